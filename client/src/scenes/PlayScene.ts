@@ -1,0 +1,87 @@
+// The play scene (thin slice): joins a practice room, draws the synced heap and the
+// pending request, and turns a click on the heap into a `place` move. The server's
+// answer shows as the new block or as the refusal's reason in words.
+
+import Phaser from 'phaser';
+import type { Room } from '@colyseus/sdk';
+import type { PracticeState } from '../../../server/state/slice-state.ts';
+import { joinPractice, type Refusal } from '../net/connection.ts';
+import { HeapView } from '../views/HeapView.ts';
+import { UI } from '../palette.ts';
+import { publishForTests } from '../test-hook.ts';
+
+export class PlayScene extends Phaser.Scene {
+  private room: Room | null = null;
+  private heapView!: HeapView;
+  private requestText!: Phaser.GameObjects.Text;
+  private statusText!: Phaser.GameObjects.Text;
+
+  constructor() {
+    super('PlayScene');
+  }
+
+  create(): void {
+    this.add.text(24, 20, 'Mallocade — practice', { fontFamily: 'system-ui, sans-serif', fontSize: '26px', color: UI.text });
+    this.requestText = this.add.text(24, 64, 'connecting…', { fontFamily: 'system-ui, sans-serif', fontSize: '20px', color: UI.text });
+    this.statusText = this.add.text(24, 0, 'Click free space on the heap to place the request there.', {
+      fontFamily: 'system-ui, sans-serif', fontSize: '16px', color: UI.dim, wordWrap: { width: 600 },
+    });
+    this.heapView = new HeapView(this);
+    this.layout();
+    this.scale.on('resize', () => this.layout());
+    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => this.onPointerDown(p));
+    void this.connect();
+  }
+
+  private layout(): void {
+    const { width, height } = this.scale;
+    const heapY = Math.max(120, height * 0.35);
+    this.heapView.layout(24, heapY, width - 48, 72);
+    this.statusText.setPosition(24, heapY + 120).setWordWrapWidth(width - 48);
+    this.redraw();
+  }
+
+  private async connect(): Promise<void> {
+    try {
+      this.room = await joinPractice();
+    } catch (error) {
+      this.showStatus(`Could not reach the server: ${String(error)}`, UI.bad);
+      return;
+    }
+    this.room.onStateChange(() => this.redraw());
+    this.room.onMessage('refused', (refusal: Refusal) => this.showStatus(`Refused: ${refusal.message} (${refusal.code})`, UI.bad));
+    this.redraw();
+  }
+
+  private state(): PracticeState | null {
+    return (this.room?.state as PracticeState | undefined) ?? null;
+  }
+
+  private redraw(): void {
+    const state = this.state();
+    if (!state || !this.heapView) return;
+    const blocks = state.blocks.map((b) => ({ id: b.id, address: b.address, size: b.size }));
+    this.heapView.draw(state.heapSize, blocks);
+    this.requestText.setText(state.pending > 0 ? `current request: malloc(${state.pending})   next: ${state.queue.join(', ') || '—'}` : 'All requests placed. Well done!');
+    publishForTests({ version: state.version, pending: state.pending, blocks, heapSize: state.heapSize, status: this.statusText.text });
+  }
+
+  private onPointerDown(pointer: Phaser.Input.Pointer): void {
+    const state = this.state();
+    if (!state || !this.room) return;
+    const address = this.heapView.addressAt(pointer.x, pointer.y);
+    if (address === null) return;
+    if (state.pending === 0) {
+      this.showStatus('There is nothing left to place.', UI.dim);
+      return;
+    }
+    this.showStatus(`Placing malloc(${state.pending}) at address ${address}…`, UI.dim);
+    this.room.send('place', { address, version: state.version });
+  }
+
+  private showStatus(text: string, colour: string): void {
+    this.statusText.setText(text).setColor(colour);
+    const state = this.state();
+    if (state) publishForTests({ version: state.version, pending: state.pending, blocks: state.blocks.map((b) => ({ id: b.id, address: b.address, size: b.size })), heapSize: state.heapSize, status: text });
+  }
+}
