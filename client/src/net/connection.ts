@@ -8,11 +8,14 @@ export interface Refusal {
   readonly message: string;
 }
 
-/** The game server: the page's own origin, except under `npm run dev` where Vite serves the page and the server listens on 2567. */
+/** Vite's dev server port under `npm run dev` (see vite.config.ts); the game server is then on 2567. */
+const VITE_DEV_PORT = '5173';
+
+/** The game server: the page's own origin, except under `npm run dev`. */
 function serverEndpoint(): string {
-  const { protocol, host, hostname } = window.location;
+  const { protocol, host, hostname, port } = window.location;
   const scheme = protocol === 'https:' ? 'wss' : 'ws';
-  return import.meta.env.DEV ? `${scheme}://${hostname}:2567` : `${scheme}://${host}`;
+  return port === VITE_DEV_PORT ? `${scheme}://${hostname}:2567` : `${scheme}://${host}`;
 }
 
 let sdk: Client | null = null;
