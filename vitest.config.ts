@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/room/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts', 'test/room/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -1,0 +1,146 @@
+// The default store: an embedded SQLite file (Node's built-in node:sqlite, so no
+// native addon to compile), ./data/mallocade.db
+// unless MALLOCADE_DB says otherwise. WAL journaling: a committed write survives a
+// crash of the process (kill -9 included). Writes are append-only except for the
+// few status fields; nothing saved is ever deleted.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { MoveRecord, PlayerRecord, ResultRecord, RoundRecord, SessionRecord, Storage } from './storage.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY, code TEXT NOT NULL, host_key_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL, status TEXT NOT NULL, settings TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_code ON sessions(code, status);
+CREATE TABLE IF NOT EXISTS players (
+  session_id TEXT NOT NULL, player_id TEXT NOT NULL, nickname TEXT NOT NULL,
+  token_hash TEXT NOT NULL, joined_at INTEGER NOT NULL, barred INTEGER NOT NULL,
+  PRIMARY KEY (session_id, player_id)
+);
+CREATE TABLE IF NOT EXISTS rounds (
+  session_id TEXT NOT NULL, round_no INTEGER NOT NULL, config TEXT NOT NULL,
+  started_at INTEGER NOT NULL, ended_at INTEGER,
+  PRIMARY KEY (session_id, round_no)
+);
+CREATE TABLE IF NOT EXISTS moves (
+  session_id TEXT NOT NULL, round_no INTEGER NOT NULL, player_id TEXT NOT NULL,
+  seq INTEGER NOT NULL, move TEXT NOT NULL, at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, round_no, player_id, seq)
+);
+CREATE TABLE IF NOT EXISTS results (
+  session_id TEXT NOT NULL, round_no INTEGER NOT NULL, player_id TEXT NOT NULL, result TEXT NOT NULL,
+  PRIMARY KEY (session_id, round_no, player_id)
+);
+`;
+
+interface SessionRow { id: string; code: string; host_key_hash: string; created_at: number; status: string; settings: string }
+interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: number; barred: number }
+interface RoundRow { session_id: string; round_no: number; config: string; started_at: number; ended_at: number | null }
+interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: number }
+interface ResultRow { session_id: string; round_no: number; player_id: string; result: string }
+
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id, code: r.code, hostKeyHash: r.host_key_hash, createdAt: r.created_at,
+  status: r.status === 'closed' ? 'closed' : 'open', settings: r.settings,
+});
+const toPlayer = (r: PlayerRow): PlayerRecord => ({
+  sessionId: r.session_id, playerId: r.player_id, nickname: r.nickname, tokenHash: r.token_hash, joinedAt: r.joined_at, barred: r.barred === 1,
+});
+const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: r.started_at, endedAt: r.ended_at });
+const toMove = (r: MoveRow): MoveRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, seq: r.seq, move: r.move, at: r.at });
+const toResult = (r: ResultRow): ResultRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, result: r.result });
+
+export function defaultDatabasePath(): string {
+  return process.env.MALLOCADE_DB ?? path.resolve('data', 'mallocade.db');
+}
+
+export class SqliteStorage implements Storage {
+  private readonly db: DatabaseSync;
+
+  constructor(file: string = defaultDatabasePath()) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new DatabaseSync(file);
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    this.db.exec(SCHEMA);
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    this.db.prepare('INSERT INTO sessions (id, code, host_key_hash, created_at, status, settings) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(s.id, s.code, s.hostKeyHash, s.createdAt, s.status, s.settings);
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as unknown as SessionRow | undefined;
+    return row ? toSession(row) : null;
+  }
+
+  async findOpenSessionByCode(code: string): Promise<SessionRecord | null> {
+    const row = this.db.prepare("SELECT * FROM sessions WHERE code = ? AND status = 'open'").get(code) as unknown as SessionRow | undefined;
+    return row ? toSession(row) : null;
+  }
+
+  async listOpenSessions(): Promise<SessionRecord[]> {
+    return (this.db.prepare("SELECT * FROM sessions WHERE status = 'open' ORDER BY created_at").all() as unknown as SessionRow[]).map(toSession);
+  }
+
+  async updateSession(id: string, changes: Partial<Pick<SessionRecord, 'status' | 'settings'>>): Promise<void> {
+    if (changes.status !== undefined) this.db.prepare('UPDATE sessions SET status = ? WHERE id = ?').run(changes.status, id);
+    if (changes.settings !== undefined) this.db.prepare('UPDATE sessions SET settings = ? WHERE id = ?').run(changes.settings, id);
+  }
+
+  async savePlayer(p: PlayerRecord): Promise<void> {
+    this.db.prepare(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred`)
+      .run(p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred ? 1 : 0);
+  }
+
+  async listPlayers(sessionId: string): Promise<PlayerRecord[]> {
+    return (this.db.prepare('SELECT * FROM players WHERE session_id = ? ORDER BY joined_at, player_id').all(sessionId) as unknown as PlayerRow[]).map(toPlayer);
+  }
+
+  async startRound(r: RoundRecord): Promise<void> {
+    this.db.prepare('INSERT INTO rounds (session_id, round_no, config, started_at, ended_at) VALUES (?, ?, ?, ?, ?)')
+      .run(r.sessionId, r.roundNo, r.config, r.startedAt, r.endedAt);
+  }
+
+  async endRound(sessionId: string, roundNo: number, endedAt: number): Promise<void> {
+    this.db.prepare('UPDATE rounds SET ended_at = ? WHERE session_id = ? AND round_no = ? AND ended_at IS NULL').run(endedAt, sessionId, roundNo);
+  }
+
+  async listRounds(sessionId: string): Promise<RoundRecord[]> {
+    return (this.db.prepare('SELECT * FROM rounds WHERE session_id = ? ORDER BY round_no').all(sessionId) as unknown as RoundRow[]).map(toRound);
+  }
+
+  async appendMove(m: MoveRecord): Promise<void> {
+    this.db.prepare('INSERT INTO moves (session_id, round_no, player_id, seq, move, at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(m.sessionId, m.roundNo, m.playerId, m.seq, m.move, m.at);
+  }
+
+  async listMoves(sessionId: string, roundNo: number): Promise<MoveRecord[]> {
+    return (this.db.prepare('SELECT * FROM moves WHERE session_id = ? AND round_no = ? ORDER BY player_id, seq').all(sessionId, roundNo) as unknown as MoveRow[]).map(toMove);
+  }
+
+  async saveResults(results: readonly ResultRecord[]): Promise<void> {
+    const insert = this.db.prepare(`INSERT INTO results (session_id, round_no, player_id, result) VALUES (?, ?, ?, ?)
+      ON CONFLICT (session_id, round_no, player_id) DO UPDATE SET result = excluded.result`);
+    this.db.exec('BEGIN');
+    try {
+      for (const r of results) insert.run(r.sessionId, r.roundNo, r.playerId, r.result);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async listResults(sessionId: string): Promise<ResultRecord[]> {
+    return (this.db.prepare('SELECT * FROM results WHERE session_id = ? ORDER BY round_no, player_id').all(sessionId) as unknown as ResultRow[]).map(toResult);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

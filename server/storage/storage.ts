@@ -1,0 +1,77 @@
+// The storage interface: sessions, players, rounds, move logs and results. Rooms
+// talk to this, never to a database, so the embedded SQLite store (the default)
+// can be swapped for a shared database when several processes serve one deployment.
+// Every write is durable when its promise resolves: a move is acknowledged only after.
+
+export interface SessionRecord {
+  readonly id: string;
+  readonly code: string;
+  /** SHA-256 of the host key; the key itself is never stored. */
+  readonly hostKeyHash: string;
+  readonly createdAt: number;
+  /** 'open' while the class runs, 'closed' once the host ends it. */
+  readonly status: 'open' | 'closed';
+  /** Session settings (lock, leaderboard mode, …) as JSON. */
+  readonly settings: string;
+}
+
+export interface PlayerRecord {
+  readonly sessionId: string;
+  readonly playerId: string;
+  readonly nickname: string;
+  /** SHA-256 of the player's rejoin token. */
+  readonly tokenHash: string;
+  readonly joinedAt: number;
+  readonly barred: boolean;
+}
+
+export interface RoundRecord {
+  readonly sessionId: string;
+  readonly roundNo: number;
+  /** The round config (kind, options, stream source, seed, timing) as JSON. */
+  readonly config: string;
+  readonly startedAt: number;
+  readonly endedAt: number | null;
+}
+
+export interface MoveRecord {
+  readonly sessionId: string;
+  readonly roundNo: number;
+  readonly playerId: string;
+  /** Per player and round, from 0 upwards, gap-free. */
+  readonly seq: number;
+  /** The move as the match rules logged it, as JSON. */
+  readonly move: string;
+  readonly at: number;
+}
+
+export interface ResultRecord {
+  readonly sessionId: string;
+  readonly roundNo: number;
+  readonly playerId: string;
+  /** The player's result (figures, score, rank) as JSON. */
+  readonly result: string;
+}
+
+export interface Storage {
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  findOpenSessionByCode(code: string): Promise<SessionRecord | null>;
+  listOpenSessions(): Promise<SessionRecord[]>;
+  updateSession(id: string, changes: Partial<Pick<SessionRecord, 'status' | 'settings'>>): Promise<void>;
+
+  savePlayer(player: PlayerRecord): Promise<void>;
+  listPlayers(sessionId: string): Promise<PlayerRecord[]>;
+
+  startRound(round: RoundRecord): Promise<void>;
+  endRound(sessionId: string, roundNo: number, endedAt: number): Promise<void>;
+  listRounds(sessionId: string): Promise<RoundRecord[]>;
+
+  appendMove(move: MoveRecord): Promise<void>;
+  listMoves(sessionId: string, roundNo: number): Promise<MoveRecord[]>;
+
+  saveResults(results: readonly ResultRecord[]): Promise<void>;
+  listResults(sessionId: string): Promise<ResultRecord[]>;
+
+  close(): Promise<void>;
+}
