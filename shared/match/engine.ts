@@ -1,0 +1,200 @@
+// The round engine: one allocator, one feed of events, and the rules that turn
+// events into requests (shared/match/SPEC.md §Requests). Frees run by themselves;
+// an alloc or realloc becomes the pending request until it is placed or fails.
+// The same engine serves the human's match and every policy's run, so their
+// numbers come from the same rules. Mutable; the match wraps it in plain data.
+
+import type { Allocator, Policy, Target } from '../core/allocator.ts';
+import { MetricsTracker, type MetricsSummary, type TimelinePoint } from '../core/metrics.ts';
+import { invariant, succeed, type Outcome } from '../core/outcome.ts';
+import type { StreamEvent } from '../core/stream.ts';
+import type { Request, RequestFeed } from './feed.ts';
+
+export interface EngineOptions {
+  readonly timeline?: boolean;
+  /** Says whether a request can be placed at all; a request it cannot place fails at once ([MATCH-REQ-4]). */
+  readonly judge: Policy;
+}
+
+export interface EngineTotals {
+  readonly requests: number;
+  readonly placed: number;
+  readonly failures: number;
+  readonly fallbacks: number;
+}
+
+export class RoundEngine {
+  readonly allocator: Allocator;
+  readonly tracker: MetricsTracker;
+  /** Every stream event the feed gave, in order (an adaptive feed's stream is known only as it goes). */
+  readonly events: StreamEvent[] = [];
+  private readonly feed: RequestFeed;
+  private readonly judge: Policy;
+  /** Policies that follow this heap (the judge, a playing policy): told of every placement and free. */
+  private readonly followers: Policy[] = [];
+  /** Stream id -> allocator handle of its live block. */
+  private readonly handles = new Map<number, number>();
+  private readonly tags = new Map<number, string>();
+  private pendingRequest: Request | null = null;
+  private isOver = false;
+  private nextRequestId = 0;
+  private placedCount = 0;
+  private fallbackCount = 0;
+  private peakInternal = 0;
+
+  constructor(allocator: Allocator, feed: RequestFeed, options: EngineOptions) {
+    this.allocator = allocator;
+    this.feed = feed;
+    this.judge = options.judge;
+    this.tracker = new MetricsTracker({ timeline: options.timeline ?? false });
+    this.follow(options.judge);
+  }
+
+  /** Adds a policy that must see every placement and free on this heap. */
+  follow(policy: Policy): void {
+    if (!this.followers.includes(policy)) this.followers.push(policy);
+  }
+
+  get pending(): Request | null {
+    return this.pendingRequest;
+  }
+
+  get finished(): boolean {
+    return this.isOver;
+  }
+
+  get totals(): EngineTotals {
+    return { requests: this.nextRequestId, placed: this.placedCount, failures: this.tracker.failures, fallbacks: this.fallbackCount };
+  }
+
+  get peakInternalBytes(): number {
+    return this.peakInternal;
+  }
+
+  get timeline(): TimelinePoint[] | null {
+    return this.tracker.timeline;
+  }
+
+  summary(): MetricsSummary {
+    return this.tracker.summary();
+  }
+
+  /**
+   * Runs events until one needs a place ([MATCH-REQ-1]): frees, no-op events and
+   * requests that fit nowhere go by themselves. Returns the pending request, or null
+   * when the stream is over.
+   */
+  advance(): Request | null {
+    while (!this.pendingRequest && !this.isOver) {
+      const event = this.feed.next(this.allocator);
+      if (!event) {
+        this.isOver = true;
+        break;
+      }
+      this.events.push(event);
+      this.runEvent(event);
+    }
+    return this.pendingRequest;
+  }
+
+  /** Places the pending request at `target`; a refusal is the allocator's and changes nothing. */
+  place(target: Target, options: { byFallback?: boolean } = {}): Outcome<{ readonly target: Target }> {
+    const request = this.pendingRequest;
+    invariant(request, 'place called with no pending request');
+    const placed = this.allocator.allocate(request.requestId, request.size, target, request.tag);
+    if (!placed.ok) return placed;
+    this.pendingRequest = null;
+    this.placedCount++;
+    if (options.byFallback) this.fallbackCount++;
+    this.tell({ op: 'placed', id: request.requestId, target: placed.value.target });
+    if (request.op === 'realloc') this.release(request.streamId); // [MATCH-REQ-3] the old block goes after the new one is placed
+    this.handles.set(request.streamId, request.requestId);
+    this.feed.onPlaced?.(this.allocator, request, placed.value.target);
+    this.observe();
+    return succeed({ target: placed.value.target });
+  }
+
+  /** The pending request fails ([MATCH-REQ-4]); a realloc's old block stays. */
+  failPending(): void {
+    const request = this.pendingRequest;
+    invariant(request, 'failPending called with no pending request');
+    this.pendingRequest = null;
+    const g = this.allocator.gauge();
+    this.tracker.fail(this.events.length - 1, request.size, g.freeBytes, g.largestFree);
+    this.feed.onFailed?.(this.allocator, request);
+    this.observe();
+  }
+
+  /** Where the judge (the round's fallback policy) would put the pending request, or null. */
+  judgeTarget(): Target | null {
+    const request = this.pendingRequest;
+    return request ? this.judge.choose(this.allocator, request.size, request.tag) : null;
+  }
+
+  /** Re-reads the heap after a move that changed it without an event (deferred coalescing). */
+  noteHeapChanged(): void {
+    const g = this.allocator.gauge();
+    if (g.heapBytes > this.tracker.peakHeap) this.tracker.peakHeap = g.heapBytes;
+  }
+
+  private runEvent(event: StreamEvent): void {
+    if (event.op === 'free') {
+      this.release(event.id);
+      this.observe();
+      return;
+    }
+    if (event.op === 'alloc') {
+      invariant(!this.handles.has(event.id), `stream event ${this.events.length - 1}: alloc of id ${event.id}, which is already live`);
+      if (event.tag !== undefined) this.tags.set(event.id, event.tag);
+      else this.tags.delete(event.id);
+    }
+    if (event.size <= 0) {
+      if (event.op === 'realloc') this.release(event.id); // [MATCH-REQ-2] realloc to 0 frees; alloc of 0 does nothing
+      this.observe();
+      return;
+    }
+    const tag = this.tags.get(event.id);
+    const op = event.op === 'realloc' && this.handles.has(event.id) ? 'realloc' : 'alloc';
+    this.pendingRequest = {
+      requestId: this.nextRequestId++,
+      op,
+      streamId: event.id,
+      size: event.size,
+      ...(tag === undefined ? {} : { tag }),
+    };
+    if (this.judgeTarget() === null) this.failPending();
+  }
+
+  private release(streamId: number): void {
+    const handle = this.handles.get(streamId);
+    if (handle === undefined) return; // [MATCH-REQ-2] free(NULL) or a block whose alloc failed
+    this.handles.delete(streamId);
+    const freed = this.allocator.free(handle);
+    invariant(freed.ok, `freeing live block ${handle} was refused`);
+    this.tell({ op: 'freed', id: handle });
+  }
+
+  private tell(event: Parameters<NonNullable<Policy['notify']>>[1]): void {
+    for (const p of this.followers) p.notify?.(this.allocator, event);
+  }
+
+  private observe(): void {
+    const g = this.allocator.gauge();
+    this.tracker.observe(g.liveBytes, g.heapBytes, () => g);
+    if (g.internalBytes > this.peakInternal) this.peakInternal = g.internalBytes;
+  }
+}
+
+/** Plays the whole feed with `policy` placing every request ([MATCH-RES-1]). */
+export function playOut(engine: RoundEngine, policy: Policy): void {
+  engine.follow(policy);
+  for (let request = engine.advance(); request; request = engine.advance()) {
+    const target = policy.choose(engine.allocator, request.size, request.tag);
+    if (target === null) {
+      engine.failPending();
+      continue;
+    }
+    const placed = engine.place(target);
+    invariant(placed.ok, `policy ${policy.name} chose ${target} for request ${request.requestId}, refused: ${placed.ok ? '' : placed.code}`);
+  }
+}
