@@ -131,12 +131,6 @@ export class RoundEngine {
     return request ? this.judge.choose(this.allocator, request.size, request.tag) : null;
   }
 
-  /** Re-reads the heap after a move that changed it without an event (deferred coalescing). */
-  noteHeapChanged(): void {
-    const g = this.allocator.gauge();
-    if (g.heapBytes > this.tracker.peakHeap) this.tracker.peakHeap = g.heapBytes;
-  }
-
   private runEvent(event: StreamEvent): void {
     if (event.op === 'free') {
       this.release(event.id);
@@ -185,16 +179,24 @@ export class RoundEngine {
   }
 }
 
-/** Plays the whole feed with `policy` placing every request ([MATCH-RES-1]). */
-export function playOut(engine: RoundEngine, policy: Policy): void {
+/** Chooses a target for a request, or null to let it fail. */
+export type Chooser = (allocator: Allocator, request: Request) => Target | null;
+
+/** The chooser of a policy (which also follows the heap). */
+export function policyChooser(engine: RoundEngine, policy: Policy): Chooser {
   engine.follow(policy);
+  return (allocator, request) => policy.choose(allocator, request.size, request.tag);
+}
+
+/** [MATCH-RES-1] Plays the whole feed, `choose` placing every request; a refused choice is a bug. */
+export function playOut(engine: RoundEngine, choose: Chooser, name = 'a chooser'): void {
   for (let request = engine.advance(); request; request = engine.advance()) {
-    const target = policy.choose(engine.allocator, request.size, request.tag);
+    const target = choose(engine.allocator, request);
     if (target === null) {
       engine.failPending();
       continue;
     }
     const placed = engine.place(target);
-    invariant(placed.ok, `policy ${policy.name} chose ${target} for request ${request.requestId}, refused: ${placed.ok ? '' : placed.code}`);
+    invariant(placed.ok, `${name} chose ${target} for request ${request.requestId}, refused: ${placed.ok ? '' : placed.code}`);
   }
 }

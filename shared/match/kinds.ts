@@ -30,6 +30,16 @@ interface KindEntry<S extends AllocatorSetup> {
   wouldGrow(allocator: Allocator, size: number, tag?: string): boolean;
   /** Deferred coalescing, for kinds that have it: all free neighbours, or those of the free block at `target`. */
   coalesce?(allocator: Allocator, target: number | null): Outcome<null>;
+  /** How blocks lie in address space, for kinds whose targets are addresses (the clairvoyant packs them). */
+  layout?(allocator: Allocator): AddressLayout;
+}
+
+/** How a kind lays blocks out by address. */
+export interface AddressLayout {
+  /** The lowest address a block may start at. */
+  readonly base: number;
+  /** Bytes a block for `size` takes and where it may start ((start + phase) % align === 0); null: not laid out in the heap (mmap). */
+  span(size: number): { readonly bytes: number; readonly align: number; readonly phase: number } | null;
 }
 
 type Registry = { readonly [K in RegisteredKind]: KindEntry<Extract<AllocatorSetup, { kind: K }>> };
@@ -52,6 +62,16 @@ const REGISTRY: Registry = {
       const buddy = asBuddy(allocator);
       const at = buddy.lowestFit(size);
       return at === null || at + buddy.blockBytes(buddy.orderFor(size)) > buddy.gauge().heapBytes;
+    },
+    layout(allocator) {
+      const buddy = asBuddy(allocator);
+      return {
+        base: 0,
+        span(size) {
+          const bytes = buddy.blockBytes(buddy.orderFor(size));
+          return { bytes, align: bytes, phase: 0 };
+        },
+      };
     },
   },
 };
@@ -91,6 +111,12 @@ export function createPolicy(kind: RegisteredKind, name: string): Outcome<Policy
 
 export function wouldGrow(kind: RegisteredKind, allocator: Allocator, size: number, tag?: string): boolean {
   return entryOf(kind).wouldGrow(allocator, size, tag);
+}
+
+/** The kind's address layout, or null for kinds whose targets are not addresses. */
+export function addressLayout(allocator: Allocator): AddressLayout | null {
+  const entry = isRegisteredKind(allocator.kind) ? entryOf(allocator.kind) : undefined;
+  return entry?.layout ? entry.layout(allocator) : null;
 }
 
 /** Deferred coalescing as a move; refused for kinds without it. */

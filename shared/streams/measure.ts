@@ -49,8 +49,9 @@ export function measureStream(stream: Stream): StreamFacts {
 }
 
 /**
- * A stream is well formed when every alloc names an id that is not live and asks
- * for a positive whole number of bytes, and every free names a live id or -1.
+ * A stream is well formed when every alloc names an id that is not live, every
+ * alloc and realloc asks for a whole number of bytes (0 gives nothing, and a
+ * realloc to 0 frees), and every free names a live id or -1.
  */
 export function checkStream(stream: Stream): Outcome<null, 'stream/malformed'> {
   const live = new Set<number>();
@@ -62,9 +63,10 @@ export function checkStream(stream: Stream): Outcome<null, 'stream/malformed'> {
       if (!live.delete(e.id)) return refuse('stream/malformed', `event ${i} frees block ${e.id}, which is not live`);
       continue;
     }
-    if (!Number.isInteger(e.size) || e.size <= 0) return refuse('stream/malformed', `event ${i} asks for ${e.size} bytes`);
+    if (!Number.isInteger(e.size) || e.size < 0) return refuse('stream/malformed', `event ${i} asks for ${e.size} bytes`);
     if (e.op === 'alloc' && live.has(e.id)) return refuse('stream/malformed', `event ${i} allocates block ${e.id}, which is already live`);
-    live.add(e.id);
+    if (e.size > 0) live.add(e.id);
+    else live.delete(e.id); // malloc(0) gives nothing; realloc(p, 0) frees
   }
   return succeed(null);
 }

@@ -14,7 +14,9 @@ describe('stream facts', () => {
     expect(checkStream([alloc(0, 4), free(0), free(-1)]).ok).toBe(true);
     expect(checkStream([alloc(0, 4), free(1)])).toMatchObject({ ok: false, code: 'stream/malformed' });
     expect(checkStream([alloc(0, 4), alloc(0, 4)])).toMatchObject({ ok: false, code: 'stream/malformed' });
-    expect(checkStream([alloc(0, 0)])).toMatchObject({ ok: false, code: 'stream/malformed' });
+    expect(checkStream([alloc(0, -1)])).toMatchObject({ ok: false, code: 'stream/malformed' });
+    expect(checkStream([alloc(0, 0), alloc(0, 3), realloc(0, 0), alloc(0, 1)]).ok).toBe(true);
+    expect(checkStream([alloc(0, 0), free(0)])).toMatchObject({ ok: false, code: 'stream/malformed' });
     expect(checkStream([alloc(0, 2.5)])).toMatchObject({ ok: false, code: 'stream/malformed' });
   });
 

@@ -1,0 +1,72 @@
+// The clairvoyant reference (DESIGN §2.2): it sees the whole stream in advance and
+// places blocks to keep the peak heap as low as the engine knows how. It tries
+// offline interval packings (packing.ts) in several orders, where the kind lays
+// blocks out by address, and every built-in policy, each under the round's rules;
+// the best score wins, so it is never worse than the best built-in policy on the
+// stream. Against an adaptive adversary it plays the stream the player faced.
+
+import type { Target } from '../core/allocator.ts';
+import { succeed, type Outcome } from '../core/outcome.ts';
+import type { StreamEvent } from '../core/stream.ts';
+import { RoundEngine, playOut, policyChooser } from './engine.ts';
+import { StreamFeed } from './feed.ts';
+import { addressLayout, createAllocator, createPolicy, policiesFor, type AddressLayout } from './kinds.ts';
+import type { RoundConfig } from './match.ts';
+import { packIntervals, PACK_ORDERS, requestLives, type PackItem } from './packing.ts';
+import { bestOf, resultOf, type ContenderResult, type RunOptions } from './contenders.ts';
+
+/** Streams with more requests than this are not packed (the packer is quadratic); the policies still play. */
+export const MAX_PACKED_REQUESTS = 4000;
+
+/** [MATCH-CLAIR-1] The clairvoyant reference on `events` under the round's kind, options and fallback. */
+export function playClairvoyant(config: RoundConfig, events: readonly StreamEvent[], options: RunOptions = {}): Outcome<ContenderResult, string> {
+  const runs: ContenderResult[] = [];
+  for (const plan of packedPlans(config, events)) runs.push(playPlan(config, events, plan, options));
+  for (const maker of policiesFor(config.kind)) {
+    const engine = freshEngine(config, events, options);
+    if (!engine.ok) return engine;
+    playOut(engine.value, policyChooser(engine.value, maker.create()), maker.name);
+    runs.push(resultOf(maker.name, 'clairvoyant', engine.value));
+  }
+  const best = bestOf(runs);
+  return succeed({ ...best, name: 'clairvoyant', role: 'clairvoyant' });
+}
+
+function freshEngine(config: RoundConfig, events: readonly StreamEvent[], options: RunOptions): Outcome<RoundEngine, string> {
+  const judge = createPolicy(config.kind, config.fallback);
+  if (!judge.ok) return judge;
+  return succeed(new RoundEngine(createAllocator(config), new StreamFeed(events), { judge: judge.value, timeline: options.timeline ?? false }));
+}
+
+/** One packing per order, for kinds that lay blocks out by address. */
+function packedPlans(config: RoundConfig, events: readonly StreamEvent[]): Map<number, Target>[] {
+  const layout = addressLayout(createAllocator(config));
+  if (!layout) return [];
+  const lives = requestLives(events);
+  if (lives.length > MAX_PACKED_REQUESTS) return [];
+  const items = packItems(lives, layout);
+  return PACK_ORDERS.map((order) => packIntervals(items, layout.base, order));
+}
+
+function packItems(lives: ReturnType<typeof requestLives>, layout: AddressLayout): PackItem[] {
+  const items: PackItem[] = [];
+  for (const life of lives) {
+    const span = layout.span(life.size);
+    if (span) items.push({ requestId: life.requestId, birth: life.birth, death: life.death, ...span });
+  }
+  return items;
+}
+
+/** Plays a plan; a request the plan does not cover, or whose planned spot is refused, goes where the fallback says. */
+function playPlan(config: RoundConfig, events: readonly StreamEvent[], plan: Map<number, Target>, options: RunOptions): ContenderResult {
+  const engine = freshEngine(config, events, options);
+  if (!engine.ok) throw new Error(`invariant broken: ${engine.message}`);
+  const e = engine.value;
+  for (let request = e.advance(); request; request = e.advance()) {
+    const planned = plan.get(request.requestId);
+    if (planned !== undefined && e.place(planned).ok) continue;
+    const target = e.judgeTarget();
+    if (target === null || !e.place(target).ok) e.failPending();
+  }
+  return resultOf('clairvoyant', 'clairvoyant', e);
+}
