@@ -2,10 +2,9 @@
 // that plays a whole stream with one of them (SPEC.md §Policies, §Runner).
 
 import type { Policy } from '../core/allocator.ts';
-import type { MetricsSummary, TimelinePoint } from '../core/metrics.ts';
-import { refuse, succeed } from '../core/outcome.ts';
 import type { Outcome } from '../core/outcome.ts';
-import { playStream } from '../core/play-stream.ts';
+import { playNamedPolicy } from '../core/play-stream.ts';
+import type { NamedRun, NamedRunSetup } from '../core/play-stream.ts';
 import type { StreamEvent } from '../core/stream.ts';
 import { BuddyAllocator } from './buddy.ts';
 import type { BuddyOptions } from './buddy.ts';
@@ -46,10 +45,7 @@ export interface BuddyFigures {
   readonly freeBlocksByOrder: Readonly<Record<string, number>>;
 }
 
-export interface BuddyRun extends MetricsSummary, BuddyFigures {
-  readonly policy: string;
-  readonly timeline?: TimelinePoint[];
-}
+export type BuddyRun = NamedRun<BuddyFigures>;
 
 export interface BuddyRunOptions {
   readonly buddy?: BuddyOptions;
@@ -58,21 +54,20 @@ export interface BuddyRunOptions {
 
 /** Plays `events` with the named policy on a fresh buddy space; refuses an unknown name. */
 export function runBuddy(events: Iterable<StreamEvent>, policyName: string, options: BuddyRunOptions = {}): Outcome<BuddyRun> {
-  const policy = BUDDY_POLICIES.get(policyName);
-  if (!policy) return refuse('policy/unknown', `No buddy policy named ${policyName}; try ${[...BUDDY_POLICIES.keys()].join(', ')}.`);
-  const buddy = new BuddyAllocator(options.buddy ?? TRACE_BUDDY_OPTIONS);
-  const played = playStream(buddy, policy, events, { timeline: options.timeline ?? false });
-  return succeed({
-    policy: policy.name,
-    ...played.summary,
-    unit: buddy.unit,
-    minOrder: buddy.minOrder,
-    maxOrder: buddy.maxOrder,
-    peakInternalBytes: played.peakInternalBytes,
-    internalBytes: buddy.gauge().internalBytes,
-    freeBlocksByOrder: countByOrder(buddy.freeCounts()),
-    ...(played.timeline ? { timeline: played.timeline } : {}),
-  });
+  const setup: NamedRunSetup<BuddyAllocator, BuddyFigures> = {
+    kind: 'buddy',
+    policies: BUDDY_POLICIES,
+    create: () => new BuddyAllocator(options.buddy ?? TRACE_BUDDY_OPTIONS),
+    figures: (buddy, played) => ({
+      unit: buddy.unit,
+      minOrder: buddy.minOrder,
+      maxOrder: buddy.maxOrder,
+      peakInternalBytes: played.peakInternalBytes,
+      internalBytes: buddy.gauge().internalBytes,
+      freeBlocksByOrder: countByOrder(buddy.freeCounts()),
+    }),
+  };
+  return playNamedPolicy(setup, policyName, events, { timeline: options.timeline ?? false });
 }
 
 function countByOrder(counts: readonly number[]): Record<string, number> {

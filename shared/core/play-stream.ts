@@ -16,7 +16,8 @@
 import type { Allocator, Policy, Target } from './allocator.ts';
 import { MetricsTracker } from './metrics.ts';
 import type { MetricsSummary, TimelinePoint } from './metrics.ts';
-import { invariant } from './outcome.ts';
+import { invariant, refuse, succeed } from './outcome.ts';
+import type { Outcome } from './outcome.ts';
 import type { StreamEvent } from './stream.ts';
 
 export interface PlayOptions {
@@ -91,4 +92,38 @@ export function playStream<A extends Allocator>(
     op++;
   }
   return { summary: tracker.summary(), peakInternalBytes, timeline: tracker.timeline };
+}
+
+/** A run's result: the common summary, the policy's name, the kind's own figures, the timeline if asked. */
+export type NamedRun<F> = MetricsSummary & F & { readonly policy: string; readonly timeline?: TimelinePoint[] };
+
+export interface NamedRunSetup<A extends Allocator, F> {
+  /** How the kind is called in messages ('buddy', 'slab', ...). */
+  readonly kind: string;
+  readonly policies: ReadonlyMap<string, Policy<A>>;
+  /** A fresh allocator for the named policy (a policy may imply a configuration). */
+  readonly create: (policyName: string) => A;
+  /** The kind's own figures once the stream has been played. */
+  readonly figures: (allocator: A, played: PlayResult) => F;
+}
+
+/** Plays `events` with the policy named `policyName` from a kind's registry; refuses an unknown name with `policy/unknown`. */
+export function playNamedPolicy<A extends Allocator, F>(
+  setup: NamedRunSetup<A, F>,
+  policyName: string,
+  events: Iterable<StreamEvent>,
+  options: PlayOptions = {},
+): Outcome<NamedRun<F>> {
+  const policy = setup.policies.get(policyName);
+  if (!policy) {
+    return refuse('policy/unknown', `No ${setup.kind} policy named ${policyName}; try ${[...setup.policies.keys()].join(', ')}.`);
+  }
+  const allocator = setup.create(policy.name);
+  const played = playStream(allocator, policy, events, options);
+  return succeed({
+    policy: policy.name,
+    ...played.summary,
+    ...setup.figures(allocator, played),
+    ...(played.timeline ? { timeline: played.timeline } : {}),
+  });
 }
