@@ -1,51 +1,67 @@
-// The practice room (thin slice): one player, one heap. It checks the shape of a
-// `place` message, asks the engine, and mirrors the result into the synced state;
-// a refusal goes back to the sender as { code, message }.
+// The practice room: one player, one match. Lifecycle and a message table; every
+// rule is the match's (shared/match), reached through a Seat. Refusals go back to
+// the sender as { code, message } and change nothing.
 
-import { Room, type Client } from '@colyseus/core';
-import { createMiniHeap, placePending, type MiniHeap } from '../../shared/slice/mini-heap.ts';
-import { PracticeState, mirrorMiniHeap } from '../state/slice-state.ts';
+import { Room, ServerError, type Client } from '@colyseus/core';
+import { startMatch } from '../../shared/match/match.ts';
+import { TokenBucket } from '../protocol/rate-limit.ts';
+import { MatchState } from '../state/match-state.ts';
+import { resolvePracticeRound } from './practice-rounds.ts';
+import { Seat, type RefusalMessage } from './seat.ts';
 
-const SLICE_HEAP_BYTES = 96;
-const SLICE_REQUESTS = [16, 24, 8, 20, 12];
+/** How often overdue requests are handed to the fallback policy. */
+const TICK_MS = 100;
+const MESSAGE_RATE = { ratePerSecond: 20, burst: 40 };
 
-export interface PlaceMessage {
-  readonly address: number;
-  readonly version: number;
-}
-
-export function parsePlaceMessage(raw: unknown): PlaceMessage | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const keys = Object.keys(raw);
-  if (keys.length !== 2 || !keys.includes('address') || !keys.includes('version')) return null;
-  const { address, version } = raw as Record<string, unknown>;
-  if (!Number.isSafeInteger(address) || !Number.isSafeInteger(version)) return null;
-  return { address: address as number, version: version as number };
-}
-
-export class PracticeRoom extends Room<{ state: PracticeState }> {
+export class PracticeRoom extends Room<{ state: MatchState }> {
   override maxClients = 1;
-  override state = new PracticeState();
-  private heap: MiniHeap = createMiniHeap(SLICE_HEAP_BYTES, SLICE_REQUESTS);
+  override state = new MatchState();
+  private seat: Seat | null = null;
+  private readonly buckets = new Map<string, TokenBucket>();
 
   override messages = {
-    place: (client: Client, raw: unknown) => {
-      const move = parsePlaceMessage(raw);
-      if (!move) {
-        client.send('refused', { code: 'message/malformed', message: 'a place move is { address, version } with whole numbers' });
-        return;
-      }
-      const result = placePending(this.heap, move.address, move.version);
-      if (!result.ok) {
-        client.send('refused', { code: result.code, message: result.message });
-        return;
-      }
-      this.heap = result.value;
-      mirrorMiniHeap(this.state, this.heap);
+    place: (client: Client, raw: unknown) => this.handle(client, (seat, now) => seat.place(raw, now)),
+    coalesce: (client: Client, raw: unknown) => this.handle(client, (seat, now) => seat.coalesce(raw, now)),
+    _: (client: Client, type: unknown) => {
+      refuseTo(client, { code: 'message/unknown_type', message: `there is no message called ${JSON.stringify(String(type).slice(0, 40))}` });
     },
   };
 
-  override onCreate(): void {
-    mirrorMiniHeap(this.state, this.heap);
+  override onCreate(options: unknown): void {
+    const round = resolvePracticeRound(options);
+    if (!round.ok) throw new ServerError(400, `${round.code}: ${round.message}`);
+    const started = startMatch(round.value.config, Date.now());
+    if (!started.ok) throw new ServerError(400, `${started.code}: ${started.message}`);
+    this.seat = new Seat(started.value, { showHints: round.value.showHints });
+    this.state = this.seat.view;
+    this.clock.setInterval(() => this.seat?.expireIfDue(Date.now()), TICK_MS);
   }
+
+  override onLeave(client: Client): void {
+    this.buckets.delete(client.sessionId);
+  }
+
+  private handle(client: Client, act: (seat: Seat, nowMs: number) => { ok: boolean; code?: string; message?: string }): void {
+    const now = Date.now();
+    if (!this.admit(client, now)) {
+      refuseTo(client, { code: 'message/rate_limited', message: 'too many moves at once; slow down a little' });
+      return;
+    }
+    if (!this.seat) return;
+    const result = act(this.seat, now);
+    if (!result.ok) refuseTo(client, { code: result.code ?? 'move/refused', message: result.message ?? 'that move was refused' });
+  }
+
+  private admit(client: Client, now: number): boolean {
+    let bucket = this.buckets.get(client.sessionId);
+    if (!bucket) {
+      bucket = new TokenBucket(MESSAGE_RATE, now);
+      this.buckets.set(client.sessionId, bucket);
+    }
+    return bucket.take(now);
+  }
+}
+
+function refuseTo(client: Client, refusal: RefusalMessage): void {
+  client.send('refused', refusal);
 }

@@ -1,12 +1,12 @@
-// The play scene (thin slice): joins a practice room, draws the synced heap and the
-// pending request, and turns a click on the heap into a `place` move. The server's
-// answer shows as the new block or as the refusal's reason in words.
+// The play scene: joins a practice room, draws the synced heap and the pending
+// request, and turns a click on the heap into a `place` move. The server's answer
+// shows as the new block, or as the refusal's reason in words.
 
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
-import type { PracticeState } from '../../../server/state/slice-state.ts';
+import type { MatchState } from '../../../server/state/match-state.ts';
 import { joinPractice, type Refusal } from '../net/connection.ts';
-import { HeapView } from '../views/HeapView.ts';
+import { HeapView, type HeapBlockView } from '../views/HeapView.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 
@@ -53,17 +53,37 @@ export class PlayScene extends Phaser.Scene {
     this.redraw();
   }
 
-  private state(): PracticeState | null {
-    return (this.room?.state as PracticeState | undefined) ?? null;
+  private state(): MatchState | null {
+    return (this.room?.state as MatchState | undefined) ?? null;
+  }
+
+  private liveBlocks(state: MatchState): HeapBlockView[] {
+    return state.regions.filter((r) => r.state === 'live').map((r) => ({ id: r.id, address: r.start, size: r.size }));
+  }
+
+  private heapExtent(state: MatchState): number {
+    return state.regions.reduce((end, r) => Math.max(end, r.start + r.size), 0);
   }
 
   private redraw(): void {
     const state = this.state();
     if (!state || !this.heapView) return;
-    const blocks = state.blocks.map((b) => ({ id: b.id, address: b.address, size: b.size }));
-    this.heapView.draw(state.heapSize, blocks);
-    this.requestText.setText(state.pending > 0 ? `current request: malloc(${state.pending})   next: ${state.queue.join(', ') || '—'}` : 'All requests placed. Well done!');
-    publishForTests({ version: state.version, pending: state.pending, blocks, heapSize: state.heapSize, status: this.statusText.text });
+    this.heapView.draw(this.heapExtent(state), this.liveBlocks(state));
+    if (state.phase === 'done') this.requestText.setText('Round over: every request is dealt with.');
+    else if (state.hasPending) this.requestText.setText(`current request: malloc(${state.pending.size})`);
+    else this.requestText.setText('waiting for the next request…');
+    this.publish(state);
+  }
+
+  private publish(state: MatchState): void {
+    publishForTests({
+      version: state.version,
+      phase: state.phase,
+      pending: state.hasPending ? { id: state.pending.id, size: state.pending.size } : null,
+      heapSize: this.heapExtent(state),
+      blocks: this.liveBlocks(state),
+      status: this.statusText.text,
+    });
   }
 
   private onPointerDown(pointer: Phaser.Input.Pointer): void {
@@ -71,17 +91,17 @@ export class PlayScene extends Phaser.Scene {
     if (!state || !this.room) return;
     const address = this.heapView.addressAt(pointer.x, pointer.y);
     if (address === null) return;
-    if (state.pending === 0) {
-      this.showStatus('There is nothing left to place.', UI.dim);
+    if (!state.hasPending) {
+      this.showStatus('There is nothing to place right now.', UI.dim);
       return;
     }
-    this.showStatus(`Placing malloc(${state.pending}) at address ${address}…`, UI.dim);
-    this.room.send('place', { address, version: state.version });
+    this.showStatus(`Placing malloc(${state.pending.size}) at address ${address}…`, UI.dim);
+    this.room.send('place', { requestId: state.pending.id, target: address, version: state.version });
   }
 
   private showStatus(text: string, colour: string): void {
     this.statusText.setText(text).setColor(colour);
     const state = this.state();
-    if (state) publishForTests({ version: state.version, pending: state.pending, blocks: state.blocks.map((b) => ({ id: b.id, address: b.address, size: b.size })), heapSize: state.heapSize, status: text });
+    if (state) this.publish(state);
   }
 }

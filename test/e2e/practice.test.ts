@@ -4,7 +4,8 @@ import { artifactPath, launchBrowser, startServer, type RunningServer } from './
 
 interface SliceView {
   version: number;
-  pending: number;
+  phase: string;
+  pending: { id: number; size: number } | null;
   heapSize: number;
   blocks: { id: number; address: number; size: number }[];
   status: string;
@@ -26,11 +27,11 @@ async function view(page: Page): Promise<SliceView | null> {
   return page.evaluate(() => (window as unknown as { mallocade?: { view: SliceView } }).mallocade?.view ?? null);
 }
 
-describe('the game in a browser (thin slice)', () => {
+describe('the game in a browser (warm-up practice round)', () => {
   it('places a block where the player clicks and shows a refusal in words', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
-    await expect.poll(() => view(page), { timeout: 30_000 }).toMatchObject({ pending: 16, version: 0 });
+    await expect.poll(() => view(page), { timeout: 30_000 }).toMatchObject({ pending: { size: 1 }, version: 0 });
     const canvas = page.locator('canvas');
     const box = await canvas.boundingBox();
     if (!box) throw new Error('no canvas');
@@ -39,13 +40,15 @@ describe('the game in a browser (thin slice)', () => {
     const heapLeft = 24;
     const heapWidth = box.width - 48;
     const heapY = Math.max(120, box.height * 0.35) + 36;
-    const address = Math.floor(first.heapSize / 4);
-    await page.mouse.click(box.x + heapLeft + ((address + 0.5) / first.heapSize) * heapWidth, box.y + heapY);
-    await expect.poll(() => view(page).then((v) => v?.blocks), { timeout: 10_000 }).toEqual([{ id: 1, address, size: 16 }]);
+    const unitX = (address: number): number => box.x + heapLeft + ((address + 0.5) / first.heapSize) * heapWidth;
+    // The buddy walk-through: 8 units; place the 1-unit request at address 2.
+    await page.mouse.click(unitX(2), box.y + heapY);
+    await expect.poll(() => view(page).then((v) => v?.blocks), { timeout: 10_000 }).toEqual([{ id: first.pending!.id, address: 2, size: 1 }]);
+    await expect.poll(() => view(page).then((v) => v?.pending?.size), { timeout: 10_000 }).toBe(4);
 
-    // Clicking inside the block just placed is refused, with the reason shown.
-    await page.mouse.click(box.x + heapLeft + ((address + 2.5) / first.heapSize) * heapWidth, box.y + heapY);
-    await expect.poll(() => view(page).then((v) => v?.status), { timeout: 10_000 }).toContain('overlaps block 1');
+    // A 4-unit block cannot start at address 1 (it is inside the split half and misaligned): refused, with the reason shown.
+    await page.mouse.click(unitX(1), box.y + heapY);
+    await expect.poll(() => view(page).then((v) => v?.status), { timeout: 10_000 }).toMatch(/^Refused: .+\(place\/misaligned\)$/);
     expect((await view(page))?.blocks).toHaveLength(1);
     await page.screenshot({ path: artifactPath('slice-play.png') });
   });

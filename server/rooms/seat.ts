@@ -1,0 +1,146 @@
+// A seat: one player's match inside a room. It checks a move's shape, hands it to
+// the match rules in shared/match, and mirrors the answer into that player's synced
+// MatchState. Practice and classroom rooms both seat players through this; neither
+// knows a rule of the game.
+
+import type { Outcome } from '../../shared/core/outcome.ts';
+import { refuse, succeed } from '../../shared/core/outcome.ts';
+import { applyMove, expire, hintsFor, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
+import { roundResults, type RoundResults } from '../../shared/match/results.ts';
+import { parseMessage } from '../protocol/validate.ts';
+import { MatchState, syncGauge, syncHints, syncRegions } from '../state/match-state.ts';
+
+const MAX_TARGET = 2 ** 48;
+
+const PLACE_SHAPE = {
+  requestId: { type: 'int', min: 0, max: 2 ** 31 },
+  target: { type: 'int', min: -1, max: MAX_TARGET },
+  version: { type: 'int', min: 0, max: 2 ** 31 },
+} as const;
+
+const COALESCE_SHAPE = {
+  target: { type: 'int', min: 0, max: MAX_TARGET, optional: true },
+  version: { type: 'int', min: 0, max: 2 ** 31 },
+} as const;
+
+/** A refusal as a client receives it. */
+export interface RefusalMessage {
+  readonly code: string;
+  readonly message: string;
+}
+
+export class Seat {
+  match: Match;
+  readonly view = new MatchState();
+  /** Results once the round is over (computed once). */
+  private resultsJson = '';
+
+  /** Whether the synced state carries hint markers (where each policy would go). */
+  private readonly showHints: boolean;
+
+  constructor(match: Match, options: { readonly showHints?: boolean } = {}) {
+    this.match = match;
+    this.showHints = options.showHints ?? false;
+    this.mirror();
+  }
+
+  /** Applies a client's `place` message at `nowMs`; on success returns the logged change. */
+  place(raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
+    const parsed = parseMessage(PLACE_SHAPE, raw);
+    if (!parsed.ok) return parsed;
+    const move: Move = { type: 'place', ...parsed.value };
+    return this.apply(applyMove(this.match, move, nowMs));
+  }
+
+  /** Applies a client's `coalesce` message (deferred coalescing). */
+  coalesce(raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
+    const parsed = parseMessage(COALESCE_SHAPE, raw);
+    if (!parsed.ok) return parsed;
+    return this.apply(applyMove(this.match, { type: 'coalesce', target: parsed.value.target ?? null, version: parsed.value.version }, nowMs));
+  }
+
+  /** Lets the fallback policy place an overdue request; returns the logged change, or null when nothing was due. */
+  expireIfDue(nowMs: number): LoggedMove | null {
+    const pending = this.match.pending;
+    if (this.match.finished || !pending || pending.deadlineMs === null || nowMs < pending.deadlineMs) return null;
+    const result = this.apply(expire(this.match, nowMs));
+    return result.ok ? result.value : null;
+  }
+
+  get isFinished(): boolean {
+    return this.match.finished;
+  }
+
+  /** The round's results (player, every policy, clairvoyant) as JSON, computed once the match is over. */
+  results(): string {
+    if (!this.match.finished) return '';
+    if (!this.resultsJson) {
+      const results = roundResults(this.match, { timeline: true });
+      this.resultsJson = results.ok ? JSON.stringify(thinResults(results.value)) : JSON.stringify({ error: results.code, message: results.message });
+    }
+    return this.resultsJson;
+  }
+
+  private apply(next: Outcome<Match, string>): Outcome<LoggedMove, string> {
+    if (!next.ok) return refuse(next.code, next.message);
+    this.match = next.value;
+    this.mirror();
+    const logged = this.match.log[this.match.log.length - 1];
+    return logged ? succeed(logged) : refuse('move/none', 'nothing was logged');
+  }
+
+  /** Copies the match into the synced state; only what changed goes over the wire. */
+  mirror(): void {
+    const m = this.match;
+    const v = this.view;
+    v.kind = m.config.kind;
+    v.version = m.version;
+    syncRegions(v.regions, m.heap);
+    v.hasPending = m.pending !== null;
+    if (m.pending) {
+      v.pending.id = m.pending.requestId;
+      v.pending.size = m.pending.size;
+      v.pending.tag = m.pending.tag ?? '';
+      v.pending.deadline = m.pending.deadlineMs ?? 0;
+    }
+    syncHints(v.hints, this.showHints ? hintsFor(m) : []);
+    syncGauge(v.meters, m.gauge);
+    v.meters.peakLive = m.summary.peakLive;
+    v.meters.peakHeap = m.summary.peakHeap;
+    v.meters.failures = m.totals.failures;
+    v.meters.fallbacks = m.totals.fallbacks;
+    v.meters.placed = m.totals.placed;
+    v.meters.total = m.totals.requests;
+    if (m.finished) {
+      v.phase = 'done';
+      v.results = this.results();
+    } else if (v.phase !== 'paused') v.phase = 'playing';
+  }
+}
+
+/** At most this many timeline points per contender go to the client. */
+const TIMELINE_POINTS = 120;
+
+function thin<T>(points: readonly T[]): T[] {
+  if (points.length <= TIMELINE_POINTS) return [...points];
+  const step = points.length / TIMELINE_POINTS;
+  const out: T[] = [];
+  for (let i = 0; i < TIMELINE_POINTS; i++) {
+    const p = points[Math.floor(i * step)];
+    if (p !== undefined) out.push(p);
+  }
+  const last = points[points.length - 1];
+  if (last !== undefined) out.push(last);
+  return out;
+}
+
+/** Results with timelines thinned for the wire. */
+function thinResults(r: RoundResults): RoundResults {
+  return {
+    ...r,
+    player: { ...r.player, timeline: thin(r.player.timeline) },
+    policies: r.policies.map((p) => ({ ...p, timeline: thin(p.timeline) })),
+    best: { ...r.best, timeline: thin(r.best.timeline) },
+    clairvoyant: { ...r.clairvoyant, timeline: thin(r.clairvoyant.timeline) },
+  };
+}

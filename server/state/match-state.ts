@@ -1,0 +1,126 @@
+// Colyseus state for one player's match: the heap as regions (from the engine's
+// walker), the pending request, the queue, meters and the version. Written only by
+// the rooms, from the engine's answers; diffed in place so a move sends only what changed.
+
+import { ArraySchema, schema, t, type SchemaType } from '@colyseus/schema';
+import type { RegionView } from '../../shared/core/allocator.ts';
+import { externalFragmentation, type HeapGauge } from '../../shared/core/metrics.ts';
+
+export const RegionState = schema({
+  start: t.float64(),
+  size: t.float64(),
+  /** 'live' | 'free' | 'unused' */
+  state: t.string(),
+  /** Request id of a live block, -1 otherwise. */
+  id: t.int32(),
+  requested: t.float64(),
+  tag: t.string(),
+  area: t.string(),
+}, 'RegionState');
+export type RegionState = SchemaType<typeof RegionState>;
+
+export const RequestState = schema({
+  id: t.int32(),
+  size: t.float64(),
+  tag: t.string(),
+  /** Server time (ms since the epoch) by which the request must be placed; 0 when untimed. */
+  deadline: t.float64(),
+}, 'RequestState');
+export type RequestState = SchemaType<typeof RequestState>;
+
+export const MetersState = schema({
+  liveBytes: t.float64(),
+  heapBytes: t.float64(),
+  freeBytes: t.float64(),
+  largestFree: t.float64(),
+  internalBytes: t.float64(),
+  externalFragmentation: t.float32(),
+  peakLive: t.float64(),
+  peakHeap: t.float64(),
+  failures: t.uint32(),
+  fallbacks: t.uint32(),
+  placed: t.uint32(),
+  total: t.uint32(),
+}, 'MetersState');
+export type MetersState = SchemaType<typeof MetersState>;
+
+export const HintState = schema({
+  policy: t.string(),
+  /** Where the policy would put the pending request; -1 when it would fail. */
+  target: t.float64(),
+}, 'HintState');
+export type HintState = SchemaType<typeof HintState>;
+
+export const MatchState = schema({
+  kind: t.string(),
+  /** 'waiting' | 'playing' | 'paused' | 'done' */
+  phase: t.string(),
+  version: t.uint32(),
+  regions: t.array(RegionState),
+  pending: RequestState,
+  hasPending: t.boolean(),
+  upcoming: t.array('float64'),
+  /** Where each built-in policy would put the pending request (empty when the round gives no hints). */
+  hints: t.array(HintState),
+  meters: MetersState,
+  /** The finished round's results (JSON), empty while playing. */
+  results: t.string(),
+}, 'MatchState');
+export type MatchState = SchemaType<typeof MatchState>;
+
+function assignRegion(target: RegionState, r: RegionView): void {
+  if (target.start !== r.start) target.start = r.start;
+  if (target.size !== r.size) target.size = r.size;
+  if (target.state !== r.state) target.state = r.state;
+  const id = r.id ?? -1;
+  if (target.id !== id) target.id = id;
+  const requested = r.requested ?? 0;
+  if (target.requested !== requested) target.requested = requested;
+  const tag = r.tag ?? '';
+  if (target.tag !== tag) target.tag = tag;
+  const area = r.area ?? '';
+  if (target.area !== area) target.area = area;
+}
+
+/** Makes `target` equal `regions`, touching only entries that differ. */
+export function syncRegions(target: ArraySchema<RegionState>, regions: readonly RegionView[]): void {
+  while (target.length > regions.length) target.pop();
+  regions.forEach((r, i) => {
+    const existing = target[i];
+    if (existing) assignRegion(existing, r);
+    else {
+      const fresh = new RegionState();
+      assignRegion(fresh, r);
+      target.push(fresh);
+    }
+  });
+}
+
+export function syncNumbers(target: ArraySchema<number>, values: readonly number[]): void {
+  while (target.length > values.length) target.pop();
+  values.forEach((v, i) => {
+    if (i < target.length) {
+      if (target[i] !== v) target[i] = v;
+    } else target.push(v);
+  });
+}
+
+export function syncHints(target: ArraySchema<HintState>, hints: readonly { readonly policy: string; readonly target: number | null }[]): void {
+  while (target.length > hints.length) target.pop();
+  hints.forEach((h, i) => {
+    const entry = target[i] ?? new HintState();
+    if (entry.policy !== h.policy) entry.policy = h.policy;
+    const where = h.target ?? -1;
+    if (entry.target !== where) entry.target = where;
+    if (i >= target.length) target.push(entry);
+  });
+}
+
+export function syncGauge(meters: MetersState, g: HeapGauge): void {
+  meters.liveBytes = g.liveBytes;
+  meters.heapBytes = g.heapBytes;
+  meters.freeBytes = g.freeBytes;
+  meters.largestFree = g.largestFree;
+  meters.internalBytes = g.internalBytes;
+  meters.externalFragmentation = externalFragmentation(g);
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import appConfig from '../../server/app.config.ts';
+
+let colyseus: ColyseusTestServer;
+
+beforeAll(async () => {
+  colyseus = await boot(appConfig, 2611);
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+});
+
+interface Refusal { code: string; message: string }
+
+describe('practice room', () => {
+  it('plays the warm-up round end to end with a real SDK client and ends with results', async () => {
+    const room = await colyseus.createRoom('practice', {});
+    const client = await colyseus.connectTo(room);
+    // The buddy walk-through: 2^3 units; alloc 2^0, alloc 2^2, then both are freed.
+    await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
+    expect(client.state.kind).toBe('buddy');
+    expect(client.state.hints.map((h: { policy: string; target: number }) => [h.policy, h.target])).toContainEqual(['buddy-lowest', 0]);
+    client.send('place', { requestId: client.state.pending.id, target: 0, version: client.state.version });
+    await vi.waitFor(() => expect(client.state.pending?.size).toBe(4));
+    client.send('place', { requestId: client.state.pending.id, target: 4, version: client.state.version });
+    await vi.waitFor(() => expect(client.state.phase).toBe('done'));
+    const results = JSON.parse(client.state.results);
+    expect(results.player.summary.failures).toBe(0);
+    expect(results.policies.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['buddy-lowest', 'buddy-lifo']));
+    expect(results.clairvoyant.role).toBe('clairvoyant');
+    // Everything was freed: one free block of order 3.
+    expect(client.state.regions.map((r: { start: number; size: number; state: string }) => [r.start, r.size, r.state])).toEqual([[0, 8, 'free']]);
+  });
+
+  it('refuses illegal, stale, malformed and unknown messages with a code and changes nothing', async () => {
+    const room = await colyseus.createRoom('practice', {});
+    const client = await colyseus.connectTo(room);
+    await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
+    const refusals: Refusal[] = [];
+    client.onMessage('refused', (r: Refusal) => refusals.push(r));
+    // A legal first move (any unit is aligned for a 2^0 block); from here on every move is wrong.
+    client.send('place', { requestId: client.state.pending.id, target: 3, version: 0 });
+    await vi.waitFor(() => expect(client.state.version).toBe(1));
+    await vi.waitFor(() => expect(client.state.pending?.size).toBe(4));
+    expect(refusals).toEqual([]);
+    const now = JSON.stringify(room.state.toJSON());
+    const next = client.state.pending.id;
+    client.send('place', { requestId: next, target: 2, version: 1 }); // a 2^2 block must start at a multiple of 4
+    client.send('place', { requestId: next, target: 4, version: 0 }); // stale version
+    client.send('place', { requestId: next + 5, target: 4, version: 1 }); // not the pending request
+    client.send('place', { requestId: next, target: 'four', version: 1 });
+    client.send('place', { requestId: next, target: 4, version: 1, cheat: true });
+    client.send('teleport', { anywhere: true });
+    await vi.waitFor(() => expect(refusals.length).toBe(6));
+    expect(refusals.map((r) => r.code)).toEqual(['place/misaligned', 'request/stale', 'request/unknown', 'message/bad_type', 'message/unknown_field', 'message/unknown_type']);
+    for (const r of refusals) expect(r.message.length).toBeGreaterThan(5);
+    expect(JSON.stringify(room.state.toJSON())).toBe(now);
+  });
+
+  it('refuses to open a practice round for a level that does not exist', async () => {
+    await expect(colyseus.createRoom('practice', { level: 'no-such-level' })).rejects.toThrow(/level\/unknown/);
+  });
+
+  it('answers GET /health', async () => {
+    const res = await colyseus.http.get('/health');
+    expect(res.data).toEqual({ ok: true });
+  });
+});
