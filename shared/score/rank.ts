@@ -1,0 +1,19 @@
+// Ranking a class by score: standard competition ranking ("1224"): equal scores
+// share a rank and the next rank skips. Order among equals: by name, so a board
+// reads the same on every screen.
+
+export interface Ranked<T> {
+  readonly entry: T;
+  readonly rank: number;
+}
+
+export function rankByScore<T>(entries: readonly T[], scoreOf: (e: T) => number, nameOf: (e: T) => string): Ranked<T>[] {
+  const sorted = [...entries].sort((a, b) => scoreOf(b) - scoreOf(a) || nameOf(a).localeCompare(nameOf(b)));
+  const out: Ranked<T>[] = [];
+  sorted.forEach((entry, i) => {
+    const prev = out[i - 1];
+    const rank = prev && scoreOf(prev.entry) === scoreOf(entry) ? prev.rank : i + 1;
+    out.push({ entry, rank });
+  });
+  return out;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { rankByScore } from '../../../shared/score/rank.ts';
+
+describe('class ranking', () => {
+  it('gives equal scores the same rank and skips the next (1, 2, 2, 4), equals ordered by name', () => {
+    const entries = [
+      { name: 'dee', score: 700 },
+      { name: 'bo', score: 900 },
+      { name: 'cy', score: 700 },
+      { name: 'al', score: 500 },
+    ];
+    const ranked = rankByScore(entries, (e) => e.score, (e) => e.name).map((r) => [r.entry.name, r.rank]);
+    expect(ranked).toEqual([['bo', 1], ['cy', 2], ['dee', 2], ['al', 4]]);
+  });
+
+  it('ranks an empty class as empty', () => {
+    expect(rankByScore([], () => 0, () => '')).toEqual([]);
+  });
+});
