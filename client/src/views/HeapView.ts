@@ -1,75 +1,678 @@
-// Draws a heap as an address line: live blocks in palette colours with their ids
-// and sizes, holes as dark outlined gaps, a ruler of addresses underneath.
-// It only draws; the scene tells it what to show and asks it where a point falls.
+// Draws a free-list heap as an address line that wraps into rows and zooms: live
+// blocks in palette colours with a pattern and "#id size" labels where they fit,
+// the bytes beyond a request hatched (internal fragmentation), holes with their size,
+// the break, the room past it, mmap regions in a strip of their own, hint carets
+// (first fit, best fit...) and a ghost of the current request (legal or not, as the
+// scene says). Input comes back in engine terms: addresses, holes, hovered regions.
+// It holds no game rule: the scene decides what a click or a drop means.
 
 import Phaser from 'phaser';
-import { UI, blockColour } from '../palette.ts';
+import type { RegionView } from '../../../shared/core/allocator.ts';
+import { UI, baseFontSize, blockColour, blockPattern, fade, tagColour, tagPattern, textOn, type Pattern } from '../palette.ts';
+import { reportDrawn } from '../test-hook.ts';
+import { AddressLine, type LineSegment } from './address-line.ts';
+import { ViewEvents } from './emitter.ts';
+import { formatBytes, formatBytesShort, powerOfTwoAtLeast } from './format.ts';
+import { LabelLane, LabelPool, clampedLeft, lineHeight, measureText } from './labels.ts';
+import { contains, crossHatch, dashedRect, drawPattern, hatch, type Rect } from './patterns.ts';
+import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
 
+/** The slice's block shape, still accepted by `draw(heapBytes, blocks)`. */
 export interface HeapBlockView {
   readonly id: number;
   readonly address: number;
   readonly size: number;
 }
 
-export class HeapView {
-  private readonly graphics: Phaser.GameObjects.Graphics;
-  private readonly labels: Phaser.GameObjects.Text[] = [];
-  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
-  private heapBytes = 1;
-  private readonly scene: Phaser.Scene;
+/** What the line shows: the allocator's walk plus where the break is. */
+export interface HeapLine {
+  /** Every region, in any order; those with area 'mmap' go to the mmap strip. */
+  readonly regions: readonly RegionView[];
+  /** The break: the end of the heap in use. */
+  readonly breakAt: number;
+  /** Bytes the line spans (>= breakAt), e.g. the heap limit; defaults to the break. */
+  readonly extent?: number;
+  /** Colour live blocks by request id (default) or by tag. */
+  readonly colourBy?: 'id' | 'tag';
+}
 
-  constructor(scene: Phaser.Scene) {
+/** A preview of the current request at a candidate address; the scene says whether it is legal. */
+export interface HeapGhost {
+  readonly address: number;
+  readonly size: number;
+  readonly legal: boolean;
+  /** Words shown with it, e.g. "overlaps block 7". */
+  readonly note?: string;
+}
+
+/** A caret under the line: where a policy would put the current request. */
+export interface HeapHint {
+  readonly label: string;
+  readonly address: number;
+}
+
+/** A hole the player can choose: a free region, or the room past the break. */
+export interface HoleRef {
+  readonly index: number;
+  readonly start: number;
+  readonly size: number;
+  readonly pastBreak: boolean;
+}
+
+export interface HeapViewEvents {
+  hover: { region: RegionView | null; address: number | null };
+  holeclick: { hole: HoleRef; address: number };
+  holefocus: { hole: HoleRef | null };
+  holechoose: { hole: HoleRef };
+  zoom: { zoom: number; bytesPerRow: number; firstRow: number };
+}
+
+interface Metrics {
+  readonly font: number;
+  readonly small: number;
+  readonly rulerHeight: number;
+  readonly barHeight: number;
+  readonly laneHeight: number;
+  readonly band: number;
+  readonly mmapHeight: number;
+}
+
+interface MmapBox extends Rect {
+  readonly region: RegionView;
+}
+
+const MMAP_AREA = 'mmap';
+const ZOOM_STEP = 1.5;
+
+function isMmap(r: RegionView): boolean {
+  return r.area === MMAP_AREA;
+}
+
+function byStart(a: RegionView, b: RegionView): number {
+  return a.start - b.start;
+}
+
+/** "first fit" -> "FF": the fallback when a hint's full label has no room. */
+function initials(label: string): string {
+  return label.split(/\s+/).map((w) => w.charAt(0).toUpperCase()).join('');
+}
+
+/** The slice's blocks with the holes between them filled in. */
+function regionsFromBlocks(heapBytes: number, blocks: readonly HeapBlockView[]): RegionView[] {
+  const regions: RegionView[] = [];
+  let at = 0;
+  for (const b of [...blocks].sort((p, q) => p.address - q.address)) {
+    if (b.address > at) regions.push({ start: at, size: b.address - at, state: 'free' });
+    regions.push({ start: b.address, size: b.size, state: 'live', id: b.id, requested: b.size });
+    at = Math.max(at, b.address + b.size);
+  }
+  if (at < heapBytes) regions.push({ start: at, size: heapBytes - at, state: 'free' });
+  return regions;
+}
+
+export class HeapView {
+  readonly events = new ViewEvents<HeapViewEvents>();
+  private readonly scene: Phaser.Scene;
+  private readonly graphics: Phaser.GameObjects.Graphics;
+  private readonly overlay: Phaser.GameObjects.Graphics;
+  private readonly labels: LabelPool;
+  private readonly tooltip: HeapTooltip;
+  private readonly line = new AddressLine();
+  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+  private data: HeapLine = { regions: [], breakAt: 1 };
+  private heapRegions: RegionView[] = [];
+  private mmapRegions: RegionView[] = [];
+  private holeList: HoleRef[] = [];
+  private mmapBoxes: MmapBox[] = [];
+  private ghost: HeapGhost | null = null;
+  private hints: readonly HeapHint[] = [];
+  private focused: number | null = null;
+  private hovered: RegionView | null = null;
+  private pinchDistance: number | null = null;
+  private inputBound = false;
+  private hintsDropped = 0;
+
+  constructor(scene: Phaser.Scene, depth = 0) {
     this.scene = scene;
-    this.graphics = scene.add.graphics();
+    this.graphics = scene.add.graphics().setDepth(depth);
+    this.labels = new LabelPool(scene, depth + 1);
+    this.overlay = scene.add.graphics().setDepth(depth + 2);
+    this.tooltip = new HeapTooltip(scene, depth + 20);
   }
 
   layout(x: number, y: number, width: number, height: number): void {
     this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
+    this.redraw();
   }
 
-  /** The byte address under a screen point, or null when the point is off the heap. */
+  /** Shows a heap; `draw(heapBytes, blocks)` is the thin slice's form of the same. */
+  draw(line: HeapLine): void;
+  draw(heapBytes: number, blocks: readonly HeapBlockView[]): void;
+  draw(lineOrBytes: HeapLine | number, blocks: readonly HeapBlockView[] = []): void {
+    this.data = typeof lineOrBytes === 'number'
+      ? { regions: regionsFromBlocks(lineOrBytes, blocks), breakAt: Math.max(1, lineOrBytes) }
+      : lineOrBytes;
+    this.heapRegions = this.data.regions.filter((r) => !isMmap(r)).sort(byStart);
+    this.mmapRegions = this.data.regions.filter(isMmap).sort(byStart);
+    this.holeList = this.findHoles();
+    if (this.focused !== null && this.focused >= this.holeList.length) this.focused = null;
+    this.redraw();
+  }
+
+  setGhost(ghost: HeapGhost | null): void {
+    this.ghost = ghost;
+    this.redraw();
+  }
+
+  setHints(hints: readonly HeapHint[]): void {
+    this.hints = hints;
+    this.redraw();
+  }
+
+  /** Holes in address order; the room past the break comes last. */
+  holes(): readonly HoleRef[] {
+    return this.holeList;
+  }
+
+  focusedHole(): HoleRef | null {
+    return this.focused === null ? null : (this.holeList[this.focused] ?? null);
+  }
+
+  focusHole(index: number | null): void {
+    this.focused = index === null || this.holeList.length === 0 ? null : Math.max(0, Math.min(this.holeList.length - 1, index));
+    const hole = this.focusedHole();
+    if (hole) this.line.reveal(hole.start);
+    this.redraw();
+    this.events.emit('holefocus', { hole });
+  }
+
+  /** Moves the keyboard focus to the next (+1) or previous (-1) hole. */
+  moveFocus(step: 1 | -1): void {
+    if (this.holeList.length === 0) return;
+    const next = this.focused === null ? (step > 0 ? 0 : this.holeList.length - 1) : (this.focused + step + this.holeList.length) % this.holeList.length;
+    this.focusHole(next);
+  }
+
+  chooseFocused(): void {
+    const hole = this.focusedHole();
+    if (hole) this.events.emit('holechoose', { hole });
+  }
+
+  /** The byte address under a screen point, or null when the point is off the line. */
   addressAt(px: number, py: number): number | null {
-    if (!this.bounds.contains(px, py)) return null;
-    return Math.min(this.heapBytes - 1, Math.floor(((px - this.bounds.x) / this.bounds.width) * this.heapBytes));
+    return this.line.addressAt(px, py);
   }
 
-  xOf(address: number): number {
-    return this.bounds.x + (address / this.heapBytes) * this.bounds.width;
+  /** The screen point at the middle of the bar at `address`, or null when its row is scrolled away. */
+  pointOf(address: number): { x: number; y: number } | null {
+    const row = this.line.rowOf(address);
+    if (!this.line.isRowVisible(row)) return null;
+    return { x: this.line.xOf(address + 0.5, row), y: this.line.barTop(row) + this.metrics().barHeight / 2 };
   }
 
-  draw(heapBytes: number, blocks: readonly HeapBlockView[]): void {
-    this.heapBytes = Math.max(1, heapBytes);
-    const g = this.graphics;
+  zoomBy(factor: number, anchor?: number): void {
+    this.line.setZoom(this.line.zoom * factor, anchor);
+    this.afterZoom();
+  }
+
+  resetZoom(): void {
+    this.line.setZoom(1);
+    this.afterZoom();
+  }
+
+  scrollRows(delta: number): void {
+    this.line.scrollRows(delta);
+    this.afterZoom();
+  }
+
+  /** Listens for hover, clicks, wheel and pinch zoom and (optionally) the keyboard. */
+  enableInput(options: { keyboard?: boolean } = {}): void {
+    if (this.inputBound) return;
+    this.inputBound = true;
+    const input = this.scene.input;
+    if (input.manager.pointersTotal < 3) input.addPointer(1);
+    input.on('pointermove', this.onPointerMove, this);
+    input.on('pointerdown', this.onPointerDown, this);
+    input.on('pointerup', this.onPointerUp, this);
+    input.on('wheel', this.onWheel, this);
+    if (options.keyboard !== false) input.keyboard?.on('keydown', this.onKey, this);
+  }
+
+  destroy(): void {
+    const input = this.scene.input;
+    input.off('pointermove', this.onPointerMove, this);
+    input.off('pointerdown', this.onPointerDown, this);
+    input.off('pointerup', this.onPointerUp, this);
+    input.off('wheel', this.onWheel, this);
+    input.keyboard?.off('keydown', this.onKey, this);
+    this.events.clear();
+    this.graphics.destroy();
+    this.overlay.destroy();
+    this.labels.destroy();
+    this.tooltip.destroy();
+  }
+
+  // ---- drawing -------------------------------------------------------------------
+
+  private metrics(): Metrics {
+    const font = baseFontSize(this.scene.scale.width, this.scene.scale.height);
+    const small = Math.max(11, Math.round(font * 0.82));
+    const rulerHeight = lineHeight(small) + 8;
+    const barHeight = Math.max(34, lineHeight(font, 2) + 8);
+    const laneHeight = lineHeight(small) + 2;
+    const hintLanes = this.hints.length > 0 ? 2 : 0;
+    const band = rulerHeight + barHeight + 8 + laneHeight * hintLanes + 6;
+    const mmapHeight = this.mmapRegions.length > 0 ? lineHeight(font, 2) + 14 : 0;
+    return { font, small, rulerHeight, barHeight, laneHeight, band, mmapHeight };
+  }
+
+  private extent(): number {
+    return Math.max(1, this.data.breakAt, this.data.extent ?? 0);
+  }
+
+  private redraw(): void {
+    const m = this.metrics();
     const { x, y, width, height } = this.bounds;
-    g.clear();
-    for (const label of this.labels) label.destroy();
-    this.labels.length = 0;
-
-    g.fillStyle(UI.free, 1).fillRect(x, y, width, height);
-    g.lineStyle(2, UI.freeEdge, 1).strokeRect(x, y, width, height);
-    for (const b of blocks) {
-      const bx = this.xOf(b.address);
-      const bw = Math.max(2, this.xOf(b.address + b.size) - bx);
-      g.fillStyle(blockColour(b.id), 1).fillRect(bx, y, bw, height);
-      g.lineStyle(2, UI.background, 1).strokeRect(bx, y, bw, height);
-      this.addLabel(bx + bw / 2, y + height / 2, `#${b.id}\n${b.size}B`, '#14161c');
+    const rowsVisible = Math.max(1, Math.floor((height - m.mmapHeight) / m.band));
+    this.line.configure({ left: x, top: y, width, band: m.band, barOffset: m.rulerHeight, barHeight: m.barHeight, rowsVisible }, this.extent());
+    const g = this.graphics.clear();
+    this.labels.begin();
+    const rulerLanes = new Map<number, LabelLane>();
+    const hintLanes = new Map<number, LabelLane[]>();
+    for (let row = this.line.firstRow; row < this.line.firstRow + rowsVisible; row++) {
+      rulerLanes.set(row, new LabelLane());
+      hintLanes.set(row, [new LabelLane(8), new LabelLane(8)]);
     }
-    for (let a = 0; a <= this.heapBytes; a += this.rulerStep()) {
-      const ax = this.xOf(a);
-      g.lineStyle(1, UI.freeEdge, 1).lineBetween(ax, y + height, ax, y + height + 6);
-      this.addLabel(ax, y + height + 16, String(a), UI.dim);
+
+    this.drawRowBackgrounds(g);
+    for (const region of this.visibleRegions()) this.drawRegion(g, region, m);
+    this.drawFocus(g);
+    this.drawGhost(g, m, rulerLanes);
+    this.drawBreak(g, m, rulerLanes);
+    this.drawRuler(g, m, rulerLanes);
+    this.drawHints(g, m, hintLanes);
+    this.drawMmapStrip(g, m);
+    this.drawScrollbar(g, m);
+    this.labels.end();
+    this.drawHover();
+    reportDrawn('HeapView', {
+      regions: this.heapRegions.length,
+      mmap: this.mmapRegions.length,
+      holes: this.holeList.length,
+      rows: this.line.rowCount(),
+      rowsVisible,
+      firstRow: this.line.firstRow,
+      bytesPerRow: this.line.bytesPerRow,
+      zoom: this.line.zoom,
+      focused: this.focused,
+      ghost: this.ghost,
+      hints: this.hints.length,
+      hintsDropped: this.hintsDropped,
+      labels: this.labels.count(),
+    });
+  }
+
+  private drawRowBackgrounds(g: Phaser.GameObjects.Graphics): void {
+    const { start, end } = this.line.visibleRange();
+    for (const s of this.line.segments(start, end - start)) {
+      g.fillStyle(UI.unused, 1).fillRect(s.x, s.y, s.w, s.h);
+      g.lineStyle(1, UI.freeEdge, 1);
+      dashedRect(g, { x: s.x + 0.5, y: s.y + 0.5, w: s.w - 1, h: s.h - 1 }, 4, 4);
+    }
+    const past = this.data.breakAt;
+    for (const s of this.line.segments(past, this.extent() - past)) {
+      if (s.w > 60) crossHatch(g, { x: s.x + 1, y: s.y + 1, w: s.w - 2, h: s.h - 2 }, UI.freeEdge, 0.25, 14);
     }
   }
 
-  private rulerStep(): number {
-    const target = this.heapBytes / 8;
-    const steps = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096, 16384, 65536];
-    return steps.find((s) => s >= target) ?? 65536;
+  /** Heap regions that touch the rows on screen (binary search on the sorted list). */
+  private visibleRegions(): RegionView[] {
+    const { start, end } = this.line.visibleRange();
+    let lo = 0;
+    let hi = this.heapRegions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = this.heapRegions[mid];
+      if (r && r.start + r.size <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const visible: RegionView[] = [];
+    for (let i = lo; i < this.heapRegions.length; i++) {
+      const r = this.heapRegions[i];
+      if (!r || r.start >= end) break;
+      visible.push(r);
+    }
+    return visible;
   }
 
-  private addLabel(cx: number, cy: number, text: string, colour: string): void {
-    const label = this.scene.add.text(cx, cy, text, { fontFamily: 'system-ui, sans-serif', fontSize: '14px', color: colour, align: 'center' });
-    label.setOrigin(0.5, 0.5);
-    this.labels.push(label);
+  private looks(region: RegionView): { colour: number; pattern: Pattern } {
+    if (this.data.colourBy === 'tag' && region.tag !== undefined) return { colour: tagColour(region.tag), pattern: tagPattern(region.tag) };
+    const id = region.id ?? 0;
+    return { colour: blockColour(id), pattern: blockPattern(id) };
+  }
+
+  private drawRegion(g: Phaser.GameObjects.Graphics, region: RegionView, m: Metrics): void {
+    const segments = this.line.segments(region.start, region.size);
+    if (region.state === 'live') this.drawLive(g, region, segments, this.line.pxPerByte);
+    else if (region.state === 'free') this.drawHole(g, segments);
+    const widest = segments.reduce<LineSegment | null>((best, s) => (best === null || s.w > best.w ? s : best), null);
+    if (widest) this.labelRegion(region, widest, m);
+  }
+
+  private drawLive(g: Phaser.GameObjects.Graphics, region: RegionView, segments: readonly LineSegment[], px: number): void {
+    const { colour, pattern } = this.looks(region);
+    const bodyEnd = region.start + Math.min(region.size, region.requested ?? region.size);
+    for (const s of segments) {
+      const bodyW = Math.max(0, Math.min(s.end, bodyEnd) - s.start) * px;
+      g.fillStyle(colour, 1).fillRect(s.x, s.y, Math.max(1, bodyW), s.h);
+      drawPattern(g, pattern, { x: s.x, y: s.y, w: bodyW, h: s.h }, 0x000000, 0.28);
+      if (bodyW < s.w) {
+        const tail = { x: s.x + bodyW, y: s.y, w: s.w - bodyW, h: s.h };
+        g.fillStyle(fade(colour, 0.6), 1).fillRect(tail.x, tail.y, tail.w, tail.h);
+        hatch(g, tail, colour, 1, 5, 1.5);
+      }
+      // A dark edge where the block really starts or ends (not where a row wraps).
+      g.fillStyle(UI.background, 1);
+      if (s.start === region.start) g.fillRect(s.x, s.y, Math.min(2, s.w / 3), s.h);
+      if (s.end === region.start + region.size) g.fillRect(s.x + s.w - Math.min(2, s.w / 3), s.y, Math.min(2, s.w / 3), s.h);
+    }
+  }
+
+  private drawHole(g: Phaser.GameObjects.Graphics, segments: readonly LineSegment[]): void {
+    for (const s of segments) {
+      g.fillStyle(UI.free, 1).fillRect(s.x, s.y, s.w, s.h);
+      g.lineStyle(1, UI.freeEdge, 1).strokeRect(s.x + 0.5, s.y + 0.5, Math.max(0, s.w - 1), s.h - 1);
+    }
+  }
+
+  /** The longest label that fits the widest piece of the region: two lines, one line, or none. */
+  private labelRegion(region: RegionView, s: LineSegment, m: Metrics): void {
+    const size = formatBytes(region.size);
+    const candidates = region.state === 'live'
+      ? [
+          ...(region.tag !== undefined && this.data.colourBy === 'tag' ? [`#${region.id} ${region.tag}\n${size}`] : []),
+          `#${region.id}\n${size}`, `#${region.id} ${formatBytesShort(region.size)}`, `#${region.id}`,
+        ]
+      : region.state === 'free' ? [`free\n${size}`, `free ${formatBytesShort(region.size)}`, formatBytesShort(region.size), String(region.size)] : [];
+    const fill = region.state === 'live' ? this.looks(region).colour : UI.free;
+    for (const text of candidates) {
+      const lines = text.split('\n').length;
+      if (measureText(text, m.font) + 8 > s.w || lineHeight(m.font, lines) + 4 > s.h) continue;
+      this.labels.add(s.x + s.w / 2, s.y + s.h / 2, text, {
+        size: m.font, colour: region.state === 'live' ? textOn(fill) : UI.text, bold: region.state === 'live',
+      });
+      return;
+    }
+  }
+
+  private drawFocus(g: Phaser.GameObjects.Graphics): void {
+    const hole = this.focusedHole();
+    if (!hole) return;
+    for (const s of this.line.segments(hole.start, hole.size)) {
+      g.lineStyle(4, UI.focus, 1).strokeRect(s.x + 2, s.y + 2, Math.max(0, s.w - 4), s.h - 4);
+      g.lineStyle(2, UI.background, 1).strokeRect(s.x + 5, s.y + 5, Math.max(0, s.w - 10), s.h - 10);
+    }
+  }
+
+  private drawGhost(g: Phaser.GameObjects.Graphics, m: Metrics, lanes: Map<number, LabelLane>): void {
+    const ghost = this.ghost;
+    if (!ghost) return;
+    const colour = ghost.legal ? UI.legal : UI.illegal;
+    const segments = this.line.segments(ghost.address, ghost.size);
+    for (const s of segments) {
+      const r = { x: s.x, y: s.y - 4, w: Math.max(2, s.w), h: s.h + 8 };
+      g.fillStyle(colour, 0.45).fillRect(r.x, r.y, r.w, r.h);
+      if (ghost.legal) g.lineStyle(3, colour, 1).strokeRect(r.x, r.y, r.w, r.h);
+      else {
+        crossHatch(g, r, colour, 0.9, 10);
+        g.lineStyle(3, colour, 1);
+        dashedRect(g, r, 8, 5);
+      }
+    }
+    const first = segments[0];
+    if (!first) return;
+    const mark = ghost.legal ? '✓' : '✗';
+    const text = `${mark} ${ghost.note ?? `${formatBytes(ghost.size)} at ${ghost.address}`}`;
+    this.placeRulerLabel(text, first.x + Math.min(first.w, 40) / 2, first.row, m, lanes, ghost.legal ? UI.legalText : UI.bad, true);
+  }
+
+  private drawBreak(g: Phaser.GameObjects.Graphics, m: Metrics, lanes: Map<number, LabelLane>): void {
+    const at = this.data.breakAt;
+    const row = this.line.rowOf(Math.max(0, at - 1));
+    if (!this.line.isRowVisible(row)) return;
+    const bx = this.line.xOf(at, row);
+    const top = this.line.barTop(row) - 6;
+    const bottom = this.line.barTop(row) + m.barHeight + 4;
+    g.lineStyle(3, UI.focus, 1).lineBetween(bx, top, bx, bottom);
+    g.fillStyle(UI.focus, 1).fillTriangle(bx - 5, top, bx + 5, top, bx, top + 6);
+    this.placeRulerLabel('break', bx, row, m, lanes, UI.text, true);
+  }
+
+  /** Puts a label on a row's ruler lane if it has room; returns whether it did. */
+  private placeRulerLabel(text: string, cx: number, row: number, m: Metrics, lanes: Map<number, LabelLane>, colour: string, bold = false): boolean {
+    const lane = lanes.get(row);
+    if (!lane) return false;
+    const width = measureText(text, m.small, bold);
+    const left = clampedLeft(cx, width, this.bounds.x, this.bounds.right);
+    if (!lane.claim(left, left + width)) return false;
+    this.labels.add(left, this.line.bandTop(row) + lineHeight(m.small) / 2 + 1, text, { size: m.small, colour, bold, originX: 0 });
+    return true;
+  }
+
+  private drawRuler(g: Phaser.GameObjects.Graphics, m: Metrics, lanes: Map<number, LabelLane>): void {
+    const perRow = this.line.bytesPerRow;
+    const widest = measureText(String(this.extent()), m.small) + 14;
+    const step = powerOfTwoAtLeast((widest / this.bounds.width) * perRow);
+    g.lineStyle(1, UI.axis, 1);
+    for (let row = this.line.firstRow; row < Math.min(this.line.rowCount(), this.line.firstRow + this.line.rowsVisible); row++) {
+      const rowStart = row * perRow;
+      const rowEnd = Math.min(this.extent(), rowStart + perRow);
+      const barTop = this.line.barTop(row);
+      const ticks = [rowStart];
+      // A row's end is the next row's start, so it is labelled there (except the very end).
+      for (let a = Math.ceil(rowStart / step) * step; a < rowEnd || a === this.extent(); a += step) if (a !== rowStart) ticks.push(a);
+      for (const a of ticks) {
+        const tx = this.line.xOf(a, row);
+        g.lineBetween(tx, barTop - 5, tx, barTop);
+        this.placeRulerLabel(String(a), tx, row, m, lanes, UI.dim);
+      }
+    }
+  }
+
+  private drawHints(g: Phaser.GameObjects.Graphics, m: Metrics, lanes: Map<number, LabelLane[]>): void {
+    this.hintsDropped = 0;
+    const byAddress = new Map<number, string[]>();
+    for (const h of this.hints) byAddress.set(h.address, [...(byAddress.get(h.address) ?? []), h.label]);
+    for (const [address, names] of [...byAddress].sort((a, b) => a[0] - b[0])) {
+      const row = this.line.rowOf(address);
+      if (!this.line.isRowVisible(row) || address >= this.extent()) continue;
+      const hx = this.line.xOf(address, row);
+      const caretTop = this.line.barTop(row) + m.barHeight + 2;
+      g.fillStyle(UI.focus, 1).fillTriangle(hx, caretTop, hx - 6, caretTop + 8, hx + 6, caretTop + 8);
+      const full = names.join(' · ');
+      const short = names.map(initials).join('·');
+      if (!this.placeHintLabel([full, short], hx, caretTop + 8, m, lanes.get(row) ?? [])) this.hintsDropped++;
+    }
+  }
+
+  private placeHintLabel(texts: readonly string[], cx: number, top: number, m: Metrics, lanes: readonly LabelLane[]): boolean {
+    for (const text of texts) {
+      const width = measureText(text, m.small);
+      const left = clampedLeft(cx, width, this.bounds.x, this.bounds.right);
+      for (const [i, lane] of lanes.entries()) {
+        if (!lane.claim(left, left + width)) continue;
+        if (i > 0) this.graphics.lineStyle(1, UI.axis, 1).lineBetween(cx, top, cx, top + m.laneHeight * i + 2);
+        this.labels.add(left, top + m.laneHeight * i + m.laneHeight / 2 + 1, text, { size: m.small, colour: UI.text, originX: 0 });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** mmap regions: a strip of their own under the rows, each box sized by its bytes. */
+  private drawMmapStrip(g: Phaser.GameObjects.Graphics, m: Metrics): void {
+    this.mmapBoxes = [];
+    if (this.mmapRegions.length === 0) return;
+    const top = this.bounds.bottom - m.mmapHeight + 6;
+    const h = m.mmapHeight - 8;
+    const title = 'mmap';
+    const titleW = measureText(title, m.small, true) + 10;
+    this.labels.add(this.bounds.x, top + h / 2, title, { size: m.small, colour: UI.text, bold: true, originX: 0 });
+    const left = this.bounds.x + titleW;
+    const room = this.bounds.right - left - 4 * this.mmapRegions.length;
+    const total = this.mmapRegions.reduce((sum, r) => sum + r.size, 0);
+    let x = left;
+    for (const region of this.mmapRegions) {
+      const w = Math.max(6, (region.size / total) * room);
+      const box = { x, y: top, w, h, region };
+      this.mmapBoxes.push(box);
+      const piece = { start: region.start, end: region.start + region.size, row: -1, x, y: top, w, h };
+      if (region.state === 'live') this.drawLive(g, region, [piece], w / region.size);
+      else this.drawHole(g, [piece]);
+      g.lineStyle(2, UI.focus, 0.6);
+      dashedRect(g, box, 5, 3);
+      const text = region.state === 'live' ? `#${region.id} ${formatBytesShort(region.size)}` : formatBytesShort(region.size);
+      if (measureText(text, m.font, true) + 8 <= w) {
+        const fill = region.state === 'live' ? this.looks(region).colour : UI.free;
+        this.labels.add(x + w / 2, top + h / 2, text, { size: m.font, colour: textOn(fill), bold: true });
+      }
+      x += w + 4;
+    }
+  }
+
+  private drawScrollbar(g: Phaser.GameObjects.Graphics, m: Metrics): void {
+    const rows = this.line.rowCount();
+    const visible = this.line.rowsVisible;
+    if (rows <= visible) return;
+    const trackTop = this.bounds.y;
+    const trackH = visible * m.band;
+    const thumbH = Math.max(12, (visible / rows) * trackH);
+    const thumbTop = trackTop + (this.line.firstRow / (rows - visible)) * (trackH - thumbH);
+    const x = this.bounds.right + 3;
+    g.fillStyle(UI.panel, 1).fillRect(x, trackTop, 4, trackH);
+    g.fillStyle(UI.axis, 1).fillRect(x, thumbTop, 4, thumbH);
+  }
+
+  private drawHover(): void {
+    const o = this.overlay.clear();
+    const region = this.hovered;
+    if (!region) return;
+    o.lineStyle(2, UI.focus, 1);
+    const box = this.mmapBoxes.find((b) => b.region === region);
+    if (box) o.strokeRect(box.x, box.y, box.w, box.h);
+    else for (const s of this.line.segments(region.start, region.size)) o.strokeRect(s.x + 1, s.y + 1, s.w - 2, s.h - 2);
+  }
+
+  // ---- input ---------------------------------------------------------------------
+
+  private findHoles(): HoleRef[] {
+    const holes: HoleRef[] = [];
+    for (const r of this.heapRegions) {
+      if (r.state === 'free' && r.start < this.data.breakAt) holes.push({ index: holes.length, start: r.start, size: r.size, pastBreak: false });
+    }
+    const past = this.extent() - this.data.breakAt;
+    if (past > 0) holes.push({ index: holes.length, start: this.data.breakAt, size: past, pastBreak: true });
+    return holes;
+  }
+
+  private regionAt(address: number): RegionView | null {
+    let lo = 0;
+    let hi = this.heapRegions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = this.heapRegions[mid];
+      if (!r) break;
+      if (address < r.start) hi = mid - 1;
+      else if (address >= r.start + r.size) lo = mid + 1;
+      else return r;
+    }
+    return null;
+  }
+
+  private holeAt(address: number): HoleRef | null {
+    return this.holeList.find((h) => address >= h.start && address < h.start + h.size) ?? null;
+  }
+
+  private isOnBar(px: number, py: number, address: number): boolean {
+    const row = this.line.rowOf(address);
+    const top = this.line.barTop(row);
+    return py >= top && py < top + this.metrics().barHeight && px >= this.bounds.x && px < this.bounds.right;
+  }
+
+  private hoverTarget(px: number, py: number): { region: RegionView | null; address: number | null } {
+    const box = this.mmapBoxes.find((b) => contains(b, px, py));
+    if (box) return { region: box.region, address: null };
+    const address = this.line.addressAt(px, py);
+    if (address === null || !this.isOnBar(px, py, address)) return { region: null, address };
+    return { region: this.regionAt(address) ?? { start: this.data.breakAt, size: this.extent() - this.data.breakAt, state: 'unused' }, address };
+  }
+
+  private onPointerMove(pointer: Phaser.Input.Pointer): void {
+    if (this.updatePinch()) return;
+    const { region, address } = this.hoverTarget(pointer.worldX, pointer.worldY);
+    if (region !== this.hovered && (region === null || this.hovered === null || region.start !== this.hovered.start || region.state !== this.hovered.state || region.area !== this.hovered.area)) {
+      this.hovered = region;
+      this.drawHover();
+      this.events.emit('hover', { region, address });
+    }
+    if (region) this.tooltip.show(describeRegion(region, this.data.breakAt), pointer.worldX, pointer.worldY);
+    else this.tooltip.hide();
+  }
+
+  private onPointerDown(pointer: Phaser.Input.Pointer): void {
+    const address = this.line.addressAt(pointer.worldX, pointer.worldY);
+    if (address === null || !this.isOnBar(pointer.worldX, pointer.worldY, address)) return;
+    const hole = this.holeAt(address);
+    if (hole) this.events.emit('holeclick', { hole, address });
+  }
+
+  private onPointerUp(): void {
+    this.pinchDistance = null;
+  }
+
+  /** Two fingers down on the view: zoom by how far they spread. Returns whether a pinch is on. */
+  private updatePinch(): boolean {
+    const a = this.scene.input.pointer1;
+    const b = this.scene.input.pointer2;
+    if (!a?.isDown || !b?.isDown) {
+      this.pinchDistance = null;
+      return false;
+    }
+    const distance = Math.hypot(a.worldX - b.worldX, a.worldY - b.worldY);
+    if (this.pinchDistance !== null && distance > 0 && this.pinchDistance > 0) {
+      const anchor = this.line.addressAt((a.worldX + b.worldX) / 2, (a.worldY + b.worldY) / 2) ?? undefined;
+      this.line.setZoom(this.line.zoom * (distance / this.pinchDistance), anchor);
+      this.afterZoom();
+    }
+    this.pinchDistance = distance;
+    return true;
+  }
+
+  private onWheel(pointer: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number): void {
+    if (!this.bounds.contains(pointer.worldX, pointer.worldY) || dy === 0) return;
+    const anchor = this.line.addressAt(pointer.worldX, pointer.worldY) ?? undefined;
+    this.zoomBy(dy < 0 ? 1.25 : 0.8, anchor);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    switch (event.key) {
+      case 'ArrowRight': this.moveFocus(1); break;
+      case 'ArrowLeft': this.moveFocus(-1); break;
+      case 'Enter': case ' ': this.chooseFocused(); break;
+      case '+': case '=': this.zoomBy(ZOOM_STEP, this.focusedHole()?.start); break;
+      case '-': case '_': this.zoomBy(1 / ZOOM_STEP, this.focusedHole()?.start); break;
+      case '0': this.resetZoom(); break;
+      case 'ArrowDown': case 'PageDown': this.scrollRows(1); break;
+      case 'ArrowUp': case 'PageUp': this.scrollRows(-1); break;
+      default: return;
+    }
+    event.preventDefault();
+  }
+
+  private afterZoom(): void {
+    this.tooltip.hide();
+    this.hovered = null;
+    this.redraw();
+    this.events.emit('zoom', { zoom: this.line.zoom, bytesPerRow: this.line.bytesPerRow, firstRow: this.line.firstRow });
   }
 }

@@ -1,0 +1,169 @@
+// The view gallery (`/?scene=gallery&page=play`): every drawing component filled with
+// sample data, one page per theme, laid out for the window it is in. It is where the
+// views are looked at and screenshotted; its little bits of sample logic (is a drop
+// spot free?) stand in for the engine and are not game rules.
+
+import Phaser from 'phaser';
+import { FONT_FAMILY, UI, baseFontSize } from '../palette.ts';
+import { publishGallery } from '../test-hook.ts';
+import { HeapView, type HeapGhost, type HeapLine } from '../views/HeapView.ts';
+import { OVERLAY_NAME } from '../views/HeapTooltip.ts';
+import { largeHeap, lectureHeap, lectureHints } from '../views/samples.ts';
+
+const PAGES = ['play', 'heap'] as const;
+type PageName = (typeof PAGES)[number];
+
+/** A page of the gallery: builds its views, lays them out in a rectangle, tears them down. */
+interface GalleryPage {
+  layout(x: number, y: number, width: number, height: number): void;
+  destroy(): void;
+  /** Named screen points the browser tests aim at (a block, a hole...). */
+  probes?(): Record<string, { x: number; y: number } | null>;
+}
+
+interface TextBox {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+const MARGIN = 12;
+
+function isPageName(name: string | null): name is PageName {
+  return PAGES.some((p) => p === name);
+}
+
+function isOnFreeSpace(line: HeapLine, address: number, size: number): boolean {
+  const end = address + size;
+  if (end > Math.max(line.breakAt, line.extent ?? 0)) return false;
+  return line.regions.every((r) => r.area === 'mmap' || r.state !== 'live' || end <= r.start || address >= r.start + r.size);
+}
+
+function blockingId(line: HeapLine, address: number, size: number): number | undefined {
+  return line.regions.find((r) => r.state === 'live' && r.area !== 'mmap' && address < r.start + r.size && r.start < address + size)?.id;
+}
+
+export class GalleryScene extends Phaser.Scene {
+  private page: GalleryPage | null = null;
+  private pageName: PageName = 'play';
+  private tabs: Phaser.GameObjects.Text[] = [];
+  private readonly log: string[] = [];
+  private lastPublished = '';
+
+  constructor() {
+    super('GalleryScene');
+  }
+
+  create(): void {
+    const requested = new URLSearchParams(window.location.search).get('page');
+    this.tabs = PAGES.map((name, i) => this.add.text(0, 0, `${i + 1} ${name}`, { fontFamily: FONT_FAMILY, fontSize: '14px', color: UI.dim })
+      .setInteractive({ useHandCursor: true })
+      .on('pointerdown', () => this.showPage(name)));
+    this.input.keyboard?.on('keydown', (e: KeyboardEvent) => {
+      const index = Number(e.key) - 1;
+      const name = PAGES[index];
+      if (name) this.showPage(name);
+    });
+    this.scale.on('resize', () => this.layout());
+    this.showPage(isPageName(requested) ? requested : 'play');
+  }
+
+  override update(): void {
+    this.publish();
+  }
+
+  private note(event: string): void {
+    this.log.push(event);
+    if (this.log.length > 30) this.log.shift();
+  }
+
+  private showPage(name: PageName): void {
+    this.page?.destroy();
+    this.pageName = name;
+    this.page = name === 'play' ? this.buildPlayPage() : this.buildHeapPage();
+    this.layout();
+  }
+
+  private layout(): void {
+    const { width, height } = this.scale;
+    const font = baseFontSize(width, height);
+    let x = MARGIN;
+    for (const [i, tab] of this.tabs.entries()) {
+      const active = PAGES[i] === this.pageName;
+      tab.setFontSize(Math.max(12, font - 2)).setColor(active ? UI.text : UI.dim).setFontStyle(active ? 'bold' : '').setPosition(x, 8);
+      x += tab.width + 16;
+    }
+    const top = 8 + (this.tabs[0]?.height ?? 20) + 10;
+    this.page?.layout(MARGIN, top, width - 2 * MARGIN, height - top - MARGIN);
+  }
+
+  // ---- pages ---------------------------------------------------------------------
+
+  private buildPlayPage(): GalleryPage {
+    const line = lectureHeap();
+    const request = { id: 9, size: 12 };
+    const heap = new HeapView(this);
+    heap.draw(line);
+    heap.setHints(lectureHints());
+    heap.setGhost({ address: 16, size: request.size, legal: true });
+    heap.enableInput();
+    heap.events
+      .on('hover', ({ region }) => this.note(`hover ${region ? `${region.state} ${region.start}` : 'none'}`))
+      .on('holeclick', ({ hole, address }) => this.note(`holeclick ${hole.index} ${address}`))
+      .on('holefocus', ({ hole }) => {
+        this.note(`holefocus ${hole ? hole.index : 'none'}`);
+        if (hole) heap.setGhost(this.ghostAt(line, hole.start, request.size));
+      })
+      .on('holechoose', ({ hole }) => this.note(`holechoose ${hole.index} ${hole.start}`))
+      .on('zoom', ({ bytesPerRow }) => this.note(`zoom ${bytesPerRow}`));
+    return {
+      layout: (x, y, w, h) => heap.layout(x, y, w, Math.min(h, 260)),
+      destroy: () => heap.destroy(),
+      probes: () => ({ block1: heap.pointOf(4), hole16: heap.pointOf(20), pastBreak: heap.pointOf(140) }),
+    };
+  }
+
+  private buildHeapPage(): GalleryPage {
+    const heap = new HeapView(this);
+    heap.draw(largeHeap());
+    heap.enableInput();
+    heap.events.on('zoom', ({ bytesPerRow }) => this.note(`zoom ${bytesPerRow}`));
+    return {
+      layout: (x, y, w, h) => heap.layout(x, y, w - 8, h),
+      destroy: () => heap.destroy(),
+    };
+  }
+
+  /** The gallery's stand-in for asking the engine whether a spot is legal. */
+  private ghostAt(line: HeapLine, address: number, size: number): HeapGhost {
+    if (isOnFreeSpace(line, address, size)) return { address, size, legal: true };
+    const id = blockingId(line, address, size);
+    return { address, size, legal: false, note: id === undefined ? 'past the heap limit' : `overlaps block ${id}` };
+  }
+
+  // ---- test hook -----------------------------------------------------------------
+
+  /** Every visible text on screen with its box (overlays excepted), for the overlap check. */
+  private visibleTexts(): TextBox[] {
+    const boxes: TextBox[] = [];
+    for (const child of this.children.list) {
+      if (!(child instanceof Phaser.GameObjects.Text) || !child.visible || child.name === OVERLAY_NAME || child.text.trim() === '') continue;
+      const b = child.getBounds();
+      boxes.push({ text: child.text, x: b.x, y: b.y, w: b.width, h: b.height });
+    }
+    return boxes;
+  }
+
+  private publish(): void {
+    const state = {
+      page: this.pageName, width: this.scale.width, height: this.scale.height,
+      texts: this.visibleTexts(), log: [...this.log], probes: this.page?.probes?.() ?? {},
+    };
+    const key = JSON.stringify(state);
+    if (key === this.lastPublished) return;
+    this.lastPublished = key;
+    publishGallery(state);
+  }
+}

@@ -1,0 +1,82 @@
+// Fill patterns and dashed strokes on a Phaser Graphics, clipped by hand to their
+// rectangle (Phaser 4 keeps geometry masks for Canvas only). Patterns are how a
+// block, a tail of internal fragmentation or a dead object differs without colour.
+
+import type Phaser from 'phaser';
+import type { Pattern } from '../palette.ts';
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** Parallel diagonals across a rectangle, rising or falling, `spacing` px apart. */
+function diagonals(g: Phaser.GameObjects.Graphics, r: Rect, spacing: number, rising: boolean): void {
+  for (let c = -r.h + spacing / 2; c < r.w; c += spacing) {
+    const tMin = Math.max(0, -c);
+    const tMax = Math.min(r.h, r.w - c);
+    if (tMin >= tMax) continue;
+    if (rising) g.lineBetween(r.x + c + tMin, r.y + r.h - tMin, r.x + c + tMax, r.y + r.h - tMax);
+    else g.lineBetween(r.x + c + tMin, r.y + tMin, r.x + c + tMax, r.y + tMax);
+  }
+}
+
+/** Diagonal lines ("/") across a rectangle: the mark of internal fragmentation. */
+export function hatch(g: Phaser.GameObjects.Graphics, r: Rect, colour: number, alpha = 1, spacing = 6, width = 1.5): void {
+  if (r.w <= 0 || r.h <= 0) return;
+  g.lineStyle(width, colour, alpha);
+  diagonals(g, r, spacing, true);
+}
+
+/** Both diagonals: the mark of something refused or dead. */
+export function crossHatch(g: Phaser.GameObjects.Graphics, r: Rect, colour: number, alpha = 1, spacing = 8): void {
+  if (r.w <= 0 || r.h <= 0) return;
+  g.lineStyle(1.5, colour, alpha);
+  diagonals(g, r, spacing, true);
+  diagonals(g, r, spacing, false);
+}
+
+/** A block's identity pattern over its colour (see palette.blockPattern). */
+export function drawPattern(g: Phaser.GameObjects.Graphics, pattern: Pattern, r: Rect, colour: number, alpha = 0.35): void {
+  if (pattern === 'plain' || r.w < 4 || r.h < 4) return;
+  const step = 6;
+  if (pattern === 'dots') {
+    g.fillStyle(colour, alpha);
+    for (let y = r.y + step / 2; y < r.y + r.h - 1; y += step) {
+      for (let x = r.x + step / 2; x < r.x + r.w - 1; x += step) g.fillRect(x - 1, y - 1, 2, 2);
+    }
+    return;
+  }
+  g.lineStyle(1.5, colour, alpha);
+  if (pattern === 'vbars') {
+    for (let x = r.x + step / 2; x < r.x + r.w; x += step) g.lineBetween(x, r.y + 1, x, r.y + r.h - 1);
+  } else {
+    for (let y = r.y + step / 2; y < r.y + r.h; y += step) g.lineBetween(r.x + 1, y, r.x + r.w - 1, y);
+  }
+}
+
+/** A dashed straight line (Graphics has no dash style of its own). */
+export function dashedLine(g: Phaser.GameObjects.Graphics, x1: number, y1: number, x2: number, y2: number, dash = 6, gap = 4): void {
+  const length = Math.hypot(x2 - x1, y2 - y1);
+  if (length === 0) return;
+  const ux = (x2 - x1) / length;
+  const uy = (y2 - y1) / length;
+  for (let d = 0; d < length; d += dash + gap) {
+    const e = Math.min(length, d + dash);
+    g.lineBetween(x1 + ux * d, y1 + uy * d, x1 + ux * e, y1 + uy * e);
+  }
+}
+
+/** A dashed rectangle outline in the current line style. */
+export function dashedRect(g: Phaser.GameObjects.Graphics, r: Rect, dash = 6, gap = 4): void {
+  dashedLine(g, r.x, r.y, r.x + r.w, r.y, dash, gap);
+  dashedLine(g, r.x + r.w, r.y, r.x + r.w, r.y + r.h, dash, gap);
+  dashedLine(g, r.x + r.w, r.y + r.h, r.x, r.y + r.h, dash, gap);
+  dashedLine(g, r.x, r.y + r.h, r.x, r.y, dash, gap);
+}
+
+export function contains(r: Rect, px: number, py: number): boolean {
+  return px >= r.x && px < r.x + r.w && py >= r.y && py < r.y + r.h;
+}

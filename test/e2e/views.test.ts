@@ -1,0 +1,171 @@
+// The drawing components in a real browser: the view gallery (`/?scene=gallery`) served
+// by the real server, at a phone held upright and at a 1920x1080 projector. Every view
+// must report that it drew, no two texts may overlap or leave the screen, and the
+// heap view must answer hover, clicks and the keyboard in engine terms. Screenshots
+// of every page at both sizes are kept in test-artifacts/.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { artifactPath, launchBrowser, startServer, type RunningServer } from './support.ts';
+
+interface TextBox {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface GalleryState {
+  page: string;
+  width: number;
+  height: number;
+  texts: TextBox[];
+  log: string[];
+  probes: Record<string, { x: number; y: number }>;
+}
+
+interface Hook {
+  views?: Record<string, { draws: number } & Record<string, unknown>>;
+  gallery?: GalleryState;
+}
+
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'projector', width: 1920, height: 1080 },
+] as const;
+
+/** Each gallery page and the views it must show. */
+const PAGES: Record<string, readonly string[]> = {
+  play: ['HeapView'],
+  heap: ['HeapView'],
+};
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function hook(page: Page): Promise<Hook> {
+  return page.evaluate(() => (window as unknown as { mallocade?: Hook }).mallocade ?? {});
+}
+
+async function gallery(page: Page): Promise<GalleryState | null> {
+  return (await hook(page)).gallery ?? null;
+}
+
+async function openPage(page: Page, name: string): Promise<GalleryState> {
+  await page.goto(`${server.url}/?scene=gallery&page=${name}`);
+  await expect.poll(async () => (await gallery(page))?.page, { timeout: 30_000 }).toBe(name);
+  // Let a few frames pass so the published texts are the settled layout.
+  await page.waitForTimeout(300);
+  const state = await gallery(page);
+  if (!state) throw new Error('the gallery published nothing');
+  return state;
+}
+
+/** Pairs of texts whose boxes overlap by more than a pixel each way. */
+function overlaps(texts: readonly TextBox[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i]!;
+      const b = texts[j]!;
+      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (dx > 1 && dy > 1) found.push(`"${a.text}" overlaps "${b.text}"`);
+    }
+  }
+  return found;
+}
+
+/** Texts that stick out of the screen. */
+function offScreen(texts: readonly TextBox[], width: number, height: number): string[] {
+  return texts.filter((t) => t.x < -0.5 || t.y < -0.5 || t.x + t.w > width + 0.5 || t.y + t.h > height + 0.5).map((t) => `"${t.text}" at ${t.x},${t.y} ${t.w}x${t.h}`);
+}
+
+describe.each(SIZES)('the view gallery on a $name ($width x $height)', (size) => {
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ width: size.width, height: size.height });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(Object.keys(PAGES))('draws every view of the %s page with no overlapping or clipped text', async (name) => {
+    const page = await browser.newPage();
+    const state = await openPage(page, name);
+    await page.screenshot({ path: artifactPath(`views-${name}-${size.name}.png`) });
+    const views = (await hook(page)).views ?? {};
+    for (const view of PAGES[name] ?? []) expect(views[view]?.draws ?? 0, `${view} drew`).toBeGreaterThan(0);
+    expect(state.width).toBe(size.width);
+    expect(state.texts.length).toBeGreaterThan(0);
+    expect(overlaps(state.texts)).toEqual([]);
+    expect(offScreen(state.texts, size.width, size.height)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the heap view answers the mouse and the keyboard in engine terms', () => {
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ width: 1280, height: 720 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function log(page: Page): Promise<string[]> {
+    return (await gallery(page))?.log ?? [];
+  }
+
+  it('reports the hovered block, the clicked hole and the hole chosen with arrows and Enter', async () => {
+    const page = await browser.newPage();
+    const state = await openPage(page, 'play');
+    const { block1, hole16 } = state.probes;
+    if (!block1 || !hole16) throw new Error('the play page published no probes');
+    await page.mouse.move(block1.x, block1.y);
+    await expect.poll(() => log(page)).toContain('hover live 0');
+    await page.screenshot({ path: artifactPath('views-play-hover.png') });
+    await page.mouse.click(hole16.x, hole16.y);
+    await expect.poll(() => log(page)).toContain('holeclick 0 20');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => log(page)).toContain('holefocus 0');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    // Holes in address order: 16, 52, 88, then the room past the break.
+    await expect.poll(() => log(page)).toContain('holechoose 2 88');
+    // From hole 2, left goes to 1, then 0, then wraps round to the room past the break.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => log(page)).toContain('holechoose 3 128');
+    await page.close();
+  });
+
+  it('zooms a large heap with the keyboard and the mouse wheel', async () => {
+    const page = await browser.newPage();
+    await openPage(page, 'heap');
+    const bytesPerRow = async (): Promise<number> => Number((await hook(page)).views?.HeapView?.bytesPerRow ?? 0);
+    const before = await bytesPerRow();
+    await page.keyboard.press('+');
+    await expect.poll(bytesPerRow).toBeLessThan(before);
+    await page.keyboard.press('0');
+    await expect.poll(bytesPerRow).toBe(before);
+    await page.mouse.move(300, 150);
+    await page.mouse.wheel(0, -400);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(bytesPerRow).toBeLessThan(before);
+    await page.screenshot({ path: artifactPath('views-heap-zoomed.png') });
+    await page.close();
+  });
+});
