@@ -35,6 +35,8 @@ export class Seat {
   /** Results once the round is over (computed once). */
   private resultsJson = '';
 
+  /** Added to the match's deadlines when they are shown: match time runs behind wall time by the time spent paused. */
+  clockOffsetMs = 0;
   /** Whether the synced state carries hint markers (where each policy would go). */
   private readonly showHints: boolean;
 
@@ -101,7 +103,7 @@ export class Seat {
       v.pending.id = m.pending.requestId;
       v.pending.size = m.pending.size;
       v.pending.tag = m.pending.tag ?? '';
-      v.pending.deadline = m.pending.deadlineMs ?? 0;
+      v.pending.deadline = m.pending.deadlineMs === null ? 0 : m.pending.deadlineMs + this.clockOffsetMs;
     }
     syncHints(v.hints, this.showHints ? hintsFor(m) : []);
     syncGauge(v.meters, m.gauge);

@@ -1,0 +1,91 @@
+// The classroom HTTP API (the protocol is in docs/PROTOCOL.md):
+//   POST /api/classes                       create a session: { code, hostKey, roomId }
+//   GET  /api/classes/:code                 find a session's room: { code, roomId }
+//   GET  /api/classes/:code/results.csv     results, one row per student per round (host key required)
+// Code lookups are rate limited per address, so codes cannot be guessed by brute force.
+
+import express, { type Request, type Response, type Router } from 'express';
+import { matchMaker } from '@colyseus/core';
+import { getServices } from '../services.ts';
+import { generateJoinCode, normalizeJoinCode } from '../protocol/join-code.ts';
+import { hashSecret, newSecret, secretMatches } from './secrets.ts';
+import type { SessionRecord } from '../storage/storage.ts';
+
+export const CLASSROOM_ROOM = 'classroom';
+
+function fail(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ code, message });
+}
+
+/** The live room of an open session, created (and restored from storage) when there is none. */
+export async function roomForSession(session: SessionRecord): Promise<string> {
+  const live = await matchMaker.query({ name: CLASSROOM_ROOM });
+  const existing = live.find((r) => (r.metadata as { sessionId?: string } | undefined)?.sessionId === session.id);
+  if (existing) return existing.roomId;
+  const created = await matchMaker.createRoom(CLASSROOM_ROOM, { sessionId: session.id });
+  return created.roomId;
+}
+
+async function createClass(_req: Request, res: Response): Promise<void> {
+  const { storage } = getServices();
+  const open = new Set((await storage.listOpenSessions()).map((s) => s.code));
+  const code = generateJoinCode((c) => open.has(c));
+  const hostKey = newSecret();
+  const session: SessionRecord = { id: `s-${newSecret()}`, code, hostKeyHash: hashSecret(hostKey), createdAt: Date.now(), status: 'open', settings: '{}' };
+  await storage.createSession(session);
+  const roomId = await roomForSession(session);
+  res.status(201).json({ code, hostKey, roomId, sessionId: session.id });
+}
+
+async function findClass(req: Request, res: Response): Promise<void> {
+  const { storage, codeLookups } = getServices();
+  const address = req.ip ?? 'unknown';
+  if (!codeLookups.take(address, Date.now())) {
+    res.setHeader('Retry-After', String(Math.ceil(codeLookups.waitMs(address, Date.now()) / 1000)));
+    return fail(res, 429, 'join/too_many_attempts', 'too many codes tried; wait a little and try again');
+  }
+  const code = normalizeJoinCode(String(req.params.code ?? ''));
+  const session = code ? await storage.findOpenSessionByCode(code) : null;
+  if (!session) return fail(res, 404, 'class/unknown', 'no class is open with that code');
+  res.json({ code: session.code, roomId: await roomForSession(session) });
+}
+
+/** Quotes a CSV field when it needs it, and defuses spreadsheet formulas. */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+async function resultsCsv(req: Request, res: Response): Promise<void> {
+  const { storage } = getServices();
+  const code = normalizeJoinCode(String(req.params.code ?? ''));
+  const session = code ? await storage.findOpenSessionByCode(code) : null;
+  const key = req.get('x-host-key') ?? (typeof req.query.key === 'string' ? req.query.key : undefined);
+  if (!session || !secretMatches(key, session.hostKeyHash)) return fail(res, 403, 'host/forbidden', 'the results need the class code and its host key');
+  const rows = [['round', 'nickname', 'utilization', 'fragmentation', 'failures', 'score', 'rank'].join(',')];
+  for (const r of await storage.listResults(session.id)) {
+    const result = JSON.parse(r.result) as { nickname: string; utilization: number; fragmentation: number; failures: number; score: number; rank: number };
+    rows.push([r.roundNo, csvField(result.nickname), result.utilization.toFixed(4), result.fragmentation.toFixed(4), result.failures, result.score, result.rank].join(','));
+  }
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="mallocade-${session.code}-results.csv"`);
+  res.send(`${rows.join('\r\n')}\r\n`);
+}
+
+function asyncRoute(handler: (req: Request, res: Response) => Promise<void>) {
+  return (req: Request, res: Response): void => {
+    handler(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) fail(res, 500, 'server/error', 'something went wrong on the server');
+    });
+  };
+}
+
+export function classroomRoutes(): Router {
+  const router = express.Router();
+  router.post('/api/classes', asyncRoute(createClass));
+  router.get('/api/classes/:code', asyncRoute(findClass));
+  router.get('/api/classes/:code/results.csv', asyncRoute(resultsCsv));
+  return router;
+}

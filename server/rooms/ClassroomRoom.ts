@@ -1,0 +1,536 @@
+// The classroom room: an instructor's live session. The host (who holds the host
+// key) runs rounds and moderates; students join with the session's code and a
+// nickname, each playing their own match through a Seat. Per-client views: a
+// student sees their own heap and the leaderboard as the host allows; the host sees
+// every heap and the class figures. Everything is written to storage before it is
+// acknowledged, so a restarted server rebuilds the session by replaying the logs.
+
+import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import { scoreRound } from '../../shared/score/score.ts';
+import { rankByScore } from '../../shared/score/rank.ts';
+import { replayMatch, startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
+import { getServices } from '../services.ts';
+import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
+import { parseMessage } from '../protocol/validate.ts';
+import { TokenBucket, KeyedLimiter } from '../protocol/rate-limit.ts';
+import { chooseNickname } from '../classroom/nicknames.ts';
+import { hashSecret, newSecret, secretMatches } from '../classroom/secrets.ts';
+import { ClassFigures, ClassroomState, LeaderRow, PlayerInfo } from '../state/classroom-state.ts';
+import { resolveRound, ROUND_CHOICES } from './rounds.ts';
+import { Seat, type RefusalMessage } from './seat.ts';
+
+const TICK_MS = 100;
+const RECONNECT_SECONDS = 90;
+const MESSAGE_RATE = { ratePerSecond: 20, burst: 40 };
+const HEAT_BINS = 32;
+
+export interface SessionSettings {
+  locked: boolean;
+  lateJoin: boolean;
+  leaderboardMode: 'shown' | 'hidden' | 'anonymous';
+  /** Milliseconds the session's clock has spent paused (match time = wall time - this). */
+  pausedMs: number;
+}
+
+const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0 };
+
+interface Seated {
+  record: PlayerRecord;
+  client: Client | null;
+  seat: Seat | null;
+  info: PlayerInfo;
+}
+
+interface ClientData {
+  role: 'host' | 'student';
+  playerId?: string;
+}
+
+const JOIN_SHAPE = {
+  code: { type: 'string', maxLength: 16, optional: true },
+  hostKey: { type: 'string', maxLength: 200, optional: true },
+  nickname: { type: 'string', maxLength: 200, optional: true },
+  token: { type: 'string', maxLength: 200, optional: true },
+} as const;
+
+const START_SHAPE = { round: { type: 'enum', values: ROUND_CHOICES } } as const;
+const KICK_SHAPE = { playerId: { type: 'string', maxLength: 64 }, bar: { type: 'boolean', optional: true } } as const;
+const FLAG_SHAPE = { value: { type: 'boolean' } } as const;
+const BOARD_SHAPE = { mode: { type: 'enum', values: ['shown', 'hidden', 'anonymous'] } } as const;
+const EMPTY_SHAPE = {} as const;
+
+/** Failed join attempts (wrong code or key) per address: guessing is slowed to a crawl. */
+const badJoins = new KeyedLimiter({ ratePerSecond: 0.2, burst: 10, idleMs: 10 * 60_000 });
+
+export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<{ userData: ClientData }> }> {
+  override maxClients = 500;
+  override state = new ClassroomState();
+  private session!: SessionRecord;
+  private settings: SessionSettings = { ...DEFAULT_SETTINGS };
+  private readonly seated = new Map<string, Seated>();
+  private readonly buckets = new Map<string, TokenBucket>();
+  private roundConfig: RoundConfig | null = null;
+  private pausedAt: number | null = null;
+
+  override messages = {
+    place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
+    coalesce: (client: Client, raw: unknown) => this.studentMove(client, raw, 'coalesce'),
+    'host:start': (client: Client, raw: unknown) => this.hostAction(client, raw, START_SHAPE, (m) => this.startRound(m.round)),
+    'host:pause': (client: Client, raw: unknown) => this.hostAction(client, raw, EMPTY_SHAPE, () => this.pause()),
+    'host:resume': (client: Client, raw: unknown) => this.hostAction(client, raw, EMPTY_SHAPE, () => this.resume()),
+    'host:end': (client: Client, raw: unknown) => this.hostAction(client, raw, EMPTY_SHAPE, () => this.endRound()),
+    'host:kick': (client: Client, raw: unknown) => this.hostAction(client, raw, KICK_SHAPE, (m) => this.kick(m.playerId, m.bar ?? false)),
+    'host:lock': (client: Client, raw: unknown) => this.hostAction(client, raw, FLAG_SHAPE, (m) => this.saveSettings({ locked: m.value })),
+    'host:late-join': (client: Client, raw: unknown) => this.hostAction(client, raw, FLAG_SHAPE, (m) => this.saveSettings({ lateJoin: m.value })),
+    'host:leaderboard': (client: Client, raw: unknown) =>
+      this.hostAction(client, raw, BOARD_SHAPE, (m) => this.saveSettings({ leaderboardMode: m.mode as SessionSettings['leaderboardMode'] })),
+    _: (client: Client, type: unknown) => refuseTo(client, { code: 'message/unknown_type', message: `there is no message called ${JSON.stringify(String(type).slice(0, 40))}` }),
+  };
+
+  override async onCreate(options: { sessionId?: unknown }): Promise<void> {
+    const { storage } = getServices();
+    const session = typeof options?.sessionId === 'string' ? await storage.getSession(options.sessionId) : null;
+    if (!session || session.status !== 'open') throw new ServerError(404, 'class/unknown: there is no open class session with that id');
+    this.session = session;
+    this.settings = { ...DEFAULT_SETTINGS, ...(JSON.parse(session.settings) as Partial<SessionSettings>) };
+    await this.setMetadata({ sessionId: session.id, code: session.code });
+    this.state.code = session.code;
+    this.state.figures = new ClassFigures();
+    this.state.phase = 'lobby';
+    this.state.roundNo = 0;
+    this.state.roundTitle = '';
+    this.state.playerCount = 0;
+    for (const record of await storage.listPlayers(session.id)) if (!record.barred) this.addSeated(record);
+    await this.restoreRounds();
+    this.applySettingsToState();
+    this.refreshBoard();
+    this.clock.setInterval(() => this.tick(), TICK_MS);
+  }
+
+  override async onAuth(_client: Client, rawOptions: unknown, context: AuthContext): Promise<ClientData & { nickname?: string; token?: string }> {
+    const address = context.ip ?? 'unknown';
+    const parsed = parseMessage(JOIN_SHAPE, rawOptions ?? {});
+    if (!parsed.ok) throw new ServerError(400, `${parsed.code}: ${parsed.message}`);
+    const options = parsed.value;
+    if (options.hostKey !== undefined) {
+      if (secretMatches(options.hostKey, this.session.hostKeyHash)) return { role: 'host' };
+      this.noteBadJoin(address);
+      throw new ServerError(403, 'host/forbidden: that host key does not open this class');
+    }
+    if (options.code?.toUpperCase() !== this.session.code) {
+      this.noteBadJoin(address);
+      throw new ServerError(403, 'class/unknown: that code does not open this class');
+    }
+    if (options.token !== undefined) {
+      const known = [...this.seated.values()].find((s) => secretMatches(options.token, s.record.tokenHash));
+      if (known) return { role: 'student', playerId: known.record.playerId };
+      const barred = (await getServices().storage.listPlayers(this.session.id)).find((p) => p.barred && secretMatches(options.token, p.tokenHash));
+      if (barred) throw new ServerError(403, 'class/barred: the host removed you from this class');
+    }
+    if (this.settings.locked) throw new ServerError(403, 'class/locked: the host has locked this class');
+    if (!this.settings.lateJoin && this.roundConfig && this.state.phase !== 'results') {
+      throw new ServerError(403, 'class/no_late_join: a round is running and the host is not letting anyone join late');
+    }
+    const name = chooseNickname(options.nickname, (lower) => [...this.seated.values()].some((s) => s.record.nickname.toLowerCase() === lower));
+    if (!name.ok) throw new ServerError(409, `${name.code}: ${name.message}`);
+    return { role: 'student', nickname: name.nickname };
+  }
+
+  override async onJoin(client: Client, _options: unknown, auth: ClientData & { nickname?: string }): Promise<void> {
+    client.view = new StateView();
+    client.view.add(this.state.figures);
+    if (auth.role === 'host') {
+      client.userData = { role: 'host' };
+      for (const s of this.seated.values()) this.showTo(client, s);
+      client.send('welcome', { role: 'host', code: this.session.code, sessionId: this.session.id });
+      return;
+    }
+    let seatedPlayer = auth.playerId ? this.seated.get(auth.playerId) : undefined;
+    let token: string | undefined;
+    if (!seatedPlayer) {
+      token = newSecret();
+      const record: PlayerRecord = {
+        sessionId: this.session.id,
+        playerId: `p${this.seated.size + 1}-${newSecret().slice(0, 6)}`,
+        nickname: auth.nickname ?? 'Player',
+        tokenHash: hashSecret(token),
+        joinedAt: Date.now(),
+        barred: false,
+      };
+      await getServices().storage.savePlayer(record);
+      seatedPlayer = this.addSeated(record);
+      if (this.roundConfig && this.state.phase !== 'results') this.seatInRound(seatedPlayer, this.matchNow());
+      for (const host of this.hosts()) this.showTo(host, seatedPlayer);
+    }
+    if (seatedPlayer.client && seatedPlayer.client !== client) seatedPlayer.client.leave();
+    seatedPlayer.client = client;
+    seatedPlayer.info.connected = true;
+    client.userData = { role: 'student', playerId: seatedPlayer.record.playerId };
+    this.showTo(client, seatedPlayer);
+    client.send('welcome', { role: 'student', playerId: seatedPlayer.record.playerId, nickname: seatedPlayer.record.nickname, token, code: this.session.code });
+    this.refreshBoard();
+  }
+
+  override async onDrop(client: Client): Promise<void> {
+    const s = this.seatedOf(client);
+    if (s) s.info.connected = false;
+    try {
+      await this.allowReconnection(client, RECONNECT_SECONDS);
+      if (s) s.info.connected = true;
+    } catch {
+      // The grace period ran out; the player can still come back with their token.
+      if (s && s.client === client) s.client = null;
+    }
+  }
+
+  override onLeave(client: Client): void {
+    this.buckets.delete(client.sessionId);
+    const s = this.seatedOf(client);
+    if (s && s.client === client) {
+      s.client = null;
+      s.info.connected = false;
+    }
+  }
+
+  // ---- moves -------------------------------------------------------------
+
+  private async studentMove(client: Client, raw: unknown, kind: 'place' | 'coalesce'): Promise<void> {
+    if (!this.admit(client)) return;
+    const s = this.seatedOf(client);
+    if (!s) return refuseTo(client, { code: 'class/not_a_player', message: 'only students place blocks' });
+    if (this.state.phase === 'paused') return refuseTo(client, { code: 'round/paused', message: 'the host has paused the round' });
+    if (!s.seat || this.state.phase !== 'playing') return refuseTo(client, { code: 'round/not_running', message: 'no round is running' });
+    const now = this.matchNow();
+    const result = kind === 'place' ? s.seat.place(raw, now) : s.seat.coalesce(raw, now);
+    if (!result.ok) return refuseTo(client, { code: result.code, message: result.message });
+    await this.persistMove(s, result.value);
+    client.send('ack', { version: s.seat.match.version });
+    this.afterChange(s, result.value);
+  }
+
+  private async persistMove(s: Seated, move: LoggedMove): Promise<void> {
+    if (!s.seat) return;
+    await getServices().storage.appendMove({
+      sessionId: this.session.id,
+      roundNo: this.state.roundNo,
+      playerId: s.record.playerId,
+      seq: s.seat.match.version - 1,
+      move: JSON.stringify(move),
+      at: Date.now(),
+    });
+  }
+
+  private tick(): void {
+    if (this.state.phase !== 'playing') return;
+    const now = this.matchNow();
+    for (const s of this.seated.values()) {
+      const expired = s.seat?.expireIfDue(now);
+      if (expired) {
+        void this.persistMove(s, expired);
+        this.afterChange(s, expired);
+      }
+    }
+  }
+
+  private afterChange(s: Seated, move: LoggedMove): void {
+    this.updateInfo(s);
+    if (move.type === 'place') this.recordHeat(move.requestId);
+    this.refreshFigures();
+    this.refreshBoard();
+    if ([...this.seated.values()].every((p) => !p.seat || p.seat.isFinished)) void this.finishRound();
+  }
+
+  // ---- host actions --------------------------------------------------------
+
+  private hostAction<S extends Parameters<typeof parseMessage>[0]>(
+    client: Client,
+    raw: unknown,
+    shape: S,
+    act: (message: Extract<ReturnType<typeof parseMessage<S>>, { ok: true }>['value']) => Promise<RefusalMessage | null> | RefusalMessage | null,
+  ): void {
+    if (!this.admit(client)) return;
+    if ((client.userData as ClientData | undefined)?.role !== 'host') {
+      refuseTo(client, { code: 'host/forbidden', message: 'only the host can do that' });
+      return;
+    }
+    const parsed = parseMessage(shape, raw);
+    if (!parsed.ok) {
+      refuseTo(client, { code: parsed.code, message: parsed.message });
+      return;
+    }
+    Promise.resolve()
+      .then(() => act(parsed.value))
+      .then((refusal) => {
+        if (refusal) refuseTo(client, refusal);
+      })
+      .catch((error: unknown) => {
+        console.error('host action failed', error);
+        refuseTo(client, { code: 'server/error', message: 'the server could not do that; try again' });
+      });
+  }
+
+  private async startRound(choice: string): Promise<RefusalMessage | null> {
+    if (this.state.phase === 'playing' || this.state.phase === 'paused') return { code: 'round/running', message: 'end the current round first' };
+    const round = resolveRound(choice);
+    if (!round.ok) return { code: round.code, message: round.message };
+    const roundNo = this.state.roundNo + 1;
+    const now = this.matchNow();
+    const config = round.value.config;
+    const probe = startMatch(config, now);
+    if (!probe.ok) return { code: probe.code, message: probe.message };
+    await getServices().storage.startRound({ sessionId: this.session.id, roundNo, config: JSON.stringify({ config, title: round.value.title, hints: round.value.showHints }), startedAt: now, endedAt: null });
+    this.roundConfig = config;
+    this.state.roundNo = roundNo;
+    this.state.roundTitle = round.value.title;
+    this.state.phase = 'playing';
+    for (const s of this.seated.values()) if (s.client) this.seatInRound(s, now, round.value.showHints);
+    this.refreshFigures();
+    this.refreshBoard();
+    return null;
+  }
+
+  private pause(): RefusalMessage | null {
+    if (this.state.phase !== 'playing') return { code: 'round/not_running', message: 'no round is running' };
+    this.pausedAt = Date.now();
+    this.state.phase = 'paused';
+    for (const s of this.seated.values()) if (s.seat) s.seat.view.phase = 'paused';
+    return null;
+  }
+
+  private async resume(): Promise<RefusalMessage | null> {
+    if (this.state.phase !== 'paused' || this.pausedAt === null) return { code: 'round/not_paused', message: 'the round is not paused' };
+    await this.saveSettings({ pausedMs: this.settings.pausedMs + (Date.now() - this.pausedAt) });
+    this.pausedAt = null;
+    this.state.phase = 'playing';
+    for (const s of this.seated.values()) {
+      if (!s.seat) continue;
+      s.seat.clockOffsetMs = this.settings.pausedMs;
+      s.seat.view.phase = 'playing';
+      s.seat.mirror();
+    }
+    return null;
+  }
+
+  private async endRound(): Promise<RefusalMessage | null> {
+    if (!this.roundConfig || this.state.phase === 'results') return { code: 'round/not_running', message: 'no round is running' };
+    if (this.pausedAt !== null) await this.resume();
+    // Whatever is left is placed by the fallback policy (with its penalty), so every
+    // player is compared on the whole stream, as the policies are.
+    for (const s of this.seated.values()) {
+      if (!s.seat) continue;
+      let move: LoggedMove | null;
+      while ((move = s.seat.expireIfDue(Number.MAX_SAFE_INTEGER)) !== null) await this.persistMove(s, move);
+      this.updateInfo(s);
+    }
+    await this.finishRound();
+    return null;
+  }
+
+  private async finishRound(): Promise<void> {
+    if (this.state.phase === 'results') return;
+    this.state.phase = 'results';
+    const roundNo = this.state.roundNo;
+    await getServices().storage.endRound(this.session.id, roundNo, this.matchNow());
+    this.refreshBoard();
+    const rows = [...this.seated.values()].filter((s) => s.seat).map((s) => ({
+      sessionId: this.session.id,
+      roundNo,
+      playerId: s.record.playerId,
+      result: JSON.stringify({
+        nickname: s.record.nickname,
+        utilization: s.info.utilization,
+        fragmentation: s.seat ? s.seat.match.summary.fragmentation : 0,
+        failures: s.info.failures,
+        score: s.info.score,
+        rank: s.info.rank,
+      }),
+    }));
+    await getServices().storage.saveResults(rows);
+    for (const s of this.seated.values()) s.seat?.mirror();
+  }
+
+  private async kick(playerId: string, bar: boolean): Promise<RefusalMessage | null> {
+    const s = this.seated.get(playerId);
+    if (!s) return { code: 'player/unknown', message: 'there is no such player' };
+    if (bar) await getServices().storage.savePlayer({ ...s.record, barred: true });
+    s.client?.send('kicked', { barred: bar });
+    s.client?.leave();
+    this.seated.delete(playerId);
+    this.state.players.delete(playerId);
+    this.state.heaps.delete(playerId);
+    this.state.playerCount = this.seated.size;
+    this.refreshBoard();
+    return null;
+  }
+
+  private async saveSettings(changes: Partial<SessionSettings>): Promise<RefusalMessage | null> {
+    this.settings = { ...this.settings, ...changes };
+    await getServices().storage.updateSession(this.session.id, { settings: JSON.stringify(this.settings) });
+    this.applySettingsToState();
+    this.refreshBoard();
+    return null;
+  }
+
+  // ---- helpers ------------------------------------------------------------
+
+  /** Match time: wall time minus the time spent paused, so a pause stops every clock. */
+  private matchNow(): number {
+    const pausedNow = this.pausedAt !== null ? Date.now() - this.pausedAt : 0;
+    return Date.now() - this.settings.pausedMs - pausedNow;
+  }
+
+  private addSeated(record: PlayerRecord): Seated {
+    const info = new PlayerInfo();
+    info.playerId = record.playerId;
+    info.nickname = record.nickname;
+    info.connected = false;
+    const s: Seated = { record, client: null, seat: null, info };
+    this.seated.set(record.playerId, s);
+    this.state.players.set(record.playerId, info);
+    this.state.playerCount = this.seated.size;
+    return s;
+  }
+
+  private seatInRound(s: Seated, now: number, showHints = false): void {
+    if (!this.roundConfig) return;
+    const started = startMatch(this.roundConfig, now);
+    if (!started.ok) return;
+    this.installSeat(s, new Seat(started.value, { showHints }));
+  }
+
+  private installSeat(s: Seated, seat: Seat): void {
+    seat.clockOffsetMs = this.settings.pausedMs;
+    seat.mirror();
+    s.seat = seat;
+    this.state.heaps.set(s.record.playerId, seat.view);
+    if (s.client) s.client.view?.add(seat.view);
+    for (const host of this.hosts()) host.view?.add(seat.view);
+    this.updateInfo(s);
+  }
+
+  /** Rebuilds the last round after a restart by replaying each player's logged moves. */
+  private async restoreRounds(): Promise<void> {
+    const { storage } = getServices();
+    const rounds = await storage.listRounds(this.session.id);
+    const last = rounds[rounds.length - 1];
+    if (!last) return;
+    const saved = JSON.parse(last.config) as { config: RoundConfig; title: string; hints: boolean };
+    this.roundConfig = saved.config;
+    this.state.roundNo = last.roundNo;
+    this.state.roundTitle = saved.title;
+    const moves = await storage.listMoves(this.session.id, last.roundNo);
+    for (const s of this.seated.values()) {
+      const log = moves.filter((m) => m.playerId === s.record.playerId).map((m) => JSON.parse(m.move) as LoggedMove);
+      const joinedLate = log.length === 0 && s.record.joinedAt > last.startedAt;
+      if (joinedLate && last.endedAt !== null) continue;
+      const replayed = replayMatch(saved.config, last.startedAt, log);
+      if (replayed.ok) this.installSeat(s, new Seat(replayed.value, { showHints: saved.hints }));
+    }
+    this.state.phase = last.endedAt === null ? 'playing' : 'results';
+  }
+
+  private showTo(client: Client, s: Seated): void {
+    client.view?.add(s.info);
+    if (s.seat) client.view?.add(s.seat.view);
+  }
+
+  private hosts(): Client[] {
+    return this.clients.filter((c) => (c.userData as ClientData | undefined)?.role === 'host');
+  }
+
+  private seatedOf(client: Client): Seated | undefined {
+    const data = client.userData as ClientData | undefined;
+    return data?.playerId ? this.seated.get(data.playerId) : undefined;
+  }
+
+  private admit(client: Client): boolean {
+    const now = Date.now();
+    let bucket = this.buckets.get(client.sessionId);
+    if (!bucket) {
+      bucket = new TokenBucket(MESSAGE_RATE, now);
+      this.buckets.set(client.sessionId, bucket);
+    }
+    if (bucket.take(now)) return true;
+    refuseTo(client, { code: 'message/rate_limited', message: 'too many messages at once; slow down a little' });
+    return false;
+  }
+
+  private noteBadJoin(address: string): void {
+    if (!badJoins.take(address, Date.now())) throw new ServerError(429, 'join/too_many_attempts: too many wrong codes; wait a minute and try again');
+  }
+
+  private updateInfo(s: Seated): void {
+    if (!s.seat) return;
+    const m = s.seat.match;
+    const card = scoreRound({ peakLive: m.summary.peakLive, peakHeap: m.summary.peakHeap, failures: m.totals.failures, fallbacks: m.totals.fallbacks });
+    s.info.score = card.score;
+    s.info.utilization = card.utilization;
+    s.info.failures = m.totals.failures;
+    s.info.placed = m.totals.placed;
+    s.info.finished = m.finished;
+  }
+
+  private applySettingsToState(): void {
+    this.state.locked = this.settings.locked;
+    this.state.lateJoin = this.settings.lateJoin;
+    this.state.leaderboardMode = this.settings.leaderboardMode;
+  }
+
+  /** Ranks the class and publishes the board as the host allows (everyone sees it; names hidden when anonymous). */
+  private refreshBoard(): void {
+    const playing = [...this.seated.values()].filter((s) => s.seat);
+    const ranked = rankByScore(playing, (s) => s.info.score, (s) => s.record.nickname);
+    for (const { entry, rank } of ranked) entry.info.rank = rank;
+    const board = this.state.leaderboard;
+    board.clear();
+    if (this.settings.leaderboardMode === 'hidden') return;
+    ranked.slice(0, 50).forEach(({ entry, rank }, i) => {
+      const row = new LeaderRow();
+      row.rank = rank;
+      row.name = this.settings.leaderboardMode === 'anonymous' ? `Player ${i + 1}` : entry.record.nickname;
+      row.score = entry.info.score;
+      board.push(row);
+    });
+  }
+
+  private refreshFigures(): void {
+    const histogram = new Array<number>(10).fill(0);
+    for (const s of this.seated.values()) {
+      if (!s.seat) continue;
+      const decile = Math.min(9, Math.floor(s.info.utilization * 10));
+      histogram[decile] = (histogram[decile] ?? 0) + 1;
+    }
+    const figures = this.state.figures;
+    figures.utilizationHistogram.clear();
+    for (const count of histogram) figures.utilizationHistogram.push(count);
+  }
+
+  /** The heat map follows the most recent request: where each student put it. */
+  private recordHeat(requestId: number): void {
+    const figures = this.state.figures;
+    const placements: number[] = [];
+    let extent = 1;
+    for (const s of this.seated.values()) {
+      if (!s.seat) continue;
+      for (const r of s.seat.match.heap) {
+        extent = Math.max(extent, r.start + r.size);
+        if (r.state === 'live' && r.id === requestId) placements.push(r.start);
+      }
+    }
+    const bins = new Array<number>(HEAT_BINS).fill(0);
+    for (const address of placements) {
+      const bin = Math.min(HEAT_BINS - 1, Math.floor((address / extent) * HEAT_BINS));
+      bins[bin] = (bins[bin] ?? 0) + 1;
+    }
+    figures.heatMapRequest = requestId;
+    figures.heatMapBytes = extent;
+    figures.heatMap.clear();
+    for (const count of bins) figures.heatMap.push(count);
+  }
+}
+
+function refuseTo(client: Client, refusal: RefusalMessage): void {
+  client.send('refused', refusal);
+}
+

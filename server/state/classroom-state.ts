@@ -1,0 +1,59 @@
+// Colyseus state for a classroom session. Shared fields (the session's phase and
+// settings, the leaderboard as the host allows it) go to everyone; fields tagged
+// `.view()` reach only the clients whose StateView holds them: a student's own
+// player entry and heap, and, for the host, every player, every heap and the class figures.
+
+import { schema, t, type SchemaType } from '@colyseus/schema';
+import { MatchState } from './match-state.ts';
+
+export const PlayerInfo = schema({
+  playerId: t.string(),
+  nickname: t.string(),
+  connected: t.boolean(),
+  /** Score so far in the current (or last) round. */
+  score: t.uint32(),
+  rank: t.uint32(),
+  utilization: t.float32(),
+  failures: t.uint32(),
+  placed: t.uint32(),
+  finished: t.boolean(),
+}, 'PlayerInfo');
+export type PlayerInfo = SchemaType<typeof PlayerInfo>;
+
+export const LeaderRow = schema({
+  rank: t.uint32(),
+  /** The nickname, or "Player N" when the host shows the board anonymously. */
+  name: t.string(),
+  score: t.uint32(),
+}, 'LeaderRow');
+export type LeaderRow = SchemaType<typeof LeaderRow>;
+
+export const ClassFigures = schema({
+  /** Players per utilization decile (0-10%, …, 90-100%). */
+  utilizationHistogram: t.array('uint16'),
+  /** Where the class placed the most recent request, in 32 bins over the address range. */
+  heatMap: t.array('uint16'),
+  /** The address range the heat map covers. */
+  heatMapBytes: t.float64(),
+  /** Which request the heat map shows. */
+  heatMapRequest: t.int32(),
+}, 'ClassFigures');
+export type ClassFigures = SchemaType<typeof ClassFigures>;
+
+export const ClassroomState = schema({
+  code: t.string(),
+  /** 'lobby' | 'playing' | 'paused' | 'results' */
+  phase: t.string(),
+  roundNo: t.uint16(),
+  roundTitle: t.string(),
+  locked: t.boolean(),
+  lateJoin: t.boolean(),
+  /** 'shown' | 'hidden' | 'anonymous' */
+  leaderboardMode: t.string(),
+  playerCount: t.uint16(),
+  leaderboard: t.array(LeaderRow),
+  players: t.map(PlayerInfo).view(),
+  heaps: t.map(MatchState).view(),
+  figures: t.ref(ClassFigures).view(),
+}, 'ClassroomState');
+export type ClassroomState = SchemaType<typeof ClassroomState>;
