@@ -51,9 +51,10 @@ export interface LiveBuddyBlock extends BuddyBlockView {
   readonly tag?: string;
 }
 
+/** A free block on its order's list. Nodes are recycled (see `spareNodes`), so no one outside keeps one. */
 interface FreeNode {
-  readonly addr: number;
-  readonly order: number;
+  addr: number;
+  order: number;
   prev: FreeNode | null;
   next: FreeNode | null;
 }
@@ -85,6 +86,8 @@ export class BuddyAllocator implements Allocator {
   readonly minOrder: number;
   readonly unit: number;
   readonly metrics: MetricsTracker;
+  /** 2^maxOrder: unit addresses stay below 2^30, so shifts and masks are exact. */
+  private readonly spaceUnits: number;
 
   /** freeSets[o] has bit (addr >> o) set iff a free block of order o starts at addr. */
   private readonly freeSets: LevelBitmap[] = [];
@@ -92,6 +95,8 @@ export class BuddyAllocator implements Allocator {
   private readonly heads: (FreeNode | null)[] = [];
   /** Every free block by its start address (two free blocks never share a start). */
   private readonly freeNodes = new Map<number, FreeNode>();
+  /** Unlisted nodes kept for reuse, sparing the garbage collector on the hot path. */
+  private readonly spareNodes: FreeNode[] = [];
   /** Bit o set iff the free list of order o is non-empty. */
   private orderMask = 0;
   private readonly live = new Map<number, LiveNode>();
@@ -110,6 +115,7 @@ export class BuddyAllocator implements Allocator {
     this.maxOrder = maxOrder;
     this.minOrder = minOrder;
     this.unit = unit;
+    this.spaceUnits = 1 << maxOrder;
     this.metrics = new MetricsTracker({ timeline: options.timeline ?? false });
     for (let o = 0; o <= maxOrder; o++) {
       this.freeSets.push(new LevelBitmap(o < minOrder ? 0 : 2 ** (maxOrder - o)));
@@ -120,18 +126,18 @@ export class BuddyAllocator implements Allocator {
 
   /** The space in bytes. */
   get spaceBytes(): number {
-    return 2 ** this.maxOrder * this.unit;
+    return this.spaceUnits * this.unit;
   }
 
   /** Bytes in a block of order `order`. */
   blockBytes(order: number): number {
-    return 2 ** order * this.unit;
+    return (1 << order) * this.unit;
   }
 
   /** The order a request of `size` bytes is rounded up to; above maxOrder when it can never fit. */
   orderFor(size: number): number {
     const units = Math.ceil(size / this.unit);
-    if (units > 2 ** this.maxOrder) return this.maxOrder + 1;
+    if (units > this.spaceUnits) return this.maxOrder + 1;
     return Math.max(this.minOrder, ceilLog2(units));
   }
 
@@ -156,8 +162,9 @@ export class BuddyAllocator implements Allocator {
     if (!container) {
       return refuse('buddy/not_free', `Address ${target} is not inside a free block of ${blockBytes} bytes or more.`);
     }
+    const { addr: blockAddr, order: blockOrder } = container;
     this.removeFree(container);
-    this.splitDownTo(container, addr, order);
+    this.splitDownTo(blockAddr, blockOrder, addr, order);
     this.markLive(id, addr, order, size, tag);
     this.metrics.observe(this.liveBytes, this.heapBytes(), this.gaugeNow);
     return succeed({ target });
@@ -168,7 +175,7 @@ export class BuddyAllocator implements Allocator {
     if (!block) return refuse('request/unknown', `Request ${id} has no live block to free.`);
     this.markDead(block);
     this.coalesceAndInsert(block.addr, block.order);
-    if (block.addr + 2 ** block.order >= this.extent) this.extent = this.findExtent();
+    if (block.addr + (1 << block.order) >= this.extent) this.extent = this.findExtent();
     this.metrics.observe(this.liveBytes, this.heapBytes(), this.gaugeNow);
     return succeed(null);
   }
@@ -184,7 +191,7 @@ export class BuddyAllocator implements Allocator {
   lowestFit(size: number): Target | null {
     const order = this.smallestFreeOrderFor(size);
     if (order < 0) return null;
-    return this.freeSet(order).first() * 2 ** order * this.unit;
+    return (this.freeSet(order).first() << order) * this.unit;
   }
 
   /** [BU-POL-2] The head of the free list of the smallest sufficient order, or null. */
@@ -192,7 +199,7 @@ export class BuddyAllocator implements Allocator {
     const order = this.smallestFreeOrderFor(size);
     if (order < 0) return null;
     const head = this.heads[order];
-    invariant(head, `order ${order} is marked non-empty but its list is empty`);
+    if (!head) invariant(false, `order ${order} is marked non-empty but its list is empty`);
     return head.addr * this.unit;
   }
 
@@ -266,7 +273,7 @@ export class BuddyAllocator implements Allocator {
   }
 
   private freeBytes(): number {
-    return (2 ** this.maxOrder - this.allocatedUnits) * this.unit;
+    return (this.spaceUnits - this.allocatedUnits) * this.unit;
   }
 
   private largestFreeBytes(): number {
@@ -275,7 +282,7 @@ export class BuddyAllocator implements Allocator {
 
   private freeSet(order: number): LevelBitmap {
     const set = this.freeSets[order];
-    invariant(set, `no free set for order ${order}`);
+    if (!set) invariant(false, `no free set for order ${order}`);
     return set;
   }
 
@@ -289,13 +296,13 @@ export class BuddyAllocator implements Allocator {
   }
 
   private isFreeAt(addr: number, order: number): boolean {
-    return this.freeSet(order).has(addr / 2 ** order);
+    return this.freeSet(order).has(addr >>> order);
   }
 
   /** The free block of order >= `order` that contains unit address `addr`. */
   private findFreeContaining(addr: number, order: number): FreeNode | undefined {
     for (let o = order; o <= this.maxOrder; o++) {
-      const start = addr - (addr % 2 ** o);
+      const start = (addr >>> o) << o;
       if (this.isFreeAt(start, o)) return this.freeNodes.get(start);
     }
     return undefined;
@@ -304,11 +311,15 @@ export class BuddyAllocator implements Allocator {
   /** Pushes a free block on the head of its order's list. */
   private insertFree(addr: number, order: number): void {
     const head = this.heads[order] ?? null;
-    const node: FreeNode = { addr, order, prev: null, next: head };
+    const node = this.spareNodes.pop() ?? { addr, order, prev: null, next: head };
+    node.addr = addr;
+    node.order = order;
+    node.prev = null;
+    node.next = head;
     if (head) head.prev = node;
     this.heads[order] = node;
     this.freeNodes.set(addr, node);
-    this.freeSet(order).set(addr / 2 ** order);
+    this.freeSet(order).set(addr >>> order);
     this.orderMask |= 1 << order;
   }
 
@@ -318,18 +329,22 @@ export class BuddyAllocator implements Allocator {
     if (node.next) node.next.prev = node.prev;
     this.freeNodes.delete(node.addr);
     const set = this.freeSet(node.order);
-    set.clear(node.addr / 2 ** node.order);
+    set.clear(node.addr >>> node.order);
     if (set.isEmpty()) this.orderMask &= ~(1 << node.order);
+    node.prev = null;
+    node.next = null;
+    this.spareNodes.push(node);
   }
 
   /**
-   * [BU-SPLIT-1] Halves `block` until a block of `order` starts at `addr`; each half
-   * not on the way to `addr` goes on its order's free list, larger halves first.
+   * [BU-SPLIT-1] Halves the block at `blockAddr` of `blockOrder` until a block of `order`
+   * starts at `addr`; each half not on the way to `addr` goes on its order's free list,
+   * larger halves first.
    */
-  private splitDownTo(block: FreeNode, addr: number, order: number): void {
-    let start = block.addr;
-    for (let o = block.order - 1; o >= order; o--) {
-      const half = 2 ** o;
+  private splitDownTo(blockAddr: number, blockOrder: number, addr: number, order: number): void {
+    let start = blockAddr;
+    for (let o = blockOrder - 1; o >= order; o--) {
+      const half = 1 << o;
       if (addr >= start + half) {
         this.insertFree(start, o);
         start += half;
@@ -337,7 +352,7 @@ export class BuddyAllocator implements Allocator {
         this.insertFree(start + half, o);
       }
     }
-    invariant(start === addr, `split ended at ${start}, not at the chosen ${addr}`);
+    if (start !== addr) invariant(false, `split ended at ${start}, not at the chosen ${addr}`);
   }
 
   /** [BU-FREE-1] Merges with the buddy while it is free at the same order, then lists the result. */
@@ -345,10 +360,10 @@ export class BuddyAllocator implements Allocator {
     let start = addr;
     let o = order;
     while (o < this.maxOrder) {
-      const buddy = start ^ (2 ** o);
+      const buddy = start ^ (1 << o);
       if (!this.isFreeAt(buddy, o)) break;
       const node = this.freeNodes.get(buddy);
-      invariant(node && node.order === o, `free set and free nodes disagree at ${buddy}`);
+      if (!node || node.order !== o) invariant(false, `free set and free nodes disagree at ${buddy}`);
       this.removeFree(node);
       start = Math.min(start, buddy);
       o++;
@@ -359,15 +374,15 @@ export class BuddyAllocator implements Allocator {
   private markLive(id: number, addr: number, order: number, requested: number, tag: string | undefined): void {
     this.live.set(id, { id, addr, order, requested, tag });
     this.liveBytes += requested;
-    this.allocatedUnits += 2 ** order;
+    this.allocatedUnits += 1 << order;
     this.internalBytes += this.blockBytes(order) - requested;
-    this.extent = Math.max(this.extent, addr + 2 ** order);
+    this.extent = Math.max(this.extent, addr + (1 << order));
   }
 
   private markDead(block: LiveNode): void {
     this.live.delete(block.id);
     this.liveBytes -= block.requested;
-    this.allocatedUnits -= 2 ** block.order;
+    this.allocatedUnits -= 1 << block.order;
     this.internalBytes -= this.blockBytes(block.order) - block.requested;
   }
 
@@ -376,11 +391,11 @@ export class BuddyAllocator implements Allocator {
    * free blocks that end where the previous one starts.
    */
   private findExtent(): number {
-    let top = 2 ** this.maxOrder;
+    let top = this.spaceUnits;
     while (top > 0) {
       const below = this.freeBlockEndingAt(top);
       if (below < 0) break;
-      top -= 2 ** below;
+      top -= 1 << below;
     }
     return top;
   }
@@ -389,7 +404,7 @@ export class BuddyAllocator implements Allocator {
   private freeBlockEndingAt(end: number): number {
     const alignment = Math.min(lowestBit(end), this.maxOrder);
     for (let o = alignment; o >= this.minOrder; o--) {
-      if (this.isFreeAt(end - 2 ** o, o)) return o;
+      if (this.isFreeAt(end - (1 << o), o)) return o;
     }
     return -1;
   }
@@ -450,7 +465,7 @@ export class BuddyAllocator implements Allocator {
       invariant(block.addr % 2 ** block.order === 0, `block at ${block.addr} is not aligned to its order ${block.order}`);
       next = block.addr + 2 ** block.order;
     }
-    invariant(next === 2 ** this.maxOrder, `blocks end at ${next}, not at the end of the space`);
+    invariant(next === this.spaceUnits, `blocks end at ${next}, not at the end of the space`);
   }
 
   /** [BU-CHECK-4] The running counters equal a recount of the live blocks. */

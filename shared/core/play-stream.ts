@@ -64,13 +64,13 @@ export function playStream<A extends Allocator>(
     if (handle === undefined) return;
     handles.delete(id);
     const freed = allocator.free(handle);
-    invariant(freed.ok, `freeing live block ${handle} was refused`);
+    if (!freed.ok) invariant(false, `freeing live block ${handle} was refused: ${freed.code}`);
     policy.notify?.(allocator, { op: 'freed', id: handle });
   };
 
   for (const event of events) {
     if (event.op === 'alloc') {
-      invariant(!handles.has(event.id), `stream event ${op}: alloc of id ${event.id}, which is already live`);
+      if (handles.has(event.id)) invariant(false, `stream event ${op}: alloc of id ${event.id}, which is already live`);
       if (event.tag !== undefined) tags.set(event.id, event.tag);
       else tags.delete(event.id);
       const handle = event.size > 0 ? place(event.size, event.tag) : null;

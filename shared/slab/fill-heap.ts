@@ -89,7 +89,7 @@ export class FillHeap<T extends FillKeyed> {
     for (;;) {
       let best = item;
       let bestIndex = index;
-      for (const childIndex of [2 * index + 1, 2 * index + 2]) {
+      for (let childIndex = 2 * index + 1; childIndex <= 2 * index + 2; childIndex++) {
         const child = this.items[childIndex];
         if (child && isBefore(child, best)) {
           best = child;

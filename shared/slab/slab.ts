@@ -411,7 +411,7 @@ export class SlabAllocator implements Allocator {
 
   private cacheAt(index: number): Cache {
     const cache = this.caches[index];
-    invariant(cache, `no cache ${index}`);
+    if (!cache) invariant(false, `no cache ${index}`);
     return cache;
   }
 
@@ -512,7 +512,7 @@ export class SlabAllocator implements Allocator {
   /** Fills the lowest free slot of `slab` (SL-MOVE-3). */
   private putInSlot(id: number, size: number, tag: string | undefined, slab: Slab): void {
     const slot = slab.freeSlots.first();
-    invariant(slot >= 0, `slab ${slab.id} has no free slot`);
+    if (slot < 0) invariant(false, `slab ${slab.id} has no free slot`);
     slab.freeSlots.clear(slot);
     slab.slotIds[slot] = id;
     slab.used++;
