@@ -3,12 +3,19 @@
 
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 import type { Storage } from './storage/storage.ts';
-import { KeyedLimiter } from './protocol/rate-limit.ts';
+import { KeyedLimiter, type BucketOptions } from './protocol/rate-limit.ts';
 
 export interface Services {
   readonly storage: Storage;
   /** Join-code lookups per client address: slows guessing to a crawl. */
   readonly codeLookups: KeyedLimiter;
+  /** Messages a client may send per second, and in a burst (MALLOCADE_MESSAGE_RATE="rate,burst" to change). */
+  readonly messageRate: BucketOptions;
+}
+
+function messageRateFromEnv(): BucketOptions {
+  const [rate, burst] = (process.env.MALLOCADE_MESSAGE_RATE ?? '').split(',').map(Number);
+  return rate && burst && rate > 0 && burst > 0 ? { ratePerSecond: rate, burst } : { ratePerSecond: 20, burst: 40 };
 }
 
 let services: Services | null = null;
@@ -17,6 +24,7 @@ export function getServices(): Services {
   services ??= {
     storage: new SqliteStorage(),
     codeLookups: new KeyedLimiter({ ratePerSecond: 0.5, burst: 10, idleMs: 10 * 60_000 }),
+    messageRate: messageRateFromEnv(),
   };
   return services;
 }

@@ -22,7 +22,6 @@ import { Seat, type RefusalMessage } from './seat.ts';
 
 const TICK_MS = 100;
 const RECONNECT_SECONDS = 90;
-const MESSAGE_RATE = { ratePerSecond: 20, burst: 40 };
 const HEAT_BINS = 32;
 
 export interface SessionSettings {
@@ -448,7 +447,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     const now = Date.now();
     let bucket = this.buckets.get(client.sessionId);
     if (!bucket) {
-      bucket = new TokenBucket(MESSAGE_RATE, now);
+      bucket = new TokenBucket(getServices().messageRate, now);
       this.buckets.set(client.sessionId, bucket);
     }
     if (bucket.take(now)) return true;

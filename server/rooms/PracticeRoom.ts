@@ -5,13 +5,13 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { startMatch } from '../../shared/match/match.ts';
 import { TokenBucket } from '../protocol/rate-limit.ts';
+import { getServices } from '../services.ts';
 import { MatchState } from '../state/match-state.ts';
 import { resolvePracticeRound } from './practice-rounds.ts';
 import { Seat, type RefusalMessage } from './seat.ts';
 
 /** How often overdue requests are handed to the fallback policy. */
 const TICK_MS = 100;
-const MESSAGE_RATE = { ratePerSecond: 20, burst: 40 };
 
 export class PracticeRoom extends Room<{ state: MatchState }> {
   override maxClients = 1;
@@ -55,7 +55,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
   private admit(client: Client, now: number): boolean {
     let bucket = this.buckets.get(client.sessionId);
     if (!bucket) {
-      bucket = new TokenBucket(MESSAGE_RATE, now);
+      bucket = new TokenBucket(getServices().messageRate, now);
       this.buckets.set(client.sessionId, bucket);
     }
     return bucket.take(now);
