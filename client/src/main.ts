@@ -1,17 +1,46 @@
-// Boots Phaser with the game's scenes, sized to the browser window.
+// Boots Phaser with the game's scenes, sized to the browser window, and picks the
+// first scene from the address: `/?join=CODE` (join a class), `/?host=CODE` and
+// `/?projector=CODE` (the host's screens), `/?level=ID` (a practice level),
+// `/?scene=gallery` (every view on sample data); otherwise the title screen.
 
 import Phaser from 'phaser';
+import { TitleScene } from './scenes/TitleScene.ts';
 import { PlayScene } from './scenes/PlayScene.ts';
 import { GalleryScene } from './scenes/GalleryScene.ts';
+import { CLASS_SCENES } from './scenes/class/index.ts';
 import { UI } from './palette.ts';
 
-// `/?scene=gallery` opens the view gallery (every drawing component on sample data).
-const isGallery = new URLSearchParams(window.location.search).get('scene') === 'gallery';
+interface Route {
+  readonly scene: string;
+  readonly data: Record<string, string>;
+}
 
-new Phaser.Game({
+function routeFromAddress(search: string): Route {
+  const params = new URLSearchParams(search);
+  const join = params.get('join');
+  if (join !== null) return { scene: 'JoinScene', data: { code: join } };
+  const host = params.get('host');
+  if (host !== null) return { scene: 'HostScene', data: { code: host } };
+  const projector = params.get('projector');
+  if (projector !== null) return { scene: 'ProjectorScene', data: { code: projector } };
+  const level = params.get('level');
+  if (level !== null) return { scene: 'PlayScene', data: { level } };
+  if (params.get('scene') === 'gallery') return { scene: 'GalleryScene', data: {} };
+  return { scene: 'TitleScene', data: {} };
+}
+
+const route = routeFromAddress(window.location.search);
+const scenes: Phaser.Types.Scenes.SceneType[] = [TitleScene, PlayScene, GalleryScene, ...CLASS_SCENES];
+
+const game = new Phaser.Game({
   type: Phaser.AUTO,
   parent: 'game',
   backgroundColor: UI.background,
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
-  scene: isGallery ? [GalleryScene] : [PlayScene],
+  scene: scenes,
+});
+
+game.events.once(Phaser.Core.Events.READY, () => {
+  for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
+  game.scene.start(game.scene.getScene(route.scene) ? route.scene : 'TitleScene', route.data);
 });

@@ -30,7 +30,7 @@ async function view(page: Page): Promise<SliceView | null> {
 describe('the game in a browser (warm-up practice round)', () => {
   it('places a block where the player clicks and shows a refusal in words', async () => {
     const page = await browser.newPage();
-    await page.goto(server.url);
+    await page.goto(`${server.url}/?level=warm-up`);
     await expect.poll(() => view(page), { timeout: 30_000 }).toMatchObject({ pending: { size: 1 }, version: 0 });
     const canvas = page.locator('canvas');
     const box = await canvas.boundingBox();

@@ -1,5 +1,7 @@
-// The client's one networking module: connects to the server's rooms with the
-// Colyseus SDK and exposes typed moves and events to the scenes.
+// The client's one networking module: HTTP calls and Colyseus rooms. Scenes call
+// these functions and never touch the SDK or fetch themselves. A student's rejoin
+// token is kept in localStorage per class code, so a closed tab (or a restarted
+// server) brings them back to the same seat.
 
 import { Client, type Room } from '@colyseus/sdk';
 
@@ -8,14 +10,32 @@ export interface Refusal {
   readonly message: string;
 }
 
+export interface Welcome {
+  readonly role: 'student' | 'host';
+  readonly code: string;
+  readonly playerId?: string;
+  readonly nickname?: string;
+  readonly token?: string;
+  readonly sessionId?: string;
+}
+
+export interface CreatedClass {
+  readonly code: string;
+  readonly hostKey: string;
+  readonly roomId: string;
+}
+
 /** Vite's dev server port under `npm run dev` (see vite.config.ts); the game server is then on 2567. */
 const VITE_DEV_PORT = '5173';
 
+function httpOrigin(): string {
+  const { protocol, hostname, port, origin } = window.location;
+  return port === VITE_DEV_PORT ? `${protocol}//${hostname}:2567` : origin;
+}
+
 /** The game server: the page's own origin, except under `npm run dev`. */
 function serverEndpoint(): string {
-  const { protocol, host, hostname, port } = window.location;
-  const scheme = protocol === 'https:' ? 'wss' : 'ws';
-  return port === VITE_DEV_PORT ? `${scheme}://${hostname}:2567` : `${scheme}://${host}`;
+  return httpOrigin().replace(/^http/, 'ws');
 }
 
 let sdk: Client | null = null;
@@ -25,6 +45,91 @@ function client(): Client {
   return sdk;
 }
 
-export async function joinPractice(): Promise<Room> {
-  return client().create('practice', {});
+/** Turns a failed join or request into words a player can read. */
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const known = /^([a-z_]+\/[a-z_]+):\s*(.*)$/s.exec(text);
+  if (known) return known[2] || known[1] || text;
+  if (/fetch|network|ECONNREFUSED|Failed to/i.test(text)) return 'cannot reach the game server; check the connection';
+  return text;
+}
+
+async function requestJson<T>(method: string, path: string, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(`${httpOrigin()}${path}`, { method, headers });
+  const body = (await res.json().catch(() => ({}))) as T & Partial<Refusal>;
+  if (!res.ok) throw new Error(`${body.code ?? 'server/error'}: ${body.message ?? res.statusText}`);
+  return body;
+}
+
+export async function joinPractice(level?: string): Promise<Room> {
+  return client().create('practice', level ? { level } : {});
+}
+
+export async function createClass(): Promise<CreatedClass> {
+  return requestJson<CreatedClass>('POST', '/api/classes');
+}
+
+function tokenKey(code: string): string {
+  return `mallocade:token:${code}`;
+}
+
+export function savedToken(code: string): string | null {
+  try {
+    return window.localStorage.getItem(tokenKey(code));
+  } catch {
+    return null;
+  }
+}
+
+function saveToken(code: string, token: string): void {
+  try {
+    window.localStorage.setItem(tokenKey(code), token);
+  } catch {
+    // private mode: the player can still rejoin within the reconnection grace period
+  }
+}
+
+function waitForWelcome(room: Room): Promise<Welcome> {
+  return new Promise((resolve) => {
+    const stop = room.onMessage('welcome', (welcome: Welcome) => {
+      stop();
+      resolve(welcome);
+    });
+  });
+}
+
+/** Joins a class as a student: with the saved token when this browser was here before. */
+export async function joinClass(code: string, nickname: string): Promise<{ room: Room; welcome: Welcome }> {
+  const found = await requestJson<{ code: string; roomId: string }>('GET', `/api/classes/${encodeURIComponent(code)}`);
+  const token = savedToken(found.code);
+  const room = await client().joinById(found.roomId, token ? { code: found.code, token } : { code: found.code, nickname });
+  const welcome = await waitForWelcome(room);
+  if (welcome.token) saveToken(found.code, welcome.token);
+  return { room, welcome };
+}
+
+/** Joins a class as its host (dashboard or projector). */
+export async function hostClass(code: string, hostKey: string): Promise<{ room: Room; welcome: Welcome }> {
+  const found = await requestJson<{ code: string; roomId: string }>('GET', `/api/classes/${encodeURIComponent(code)}`);
+  const room = await client().joinById(found.roomId, { hostKey });
+  return { room, welcome: await waitForWelcome(room) };
+}
+
+/** The results CSV of a class, as a file the browser downloads. */
+export async function downloadResults(code: string, hostKey: string): Promise<void> {
+  const res = await fetch(`${httpOrigin()}/api/classes/${encodeURIComponent(code)}/results.csv`, { headers: { 'x-host-key': hostKey } });
+  if (!res.ok) throw new Error('host/forbidden: the results could not be fetched');
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `mallocade-${code}-results.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** The link a student opens to join (the QR code encodes it). */
+export function joinLink(code: string): string {
+  return `${window.location.origin}/?join=${encodeURIComponent(code)}`;
 }

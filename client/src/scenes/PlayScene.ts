@@ -20,6 +20,12 @@ export class PlayScene extends Phaser.Scene {
     super('PlayScene');
   }
 
+  private level: string | undefined;
+
+  init(data: { level?: string }): void {
+    this.level = data.level;
+  }
+
   create(): void {
     this.add.text(24, 20, 'Mallocade — practice', { fontFamily: 'system-ui, sans-serif', fontSize: '26px', color: UI.text });
     this.requestText = this.add.text(24, 64, 'connecting…', { fontFamily: 'system-ui, sans-serif', fontSize: '20px', color: UI.text });
@@ -43,7 +49,7 @@ export class PlayScene extends Phaser.Scene {
 
   private async connect(): Promise<void> {
     try {
-      this.room = await joinPractice();
+      this.room = await joinPractice(this.level);
     } catch (error) {
       this.showStatus(`Could not reach the server: ${String(error)}`, UI.bad);
       return;

@@ -1,0 +1,59 @@
+// A button: a rounded panel with a label that answers to pointer, touch and a
+// keyboard shortcut. Big enough to hit with a thumb (at least 44 px tall).
+
+import Phaser from 'phaser';
+import { UI } from '../palette.ts';
+
+export interface ButtonOptions {
+  readonly width?: number;
+  readonly height?: number;
+  readonly fontSize?: number;
+  /** A key name (Phaser's, e.g. 'ONE', 'ENTER', 'H') that presses the button. */
+  readonly key?: string;
+  readonly primary?: boolean;
+}
+
+export class Button extends Phaser.GameObjects.Container {
+  private readonly panel: Phaser.GameObjects.Rectangle;
+  private readonly label: Phaser.GameObjects.Text;
+  private enabled = true;
+  private readonly onPress: () => void;
+
+  constructor(scene: Phaser.Scene, x: number, y: number, text: string, onPress: () => void, options: ButtonOptions = {}) {
+    super(scene, x, y);
+    this.onPress = onPress;
+    const width = options.width ?? 280;
+    const height = Math.max(44, options.height ?? 56);
+    this.panel = scene.add.rectangle(0, 0, width, height, options.primary ? 0x0072b2 : UI.panel).setStrokeStyle(2, options.primary ? 0x56b4e9 : UI.freeEdge);
+    this.label = scene.add.text(0, 0, text, { fontFamily: 'system-ui, sans-serif', fontSize: `${options.fontSize ?? 20}px`, color: UI.text, align: 'center' }).setOrigin(0.5);
+    this.add([this.panel, this.label]);
+    this.setSize(width, height);
+    this.setInteractive({ useHandCursor: true });
+    this.on('pointerover', () => this.enabled && this.panel.setStrokeStyle(3, 0xf0e442));
+    this.on('pointerout', () => this.panel.setStrokeStyle(2, options.primary ? 0x56b4e9 : UI.freeEdge));
+    this.on('pointerup', () => this.press());
+    if (options.key) scene.input.keyboard?.on(`keydown-${options.key}`, () => this.visible && this.press());
+    scene.add.existing(this);
+  }
+
+  press(): void {
+    if (this.enabled) this.onPress();
+  }
+
+  setEnabled(enabled: boolean): this {
+    this.enabled = enabled;
+    this.setAlpha(enabled ? 1 : 0.45);
+    return this;
+  }
+
+  setText(text: string): this {
+    this.label.setText(text);
+    return this;
+  }
+
+  resize(width: number, height: number): this {
+    this.panel.setSize(width, Math.max(44, height));
+    this.setSize(width, Math.max(44, height));
+    return this;
+  }
+}
