@@ -37,7 +37,7 @@ const SIZES = [
 
 /** Each gallery page and the views it must show. */
 const PAGES: Record<string, readonly string[]> = {
-  play: ['HeapView'],
+  play: ['HeapView', 'QueueView', 'RequestCardView'],
   heap: ['HeapView'],
 };
 
@@ -149,6 +149,31 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     await expect.poll(() => log(page)).toContain('holechoose 3 128');
+    await page.close();
+  });
+
+  it('reports where the request card is dropped, and the gallery judges the spot', async () => {
+    const page = await browser.newPage();
+    const state = await openPage(page, 'play');
+    const { card, hole52, block3 } = state.probes;
+    if (!card || !hole52 || !block3) throw new Error('the play page published no probes');
+    const dragTo = async (target: { x: number; y: number }): Promise<void> => {
+      await page.mouse.move(card.x, card.y);
+      await page.mouse.down();
+      await page.mouse.move(target.x, target.y, { steps: 8 });
+      await page.mouse.up();
+    };
+    await dragTo(hole52);
+    await expect.poll(() => log(page)).toContain('drop 52 legal');
+    // The card went home; now onto block 3, which the gallery's stand-in refuses.
+    await expect.poll(async () => (await hook(page)).views?.RequestCardView?.dragging).toBe(false);
+    await page.waitForTimeout(300);
+    await page.mouse.move(card.x, card.y);
+    await page.mouse.down();
+    await page.mouse.move(block3.x, block3.y, { steps: 8 });
+    await page.screenshot({ path: artifactPath('views-play-drag-refused.png') });
+    await page.mouse.up();
+    await expect.poll(() => log(page)).toContain('drop 40 refused');
     await page.close();
   });
 

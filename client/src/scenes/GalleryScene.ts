@@ -8,7 +8,9 @@ import { FONT_FAMILY, UI, baseFontSize } from '../palette.ts';
 import { publishGallery } from '../test-hook.ts';
 import { HeapView, type HeapGhost, type HeapLine } from '../views/HeapView.ts';
 import { OVERLAY_NAME } from '../views/HeapTooltip.ts';
-import { largeHeap, lectureHeap, lectureHints } from '../views/samples.ts';
+import { QueueView } from '../views/QueueView.ts';
+import { RequestCardView } from '../views/RequestCardView.ts';
+import { largeHeap, lectureHeap, lectureHints, sampleQueue } from '../views/samples.ts';
 
 const PAGES = ['play', 'heap'] as const;
 type PageName = (typeof PAGES)[number];
@@ -103,7 +105,11 @@ export class GalleryScene extends Phaser.Scene {
 
   private buildPlayPage(): GalleryPage {
     const line = lectureHeap();
-    const request = { id: 9, size: 12 };
+    const request = { id: 9, size: 12, tag: 'parser' };
+    const queue = new QueueView(this);
+    queue.show(sampleQueue());
+    const card = new RequestCardView(this);
+    card.show(request);
     const heap = new HeapView(this);
     heap.draw(line);
     heap.setHints(lectureHints());
@@ -118,10 +124,45 @@ export class GalleryScene extends Phaser.Scene {
       })
       .on('holechoose', ({ hole }) => this.note(`holechoose ${hole.index} ${hole.start}`))
       .on('zoom', ({ bytesPerRow }) => this.note(`zoom ${bytesPerRow}`));
+    /** The drop spot: the byte under the pointer, rounded down to the heap's 4-byte alignment. */
+    const spotAt = (x: number, y: number): number | null => {
+      const address = heap.addressAt(x, y);
+      return address === null ? null : address - (address % 4);
+    };
+    card.events
+      .on('drag', ({ x, y }) => {
+        const spot = spotAt(x, y);
+        heap.setGhost(spot === null ? null : this.ghostAt(line, spot, request.size));
+      })
+      .on('drop', ({ x, y }) => {
+        const spot = spotAt(x, y);
+        const ghost = spot === null ? null : this.ghostAt(line, spot, request.size);
+        this.note(ghost ? `drop ${ghost.address} ${ghost.legal ? 'legal' : 'refused'}` : 'drop off the heap');
+        card.snapBack();
+      });
     return {
-      layout: (x, y, w, h) => heap.layout(x, y, w, Math.min(h, 260)),
-      destroy: () => heap.destroy(),
-      probes: () => ({ block1: heap.pointOf(4), hole16: heap.pointOf(20), pastBreak: heap.pointOf(140) }),
+      layout: (x, y, w, h) => {
+        const wide = w >= 700;
+        const rowH = Math.max(queue.height(), card.height());
+        if (wide) {
+          queue.layout(x, y, w * 0.6, rowH);
+          card.layout(x + w * 0.6, y, w * 0.4, rowH, 'right');
+        } else {
+          queue.layout(x, y, w, queue.height());
+          card.layout(x, y + queue.height() + 6, w, card.height(), 'left');
+        }
+        const heapTop = wide ? y + rowH + 12 : y + queue.height() + card.height() + 18;
+        heap.layout(x, heapTop, w, Math.min(y + h - heapTop, 260));
+      },
+      destroy: () => {
+        heap.destroy();
+        card.destroy();
+        queue.destroy();
+      },
+      probes: () => ({
+        block1: heap.pointOf(4), hole16: heap.pointOf(20), hole52: heap.pointOf(53), block3: heap.pointOf(40),
+        pastBreak: heap.pointOf(140), card: card.centre(),
+      }),
     };
   }
 

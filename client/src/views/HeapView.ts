@@ -260,8 +260,9 @@ export class HeapView {
     const rulerHeight = lineHeight(small) + 8;
     const barHeight = Math.max(34, lineHeight(font, 2) + 8);
     const laneHeight = lineHeight(small) + 2;
-    const hintLanes = this.hints.length > 0 ? 2 : 0;
-    const band = rulerHeight + barHeight + 8 + laneHeight * hintLanes + 6;
+    // Two lanes under each row for hint labels and the ghost's words, always, so that
+    // rows do not jump when a drag starts or hints are switched on.
+    const band = rulerHeight + barHeight + 8 + laneHeight * 2 + 6;
     const mmapHeight = this.mmapRegions.length > 0 ? lineHeight(font, 2) + 14 : 0;
     return { font, small, rulerHeight, barHeight, laneHeight, band, mmapHeight };
   }
@@ -287,7 +288,7 @@ export class HeapView {
     this.drawRowBackgrounds(g);
     for (const region of this.visibleRegions()) this.drawRegion(g, region, m);
     this.drawFocus(g);
-    this.drawGhost(g, m, rulerLanes);
+    this.drawGhost(g, m, hintLanes);
     this.drawBreak(g, m, rulerLanes);
     this.drawRuler(g, m, rulerLanes);
     this.drawHints(g, m, hintLanes);
@@ -414,26 +415,28 @@ export class HeapView {
     }
   }
 
-  private drawGhost(g: Phaser.GameObjects.Graphics, m: Metrics, lanes: Map<number, LabelLane>): void {
+  private drawGhost(g: Phaser.GameObjects.Graphics, m: Metrics, lanes: Map<number, LabelLane[]>): void {
     const ghost = this.ghost;
     if (!ghost) return;
     const colour = ghost.legal ? UI.legal : UI.illegal;
     const segments = this.line.segments(ghost.address, ghost.size);
     for (const s of segments) {
       const r = { x: s.x, y: s.y - 4, w: Math.max(2, s.w), h: s.h + 8 };
-      g.fillStyle(colour, 0.45).fillRect(r.x, r.y, r.w, r.h);
+      g.fillStyle(colour, 0.5).fillRect(r.x, r.y, r.w, r.h);
+      // A dark rim first, so the ghost stands out even over a block of its own colour.
+      g.lineStyle(6, UI.background, 1).strokeRect(r.x, r.y, r.w, r.h);
       if (ghost.legal) g.lineStyle(3, colour, 1).strokeRect(r.x, r.y, r.w, r.h);
       else {
-        crossHatch(g, r, colour, 0.9, 10);
+        crossHatch(g, r, UI.background, 0.9, 10);
         g.lineStyle(3, colour, 1);
         dashedRect(g, r, 8, 5);
       }
     }
     const first = segments[0];
     if (!first) return;
-    const mark = ghost.legal ? '✓' : '✗';
-    const text = `${mark} ${ghost.note ?? `${formatBytes(ghost.size)} at ${ghost.address}`}`;
-    this.placeRulerLabel(text, first.x + Math.min(first.w, 40) / 2, first.row, m, lanes, ghost.legal ? UI.legalText : UI.bad, true);
+    const text = `${ghost.legal ? '✓' : '✗'} ${ghost.note ?? `${formatBytes(ghost.size)} at ${ghost.address}`}`;
+    // Under the line: a card dragged over the heap floats above the pointer and would hide words above it.
+    this.placeHintLabel([text], first.x + Math.min(first.w, 40) / 2, first.y + first.h + 10, m, lanes.get(first.row) ?? [], ghost.legal ? UI.legalText : UI.bad, true);
   }
 
   private drawBreak(g: Phaser.GameObjects.Graphics, m: Metrics, lanes: Map<number, LabelLane>): void {
@@ -495,14 +498,14 @@ export class HeapView {
     }
   }
 
-  private placeHintLabel(texts: readonly string[], cx: number, top: number, m: Metrics, lanes: readonly LabelLane[]): boolean {
+  private placeHintLabel(texts: readonly string[], cx: number, top: number, m: Metrics, lanes: readonly LabelLane[], colour: string = UI.text, bold = false): boolean {
     for (const text of texts) {
-      const width = measureText(text, m.small);
+      const width = measureText(text, m.small, bold);
       const left = clampedLeft(cx, width, this.bounds.x, this.bounds.right);
       for (const [i, lane] of lanes.entries()) {
         if (!lane.claim(left, left + width)) continue;
         if (i > 0) this.graphics.lineStyle(1, UI.axis, 1).lineBetween(cx, top, cx, top + m.laneHeight * i + 2);
-        this.labels.add(left, top + m.laneHeight * i + m.laneHeight / 2 + 1, text, { size: m.small, colour: UI.text, originX: 0 });
+        this.labels.add(left, top + m.laneHeight * i + m.laneHeight / 2 + 1, text, { size: m.small, colour, bold, originX: 0 });
         return true;
       }
     }
@@ -615,7 +618,8 @@ export class HeapView {
       this.drawHover();
       this.events.emit('hover', { region, address });
     }
-    if (region) this.tooltip.show(describeRegion(region, this.data.breakAt), pointer.worldX, pointer.worldY);
+    // No tooltip while a button is held: the player is dragging something over the line.
+    if (region && !pointer.isDown) this.tooltip.show(describeRegion(region, this.data.breakAt), pointer.worldX, pointer.worldY);
     else this.tooltip.hide();
   }
 

@@ -3,7 +3,7 @@
 // block, a tail of internal fragmentation or a dead object differs without colour.
 
 import type Phaser from 'phaser';
-import type { Pattern } from '../palette.ts';
+import { blockColour, blockPattern, type Pattern } from '../palette.ts';
 
 export interface Rect {
   readonly x: number;
@@ -79,4 +79,10 @@ export function dashedRect(g: Phaser.GameObjects.Graphics, r: Rect, dash = 6, ga
 
 export function contains(r: Rect, px: number, py: number): boolean {
   return px >= r.x && px < r.x + r.w && py >= r.y && py < r.y + r.h;
+}
+
+/** The coloured, patterned stripe down the left of a card or chip that stands for request `id`. */
+export function drawIdStripe(g: Phaser.GameObjects.Graphics, r: Rect, id: number, radius: number): void {
+  g.fillStyle(blockColour(id), 1).fillRoundedRect(r.x, r.y, r.w, r.h, { tl: radius, bl: radius, tr: 0, br: 0 });
+  drawPattern(g, blockPattern(id), r, 0x000000, 0.35);
 }

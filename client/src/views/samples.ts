@@ -5,6 +5,7 @@
 import type { RegionView } from '../../../shared/core/allocator.ts';
 import { createPrng, nextInt, type PrngState } from '../../../shared/core/prng.ts';
 import type { HeapHint, HeapLine } from './HeapView.ts';
+import type { QueuedRequest } from './QueueView.ts';
 
 /** The play screen's lecture-sized heap (alignment 4): blocks, holes, tails, room past the break. */
 export function lectureHeap(): HeapLine {
@@ -56,4 +57,9 @@ export function largeHeap(seed = 7): HeapLine {
   regions.push({ start: 0x10000000, size: 256 * 1024, state: 'live', id: id++, requested: 250_000, tag: 'cache', area: 'mmap' });
   regions.push({ start: 0x10040000, size: 128 * 1024, state: 'live', id, requested: 131_072, tag: 'net', area: 'mmap' });
   return { regions, breakAt, extent: 64 * 1024, colourBy: 'tag' };
+}
+
+/** The requests after the current one on the play screen. */
+export function sampleQueue(): QueuedRequest[] {
+  return [20, 8, 33, 16, 24, 40, 12, 64, 8, 100].map((size, i) => ({ id: 10 + i, size }));
 }

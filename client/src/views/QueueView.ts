@@ -1,0 +1,91 @@
+// The next few requests after the current one, as a row of chips ("next: 20 B, 8 B,
+// 33 B ... +4"). Each chip carries the stripe colour and pattern the block will get,
+// and as many chips are shown as fit the width; the rest are counted.
+
+import Phaser from 'phaser';
+import { UI, baseFontSize } from '../palette.ts';
+import { reportDrawn } from '../test-hook.ts';
+import { formatBytes } from './format.ts';
+import { LabelPool, lineHeight, measureText } from './labels.ts';
+import { drawIdStripe } from './patterns.ts';
+
+export interface QueuedRequest {
+  readonly id: number;
+  readonly size: number;
+  readonly tag?: string;
+}
+
+const STRIPE = 6;
+const GAP = 8;
+
+export class QueueView {
+  private readonly scene: Phaser.Scene;
+  private readonly graphics: Phaser.GameObjects.Graphics;
+  private readonly labels: LabelPool;
+  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+  private requests: readonly QueuedRequest[] = [];
+
+  constructor(scene: Phaser.Scene, depth = 0) {
+    this.scene = scene;
+    this.graphics = scene.add.graphics().setDepth(depth);
+    this.labels = new LabelPool(scene, depth + 1);
+  }
+
+  layout(x: number, y: number, width: number, height: number): void {
+    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
+    this.redraw();
+  }
+
+  show(requests: readonly QueuedRequest[]): void {
+    this.requests = requests;
+    this.redraw();
+  }
+
+  /** The height one row of chips needs at the current text size. */
+  height(): number {
+    return lineHeight(this.font()) + 12;
+  }
+
+  destroy(): void {
+    this.graphics.destroy();
+    this.labels.destroy();
+  }
+
+  private font(): number {
+    return baseFontSize(this.scene.scale.width, this.scene.scale.height);
+  }
+
+  private redraw(): void {
+    const g = this.graphics.clear();
+    this.labels.begin();
+    const font = this.font();
+    const chipH = lineHeight(font) + 8;
+    const cy = this.bounds.y + Math.min(this.bounds.height, this.height()) / 2;
+    const title = 'next:';
+    this.labels.add(this.bounds.x, cy, title, { size: font, colour: UI.dim, originX: 0 });
+    let x = this.bounds.x + measureText(title, font) + GAP;
+    let shown = 0;
+    for (const [i, request] of this.requests.entries()) {
+      const text = formatBytes(request.size);
+      const w = measureText(text, font, true) + STRIPE + 14;
+      const rest = this.requests.length - i - 1;
+      const moreW = rest > 0 ? measureText(`+${rest} more`, font) + GAP : 0;
+      if (x + w + moreW > this.bounds.right) break;
+      this.drawChip(g, x, cy - chipH / 2, w, chipH, request);
+      this.labels.add(x + STRIPE + (w - STRIPE) / 2, cy, text, { size: font, colour: UI.text, bold: true });
+      x += w + GAP;
+      shown++;
+    }
+    const hidden = this.requests.length - shown;
+    if (this.requests.length === 0) this.labels.add(x, cy, 'nothing queued', { size: font, colour: UI.dim, originX: 0 });
+    else if (hidden > 0) this.labels.add(x, cy, `+${hidden} more`, { size: font, colour: UI.dim, originX: 0 });
+    this.labels.end();
+    reportDrawn('QueueView', { queued: this.requests.length, shown });
+  }
+
+  private drawChip(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number, request: QueuedRequest): void {
+    g.fillStyle(UI.panel, 1).fillRoundedRect(x, y, w, h, 6);
+    drawIdStripe(g, { x, y, w: STRIPE, h }, request.id, 6);
+    g.lineStyle(1, UI.freeEdge, 1).strokeRoundedRect(x, y, w, h, 6);
+  }
+}
