@@ -8,6 +8,7 @@ interface SliceView {
   pending: { id: number; size: number } | null;
   heapSize: number;
   blocks: { id: number; address: number; size: number }[];
+  holes: { start: number; size: number }[];
   status: string;
 }
 
@@ -32,22 +33,23 @@ describe('the game in a browser (warm-up practice round)', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/?level=warm-up`);
     await expect.poll(() => view(page), { timeout: 30_000 }).toMatchObject({ pending: { size: 1 }, version: 0 });
-    const canvas = page.locator('canvas');
-    const box = await canvas.boundingBox();
-    if (!box) throw new Error('no canvas');
     const first = (await view(page))!;
-    // The heap spans the canvas width minus 24px margins; click a quarter of the way in.
-    const heapLeft = 24;
-    const heapWidth = box.width - 48;
-    const heapY = Math.max(120, box.height * 0.35) + 36;
-    const unitX = (address: number): number => box.x + heapLeft + ((address + 0.5) / first.heapSize) * heapWidth;
-    // The buddy walk-through: 8 units; place the 1-unit request at address 2.
-    await page.mouse.click(unitX(2), box.y + heapY);
-    await expect.poll(() => view(page).then((v) => v?.blocks), { timeout: 10_000 }).toEqual([{ id: first.pending!.id, address: 2, size: 1 }]);
+    const pointOf = (address: number) => page.evaluate((a) => window.mallocadeProbe!.pointOf(a), address);
+    // The buddy walk-through: 8 units, all free. A click anywhere in a hole places the request at the hole's start.
+    const at2 = (await pointOf(2))!;
+    await page.mouse.click(at2.x, at2.y);
+    await expect.poll(() => view(page).then((v) => v?.blocks), { timeout: 10_000 }).toEqual([{ id: first.pending!.id, address: 0, size: 1 }]);
     await expect.poll(() => view(page).then((v) => v?.pending?.size), { timeout: 10_000 }).toBe(4);
 
-    // A 4-unit block cannot start at address 1 (it is inside the split half and misaligned): refused, with the reason shown.
-    await page.mouse.click(unitX(1), box.y + heapY);
+    // Dragging the 4-unit card to address 1 is refused (misaligned); the reason is shown and nothing changes.
+    // The card's left edge marks where the block starts: grab it 3 px in from the left.
+    const card = await page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, { x: number; y: number; h: number }> } }).mallocade.views?.RequestCardView);
+    if (!card) throw new Error('the request card was not drawn');
+    const at1 = (await pointOf(1))!;
+    await page.mouse.move(card.x + 3, card.y + card.h / 2);
+    await page.mouse.down();
+    await page.mouse.move(at1.x + 3, at1.y, { steps: 8 });
+    await page.mouse.up();
     await expect.poll(() => view(page).then((v) => v?.status), { timeout: 10_000 }).toMatch(/^Refused: .+\(place\/misaligned\)$/);
     expect((await view(page))?.blocks).toHaveLength(1);
     await page.screenshot({ path: artifactPath('slice-play.png') });

@@ -1,113 +1,279 @@
-// The play scene: joins a practice room, draws the synced heap and the pending
-// request, and turns a click on the heap into a `place` move. The server's answer
-// shows as the new block, or as the refusal's reason in words.
+// The play scene: one player's round, in practice (a practice room for a level) or
+// in a class (the student's own heap inside the classroom room). It wires the synced
+// match to the views — the heap line, the request card, meters, the timer — and the
+// player's input (drag the card, click a hole, arrows + Enter) to `place` moves.
+// The server's answer is the truth: a refused drop snaps back with the reason in words.
 
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
-import type { MatchState } from '../../../server/state/match-state.ts';
-import { joinPractice, type Refusal } from '../net/connection.ts';
-import { HeapView, type HeapBlockView } from '../views/HeapView.ts';
+import type { MatchState, RegionState } from '../../../server/state/match-state.ts';
+import type { RegionView } from '../../../shared/core/allocator.ts';
+import { describeError, joinPractice, type Refusal } from '../net/connection.ts';
+import { HeapView, type HeapGhost, type HeapHint } from '../views/HeapView.ts';
+import { RequestCardView } from '../views/RequestCardView.ts';
+import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
+import { exposeProbe } from '../test-probe.ts';
+import { formatBytes, formatPercent } from '../views/format.ts';
+
+export interface PlaySceneData {
+  /** A practice level's id (the warm-up when missing). */
+  readonly level?: string;
+  /** A classroom room the player already joined: play their own heap there. */
+  readonly classRoom?: Room;
+  /** Title shown in the header. */
+  readonly title?: string;
+}
+
+const HINT_LABELS: Readonly<Record<string, string>> = {
+  'first-fit-address': 'first fit',
+  'first-fit-lifo': 'first fit (LIFO)',
+  'first-fit-fifo': 'first fit (FIFO)',
+  'next-fit': 'next fit',
+  'best-fit': 'best fit',
+  'worst-fit': 'worst fit',
+  tlsf: 'TLSF',
+  'buddy-lowest': 'lowest buddy',
+  'buddy-lifo': 'LIFO buddy',
+};
+
+function toRegionView(r: RegionState): RegionView {
+  return {
+    start: r.start,
+    size: r.size,
+    state: r.state === 'live' || r.state === 'free' ? r.state : 'unused',
+    ...(r.id >= 0 ? { id: r.id, requested: r.requested } : {}),
+    ...(r.tag ? { tag: r.tag } : {}),
+    ...(r.area ? { area: r.area } : {}),
+  };
+}
 
 export class PlayScene extends Phaser.Scene {
+  private data_: PlaySceneData = {};
   private room: Room | null = null;
   private heapView!: HeapView;
-  private requestText!: Phaser.GameObjects.Text;
+  private card!: RequestCardView;
+  private titleText!: Phaser.GameObjects.Text;
+  private metersText!: Phaser.GameObjects.Text;
   private statusText!: Phaser.GameObjects.Text;
+  private timer!: Phaser.GameObjects.Graphics;
+  private hintsButton!: Button;
+  private coalesceButton!: Button;
+  private showHints = true;
+  private lastVersion = -1;
+  /** The pending request the timer bar is counting down, and its full span on this clock. */
+  private timed = { id: -1, spanMs: 1 };
 
   constructor() {
     super('PlayScene');
   }
 
-  private level: string | undefined;
-
-  init(data: { level?: string }): void {
-    this.level = data.level;
+  init(data: PlaySceneData): void {
+    this.data_ = data ?? {};
+    this.room = null;
+    this.lastVersion = -1;
   }
 
   create(): void {
-    this.add.text(24, 20, 'Mallocade — practice', { fontFamily: 'system-ui, sans-serif', fontSize: '26px', color: UI.text });
-    this.requestText = this.add.text(24, 64, 'connecting…', { fontFamily: 'system-ui, sans-serif', fontSize: '20px', color: UI.text });
-    this.statusText = this.add.text(24, 0, 'Click free space on the heap to place the request there.', {
-      fontFamily: 'system-ui, sans-serif', fontSize: '16px', color: UI.dim, wordWrap: { width: 600 },
-    });
+    const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
+    this.titleText = this.add.text(16, 12, this.data_.title ?? 'Practice', { ...font, fontSize: '24px', fontStyle: 'bold' });
+    this.metersText = this.add.text(16, 0, '', { ...font, fontSize: '16px', color: UI.dim });
+    this.statusText = this.add.text(16, 0, 'Drag the request onto the heap, click a hole, or use ← → and Enter.', { ...font, fontSize: '16px', color: UI.dim });
+    this.timer = this.add.graphics();
     this.heapView = new HeapView(this);
+    this.heapView.enableInput({ keyboard: true });
+    this.card = new RequestCardView(this);
+    this.hintsButton = new Button(this, 0, 0, 'Hints: on (H)', () => this.toggleHints(), { width: 170, height: 44, fontSize: 16, key: 'H' });
+    this.coalesceButton = new Button(this, 0, 0, 'Coalesce (C)', () => this.coalesce(), { width: 170, height: 44, fontSize: 16, key: 'C' });
+    new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC' }).setName('close');
+
+    this.heapView.events.on('holeclick', ({ hole }) => this.placeAt(hole.start));
+    this.heapView.events.on('holechoose', ({ hole }) => this.placeAt(hole.start));
+    this.card.events.on('drag', (p) => this.previewAt(p.cardLeft, p.y));
+    this.card.events.on('drop', (p) => this.dropAt(p.cardLeft, p.y));
+
+    exposeProbe((address) => this.heapView.pointOf(address));
     this.layout();
-    this.scale.on('resize', () => this.layout());
-    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => this.onPointerDown(p));
+    this.scale.on('resize', this.layout, this);
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', this.layout, this);
+      this.heapView.destroy();
+      this.card.destroy();
+    });
     void this.connect();
   }
 
-  private layout(): void {
-    const { width, height } = this.scale;
-    const heapY = Math.max(120, height * 0.35);
-    this.heapView.layout(24, heapY, width - 48, 72);
-    this.statusText.setPosition(24, heapY + 120).setWordWrapWidth(width - 48);
-    this.redraw();
+  override update(): void {
+    this.drawTimer();
   }
+
+  // ---- wiring -------------------------------------------------------------
 
   private async connect(): Promise<void> {
     try {
-      this.room = await joinPractice(this.level);
+      this.room = this.data_.classRoom ?? (await joinPractice(this.data_.level));
     } catch (error) {
-      this.showStatus(`Could not reach the server: ${String(error)}`, UI.bad);
+      this.showStatus(`Could not start: ${describeError(error)}`, UI.bad);
       return;
     }
     this.room.onStateChange(() => this.redraw());
-    this.room.onMessage('refused', (refusal: Refusal) => this.showStatus(`Refused: ${refusal.message} (${refusal.code})`, UI.bad));
+    this.room.onMessage('refused', (refusal: Refusal) => {
+      this.card.snapBack();
+      this.heapView.setGhost(null);
+      this.showStatus(`Refused: ${refusal.message} (${refusal.code})`, UI.bad);
+    });
+    this.room.onLeave(() => this.showStatus('Connection lost — trying to get back…', UI.bad));
+    this.room.onReconnect?.(() => this.showStatus('Back online.', UI.good));
     this.redraw();
   }
 
-  private state(): MatchState | null {
-    return (this.room?.state as MatchState | undefined) ?? null;
+  /** The player's own match: the room's state in practice, their heap in a class. */
+  private match(): MatchState | null {
+    const state = this.room?.state as (MatchState & { heaps?: Map<string, MatchState> }) | undefined;
+    if (!state) return null;
+    if (this.data_.classRoom) return state.heaps ? ([...state.heaps.values()][0] ?? null) : null;
+    return state;
   }
 
-  private liveBlocks(state: MatchState): HeapBlockView[] {
-    return state.regions.filter((r) => r.state === 'live').map((r) => ({ id: r.id, address: r.start, size: r.size }));
+  // ---- moves --------------------------------------------------------------
+
+  private placeAt(address: number): void {
+    const m = this.match();
+    if (!m || !this.room) return;
+    if (!m.hasPending) return this.showStatus('There is nothing to place right now.', UI.dim);
+    this.showStatus(`Placing malloc(${m.pending.size}) at address ${address}…`, UI.dim);
+    this.room.send('place', { requestId: m.pending.id, target: address, version: m.version });
   }
 
-  private heapExtent(state: MatchState): number {
-    return state.regions.reduce((end, r) => Math.max(end, r.start + r.size), 0);
+  private previewAt(x: number, y: number): void {
+    const m = this.match();
+    const address = this.heapView.addressAt(x, y);
+    if (!m?.hasPending || address === null) return this.heapView.setGhost(null);
+    this.heapView.setGhost(this.ghostFor(m, address));
+  }
+
+  private dropAt(x: number, y: number): void {
+    this.heapView.setGhost(null);
+    const address = this.heapView.addressAt(x, y);
+    if (address === null) {
+      this.card.snapBack();
+      return this.showStatus('Drop the request onto the heap line.', UI.dim);
+    }
+    this.placeAt(address);
+  }
+
+  /** A preview only: does the block lie inside one free region (or past the end)? The server decides. */
+  private ghostFor(m: MatchState, address: number): HeapGhost {
+    const size = m.pending.size;
+    const end = address + size;
+    const region = m.regions.find((r) => r.start <= address && address < r.start + r.size);
+    const extent = m.regions.reduce((e, r) => Math.max(e, r.start + r.size), 0);
+    const legal = region ? region.state === 'free' && end <= region.start + region.size : address >= extent;
+    const note = legal ? undefined : region && region.state === 'live' ? `overlaps block ${region.id}` : 'does not fit this hole';
+    return { address, size, legal, ...(note ? { note } : {}) };
+  }
+
+  private coalesce(): void {
+    const m = this.match();
+    if (!m || !this.room) return;
+    this.room.send('coalesce', { version: m.version });
+  }
+
+  private toggleHints(): void {
+    this.showHints = !this.showHints;
+    this.hintsButton.setText(`Hints: ${this.showHints ? 'on' : 'off'} (H)`);
+    this.redraw();
+  }
+
+  private leave(): void {
+    if (!this.data_.classRoom) void this.room?.leave();
+    this.scene.start(this.data_.classRoom ? 'JoinScene' : 'TitleScene', this.data_.classRoom ? { room: this.data_.classRoom } : {});
+  }
+
+  // ---- drawing ------------------------------------------------------------
+
+  private layout(): void {
+    const { width, height } = this.scale;
+    const narrow = width < 700;
+    const pad = narrow ? 12 : 24;
+    this.titleText.setPosition(pad, 12).setFontSize(narrow ? 20 : 26);
+    const close = this.children.getByName('close') as Button | null;
+    close?.setPosition(width - pad - 22, 34);
+    const cardTop = narrow ? 56 : 64;
+    this.card.layout(pad, cardTop, width - 2 * pad, this.card.height(), narrow ? 'left' : 'left');
+    const heapTop = cardTop + this.card.height() + 24;
+    const heapHeight = Math.max(140, height - heapTop - (narrow ? 220 : 170));
+    this.heapView.layout(pad, heapTop, width - 2 * pad, heapHeight);
+    const below = heapTop + heapHeight + 12;
+    this.metersText.setPosition(pad, below).setWordWrapWidth(width - 2 * pad);
+    this.statusText.setPosition(pad, below + (narrow ? 48 : 28)).setWordWrapWidth(width - 2 * pad);
+    const buttonsY = Math.min(height - 30, below + (narrow ? 110 : 80));
+    this.hintsButton.setPosition(pad + 85, buttonsY);
+    this.coalesceButton.setPosition(pad + 85 + 186, buttonsY);
+    this.redraw();
   }
 
   private redraw(): void {
-    const state = this.state();
-    if (!state || !this.heapView) return;
-    this.heapView.draw(this.heapExtent(state), this.liveBlocks(state));
-    if (state.phase === 'done') this.requestText.setText('Round over: every request is dealt with.');
-    else if (state.hasPending) this.requestText.setText(`current request: malloc(${state.pending.size})`);
-    else this.requestText.setText('waiting for the next request…');
-    this.publish(state);
-  }
-
-  private publish(state: MatchState): void {
-    publishForTests({
-      version: state.version,
-      phase: state.phase,
-      pending: state.hasPending ? { id: state.pending.id, size: state.pending.size } : null,
-      heapSize: this.heapExtent(state),
-      blocks: this.liveBlocks(state),
-      status: this.statusText.text,
-    });
-  }
-
-  private onPointerDown(pointer: Phaser.Input.Pointer): void {
-    const state = this.state();
-    if (!state || !this.room) return;
-    const address = this.heapView.addressAt(pointer.x, pointer.y);
-    if (address === null) return;
-    if (!state.hasPending) {
-      this.showStatus('There is nothing to place right now.', UI.dim);
-      return;
+    const m = this.match();
+    if (!m || !this.heapView) return;
+    const regions = m.regions.map(toRegionView);
+    const breakAt = regions.filter((r) => r.area !== 'mmap').reduce((e, r) => Math.max(e, r.start + r.size), 0);
+    this.heapView.draw({ regions, breakAt: Math.max(1, breakAt) });
+    this.heapView.setHints(this.showHints ? this.hintMarkers(m) : []);
+    this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
+    if (m.version !== this.lastVersion) {
+      if (this.lastVersion >= 0 && this.statusText.text.startsWith('Placing')) this.showStatus('Placed.', UI.good);
+      this.lastVersion = m.version;
     }
-    this.showStatus(`Placing malloc(${state.pending.size}) at address ${address}…`, UI.dim);
-    this.room.send('place', { requestId: state.pending.id, target: address, version: state.version });
+    const meters = m.meters;
+    this.metersText.setText(
+      `utilization ${formatPercent(meters.peakHeap ? meters.peakLive / meters.peakHeap : 1)}   ext. frag ${meters.externalFragmentation.toFixed(2)}   ` +
+      `largest hole ${formatBytes(meters.largestFree)}   live ${formatBytes(meters.liveBytes)}   heap ${formatBytes(meters.heapBytes)}   ` +
+      `placed ${meters.placed}/${meters.total}${meters.failures ? `   failures ${meters.failures}` : ''}`,
+    );
+    this.coalesceButton.setVisible(m.kind === 'freelist');
+    if (m.phase === 'done' && m.results && !this.data_.classRoom) {
+      this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results: m.results, level: this.data_.level, title: this.titleText.text }));
+    }
+    this.publish(m);
+  }
+
+  private hintMarkers(m: MatchState): HeapHint[] {
+    return m.hints.filter((h) => h.target >= 0).map((h) => ({ label: HINT_LABELS[h.policy] ?? h.policy, address: h.target }));
+  }
+
+  private drawTimer(): void {
+    const m = this.match();
+    const g = this.timer;
+    g.clear();
+    if (!m?.hasPending || !m.pending.deadline || m.phase !== 'playing') return;
+    const { width } = this.scale;
+    const left = Math.max(0, m.pending.deadline - Date.now());
+    if (this.timed.id !== m.pending.id) this.timed = { id: m.pending.id, spanMs: Math.max(1, left) };
+    const fraction = Math.min(1, left / this.timed.spanMs);
+    g.fillStyle(UI.panel, 1).fillRect(0, 0, width, 6);
+    g.fillStyle(fraction > 0.3 ? 0x56b4e9 : 0xe69f00, 1).fillRect(0, 0, width * fraction, 6);
   }
 
   private showStatus(text: string, colour: string): void {
     this.statusText.setText(text).setColor(colour);
-    const state = this.state();
-    if (state) this.publish(state);
+    const m = this.match();
+    if (m) this.publish(m);
+  }
+
+  private publish(m: MatchState): void {
+    publishForTests({
+      scene: 'PlayScene',
+      version: m.version,
+      phase: m.phase,
+      kind: m.kind,
+      pending: m.hasPending ? { id: m.pending.id, size: m.pending.size } : null,
+      heapSize: m.regions.reduce((e, r) => Math.max(e, r.start + r.size), 0),
+      blocks: m.regions.filter((r) => r.state === 'live').map((r) => ({ id: r.id, address: r.start, size: r.size })),
+      holes: this.heapView.holes().map((h) => ({ start: h.start, size: h.size })),
+      hints: m.hints.map((h) => ({ policy: h.policy, target: h.target })),
+      status: this.statusText.text,
+    });
   }
 }
