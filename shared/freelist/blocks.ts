@@ -1,0 +1,39 @@
+// What the free-space indexes may read of the heap's block store, and the contract
+// every index meets. Blocks are integer slots into typed arrays owned by the heap
+// (heap.ts); an index keeps its own per-slot links in arrays it grows on `resize`.
+//
+// Contract: the heap calls `insert(slot)` when a free block appears or has just
+// changed its extent, and `remove(slot)` before it disappears or changes, so the
+// start and size an index reads in `remove` are the ones it saw in `insert`.
+
+export interface BlockArrays {
+  /** Start address of each slot's block. */
+  readonly start: Float64Array;
+  /** Size in bytes of each slot's block (overhead included). */
+  readonly size: Float64Array;
+  /** Free-list order stamp of each free block: larger = entered the list later. */
+  readonly seq: Float64Array;
+}
+
+export interface FreeIndex {
+  insert(slot: number): void;
+  remove(slot: number): void;
+  /** The heap's slot capacity grew to `capacity`: grow per-slot arrays. */
+  resize(capacity: number): void;
+  /** Throws unless the index holds exactly `slots` (the heap's free blocks) and its own invariants hold. */
+  verify(slots: readonly number[]): void;
+}
+
+/** A copy of `a` with room for `length` entries, new entries set to `fill`. */
+export function growInt32(a: Int32Array, length: number, fill = -1): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(length);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+export function growFloat64(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(length);
+  b.set(a);
+  return b;
+}

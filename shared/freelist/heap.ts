@@ -1,0 +1,893 @@
+// The free-list heap (DESIGN §2.1, rules in shared/freelist/SPEC.md): a byte-addressed
+// heap [0, break) whose blocks tile the space between a prologue and an epilogue, plus
+// page-granular mappings above it for large requests. Humans and policies make the
+// same moves; a human names an address (`allocate`), a policy names a free block
+// through its index (`placeWith`). The heap owns the free-list order (stamps), the
+// next-fit rover, splitting, coalescing, growth, and the counters metrics read.
+//
+// Storage: blocks are integer slots into typed arrays (start, size, requested...),
+// linked in address order by prev/next. Free-space indexes (address, size, order,
+// TLSF) are built on first use and then kept in step through insert/remove hooks.
+
+import type { Allocator, RegionView, Target } from '../core/allocator.ts';
+import type { HeapGauge } from '../core/metrics.ts';
+import { invariant, succeed, type Outcome } from '../core/outcome.ts';
+import { AddressIndex } from './address-index.ts';
+import { growFloat64, growInt32, type BlockArrays } from './blocks.ts';
+import { IdTable } from './id-table.ts';
+import {
+  blockSizeFor, isAlignedStart, mappingSizeFor, resolveOptions, roundUp,
+  type FreeListConfig, type FreeListOptions,
+} from './options.ts';
+import { OrderIndex } from './order-index.ts';
+import { refusals, type FreeListRefusal } from './refusals.ts';
+import { SizeIndex } from './size-index.ts';
+import { TlsfIndex } from './tlsf-index.ts';
+
+/** Slot states. A slot in neither the heap nor the mappings is UNUSED. */
+const UNUSED = 0;
+const FREE = 1;
+const LIVE = 2;
+const MAPPED = 3;
+
+/** Finds the free block (a slot) a policy would cut a block of `need` bytes from, or -1. */
+export type HoleFinder = (heap: FreeListHeap, need: number) => number;
+
+export type FreeListOrder = 'lifo' | 'fifo' | 'address';
+
+/** A live block as the outside world sees it. */
+export interface LiveBlock {
+  readonly id: number;
+  readonly start: number;
+  readonly size: number;
+  readonly requested: number;
+  readonly mapped: boolean;
+  readonly tag?: string;
+}
+
+interface PlacementPlan {
+  /** The free block the new block is cut from, or -1 when it goes past a live tail. */
+  readonly hole: number;
+  /** The end of the block space after the move (greater than now when the heap grows). */
+  readonly newEnd: number;
+}
+
+/** Address-index bin width: a few average blocks per bin keeps the bin walks short. */
+const ADDRESS_BIN_BYTES = 512;
+
+export class FreeListHeap implements Allocator, BlockArrays {
+  readonly kind = 'freelist' as const;
+  readonly options: FreeListOptions;
+  /** First address a block can start at (after the prologue). */
+  readonly base: number;
+  /** Last address a block can end at (the limit less the epilogue). */
+  readonly maxEnd: number;
+  /** End of the block space; the break is end + epilogue. */
+  private blockEnd: number;
+  /** [FL-ROVER-1] Where next fit resumes: an address (the heap's base at the start). */
+  rover: number;
+  /** Counts successful changes, so a move can carry the version it was made against. */
+  version = 0;
+
+  // Block store (indexed by slot).
+  private capacity = 0;
+  start = new Float64Array(0);
+  size = new Float64Array(0);
+  seq = new Float64Array(0);
+  private requested = new Float64Array(0);
+  private owner = new Float64Array(0);
+  private state = new Uint8Array(0);
+  private prev = new Int32Array(0);
+  private next = new Int32Array(0);
+  private tags: (string | undefined)[] = [];
+  private spare = new Int32Array(0);
+  private spareTop = 0;
+  private used = 0;
+  private first = -1;
+  private last = -1;
+  /** Mapped blocks, by start address. */
+  private readonly maps: number[] = [];
+  private readonly ids = new IdTable();
+  private seqCounter = 0;
+  /** [FL-TLSF-2] When each free block last entered the free set or changed extent. */
+  private touched = new Float64Array(0);
+  private touchCounter = 0;
+  /** The free block the last `choose` named: a human move at its start skips the address walk. */
+  private hint = -1;
+
+  // Counters (kept exact by every move; check() recomputes them).
+  liveBytes = 0;
+  freeBytes = 0;
+  internalBytes = 0;
+  mappedBytes = 0;
+  liveCount = 0;
+  freeCount = 0;
+
+  // Indexes, built on first use.
+  private addr: AddressIndex | null = null;
+  private sizes: SizeIndex | null = null;
+  private order: OrderIndex | null = null;
+  private tlsf: TlsfIndex | null = null;
+
+  constructor(options: FreeListOptions) {
+    this.options = options;
+    this.base = options.prologue;
+    this.maxEnd = options.limit - options.epilogue;
+    this.blockEnd = this.base;
+    this.rover = this.base;
+    this.growStore(64);
+    const initialEnd = options.initial - options.epilogue;
+    if (initialEnd > this.base) this.growTo(initialEnd);
+  }
+
+  /** The break: every byte below it belongs to the heap. */
+  get brk(): number {
+    return this.blockEnd + this.options.epilogue;
+  }
+
+  /** End of the block space (the break less the epilogue). */
+  get end(): number {
+    return this.blockEnd;
+  }
+
+  get heapBytes(): number {
+    return this.brk + this.mappedBytes;
+  }
+
+  /** [FL-SIZE-1] The block size a request of `size` bytes takes. */
+  blockSize(size: number): number {
+    return blockSizeFor(this.options, size);
+  }
+
+  /** [FL-MMAP-1] Whether a request of `size` bytes is served by its own mapping. */
+  isMappedSize(size: number): boolean {
+    return size >= this.options.mmapThreshold;
+  }
+
+  isLive(id: number): boolean {
+    return this.ids.get(id) >= 0;
+  }
+
+  blockOf(id: number): LiveBlock | null {
+    const s = this.ids.get(id);
+    return s < 0 ? null : this.liveView(s);
+  }
+
+  // ---------------------------------------------------------------- moves
+
+  /** [FL-PLACE-*] A human move: puts request `id` of `size` bytes at block address `target`. */
+  allocate(id: number, size: number, target: Target, tag?: string): Outcome<{ readonly target: Target }> {
+    const bad = this.checkRequest(id, size) ?? this.checkNew(id);
+    if (bad) return bad;
+    this.ensureSlots(3);
+    if (this.isMappedSize(size)) return succeed({ target: this.mapBlock(id, size, tag) });
+    const need = this.blockSize(size);
+    const plan = this.planPlacement(target, need);
+    if (!plan.ok) return plan;
+    this.applyPlacement(plan.value, target, need, id, size, tag);
+    this.version++;
+    return succeed({ target });
+  }
+
+  /** [FL-FREE-1] Frees a live block; free(-1) is free(NULL) and does nothing. */
+  free(id: number): Outcome<null> {
+    if (id === -1) return succeed(null);
+    const s = this.ids.get(id);
+    if (s < 0) return refusals.unknown(id);
+    this.ids.delete(id);
+    this.dropBlock(s);
+    this.version++;
+    return succeed(null);
+  }
+
+  /**
+   * [FL-REALLOC-*] Resizes a live block. At its own address it grows or shrinks in
+   * place; elsewhere the new block is placed while the old one is still live, then
+   * the old one is freed.
+   */
+  realloc(id: number, size: number, target: Target): Outcome<{ readonly target: Target }> {
+    const bad = this.checkRequest(id, size);
+    if (bad) return bad;
+    const old = this.ids.get(id);
+    if (old < 0) return refusals.unknown(id);
+    this.ensureSlots(3);
+    if (this.state[old] === LIVE && !this.isMappedSize(size) && target === this.start[old]) {
+      const resized = this.resizeInPlace(old, size);
+      if (!resized.ok) return resized;
+      this.version++;
+      return succeed({ target });
+    }
+    let at = target;
+    if (this.isMappedSize(size)) {
+      at = this.mapBlock(id, size, this.tags[old]);
+    } else {
+      const need = this.blockSize(size);
+      const plan = this.planPlacement(target, need);
+      if (!plan.ok) return plan;
+      this.applyPlacement(plan.value, target, need, id, size, this.tags[old]);
+    }
+    this.dropBlock(old);
+    this.version++;
+    return succeed({ target: at });
+  }
+
+  /** [FL-COAL-3] Deferred coalescing: merges the run of free blocks around `target`, or every run when no target is given. */
+  coalesce(target?: number): Outcome<{ readonly merged: number }> {
+    let merged = 0;
+    if (target === undefined) {
+      for (let s = this.first; s >= 0; s = this.next[s]!) {
+        if (this.state[s] !== FREE) continue;
+        let hi = s;
+        while (this.next[hi]! >= 0 && this.state[this.next[hi]!] === FREE) hi = this.next[hi]!;
+        if (hi !== s) merged += this.mergeRange(s, hi);
+      }
+    } else {
+      const s = Number.isSafeInteger(target) ? this.blockAt(target) : -1;
+      if (s < 0 || this.state[s] !== FREE) return refusals.notFree(target);
+      let lo = s;
+      let hi = s;
+      while (this.prev[lo]! >= 0 && this.state[this.prev[lo]!] === FREE) lo = this.prev[lo]!;
+      while (this.next[hi]! >= 0 && this.state[this.next[hi]!] === FREE) hi = this.next[hi]!;
+      if (lo !== hi) merged = this.mergeRange(lo, hi);
+    }
+    if (merged > 0) this.version++;
+    return succeed({ merged });
+  }
+
+  // ------------------------------------------------------- policy moves (fast path)
+
+  /**
+   * Places request `id` where `find` says, or at the heap's end when it finds nothing
+   * ([FL-POL-0]); returns the block's address, or -1 when even growing cannot make room
+   * (nothing changes then). The caller has checked the id and the size.
+   */
+  placeWith(find: HoleFinder, id: number, size: number, tag?: string): number {
+    this.ensureSlots(3);
+    if (size >= this.options.mmapThreshold) return this.mapBlock(id, size, tag);
+    const need = blockSizeFor(this.options, size);
+    const h = find(this, need);
+    if (h >= 0) {
+      const at = this.start[h]!;
+      this.carve(h, at, need, id, size, tag);
+      this.rover = at;
+      this.version++;
+      return at;
+    }
+    return this.placeAtEnd(need, id, size, tag);
+  }
+
+  /** Frees `id` when it is live (a stream's free of a dead id does nothing); true when a block was freed. */
+  freeIfLive(id: number): boolean {
+    const s = this.ids.get(id);
+    if (s < 0) return false;
+    this.ids.delete(id);
+    this.dropBlock(s);
+    this.version++;
+    return true;
+  }
+
+  /** A policy's realloc ([FL-REALLOC-2]): the new block is placed while the old is live, then the old is freed. -1 (old kept) on failure. */
+  reallocWith(find: HoleFinder, id: number, size: number): number {
+    const old = this.ids.get(id);
+    invariant(old >= 0, `reallocWith: request ${id} is not live`);
+    const at = this.placeWith(find, id, size, this.tags[old]);
+    if (at < 0) return -1;
+    this.dropBlock(old);
+    return at;
+  }
+
+  /** Where `find` would put a request of `size` bytes, without changing anything; null when it cannot be placed. */
+  preview(find: HoleFinder, size: number): number | null {
+    if (this.isMappedSize(size)) return this.nextMapStart(mappingSizeFor(this.options, size));
+    const need = this.blockSize(size);
+    const h = find(this, need);
+    if (h >= 0) {
+      this.hint = h;
+      return this.start[h]!;
+    }
+    const at = this.tailStart();
+    return at + need <= this.blockEnd || this.plannedEnd(at + need, need) >= 0 ? at : null;
+  }
+
+  // ----------------------------------------------------------------- indexes
+
+  addressIndex(): AddressIndex {
+    if (!this.addr) this.addr = this.fill(new AddressIndex(this, ADDRESS_BIN_BYTES, this.capacity, this.blockEnd));
+    return this.addr;
+  }
+
+  sizeIndex(): SizeIndex {
+    if (!this.sizes) this.sizes = this.fill(new SizeIndex(this, this.options.align, this.capacity));
+    return this.sizes;
+  }
+
+  orderIndex(): OrderIndex {
+    if (!this.order) {
+      // Listed in stamp order, so positions follow the free-list order.
+      const index = new OrderIndex(this, this.capacity);
+      for (const s of this.freeSlots().sort((a, b) => this.seq[a]! - this.seq[b]!)) index.insert(s);
+      this.order = index;
+    }
+    return this.order;
+  }
+
+  tlsfIndex(): TlsfIndex {
+    if (!this.tlsf) {
+      const index = new TlsfIndex(this, Math.log2(this.options.align), this.capacity);
+      // [FL-TLSF-2] Listed in the order the blocks last changed, as if the index had always been kept.
+      for (const s of this.freeSlots().sort((a, b) => this.touched[a]! - this.touched[b]!)) index.insert(s);
+      this.tlsf = index;
+    }
+    return this.tlsf;
+  }
+
+  // ------------------------------------------------------------ observation
+
+  gauge(): HeapGauge {
+    return {
+      liveBytes: this.liveBytes,
+      heapBytes: this.brk + this.mappedBytes,
+      freeBytes: this.freeBytes,
+      largestFree: this.largestFree(),
+      internalBytes: this.internalBytes,
+    };
+  }
+
+  /** The size of the largest free block (0 when none). */
+  largestFree(): number {
+    if (this.freeCount === 0) return 0;
+    if (this.sizes) return this.size[this.sizes.largest()]!;
+    if (this.addr) return this.addr.largestSize;
+    if (this.order) return this.order.largestSize;
+    if (this.tlsf) return this.size[this.tlsf.largest()]!;
+    let max = 0;
+    for (let s = this.first; s >= 0; s = this.next[s]!) if (this.state[s] === FREE && this.size[s]! > max) max = this.size[s]!;
+    return max;
+  }
+
+  /** The free blocks' addresses in a free-list order ([FL-ORDER-1]): LIFO front first, FIFO front first, or by address. */
+  freeList(order: FreeListOrder): number[] {
+    const slots = this.freeSlots();
+    if (order === 'lifo') slots.sort((a, b) => this.seq[b]! - this.seq[a]!);
+    else if (order === 'fifo') slots.sort((a, b) => this.seq[a]! - this.seq[b]!);
+    return slots.map((s) => this.start[s]!);
+  }
+
+  /** [FL-WALK-1] Every region in address order: prologue, blocks, epilogue, then the mappings. */
+  walk(): RegionView[] {
+    const out: RegionView[] = [];
+    if (this.base > 0) out.push({ start: 0, size: this.base, state: 'unused', area: 'heap' });
+    for (let s = this.first; s >= 0; s = this.next[s]!) {
+      if (this.state[s] === FREE) out.push({ start: this.start[s]!, size: this.size[s]!, state: 'free', area: 'heap' });
+      else out.push(this.liveRegion(s, 'heap'));
+    }
+    if (this.options.epilogue > 0) out.push({ start: this.blockEnd, size: this.options.epilogue, state: 'unused', area: 'heap' });
+    for (const s of this.maps) out.push(this.liveRegion(s, 'mmap'));
+    return out;
+  }
+
+  /** Every live block, in address order (mappings last). */
+  liveBlocks(): LiveBlock[] {
+    const out: LiveBlock[] = [];
+    for (let s = this.first; s >= 0; s = this.next[s]!) if (this.state[s] === LIVE) out.push(this.liveView(s));
+    for (const s of this.maps) out.push(this.liveView(s));
+    return out;
+  }
+
+  /** [FL-CHECK-*] Throws if any invariant is broken. */
+  check(): void {
+    const o = this.options;
+    let at = this.base;
+    let prev = -1;
+    let live = 0;
+    let free = 0;
+    let internal = 0;
+    let lives = 0;
+    const freeSlots: number[] = [];
+    for (let s = this.first; s >= 0; s = this.next[s]!) {
+      const start = this.start[s]!;
+      const size = this.size[s]!;
+      invariant(this.prev[s] === prev, `block at ${start} has a broken back link`);
+      invariant(start === at, `block at ${start} should start at ${at}: the blocks must tile the heap`);
+      invariant(size > 0 && size % o.align === 0, `block at ${start} has size ${size}, not a positive multiple of ${o.align}`);
+      invariant(isAlignedStart(o, start), `block at ${start} is misaligned`);
+      if (this.state[s] === FREE) {
+        free += size;
+        freeSlots.push(s);
+        if (o.coalesce === 'immediate') invariant(prev < 0 || this.state[prev] !== FREE, `free blocks at ${this.start[prev]} and ${start} are adjacent under immediate coalescing`);
+      } else {
+        invariant(this.state[s] === LIVE, `slot ${s} in the block list is neither free nor live`);
+        invariant(size >= blockSizeFor(o, this.requested[s]!), `live block at ${start} is smaller than its request needs`);
+        invariant(this.ids.get(this.owner[s]!) === s, `live block at ${start} is not the one its id ${this.owner[s]} names`);
+        live += this.requested[s]!;
+        internal += size - this.requested[s]!;
+        lives++;
+      }
+      at = start + size;
+      prev = s;
+    }
+    invariant(this.last === prev, 'the last block is not the tail of the list');
+    invariant(at === this.blockEnd, `blocks end at ${at}, the block space at ${this.blockEnd}`);
+    invariant(this.brk <= o.limit, `the break ${this.brk} is past the limit ${o.limit}`);
+    let mapped = 0;
+    let mapEnd = o.mmapBase;
+    for (const s of this.maps) {
+      invariant(this.state[s] === MAPPED, `slot ${s} in the mappings is not mapped`);
+      invariant(this.start[s]! >= mapEnd && this.start[s]! % o.pageSize === 0, `mapping at ${this.start[s]} overlaps or is not page aligned`);
+      invariant(this.size[s]! % o.pageSize === 0, `mapping at ${this.start[s]} is not whole pages`);
+      invariant(this.ids.get(this.owner[s]!) === s, `mapping at ${this.start[s]} is not the one its id names`);
+      mapEnd = this.start[s]! + this.size[s]!;
+      mapped += this.size[s]!;
+      live += this.requested[s]!;
+      internal += this.size[s]! - this.requested[s]!;
+      lives++;
+    }
+    invariant(live === this.liveBytes, `live bytes are ${live}, the counter says ${this.liveBytes}`);
+    invariant(free === this.freeBytes, `free bytes are ${free}, the counter says ${this.freeBytes}`);
+    invariant(internal === this.internalBytes, `internal bytes are ${internal}, the counter says ${this.internalBytes}`);
+    invariant(mapped === this.mappedBytes, `mapped bytes are ${mapped}, the counter says ${this.mappedBytes}`);
+    invariant(lives === this.liveCount && freeSlots.length === this.freeCount, 'block counts disagree with the counters');
+    invariant(this.rover >= this.base && (this.rover === this.base || this.isBlockStart(this.rover)), `the rover ${this.rover} is not at a block start`);
+    const seqs = new Set(freeSlots.map((s) => this.seq[s]!));
+    invariant(seqs.size === freeSlots.length, 'two free blocks share a list stamp');
+    this.addr?.verify(freeSlots);
+    this.sizes?.verify(freeSlots);
+    this.order?.verify(freeSlots);
+    this.tlsf?.verify(freeSlots);
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private checkRequest(id: number, size: number): FreeListRefusal | null {
+    if (!Number.isSafeInteger(id) || id < 0) return refusals.badId(id);
+    if (!Number.isSafeInteger(size) || size < 1) return refusals.badSize(size);
+    return null;
+  }
+
+  private checkNew(id: number): FreeListRefusal | null {
+    const s = this.ids.get(id);
+    return s >= 0 ? refusals.duplicate(id, this.start[s]!) : null;
+  }
+
+  /** [FL-PLACE-1..8] Checks a block of `need` bytes at `target`; the plan says which free block it comes from and whether the heap grows. */
+  private planPlacement(target: number, need: number): Outcome<PlacementPlan, string> {
+    const o = this.options;
+    if (!Number.isSafeInteger(target)) return refusals.badTarget(target);
+    if (target < this.base) return refusals.beforeBase(target, this.base);
+    if (target >= this.maxEnd) return refusals.pastLimit(target, this.maxEnd);
+    if (!isAlignedStart(o, target)) return refusals.misaligned(target, o.align, o.header);
+    const blockEnd = target + need;
+    let hole = -1;
+    let holeStart: number;
+    if (target < this.blockEnd) {
+      hole = this.blockAt(target);
+      if (this.state[hole] === LIVE) return refusals.overlaps(this.owner[hole]!, this.start[hole]!);
+      holeStart = this.start[hole]!;
+      if (blockEnd > holeStart + this.size[hole]!) {
+        const after = this.next[hole]!;
+        if (after >= 0) {
+          return this.state[after] === LIVE ? refusals.overlaps(this.owner[after]!, this.start[after]!) : refusals.spans(this.start[after]!);
+        }
+      }
+    } else if (this.last >= 0 && this.state[this.last] === FREE) {
+      hole = this.last;
+      holeStart = this.start[hole]!;
+    } else {
+      holeStart = this.blockEnd;
+    }
+    const lead = target - holeStart;
+    if (lead > 0 && !o.split) return refusals.notHoleStart(holeStart);
+    if (lead > 0 && lead < o.minBlock) return refusals.sliver(lead, o.minBlock);
+    let newEnd = this.blockEnd;
+    if (blockEnd > this.blockEnd) {
+      newEnd = this.plannedEnd(blockEnd, need);
+      if (newEnd < 0) return o.growth === 'fixed' ? refusals.fixedHeap(blockEnd, this.maxEnd) : refusals.heapLimit(blockEnd, o.limit);
+    }
+    return succeed({ hole, newEnd });
+  }
+
+  private applyPlacement(plan: PlacementPlan, target: number, need: number, id: number, size: number, tag: string | undefined): void {
+    const grew = plan.newEnd > this.blockEnd;
+    if (grew) this.growTo(plan.newEnd);
+    const hole = plan.hole >= 0 ? plan.hole : this.last;
+    this.carve(hole, target, need, id, size, tag);
+    // [FL-ROVER-2] A block placed without growing the heap moves the rover to itself.
+    if (!grew) this.rover = target;
+  }
+
+  /** [FL-POL-0] No free block fits: the block goes at the start of the free tail (or at the end), growing the heap. */
+  private placeAtEnd(need: number, id: number, size: number, tag: string | undefined): number {
+    const at = this.tailStart();
+    const blockEnd = at + need;
+    let grew = false;
+    if (blockEnd > this.blockEnd) {
+      const newEnd = this.plannedEnd(blockEnd, need);
+      if (newEnd < 0) return -1;
+      this.growTo(newEnd);
+      grew = true;
+    }
+    this.carve(this.last, at, need, id, size, tag);
+    if (!grew) this.rover = at;
+    this.version++;
+    return at;
+  }
+
+  /** Where a block goes when no free block is chosen: the free tail's start, else the end of the block space. */
+  private tailStart(): number {
+    return this.last >= 0 && this.state[this.last] === FREE ? this.start[this.last]! : this.blockEnd;
+  }
+
+  /** [FL-GROW-*] The block-space end after growing to hold a block ending at `blockEnd`, or -1 if the limit forbids it. */
+  private plannedEnd(blockEnd: number, need: number): number {
+    const o = this.options;
+    if (o.growth === 'fixed' || blockEnd > this.maxEnd) return -1;
+    const deficit = blockEnd - this.blockEnd;
+    let grow: number;
+    if (o.growthStep === 'chunks') {
+      grow = Math.min(roundUp(deficit, o.chunk), this.maxEnd - this.blockEnd);
+    } else {
+      grow = Math.max(need, o.chunk, roundUp(deficit, o.align));
+      if (this.blockEnd + grow > this.maxEnd) return -1;
+    }
+    return this.blockEnd + grow;
+  }
+
+  /** [FL-GROW-2] Moves the break: the free tail grows (or a new free tail appears) and is listed anew. */
+  private growTo(newEnd: number): void {
+    const delta = newEnd - this.blockEnd;
+    const tail = this.last;
+    if (tail >= 0 && this.state[tail] === FREE) {
+      this.leaveFree(tail);
+      this.size[tail] = this.size[tail]! + delta;
+      this.seq[tail] = this.seqCounter++;
+      this.enterFree(tail);
+    } else {
+      const t = this.takeSlot();
+      this.start[t] = this.blockEnd;
+      this.size[t] = delta;
+      this.seq[t] = this.seqCounter++;
+      this.linkAfter(tail, t);
+      this.enterFree(t);
+    }
+    this.blockEnd = newEnd;
+  }
+
+  /**
+   * [FL-SPLIT-*] Cuts a live block of `need` bytes at `at` out of free block `h`. A
+   * part before it stays in `h` (keeping its list stamp); a part after it keeps the
+   * stamp too when the block starts at h's start, else is listed anew; a part after
+   * it smaller than the minimum block (or any part, with splitting off) stays inside.
+   */
+  private carve(h: number, at: number, need: number, id: number, size: number, tag: string | undefined): void {
+    const o = this.options;
+    const holeStart = this.start[h]!;
+    const holeEnd = holeStart + this.size[h]!;
+    let tail = holeEnd - (at + need);
+    if (tail < o.minBlock || !o.split) {
+      need += tail;
+      tail = 0;
+    }
+    this.leaveFree(h);
+    let block = h;
+    if (at > holeStart) {
+      this.size[h] = at - holeStart;
+      this.enterFree(h);
+      block = this.takeSlot();
+      this.linkAfter(h, block);
+      if (tail > 0) {
+        const t = this.takeSlot();
+        this.start[t] = at + need;
+        this.size[t] = tail;
+        this.seq[t] = this.seqCounter++;
+        this.linkAfter(block, t);
+        this.enterFree(t);
+      }
+    } else if (tail > 0) {
+      block = this.takeSlot();
+      this.linkAfter(this.prev[h]!, block);
+      this.start[h] = at + need;
+      this.size[h] = tail;
+      this.enterFree(h);
+    }
+    this.start[block] = at;
+    this.size[block] = need;
+    this.markLive(block, id, size, tag);
+  }
+
+  /** Frees a live or mapped block (its id already unbound or rebound). */
+  private dropBlock(s: number): void {
+    if (this.state[s] === MAPPED) this.unmap(s);
+    else this.release(s);
+  }
+
+  /** [FL-COAL-1] A freed block merges with free neighbours under immediate coalescing, and is listed anew. */
+  private release(s: number): void {
+    this.unmarkLive(s);
+    let lo = s;
+    let hi = s;
+    if (this.options.coalesce === 'immediate') {
+      const p = this.prev[s]!;
+      const n = this.next[s]!;
+      if (p >= 0 && this.state[p] === FREE) lo = p;
+      if (n >= 0 && this.state[n] === FREE) hi = n;
+    }
+    this.mergeRange(lo, hi);
+  }
+
+  /**
+   * [FL-COAL-2] Makes the consecutive blocks lo..hi (free, or just released) one free
+   * block in slot lo, listed anew; the rover inside it moves to its start. Returns how
+   * many blocks were absorbed.
+   */
+  private mergeRange(lo: number, hi: number): number {
+    if (this.state[lo] === FREE) this.leaveFree(lo);
+    let total = this.size[lo]!;
+    let absorbed = 0;
+    if (lo !== hi) {
+      const stop = this.next[hi]!;
+      let x = this.next[lo]!;
+      while (x !== stop) {
+        const after = this.next[x]!;
+        if (this.state[x] === FREE) this.leaveFree(x);
+        total += this.size[x]!;
+        this.unlink(x);
+        this.recycle(x);
+        absorbed++;
+        x = after;
+      }
+    }
+    this.size[lo] = total;
+    this.seq[lo] = this.seqCounter++;
+    this.enterFree(lo);
+    this.moveRoverInto(this.start[lo]!, total);
+    return absorbed;
+  }
+
+  /** [FL-ROVER-3] A rover strictly inside [start, start + size) moves to start. */
+  private moveRoverInto(start: number, size: number): void {
+    if (this.rover > start && this.rover < start + size) this.rover = start;
+  }
+
+  /** [FL-REALLOC-1] Grows or shrinks live block `s` where it is. */
+  private resizeInPlace(s: number, size: number): Outcome<null, string> {
+    const o = this.options;
+    const need = this.blockSize(size);
+    const cur = this.size[s]!;
+    const at = this.start[s]!;
+    if (need > cur) {
+      const blockEnd = at + need;
+      const n = this.next[s]!;
+      if (n >= 0 && this.state[n] === LIVE) return refusals.overlaps(this.owner[n]!, this.start[n]!);
+      const room = n >= 0 ? this.start[n]! + this.size[n]! : at + cur;
+      let newEnd = this.blockEnd;
+      if (blockEnd > room) {
+        const after = n >= 0 ? this.next[n]! : -1;
+        if (after >= 0) return this.state[after] === LIVE ? refusals.overlaps(this.owner[after]!, this.start[after]!) : refusals.spans(this.start[after]!);
+        newEnd = this.plannedEnd(blockEnd, need);
+        if (newEnd < 0) return o.growth === 'fixed' ? refusals.fixedHeap(blockEnd, this.maxEnd) : refusals.heapLimit(blockEnd, o.limit);
+      }
+      this.unmarkLive(s);
+      if (newEnd > this.blockEnd) this.growTo(newEnd);
+      this.takeFromNext(s, blockEnd);
+    } else {
+      this.unmarkLive(s);
+      if (o.split && cur - need >= o.minBlock) this.splitOffTail(s, need);
+    }
+    this.markLive(s, this.owner[s]!, size, this.tags[s]);
+    return succeed(null);
+  }
+
+  /** Extends block `s` to end at `blockEnd` by taking the front of the free block after it (whose rest keeps its stamp). */
+  private takeFromNext(s: number, blockEnd: number): void {
+    const n = this.next[s]!;
+    const nEnd = this.start[n]! + this.size[n]!;
+    this.leaveFree(n);
+    const rest = nEnd - blockEnd;
+    if (rest < this.options.minBlock || !this.options.split) {
+      this.size[s] = nEnd - this.start[s]!;
+      this.unlink(n);
+      this.recycle(n);
+    } else {
+      this.size[s] = blockEnd - this.start[s]!;
+      this.start[n] = blockEnd;
+      this.size[n] = rest;
+      this.enterFree(n);
+    }
+    this.moveRoverInto(this.start[s]!, this.size[s]!);
+  }
+
+  /** Shrinks block `s` to `keep` bytes; the rest becomes a free block (merged with a free successor under immediate coalescing). */
+  private splitOffTail(s: number, keep: number): void {
+    const t = this.takeSlot();
+    this.start[t] = this.start[s]! + keep;
+    this.size[t] = this.size[s]! - keep;
+    this.size[s] = keep;
+    this.linkAfter(s, t);
+    const n = this.next[t]!;
+    const hi = this.options.coalesce === 'immediate' && n >= 0 && this.state[n] === FREE ? n : t;
+    this.mergeRange(t, hi);
+  }
+
+  /** The heap block (free or live) containing `address`, or -1 outside the block space. */
+  private blockAt(address: number): number {
+    const h = this.hint;
+    if (h >= 0 && (this.state[h] === FREE || this.state[h] === LIVE) && this.start[h]! <= address && address < this.start[h]! + this.size[h]!) return h;
+    if (address < this.base || address >= this.blockEnd) return -1;
+    for (let s = this.first; s >= 0; s = this.next[s]!) {
+      if (address < this.start[s]! + this.size[s]!) return s;
+    }
+    return -1;
+  }
+
+  private isBlockStart(address: number): boolean {
+    const s = this.blockAt(address);
+    return s >= 0 && this.start[s] === address;
+  }
+
+  // mmap
+
+  private mapBlock(id: number, size: number, tag: string | undefined): number {
+    const bytes = mappingSizeFor(this.options, size);
+    const at = this.nextMapStart(bytes);
+    const s = this.takeSlot();
+    this.start[s] = at;
+    this.size[s] = bytes;
+    let i = 0;
+    while (i < this.maps.length && this.start[this.maps[i]!]! < at) i++;
+    this.maps.splice(i, 0, s);
+    this.mappedBytes += bytes;
+    this.markLive(s, id, size, tag);
+    this.state[s] = MAPPED;
+    this.version++;
+    return at;
+  }
+
+  /** [FL-MMAP-2] The lowest page-aligned gap above mmapBase that holds `bytes`. */
+  private nextMapStart(bytes: number): number {
+    let at = this.options.mmapBase;
+    for (const s of this.maps) {
+      if (at + bytes <= this.start[s]!) return at;
+      at = this.start[s]! + this.size[s]!;
+    }
+    return at;
+  }
+
+  private unmap(s: number): void {
+    this.unmarkLive(s);
+    this.maps.splice(this.maps.indexOf(s), 1);
+    this.mappedBytes -= this.size[s]!;
+    this.recycle(s);
+  }
+
+  // bookkeeping
+
+  private markLive(s: number, id: number, size: number, tag: string | undefined): void {
+    this.state[s] = LIVE;
+    this.owner[s] = id;
+    this.requested[s] = size;
+    this.tags[s] = tag;
+    this.ids.set(id, s);
+    this.liveBytes += size;
+    this.internalBytes += this.size[s]! - size;
+    this.liveCount++;
+  }
+
+  /** Takes a live block out of the counters; its slot is in limbo until merged or recycled. */
+  private unmarkLive(s: number): void {
+    this.liveBytes -= this.requested[s]!;
+    this.internalBytes -= this.size[s]! - this.requested[s]!;
+    this.liveCount--;
+    this.state[s] = UNUSED;
+  }
+
+  private enterFree(s: number): void {
+    this.state[s] = FREE;
+    this.freeBytes += this.size[s]!;
+    this.freeCount++;
+    this.touched[s] = this.touchCounter++;
+    if (this.addr) this.addr.insert(s);
+    if (this.sizes) this.sizes.insert(s);
+    if (this.order) this.order.insert(s);
+    if (this.tlsf) this.tlsf.insert(s);
+  }
+
+  private leaveFree(s: number): void {
+    if (this.addr) this.addr.remove(s);
+    if (this.sizes) this.sizes.remove(s);
+    if (this.order) this.order.remove(s);
+    if (this.tlsf) this.tlsf.remove(s);
+    this.freeBytes -= this.size[s]!;
+    this.freeCount--;
+    this.state[s] = UNUSED;
+  }
+
+  private fill<I extends { insert(slot: number): void }>(index: I): I {
+    for (const s of this.freeSlots()) index.insert(s);
+    return index;
+  }
+
+  private freeSlots(): number[] {
+    const out: number[] = [];
+    for (let s = this.first; s >= 0; s = this.next[s]!) if (this.state[s] === FREE) out.push(s);
+    return out;
+  }
+
+  private liveView(s: number): LiveBlock {
+    const tag = this.tags[s];
+    const view = { id: this.owner[s]!, start: this.start[s]!, size: this.size[s]!, requested: this.requested[s]!, mapped: this.state[s] === MAPPED };
+    return tag === undefined ? view : { ...view, tag };
+  }
+
+  private liveRegion(s: number, area: string): RegionView {
+    const tag = this.tags[s];
+    const region: RegionView = { start: this.start[s]!, size: this.size[s]!, state: 'live', id: this.owner[s]!, requested: this.requested[s]!, area };
+    return tag === undefined ? region : { ...region, tag };
+  }
+
+  // slots and links
+
+  /** Makes sure `k` slots can be taken without growing the arrays mid-move. */
+  private ensureSlots(k: number): void {
+    if (this.spareTop + (this.capacity - this.used) < k) this.growStore(this.capacity * 2);
+  }
+
+  private takeSlot(): number {
+    if (this.spareTop > 0) return this.spare[--this.spareTop]!;
+    invariant(this.used < this.capacity, 'out of block slots: ensureSlots was not called');
+    return this.used++;
+  }
+
+  private recycle(s: number): void {
+    this.state[s] = UNUSED;
+    this.tags[s] = undefined;
+    this.prev[s] = -1;
+    this.next[s] = -1;
+    this.spare[this.spareTop++] = s;
+  }
+
+  private growStore(capacity: number): void {
+    this.capacity = capacity;
+    this.start = growFloat64(this.start, capacity);
+    this.size = growFloat64(this.size, capacity);
+    this.seq = growFloat64(this.seq, capacity);
+    this.touched = growFloat64(this.touched, capacity);
+    this.requested = growFloat64(this.requested, capacity);
+    this.owner = growFloat64(this.owner, capacity);
+    const state = new Uint8Array(capacity);
+    state.set(this.state);
+    this.state = state;
+    this.prev = growInt32(this.prev, capacity);
+    this.next = growInt32(this.next, capacity);
+    this.spare = growInt32(this.spare, capacity, 0);
+    this.addr?.resize(capacity);
+    this.sizes?.resize(capacity);
+    this.order?.resize(capacity);
+    this.tlsf?.resize(capacity);
+  }
+
+  /** Links `s` right after `p` in address order (p = -1: at the front). */
+  private linkAfter(p: number, s: number): void {
+    const n = p >= 0 ? this.next[p]! : this.first;
+    this.prev[s] = p;
+    this.next[s] = n;
+    if (p >= 0) this.next[p] = s;
+    else this.first = s;
+    if (n >= 0) this.prev[n] = s;
+    else this.last = s;
+  }
+
+  private unlink(s: number): void {
+    const p = this.prev[s]!;
+    const n = this.next[s]!;
+    if (p >= 0) this.next[p] = n;
+    else this.first = n;
+    if (n >= 0) this.prev[n] = p;
+    else this.last = p;
+  }
+}
+
+/** A heap from a partial config, or the reason the config is refused. */
+export function createFreeListHeap(config: FreeListConfig = {}): Outcome<FreeListHeap, 'options/invalid'> {
+  const options = resolveOptions(config);
+  return options.ok ? succeed(new FreeListHeap(options.value)) : options;
+}

@@ -1,0 +1,299 @@
+// The size index behind best fit and worst fit ([FL-POL-5], [FL-POL-6]): free blocks
+// by (size, address). Sizes below `exactLimit` have one bucket per exact size, each a
+// binary min-heap by address, with a LevelBits over the non-empty buckets; so best fit
+// is "next non-empty bucket at or above the request, then its lowest address", a few
+// word operations and no scan. Larger blocks (few: big holes, the heap's tail) live
+// in a treap ordered by (size, address).
+
+import { growInt32, type BlockArrays, type FreeIndex } from './blocks.ts';
+import { LevelBits } from './level-bits.ts';
+import { invariant } from '../core/outcome.ts';
+
+/** Exact-size buckets per index; sizes are counted in units of the alignment. */
+const EXACT_BUCKETS = 1 << 14;
+
+export class SizeIndex implements FreeIndex {
+  private readonly heap: BlockArrays;
+  /** Bytes per bucket step: every block size is a multiple of it. */
+  private readonly unit: number;
+  /** Sizes at or above this go to the treap. */
+  readonly exactLimit: number;
+  private readonly nonEmpty = new LevelBits(EXACT_BUCKETS);
+  private readonly buckets: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(EXACT_BUCKETS);
+  private readonly counts = new Int32Array(EXACT_BUCKETS);
+  /** Position of a slot inside its bucket's heap. */
+  private pos: Int32Array;
+  private readonly large: SizeTreap;
+
+  constructor(heap: BlockArrays, unit: number, capacity: number) {
+    this.heap = heap;
+    this.unit = unit;
+    this.exactLimit = EXACT_BUCKETS * unit;
+    this.pos = new Int32Array(capacity).fill(-1);
+    this.large = new SizeTreap(heap, capacity);
+  }
+
+  resize(capacity: number): void {
+    this.pos = growInt32(this.pos, capacity);
+    this.large.resize(capacity);
+  }
+
+  insert(slot: number): void {
+    const size = this.heap.size[slot]!;
+    if (size >= this.exactLimit) {
+      this.large.insert(slot);
+      return;
+    }
+    const k = size / this.unit;
+    let heap = this.buckets[k];
+    const n = this.counts[k]!;
+    if (heap === undefined || n === heap.length) heap = this.growBucket(k, n);
+    if (n === 0) this.nonEmpty.add(k);
+    this.counts[k] = n + 1;
+    this.siftUp(heap, n, slot);
+  }
+
+  remove(slot: number): void {
+    const size = this.heap.size[slot]!;
+    if (size >= this.exactLimit) {
+      this.large.remove(slot);
+      return;
+    }
+    const k = size / this.unit;
+    const heap = this.buckets[k]!;
+    const n = this.counts[k]! - 1;
+    this.counts[k] = n;
+    const i = this.pos[slot]!;
+    this.pos[slot] = -1;
+    if (n === 0) {
+      this.nonEmpty.delete(k);
+      return;
+    }
+    if (i === n) return;
+    const moved = heap[n]!;
+    // Put the last entry in the hole, then restore the heap order in whichever direction it is broken.
+    if (i > 0 && this.heap.start[moved]! < this.heap.start[heap[(i - 1) >> 1]!]!) this.siftUp(heap, i, moved);
+    else this.siftDown(heap, i, moved, n);
+  }
+
+  /** [FL-POL-5] The smallest free block of at least `need` bytes, lowest address first; -1 if none. */
+  bestFit(need: number): number {
+    const k = Math.ceil(need / this.unit);
+    if (k < EXACT_BUCKETS) {
+      const j = this.nonEmpty.next(k);
+      if (j >= 0) return this.buckets[j]![0]!;
+    }
+    return this.large.ceiling(need);
+  }
+
+  /** [FL-POL-6] The largest free block, lowest address first, if it holds `need` bytes; else -1. */
+  worstFit(need: number): number {
+    const slot = this.largest();
+    return slot >= 0 && this.heap.size[slot]! >= need ? slot : -1;
+  }
+
+  /** The largest free block (lowest address among equals), or -1 when nothing is free. */
+  largest(): number {
+    const big = this.large.largest();
+    if (big >= 0) return big;
+    const j = this.nonEmpty.last();
+    return j < 0 ? -1 : this.buckets[j]![0]!;
+  }
+
+  verify(slots: readonly number[]): void {
+    const seen = new Set<number>();
+    for (let k = 0; k < EXACT_BUCKETS; k++) {
+      const n = this.counts[k]!;
+      invariant(this.nonEmpty.has(k) === n > 0, `size index: bucket ${k} bit disagrees with its count ${n}`);
+      const heap = this.buckets[k];
+      for (let i = 0; i < n; i++) {
+        const s = heap![i]!;
+        invariant(this.heap.size[s] === k * this.unit, `size index: slot ${s} sits in the wrong bucket ${k}`);
+        invariant(this.pos[s] === i, `size index: slot ${s} has a stale position`);
+        if (i > 0) invariant(this.heap.start[heap![(i - 1) >> 1]!]! < this.heap.start[s]!, `size index: bucket ${k} is out of address order`);
+        seen.add(s);
+      }
+    }
+    for (const s of this.large.slots()) seen.add(s);
+    invariant(seen.size === slots.length && slots.every((s) => seen.has(s)), 'size index: does not hold exactly the free blocks');
+    this.large.verify();
+  }
+
+  private growBucket(k: number, n: number): Int32Array {
+    const old = this.buckets[k];
+    const heap = new Int32Array(Math.max(4, n * 2));
+    if (old) heap.set(old.subarray(0, n));
+    this.buckets[k] = heap;
+    return heap;
+  }
+
+  private siftUp(heap: Int32Array, i: number, slot: number): void {
+    const start = this.heap.start;
+    const key = start[slot]!;
+    const pos = this.pos;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (start[p]! <= key) break;
+      heap[i] = p;
+      pos[p] = i;
+      i = parent;
+    }
+    heap[i] = slot;
+    pos[slot] = i;
+  }
+
+  private siftDown(heap: Int32Array, i: number, slot: number, n: number): void {
+    const start = this.heap.start;
+    const key = start[slot]!;
+    const pos = this.pos;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && start[heap[child + 1]!]! < start[heap[child]!]!) child++;
+      const c = heap[child]!;
+      if (start[c]! >= key) break;
+      heap[i] = c;
+      pos[c] = i;
+      i = child;
+    }
+    heap[i] = slot;
+    pos[slot] = i;
+  }
+}
+
+/**
+ * A treap of free blocks ordered by (size, address). Priorities come from a fixed
+ * integer hash, so the shape (which nothing observable depends on) is deterministic.
+ */
+export class SizeTreap {
+  private readonly heap: BlockArrays;
+  private left: Int32Array;
+  private right: Int32Array;
+  private priority: Int32Array;
+  private root = -1;
+  private stamp = 0x2545f491;
+
+  constructor(heap: BlockArrays, capacity: number) {
+    this.heap = heap;
+    this.left = new Int32Array(capacity).fill(-1);
+    this.right = new Int32Array(capacity).fill(-1);
+    this.priority = new Int32Array(capacity);
+  }
+
+  resize(capacity: number): void {
+    this.left = growInt32(this.left, capacity);
+    this.right = growInt32(this.right, capacity);
+    this.priority = growInt32(this.priority, capacity, 0);
+  }
+
+  insert(slot: number): void {
+    this.stamp = nextStamp(this.stamp);
+    this.priority[slot] = this.stamp;
+    this.left[slot] = -1;
+    this.right[slot] = -1;
+    this.root = this.insertUnder(this.root, slot);
+  }
+
+  remove(slot: number): void {
+    this.root = this.removeUnder(this.root, slot);
+  }
+
+  /** The least (size, address) with size >= need, or -1. */
+  ceiling(need: number): number {
+    const size = this.heap.size;
+    let t = this.root;
+    let best = -1;
+    while (t >= 0) {
+      if (size[t]! >= need) {
+        best = t;
+        t = this.left[t]!;
+      } else {
+        t = this.right[t]!;
+      }
+    }
+    return best;
+  }
+
+  /** The largest size at its lowest address, or -1 when empty. */
+  largest(): number {
+    let t = this.root;
+    if (t < 0) return -1;
+    while (this.right[t]! >= 0) t = this.right[t]!;
+    return this.ceiling(this.heap.size[t]!);
+  }
+
+  slots(): number[] {
+    const out: number[] = [];
+    const walk = (t: number): void => {
+      if (t < 0) return;
+      walk(this.left[t]!);
+      out.push(t);
+      walk(this.right[t]!);
+    };
+    walk(this.root);
+    return out;
+  }
+
+  verify(): void {
+    const order = this.slots();
+    for (let i = 1; i < order.length; i++) {
+      invariant(this.isBefore(order[i - 1]!, order[i]!), 'size treap: entries out of (size, address) order');
+    }
+  }
+
+  private isBefore(a: number, b: number): boolean {
+    const sa = this.heap.size[a]!;
+    const sb = this.heap.size[b]!;
+    return sa < sb || (sa === sb && this.heap.start[a]! < this.heap.start[b]!);
+  }
+
+  private insertUnder(t: number, slot: number): number {
+    if (t < 0) return slot;
+    if (this.isBefore(slot, t)) {
+      const l = this.insertUnder(this.left[t]!, slot);
+      this.left[t] = l;
+      if (this.priority[l]! > this.priority[t]!) {
+        this.left[t] = this.right[l]!;
+        this.right[l] = t;
+        return l;
+      }
+    } else {
+      const r = this.insertUnder(this.right[t]!, slot);
+      this.right[t] = r;
+      if (this.priority[r]! > this.priority[t]!) {
+        this.right[t] = this.left[r]!;
+        this.left[r] = t;
+        return r;
+      }
+    }
+    return t;
+  }
+
+  private removeUnder(t: number, slot: number): number {
+    invariant(t >= 0, `size treap: slot ${slot} is not in the tree`);
+    if (t === slot) return this.join(this.left[t]!, this.right[t]!);
+    if (this.isBefore(slot, t)) this.left[t] = this.removeUnder(this.left[t]!, slot);
+    else this.right[t] = this.removeUnder(this.right[t]!, slot);
+    return t;
+  }
+
+  private join(a: number, b: number): number {
+    if (a < 0) return b;
+    if (b < 0) return a;
+    if (this.priority[a]! > this.priority[b]!) {
+      this.right[a] = this.join(this.right[a]!, b);
+      return a;
+    }
+    this.left[b] = this.join(a, this.left[b]!);
+    return b;
+  }
+}
+
+/** xorshift32: the treap's deterministic priorities. */
+function nextStamp(x: number): number {
+  x ^= x << 13;
+  x ^= x >>> 17;
+  x ^= x << 5;
+  return x | 0;
+}
