@@ -12,7 +12,7 @@ export const ARTIFACTS = path.resolve('test-artifacts');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -24,15 +24,26 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   readonly url: string;
+  readonly port: number;
+  /** The server process's id (for /proc/PID/stat). */
+  readonly pid: number;
   stop(): Promise<void>;
+  /** Kills the process with `signal` (SIGKILL: no shutdown hooks run) and waits for it to exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
+export interface ServerOptions {
+  /** Listen on this port (e.g. to restart a killed server where its clients expect it); a free one by default. */
+  readonly port?: number;
+}
+
+export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'server/start.ts'], {
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exit = new Promise((r) => child.once('exit', r));
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
@@ -49,10 +60,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     await new Promise((r) => setTimeout(r, 250));
   }
   if (Date.now() >= deadline) throw new Error(`server did not answer /health:\n${log}`);
+  const isGone = () => child.exitCode !== null || child.signalCode !== null;
   return {
     url,
+    port,
+    pid: child.pid ?? -1,
+    kill: async (signal) => {
+      if (!isGone()) child.kill(signal);
+      await exit;
+    },
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (isGone()) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
