@@ -37,7 +37,8 @@ const SIZES = [
 
 /** Each gallery page and the views it must show. */
 const PAGES: Record<string, readonly string[]> = {
-  play: ['HeapView', 'QueueView', 'RequestCardView'],
+  play: ['HeapView', 'QueueView', 'RequestCardView', 'MetersView', 'ComparisonBarsView'],
+  results: ['ComparisonBarsView', 'LinePlotView'],
   heap: ['HeapView'],
 };
 

@@ -10,9 +10,12 @@ import { HeapView, type HeapGhost, type HeapLine } from '../views/HeapView.ts';
 import { OVERLAY_NAME } from '../views/HeapTooltip.ts';
 import { QueueView } from '../views/QueueView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
-import { largeHeap, lectureHeap, lectureHints, sampleQueue } from '../views/samples.ts';
+import { MetersView } from '../views/MetersView.ts';
+import { ComparisonBarsView } from '../views/ComparisonBarsView.ts';
+import { LinePlotView } from '../views/LinePlotView.ts';
+import { largeHeap, lectureHeap, lectureHints, sampleComparison, sampleMeters, sampleQueue, sampleTimeline } from '../views/samples.ts';
 
-const PAGES = ['play', 'heap'] as const;
+const PAGES = ['play', 'results', 'heap'] as const;
 type PageName = (typeof PAGES)[number];
 
 /** A page of the gallery: builds its views, lays them out in a rectangle, tears them down. */
@@ -84,7 +87,7 @@ export class GalleryScene extends Phaser.Scene {
   private showPage(name: PageName): void {
     this.page?.destroy();
     this.pageName = name;
-    this.page = name === 'play' ? this.buildPlayPage() : this.buildHeapPage();
+    this.page = this.buildPage(name);
     this.layout();
   }
 
@@ -103,6 +106,14 @@ export class GalleryScene extends Phaser.Scene {
 
   // ---- pages ---------------------------------------------------------------------
 
+  private buildPage(name: PageName): GalleryPage {
+    switch (name) {
+      case 'play': return this.buildPlayPage();
+      case 'results': return this.buildResultsPage();
+      case 'heap': return this.buildHeapPage();
+    }
+  }
+
   private buildPlayPage(): GalleryPage {
     const line = lectureHeap();
     const request = { id: 9, size: 12, tag: 'parser' };
@@ -113,6 +124,10 @@ export class GalleryScene extends Phaser.Scene {
     const heap = new HeapView(this);
     heap.draw(line);
     heap.setHints(lectureHints());
+    const meters = new MetersView(this);
+    meters.show(sampleMeters());
+    const bars = new ComparisonBarsView(this);
+    bars.show(sampleComparison());
     heap.setGhost({ address: 16, size: request.size, legal: true });
     heap.enableInput();
     heap.events
@@ -152,9 +167,16 @@ export class GalleryScene extends Phaser.Scene {
           card.layout(x, y + queue.height() + 6, w, card.height(), 'left');
         }
         const heapTop = wide ? y + rowH + 12 : y + queue.height() + card.height() + 18;
-        heap.layout(x, heapTop, w, Math.min(y + h - heapTop, 260));
+        const heapH = heap.rowHeight() * (h > 900 ? 2 : 1);
+        heap.layout(x, heapTop, w, heapH);
+        const metersTop = heapTop + heapH + 8;
+        meters.layout(x, metersTop, w, meters.height(w));
+        const barsTop = metersTop + meters.height(w) + 16;
+        bars.layout(x, barsTop, wide ? Math.min(w, 900) : w, Math.min(bars.height(), y + h - barsTop));
       },
       destroy: () => {
+        bars.destroy();
+        meters.destroy();
         heap.destroy();
         card.destroy();
         queue.destroy();
@@ -163,6 +185,29 @@ export class GalleryScene extends Phaser.Scene {
         block1: heap.pointOf(4), hole16: heap.pointOf(20), hole52: heap.pointOf(53), block3: heap.pointOf(40),
         pastBreak: heap.pointOf(140), card: card.centre(),
       }),
+    };
+  }
+
+  private buildResultsPage(): GalleryPage {
+    const bars = new ComparisonBarsView(this);
+    bars.show(sampleComparison());
+    const plot = new LinePlotView(this);
+    plot.show(sampleTimeline());
+    return {
+      layout: (x, y, w, h) => {
+        if (w >= 900) {
+          bars.layout(x, y, w * 0.4 - 12, Math.min(h, bars.height()));
+          plot.layout(x + w * 0.4 + 12, y, w * 0.6 - 12, Math.min(h, 600));
+        } else {
+          bars.layout(x, y, w, bars.height());
+          const top = y + bars.height() + 24;
+          plot.layout(x, top, w, Math.min(y + h - top, 420));
+        }
+      },
+      destroy: () => {
+        plot.destroy();
+        bars.destroy();
+      },
     };
   }
 

@@ -210,6 +210,11 @@ export class HeapView {
     return { x: this.line.xOf(address + 0.5, row), y: this.line.barTop(row) + this.metrics().barHeight / 2 };
   }
 
+  /** The height one row of the line takes (ruler, bar and hint lanes) at the current text size. */
+  rowHeight(): number {
+    return this.metrics().band;
+  }
+
   zoomBy(factor: number, anchor?: number): void {
     this.line.setZoom(this.line.zoom * factor, anchor);
     this.afterZoom();

@@ -43,10 +43,15 @@ export function powerOfTwoAtLeast(x: number): number {
   return 2 ** Math.ceil(Math.log2(Math.max(1, x)));
 }
 
-/** Evenly spaced round values covering [0, max], about `count` of them. */
-export function niceTicks(max: number, count: number): number[] {
-  const step = niceStep(Math.max(max, 1e-9) / Math.max(1, count));
+/**
+ * Evenly spaced round values from 0 up to the first one >= max, about `count` steps:
+ * steps of 1, 2 or 5 times a power of ten, or (for bytes) a power of two.
+ */
+export function niceTicks(max: number, count: number, binary = false): number[] {
+  const raw = Math.max(max, 1e-9) / Math.max(1, count);
+  const step = binary && raw >= 1 ? powerOfTwoAtLeast(raw) : niceStep(raw);
   const ticks: number[] = [];
-  for (let v = 0; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  const last = Math.ceil(max / step - 1e-9) * step;
+  for (let i = 0; i * step <= last + step * 1e-9; i++) ticks.push(Number((i * step).toPrecision(12)));
   return ticks;
 }

@@ -133,3 +133,11 @@ export class LabelLane {
 export function clampedLeft(cx: number, width: number, min: number, max: number): number {
   return Math.max(min, Math.min(max - width, cx - width / 2));
 }
+
+/** `text` cut short with an ellipsis so that it is at most `width` px wide. */
+export function fitText(text: string, width: number, size: number, bold = false): string {
+  if (measureText(text, size, bold) <= width) return text;
+  let keep = text.length - 1;
+  while (keep > 0 && measureText(`${text.slice(0, keep).trimEnd()}…`, size, bold) > width) keep--;
+  return keep > 0 ? `${text.slice(0, keep).trimEnd()}…` : '';
+}

@@ -69,6 +69,46 @@ export function dashedLine(g: Phaser.GameObjects.Graphics, x1: number, y1: numbe
   }
 }
 
+/**
+ * A polyline stroked solid, dashed or dotted in the current line and fill style, the
+ * dash pattern running on across its points (so many short segments still show dashes).
+ */
+export function strokePath(g: Phaser.GameObjects.Graphics, points: readonly { x: number; y: number }[], style: 'solid' | 'dashed' | 'dotted'): void {
+  const on = style === 'dashed' ? 8 : 0;
+  const period = style === 'dashed' ? 13 : 6;
+  let phase = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (!a || !b) continue;
+    if (style === 'solid') {
+      g.lineBetween(a.x, a.y, b.x, b.y);
+      continue;
+    }
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    if (length === 0) continue;
+    const at = (d: number): { x: number; y: number } => ({ x: a.x + ((b.x - a.x) * d) / length, y: a.y + ((b.y - a.y) * d) / length });
+    // `phase` is how far into the pattern's period this segment starts.
+    for (let d = -phase; d < length; d += period) {
+      if (style === 'dotted') {
+        if (d >= 0) {
+          const p = at(d);
+          g.fillCircle(p.x, p.y, 1.8);
+        }
+        continue;
+      }
+      const from = Math.max(0, d);
+      const to = Math.min(length, d + on);
+      if (to > from) {
+        const p = at(from);
+        const q = at(to);
+        g.lineBetween(p.x, p.y, q.x, q.y);
+      }
+    }
+    phase = (phase + length) % period;
+  }
+}
+
 /** A dashed rectangle outline in the current line style. */
 export function dashedRect(g: Phaser.GameObjects.Graphics, r: Rect, dash = 6, gap = 4): void {
   dashedLine(g, r.x, r.y, r.x + r.w, r.y, dash, gap);

@@ -6,6 +6,9 @@ import type { RegionView } from '../../../shared/core/allocator.ts';
 import { createPrng, nextInt, type PrngState } from '../../../shared/core/prng.ts';
 import type { HeapHint, HeapLine } from './HeapView.ts';
 import type { QueuedRequest } from './QueueView.ts';
+import type { MeterReadings } from './MetersView.ts';
+import type { Comparison } from './ComparisonBarsView.ts';
+import type { PlotData, PlotPoint } from './LinePlotView.ts';
 
 /** The play screen's lecture-sized heap (alignment 4): blocks, holes, tails, room past the break. */
 export function lectureHeap(): HeapLine {
@@ -62,4 +65,51 @@ export function largeHeap(seed = 7): HeapLine {
 /** The requests after the current one on the play screen. */
 export function sampleQueue(): QueuedRequest[] {
   return [20, 8, 33, 16, 24, 40, 12, 64, 8, 100].map((size, i) => ({ id: 10 + i, size }));
+}
+
+/** The lecture heap's meters, with 6 of 10 seconds left. */
+export function sampleMeters(): MeterReadings {
+  return { utilization: 0.5, externalFragmentation: 0.52, largestHole: 28, heapBytes: 128, liveBytes: 66, timer: { remaining: 6, total: 10 } };
+}
+
+/** Utilization of the player, the built-in policies and the clairvoyant reference on one stream. */
+export function sampleComparison(): Comparison {
+  return {
+    title: 'utilization (higher is better)',
+    max: 1,
+    entries: [
+      { label: 'you', value: 0.62, role: 'player' },
+      { label: 'first fit', value: 0.71, role: 'policy' },
+      { label: 'next fit', value: 0.58, role: 'policy' },
+      { label: 'best fit', value: 0.74, role: 'policy' },
+      { label: 'worst fit', value: 0.49, role: 'policy' },
+      { label: 'segregated fit', value: 0.69, role: 'policy' },
+      { label: 'clairvoyant (best known)', value: 0.83, role: 'reference' },
+    ],
+  };
+}
+
+/** A round of 240 operations: live bytes in waves, the heap growing by 1 KiB sbrk chunks. */
+export function sampleTimeline(): PlotData {
+  const live: PlotPoint[] = [];
+  const heap: PlotPoint[] = [];
+  const frag: PlotPoint[] = [];
+  let top = 1024;
+  for (let op = 0; op <= 240; op++) {
+    const bytes = Math.round(op * 14 + 1400 * Math.max(0, Math.sin(op / 18)));
+    top = Math.max(top, Math.ceil((bytes * 1.15) / 1024) * 1024);
+    live.push({ x: op, y: bytes });
+    heap.push({ x: op, y: top });
+    frag.push({ x: op, y: Math.min(0.9, Math.max(0, 0.45 + 0.35 * Math.sin(op / 11) * (1 - bytes / top))) });
+  }
+  return {
+    xLabel: 'operation',
+    leftLabel: 'bytes',
+    rightLabel: 'ext. frag.',
+    series: [
+      { name: 'heap', points: heap, axis: 'left', style: 'solid', colour: 0x56b4e9 },
+      { name: 'live', points: live, axis: 'left', style: 'dashed', colour: 0xe69f00 },
+      { name: 'ext. frag.', points: frag, axis: 'right', style: 'dotted', colour: 0xcc79a7 },
+    ],
+  };
 }

@@ -1,0 +1,155 @@
+// The play screen's meters: utilization, external fragmentation, largest hole, heap
+// size and live bytes as labelled numbers (the two ratios with a small bar), and the
+// time left for the current request as a bar with its seconds written on it.
+// On a narrow screen the meters wrap into a grid of two or three columns.
+
+import Phaser from 'phaser';
+import { UI, baseFontSize } from '../palette.ts';
+import { reportDrawn } from '../test-hook.ts';
+import { formatBytes, formatPercent, formatRatio } from './format.ts';
+import { LabelPool, lineHeight, measureText } from './labels.ts';
+import { hatch } from './patterns.ts';
+
+export interface MeterReadings {
+  /** Peak live / peak heap so far, 0..1. */
+  readonly utilization: number;
+  /** 1 - largest hole / free bytes, 0..1. */
+  readonly externalFragmentation: number;
+  readonly largestHole: number;
+  readonly heapBytes: number;
+  readonly liveBytes: number;
+  /** Seconds left for the current request, out of `total`; absent when untimed. */
+  readonly timer?: { readonly remaining: number; readonly total: number } | null;
+}
+
+interface Meter {
+  readonly label: string;
+  readonly value: string;
+  /** 0..1 for the meters drawn with a bar. */
+  readonly ratio?: number;
+}
+
+const GAP = 12;
+/** Below this share of the time, the timer bar turns orange and striped. */
+const LOW_TIME = 0.3;
+
+function metersOf(r: MeterReadings): Meter[] {
+  return [
+    { label: 'utilization', value: formatPercent(r.utilization), ratio: r.utilization },
+    { label: 'ext. frag.', value: formatRatio(r.externalFragmentation), ratio: r.externalFragmentation },
+    { label: 'largest hole', value: formatBytes(r.largestHole) },
+    { label: 'heap', value: formatBytes(r.heapBytes) },
+    { label: 'live', value: formatBytes(r.liveBytes) },
+  ];
+}
+
+export class MetersView {
+  private readonly scene: Phaser.Scene;
+  private readonly graphics: Phaser.GameObjects.Graphics;
+  private readonly labels: LabelPool;
+  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+  private readings: MeterReadings | null = null;
+
+  constructor(scene: Phaser.Scene, depth = 0) {
+    this.scene = scene;
+    this.graphics = scene.add.graphics().setDepth(depth);
+    this.labels = new LabelPool(scene, depth + 1);
+  }
+
+  layout(x: number, y: number, width: number, height: number): void {
+    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
+    this.redraw();
+  }
+
+  show(readings: MeterReadings): void {
+    this.readings = readings;
+    this.redraw();
+  }
+
+  /** The height the meters need at `width` (the grid wraps on narrow screens). */
+  height(width: number): number {
+    const rows = Math.ceil(5 / this.columns(width));
+    const timer = this.readings?.timer ? this.timerHeight() + GAP : 0;
+    return timer + rows * this.cellHeight() + (rows - 1) * GAP;
+  }
+
+  destroy(): void {
+    this.graphics.destroy();
+    this.labels.destroy();
+  }
+
+  private fonts(): { label: number; value: number } {
+    const font = baseFontSize(this.scene.scale.width, this.scene.scale.height);
+    return { label: Math.max(11, font - 2), value: Math.round(font * 1.25) };
+  }
+
+  private cellHeight(): number {
+    const f = this.fonts();
+    return lineHeight(f.label) + lineHeight(f.value) + 10;
+  }
+
+  private timerHeight(): number {
+    return lineHeight(this.fonts().value) + 4;
+  }
+
+  private columns(width: number): number {
+    const f = this.fonts();
+    const widest = Math.max(measureText('largest hole', f.label), measureText('1023.5 KiB', f.value, true)) + GAP;
+    return Math.max(1, Math.min(5, Math.floor((width + GAP) / widest)));
+  }
+
+  private redraw(): void {
+    const g = this.graphics.clear();
+    this.labels.begin();
+    const r = this.readings;
+    if (r) {
+      let top = this.bounds.y;
+      if (r.timer) {
+        this.drawTimer(g, r.timer, top);
+        top += this.timerHeight() + GAP;
+      }
+      const columns = this.columns(this.bounds.width);
+      const cellW = (this.bounds.width - (columns - 1) * GAP) / columns;
+      for (const [i, meter] of metersOf(r).entries()) {
+        const x = this.bounds.x + (i % columns) * (cellW + GAP);
+        const y = top + Math.floor(i / columns) * (this.cellHeight() + GAP);
+        this.drawMeter(g, meter, x, y, cellW);
+      }
+    }
+    this.labels.end();
+    reportDrawn('MetersView', { readings: r, columns: this.columns(this.bounds.width) });
+  }
+
+  private drawMeter(g: Phaser.GameObjects.Graphics, meter: Meter, x: number, y: number, w: number): void {
+    const f = this.fonts();
+    const h = this.cellHeight();
+    g.fillStyle(UI.panel, 1).fillRoundedRect(x, y, w, h, 6);
+    this.labels.add(x + 8, y + 4, meter.label, { size: f.label, colour: UI.dim, originX: 0, originY: 0 });
+    this.labels.add(x + 8, y + 4 + lineHeight(f.label), meter.value, { size: f.value, colour: UI.text, bold: true, originX: 0, originY: 0 });
+    if (meter.ratio === undefined) return;
+    const barW = Math.max(0, w - 16);
+    const barY = y + h - 7;
+    g.fillStyle(UI.free, 1).fillRect(x + 8, barY, barW, 4);
+    g.fillStyle(UI.axis, 1).fillRect(x + 8, barY, barW * Math.max(0, Math.min(1, meter.ratio)), 4);
+  }
+
+  private drawTimer(g: Phaser.GameObjects.Graphics, timer: { remaining: number; total: number }, y: number): void {
+    const f = this.fonts();
+    const h = this.timerHeight();
+    const share = timer.total > 0 ? Math.max(0, Math.min(1, timer.remaining / timer.total)) : 0;
+    const title = 'time';
+    const seconds = `${Math.ceil(timer.remaining)} s`;
+    const titleW = measureText(title, f.label) + GAP;
+    const secondsW = measureText('000 s', f.value, true) + GAP;
+    const barX = this.bounds.x + titleW;
+    const barW = Math.max(10, this.bounds.width - titleW - secondsW);
+    this.labels.add(this.bounds.x, y + h / 2, title, { size: f.label, colour: UI.dim, originX: 0 });
+    g.fillStyle(UI.free, 1).fillRoundedRect(barX, y, barW, h, 6);
+    const isLow = share <= LOW_TIME;
+    const fill = { x: barX, y, w: barW * share, h };
+    g.fillStyle(isLow ? UI.illegal : 0x56b4e9, 1).fillRect(fill.x, fill.y, fill.w, fill.h);
+    if (isLow) hatch(g, fill, UI.background, 0.5, 8, 2);
+    g.lineStyle(1, UI.freeEdge, 1).strokeRoundedRect(barX, y, barW, h, 6);
+    this.labels.add(this.bounds.right, y + h / 2, seconds, { size: f.value, colour: isLow ? UI.bad : UI.text, bold: true, originX: 1 });
+  }
+}
