@@ -3,11 +3,11 @@
 // Roles differ by more than colour: the player's row is bold and marked "you",
 // the reference's bar is hatched, the policies' bars are plain.
 
-import Phaser from 'phaser';
-import { ROLE_COLOUR, UI, baseFontSize } from '../palette.ts';
+import { ROLE_COLOUR, UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
+import { PanelView } from './PanelView.ts';
 import { formatPercent } from './format.ts';
-import { LabelPool, fitText, lineHeight, measureText } from './labels.ts';
+import { fitText, lineHeight, measureText } from './labels.ts';
 import { hatch } from './patterns.ts';
 
 export type ComparisonRole = 'player' | 'policy' | 'reference';
@@ -29,23 +29,8 @@ export interface Comparison {
 
 const GAP = 10;
 
-export class ComparisonBarsView {
-  private readonly scene: Phaser.Scene;
-  private readonly graphics: Phaser.GameObjects.Graphics;
-  private readonly labels: LabelPool;
-  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+export class ComparisonBarsView extends PanelView {
   private data: Comparison = { entries: [] };
-
-  constructor(scene: Phaser.Scene, depth = 0) {
-    this.scene = scene;
-    this.graphics = scene.add.graphics().setDepth(depth);
-    this.labels = new LabelPool(scene, depth + 1);
-  }
-
-  layout(x: number, y: number, width: number, height: number): void {
-    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
-    this.redraw();
-  }
 
   show(data: Comparison): void {
     this.data = data;
@@ -54,27 +39,18 @@ export class ComparisonBarsView {
 
   /** The height all rows need at their comfortable spacing. */
   height(): number {
-    const font = this.font();
+    const font = this.baseFont();
     return (this.data.title ? lineHeight(font) + 6 : 0) + this.data.entries.length * this.rowHeight();
   }
 
-  destroy(): void {
-    this.graphics.destroy();
-    this.labels.destroy();
-  }
-
-  private font(): number {
-    return baseFontSize(this.scene.scale.width, this.scene.scale.height);
-  }
-
   private rowHeight(): number {
-    return lineHeight(this.font()) + 10;
+    return lineHeight(this.baseFont()) + 10;
   }
 
-  private redraw(): void {
+  protected redraw(): void {
     const g = this.graphics.clear();
     this.labels.begin();
-    const font = this.font();
+    const font = this.baseFont();
     const format = this.data.format ?? formatPercent;
     let top = this.bounds.y;
     if (this.data.title) {

@@ -8,14 +8,15 @@
 
 import Phaser from 'phaser';
 import type { RegionView } from '../../../shared/core/allocator.ts';
-import { UI, baseFontSize, blockColour, blockPattern, fade, tagColour, tagPattern, textOn, type Pattern } from '../palette.ts';
+import { UI, blockColour, blockPattern, fade, tagColour, tagPattern, textOn, type Pattern } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 import { AddressLine, type LineSegment } from './address-line.ts';
 import { ViewEvents } from './emitter.ts';
 import { formatBytes, formatBytesShort, powerOfTwoAtLeast } from './format.ts';
-import { LabelLane, LabelPool, clampedLeft, lineHeight, measureText } from './labels.ts';
+import { LabelLane, clampedLeft, lineHeight, measureText } from './labels.ts';
 import { contains, crossHatch, dashedRect, drawPattern, hatch, type Rect } from './patterns.ts';
 import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
+import { PanelView } from './PanelView.ts';
 
 /** The slice's block shape, still accepted by `draw(heapBytes, blocks)`. */
 export interface HeapBlockView {
@@ -110,15 +111,11 @@ function regionsFromBlocks(heapBytes: number, blocks: readonly HeapBlockView[]):
   return regions;
 }
 
-export class HeapView {
+export class HeapView extends PanelView {
   readonly events = new ViewEvents<HeapViewEvents>();
-  private readonly scene: Phaser.Scene;
-  private readonly graphics: Phaser.GameObjects.Graphics;
   private readonly overlay: Phaser.GameObjects.Graphics;
-  private readonly labels: LabelPool;
   private readonly tooltip: HeapTooltip;
   private readonly line = new AddressLine();
-  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
   private data: HeapLine = { regions: [], breakAt: 1 };
   private heapRegions: RegionView[] = [];
   private mmapRegions: RegionView[] = [];
@@ -133,16 +130,9 @@ export class HeapView {
   private hintsDropped = 0;
 
   constructor(scene: Phaser.Scene, depth = 0) {
-    this.scene = scene;
-    this.graphics = scene.add.graphics().setDepth(depth);
-    this.labels = new LabelPool(scene, depth + 1);
+    super(scene, depth);
     this.overlay = scene.add.graphics().setDepth(depth + 2);
     this.tooltip = new HeapTooltip(scene, depth + 20);
-  }
-
-  layout(x: number, y: number, width: number, height: number): void {
-    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
-    this.redraw();
   }
 
   /** Shows a heap; `draw(heapBytes, blocks)` is the thin slice's form of the same. */
@@ -243,7 +233,7 @@ export class HeapView {
     if (options.keyboard !== false) input.keyboard?.on('keydown', this.onKey, this);
   }
 
-  destroy(): void {
+  override destroy(): void {
     const input = this.scene.input;
     input.off('pointermove', this.onPointerMove, this);
     input.off('pointerdown', this.onPointerDown, this);
@@ -251,16 +241,15 @@ export class HeapView {
     input.off('wheel', this.onWheel, this);
     input.keyboard?.off('keydown', this.onKey, this);
     this.events.clear();
-    this.graphics.destroy();
+    super.destroy();
     this.overlay.destroy();
-    this.labels.destroy();
     this.tooltip.destroy();
   }
 
   // ---- drawing -------------------------------------------------------------------
 
   private metrics(): Metrics {
-    const font = baseFontSize(this.scene.scale.width, this.scene.scale.height);
+    const font = this.baseFont();
     const small = Math.max(11, Math.round(font * 0.82));
     const rulerHeight = lineHeight(small) + 8;
     const barHeight = Math.max(34, lineHeight(font, 2) + 8);
@@ -276,7 +265,7 @@ export class HeapView {
     return Math.max(1, this.data.breakAt, this.data.extent ?? 0);
   }
 
-  private redraw(): void {
+  protected redraw(): void {
     const m = this.metrics();
     const { x, y, width, height } = this.bounds;
     const rowsVisible = Math.max(1, Math.floor((height - m.mmapHeight) / m.band));

@@ -2,11 +2,12 @@
 // and external fragmentation (0..1) on the right, with ticks, axis titles and a
 // legend. Series differ by line style (solid, dashed, dotted) as well as colour.
 
-import Phaser from 'phaser';
-import { UI, baseFontSize } from '../palette.ts';
+import type Phaser from 'phaser';
+import { UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
+import { PanelView } from './PanelView.ts';
 import { formatBytesShort, formatRatio, niceTicks } from './format.ts';
-import { LabelLane, LabelPool, lineHeight, measureText } from './labels.ts';
+import { LabelLane, lineHeight, measureText } from './labels.ts';
 import { strokePath } from './patterns.ts';
 
 export interface PlotPoint {
@@ -41,36 +42,16 @@ interface Axis {
 
 const SAMPLE = 28;
 
-export class LinePlotView {
-  private readonly scene: Phaser.Scene;
-  private readonly graphics: Phaser.GameObjects.Graphics;
-  private readonly labels: LabelPool;
-  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+export class LinePlotView extends PanelView {
   private data: PlotData = { xLabel: '', leftLabel: '', series: [] };
-
-  constructor(scene: Phaser.Scene, depth = 0) {
-    this.scene = scene;
-    this.graphics = scene.add.graphics().setDepth(depth);
-    this.labels = new LabelPool(scene, depth + 1);
-  }
-
-  layout(x: number, y: number, width: number, height: number): void {
-    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
-    this.redraw();
-  }
 
   show(data: PlotData): void {
     this.data = data;
     this.redraw();
   }
 
-  destroy(): void {
-    this.graphics.destroy();
-    this.labels.destroy();
-  }
-
   private font(): number {
-    return Math.max(11, baseFontSize(this.scene.scale.width, this.scene.scale.height) - 1);
+    return Math.max(11, this.baseFont() - 1);
   }
 
   private axis(side: 'left' | 'right', ticks: number): Axis {
@@ -81,7 +62,7 @@ export class LinePlotView {
     return { max: steps[steps.length - 1] ?? max, ticks: steps, format };
   }
 
-  private redraw(): void {
+  protected redraw(): void {
     const g = this.graphics.clear();
     this.labels.begin();
     const font = this.font();

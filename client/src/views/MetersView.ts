@@ -3,11 +3,12 @@
 // time left for the current request as a bar with its seconds written on it.
 // On a narrow screen the meters wrap into a grid of two or three columns.
 
-import Phaser from 'phaser';
-import { UI, baseFontSize } from '../palette.ts';
+import type Phaser from 'phaser';
+import { UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
+import { PanelView } from './PanelView.ts';
 import { formatBytes, formatPercent, formatRatio } from './format.ts';
-import { LabelPool, lineHeight, measureText } from './labels.ts';
+import { lineHeight, measureText } from './labels.ts';
 import { hatch } from './patterns.ts';
 
 export interface MeterReadings {
@@ -43,23 +44,8 @@ function metersOf(r: MeterReadings): Meter[] {
   ];
 }
 
-export class MetersView {
-  private readonly scene: Phaser.Scene;
-  private readonly graphics: Phaser.GameObjects.Graphics;
-  private readonly labels: LabelPool;
-  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+export class MetersView extends PanelView {
   private readings: MeterReadings | null = null;
-
-  constructor(scene: Phaser.Scene, depth = 0) {
-    this.scene = scene;
-    this.graphics = scene.add.graphics().setDepth(depth);
-    this.labels = new LabelPool(scene, depth + 1);
-  }
-
-  layout(x: number, y: number, width: number, height: number): void {
-    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
-    this.redraw();
-  }
 
   show(readings: MeterReadings): void {
     this.readings = readings;
@@ -73,13 +59,8 @@ export class MetersView {
     return timer + rows * this.cellHeight() + (rows - 1) * GAP;
   }
 
-  destroy(): void {
-    this.graphics.destroy();
-    this.labels.destroy();
-  }
-
   private fonts(): { label: number; value: number } {
-    const font = baseFontSize(this.scene.scale.width, this.scene.scale.height);
+    const font = this.baseFont();
     return { label: Math.max(11, font - 2), value: Math.round(font * 1.25) };
   }
 
@@ -98,7 +79,7 @@ export class MetersView {
     return Math.max(1, Math.min(5, Math.floor((width + GAP) / widest)));
   }
 
-  private redraw(): void {
+  protected redraw(): void {
     const g = this.graphics.clear();
     this.labels.begin();
     const r = this.readings;

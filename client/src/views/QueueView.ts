@@ -2,11 +2,12 @@
 // 33 B ... +4"). Each chip carries the stripe colour and pattern the block will get,
 // and as many chips are shown as fit the width; the rest are counted.
 
-import Phaser from 'phaser';
-import { UI, baseFontSize } from '../palette.ts';
+import type Phaser from 'phaser';
+import { UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
+import { PanelView } from './PanelView.ts';
 import { formatBytes } from './format.ts';
-import { LabelPool, lineHeight, measureText } from './labels.ts';
+import { lineHeight, measureText } from './labels.ts';
 import { drawIdStripe } from './patterns.ts';
 
 export interface QueuedRequest {
@@ -18,23 +19,8 @@ export interface QueuedRequest {
 const STRIPE = 6;
 const GAP = 8;
 
-export class QueueView {
-  private readonly scene: Phaser.Scene;
-  private readonly graphics: Phaser.GameObjects.Graphics;
-  private readonly labels: LabelPool;
-  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+export class QueueView extends PanelView {
   private requests: readonly QueuedRequest[] = [];
-
-  constructor(scene: Phaser.Scene, depth = 0) {
-    this.scene = scene;
-    this.graphics = scene.add.graphics().setDepth(depth);
-    this.labels = new LabelPool(scene, depth + 1);
-  }
-
-  layout(x: number, y: number, width: number, height: number): void {
-    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
-    this.redraw();
-  }
 
   show(requests: readonly QueuedRequest[]): void {
     this.requests = requests;
@@ -43,22 +29,13 @@ export class QueueView {
 
   /** The height one row of chips needs at the current text size. */
   height(): number {
-    return lineHeight(this.font()) + 12;
+    return lineHeight(this.baseFont()) + 12;
   }
 
-  destroy(): void {
-    this.graphics.destroy();
-    this.labels.destroy();
-  }
-
-  private font(): number {
-    return baseFontSize(this.scene.scale.width, this.scene.scale.height);
-  }
-
-  private redraw(): void {
+  protected redraw(): void {
     const g = this.graphics.clear();
     this.labels.begin();
-    const font = this.font();
+    const font = this.baseFont();
     const chipH = lineHeight(font) + 8;
     const cy = this.bounds.y + Math.min(this.bounds.height, this.height()) / 2;
     const title = 'next:';

@@ -4,12 +4,13 @@
 // drop is legal (and calls snapBack() when it is not, or when it is placed elsewhere).
 
 import Phaser from 'phaser';
-import { UI, baseFontSize, blockColour } from '../palette.ts';
+import { UI, blockColour } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 import { ViewEvents } from './emitter.ts';
 import { formatBytes } from './format.ts';
-import { LabelPool, lineHeight, measureText } from './labels.ts';
+import { lineHeight, measureText } from './labels.ts';
 import { drawIdStripe } from './patterns.ts';
+import { PanelView } from './PanelView.ts';
 
 export interface RequestCard {
   readonly id: number;
@@ -46,11 +47,8 @@ function detailOf(card: RequestCard): string {
   return `request #${card.id}${card.tag === undefined ? '' : ` · ${card.tag}`} · ${formatBytes(card.size)}`;
 }
 
-export class RequestCardView {
+export class RequestCardView extends PanelView {
   readonly events = new ViewEvents<RequestCardEvents>();
-  private readonly scene: Phaser.Scene;
-  private readonly graphics: Phaser.GameObjects.Graphics;
-  private readonly labels: LabelPool;
   private readonly zone: Phaser.GameObjects.Zone;
   private card: RequestCard | null = null;
   private home = { x: 0, y: 0 };
@@ -61,9 +59,7 @@ export class RequestCardView {
   private dragging = false;
 
   constructor(scene: Phaser.Scene, depth = 30) {
-    this.scene = scene;
-    this.graphics = scene.add.graphics().setDepth(depth);
-    this.labels = new LabelPool(scene, depth + 1);
+    super(scene, depth);
     this.zone = scene.add.zone(0, 0, 1, 1).setOrigin(0, 0).setDepth(depth + 2);
     this.zone.setInteractive({ draggable: true, useHandCursor: true });
     this.zone.on('dragstart', (p: Phaser.Input.Pointer) => this.onDragStart(p));
@@ -72,7 +68,8 @@ export class RequestCardView {
   }
 
   /** Puts the card's resting place in a rectangle, against its left, centre or right. */
-  layout(x: number, y: number, width: number, height: number, align: 'left' | 'center' | 'right' = 'left'): void {
+  override layout(x: number, y: number, width: number, height: number, align: 'left' | 'center' | 'right' = 'left'): void {
+    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
     this.frame = { x, y, width, height, align };
     this.place();
     this.redraw();
@@ -104,19 +101,18 @@ export class RequestCardView {
 
   /** The card's height at the current text size (for scenes laying out around it). */
   height(): number {
-    const font = baseFontSize(this.scene.scale.width, this.scene.scale.height);
-    return lineHeight(Math.round(font * 1.3)) + lineHeight(Math.max(11, font - 3)) + 2 * PADDING;
+    const { title, detail } = this.fonts();
+    return lineHeight(title) + lineHeight(detail) + 2 * PADDING;
   }
 
-  destroy(): void {
+  override destroy(): void {
     this.events.clear();
-    this.graphics.destroy();
-    this.labels.destroy();
+    super.destroy();
     this.zone.destroy();
   }
 
   private fonts(): { title: number; detail: number } {
-    const font = baseFontSize(this.scene.scale.width, this.scene.scale.height);
+    const font = this.baseFont();
     return { title: Math.round(font * 1.3), detail: Math.max(11, font - 3) };
   }
 
@@ -136,7 +132,7 @@ export class RequestCardView {
     if (!this.dragging) this.at = { ...this.home };
   }
 
-  private redraw(): void {
+  protected redraw(): void {
     const g = this.graphics.clear();
     this.labels.begin();
     const card = this.card;
