@@ -6,6 +6,7 @@
 import Phaser from 'phaser';
 import { TitleScene } from './scenes/TitleScene.ts';
 import { PlayScene } from './scenes/PlayScene.ts';
+import { ResultsScene } from './scenes/ResultsScene.ts';
 import { GalleryScene } from './scenes/GalleryScene.ts';
 import { CLASS_SCENES } from './scenes/class/index.ts';
 import { UI } from './palette.ts';
@@ -30,7 +31,7 @@ function routeFromAddress(search: string): Route {
 }
 
 const route = routeFromAddress(window.location.search);
-const scenes: Phaser.Types.Scenes.SceneType[] = [TitleScene, PlayScene, GalleryScene, ...CLASS_SCENES];
+const scenes: Phaser.Types.Scenes.SceneType[] = [TitleScene, PlayScene, ResultsScene, GalleryScene, ...CLASS_SCENES];
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,

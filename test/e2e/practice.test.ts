@@ -52,6 +52,15 @@ describe('the game in a browser (warm-up practice round)', () => {
     await page.mouse.up();
     await expect.poll(() => view(page).then((v) => v?.status), { timeout: 10_000 }).toMatch(/^Refused: .+\(place\/misaligned\)$/);
     expect((await view(page))?.blocks).toHaveLength(1);
-    await page.screenshot({ path: artifactPath('slice-play.png') });
+    await page.screenshot({ path: artifactPath('practice-play.png') });
+
+    // The keyboard finishes the round: → moves between holes (1, 2, 4), Enter places at the focused hole's start.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => view(page).then((v) => (v as unknown as { scene?: string })?.scene), { timeout: 15_000 }).toBe('ResultsScene');
+    const results = (await view(page)) as unknown as { score: number; contenders: { name: string; role: string; score: number }[] };
+    expect(results.contenders.map((c) => c.role)).toEqual(['player', 'policy', 'policy', 'reference']);
+    expect(results.contenders.map((c) => c.name)).toEqual(['you', 'buddy-lowest', 'buddy-lifo', 'clairvoyant']);
+    await page.screenshot({ path: artifactPath('practice-results.png') });
   });
 });

@@ -1,0 +1,126 @@
+// The results screen: the player's score and stars, a bar chart of the player
+// against every built-in policy and the clairvoyant reference on the same stream,
+// and a plot of heap and live bytes (and external fragmentation) over the round.
+// It only reads the results the server computed; nothing is scored here.
+
+import Phaser from 'phaser';
+import type { RoundResults } from '../../../shared/match/results.ts';
+import type { ContenderResult } from '../../../shared/match/contenders.ts';
+import { externalFragmentation } from '../../../shared/core/metrics.ts';
+import { starsFor } from '../../../shared/score/score.ts';
+import { ComparisonBarsView } from '../views/ComparisonBarsView.ts';
+import { LinePlotView } from '../views/LinePlotView.ts';
+import { formatBytesShort, formatPercent } from '../views/format.ts';
+import { Button } from '../ui/Button.ts';
+import { UI } from '../palette.ts';
+import { publishForTests } from '../test-hook.ts';
+import { recordStars } from '../progress.ts';
+
+export interface ResultsSceneData {
+  /** RoundResults as JSON (from the synced match). */
+  readonly results: string;
+  readonly level?: string;
+  readonly title?: string;
+  /** Score thresholds for one, two and three stars (from the level). */
+  readonly stars?: readonly [number, number, number];
+}
+
+function contenders(r: RoundResults): { entry: ContenderResult; role: 'player' | 'policy' | 'reference' }[] {
+  return [
+    { entry: r.player, role: 'player' as const },
+    ...r.policies.map((p) => ({ entry: p, role: 'policy' as const })),
+    { entry: r.clairvoyant, role: 'reference' as const },
+  ];
+}
+
+export class ResultsScene extends Phaser.Scene {
+  private input_: ResultsSceneData = { results: '{}' };
+
+  constructor() {
+    super('ResultsScene');
+  }
+
+  init(data: ResultsSceneData): void {
+    this.input_ = data;
+  }
+
+  create(): void {
+    let results: RoundResults;
+    try {
+      results = JSON.parse(this.input_.results) as RoundResults;
+      if (!results.player) throw new Error('no player result');
+    } catch {
+      this.add.text(24, 24, 'The results could not be read.', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: UI.bad });
+      new Button(this, 160, 100, 'Back to the title', () => this.scene.start('TitleScene'));
+      return;
+    }
+    const score = results.player.card.score;
+    const stars = this.input_.stars ? starsFor(score, this.input_.stars) : 0;
+    if (this.input_.level) recordStars(this.input_.level, stars);
+    const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
+    const heading = this.add.text(0, 0, this.input_.title ? `${this.input_.title} — results` : 'Results', { ...font, fontSize: '26px', fontStyle: 'bold' });
+    const starText = this.input_.stars ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}  (${stars} of 3 stars)` : '';
+    const summary = this.add.text(0, 0,
+      `Your score ${score}  ${starText}\n` +
+      `utilization ${formatPercent(results.player.summary.utilization)} · peak heap ${formatBytesShort(results.player.summary.peakHeap)} · ` +
+      `no heap can be smaller than ${formatBytesShort(results.lowerBound.peakLive)} · failures ${results.player.summary.failures} · ` +
+      `fallback placements ${results.player.totals.fallbacks}\n` +
+      `best built-in policy: ${results.best.name} (${results.best.card.score}); you are ${results.relative.delta >= 0 ? `${results.relative.delta} ahead` : `${-results.relative.delta} behind`}`,
+      { ...font, fontSize: '17px', color: UI.text, lineSpacing: 6 });
+    const bars = new ComparisonBarsView(this);
+    bars.show({
+      title: 'score on the same stream (higher is better)',
+      entries: contenders(results).map(({ entry, role }) => ({ label: role === 'player' ? 'you' : entry.name, value: entry.card.score, role })),
+      format: (v) => String(Math.round(v)),
+    });
+    const plot = new LinePlotView(this);
+    const timeline = results.player.timeline;
+    plot.show({
+      xLabel: 'operation',
+      leftLabel: 'bytes',
+      rightLabel: 'external fragmentation',
+      leftFormat: formatBytesShort,
+      rightFormat: (v) => v.toFixed(1),
+      series: [
+        { name: 'your heap', axis: 'left', style: 'solid', colour: 0xe69f00, points: timeline.map((p) => ({ x: p.op, y: p.heapBytes })) },
+        { name: 'live bytes', axis: 'left', style: 'dashed', colour: 0x56b4e9, points: timeline.map((p) => ({ x: p.op, y: p.liveBytes })) },
+        { name: `${results.best.name}'s heap`, axis: 'left', style: 'dotted', colour: 0x009e73, points: results.best.timeline.map((p) => ({ x: p.op, y: p.heapBytes })) },
+        { name: 'ext. fragmentation', axis: 'right', style: 'dotted', colour: 0xcc79a7, points: timeline.map((p) => ({ x: p.op, y: externalFragmentation(p) })) },
+      ],
+    });
+    const again = new Button(this, 0, 0, 'Play again (R)', () => this.scene.start('PlayScene', { level: this.input_.level, title: this.input_.title }), { key: 'R', primary: true, width: 220 });
+    const levels = new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 });
+
+    const layout = (): void => {
+      const { width, height } = this.scale;
+      const pad = width < 700 ? 12 : 24;
+      heading.setPosition(pad, 14).setWordWrapWidth(width - 2 * pad);
+      summary.setPosition(pad, 56).setWordWrapWidth(width - 2 * pad);
+      const top = 56 + summary.height + 16;
+      const rest = height - top - 80;
+      const side = width >= 1100;
+      if (side) {
+        bars.layout(pad, top, width / 2 - 1.5 * pad, rest);
+        plot.layout(width / 2 + pad / 2, top, width / 2 - 1.5 * pad, rest);
+      } else {
+        bars.layout(pad, top, width - 2 * pad, rest * 0.5);
+        plot.layout(pad, top + rest * 0.5 + 8, width - 2 * pad, rest * 0.5 - 8);
+      }
+      again.setPosition(pad + 110, height - 40);
+      levels.setPosition(pad + 110 + 210, height - 40);
+    };
+    layout();
+    this.scale.on('resize', layout);
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', layout);
+      bars.destroy();
+      plot.destroy();
+    });
+    publishForTests({
+      scene: 'ResultsScene',
+      score,
+      stars,
+      contenders: contenders(results).map(({ entry, role }) => ({ name: entry.name, role, score: entry.card.score })),
+    });
+  }
+}
