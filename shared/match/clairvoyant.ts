@@ -6,11 +6,11 @@
 // stream. Against an adaptive adversary it plays the stream the player faced.
 
 import type { Target } from '../core/allocator.ts';
-import { succeed, type Outcome } from '../core/outcome.ts';
+import { invariant, succeed, type Outcome } from '../core/outcome.ts';
 import type { StreamEvent } from '../core/stream.ts';
-import { RoundEngine, playOut, policyChooser } from './engine.ts';
-import { StreamFeed } from './feed.ts';
-import { addressLayout, createAllocator, createPolicy, policiesFor, type AddressLayout } from './kinds.ts';
+import { playOut, policyChooser } from './engine.ts';
+import { buildEngine } from './build.ts';
+import { addressLayout, createAllocator, policiesFor, type AddressLayout } from './kinds.ts';
 import type { RoundConfig } from './match.ts';
 import { packIntervals, PACK_ORDERS, requestLives, type PackItem } from './packing.ts';
 import { bestOf, resultOf, type ContenderResult, type RunOptions } from './contenders.ts';
@@ -23,24 +23,20 @@ export function playClairvoyant(config: RoundConfig, events: readonly StreamEven
   const runs: ContenderResult[] = [];
   for (const plan of packedPlans(config, events)) runs.push(playPlan(config, events, plan, options));
   for (const maker of policiesFor(config.kind)) {
-    const engine = freshEngine(config, events, options);
-    if (!engine.ok) return engine;
-    playOut(engine.value, policyChooser(engine.value, maker.create()), maker.name);
-    runs.push(resultOf(maker.name, 'clairvoyant', engine.value));
+    const built = buildEngine(config, { ...options, events });
+    if (!built.ok) return built;
+    const { engine } = built.value;
+    playOut(engine, policyChooser(engine, maker.create()), maker.name);
+    runs.push(resultOf(maker.name, 'clairvoyant', engine));
   }
   const best = bestOf(runs);
   return succeed({ ...best, name: 'clairvoyant', role: 'clairvoyant' });
 }
 
-function freshEngine(config: RoundConfig, events: readonly StreamEvent[], options: RunOptions): Outcome<RoundEngine, string> {
-  const judge = createPolicy(config.kind, config.fallback);
-  if (!judge.ok) return judge;
-  return succeed(new RoundEngine(createAllocator(config), new StreamFeed(events), { judge: judge.value, timeline: options.timeline ?? false }));
-}
-
 /** One packing per order, for kinds that lay blocks out by address. */
 function packedPlans(config: RoundConfig, events: readonly StreamEvent[]): Map<number, Target>[] {
-  const layout = addressLayout(createAllocator(config));
+  const allocator = createAllocator(config);
+  const layout = allocator.ok ? addressLayout(allocator.value) : null;
   if (!layout) return [];
   const lives = requestLives(events);
   if (lives.length > MAX_PACKED_REQUESTS) return [];
@@ -59,9 +55,9 @@ function packItems(lives: ReturnType<typeof requestLives>, layout: AddressLayout
 
 /** Plays a plan; a request the plan does not cover, or whose planned spot is refused, goes where the fallback says. */
 function playPlan(config: RoundConfig, events: readonly StreamEvent[], plan: Map<number, Target>, options: RunOptions): ContenderResult {
-  const engine = freshEngine(config, events, options);
-  if (!engine.ok) throw new Error(`invariant broken: ${engine.message}`);
-  const e = engine.value;
+  const built = buildEngine(config, { ...options, events });
+  invariant(built.ok, 'a round that built once builds again');
+  const e = built.value.engine;
   for (let request = e.advance(); request; request = e.advance()) {
     const planned = plan.get(request.requestId);
     if (planned !== undefined && e.place(planned).ok) continue;

@@ -14,6 +14,8 @@ export interface EngineOptions {
   readonly timeline?: boolean;
   /** Says whether a request can be placed at all; a request it cannot place fails at once ([MATCH-REQ-4]). */
   readonly judge: Policy;
+  /** Whether a request the judge cannot place would fit once the player coalesces (deferred coalescing); then it waits. */
+  readonly fitsIfCoalesced?: (allocator: Allocator, size: number) => boolean;
 }
 
 export interface EngineTotals {
@@ -30,6 +32,7 @@ export class RoundEngine {
   readonly events: StreamEvent[] = [];
   private readonly feed: RequestFeed;
   private readonly judge: Policy;
+  private readonly fitsIfCoalesced: ((allocator: Allocator, size: number) => boolean) | undefined;
   /** Policies that follow this heap (the judge, a playing policy): told of every placement and free. */
   private readonly followers: Policy[] = [];
   /** Stream id -> allocator handle of its live block. */
@@ -46,6 +49,7 @@ export class RoundEngine {
     this.allocator = allocator;
     this.feed = feed;
     this.judge = options.judge;
+    this.fitsIfCoalesced = options.fitsIfCoalesced;
     this.tracker = new MetricsTracker({ timeline: options.timeline ?? false });
     this.follow(options.judge);
   }
@@ -156,7 +160,7 @@ export class RoundEngine {
       size: event.size,
       ...(tag === undefined ? {} : { tag }),
     };
-    if (this.judgeTarget() === null) this.failPending();
+    if (this.judgeTarget() === null && !this.fitsIfCoalesced?.(this.allocator, event.size)) this.failPending();
   }
 
   private release(streamId: number): void {

@@ -5,12 +5,17 @@
 // once its engine exists in shared/.
 
 import type { Allocator, AllocatorKind, Policy } from '../core/allocator.ts';
-import { refuse, type Outcome } from '../core/outcome.ts';
-import { BuddyAllocator, type BuddyOptions } from '../buddy/buddy.ts';
+import { invariant, refuse, succeed, type Outcome } from '../core/outcome.ts';
+import { BuddyAllocator, MAX_BUDDY_ORDER, type BuddyOptions } from '../buddy/buddy.ts';
 import { BUDDY_POLICIES } from '../buddy/policies.ts';
+import {
+  FreeListHeap, createFreeListHeap, FREELIST_POLICIES, firstFitAddress, lectureHeapConfig, type FreeListConfig,
+} from '../freelist/index.ts';
+import type { ScriptSetup } from '../streams/lecture.ts';
 
-/** An allocator kind with its options, as a round's config names it. */
+/** An allocator kind with its options, as a round's config names it (plain data: the free list's partial config). */
 export type AllocatorSetup =
+  | { readonly kind: 'freelist'; readonly options: FreeListConfig }
   | { readonly kind: 'buddy'; readonly options: BuddyOptions };
 
 export type RegisteredKind = AllocatorSetup['kind'];
@@ -22,7 +27,7 @@ export interface PolicyMaker {
 }
 
 interface KindEntry<S extends AllocatorSetup> {
-  create(options: S['options']): Allocator;
+  create(options: S['options']): Outcome<Allocator>;
   readonly policies: readonly PolicyMaker[];
   /** The policy a round falls back on when none is named. */
   readonly defaultPolicy: string;
@@ -30,6 +35,8 @@ interface KindEntry<S extends AllocatorSetup> {
   wouldGrow(allocator: Allocator, size: number, tag?: string): boolean;
   /** Deferred coalescing, for kinds that have it: all free neighbours, or those of the free block at `target`. */
   coalesce?(allocator: Allocator, target: number | null): Outcome<null>;
+  /** Whether a request of `size` would fit if every run of free neighbours were coalesced (deferred coalescing). */
+  fitsIfCoalesced?(allocator: Allocator, size: number): boolean;
   /** How blocks lie in address space, for kinds whose targets are addresses (the clairvoyant packs them). */
   layout?(allocator: Allocator): AddressLayout;
 }
@@ -49,13 +56,67 @@ function singletons(policies: Iterable<Policy>): PolicyMaker[] {
 }
 
 function asBuddy(allocator: Allocator): BuddyAllocator {
-  if (!(allocator instanceof BuddyAllocator)) throw new Error('invariant broken: a buddy round holds a buddy allocator');
+  invariant(allocator instanceof BuddyAllocator, 'a buddy round holds a buddy allocator');
   return allocator;
 }
 
+function asFreeList(allocator: Allocator): FreeListHeap {
+  invariant(allocator instanceof FreeListHeap, 'a free-list round holds a free-list heap');
+  return allocator;
+}
+
+function createBuddy(options: BuddyOptions): Outcome<Allocator> {
+  const { maxOrder, minOrder = 0, unit = 1 } = options;
+  const isOrder = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_BUDDY_ORDER;
+  if (!isOrder(maxOrder) || !isOrder(minOrder) || minOrder > maxOrder || !Number.isInteger(unit) || unit < 1) {
+    return refuse('options/invalid', `a buddy space needs whole orders 0 <= minOrder <= maxOrder <= ${MAX_BUDDY_ORDER} and a whole unit`);
+  }
+  return succeed(new BuddyAllocator(options));
+}
+
+/** The largest run of adjacent free blocks in the heap (what one coalesce would make). Linear; asked only when nothing fits. */
+function largestFreeRun(heap: FreeListHeap): number {
+  let largest = 0;
+  let run = 0;
+  for (const region of heap.walk()) {
+    if (region.area !== 'heap') continue;
+    run = region.state === 'free' ? run + region.size : 0;
+    if (run > largest) largest = run;
+  }
+  return largest;
+}
+
 const REGISTRY: Registry = {
+  freelist: {
+    create: (options) => createFreeListHeap(options),
+    policies: singletons(FREELIST_POLICIES.values()),
+    defaultPolicy: 'first-fit-address',
+    wouldGrow(allocator, size) {
+      const heap = asFreeList(allocator);
+      if (heap.isMappedSize(size)) return true;
+      const at = heap.preview(firstFitAddress.find, size);
+      return at === null || at + heap.blockSize(size) > heap.end;
+    },
+    coalesce(allocator, target) {
+      const heap = asFreeList(allocator);
+      if (heap.options.coalesce === 'immediate') return refuse('move/unsupported', 'this heap coalesces by itself when a block is freed');
+      const merged = heap.coalesce(target ?? undefined);
+      return merged.ok ? succeed(null) : merged;
+    },
+    fitsIfCoalesced(allocator, size) {
+      const heap = asFreeList(allocator);
+      return heap.options.coalesce === 'deferred' && !heap.isMappedSize(size) && largestFreeRun(heap) >= heap.blockSize(size);
+    },
+    layout(allocator) {
+      const heap = asFreeList(allocator);
+      return {
+        base: heap.base,
+        span: (size) => (heap.isMappedSize(size) ? null : { bytes: heap.blockSize(size), align: heap.options.align, phase: heap.options.header }),
+      };
+    },
+  },
   buddy: {
-    create: (options) => new BuddyAllocator(options),
+    create: createBuddy,
     policies: singletons(BUDDY_POLICIES.values()),
     defaultPolicy: 'buddy-lowest',
     wouldGrow(allocator, size) {
@@ -88,8 +149,8 @@ export function registeredKinds(): RegisteredKind[] {
   return Object.keys(REGISTRY) as RegisteredKind[];
 }
 
-/** A fresh allocator of the kind. */
-export function createAllocator(setup: AllocatorSetup): Allocator {
+/** A fresh allocator of the kind, or `options/invalid`. */
+export function createAllocator(setup: AllocatorSetup): Outcome<Allocator> {
   return entryOf(setup.kind).create(setup.options);
 }
 
@@ -119,6 +180,12 @@ export function addressLayout(allocator: Allocator): AddressLayout | null {
   return entry?.layout ? entry.layout(allocator) : null;
 }
 
+/** The kind's answer to "would it fit after coalescing?", when it coalesces on demand. */
+export function fitsIfCoalescedFor(kind: RegisteredKind): ((allocator: Allocator, size: number) => boolean) | undefined {
+  const entry = entryOf(kind);
+  return entry.fitsIfCoalesced ? (allocator, size) => entry.fitsIfCoalesced?.(allocator, size) ?? false : undefined;
+}
+
 /** Deferred coalescing as a move; refused for kinds without it. */
 export function coalesce(kind: RegisteredKind, allocator: Allocator, target: number | null): Outcome<null> {
   const entry = entryOf(kind);
@@ -127,3 +194,13 @@ export function coalesce(kind: RegisteredKind, allocator: Allocator, target: num
 }
 
 export type { AllocatorKind };
+
+/** The allocator a lecture script names ([ST-LECT-1]), in the registry's terms. */
+export function setupFor(setup: ScriptSetup): AllocatorSetup {
+  switch (setup.kind) {
+    case 'freelist':
+      return { kind: 'freelist', options: lectureHeapConfig(setup.heapBytes) };
+    case 'buddy':
+      return { kind: 'buddy', options: { maxOrder: setup.maxOrder, minOrder: setup.minOrder } };
+  }
+}

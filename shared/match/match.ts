@@ -7,10 +7,11 @@
 import type { Policy, RegionView, Target } from '../core/allocator.ts';
 import type { HeapGauge, MetricsSummary } from '../core/metrics.ts';
 import { invariant, refuse, succeed, type Outcome } from '../core/outcome.ts';
-import { RoundEngine } from './engine.ts';
+import type { RoundEngine } from './engine.ts';
 import type { Request } from './feed.ts';
-import { coalesce, createAllocator, createPolicy, isRegisteredKind, policiesFor, type AllocatorSetup } from './kinds.ts';
-import { createFeed, type RoundSource } from './sources.ts';
+import { coalesce, isRegisteredKind, policiesFor, type AllocatorSetup } from './kinds.ts';
+import type { RoundSource } from './sources.ts';
+import { buildEngine } from './build.ts';
 
 export interface RoundRules {
   readonly source: RoundSource;
@@ -99,14 +100,12 @@ const runtimes = new WeakMap<MatchState, Runtime>();
 /** [MATCH-ROUND-2] Starts a round at `nowMs`: frees before the first request run, the first request is pending. */
 export function startMatch(config: RoundConfig, nowMs: number): Outcome<MatchState, string> {
   if (!isRegisteredKind(config.kind)) return refuse('kind/unknown', `there is no allocator kind "${config.kind}" yet`);
-  const fallback = createPolicy(config.kind, config.fallback);
-  if (!fallback.ok) return fallback;
-  const feed = createFeed(config.source, config.seed, config.kind);
-  if (!feed.ok) return feed;
-  const engine = new RoundEngine(createAllocator(config), feed.value, { judge: fallback.value, timeline: true });
+  const built = buildEngine(config, { timeline: true });
+  if (!built.ok) return built;
+  const { engine, judge } = built.value;
   const watchers = policiesFor(config.kind).map((maker) => maker.create());
   for (const w of watchers) engine.follow(w);
-  const runtime: Runtime = { engine, fallback: fallback.value, watchers, coalesces: 0 };
+  const runtime: Runtime = { engine, fallback: judge, watchers, coalesces: 0 };
   engine.advance();
   return succeed(snapshot(runtime, { config, startedAtMs: nowMs, version: 0, log: [], pending: null }, nowMs));
 }

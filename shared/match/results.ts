@@ -6,11 +6,11 @@ import type { Policy } from '../core/allocator.ts';
 import { refuse, succeed, type Outcome } from '../core/outcome.ts';
 import { relativeScore, type RelativeScore } from '../score/score.ts';
 import { measureStream } from '../streams/measure.ts';
-import { playOut, policyChooser, RoundEngine } from './engine.ts';
+import { playOut, policyChooser } from './engine.ts';
+import { buildEngine } from './build.ts';
 import { bestOf, resultOf, type ContenderResult, type RunOptions } from './contenders.ts';
-import { createAllocator, createPolicy, policiesFor } from './kinds.ts';
+import { createPolicy, policiesFor } from './kinds.ts';
 import { engineOf, type MatchState, type RoundConfig } from './match.ts';
-import { createFeed } from './sources.ts';
 import { playClairvoyant } from './clairvoyant.ts';
 
 export interface RoundResults {
@@ -24,15 +24,6 @@ export interface RoundResults {
   readonly relative: RelativeScore;
 }
 
-/** A fresh engine for the round's kind and source, judged by the round's fallback policy. */
-export function engineFor(config: RoundConfig, options: RunOptions = {}): Outcome<RoundEngine, string> {
-  const judge = createPolicy(config.kind, config.fallback);
-  if (!judge.ok) return judge;
-  const feed = createFeed(config.source, config.seed, config.kind);
-  if (!feed.ok) return feed;
-  return succeed(new RoundEngine(createAllocator(config), feed.value, { judge: judge.value, timeline: options.timeline ?? false }));
-}
-
 /** [MATCH-RES-1] The named built-in policy plays the whole round by itself. */
 export function playPolicy(config: RoundConfig, policyName: string, options: RunOptions = {}): Outcome<ContenderResult, string> {
   const policy = createPolicy(config.kind, policyName);
@@ -42,10 +33,11 @@ export function playPolicy(config: RoundConfig, policyName: string, options: Run
 
 /** Any policy (built-in or not) plays the whole round by itself. */
 export function playWith(config: RoundConfig, policy: Policy, options: RunOptions = {}): Outcome<ContenderResult, string> {
-  const engine = engineFor(config, options);
-  if (!engine.ok) return engine;
-  playOut(engine.value, policyChooser(engine.value, policy), policy.name);
-  return succeed(resultOf(policy.name, 'policy', engine.value));
+  const built = buildEngine(config, options);
+  if (!built.ok) return built;
+  const { engine } = built.value;
+  playOut(engine, policyChooser(engine, policy), policy.name);
+  return succeed(resultOf(policy.name, 'policy', engine));
 }
 
 /** [MATCH-RES-1] Every built-in policy of the round's kind, in the registry's order. */
