@@ -15,7 +15,7 @@ import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { exposeProbe } from '../test-probe.ts';
-import { formatBytes, formatPercent } from '../views/format.ts';
+import { MetersView } from '../views/MetersView.ts';
 
 export interface PlaySceneData {
   /** A practice level's id (the warm-up when missing). */
@@ -55,9 +55,9 @@ export class PlayScene extends Phaser.Scene {
   private heapView!: HeapView;
   private card!: RequestCardView;
   private titleText!: Phaser.GameObjects.Text;
-  private metersText!: Phaser.GameObjects.Text;
+  private meters!: MetersView;
+  private progressText!: Phaser.GameObjects.Text;
   private statusText!: Phaser.GameObjects.Text;
-  private timer!: Phaser.GameObjects.Graphics;
   private hintsButton!: Button;
   private coalesceButton!: Button;
   private showHints = true;
@@ -78,9 +78,9 @@ export class PlayScene extends Phaser.Scene {
   create(): void {
     const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
     this.titleText = this.add.text(16, 12, this.data_.title ?? 'Practice', { ...font, fontSize: '24px', fontStyle: 'bold' });
-    this.metersText = this.add.text(16, 0, '', { ...font, fontSize: '16px', color: UI.dim });
+    this.progressText = this.add.text(16, 0, '', { ...font, fontSize: '16px', color: UI.dim });
     this.statusText = this.add.text(16, 0, 'Drag the request onto the heap, click a hole, or use ← → and Enter.', { ...font, fontSize: '16px', color: UI.dim });
-    this.timer = this.add.graphics();
+    this.meters = new MetersView(this);
     this.heapView = new HeapView(this);
     this.heapView.enableInput({ keyboard: true });
     this.card = new RequestCardView(this);
@@ -100,12 +100,14 @@ export class PlayScene extends Phaser.Scene {
       this.scale.off('resize', this.layout, this);
       this.heapView.destroy();
       this.card.destroy();
+      this.meters.destroy();
     });
     void this.connect();
   }
 
   override update(): void {
-    this.drawTimer();
+    const m = this.match();
+    if (m?.hasPending && m.pending.deadline) this.showMeters();
   }
 
   // ---- wiring -------------------------------------------------------------
@@ -203,12 +205,14 @@ export class PlayScene extends Phaser.Scene {
     const cardTop = narrow ? 56 : 64;
     this.card.layout(pad, cardTop, width - 2 * pad, this.card.height(), narrow ? 'left' : 'left');
     const heapTop = cardTop + this.card.height() + 24;
-    const heapHeight = Math.max(140, height - heapTop - (narrow ? 220 : 170));
+    const metersHeight = this.meters.height(width - 2 * pad);
+    const heapHeight = Math.max(140, height - heapTop - metersHeight - (narrow ? 150 : 120));
     this.heapView.layout(pad, heapTop, width - 2 * pad, heapHeight);
     const below = heapTop + heapHeight + 12;
-    this.metersText.setPosition(pad, below).setWordWrapWidth(width - 2 * pad);
-    this.statusText.setPosition(pad, below + (narrow ? 48 : 28)).setWordWrapWidth(width - 2 * pad);
-    const buttonsY = Math.min(height - 30, below + (narrow ? 110 : 80));
+    this.meters.layout(pad, below, width - 2 * pad, metersHeight);
+    this.progressText.setPosition(pad, below + metersHeight + 8).setWordWrapWidth(width - 2 * pad);
+    this.statusText.setPosition(pad, below + metersHeight + 32).setWordWrapWidth(width - 2 * pad);
+    const buttonsY = Math.min(height - 30, below + metersHeight + (narrow ? 96 : 84));
     this.hintsButton.setPosition(pad + 85, buttonsY);
     this.coalesceButton.setPosition(pad + 85 + 186, buttonsY);
     this.redraw();
@@ -227,11 +231,8 @@ export class PlayScene extends Phaser.Scene {
       this.lastVersion = m.version;
     }
     const meters = m.meters;
-    this.metersText.setText(
-      `utilization ${formatPercent(meters.peakHeap ? meters.peakLive / meters.peakHeap : 1)}   ext. frag ${meters.externalFragmentation.toFixed(2)}   ` +
-      `largest hole ${formatBytes(meters.largestFree)}   live ${formatBytes(meters.liveBytes)}   heap ${formatBytes(meters.heapBytes)}   ` +
-      `placed ${meters.placed}/${meters.total}${meters.failures ? `   failures ${meters.failures}` : ''}`,
-    );
+    this.progressText.setText(`requests placed ${meters.placed}${meters.failures ? ` · failed ${meters.failures}` : ''}${meters.fallbacks ? ` · placed for you ${meters.fallbacks}` : ''}`);
+    this.showMeters();
     this.coalesceButton.setVisible(m.kind === 'freelist');
     if (m.phase === 'done' && m.results && !this.data_.classRoom) {
       this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results: m.results, level: this.data_.level, title: this.titleText.text }));
@@ -243,17 +244,25 @@ export class PlayScene extends Phaser.Scene {
     return m.hints.filter((h) => h.target >= 0).map((h) => ({ label: HINT_LABELS[h.policy] ?? h.policy, address: h.target }));
   }
 
-  private drawTimer(): void {
+  /** Meters from the synced gauge; the timer counts down to the pending request's deadline. */
+  private showMeters(): void {
     const m = this.match();
-    const g = this.timer;
-    g.clear();
-    if (!m?.hasPending || !m.pending.deadline || m.phase !== 'playing') return;
-    const { width } = this.scale;
-    const left = Math.max(0, m.pending.deadline - Date.now());
-    if (this.timed.id !== m.pending.id) this.timed = { id: m.pending.id, spanMs: Math.max(1, left) };
-    const fraction = Math.min(1, left / this.timed.spanMs);
-    g.fillStyle(UI.panel, 1).fillRect(0, 0, width, 6);
-    g.fillStyle(fraction > 0.3 ? 0x56b4e9 : 0xe69f00, 1).fillRect(0, 0, width * fraction, 6);
+    if (!m || !this.meters) return;
+    const g = m.meters;
+    let timer: { remaining: number; total: number } | null = null;
+    if (m.hasPending && m.pending.deadline && m.phase === 'playing') {
+      const left = Math.max(0, m.pending.deadline - Date.now());
+      if (this.timed.id !== m.pending.id) this.timed = { id: m.pending.id, spanMs: Math.max(1, left) };
+      timer = { remaining: left / 1000, total: this.timed.spanMs / 1000 };
+    }
+    this.meters.show({
+      utilization: g.peakHeap ? g.peakLive / g.peakHeap : 1,
+      externalFragmentation: g.externalFragmentation,
+      largestHole: g.largestFree,
+      heapBytes: g.heapBytes,
+      liveBytes: g.liveBytes,
+      timer,
+    });
   }
 
   private showStatus(text: string, colour: string): void {
