@@ -16,13 +16,20 @@ import { parseMessage } from '../protocol/validate.ts';
 import { TokenBucket, KeyedLimiter } from '../protocol/rate-limit.ts';
 import { chooseNickname } from '../classroom/nicknames.ts';
 import { hashSecret, newSecret, secretMatches } from '../classroom/secrets.ts';
-import { ClassFigures, ClassroomState, LeaderRow, PlayerInfo } from '../state/classroom-state.ts';
+import { ClassFigures, ClassroomState, PlayerInfo, syncLeaderboard } from '../state/classroom-state.ts';
+import { syncNumbers } from '../state/match-state.ts';
 import { resolveRound, ROUND_CHOICES } from './rounds.ts';
 import { Seat, type RefusalMessage } from './seat.ts';
 
 const TICK_MS = 100;
 const RECONNECT_SECONDS = 90;
 const HEAT_BINS = 32;
+/**
+ * While a round runs, a move only marks the leaderboard and the class figures stale;
+ * the tick publishes them at most this often. Rebuilding them on every move sent the
+ * whole board to every student up to 20 times a second (about 10 KB/s each in a class of 300).
+ */
+const CLASS_VIEW_REFRESH_MS = 1000;
 
 export interface SessionSettings {
   locked: boolean;
@@ -71,6 +78,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private readonly buckets = new Map<string, TokenBucket>();
   private roundConfig: RoundConfig | null = null;
   private pausedAt: number | null = null;
+  /** Whether a move changed scores or placements since the board and figures were last published. */
+  private classViewStale = false;
+  private classViewAt = 0;
+  /** The most recently placed request: the one the heat map shows. */
+  private heatRequest: number | null = null;
 
   override messages = {
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
@@ -103,7 +115,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     for (const record of await storage.listPlayers(session.id)) if (!record.barred) this.addSeated(record);
     await this.restoreRounds();
     this.applySettingsToState();
-    this.refreshBoard();
+    this.refreshClassView();
     this.clock.setInterval(() => this.tick(), TICK_MS);
   }
 
@@ -138,9 +150,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   override async onJoin(client: Client, _options: unknown, auth: ClientData & { nickname?: string }): Promise<void> {
     client.view = new StateView();
-    client.view.add(this.state.figures);
     if (auth.role === 'host') {
       client.userData = { role: 'host' };
+      client.view.add(this.state.figures);
       for (const s of this.seated.values()) this.showTo(client, s);
       client.send('welcome', { role: 'host', code: this.session.code, sessionId: this.session.id });
       return;
@@ -230,13 +242,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
         this.afterChange(s, expired);
       }
     }
+    if (this.classViewStale && Date.now() - this.classViewAt >= CLASS_VIEW_REFRESH_MS) this.refreshClassView();
   }
 
   private afterChange(s: Seated, move: LoggedMove): void {
     this.updateInfo(s);
-    if (move.type === 'place') this.recordHeat(move.requestId);
-    this.refreshFigures();
-    this.refreshBoard();
+    if (move.type === 'place') this.heatRequest = move.requestId;
+    this.classViewStale = true;
     if ([...this.seated.values()].every((p) => !p.seat || p.seat.isFinished)) void this.finishRound();
   }
 
@@ -284,8 +296,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.state.roundTitle = round.value.title;
     this.state.phase = 'playing';
     for (const s of this.seated.values()) if (s.client) this.seatInRound(s, now, round.value.showHints);
-    this.refreshFigures();
-    this.refreshBoard();
+    this.heatRequest = null;
+    this.refreshClassView();
     return null;
   }
 
@@ -331,7 +343,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.state.phase = 'results';
     const roundNo = this.state.roundNo;
     await getServices().storage.endRound(this.session.id, roundNo, this.matchNow());
-    this.refreshBoard();
+    this.refreshClassView();
     const rows = [...this.seated.values()].filter((s) => s.seat).map((s) => ({
       sessionId: this.session.id,
       roundNo,
@@ -481,16 +493,21 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     const playing = [...this.seated.values()].filter((s) => s.seat);
     const ranked = rankByScore(playing, (s) => s.info.score, (s) => s.record.nickname);
     for (const { entry, rank } of ranked) entry.info.rank = rank;
-    const board = this.state.leaderboard;
-    board.clear();
-    if (this.settings.leaderboardMode === 'hidden') return;
-    ranked.slice(0, 50).forEach(({ entry, rank }, i) => {
-      const row = new LeaderRow();
-      row.rank = rank;
-      row.name = this.settings.leaderboardMode === 'anonymous' ? `Player ${i + 1}` : entry.record.nickname;
-      row.score = entry.info.score;
-      board.push(row);
-    });
+    const shown = this.settings.leaderboardMode === 'hidden' ? [] : ranked.slice(0, 50);
+    syncLeaderboard(this.state.leaderboard, shown.map(({ entry, rank }, i) => ({
+      rank,
+      name: this.settings.leaderboardMode === 'anonymous' ? `Player ${i + 1}` : entry.record.nickname,
+      score: entry.info.score,
+    })));
+  }
+
+  /** Publishes the leaderboard (and the ranks) and the class figures now. */
+  private refreshClassView(): void {
+    this.classViewStale = false;
+    this.classViewAt = Date.now();
+    if (this.heatRequest !== null) this.recordHeat(this.heatRequest);
+    this.refreshFigures();
+    this.refreshBoard();
   }
 
   private refreshFigures(): void {
@@ -500,9 +517,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       const decile = Math.min(9, Math.floor(s.info.utilization * 10));
       histogram[decile] = (histogram[decile] ?? 0) + 1;
     }
-    const figures = this.state.figures;
-    figures.utilizationHistogram.clear();
-    for (const count of histogram) figures.utilizationHistogram.push(count);
+    syncNumbers(this.state.figures.utilizationHistogram, histogram);
   }
 
   /** The heat map follows the most recent request: where each student put it. */
@@ -524,8 +539,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     }
     figures.heatMapRequest = requestId;
     figures.heatMapBytes = extent;
-    figures.heatMap.clear();
-    for (const count of bins) figures.heatMap.push(count);
+    syncNumbers(figures.heatMap, bins);
   }
 }
 

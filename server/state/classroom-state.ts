@@ -3,7 +3,7 @@
 // `.view()` reach only the clients whose StateView holds them: a student's own
 // player entry and heap, and, for the host, every player, every heap and the class figures.
 
-import { schema, t, type SchemaType } from '@colyseus/schema';
+import { schema, t, type ArraySchema, type SchemaType } from '@colyseus/schema';
 import { MatchState } from './match-state.ts';
 
 export const PlayerInfo = schema({
@@ -27,6 +27,18 @@ export const LeaderRow = schema({
   score: t.uint32(),
 }, 'LeaderRow');
 export type LeaderRow = SchemaType<typeof LeaderRow>;
+
+/** Makes the synced board equal `rows`, touching only the fields that differ (so an unchanged board sends nothing). */
+export function syncLeaderboard(board: ArraySchema<LeaderRow>, rows: readonly { readonly rank: number; readonly name: string; readonly score: number }[]): void {
+  while (board.length > rows.length) board.pop();
+  rows.forEach((r, i) => {
+    const row = board[i] ?? new LeaderRow();
+    if (row.rank !== r.rank) row.rank = r.rank;
+    if (row.name !== r.name) row.name = r.name;
+    if (row.score !== r.score) row.score = r.score;
+    if (i >= board.length) board.push(row);
+  });
+}
 
 export const ClassFigures = schema({
   /** Players per utilization decile (0-10%, …, 90-100%). */
