@@ -9,7 +9,7 @@
 // increasing address order; the tree's leaf for a bin is the largest size in its list.
 
 import { growInt32, type BlockArrays, type FreeIndex } from './blocks.ts';
-import { MaxTree, powerOfTwoAtLeast } from './max-tree.ts';
+import { MaxTree } from './max-tree.ts';
 import { invariant } from '../core/outcome.ts';
 
 export class AddressIndex implements FreeIndex {
@@ -23,7 +23,7 @@ export class AddressIndex implements FreeIndex {
   /** `binBytes` is rounded up to a power of two. */
   constructor(heap: BlockArrays, binBytes: number, capacity: number, addressEnd: number) {
     this.heap = heap;
-    this.shift = Math.log2(powerOfTwoAtLeast(binBytes));
+    this.shift = Math.ceil(Math.log2(Math.max(1, binBytes)));
     const bins = Math.max(2, Math.ceil(addressEnd / 2 ** this.shift));
     this.tree = new MaxTree(bins);
     this.head = new Int32Array(this.tree.leaves).fill(-1);
@@ -37,10 +37,35 @@ export class AddressIndex implements FreeIndex {
   }
 
   insert(slot: number): void {
-    const start = this.heap.start;
-    const at = start[slot]!;
+    const at = this.heap.start[slot]!;
     const bin = at >>> this.shift;
     if (bin >= this.tree.leaves) this.coverBin(bin);
+    this.link(bin, slot, at);
+    const size = this.heap.size[slot]!;
+    if (size > this.tree.leaf(bin)) this.tree.set(bin, size);
+  }
+
+  remove(slot: number): void {
+    this.unlinkFrom(this.heap.start[slot]! >>> this.shift, slot, this.heap.size[slot]!);
+  }
+
+  update(slot: number, oldStart: number, oldSize: number): void {
+    const oldBin = oldStart >>> this.shift;
+    const bin = this.heap.start[slot]! >>> this.shift;
+    const size = this.heap.size[slot]!;
+    if (bin !== oldBin) {
+      this.unlinkFrom(oldBin, slot, oldSize);
+      this.insert(slot);
+      return;
+    }
+    // Same bin, and no free block lies between the old and new start: the list order holds.
+    const leaf = this.tree.leaf(bin);
+    if (size > leaf) this.tree.set(bin, size);
+    else if (oldSize === leaf && size < oldSize) this.tree.set(bin, this.binMax(bin));
+  }
+
+  private link(bin: number, slot: number, at: number): void {
+    const start = this.heap.start;
     let prev = -1;
     let cur = this.head[bin]!;
     while (cur >= 0 && start[cur]! < at) {
@@ -52,18 +77,16 @@ export class AddressIndex implements FreeIndex {
     if (cur >= 0) this.before[cur] = slot;
     if (prev >= 0) this.after[prev] = slot;
     else this.head[bin] = slot;
-    const size = this.heap.size[slot]!;
-    if (size > this.tree.leaf(bin)) this.tree.set(bin, size);
   }
 
-  remove(slot: number): void {
-    const bin = this.heap.start[slot]! >>> this.shift;
+  /** Takes `slot` (of size `size`) out of `bin`'s list and restores the bin's maximum. */
+  private unlinkFrom(bin: number, slot: number, size: number): void {
     const prev = this.before[slot]!;
     const next = this.after[slot]!;
     if (prev >= 0) this.after[prev] = next;
     else this.head[bin] = next;
     if (next >= 0) this.before[next] = prev;
-    if (this.heap.size[slot]! === this.tree.leaf(bin)) this.tree.set(bin, this.binMax(bin));
+    if (size === this.tree.leaf(bin)) this.tree.set(bin, this.binMax(bin));
   }
 
   /** The largest free size anywhere (0 when nothing is free). */

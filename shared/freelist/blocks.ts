@@ -2,9 +2,11 @@
 // every index meets. Blocks are integer slots into typed arrays owned by the heap
 // (heap.ts); an index keeps its own per-slot links in arrays it grows on `resize`.
 //
-// Contract: the heap calls `insert(slot)` when a free block appears or has just
-// changed its extent, and `remove(slot)` before it disappears or changes, so the
-// start and size an index reads in `remove` are the ones it saw in `insert`.
+// Contract: the heap calls `insert(slot)` when a free block appears, `remove(slot)`
+// before it disappears (the start and size an index reads then are the ones it saw
+// last), and `update(slot, oldStart, oldSize)` after a listed free block changed its
+// extent (or its list stamp) in place. A block's start only ever moves inside its own
+// old extent, so an update never passes another free block.
 
 export interface BlockArrays {
   /** Start address of each slot's block. */
@@ -18,6 +20,7 @@ export interface BlockArrays {
 export interface FreeIndex {
   insert(slot: number): void;
   remove(slot: number): void;
+  update(slot: number, oldStart: number, oldSize: number): void;
   /** The heap's slot capacity grew to `capacity`: grow per-slot arrays. */
   resize(capacity: number): void;
   /** Throws unless the index holds exactly `slots` (the heap's free blocks) and its own invariants hold. */

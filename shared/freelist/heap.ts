@@ -537,10 +537,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
     const delta = newEnd - this.blockEnd;
     const tail = this.last;
     if (tail >= 0 && this.state[tail] === FREE) {
-      this.leaveFree(tail);
-      this.size[tail] = this.size[tail]! + delta;
-      this.seq[tail] = this.seqCounter++;
-      this.enterFree(tail);
+      this.reshapeFree(tail, this.start[tail]!, this.size[tail]! + delta, true);
     } else {
       const t = this.takeSlot();
       this.start[t] = this.blockEnd;
@@ -567,11 +564,9 @@ export class FreeListHeap implements Allocator, BlockArrays {
       need += tail;
       tail = 0;
     }
-    this.leaveFree(h);
     let block = h;
     if (at > holeStart) {
-      this.size[h] = at - holeStart;
-      this.enterFree(h);
+      this.reshapeFree(h, holeStart, at - holeStart, false);
       block = this.takeSlot();
       this.linkAfter(h, block);
       if (tail > 0) {
@@ -585,9 +580,9 @@ export class FreeListHeap implements Allocator, BlockArrays {
     } else if (tail > 0) {
       block = this.takeSlot();
       this.linkAfter(this.prev[h]!, block);
-      this.start[h] = at + need;
-      this.size[h] = tail;
-      this.enterFree(h);
+      this.reshapeFree(h, at + need, tail, false);
+    } else {
+      this.leaveFree(h);
     }
     this.start[block] = at;
     this.size[block] = need;
@@ -620,7 +615,6 @@ export class FreeListHeap implements Allocator, BlockArrays {
    * many blocks were absorbed.
    */
   private mergeRange(lo: number, hi: number): number {
-    if (this.state[lo] === FREE) this.leaveFree(lo);
     let total = this.size[lo]!;
     let absorbed = 0;
     if (lo !== hi) {
@@ -636,9 +630,13 @@ export class FreeListHeap implements Allocator, BlockArrays {
         x = after;
       }
     }
-    this.size[lo] = total;
-    this.seq[lo] = this.seqCounter++;
-    this.enterFree(lo);
+    if (this.state[lo] === FREE) {
+      this.reshapeFree(lo, this.start[lo]!, total, true);
+    } else {
+      this.size[lo] = total;
+      this.seq[lo] = this.seqCounter++;
+      this.enterFree(lo);
+    }
     this.moveRoverInto(this.start[lo]!, total);
     return absorbed;
   }
@@ -681,17 +679,15 @@ export class FreeListHeap implements Allocator, BlockArrays {
   private takeFromNext(s: number, blockEnd: number): void {
     const n = this.next[s]!;
     const nEnd = this.start[n]! + this.size[n]!;
-    this.leaveFree(n);
     const rest = nEnd - blockEnd;
     if (rest < this.options.minBlock || !this.options.split) {
+      this.leaveFree(n);
       this.size[s] = nEnd - this.start[s]!;
       this.unlink(n);
       this.recycle(n);
     } else {
       this.size[s] = blockEnd - this.start[s]!;
-      this.start[n] = blockEnd;
-      this.size[n] = rest;
-      this.enterFree(n);
+      this.reshapeFree(n, blockEnd, rest, false);
     }
     this.moveRoverInto(this.start[s]!, this.size[s]!);
   }
@@ -789,6 +785,25 @@ export class FreeListHeap implements Allocator, BlockArrays {
     if (this.sizes) this.sizes.insert(s);
     if (this.order) this.order.insert(s);
     if (this.tlsf) this.tlsf.insert(s);
+  }
+
+  /**
+   * A listed free block takes a new extent in place (its start moving only inside its
+   * old extent) and, with `restamp`, a new list stamp; the indexes update rather than
+   * remove and re-insert.
+   */
+  private reshapeFree(s: number, start: number, size: number, restamp: boolean): void {
+    const oldStart = this.start[s]!;
+    const oldSize = this.size[s]!;
+    this.start[s] = start;
+    this.size[s] = size;
+    if (restamp) this.seq[s] = this.seqCounter++;
+    this.freeBytes += size - oldSize;
+    this.touched[s] = this.touchCounter++;
+    if (this.addr) this.addr.update(s, oldStart, oldSize);
+    if (this.sizes) this.sizes.update(s, oldStart, oldSize);
+    if (this.order) this.order.update(s);
+    if (this.tlsf) this.tlsf.update(s);
   }
 
   private leaveFree(s: number): void {

@@ -60,6 +60,15 @@ export class OrderIndex implements FreeIndex {
     this.count--;
   }
 
+  update(slot: number): void {
+    if (this.stampAt[slot] === this.heap.seq[slot]) {
+      this.tree.set(this.posOf[slot]!, this.heap.size[slot]!);
+      return;
+    }
+    this.remove(slot);
+    this.insert(slot);
+  }
+
   /** [FL-POL-1] LIFO: the most recently listed free block of at least `need` bytes, or -1. */
   newestFit(need: number): number {
     const p = this.tree.findLast(this.top - 1, need);
@@ -100,15 +109,14 @@ export class OrderIndex implements FreeIndex {
   private pack(): void {
     const order = this.listed();
     const leaves = order.length * 2 > this.tree.leaves ? this.tree.leaves * 2 : this.tree.leaves;
-    this.tree = new MaxTree(leaves);
+    const sizes = new Int32Array(order.length);
+    for (let p = 0; p < order.length; p++) sizes[p] = this.heap.size[order[p]!]!;
+    this.tree.reset(sizes, leaves);
     this.slotAt = new Int32Array(this.tree.leaves).fill(-1);
     for (let p = 0; p < order.length; p++) {
-      const s = order[p]!;
-      this.slotAt[p] = s;
-      this.posOf[s] = p;
-      this.tree.node[this.tree.leaves + p] = this.heap.size[s]!;
+      this.slotAt[p] = order[p]!;
+      this.posOf[order[p]!] = p;
     }
-    this.tree.rebuild();
     this.top = order.length;
   }
 }

@@ -54,9 +54,18 @@ export class SizeIndex implements FreeIndex {
   }
 
   remove(slot: number): void {
-    const size = this.heap.size[slot]!;
+    this.removeAs(slot, this.heap.start[slot]!, this.heap.size[slot]!);
+  }
+
+  update(slot: number, oldStart: number, oldSize: number): void {
+    this.removeAs(slot, oldStart, oldSize);
+    this.insert(slot);
+  }
+
+  /** Removes `slot`, listed under the start and size given (its arrays may have moved on). */
+  private removeAs(slot: number, start: number, size: number): void {
     if (size >= this.exactLimit) {
-      this.large.remove(slot);
+      this.large.remove(slot, start, size);
       return;
     }
     const k = size / this.unit;
@@ -195,8 +204,9 @@ export class SizeTreap {
     this.root = this.insertUnder(this.root, slot);
   }
 
-  remove(slot: number): void {
-    this.root = this.removeUnder(this.root, slot);
+  /** Removes `slot`, found under the key (size, start) it was inserted with. */
+  remove(slot: number, start: number, size: number): void {
+    this.root = this.removeUnder(this.root, slot, start, size);
   }
 
   /** The least (size, address) with size >= need, or -1. */
@@ -270,11 +280,12 @@ export class SizeTreap {
     return t;
   }
 
-  private removeUnder(t: number, slot: number): number {
+  private removeUnder(t: number, slot: number, start: number, size: number): number {
     invariant(t >= 0, `size treap: slot ${slot} is not in the tree`);
     if (t === slot) return this.join(this.left[t]!, this.right[t]!);
-    if (this.isBefore(slot, t)) this.left[t] = this.removeUnder(this.left[t]!, slot);
-    else this.right[t] = this.removeUnder(this.right[t]!, slot);
+    const ts = this.heap.size[t]!;
+    if (size < ts || (size === ts && start < this.heap.start[t]!)) this.left[t] = this.removeUnder(this.left[t]!, slot, start, size);
+    else this.right[t] = this.removeUnder(this.right[t]!, slot, start, size);
     return t;
   }
 

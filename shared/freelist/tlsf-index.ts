@@ -98,6 +98,12 @@ export class TlsfIndex implements FreeIndex {
     }
   }
 
+  /** A changed block moves to the front of its (maybe new) class list. */
+  update(slot: number): void {
+    this.remove(slot);
+    this.insert(slot);
+  }
+
   /** [FL-POL-7] The head of the first non-empty class at or above the request's rounded class, or -1. */
   goodFit(need: number): number {
     const c = this.classes.searchClassOf(need);

@@ -1,0 +1,255 @@
+// `npm run bench`: how fast the engine replays a large trace, against the C library.
+//
+// The trace (bench-trace.ts) is generated with a fixed seed and compiled before any
+// clock starts. Each engine entry runs in its own child process (so one entry's JIT
+// state cannot slow another's): one warm-up run, then three timed runs; its figure is
+// the median ops/s. The C library's figure comes from replay.c, compiled here when a C
+// compiler exists: the second pass over the same trace in one process (pages already
+// touched), median of 3 processes. The naive linear-scan model (the tests' oracle)
+// runs on a slice of the same trace, beside the engine on that slice.
+//
+// Output: a table with each figure and each ratio to the C library; `--json` prints
+// one JSON object instead ({ engine: {name: ops/s}, libc: ops/s | null, ... }).
+// Other measurements join as entries in ENGINE_ENTRIES (name -> how to play the trace).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StreamEvent } from '../../shared/core/stream.ts';
+import { FreeListHeap } from '../../shared/freelist/heap.ts';
+import { resolveOptions, type FreeListConfig, type FreeListOptions } from '../../shared/freelist/options.ts';
+import { compileStream, playCompiled, type CompiledStream } from '../../shared/freelist/play.ts';
+import { FREELIST_POLICIES, FREELIST_POLICY_NAMES, type FreeListPolicyName } from '../../shared/freelist/policies.ts';
+import { writeRep } from '../../shared/trace/rep.ts';
+import { NaiveHeap } from '../unit/freelist/naive-heap.ts';
+import { BENCH_TRACE, generateBenchTrace, type BenchTraceSpec } from './bench-trace.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..', '..');
+const OUT = join(ROOT, 'bench-out');
+const TIMED_RUNS = 3;
+const NAIVE_SLICE = 10_000;
+
+/** The heap every free-list entry plays on: a glibc-like block format (8-byte header, 16-byte alignment, 32-byte minimum). */
+const BENCH_HEAP: FreeListConfig = { align: 16, overhead: 8, header: 8, minBlock: 32 };
+
+/** What an entry gets: the trace as events and compiled (both prepared before timing). */
+interface BenchInput {
+  readonly events: readonly StreamEvent[];
+  readonly compiled: CompiledStream;
+}
+
+/** One engine measurement: plays the whole trace once per call. */
+interface EngineEntry {
+  readonly name: string;
+  readonly play: (input: BenchInput) => void;
+}
+
+const ENGINE_ENTRIES: readonly EngineEntry[] = FREELIST_POLICY_NAMES.map((name) => ({
+  name,
+  play: (input: BenchInput) => {
+    const played = playCompiled(input.compiled, FREELIST_POLICIES.get(name)!, new FreeListHeap(benchOptions()));
+    if (!played.ok) throw new Error(played.message);
+  },
+}));
+
+/** Goals from the issue: the policy's ops/s over the C library's, at least. */
+const GOALS: Readonly<Record<string, number>> = { 'best-fit': 1 / 2, 'first-fit-address': 1 / 4 };
+
+interface Args {
+  readonly json: boolean;
+  readonly child: string | null;
+  readonly ops: number;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  let json = false;
+  let child: string | null = null;
+  let ops = BENCH_TRACE.ops;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--child') child = argv[++i] ?? null;
+    else if (a === '--ops') ops = Number(argv[++i]);
+    else fail(`unknown argument ${a}; use --json, or --ops N for a shorter trace`);
+  }
+  if (!Number.isSafeInteger(ops) || ops < 1) fail('--ops needs a whole number above 0');
+  return { json, child, ops };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+function benchOptions(): FreeListOptions {
+  const o = resolveOptions(BENCH_HEAP);
+  if (!o.ok) throw new Error(o.message);
+  return o.value;
+}
+
+function prepare(spec: BenchTraceSpec): BenchInput {
+  const events = generateBenchTrace(spec);
+  const compiled = compileStream(events);
+  if (!compiled.ok) throw new Error(compiled.message);
+  return { events, compiled: compiled.value };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Seconds one call takes. */
+function time(run: () => void): number {
+  const t0 = performance.now();
+  run();
+  return (performance.now() - t0) / 1000;
+}
+
+/** In a child: warm up, then the median of the timed runs, as JSON on stdout. */
+function runChild(name: string, spec: BenchTraceSpec): void {
+  const entry = ENGINE_ENTRIES.find((e) => e.name === name);
+  if (!entry) fail(`no bench entry named ${name}`);
+  const input = prepare(spec);
+  entry.play(input);
+  const seconds = Array.from({ length: TIMED_RUNS }, () => time(() => entry.play(input)));
+  process.stdout.write(JSON.stringify({ name, seconds, opsPerSec: spec.ops / median(seconds) }));
+}
+
+function measureEntry(name: string, spec: BenchTraceSpec): number {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', name, '--ops', String(spec.ops)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`bench entry ${name} failed: ${child.stderr}`);
+  return (JSON.parse(child.stdout) as { opsPerSec: number }).opsPerSec;
+}
+
+interface LibcFigure {
+  readonly compiler: string;
+  readonly opsPerSec: number;
+}
+
+function findCompiler(): string | null {
+  for (const cc of ['cc', 'gcc', 'clang']) {
+    const probe = spawnSync(cc, ['--version'], { encoding: 'utf8' });
+    if (probe.status === 0) return cc;
+  }
+  return null;
+}
+
+/** Compiles replay.c and runs it 3 times on the trace file; null without a C compiler. */
+function measureLibc(repPath: string): LibcFigure | null {
+  const cc = findCompiler();
+  if (!cc) return null;
+  const exe = join(OUT, 'replay');
+  const built = spawnSync(cc, ['-O2', '-std=c11', '-o', exe, join(HERE, 'replay.c')], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`compiling replay.c failed:\n${built.stderr}`);
+  const figures: number[] = [];
+  for (let i = 0; i < TIMED_RUNS; i++) {
+    const run = spawnSync(exe, [repPath], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`replay failed: ${run.stderr}`);
+    figures.push(Number(run.stdout.trim().split(/\s+/)[2]));
+  }
+  const version = spawnSync(cc, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? cc;
+  return { compiler: version.trim(), opsPerSec: median(figures) };
+}
+
+/** The naive model and the engine on the first `ops` events, each the median of 3 runs (the naive one is not warmed up: it is slow anyway). */
+function measureNaive(events: readonly StreamEvent[], ops: number): { naive: Record<string, number>; engine: Record<string, number> } {
+  const slice = events.slice(0, ops);
+  const compiled = compileStream(slice);
+  if (!compiled.ok) throw new Error(compiled.message);
+  const options = benchOptions();
+  const naive: Record<string, number> = {};
+  const engine: Record<string, number> = {};
+  for (const name of FREELIST_POLICY_NAMES) {
+    naive[name] = slice.length / median(Array.from({ length: TIMED_RUNS }, () => time(() => playNaive(slice, name, options))));
+    const policy = FREELIST_POLICIES.get(name)!;
+    const once = (): void => void playCompiled(compiled.value, policy, new FreeListHeap(options));
+    once();
+    engine[name] = slice.length / median(Array.from({ length: TIMED_RUNS }, () => time(once)));
+  }
+  return { naive, engine };
+}
+
+function playNaive(events: readonly StreamEvent[], policy: FreeListPolicyName, options: FreeListOptions): void {
+  const heap = new NaiveHeap(options);
+  for (const e of events) {
+    if (e.op === 'free') heap.free(e.id);
+    else if (e.op === 'alloc') heap.placeBy(policy, e.id, e.size);
+    else heap.reallocBy(policy, e.id, e.size);
+  }
+}
+
+function formatRate(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${(n / 1e3).toFixed(1)}k`;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const spec: BenchTraceSpec = { ...BENCH_TRACE, ops: args.ops };
+  if (args.child) {
+    runChild(args.child, spec);
+    return;
+  }
+  const say = (line: string): void => {
+    if (!args.json) process.stdout.write(`${line}\n`);
+  };
+  say(`trace: ${spec.ops} ops, about ${spec.live} live blocks, sizes uniform ${spec.minSize}..${spec.maxSize}, seed ${spec.seed}`);
+  const events = generateBenchTrace(spec);
+  mkdirSync(OUT, { recursive: true });
+  const repPath = join(OUT, 'bench.rep');
+  writeFileSync(repPath, writeRep(events));
+
+  const libc = measureLibc(repPath);
+  say(libc
+    ? `libc malloc/free (${libc.compiler}, -O2, second pass, median of ${TIMED_RUNS}): ${formatRate(libc.opsPerSec)} ops/s`
+    : 'libc: no C compiler found (cc, gcc, clang); C figures are null');
+
+  const engine: Record<string, number> = {};
+  const ratios: Record<string, number | null> = {};
+  say(`engine (median of ${TIMED_RUNS} after a warm-up, one process per entry):`);
+  for (const entry of ENGINE_ENTRIES) {
+    const rate = measureEntry(entry.name, spec);
+    engine[entry.name] = rate;
+    ratios[entry.name] = libc ? rate / libc.opsPerSec : null;
+    say(`  ${entry.name.padEnd(18)} ${formatRate(rate).padStart(8)} ops/s   ${libc ? `${(rate / libc.opsPerSec).toFixed(2)} x libc` : ''}`);
+  }
+
+  const goals = Object.entries(GOALS).map(([name, goal]) => {
+    const ratio = ratios[name] ?? null;
+    return { policy: name, goal, ratio, met: ratio === null ? null : ratio >= goal };
+  });
+  for (const g of goals) {
+    say(`goal: ${g.policy} at least ${g.goal} x libc: ${g.ratio === null ? 'no C figure' : `${g.ratio.toFixed(2)} ${g.met ? 'met' : 'NOT met'}`}`);
+  }
+
+  const sliceOps = Math.min(NAIVE_SLICE, spec.ops);
+  const naive = measureNaive(events, sliceOps);
+  say(`naive linear-scan model on the first ${sliceOps} ops (engine on the same slice):`);
+  for (const name of FREELIST_POLICY_NAMES) {
+    const n = naive.naive[name]!;
+    const e = naive.engine[name]!;
+    say(`  ${name.padEnd(18)} naive ${formatRate(n).padStart(8)} ops/s   engine ${formatRate(e).padStart(8)} ops/s   ${(e / n).toFixed(0)} x faster`);
+  }
+
+  if (args.json) {
+    const out = {
+      trace: spec,
+      heap: BENCH_HEAP,
+      engine,
+      libc: libc ? libc.opsPerSec : null,
+      compiler: libc ? libc.compiler : null,
+      ratioToLibc: ratios,
+      goals,
+      naive: { ops: sliceOps, naive: naive.naive, engine: naive.engine },
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  }
+  if (!existsSync(repPath)) throw new Error('the trace file vanished');
+}
+
+main();

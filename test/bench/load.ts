@@ -1,0 +1,314 @@
+// `npm run load -- --clients 300 --rate 1 [--url ws://127.0.0.1:PORT] [--seconds N]
+//                  [--mode class|spread] [--per-class 30] [--pid PID] [--end-round]`
+// Simulated students on loopback: in one classroom (mode `class`), or spread over
+// many classrooms of one server process (mode `spread`). Each student places one
+// request every 1/rate seconds at the first free block that fits, through the real
+// protocol (SDK client, synced state, `place` → `ack`). Against the server at --url,
+// or one this script starts as a child process on a free port with a temporary
+// database. Prints move-to-ack latency percentiles, bytes per second received per
+// student, and the server's CPU, each against its goal. Bounded in clients and time;
+// loopback only; stops by itself.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { startServer, type RunningServer } from '../e2e/support.ts';
+import { BUDDY_PEAKS_ID } from '../../server/rooms/rounds.ts';
+import {
+  ClassClient, chooseTarget, createClass, isReadyToPlace, joinAsHost, joinAsStudent, listenForAnswers, ownHeap, waitForState, type ClassRoom,
+} from '../server/classroom-driver.ts';
+
+const GOALS = { p95Ms: 50, p99Ms: 100, bytesPerSecond: 2048 };
+const LIMITS = { clients: 3000, seconds: 120, rate: 10, perClass: 500 };
+/** Joins in flight at once while the class fills. */
+const JOIN_CONCURRENCY = 25;
+/** Requests in the round; a student who placed them all stops. */
+const ROUND_REQUESTS = 60;
+
+interface Settings {
+  readonly clients: number;
+  readonly rate: number;
+  readonly seconds: number;
+  readonly mode: 'class' | 'spread';
+  readonly perClass: number;
+  readonly url: string | null;
+  readonly pid: number | null;
+  readonly endRound: boolean;
+}
+
+function fail(message: string): never {
+  console.error(`load: ${message}`);
+  process.exit(2);
+}
+
+function bounded(name: string, raw: string | undefined, fallback: number, max: number): number {
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > max) fail(`--${name} must be a number in (0, ${max}]`);
+  return value;
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+function readSettings(): Settings {
+  const { values } = parseArgs({
+    options: {
+      clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, mode: { type: 'string' },
+      'per-class': { type: 'string' }, url: { type: 'string' }, pid: { type: 'string' }, 'end-round': { type: 'boolean' },
+    },
+  });
+  const mode = values.mode ?? 'class';
+  if (mode !== 'class' && mode !== 'spread') fail('--mode is class or spread');
+  if (values.url !== undefined && !isLoopback(values.url)) fail('--url must be a loopback address (ws://127.0.0.1:PORT)');
+  const rate = bounded('rate', values.rate, 1, LIMITS.rate);
+  // The round has 60 requests: stop before the quickest student runs out of them.
+  const seconds = Math.min(bounded('seconds', values.seconds, 20, LIMITS.seconds), Math.floor((ROUND_REQUESTS - 5) / rate));
+  return {
+    clients: Math.round(bounded('clients', values.clients, 300, LIMITS.clients)),
+    rate,
+    seconds,
+    mode,
+    perClass: Math.round(bounded('per-class', values['per-class'], mode === 'spread' ? 30 : LIMITS.perClass, LIMITS.perClass)),
+    url: values.url ?? null,
+    pid: values.pid === undefined ? null : Math.round(bounded('pid', values.pid, 0, 2 ** 22)),
+    endRound: values['end-round'] ?? false,
+  };
+}
+
+// ---- measuring ----------------------------------------------------------------
+
+/** The value below which `q` of the sorted samples lie (nearest rank). */
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/PID/stat; null when it cannot be read. */
+function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3 (state).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime (14) + stime (15)
+    return ticks / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** Bytes a WebSocket frame with this payload takes (header included; server frames are not masked). */
+function frameBytes(payload: number): number {
+  return payload + (payload < 126 ? 2 : payload < 65_536 ? 4 : 10);
+}
+
+/** Counts the bytes an SDK room's WebSocket receives. */
+function countBytesDown(room: ClassRoom): { bytes: number } {
+  const counter = { bytes: 0 };
+  const transport = room.connection.transport as { ws?: { addEventListener?: (type: 'message', cb: (e: { data: unknown }) => void) => void } };
+  if (!transport.ws?.addEventListener) fail('cannot reach the WebSocket under the SDK room to count bytes');
+  transport.ws.addEventListener('message', (e) => {
+    const data = e.data;
+    const size = data instanceof ArrayBuffer ? data.byteLength : ArrayBuffer.isView(data) ? data.byteLength : String(data).length;
+    counter.bytes += frameBytes(size);
+  });
+  return counter;
+}
+
+// ---- simulated students -----------------------------------------------------------
+
+class SimulatedStudent {
+  readonly down: { bytes: number };
+  readonly latenciesMs: number[] = [];
+  readonly refusals = new Map<string, number>();
+  sent = 0;
+  /** Ticks when the student could not move: a move still unanswered, or the state not caught up yet. */
+  busy = 0;
+  private acked = 0;
+  private sentAt: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  readonly room: ClassRoom;
+
+  constructor(room: ClassRoom) {
+    this.room = room;
+    this.down = countBytesDown(room);
+    listenForAnswers(room, (answer) => {
+      if (this.sentAt === null) return;
+      if (answer.type === 'ack') {
+        this.latenciesMs.push(performance.now() - this.sentAt);
+        this.acked = Math.max(this.acked, answer.version);
+      } else this.refusals.set(answer.code, (this.refusals.get(answer.code) ?? 0) + 1);
+      this.sentAt = null;
+    });
+  }
+
+  get isWaiting(): boolean {
+    return this.sentAt !== null;
+  }
+
+  async seated(): Promise<void> {
+    await waitForState(this.room, () => ownHeap(this.room) !== undefined, 30_000, 'a heap');
+  }
+
+  /** Moves every `periodMs`, the first after `offsetMs` (offsets spread the class over the period). */
+  start(periodMs: number, offsetMs: number): void {
+    this.timer = setTimeout(() => {
+      this.move();
+      this.timer = setInterval(() => this.move(), periodMs);
+    }, offsetMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private move(): void {
+    const heap = ownHeap(this.room);
+    if (this.sentAt !== null || !isReadyToPlace(heap, this.acked)) {
+      this.busy++;
+      return;
+    }
+    const target = chooseTarget(heap);
+    if (target === null) {
+      this.busy++;
+      return;
+    }
+    this.sentAt = performance.now();
+    this.sent++;
+    this.room.send('place', { requestId: heap.pending.id, target, version: heap.version });
+  }
+}
+
+interface Classroom {
+  readonly host: ClassRoom;
+  readonly hostDown: { bytes: number };
+  readonly students: SimulatedStudent[];
+}
+
+async function inBatches<T>(count: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let from = 0; from < count; from += size) {
+    out.push(...(await Promise.all(Array.from({ length: Math.min(size, count - from) }, (_, k) => make(from + k)))));
+  }
+  return out;
+}
+
+async function openClassroom(httpUrl: string, client: ClassClient, students: number, firstIndex: number): Promise<Classroom> {
+  const created = await createClass(httpUrl);
+  const host = await joinAsHost(client, created.roomId, created.hostKey);
+  const hostDown = countBytesDown(host);
+  const joined = await inBatches(students, JOIN_CONCURRENCY, async (i) => {
+    const { room } = await joinAsStudent(client, created.roomId, { code: created.code, nickname: `s${firstIndex + i}` });
+    return new SimulatedStudent(room);
+  });
+  return { host, hostDown, students: joined };
+}
+
+async function startRound(classroom: Classroom): Promise<void> {
+  classroom.host.send('host:start', { round: BUDDY_PEAKS_ID });
+  for (const s of classroom.students) await s.seated();
+}
+
+async function endRound(classroom: Classroom): Promise<number> {
+  const t0 = performance.now();
+  classroom.host.send('host:end', {});
+  await waitForState(classroom.host, () => classroom.host.state.phase === 'results', 120_000, 'the round to end');
+  return performance.now() - t0;
+}
+
+// ---- the run ---------------------------------------------------------------------
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+async function run(settings: Settings): Promise<void> {
+  let server: RunningServer | null = null;
+  let wsUrl = settings.url;
+  let pid = settings.pid;
+  if (!wsUrl) {
+    const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-load-')), 'load.db');
+    server = await startServer({ MALLOCADE_DB: db, SKIP_CLIENT_BUILD: '1' });
+    wsUrl = server.url.replace(/^http/, 'ws');
+    pid = server.pid;
+  }
+  const httpUrl = wsUrl.replace(/^ws/, 'http');
+  const client = new ClassClient(wsUrl);
+  const classCount = Math.ceil(settings.clients / settings.perClass);
+  console.log(`load: ${settings.clients} students in ${classCount} class${classCount > 1 ? 'es' : ''} (${settings.mode}), ` +
+    `${settings.rate} move/s each, ${settings.seconds} s, round ${BUDDY_PEAKS_ID}, server ${server ? `started here (pid ${pid})` : wsUrl}`);
+
+  try {
+    const joinStart = performance.now();
+    // Small classes fill a few at a time (about 100 joins in flight at most).
+    const classesAtOnce = Math.max(1, Math.floor(100 / settings.perClass));
+    const classrooms = await inBatches(classCount, classesAtOnce, (c) =>
+      openClassroom(httpUrl, client, Math.min(settings.perClass, settings.clients - c * settings.perClass), c * settings.perClass));
+    console.log(`joined in ${fmt((performance.now() - joinStart) / 1000)} s`);
+    await Promise.all(classrooms.map(startRound));
+
+    const students = classrooms.flatMap((c) => c.students);
+    const periodMs = 1000 / settings.rate;
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    const before = { at: performance.now(), serverCpu: pid ? processCpuSeconds(pid) : null, ownCpu: process.cpuUsage(), down: students.map((s) => s.down.bytes), host: classrooms.map((c) => c.hostDown.bytes) };
+    lag.enable();
+    students.forEach((s, i) => s.start(periodMs, (i / students.length) * periodMs));
+    await sleep(settings.seconds * 1000);
+    for (const s of students) s.stop();
+    const elapsed = (performance.now() - before.at) / 1000;
+    const serverCpu = pid && before.serverCpu !== null ? processCpuSeconds(pid) : null;
+    const ownCpu = process.cpuUsage(before.ownCpu);
+    lag.disable();
+    const downRates = students.map((s, i) => (s.down.bytes - (before.down[i] ?? 0)) / elapsed).sort((a, b) => a - b);
+    const hostRates = classrooms.map((c, i) => (c.hostDown.bytes - (before.host[i] ?? 0)) / elapsed);
+    const waitUntil = performance.now() + 5000;
+    while (students.some((s) => s.isWaiting) && performance.now() < waitUntil) await sleep(50);
+
+    const latencies = students.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
+    const refusals = new Map<string, number>();
+    for (const s of students) for (const [code, n] of s.refusals) refusals.set(code, (refusals.get(code) ?? 0) + n);
+    const sent = students.reduce((a, s) => a + s.sent, 0);
+    const busy = students.reduce((a, s) => a + s.busy, 0);
+    const p50 = percentile(latencies, 0.5);
+    const p95 = percentile(latencies, 0.95);
+    const p99 = percentile(latencies, 0.99);
+    const meanDown = downRates.reduce((a, b) => a + b, 0) / Math.max(1, downRates.length);
+    const maxDown = downRates[downRates.length - 1] ?? NaN;
+
+    console.log(`moves: ${sent} sent (${fmt(sent / elapsed / students.length, 2)}/s per student), ${latencies.length} acked, ` +
+      `${[...refusals.values()].reduce((a, b) => a + b, 0)} refused${refusals.size ? ` (${[...refusals].map(([c, n]) => `${c}×${n}`).join(', ')})` : ''}, ` +
+      `${students.filter((s) => s.isWaiting).length} unanswered; ${busy} ticks skipped (previous move or its state not back yet)`);
+    console.log(`latency move→ack ms: p50=${fmt(p50)} p95=${fmt(p95)} p99=${fmt(p99)} max=${fmt(latencies[latencies.length - 1] ?? NaN)}` +
+      `   goals p95 < ${GOALS.p95Ms}: ${verdict(p95 < GOALS.p95Ms)}, p99 < ${GOALS.p99Ms}: ${verdict(p99 < GOALS.p99Ms)}`);
+    console.log(`down per student B/s: mean=${fmt(meanDown, 0)} p50=${fmt(percentile(downRates, 0.5), 0)} max=${fmt(maxDown, 0)}` +
+      `   goal ≤ ${GOALS.bytesPerSecond}: ${verdict(maxDown <= GOALS.bytesPerSecond)}` +
+      `   (host: ${fmt(hostRates.reduce((a, b) => a + b, 0) / hostRates.length / 1024, 1)} KB/s each)`);
+    console.log(`server CPU: ${serverCpu !== null && before.serverCpu !== null ? `${fmt(((serverCpu - before.serverCpu) / elapsed) * 100, 0)}% of one core` : 'n/a (pass --pid for a server started elsewhere)'}` +
+      `   load generator CPU: ${fmt(((ownCpu.user + ownCpu.system) / 1e6 / elapsed) * 100, 0)}%, its event-loop delay p99=${fmt(lag.percentile(99) / 1e6)} ms` +
+      ` (on ${os.cpus().length} cores shared by both)`);
+
+    if (settings.endRound) {
+      const t0 = performance.now();
+      const down0 = students.reduce((a, s) => a + s.down.bytes, 0);
+      const host0 = classrooms.reduce((a, c) => a + c.hostDown.bytes, 0);
+      await Promise.all(classrooms.map(endRound));
+      await sleep(500);
+      console.log(`round end (host:end → results at every host): ${fmt(performance.now() - t0, 0)} ms; ` +
+        `${fmt((students.reduce((a, s) => a + s.down.bytes, 0) - down0) / students.length / 1024)} KB per student, ` +
+        `${fmt((classrooms.reduce((a, c) => a + c.hostDown.bytes, 0) - host0) / classrooms.length / 1024)} KB per host`);
+    }
+    for (const c of classrooms) for (const room of [c.host, ...c.students.map((s) => s.room)]) room.reconnection.enabled = false;
+  } finally {
+    await server?.stop();
+  }
+}
+
+await run(readSettings());
+process.exit(0);

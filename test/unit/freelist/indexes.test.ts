@@ -1,0 +1,123 @@
+// The free-space index building blocks against plain arrays: MaxTree (first/last leaf
+// that reaches a value), LevelBits (next member), the size treap, TLSF classes.
+import { describe, it, expect } from 'vitest';
+import { createPrng, nextInt } from '../../../shared/core/prng.ts';
+import { LevelBits } from '../../../shared/freelist/level-bits.ts';
+import { MaxTree } from '../../../shared/freelist/max-tree.ts';
+import { SizeTreap } from '../../../shared/freelist/size-index.ts';
+import { TlsfClasses } from '../../../shared/freelist/tlsf-index.ts';
+
+describe('MaxTree', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`[FL-INDEX-1] finds the first and last leaf reaching a value like a scan does, seed ${seed}`, () => {
+      const prng = createPrng(seed);
+      const tree = new MaxTree(10);
+      const values: number[] = [];
+      for (let step = 0; step < 3000; step++) {
+        const j = nextInt(prng, 0, nextInt(prng, 0, 3) === 0 ? 5000 : 300);
+        tree.cover(j);
+        while (values.length < tree.leaves) values.push(0);
+        const v = nextInt(prng, 0, 3) === 0 ? 0 : nextInt(prng, 1, 1000);
+        tree.set(j, v);
+        values[j] = v;
+        const need = nextInt(prng, 1, 1100);
+        const from = nextInt(prng, 0, values.length + 20);
+        const expectedFirst = values.findIndex((x, i) => i >= from && x >= need);
+        expect(tree.findFirst(from, need)).toBe(expectedFirst);
+        const to = nextInt(prng, -1, values.length + 20);
+        let expectedLast = -1;
+        for (let i = Math.min(to, values.length - 1); i >= 0; i--) {
+          if (values[i]! >= need) {
+            expectedLast = i;
+            break;
+          }
+        }
+        expect(tree.findLast(to, need)).toBe(expectedLast);
+        expect(tree.max).toBe(Math.max(0, ...values));
+      }
+      expect(tree.isConsistent()).toBe(true);
+    });
+  }
+
+  it('[FL-INDEX-1] keeps its leaves when it grows and when reset', () => {
+    const tree = new MaxTree(16);
+    tree.set(3, 7);
+    tree.cover(100);
+    expect(tree.leaves).toBeGreaterThan(100);
+    expect(tree.leaf(3)).toBe(7);
+    expect(tree.findFirst(0, 5)).toBe(3);
+    tree.reset([0, 9, 0, 4], 40);
+    expect(tree.findFirst(0, 5)).toBe(1);
+    expect(tree.findLast(100, 3)).toBe(3);
+    expect(tree.leaf(3)).toBe(4);
+  });
+});
+
+describe('LevelBits', () => {
+  it('[FL-INDEX-2] answers next and last like a sorted set', () => {
+    const prng = createPrng(9);
+    const bits = new LevelBits(40_000);
+    const members = new Set<number>();
+    for (let step = 0; step < 4000; step++) {
+      const k = nextInt(prng, 0, 39_999);
+      if (nextInt(prng, 0, 2) === 0) {
+        bits.delete(k);
+        members.delete(k);
+      } else {
+        bits.add(k);
+        members.add(k);
+      }
+      const q = nextInt(prng, 0, 40_010);
+      const sorted = [...members].sort((a, b) => a - b);
+      expect(bits.next(q)).toBe(sorted.find((m) => m >= q) ?? -1);
+      expect(bits.last()).toBe(sorted.length ? sorted[sorted.length - 1] : -1);
+      expect(bits.has(k)).toBe(members.has(k));
+    }
+  });
+});
+
+describe('SizeTreap', () => {
+  it('[FL-INDEX-3] finds the least (size, address) at or above a size', () => {
+    const prng = createPrng(4);
+    const n = 400;
+    const heap = { start: new Float64Array(n), size: new Float64Array(n), seq: new Float64Array(n) };
+    const treap = new SizeTreap(heap, n);
+    const inTree = new Set<number>();
+    for (let step = 0; step < 3000; step++) {
+      const s = nextInt(prng, 0, n - 1);
+      if (inTree.has(s)) {
+        treap.remove(s, heap.start[s]!, heap.size[s]!);
+        inTree.delete(s);
+      } else {
+        heap.start[s] = s * 100;
+        heap.size[s] = nextInt(prng, 1, 50) * 8;
+        treap.insert(s);
+        inTree.add(s);
+      }
+      const need = nextInt(prng, 1, 420);
+      const fits = [...inTree].filter((x) => heap.size[x]! >= need).sort((a, b) => heap.size[a]! - heap.size[b]! || heap.start[a]! - heap.start[b]!);
+      expect(treap.ceiling(need)).toBe(fits[0] ?? -1);
+      const all = [...inTree].sort((a, b) => heap.size[b]! - heap.size[a]! || heap.start[a]! - heap.start[b]!);
+      expect(treap.largest()).toBe(all[0] ?? -1);
+    }
+    treap.verify();
+  });
+});
+
+describe('TLSF classes', () => {
+  it('[FL-TLSF-1] one class per size below 32 units, then 32 slices of each power of two', () => {
+    const c = new TlsfClasses(3);
+    expect(c.smallLimit).toBe(256);
+    expect(c.classOf(8)).toBe(1);
+    expect(c.classOf(248)).toBe(31);
+    // 256 = 2^8: first level 1, slice 0; 264 is in the same slice (slices of 8 bytes); 512 starts level 2.
+    expect(c.classOf(256)).toBe(32);
+    expect(c.classOf(264)).toBe(33);
+    expect(c.classOf(512)).toBe(64);
+    expect(c.classOf(1000)).toBe(2 * 32 + Math.floor((1000 - 512) / 16));
+    // A search rounds up to the next class boundary: every block of that class fits.
+    expect(c.searchClassOf(257)).toBe(c.classOf(264));
+    expect(c.searchClassOf(264)).toBe(c.classOf(264));
+    expect(c.searchClassOf(96)).toBe(12);
+  });
+});
