@@ -147,15 +147,20 @@ export function expire(state: MatchState, nowMs: number): Outcome<MatchState, st
   return succeed(successor(state, runtime, { type: 'expire', requestId: pending.requestId, atMs: nowMs }));
 }
 
-/** [MATCH-REPLAY-1] Rebuilds a match from its config, start time and log. */
-export function replayMatch(config: RoundConfig, startedAtMs: number, log: readonly LoggedMove[]): Outcome<MatchState, string> {
+/**
+ * [MATCH-REPLAY-1] Rebuilds a match from its config, start time and log; `visit`, when
+ * given, sees the state after the start and after each entry (a replay slider's frames).
+ */
+export function replayMatch(config: RoundConfig, startedAtMs: number, log: readonly LoggedMove[], visit?: (state: MatchState) => void): Outcome<MatchState, string> {
   const started = startMatch(config, startedAtMs);
   if (!started.ok) return started;
   let state = started.value;
+  visit?.(state);
   for (const [i, entry] of log.entries()) {
     const next = replayEntry(state, entry);
     if (!next.ok) return refuse('replay/diverged', `log entry ${i} (${entry.type}) was refused on replay: ${next.code}`);
     state = next.value;
+    visit?.(state);
   }
   return succeed(state);
 }
