@@ -40,6 +40,9 @@ const PAGES: Record<string, readonly string[]> = {
   play: ['HeapView', 'QueueView', 'RequestCardView', 'MetersView', 'ComparisonBarsView'],
   results: ['ComparisonBarsView', 'LinePlotView'],
   heap: ['HeapView'],
+  buddy: ['BuddyView'],
+  slab: ['SlabView'],
+  arena: ['ArenaView'],
 };
 
 let server: RunningServer;
@@ -60,8 +63,10 @@ async function gallery(page: Page): Promise<GalleryState | null> {
 }
 
 async function openPage(page: Page, name: string): Promise<GalleryState> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.url}/?scene=gallery&page=${name}`);
-  await expect.poll(async () => (await gallery(page))?.page, { timeout: 30_000 }).toBe(name);
+  await expect.poll(async () => (await gallery(page))?.page ?? errors.join('\n'), { timeout: 30_000 }).toBe(name);
   // Let a few frames pass so the published texts are the settled layout.
   await page.waitForTimeout(300);
   const state = await gallery(page);
@@ -175,6 +180,25 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     await page.screenshot({ path: artifactPath('views-play-drag-refused.png') });
     await page.mouse.up();
     await expect.poll(() => log(page)).toContain('drop 40 refused');
+    await page.close();
+  });
+
+  it('reports a picked buddy block, a new slab and a new arena in engine terms', async () => {
+    const page = await browser.newPage();
+    const buddy = await openPage(page, 'buddy');
+    // The buddy sample leaves the 32-byte block at address 32 free (order 1).
+    const free = buddy.probes.free;
+    if (!free) throw new Error('the buddy page published no probe');
+    await page.mouse.click(free.x, free.y);
+    await expect.poll(() => log(page)).toContain('pick block 32 order 1 free');
+    const slab = await openPage(page, 'slab');
+    if (!slab.probes.newSlab) throw new Error('the slab page published no probe');
+    await page.mouse.click(slab.probes.newSlab.x, slab.probes.newSlab.y);
+    await expect.poll(() => log(page)).toContain('pick slab -1 inode_cache');
+    const arena = await openPage(page, 'arena');
+    if (!arena.probes.newArena) throw new Error('the arena page published no probe');
+    await page.mouse.click(arena.probes.newArena.x, arena.probes.newArena.y);
+    await expect.poll(() => log(page)).toContain('pick arena -1');
     await page.close();
   });
 

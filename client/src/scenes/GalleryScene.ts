@@ -13,9 +13,13 @@ import { RequestCardView } from '../views/RequestCardView.ts';
 import { MetersView } from '../views/MetersView.ts';
 import { ComparisonBarsView } from '../views/ComparisonBarsView.ts';
 import { LinePlotView } from '../views/LinePlotView.ts';
+import { BuddyView } from '../views/BuddyView.ts';
+import { SlabView } from '../views/SlabView.ts';
+import { ArenaView } from '../views/ArenaView.ts';
+import { sampleArena, sampleBuddy, sampleSlab } from '../views/kind-samples.ts';
 import { largeHeap, lectureHeap, lectureHints, sampleComparison, sampleMeters, sampleQueue, sampleTimeline } from '../views/samples.ts';
 
-const PAGES = ['play', 'results', 'heap'] as const;
+const PAGES = ['play', 'results', 'heap', 'buddy', 'slab', 'arena'] as const;
 type PageName = (typeof PAGES)[number];
 
 /** A page of the gallery: builds its views, lays them out in a rectangle, tears them down. */
@@ -111,6 +115,9 @@ export class GalleryScene extends Phaser.Scene {
       case 'play': return this.buildPlayPage();
       case 'results': return this.buildResultsPage();
       case 'heap': return this.buildHeapPage();
+      case 'buddy': return this.buildBuddyPage();
+      case 'slab': return this.buildSlabPage();
+      case 'arena': return this.buildArenaPage();
     }
   }
 
@@ -219,6 +226,42 @@ export class GalleryScene extends Phaser.Scene {
     return {
       layout: (x, y, w, h) => heap.layout(x, y, w - 8, h),
       destroy: () => heap.destroy(),
+    };
+  }
+
+  private buildBuddyPage(): GalleryPage {
+    const buddy = new BuddyView(this);
+    buddy.show(sampleBuddy());
+    buddy.enableInput();
+    buddy.events.on('pick', (region) => this.note(`pick block ${region.start} order ${buddy.orderOf(region)} ${region.state}`));
+    return {
+      layout: (x, y, w, h) => buddy.layout(x, y, w, Math.min(h, buddy.height())),
+      destroy: () => buddy.destroy(),
+      probes: () => ({ free: buddy.pointOf(32) }),
+    };
+  }
+
+  private buildSlabPage(): GalleryPage {
+    const slab = new SlabView(this);
+    slab.show(sampleSlab());
+    slab.enableInput();
+    slab.events.on('pick', (t) => this.note(`pick slab ${t.slab} ${t.cache}${t.slot ? ` slot ${t.slot.state}` : ''}`));
+    return {
+      layout: (x, y, w, h) => slab.layout(x, y, w, h),
+      destroy: () => slab.destroy(),
+      probes: () => ({ newSlab: slab.pointWhere((t) => t.slab === -1) }),
+    };
+  }
+
+  private buildArenaPage(): GalleryPage {
+    const arena = new ArenaView(this);
+    arena.show(sampleArena());
+    arena.enableInput();
+    arena.events.on('pick', (t) => this.note(`pick arena ${t.arena}${t.region ? ` ${t.region.state}` : ''}`));
+    return {
+      layout: (x, y, w, h) => arena.layout(x, y, w, Math.min(h, arena.height())),
+      destroy: () => arena.destroy(),
+      probes: () => ({ newArena: arena.pointWhere((t) => t.arena === -1) }),
     };
   }
 

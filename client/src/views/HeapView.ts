@@ -8,13 +8,14 @@
 
 import Phaser from 'phaser';
 import type { RegionView } from '../../../shared/core/allocator.ts';
-import { UI, blockColour, blockPattern, fade, tagColour, tagPattern, textOn, type Pattern } from '../palette.ts';
+import { UI, textOn } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 import { AddressLine, type LineSegment } from './address-line.ts';
 import { ViewEvents } from './emitter.ts';
 import { formatBytes, formatBytesShort, powerOfTwoAtLeast } from './format.ts';
 import { LabelLane, clampedLeft, lineHeight, measureText } from './labels.ts';
-import { contains, crossHatch, dashedRect, drawPattern, hatch, type Rect } from './patterns.ts';
+import { contains, crossHatch, dashedRect, type Rect } from './patterns.ts';
+import { blockLook, drawBlockBody, type BlockLook } from './block-look.ts';
 import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
 import { PanelView } from './PanelView.ts';
 
@@ -340,10 +341,8 @@ export class HeapView extends PanelView {
     return visible;
   }
 
-  private looks(region: RegionView): { colour: number; pattern: Pattern } {
-    if (this.data.colourBy === 'tag' && region.tag !== undefined) return { colour: tagColour(region.tag), pattern: tagPattern(region.tag) };
-    const id = region.id ?? 0;
-    return { colour: blockColour(id), pattern: blockPattern(id) };
+  private looks(region: RegionView): BlockLook {
+    return blockLook(region, this.data.colourBy);
   }
 
   private drawRegion(g: Phaser.GameObjects.Graphics, region: RegionView, m: Metrics): void {
@@ -355,17 +354,10 @@ export class HeapView extends PanelView {
   }
 
   private drawLive(g: Phaser.GameObjects.Graphics, region: RegionView, segments: readonly LineSegment[], px: number): void {
-    const { colour, pattern } = this.looks(region);
+    const look = this.looks(region);
     const bodyEnd = region.start + Math.min(region.size, region.requested ?? region.size);
     for (const s of segments) {
-      const bodyW = Math.max(0, Math.min(s.end, bodyEnd) - s.start) * px;
-      g.fillStyle(colour, 1).fillRect(s.x, s.y, Math.max(1, bodyW), s.h);
-      drawPattern(g, pattern, { x: s.x, y: s.y, w: bodyW, h: s.h }, 0x000000, 0.28);
-      if (bodyW < s.w) {
-        const tail = { x: s.x + bodyW, y: s.y, w: s.w - bodyW, h: s.h };
-        g.fillStyle(fade(colour, 0.6), 1).fillRect(tail.x, tail.y, tail.w, tail.h);
-        hatch(g, tail, colour, 1, 5, 1.5);
-      }
+      drawBlockBody(g, s, Math.max(0, Math.min(s.end, bodyEnd) - s.start) * px, look);
       // A dark edge where the block really starts or ends (not where a row wraps).
       g.fillStyle(UI.background, 1);
       if (s.start === region.start) g.fillRect(s.x, s.y, Math.min(2, s.w / 3), s.h);

@@ -1,0 +1,122 @@
+// The replay panel of the results screen: the player's heap beside a policy's at the
+// same moment of the round, and a slider to move through the round (drag it, or
+// ← → and Home/End). It draws frames it is given; the scene computes them.
+
+import Phaser from 'phaser';
+import type { RegionView } from '../../../shared/core/allocator.ts';
+import { HeapView } from './HeapView.ts';
+import { UI } from '../palette.ts';
+import { reportDrawn } from '../test-hook.ts';
+
+export interface ReplayHeaps {
+  readonly moment: number;
+  readonly lastMoment: number;
+  readonly left: { readonly title: string; readonly heap: readonly RegionView[] };
+  readonly right: { readonly title: string; readonly heap: readonly RegionView[] };
+}
+
+function extentOf(heap: readonly RegionView[]): number {
+  return heap.filter((r) => r.area !== 'mmap').reduce((e, r) => Math.max(e, r.start + r.size), 1);
+}
+
+export class ReplayView {
+  private readonly scene: Phaser.Scene;
+  private readonly left: HeapView;
+  private readonly right: HeapView;
+  private readonly leftTitle: Phaser.GameObjects.Text;
+  private readonly rightTitle: Phaser.GameObjects.Text;
+  private readonly momentText: Phaser.GameObjects.Text;
+  private readonly track: Phaser.GameObjects.Graphics;
+  private readonly knobZone: Phaser.GameObjects.Zone;
+  private bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+  private trackRect = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+  private data: ReplayHeaps | null = null;
+  /** Called with the moment the player dragged the slider to. */
+  onSeek: (moment: number) => void = () => {};
+
+  constructor(scene: Phaser.Scene) {
+    this.scene = scene;
+    const style = { fontFamily: 'system-ui, sans-serif', fontSize: '16px', color: UI.text, fontStyle: 'bold' };
+    this.leftTitle = scene.add.text(0, 0, '', style);
+    this.rightTitle = scene.add.text(0, 0, '', style);
+    this.momentText = scene.add.text(0, 0, '', { ...style, fontStyle: 'normal', color: UI.dim });
+    this.left = new HeapView(scene);
+    this.right = new HeapView(scene);
+    this.track = scene.add.graphics();
+    this.knobZone = scene.add.zone(0, 0, 1, 1).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    this.knobZone.on('pointerdown', (p: Phaser.Input.Pointer) => this.seekTo(p.x));
+    this.knobZone.on('pointermove', (p: Phaser.Input.Pointer) => p.isDown && this.seekTo(p.x));
+  }
+
+  layout(x: number, y: number, width: number, height: number): void {
+    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
+    const sliderHeight = 56;
+    const side = width >= 900;
+    const heapsHeight = height - sliderHeight;
+    if (side) {
+      const w = (width - 24) / 2;
+      this.place(this.leftTitle, this.left, x, y, w, heapsHeight);
+      this.place(this.rightTitle, this.right, x + w + 24, y, w, heapsHeight);
+    } else {
+      const h = (heapsHeight - 12) / 2;
+      this.place(this.leftTitle, this.left, x, y, width, h);
+      this.place(this.rightTitle, this.right, x, y + h + 12, width, h);
+    }
+    this.trackRect = new Phaser.Geom.Rectangle(x + 8, y + height - 30, width - 16, 10);
+    this.knobZone.setPosition(x, y + height - sliderHeight).setSize(width, sliderHeight);
+    this.knobZone.input?.hitArea.setSize(width, sliderHeight);
+    this.momentText.setPosition(x + 8, y + height - sliderHeight);
+    this.redraw();
+  }
+
+  show(data: ReplayHeaps): void {
+    this.data = data;
+    this.redraw();
+  }
+
+  setVisible(visible: boolean): void {
+    for (const o of [this.leftTitle, this.rightTitle, this.momentText, this.track, this.knobZone]) o.setVisible(visible);
+    if (visible) this.redraw();
+    else {
+      this.left.draw({ regions: [], breakAt: 1 });
+      this.right.draw({ regions: [], breakAt: 1 });
+      this.left.layout(-10_000, -10_000, 1, 1);
+      this.right.layout(-10_000, -10_000, 1, 1);
+    }
+  }
+
+  destroy(): void {
+    this.left.destroy();
+    this.right.destroy();
+  }
+
+  private place(title: Phaser.GameObjects.Text, view: HeapView, x: number, y: number, w: number, h: number): void {
+    title.setPosition(x, y);
+    view.layout(x, y + 26, w, Math.max(60, h - 30));
+  }
+
+  private seekTo(px: number): void {
+    if (!this.data) return;
+    const t = Phaser.Math.Clamp((px - this.trackRect.x) / this.trackRect.width, 0, 1);
+    this.onSeek(Math.round(t * this.data.lastMoment));
+  }
+
+  private redraw(): void {
+    const d = this.data;
+    if (!d || !this.track.visible) return;
+    const extent = Math.max(extentOf(d.left.heap), extentOf(d.right.heap));
+    this.leftTitle.setText(d.left.title);
+    this.rightTitle.setText(d.right.title);
+    this.left.draw({ regions: d.left.heap, breakAt: extentOf(d.left.heap), extent });
+    this.right.draw({ regions: d.right.heap, breakAt: extentOf(d.right.heap), extent });
+    this.momentText.setText(`after ${d.moment} of ${d.lastMoment} events  (drag, or ← → Home End)`);
+    const g = this.track;
+    const r = this.trackRect;
+    const t = d.lastMoment ? d.moment / d.lastMoment : 0;
+    g.clear();
+    g.fillStyle(UI.panel, 1).fillRoundedRect(r.x, r.y, r.width, r.height, 5);
+    g.fillStyle(0x56b4e9, 1).fillRoundedRect(r.x, r.y, Math.max(10, r.width * t), r.height, 5);
+    g.fillStyle(0xf0e442, 1).fillCircle(r.x + r.width * t, r.y + r.height / 2, 11);
+    reportDrawn('ReplayView', { moment: d.moment, lastMoment: d.lastMoment, left: d.left.title, right: d.right.title });
+  }
+}
