@@ -75,9 +75,7 @@ export class ArenaView extends PickablePanel<ArenaTarget> {
   }
 
   protected redraw(): void {
-    const g = this.graphics.clear();
-    this.labels.begin();
-    this.hits.clear();
+    const g = this.beginDraw();
     const font = this.font();
     const lh = lineHeight(font);
     const barH = Math.max(22, lh + 8);

@@ -90,9 +90,7 @@ export class BuddyView extends PickablePanel<RegionView> {
   }
 
   protected redraw(): void {
-    const g = this.graphics.clear();
-    this.labels.begin();
-    this.hits.clear();
+    const g = this.beginDraw();
     const font = this.font();
     const wide = this.bounds.width >= 900;
     const listH = lineHeight(font) * (this.levels() + 1) + 4;

@@ -48,8 +48,7 @@ export class ComparisonBarsView extends PanelView {
   }
 
   protected redraw(): void {
-    const g = this.graphics.clear();
-    this.labels.begin();
+    const g = this.beginDraw();
     const font = this.baseFont();
     const format = this.data.format ?? formatPercent;
     let top = this.bounds.y;

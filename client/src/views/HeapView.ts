@@ -271,8 +271,7 @@ export class HeapView extends PanelView {
     const { x, y, width, height } = this.bounds;
     const rowsVisible = Math.max(1, Math.floor((height - m.mmapHeight) / m.band));
     this.line.configure({ left: x, top: y, width, band: m.band, barOffset: m.rulerHeight, barHeight: m.barHeight, rowsVisible }, this.extent());
-    const g = this.graphics.clear();
-    this.labels.begin();
+    const g = this.beginDraw();
     const rulerLanes = new Map<number, LabelLane>();
     const hintLanes = new Map<number, LabelLane[]>();
     for (let row = this.line.firstRow; row < this.line.firstRow + rowsVisible; row++) {

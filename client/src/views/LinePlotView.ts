@@ -63,8 +63,7 @@ export class LinePlotView extends PanelView {
   }
 
   protected redraw(): void {
-    const g = this.graphics.clear();
-    this.labels.begin();
+    const g = this.beginDraw();
     const font = this.font();
     const lh = lineHeight(font);
     const hasRight = this.data.series.some((s) => s.axis === 'right');

@@ -80,8 +80,7 @@ export class MetersView extends PanelView {
   }
 
   protected redraw(): void {
-    const g = this.graphics.clear();
-    this.labels.begin();
+    const g = this.beginDraw();
     const r = this.readings;
     if (r) {
       let top = this.bounds.y;

@@ -34,5 +34,11 @@ export abstract class PanelView {
     return baseFontSize(this.scene.scale.width, this.scene.scale.height);
   }
 
+  /** Starts a redraw: clears the shapes and takes labels from the start of the pool. */
+  protected beginDraw(): Phaser.GameObjects.Graphics {
+    this.labels.begin();
+    return this.graphics.clear();
+  }
+
   protected abstract redraw(): void;
 }

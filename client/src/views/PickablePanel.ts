@@ -52,6 +52,12 @@ export abstract class PickablePanel<T> extends PanelView {
     super.destroy();
   }
 
+  /** Starts a redraw and forgets the pieces drawn last time. */
+  protected override beginDraw(): Phaser.GameObjects.Graphics {
+    this.hits.clear();
+    return super.beginDraw();
+  }
+
   /** The tooltip's words for a piece (null: no tooltip). */
   protected abstract describe(item: T): string | null;
 

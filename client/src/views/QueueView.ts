@@ -33,8 +33,7 @@ export class QueueView extends PanelView {
   }
 
   protected redraw(): void {
-    const g = this.graphics.clear();
-    this.labels.begin();
+    const g = this.beginDraw();
     const font = this.baseFont();
     const chipH = lineHeight(font) + 8;
     const cy = this.bounds.y + Math.min(this.bounds.height, this.height()) / 2;

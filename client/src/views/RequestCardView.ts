@@ -133,8 +133,7 @@ export class RequestCardView extends PanelView {
   }
 
   protected redraw(): void {
-    const g = this.graphics.clear();
-    this.labels.begin();
+    const g = this.beginDraw();
     const card = this.card;
     this.zone.setVisible(card !== null);
     if (card) {

@@ -92,9 +92,7 @@ export class SlabView extends PickablePanel<SlabTarget> {
   }
 
   protected redraw(): void {
-    const g = this.graphics.clear();
-    this.labels.begin();
-    this.hits.clear();
+    const g = this.beginDraw();
     const font = this.font();
     const lh = lineHeight(font);
     let y = this.bounds.y;
