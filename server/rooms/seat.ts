@@ -78,7 +78,9 @@ export class Seat {
     if (!this.match.finished) return '';
     if (!this.resultsJson) {
       const results = roundResults(this.match, { timeline: true });
-      this.resultsJson = results.ok ? JSON.stringify(thinResults(results.value)) : JSON.stringify({ error: results.code, message: results.message });
+      // The config and log travel with the results so the client can replay the round frame by frame.
+      const replay = { config: this.match.config, startedAtMs: this.match.startedAtMs, log: this.match.log };
+      this.resultsJson = results.ok ? JSON.stringify({ ...thinResults(results.value), replay }) : JSON.stringify({ error: results.code, message: results.message });
     }
     return this.resultsJson;
   }

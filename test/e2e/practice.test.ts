@@ -62,5 +62,16 @@ describe('the game in a browser (warm-up practice round)', () => {
     expect(results.contenders.map((c) => c.role)).toEqual(['player', 'policy', 'policy', 'reference']);
     expect(results.contenders.map((c) => c.name)).toEqual(['you', 'buddy-lowest', 'buddy-lifo', 'clairvoyant']);
     await page.screenshot({ path: artifactPath('practice-results.png') });
+
+    // The replay: the player's heap beside a policy's, moved through the round with the keyboard.
+    const replay = () => page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, { moment: number; lastMoment: number; right: string }> } }).mallocade.views?.ReplayView ?? null);
+    await page.keyboard.press('p');
+    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 4, lastMoment: 4 });
+    await page.keyboard.press('Home');
+    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 0 });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 2 });
+    await page.screenshot({ path: artifactPath('practice-replay.png') });
   });
 });

@@ -15,6 +15,16 @@ import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { recordStars } from '../progress.ts';
+import { ReplayView } from '../views/ReplayView.ts';
+import { frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
+import type { LoggedMove, RoundConfig } from '../../../shared/match/match.ts';
+
+/** What the server sends beside the results so a round can be replayed here. */
+interface ReplaySource {
+  readonly config: RoundConfig;
+  readonly startedAtMs: number;
+  readonly log: readonly LoggedMove[];
+}
 
 export interface ResultsSceneData {
   /** RoundResults as JSON (from the synced match). */
@@ -45,9 +55,9 @@ export class ResultsScene extends Phaser.Scene {
   }
 
   create(): void {
-    let results: RoundResults;
+    let results: RoundResults & { replay?: ReplaySource };
     try {
-      results = JSON.parse(this.input_.results) as RoundResults;
+      results = JSON.parse(this.input_.results) as RoundResults & { replay?: ReplaySource };
       if (!results.player) throw new Error('no player result');
     } catch {
       this.add.text(24, 24, 'The results could not be read.', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: UI.bad });
@@ -88,6 +98,16 @@ export class ResultsScene extends Phaser.Scene {
         { name: 'ext. fragmentation', axis: 'right', style: 'dotted', colour: 0xcc79a7, points: timeline.map((p) => ({ x: p.op, y: externalFragmentation(p) })) },
       ],
     });
+    const replay = this.makeReplay(results);
+    let showingReplay = false;
+    const toggle = new Button(this, 0, 0, 'Replay (P)', () => {
+      showingReplay = !showingReplay && replay !== null;
+      replay?.view.setVisible(showingReplay);
+      if (showingReplay) replay?.refresh();
+      toggle.setText(showingReplay ? 'Charts (P)' : 'Replay (P)');
+      layout();
+    }, { key: 'P', width: 180 });
+    toggle.setEnabled(replay !== null);
     const again = new Button(this, 0, 0, 'Play again (R)', () => this.scene.start('PlayScene', { level: this.input_.level, title: this.input_.title }), { key: 'R', primary: true, width: 220 });
     const levels = new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 });
 
@@ -99,7 +119,11 @@ export class ResultsScene extends Phaser.Scene {
       const top = 56 + summary.height + 16;
       const rest = height - top - 80;
       const side = width >= 1100;
-      if (side) {
+      if (showingReplay && replay) {
+        bars.layout(-10_000, -10_000, 1, 1);
+        plot.layout(-10_000, -10_000, 1, 1);
+        replay.view.layout(pad, top, width - 2 * pad, rest);
+      } else if (side) {
         bars.layout(pad, top, width / 2 - 1.5 * pad, rest);
         plot.layout(width / 2 + pad / 2, top, width / 2 - 1.5 * pad, rest);
       } else {
@@ -108,6 +132,7 @@ export class ResultsScene extends Phaser.Scene {
       }
       again.setPosition(pad + 110, height - 40);
       levels.setPosition(pad + 110 + 210, height - 40);
+      toggle.setPosition(pad + 110 + 210 + 200, height - 40);
     };
     layout();
     this.scale.on('resize', layout);
@@ -115,12 +140,62 @@ export class ResultsScene extends Phaser.Scene {
       this.scale.off('resize', layout);
       bars.destroy();
       plot.destroy();
+      replay?.view.destroy();
     });
     publishForTests({
       scene: 'ResultsScene',
+      replayable: replay !== null,
       score,
       stars,
       contenders: contenders(results).map(({ entry, role }) => ({ name: entry.name, role, score: entry.card.score })),
     });
+  }
+
+  /** The replay panel: the player's heap beside a policy's, frames computed here from the round's config and log. */
+  private makeReplay(results: RoundResults & { replay?: ReplaySource }): { view: ReplayView; refresh: () => void } | null {
+    const source = results.replay;
+    if (!source) return null;
+    const mine = playerFrames(source.config, source.startedAtMs, source.log);
+    if (!mine.ok) return null;
+    const policies = results.policies.map((p) => p.name);
+    let policyIndex = Math.max(0, policies.indexOf(results.best.name));
+    const cache = new Map<string, Frame[]>();
+    const framesOf = (name: string): Frame[] => {
+      let frames = cache.get(name);
+      if (!frames) {
+        const made = policyFrames(source.config, name);
+        frames = made.ok ? made.value : [];
+        cache.set(name, frames);
+      }
+      return frames;
+    };
+    const lastMoment = Math.max(...mine.value.map((f) => f.at), 0);
+    let moment = lastMoment;
+    const view = new ReplayView(this);
+    view.setVisible(false);
+    const refresh = (): void => {
+      const name = policies[policyIndex] ?? '';
+      view.show({
+        moment,
+        lastMoment,
+        left: { title: 'you', heap: frameAt(mine.value, moment)?.heap ?? [] },
+        right: { title: `${name} (V: next policy)`, heap: frameAt(framesOf(name), moment)?.heap ?? [] },
+      });
+    };
+    const seek = (to: number): void => {
+      moment = Phaser.Math.Clamp(to, 0, lastMoment);
+      refresh();
+    };
+    view.onSeek = seek;
+    const keyboard = this.input.keyboard;
+    keyboard?.on('keydown-LEFT', () => seek(moment - 1));
+    keyboard?.on('keydown-RIGHT', () => seek(moment + 1));
+    keyboard?.on('keydown-HOME', () => seek(0));
+    keyboard?.on('keydown-END', () => seek(lastMoment));
+    keyboard?.on('keydown-V', () => {
+      policyIndex = (policyIndex + 1) % Math.max(1, policies.length);
+      refresh();
+    });
+    return { view, refresh };
   }
 }
