@@ -4,8 +4,9 @@
 // any kind that meets the Allocator contract).
 //
 // Rules (stated here once):
-// - Stream ids are mapped to fresh allocator ids, so a realloc can hold the old block
-//   and the new one at the same time, and a trace may reuse an id after its free.
+// - Stream ids are whole numbers from 0 and serve as the allocator's ids; a realloc
+//   places its new block under a fresh negative id (-2, -3, ...), so the old block and
+//   the new one can be live at once. A trace may reuse an id after its free.
 // - alloc of 0 bytes does nothing (malloc(0) may return NULL); it is not a failure.
 // - free of -1 (free(NULL)) or of an id that is not live (its alloc failed) does nothing.
 // - realloc places the new block while the old one is live, then frees the old one; if
@@ -38,31 +39,36 @@ export function playStream<A extends Allocator>(
   events: Iterable<StreamEvent>,
   options: PlayOptions = {},
 ): PlayResult {
-  const tracker = new MetricsTracker({ timeline: options.timeline ?? false });
-  const handles = new Map<number, number>();
+  const timeline = options.timeline ?? false;
+  const tracker = new MetricsTracker({ timeline });
+  // A stream id is its own allocator id, until a realloc moves it to a fresh negative one.
+  const renamed = new Map<number, number>();
   const tags = new Map<number, string>();
-  let nextHandle = 0;
+  let nextTemporary = -2;
   let op = 0;
   let peakInternalBytes = 0;
+  let gauge = allocator.gauge();
+  const gaugeNow = timeline ? () => gauge : undefined;
 
-  const place = (size: number, tag: string | undefined): number | null => {
+  const handleOf = (id: number): number => (renamed.size === 0 ? id : (renamed.get(id) ?? id));
+
+  const place = (handle: number, size: number, tag: string | undefined): boolean => {
     const target: Target | null = policy.choose(allocator, size, tag);
     if (target === null) {
       const g = allocator.gauge();
       tracker.fail(op, size, g.freeBytes, g.largestFree);
-      return null;
+      return false;
     }
-    const handle = nextHandle++;
     const placed = allocator.allocate(handle, size, target, tag);
     if (!placed.ok) invariant(false, `policy ${policy.name} chose target ${target}, refused: ${placed.code} (${placed.message})`);
     policy.notify?.(allocator, { op: 'placed', id: handle, target: placed.value.target });
-    return handle;
+    return true;
   };
 
   const release = (id: number): void => {
-    const handle = handles.get(id);
-    if (handle === undefined) return;
-    handles.delete(id);
+    const handle = handleOf(id);
+    if (!allocator.isLive(handle)) return;
+    if (handle !== id) renamed.delete(id);
     const freed = allocator.free(handle);
     if (!freed.ok) invariant(false, `freeing live block ${handle} was refused: ${freed.code}`);
     policy.notify?.(allocator, { op: 'freed', id: handle });
@@ -70,25 +76,25 @@ export function playStream<A extends Allocator>(
 
   for (const event of events) {
     if (event.op === 'alloc') {
-      if (handles.has(event.id)) invariant(false, `stream event ${op}: alloc of id ${event.id}, which is already live`);
+      if (!(event.id >= 0)) invariant(false, `stream event ${op}: alloc of id ${event.id}; stream ids are whole numbers from 0`);
+      if (allocator.isLive(handleOf(event.id))) invariant(false, `stream event ${op}: alloc of id ${event.id}, which is already live`);
       if (event.tag !== undefined) tags.set(event.id, event.tag);
-      else tags.delete(event.id);
-      const handle = event.size > 0 ? place(event.size, event.tag) : null;
-      if (handle !== null) handles.set(event.id, handle);
-    } else if (event.op === 'free') {
+      else if (tags.size > 0) tags.delete(event.id);
+      if (event.size > 0) place(event.id, event.size, event.tag);
+    } else if (event.op === 'free' || event.size <= 0) {
       release(event.id);
-    } else if (event.size <= 0) {
-      release(event.id);
+    } else if (!allocator.isLive(handleOf(event.id))) {
+      place(event.id, event.size, tags.get(event.id)); // realloc of a dead id: an alloc
     } else {
-      const handle = place(event.size, tags.get(event.id));
-      if (handle !== null) {
+      const moved = nextTemporary--;
+      if (place(moved, event.size, tags.get(event.id))) {
         release(event.id);
-        handles.set(event.id, handle);
+        renamed.set(event.id, moved);
       }
     }
-    const g = allocator.gauge();
-    tracker.observe(g.liveBytes, g.heapBytes, () => g);
-    if (g.internalBytes > peakInternalBytes) peakInternalBytes = g.internalBytes;
+    gauge = allocator.gauge();
+    tracker.observe(gauge.liveBytes, gauge.heapBytes, gaugeNow);
+    if (gauge.internalBytes > peakInternalBytes) peakInternalBytes = gauge.internalBytes;
     op++;
   }
   return { summary: tracker.summary(), peakInternalBytes, timeline: tracker.timeline };
