@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StreamEvent } from '../../shared/core/stream.ts';
+import { BUDDY_POLICIES, runBuddy } from '../../shared/buddy/policies.ts';
 import { FreeListHeap } from '../../shared/freelist/heap.ts';
 import { resolveOptions, type FreeListConfig, type FreeListOptions } from '../../shared/freelist/options.ts';
 import { compileStream, playCompiled, type CompiledStream } from '../../shared/freelist/play.ts';
@@ -46,13 +47,22 @@ interface EngineEntry {
   readonly play: (input: BenchInput) => void;
 }
 
-const ENGINE_ENTRIES: readonly EngineEntry[] = FREELIST_POLICY_NAMES.map((name) => ({
+/** The buddy allocator's policies on the same trace, through its own runner (2^30-byte space, 16-byte smallest block). */
+const BUDDY_ENTRIES: readonly EngineEntry[] = [...BUDDY_POLICIES.keys()].map((name) => ({
+  name,
+  play: (input: BenchInput) => {
+    const played = runBuddy(input.events, name);
+    if (!played.ok) throw new Error(played.message);
+  },
+}));
+
+const ENGINE_ENTRIES: readonly EngineEntry[] = FREELIST_POLICY_NAMES.map((name): EngineEntry => ({
   name,
   play: (input: BenchInput) => {
     const played = playCompiled(input.compiled, FREELIST_POLICIES.get(name)!, new FreeListHeap(benchOptions()));
     if (!played.ok) throw new Error(played.message);
   },
-}));
+})).concat(BUDDY_ENTRIES);
 
 /** Goals from the issue: the policy's ops/s over the C library's, at least. */
 const GOALS: Readonly<Record<string, number>> = { 'best-fit': 1 / 2, 'first-fit-address': 1 / 4 };
