@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { LEVELS, findLevel, levelPar, starThresholds } from '../../../shared/levels/levels.ts';
+import { startMatch } from '../../../shared/match/match.ts';
+import { playClairvoyant } from '../../../shared/match/clairvoyant.ts';
+import { policyResults } from '../../../shared/match/results.ts';
+import { bestOf } from '../../../shared/match/contenders.ts';
+import { buildEngine } from '../../../shared/match/build.ts';
+import { starsFor } from '../../../shared/score/score.ts';
+
+describe('the level curriculum', () => {
+  it('[LV-ORDER-1] has at least 15 levels with unique ids, found by id; unknown ids are refused', () => {
+    expect(LEVELS.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(LEVELS.map((l) => l.id)).size).toBe(LEVELS.length);
+    expect(findLevel('best-fit')).toMatchObject({ ok: true, value: { id: 'best-fit' } });
+    expect(findLevel('nope')).toMatchObject({ ok: false, code: 'level/unknown' });
+    expect(LEVELS[0]?.id).toBe('bump-ramp');
+    expect(LEVELS.findIndex((l) => l.id === 'first-fit')).toBeLessThan(LEVELS.findIndex((l) => l.id === 'buddy-walkthrough'));
+  });
+
+  it('[LV-STAR-1] puts one star at 80% of par, two at par, three a third of the way to perfect', () => {
+    expect(starThresholds(600)).toEqual([480, 600, 734]);
+    expect(starThresholds(1000)).toEqual([800, 1000, 1000]);
+    expect(starThresholds(0)).toEqual([0, 0, 334]);
+  });
+
+  for (const level of LEVELS) {
+    it(`[LV-PAR-1] [LV-WIN-1] [LV-PLAY-1] ${level.id}: starts, has a par, and the best policy and the clairvoyant earn a star`, () => {
+      expect(level.explanation.length).toBeGreaterThan(60);
+      expect(level.tips.length).toBeGreaterThan(0);
+      const started = startMatch(level.config, 0);
+      expect(started.ok).toBe(true);
+      const par = levelPar(level);
+      if (!par.ok) throw new Error(`${par.code}: ${par.message}`);
+      const policies = policyResults(level.config);
+      if (!policies.ok) throw new Error(policies.message);
+      const best = bestOf(policies.value);
+      expect(starsFor(best.card.score, par.value.stars)).toBeGreaterThanOrEqual(1);
+      const built = buildEngine(level.config);
+      if (!built.ok) throw new Error(built.message);
+      const engine = built.value.engine;
+      while (engine.advance()) engine.failPending();
+      const clairvoyant = playClairvoyant(level.config, engine.events);
+      if (!clairvoyant.ok) throw new Error(clairvoyant.message);
+      expect(starsFor(clairvoyant.value.card.score, par.value.stars)).toBeGreaterThanOrEqual(1);
+      expect(engine.totals.requests).toBeLessThanOrEqual(40);
+    });
+  }
+});
