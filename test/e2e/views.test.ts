@@ -62,11 +62,30 @@ async function gallery(page: Page): Promise<GalleryState | null> {
   return (await hook(page)).gallery ?? null;
 }
 
+/** Whether the gallery shows `name` within the wait, with what went wrong when it does not. */
+async function waitForGallery(page: Page, name: string, problems: readonly string[]): Promise<boolean> {
+  try {
+    await expect.poll(async () => (await gallery(page))?.page, { timeout: 15_000 }).toBe(name);
+    return true;
+  } catch {
+    console.warn(`gallery page ${name} did not appear: ${problems.join('; ') || 'no errors seen'}`);
+    return false;
+  }
+}
+
 async function openPage(page: Page, name: string): Promise<GalleryState> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
   await page.goto(`${server.url}/?scene=gallery&page=${name}`);
-  await expect.poll(async () => (await gallery(page))?.page ?? errors.join('\n'), { timeout: 30_000 }).toBe(name);
+  // dist/client is shared with every other running server, and one that rebuilds it
+  // empties it for a moment; a page loaded in that moment is blank, so load it again.
+  for (let attempt = 1; !(await waitForGallery(page, name, problems)); attempt++) {
+    if (attempt === 3) throw new Error(`the gallery never showed page ${name}: ${problems.join('; ')}`);
+    await page.reload();
+  }
   // Let a few frames pass so the published texts are the settled layout.
   await page.waitForTimeout(300);
   const state = await gallery(page);
@@ -146,6 +165,8 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     await expect.poll(() => log(page)).toContain('holefocus 0');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
+    await page.mouse.move(1, 1);
+    await page.screenshot({ path: artifactPath('views-play-keyboard.png') });
     await page.keyboard.press('Enter');
     // Holes in address order: 16, 52, 88, then the room past the break.
     await expect.poll(() => log(page)).toContain('holechoose 2 88');
@@ -215,7 +236,10 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     await page.mouse.wheel(0, -400);
     await page.mouse.wheel(0, -400);
     await expect.poll(bytesPerRow).toBeLessThan(before);
+    await page.waitForTimeout(300);
     await page.screenshot({ path: artifactPath('views-heap-zoomed.png') });
+    const zoomed = await gallery(page);
+    expect(overlaps(zoomed?.texts ?? [])).toEqual([]);
     await page.close();
   });
 });

@@ -75,7 +75,12 @@ export class GalleryScene extends Phaser.Scene {
       const name = PAGES[index];
       if (name) this.showPage(name);
     });
-    this.scale.on('resize', () => this.layout());
+    this.scale.on('resize', this.layout, this);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.scale.off('resize', this.layout, this);
+      this.page?.destroy();
+      this.page = null;
+    });
     this.showPage(isPageName(requested) ? requested : 'play');
   }
 
