@@ -1,0 +1,371 @@
+// A student's screen in a class, from the moment they joined: the lobby ("waiting
+// for the host"), their nickname and the class code; during a round, the lead's
+// PlayScene when it takes a classroom room, otherwise a plain in-class view (the
+// round title, the current request, their heap to click or choose from with the
+// keyboard, refusals in words at the spot); and always, when the host shows it, the
+// leaderboard and their own rank. Also what happens when the connection drops
+// (shown, and the SDK reconnects by itself), when it is gone (a Rejoin button) and
+// when the host removes them.
+
+import Phaser from 'phaser';
+import type { Room } from '@colyseus/sdk';
+import { describeError, joinClass, type Refusal, type Welcome } from '../../net/connection.ts';
+import { UI, baseFontSize } from '../../palette.ts';
+import { publishForTests } from '../../test-hook.ts';
+import { HeapView, type HeapGhost } from '../../views/HeapView.ts';
+import { lineHeight } from '../../views/labels.ts';
+import {
+  boardMode, boardRows, classPhase, heapLineOf, hintsOf, isRoundOn, ownHeap, ownPlayer, rankText,
+  type ClassPhase, type MatchLike,
+} from './class-state.ts';
+import { isNarrow, screenMargin, takeTop, twoColumns, type Box } from './layout.ts';
+import { RoomLink } from './room-link.ts';
+import { ButtonSet, visibleTexts } from './screen-report.ts';
+import { LeaderboardView } from './views/LeaderboardView.ts';
+import { fitText, textStyle } from './views/text-style.ts';
+
+export interface LobbyData {
+  readonly classRoom: Room;
+  readonly welcome?: Welcome;
+  /** Set by a scene handing the student back mid-round, so the lobby does not hand the round straight back. */
+  readonly fromPlay?: boolean;
+}
+
+type Mode = 'class' | 'kicked' | 'gone';
+
+/** Whether the lead's PlayScene says it plays a classroom round (`static acceptsClassRoom = true`). */
+function playSceneTakesClassRoom(scene: Phaser.Scene): boolean {
+  const play: unknown = scene.scene.get('PlayScene');
+  const ctor = (play as { constructor?: { acceptsClassRoom?: unknown } } | null)?.constructor;
+  return ctor?.acceptsClassRoom === true;
+}
+
+/**
+ * About the height the heap view needs: rows of (ruler, bar, two label lanes) as
+ * HeapView lays them out at this text size, one row per 2 px a byte needs beyond the
+ * width (HeapView wraps below 2 px a byte), at most four rows (then it scrolls).
+ */
+function heapHeightFor(extent: number, width: number, font: number): number {
+  const small = Math.max(11, Math.round(font * 0.82));
+  const band = lineHeight(small) + 8 + Math.max(34, lineHeight(font, 2) + 8) + 8 + 2 * (lineHeight(small) + 2) + 6;
+  const rows = Math.max(1, Math.min(4, Math.ceil((extent * 2) / Math.max(1, width))));
+  return rows * band + 4;
+}
+
+/** How many addresses the tests get screen points for. */
+const PROBED_ADDRESSES = 64;
+
+export class ClassLobbyScene extends Phaser.Scene {
+  private link!: RoomLink;
+  private welcome: Welcome | undefined;
+  private mode: Mode = 'class';
+  private handedRound = -1;
+  private dropped = false;
+  private status = '';
+  private statusColour: string = UI.dim;
+  private ghost: HeapGhost | null = null;
+  private ghostVersion = -1;
+  /** Where the last move tried to put the block: the spot a refusal is shown at. */
+  private lastTarget: number | null = null;
+  private lastClockRefresh = 0;
+  private heapView: HeapView | null = null;
+  private board!: LeaderboardView;
+  private buttons!: ButtonSet;
+  private header!: Phaser.GameObjects.Text;
+  private banner!: Phaser.GameObjects.Text;
+  private headline!: Phaser.GameObjects.Text;
+  private details!: Phaser.GameObjects.Text;
+  private statusText!: Phaser.GameObjects.Text;
+  private heapBox: Box = { x: 0, y: 0, w: 0, h: 0 };
+
+  constructor() {
+    super('ClassLobbyScene');
+  }
+
+  init(data: LobbyData): void {
+    this.welcome = data.welcome;
+    this.mode = 'class';
+    this.dropped = false;
+    this.status = '';
+    this.ghost = null;
+    this.lastTarget = null;
+    this.heapView = null;
+    this.handedRound = data.fromPlay ? Number(data.classRoom.state?.roundNo ?? 0) : -1;
+    this.link = new RoomLink(this, data.classRoom, {
+      onState: () => this.refresh(),
+      onMessage: {
+        refused: (payload) => this.onRefused(payload as Refusal),
+        ack: () => this.setStatus('', UI.dim),
+        kicked: () => { this.mode = 'kicked'; },
+      },
+      onDrop: () => { this.dropped = true; this.refresh(); },
+      onReconnect: () => { this.dropped = false; this.refresh(); },
+      onLeave: () => { if (this.mode !== 'kicked') this.mode = 'gone'; this.refresh(); },
+    });
+  }
+
+  create(): void {
+    this.header = this.add.text(0, 0, '', textStyle(16, UI.text, true));
+    this.banner = this.add.text(0, 0, '', { ...textStyle(16, UI.dark, true), backgroundColor: '#f0e442', padding: { x: 8, y: 4 } });
+    this.headline = this.add.text(0, 0, '', textStyle(24, UI.text, true));
+    this.details = this.add.text(0, 0, '', textStyle(16, UI.dim));
+    this.statusText = this.add.text(0, 0, '', textStyle(16, UI.dim));
+    this.board = new LeaderboardView(this);
+    this.buttons = new ButtonSet(this);
+    this.buttons.add('title', 'Back to the title', () => this.leaveForTitle(), { width: 240, height: 52, fontSize: 18 });
+    this.buttons.add('rejoin', 'Rejoin the class', () => void this.rejoin(), { width: 240, height: 52, fontSize: 18, primary: true });
+    this.scale.on('resize', this.refresh, this);
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', this.refresh, this);
+      this.heapView?.destroy();
+      this.heapView = null;
+    });
+    this.refresh();
+  }
+
+  override update(time: number): void {
+    // The countdown of a timed request is the only thing that changes without a state patch.
+    const heap = this.heap();
+    if (time - this.lastClockRefresh < 500 || !heap?.hasPending || (heap.pending?.deadline ?? 0) <= 0 || this.phase() !== 'playing') return;
+    this.lastClockRefresh = time;
+    this.refresh();
+  }
+
+  private phase(): ClassPhase {
+    return classPhase(this.link.state);
+  }
+
+  private heap(): MatchLike | null {
+    return ownHeap(this.link.state, this.welcome?.playerId);
+  }
+
+  private nickname(): string {
+    return ownPlayer(this.link.state, this.welcome?.playerId)?.nickname ?? this.welcome?.nickname ?? '';
+  }
+
+  // ---- moves ---------------------------------------------------------------------
+
+  private place(address: number): void {
+    const heap = this.heap();
+    if (this.phase() === 'paused') return this.setStatus('The host has paused the round; wait a moment.', UI.bad);
+    if (!heap || this.phase() !== 'playing') return;
+    if (!heap.hasPending || !heap.pending) return this.setStatus('There is nothing to place right now.', UI.dim);
+    this.ghost = null;
+    this.lastTarget = address;
+    this.link.send('place', { requestId: heap.pending.id, target: address, version: heap.version });
+    this.setStatus(`Placing ${heap.pending.size} at address ${address}…`, UI.dim);
+  }
+
+  private onRefused(refusal: Refusal): void {
+    const heap = this.heap();
+    if (heap?.pending && this.lastTarget !== null) {
+      // The reason goes where the student tried to put the block, until the heap changes.
+      // The heap view does not wrap its words: the whole reason is in the status line too.
+      const small = Math.max(11, Math.round(baseFontSize(this.scale.width, this.scale.height) * 0.82));
+      this.ghost = { address: this.lastTarget, size: heap.pending.size, legal: false, note: fitText(refusal.message, this.heapBox.w - 40, small, true) };
+      this.ghostVersion = heap.version;
+    }
+    this.setStatus(`Refused: ${refusal.message}`, UI.bad);
+  }
+
+  private setStatus(text: string, colour: string): void {
+    this.status = text;
+    this.statusColour = colour;
+    this.refresh();
+  }
+
+  // ---- leaving, rejoining ----------------------------------------------------------
+
+  private leaveForTitle(): void {
+    void this.link.room.leave(true).catch(() => undefined);
+    this.scene.start('TitleScene');
+  }
+
+  private async rejoin(): Promise<void> {
+    const code = this.link.state?.code ?? this.welcome?.code ?? '';
+    this.setStatus('Rejoining…', UI.dim);
+    try {
+      const { room, welcome } = await joinClass(code, this.nickname());
+      this.scene.restart({ classRoom: room, welcome });
+    } catch (error) {
+      this.setStatus(describeError(error), UI.bad);
+    }
+  }
+
+  // ---- drawing -------------------------------------------------------------------------
+
+  private refresh(): void {
+    if (!this.header) return;
+    const state = this.link.state;
+    const phase = this.phase();
+    const roundNo = state?.roundNo ?? 0;
+    if (this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo && this.heap() && playSceneTakesClassRoom(this)) {
+      this.handedRound = roundNo;
+      this.scene.start('PlayScene', { classRoom: this.link.room });
+      return;
+    }
+    const heap = this.heap();
+    if (this.ghost && heap && heap.version !== this.ghostVersion) this.ghost = null;
+    const showHeap = this.mode === 'class' && heap !== null && (isRoundOn(phase) || phase === 'results');
+    if (showHeap && !this.heapView) this.createHeapView();
+    if (!showHeap && this.heapView) {
+      this.heapView.destroy();
+      this.heapView = null;
+    }
+    this.layout(showHeap);
+    this.publish();
+  }
+
+  private createHeapView(): void {
+    const view = new HeapView(this, 5);
+    view.enableInput({ keyboard: true });
+    view.events.on('holeclick', ({ address }) => this.place(address));
+    view.events.on('holechoose', ({ hole }) => this.place(hole.start));
+    view.events.on('holefocus', () => this.publish());
+    this.heapView = view;
+  }
+
+  private layout(showHeap: boolean): void {
+    const { width, height } = this.scale;
+    const margin = screenMargin(width);
+    const font = baseFontSize(width, height);
+    const narrow = isNarrow(width);
+    const state = this.link.state;
+    const phase = this.phase();
+    const code = state?.code ?? this.welcome?.code ?? '';
+    let area: Box = { x: margin, y: margin, w: width - 2 * margin, h: height - 2 * margin };
+
+    const who = this.nickname();
+    this.header.setFontSize(font).setText(fitText(`Class ${code}${who ? ` · you are ${who}` : ''}`, area.w, font, true)).setPosition(area.x, area.y);
+    [, area] = takeTop(area, lineHeight(font), 8);
+    this.banner.setFontSize(font).setVisible(this.dropped && this.mode === 'class').setText(fitText('Connection lost: reconnecting…', area.w - 16, font, true)).setPosition(area.x, area.y);
+    if (this.banner.visible) [, area] = takeTop(area, this.banner.height, 8);
+
+    const big = Math.round(font * (narrow ? 1.45 : 1.7));
+    const [headline, detail] = this.words(phase);
+    this.headline.setFontSize(big).setWordWrapWidth(area.w).setText(headline).setPosition(area.x, area.y);
+    [, area] = takeTop(area, this.headline.height, 6);
+    this.details.setFontSize(font).setWordWrapWidth(area.w).setText(detail).setPosition(area.x, area.y);
+    [, area] = takeTop(area, this.details.height, 12);
+
+    const buttonsShown = this.mode !== 'class';
+    this.buttons.setVisible(['title'], buttonsShown);
+    this.buttons.setVisible(['rejoin'], this.mode === 'gone');
+    if (buttonsShown) {
+      const w = Math.min(260, area.w);
+      this.buttons.place('rejoin', area.x + w / 2, area.y + 26, w, 52);
+      this.buttons.place('title', area.x + w / 2, area.y + (this.mode === 'gone' ? 88 : 26), w, 52);
+      [, area] = takeTop(area, this.mode === 'gone' ? 120 : 60, 8);
+    }
+
+    this.statusText.setFontSize(font).setWordWrapWidth(area.w).setColor(this.statusColour).setText(this.status);
+    let boardBox = area;
+    if (showHeap && this.heapView) {
+      const [main, side] = narrow ? [area, area] : twoColumns(area, 2, 1, margin);
+      // The status (a refusal in words) sits above the heap, close to where the student looks.
+      this.statusText.setWordWrapWidth(main.w).setPosition(main.x, main.y);
+      const statusHeight = this.status ? this.statusText.height + 8 : 0;
+      const heap = this.heap();
+      const extent = heap ? (heapLineOf(heap).extent ?? 1) : 1;
+      const heapHeight = Math.min((main.h - statusHeight) * (narrow ? 0.6 : 0.8), heapHeightFor(extent, main.w, font));
+      this.heapBox = { x: main.x, y: main.y + statusHeight, w: main.w, h: heapHeight };
+      this.heapView.layout(this.heapBox.x, this.heapBox.y, this.heapBox.w, this.heapBox.h);
+      this.drawHeap();
+      const below = this.heapBox.y + heapHeight + 8;
+      boardBox = narrow ? { x: area.x, y: below, w: area.w, h: area.y + area.h - below } : side;
+    } else {
+      this.statusText.setPosition(area.x, area.y);
+      if (this.status) [, boardBox] = takeTop(area, this.statusText.height, 12);
+    }
+    const mode = boardMode(state);
+    const showBoard = this.mode === 'class' && ((state?.roundNo ?? 0) > 0 || (state?.leaderboard ? [...state.leaderboard].length > 0 : false));
+    this.board.setVisible(showBoard);
+    this.board.layout({ ...boardBox, h: Math.min(boardBox.h, height - margin - boardBox.y) }, font);
+    this.board.show({
+      rows: boardRows(state, this.nickname()),
+      title: mode === 'anonymous' ? 'Leaderboard (names hidden)' : 'Leaderboard',
+      emptyText: mode === 'hidden' ? 'The host has hidden the leaderboard.' : 'No scores yet.',
+    });
+  }
+
+  private drawHeap(): void {
+    const heap = this.heap();
+    const view = this.heapView;
+    if (!heap || !view) return;
+    view.draw(heapLineOf(heap));
+    view.setHints(this.phase() === 'playing' && heap.hasPending ? hintsOf(heap) : []);
+    view.setGhost(this.ghost);
+  }
+
+  /** The big line and the smaller words under it, for the mode and phase. */
+  private words(phase: ClassPhase): [string, string] {
+    const state = this.link.state;
+    if (this.mode === 'kicked') return ['The host removed you from the class.', 'Ask your teacher if this was a mistake.'];
+    if (this.mode === 'gone') return ['You are disconnected.', 'Rejoin to get your seat (and your heap) back.'];
+    const me = ownPlayer(state, this.welcome?.playerId);
+    const hidden = boardMode(state) === 'hidden';
+    const standing = me ? `Your score ${me.score}${hidden ? '' : ` · ${rankText(me.rank, state?.playerCount ?? 0)}`}` : '';
+    const title = state?.roundTitle ?? '';
+    if (phase === 'lobby') {
+      const count = state?.playerCount ?? 0;
+      return ['Waiting for the host to start a round…', `${count} ${count === 1 ? 'student' : 'students'} in the class. Keep this page open.`];
+    }
+    if (phase === 'results') return [`Round over: ${title}`, `${standing}\nWaiting for the host's next round.`];
+    const heap = this.heap();
+    if (phase === 'paused') return [`Paused: ${title}`, `${standing}\nThe host paused the round; your clock has stopped.`];
+    if (!heap) return [title, 'Joining the round…'];
+    if (heap.phase === 'done' || !heap.hasPending || !heap.pending) return [title, `${standing}\nAll your requests are dealt with. Waiting for the others.`];
+    const meters = heap.meters;
+    const progress = meters ? `request ${meters.placed + 1} of ${meters.total}` : '';
+    const deadline = heap.pending.deadline;
+    const clock = deadline > 0 ? ` · ${Math.max(0, Math.ceil((deadline - Date.now()) / 1000))} s left` : '';
+    return [
+      `Place malloc(${heap.pending.size})`,
+      `${title} · ${progress}${clock}\n${standing}\nClick a free spot, or pick a hole with ← → and press Enter.`,
+    ];
+  }
+
+  // ---- tests ---------------------------------------------------------------------------
+
+  private probes(): Record<string, { x: number; y: number }> {
+    const points: Record<string, { x: number; y: number }> = {};
+    const view = this.heapView;
+    if (!view) return points;
+    for (let a = 0; a < PROBED_ADDRESSES; a++) {
+      const p = view.pointOf(a);
+      if (p && p.x <= this.heapBox.x + this.heapBox.w) points[a] = { x: Math.round(p.x), y: Math.round(p.y) };
+    }
+    return points;
+  }
+
+  private publish(): void {
+    const state = this.link.state;
+    const heap = this.heap();
+    const me = ownPlayer(state, this.welcome?.playerId);
+    publishForTests({
+      scene: 'ClassLobbyScene',
+      mode: this.mode,
+      code: state?.code ?? '',
+      nickname: this.nickname(),
+      phase: this.phase(),
+      roundNo: state?.roundNo ?? 0,
+      roundTitle: state?.roundTitle ?? '',
+      boardMode: boardMode(state),
+      leaderboard: boardRows(state, this.nickname()),
+      score: me?.score ?? 0,
+      rank: me?.rank ?? 0,
+      dropped: this.dropped,
+      version: heap?.version ?? -1,
+      pending: heap?.hasPending && heap.pending ? { id: heap.pending.id, size: heap.pending.size } : null,
+      blocks: heap ? [...heap.regions].filter((r) => r.state === 'live').map((r) => ({ id: r.id, address: r.start, size: r.size })) : [],
+      status: this.status,
+      probes: this.probes(),
+      holes: this.heapView?.holes().map((h) => h.start) ?? [],
+      focusedHole: this.heapView?.focusedHole()?.index ?? null,
+      texts: visibleTexts(this),
+      buttons: this.buttons.probes(),
+      width: this.scale.width,
+      height: this.scale.height,
+    });
+  }
+}

@@ -1,0 +1,454 @@
+// The host's dashboard. With no code it creates a class and keeps the host key in
+// the browser (a reload of `/?host=CODE` comes back as host); then it shows the join
+// code and a large QR code of the join link, the students with Kick buttons, the
+// round controls (round picker, start, pause/resume, end), joining (lock, late join)
+// and leaderboard settings, the live class figures, every student's heap as a
+// thumbnail, the results download and a button that opens the projector view.
+// Side by side on a wide screen; on a phone held upright, the same panels as tabs.
+
+import Phaser from 'phaser';
+import { createClass, describeError, downloadResults, hostClass, joinLink, type Refusal } from '../../net/connection.ts';
+import { UI, baseFontSize } from '../../palette.ts';
+import { publishForTests } from '../../test-hook.ts';
+import { lineHeight } from '../../views/labels.ts';
+import { ROUND_CHOICES, resolveRound } from '../../../../server/rooms/rounds.ts';
+import { boardMode, boardRows, classFigures, classPhase, heapThumbs, isRoundOn, playerRows, type BoardMode, type ClassPhase } from './class-state.ts';
+import { loadHostKey, normaliseCode, saveHostKey } from './host-key.ts';
+import { isNarrow, screenMargin, splitColumns, takeTop, twoRows, type Box } from './layout.ts';
+import { RoomLink } from './room-link.ts';
+import { ButtonSet, visibleTexts } from './screen-report.ts';
+import { ClassFiguresView } from './views/ClassFiguresView.ts';
+import { HeapThumbnailsView } from './views/HeapThumbnailsView.ts';
+import { PlayerListView } from './views/PlayerListView.ts';
+import { QrView } from './views/QrView.ts';
+import { fitText, sizeToFit, textStyle } from './views/text-style.ts';
+
+export interface HostData {
+  readonly code?: string;
+}
+
+type Tab = 'join' | 'round' | 'students' | 'class';
+const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
+  { tab: 'join', label: 'Join' },
+  { tab: 'round', label: 'Round' },
+  { tab: 'students', label: 'Students' },
+  { tab: 'class', label: 'Class' },
+];
+
+const ROUND_BUTTONS = ['start', 'pause', 'end'] as const;
+const JOIN_BUTTONS = ['lock', 'lateJoin'] as const;
+const BOARD_BUTTONS = ['board-shown', 'board-anonymous', 'board-hidden'] as const;
+const PICKER_BUTTONS = ['prevRound', 'nextRound'] as const;
+const SHARE_BUTTONS = ['projector', 'results'] as const;
+const SETUP_BUTTONS = ['newClass', 'retry'] as const;
+const BOARD_LABELS: Record<BoardMode, string> = { shown: 'Shown', anonymous: 'Anonymous', hidden: 'Hidden' };
+const BUTTON_HEIGHT = 50;
+/** How long a "press again" confirmation waits. */
+const CONFIRM_MS = 4000;
+
+const PHASE_WORDS: Record<ClassPhase, string> = { lobby: 'in the lobby', playing: 'playing', paused: 'paused', results: 'round over' };
+
+function roundTitle(id: string): string {
+  const round = resolveRound(id);
+  return round.ok ? round.value.title : id;
+}
+
+export class HostScene extends Phaser.Scene {
+  private code = '';
+  private hostKey: string | null = null;
+  private link: RoomLink | null = null;
+  private setupProblem = '';
+  private status = '';
+  private statusColour: string = UI.dim;
+  private dropped = false;
+  private tab: Tab = 'join';
+  private roundIndex = 0;
+  private confirmingEnd: Phaser.Time.TimerEvent | null = null;
+  /** Counts scene starts, so an answer that arrives after a restart is dropped. */
+  private generation = 0;
+  private buttons!: ButtonSet;
+  private header!: Phaser.GameObjects.Text;
+  private codeText!: Phaser.GameObjects.Text;
+  private linkText!: Phaser.GameObjects.Text;
+  private roundName!: Phaser.GameObjects.Text;
+  private sectionLabels!: Record<'round' | 'joining' | 'board', Phaser.GameObjects.Text>;
+  private statusText!: Phaser.GameObjects.Text;
+  private qr!: QrView;
+  private players!: PlayerListView;
+  private figures!: ClassFiguresView;
+  private thumbs!: HeapThumbnailsView;
+
+  constructor() {
+    super('HostScene');
+  }
+
+  init(data: HostData | undefined): void {
+    this.code = normaliseCode(data?.code ?? '');
+    this.hostKey = null;
+    this.link = null;
+    this.setupProblem = '';
+    this.status = '';
+    this.dropped = false;
+    this.tab = 'join';
+    this.confirmingEnd = null;
+    this.generation++;
+  }
+
+  create(): void {
+    this.header = this.add.text(0, 0, '', textStyle(18, UI.text, true));
+    this.codeText = this.add.text(0, 0, '', textStyle(48, UI.text, true));
+    this.linkText = this.add.text(0, 0, '', textStyle(14, UI.dim));
+    this.roundName = this.add.text(0, 0, '', textStyle(16, UI.text, true)).setOrigin(0.5);
+    this.sectionLabels = {
+      round: this.add.text(0, 0, 'Round', textStyle(14, UI.dim, true)),
+      joining: this.add.text(0, 0, 'Joining', textStyle(14, UI.dim, true)),
+      board: this.add.text(0, 0, 'Leaderboard', textStyle(14, UI.dim, true)),
+    };
+    this.statusText = this.add.text(0, 0, '', textStyle(16, UI.dim));
+    this.qr = new QrView(this);
+    this.players = new PlayerListView(this);
+    this.players.events.on('kick', ({ playerId, nickname }) => {
+      this.link?.send('host:kick', { playerId });
+      this.setStatus(`Removed ${nickname} from the class.`, UI.dim);
+    });
+    this.players.events.on('confirm', () => this.publish());
+    this.figures = new ClassFiguresView(this);
+    this.thumbs = new HeapThumbnailsView(this);
+    this.createButtons();
+    this.scale.on('resize', this.refresh, this);
+    this.events.once('shutdown', () => this.scale.off('resize', this.refresh, this));
+    this.refresh();
+    void this.open();
+  }
+
+  private createButtons(): void {
+    const b = new ButtonSet(this);
+    this.buttons = b;
+    const options = { fontSize: 18, height: BUTTON_HEIGHT };
+    for (const { tab, label } of TABS) b.add(`tab-${tab}`, label, () => this.showTab(tab), { ...options, fontSize: 16, height: 44 });
+    b.add('prevRound', '◀', () => this.pickRound(-1), { ...options, width: 56 });
+    b.add('nextRound', '▶', () => this.pickRound(1), { ...options, width: 56 });
+    b.add('start', 'Start round', () => this.startRound(), { ...options, primary: true });
+    b.add('pause', 'Pause', () => this.pauseOrResume(), options);
+    b.add('end', 'End round', () => this.endRound(), options);
+    b.add('lock', 'Lock joining', () => this.send('host:lock', { value: !(this.link?.state?.locked ?? false) }), options);
+    b.add('lateJoin', 'Late join: on', () => this.send('host:late-join', { value: !(this.link?.state?.lateJoin ?? true) }), options);
+    for (const mode of ['shown', 'anonymous', 'hidden'] as const) b.add(`board-${mode}`, BOARD_LABELS[mode], () => this.send('host:leaderboard', { mode }), options);
+    b.add('projector', 'Open projector view', () => this.openProjector(), options);
+    b.add('results', 'Download results (CSV)', () => void this.download(), options);
+    b.add('newClass', 'Create a new class', () => this.scene.restart({}), { ...options, primary: true });
+    b.add('retry', 'Try again', () => this.scene.restart({ code: this.code }), options);
+  }
+
+  // ---- setting up ------------------------------------------------------------------------
+
+  private async open(): Promise<void> {
+    const generation = this.generation;
+    try {
+      if (this.code === '') {
+        this.setStatus('Creating a class…', UI.dim);
+        const created = await createClass();
+        this.code = created.code;
+        this.hostKey = created.hostKey;
+        saveHostKey({ code: created.code, hostKey: created.hostKey });
+        window.history.replaceState(null, '', `/?host=${encodeURIComponent(created.code)}`);
+      } else {
+        this.hostKey = loadHostKey(this.code);
+        if (!this.hostKey) {
+          this.setupProblem = `This browser does not hold the host key for class ${this.code}. Only the browser that created a class can host it.`;
+          this.refresh();
+          return;
+        }
+      }
+      this.setStatus('Connecting…', UI.dim);
+      const { room } = await hostClass(this.code, this.hostKey);
+      if (generation !== this.generation || !this.sys.isActive()) {
+        void room.leave(true);
+        return;
+      }
+      this.link = new RoomLink(this, room, {
+        onState: () => this.refresh(),
+        onMessage: { refused: (payload) => this.setStatus(`Refused: ${(payload as Refusal).message}`, UI.bad) },
+        onDrop: () => { this.dropped = true; this.refresh(); },
+        onReconnect: () => { this.dropped = false; this.refresh(); },
+        onLeave: () => { this.setupProblem = 'The connection to the class is gone. Try again to reconnect.'; this.link = null; this.refresh(); },
+      });
+      this.setStatus('', UI.dim);
+    } catch (error) {
+      this.setupProblem = describeError(error);
+      this.refresh();
+    }
+  }
+
+  // ---- actions ------------------------------------------------------------------------------
+
+  private send(type: string, body: object = {}): void {
+    this.link?.send(type, body);
+  }
+
+  private showTab(tab: Tab): void {
+    this.tab = tab;
+    this.refresh();
+  }
+
+  private pickRound(step: number): void {
+    const count = ROUND_CHOICES.length;
+    this.roundIndex = (this.roundIndex + step + count) % Math.max(1, count);
+    this.refresh();
+  }
+
+  private startRound(): void {
+    const id = ROUND_CHOICES[this.roundIndex];
+    if (!id) return;
+    this.send('host:start', { round: id });
+    this.setStatus(`Starting “${roundTitle(id)}”…`, UI.dim);
+  }
+
+  private pauseOrResume(): void {
+    this.send(this.phase() === 'paused' ? 'host:resume' : 'host:pause');
+  }
+
+  /** Ending places whatever is left with the fallback policy, so it asks for a second press. */
+  private endRound(): void {
+    if (this.confirmingEnd) {
+      this.confirmingEnd.remove();
+      this.confirmingEnd = null;
+      this.send('host:end');
+      this.setStatus('Ending the round: the fallback policy places what is left.', UI.dim);
+      return;
+    }
+    this.confirmingEnd = this.time.delayedCall(CONFIRM_MS, () => { this.confirmingEnd = null; this.refresh(); });
+    this.refresh();
+  }
+
+  private openProjector(): void {
+    window.open(`${window.location.origin}/?projector=${encodeURIComponent(this.code)}`, '_blank');
+  }
+
+  private async download(): Promise<void> {
+    if (!this.hostKey) return;
+    try {
+      await downloadResults(this.code, this.hostKey);
+      this.setStatus('Results downloaded (one row per student per round).', UI.dim);
+    } catch (error) {
+      this.setStatus(describeError(error), UI.bad);
+    }
+  }
+
+  private setStatus(text: string, colour: string): void {
+    this.status = text;
+    this.statusColour = colour;
+    this.refresh();
+  }
+
+  private phase(): ClassPhase {
+    return classPhase(this.link?.state);
+  }
+
+  // ---- drawing --------------------------------------------------------------------------------
+
+  private refresh(): void {
+    if (!this.header) return;
+    this.updateButtons();
+    this.layout();
+    const state = this.link?.state;
+    this.players.show(playerRows(state));
+    this.figures.show(classFigures(state));
+    this.thumbs.show(heapThumbs(state));
+    this.publish();
+  }
+
+  private updateButtons(): void {
+    const b = this.buttons;
+    const state = this.link?.state;
+    const phase = this.phase();
+    const connected = this.link !== null;
+    const running = isRoundOn(phase);
+    b.setEnabled('start', connected && !running && ROUND_CHOICES.length > 0);
+    for (const name of PICKER_BUTTONS) b.setEnabled(name, !running && ROUND_CHOICES.length > 1);
+    b.setLabel('pause', phase === 'paused' ? 'Resume' : 'Pause');
+    b.setEnabled('pause', connected && running);
+    b.setLabel('end', this.confirmingEnd ? 'Sure? End' : 'End round');
+    b.setEnabled('end', connected && running);
+    b.setLabel('lock', state?.locked ? 'Unlock joining' : 'Lock joining');
+    b.setLabel('lateJoin', `Late join: ${state?.lateJoin ?? true ? 'on' : 'off'}`);
+    for (const name of JOIN_BUTTONS) b.setEnabled(name, connected);
+    const mode = boardMode(state);
+    for (const m of ['shown', 'anonymous', 'hidden'] as const) {
+      b.setLabel(`board-${m}`, m === mode ? `● ${BOARD_LABELS[m]}` : BOARD_LABELS[m]);
+      b.setEnabled(`board-${m}`, connected);
+    }
+    b.setEnabled('projector', this.code !== '' && this.hostKey !== null);
+    b.setEnabled('results', connected && (state?.roundNo ?? 0) > 0 && (phase === 'results' || (state?.roundNo ?? 0) > 1));
+    for (const { tab, label } of TABS) b.setLabel(`tab-${tab}`, tab === this.tab ? `● ${label}` : label);
+  }
+
+  private layout(): void {
+    const { width, height } = this.scale;
+    const margin = screenMargin(width);
+    const font = baseFontSize(width, height);
+    const narrow = isNarrow(width);
+    const state = this.link?.state;
+    let area: Box = { x: margin, y: margin, w: width - 2 * margin, h: height - 2 * margin };
+
+    const phase = this.phase();
+    const count = state?.playerCount ?? 0;
+    const round = state && state.roundNo > 0 ? ` · round ${state.roundNo} ${PHASE_WORDS[phase]}` : ` · ${PHASE_WORDS[phase]}`;
+    const headline = this.code ? `Hosting class ${this.code} · ${count} ${count === 1 ? 'student' : 'students'}${state ? round : ''}` : 'Hosting a class';
+    const banner = this.dropped ? ' · connection lost, reconnecting…' : '';
+    this.header.setFontSize(Math.round(font * 1.1)).setText(fitText(headline + banner, area.w, Math.round(font * 1.1), true)).setPosition(area.x, area.y);
+    [, area] = takeTop(area, lineHeight(Math.round(font * 1.1)), 10);
+
+    const setupShown = this.setupProblem !== '';
+    this.buttons.setVisible(SETUP_BUTTONS, setupShown);
+    if (setupShown) {
+      this.hideDashboard();
+      this.statusText.setFontSize(font).setColor(UI.bad).setWordWrapWidth(area.w).setText(this.setupProblem).setPosition(area.x, area.y).setVisible(true);
+      const top = area.y + this.statusText.height + 16;
+      const w = Math.min(300, area.w);
+      this.buttons.place('newClass', area.x + w / 2, top + BUTTON_HEIGHT / 2, w, BUTTON_HEIGHT);
+      this.buttons.place('retry', area.x + w / 2, top + BUTTON_HEIGHT * 1.5 + 12, w, BUTTON_HEIGHT);
+      return;
+    }
+
+    if (narrow) {
+      const [bar, rest] = takeTop(area, 44, 12);
+      this.buttons.setVisible(TABS.map((t) => `tab-${t.tab}`), true);
+      this.buttons.placeRow(TABS.map((t) => `tab-${t.tab}`), bar.x, bar.y, bar.w, 44, 6);
+      this.layoutPanels(rest, font, { join: this.tab === 'join', round: this.tab === 'round', students: this.tab === 'students', class: this.tab === 'class' });
+    } else {
+      this.buttons.setVisible(TABS.map((t) => `tab-${t.tab}`), false);
+      this.layoutPanels(area, font, null);
+    }
+  }
+
+  private hideDashboard(): void {
+    this.buttons.setVisible([...TABS.map((t) => `tab-${t.tab}`), ...ROUND_BUTTONS, ...JOIN_BUTTONS, ...BOARD_BUTTONS, ...PICKER_BUTTONS, ...SHARE_BUTTONS], false);
+    for (const t of [this.codeText, this.linkText, this.roundName, ...Object.values(this.sectionLabels)]) t.setVisible(false);
+    this.qr.setVisible(false);
+    this.players.setVisible(false);
+    this.figures.setVisible(false);
+    this.thumbs.setVisible(false);
+  }
+
+  /** Lays out the four panels: all of them side by side (`only` null), or the one tab shown. */
+  private layoutPanels(area: Box, font: number, only: Record<Tab, boolean> | null): void {
+    const gap = screenMargin(this.scale.width);
+    let join = area;
+    let controls = area;
+    let list = area;
+    let figures = area;
+    if (!only) {
+      const [left, middle, right] = splitColumns(area, [0.8, 1, 1.15], gap);
+      join = left ?? area;
+      const controlsHeight = this.controlsHeight(font);
+      [controls, list] = takeTop(middle ?? area, controlsHeight, gap);
+      figures = right ?? area;
+    }
+    const shown = only ?? { join: true, round: true, students: true, class: true };
+    this.layoutJoinPanel(join, font, shown.join);
+    this.layoutControls(controls, font, shown.round);
+    this.players.setVisible(shown.students);
+    if (shown.students) this.players.layout(list, font);
+    this.figures.setVisible(shown.class);
+    this.thumbs.setVisible(shown.class);
+    if (shown.class) {
+      const [top, bottom] = twoRows(figures, 1, only ? 1 : 1.1, gap);
+      this.figures.layout(top, font);
+      this.thumbs.layout(bottom, font);
+    }
+  }
+
+  /** The join code, the QR code of the join link, the link, and the share buttons under them. */
+  private layoutJoinPanel(box: Box, font: number, visible: boolean): void {
+    this.codeText.setVisible(visible && this.code !== '');
+    this.linkText.setVisible(visible && this.code !== '');
+    this.qr.setVisible(visible && this.code !== '');
+    this.buttons.setVisible(SHARE_BUTTONS, visible);
+    if (!visible) return;
+    const buttonsHeight = 2 * BUTTON_HEIGHT + 12;
+    const codeSize = sizeToFit(this.code, box.w, Math.round(font * 3.2), font, true);
+    this.codeText.setFontSize(codeSize).setText(this.code).setPosition(box.x + (box.w - this.codeText.width) / 2, box.y);
+    const link = this.code ? joinLink(this.code) : '';
+    const small = Math.max(12, Math.round(font * 0.85));
+    this.linkText.setFontSize(small).setText(fitText(link, box.w, small));
+    const qrTop = box.y + this.codeText.height + 8;
+    const qrSide = Math.max(0, Math.min(box.w, box.y + box.h - qrTop - this.linkText.height - 16 - buttonsHeight));
+    if (this.code) this.qr.show(link);
+    this.qr.layout(box.x + (box.w - qrSide) / 2, qrTop, qrSide);
+    this.linkText.setPosition(box.x + (box.w - this.linkText.width) / 2, qrTop + qrSide + 6);
+    const buttonsTop = this.linkText.y + this.linkText.height + 12;
+    this.buttons.placeRow(['projector'], box.x, buttonsTop, box.w, BUTTON_HEIGHT);
+    this.buttons.placeRow(['results'], box.x, buttonsTop + BUTTON_HEIGHT + 12, box.w, BUTTON_HEIGHT);
+  }
+
+  private controlsHeight(font: number): number {
+    const label = lineHeight(Math.round(font * 0.9)) + 4;
+    const status = this.status ? lineHeight(font, 2) + 8 : 0;
+    return label + 2 * BUTTON_HEIGHT + 10 + 14 + label + BUTTON_HEIGHT + 14 + label + BUTTON_HEIGHT + 14 + status;
+  }
+
+  /** Round picker and controls, joining, leaderboard, and the status line. */
+  private layoutControls(box: Box, font: number, visible: boolean): void {
+    const names = [...ROUND_BUTTONS, ...PICKER_BUTTONS, ...JOIN_BUTTONS, ...BOARD_BUTTONS];
+    this.buttons.setVisible(names, visible);
+    this.roundName.setVisible(visible);
+    for (const t of Object.values(this.sectionLabels)) t.setVisible(visible);
+    this.statusText.setVisible(visible);
+    if (!visible) return;
+    const label = Math.round(font * 0.9);
+    let y = box.y;
+    const section = (text: Phaser.GameObjects.Text): void => {
+      text.setFontSize(label).setPosition(box.x, y);
+      y += lineHeight(label) + 4;
+    };
+    section(this.sectionLabels.round);
+    const picker = 56;
+    this.buttons.place('prevRound', box.x + picker / 2, y + BUTTON_HEIGHT / 2, picker, BUTTON_HEIGHT);
+    this.buttons.place('nextRound', box.x + box.w - picker / 2, y + BUTTON_HEIGHT / 2, picker, BUTTON_HEIGHT);
+    const id = ROUND_CHOICES[this.roundIndex] ?? '';
+    const nameRoom = box.w - 2 * picker - 16;
+    const nameSize = sizeToFit(roundTitle(id), nameRoom, font, Math.max(12, font - 4), true);
+    this.roundName.setFontSize(nameSize).setText(fitText(roundTitle(id), nameRoom, nameSize, true)).setPosition(box.x + box.w / 2, y + BUTTON_HEIGHT / 2);
+    y += BUTTON_HEIGHT + 10;
+    this.buttons.placeRow(ROUND_BUTTONS, box.x, y, box.w, BUTTON_HEIGHT);
+    y += BUTTON_HEIGHT + 14;
+    section(this.sectionLabels.joining);
+    this.buttons.placeRow(JOIN_BUTTONS, box.x, y, box.w, BUTTON_HEIGHT);
+    y += BUTTON_HEIGHT + 14;
+    section(this.sectionLabels.board);
+    this.buttons.placeRow(BOARD_BUTTONS, box.x, y, box.w, BUTTON_HEIGHT);
+    y += BUTTON_HEIGHT + 14;
+    this.statusText.setFontSize(font).setColor(this.statusColour).setWordWrapWidth(box.w).setText(this.status).setPosition(box.x, y);
+  }
+
+  // ---- tests --------------------------------------------------------------------------------------
+
+  private publish(): void {
+    const state = this.link?.state;
+    publishForTests({
+      scene: 'HostScene',
+      code: this.code,
+      connected: this.link !== null,
+      problem: this.setupProblem,
+      phase: this.phase(),
+      roundNo: state?.roundNo ?? 0,
+      round: ROUND_CHOICES[this.roundIndex] ?? '',
+      locked: state?.locked ?? false,
+      lateJoin: state?.lateJoin ?? true,
+      boardMode: boardMode(state),
+      players: playerRows(state),
+      leaderboard: boardRows(state),
+      figures: classFigures(state),
+      thumbs: heapThumbs(state).map((t) => t.name),
+      joinLink: this.code ? joinLink(this.code) : '',
+      status: this.status,
+      tab: isNarrow(this.scale.width) ? this.tab : 'all',
+      buttons: this.buttons.probes(),
+      kicks: this.players.kickProbes(),
+      texts: visibleTexts(this),
+      width: this.scale.width,
+      height: this.scale.height,
+    });
+  }
+}

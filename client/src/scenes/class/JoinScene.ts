@@ -1,0 +1,131 @@
+// Joining a class: the code (filled in when the student came from a link or the QR
+// code) and a nickname, as real HTML fields over the canvas. A refused join is
+// shown in words under the form; a good one hands the room to the class lobby.
+
+import Phaser from 'phaser';
+import { describeError, joinClass } from '../../net/connection.ts';
+import { UI, baseFontSize } from '../../palette.ts';
+import { publishForTests } from '../../test-hook.ts';
+import { DomForm } from '../../ui/forms.ts';
+import { normaliseCode } from './host-key.ts';
+import { screenMargin } from './layout.ts';
+import { ButtonSet, visibleTexts } from './screen-report.ts';
+import { textStyle } from './views/text-style.ts';
+
+export interface JoinData {
+  readonly code?: string;
+}
+
+const NICKNAME_KEY = 'mallocade:nickname';
+const NICKNAME_MAX = 20;
+
+function savedNickname(): string {
+  try {
+    return window.localStorage.getItem(NICKNAME_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function saveNickname(nickname: string): void {
+  try {
+    window.localStorage.setItem(NICKNAME_KEY, nickname);
+  } catch {
+    // private mode: the field simply starts empty next time
+  }
+}
+
+export class JoinScene extends Phaser.Scene {
+  private prefill = '';
+  private form!: DomForm;
+  private codeInput!: HTMLInputElement;
+  private nicknameInput!: HTMLInputElement;
+  private submit!: HTMLButtonElement;
+  private message!: HTMLParagraphElement;
+  private buttons!: ButtonSet;
+  private title!: Phaser.GameObjects.Text;
+  private subtitle!: Phaser.GameObjects.Text;
+  private joining = false;
+
+  constructor() {
+    super('JoinScene');
+  }
+
+  init(data: JoinData | undefined): void {
+    this.prefill = normaliseCode(data?.code ?? '');
+    this.joining = false;
+  }
+
+  create(): void {
+    this.title = this.add.text(0, 0, 'Join a class', textStyle(32, UI.text, true)).setOrigin(0.5, 0);
+    this.subtitle = this.add.text(0, 0, 'Type the code your teacher shows and pick a nickname.', textStyle(16, UI.dim)).setOrigin(0.5, 0).setAlign('center');
+    this.buttons = new ButtonSet(this);
+    this.buttons.add('back', '← Back', () => this.scene.start('TitleScene'), { width: 110, height: 44, fontSize: 17, key: 'ESC' });
+    this.form = new DomForm(this, () => void this.join());
+    this.codeInput = this.form.addField({ name: 'code', label: 'Class code', value: this.prefill, maxLength: 12, placeholder: 'e.g. K7TQ3M', uppercase: true });
+    this.nicknameInput = this.form.addField({ name: 'nickname', label: 'Nickname (others see it)', value: savedNickname(), maxLength: NICKNAME_MAX, placeholder: 'e.g. Ada' });
+    this.submit = this.form.addSubmit('Join');
+    this.message = document.createElement('p');
+    this.message.setAttribute('role', 'alert');
+    Object.assign(this.message.style, { margin: '4px 0 0', minHeight: '1.3em', color: UI.bad, font: '17px system-ui, sans-serif' } satisfies Partial<CSSStyleDeclaration>);
+    this.form.element.append(this.message);
+    this.layout();
+    this.scale.on('resize', this.layout, this);
+    this.events.once('shutdown', () => this.scale.off('resize', this.layout, this));
+    (this.prefill ? this.nicknameInput : this.codeInput).focus();
+    this.publish();
+  }
+
+  private layout(): void {
+    const { width, height } = this.scale;
+    const margin = screenMargin(width);
+    const font = baseFontSize(width, height);
+    this.buttons.place('back', margin + 55, margin + 22, 110, 44);
+    const top = Math.max(margin + 56, height * 0.08);
+    this.title.setFontSize(Math.round(font * 2)).setPosition(width / 2, top);
+    this.subtitle.setFontSize(font).setWordWrapWidth(Math.min(520, width - 2 * margin)).setPosition(width / 2, this.title.y + this.title.height + 8);
+    this.form.setTop(this.subtitle.y + this.subtitle.height + 20);
+    this.publish();
+  }
+
+  private showMessage(text: string, colour: string = UI.bad): void {
+    this.message.textContent = text;
+    this.message.style.color = colour;
+    this.publish();
+  }
+
+  private async join(): Promise<void> {
+    if (this.joining) return;
+    const code = normaliseCode(this.codeInput.value);
+    const nickname = this.nicknameInput.value.trim();
+    if (code === '') {
+      this.showMessage('Type the class code first (your teacher shows it).');
+      this.codeInput.focus();
+      return;
+    }
+    this.joining = true;
+    this.submit.disabled = true;
+    this.showMessage('Joining…', UI.dim);
+    try {
+      const { room, welcome } = await joinClass(code, nickname);
+      if (nickname) saveNickname(nickname);
+      this.scene.start('ClassLobbyScene', { classRoom: room, welcome });
+    } catch (error) {
+      this.joining = false;
+      this.submit.disabled = false;
+      this.showMessage(describeError(error));
+    }
+  }
+
+  private publish(): void {
+    publishForTests({
+      scene: 'JoinScene',
+      code: this.codeInput?.value ?? '',
+      message: this.message?.textContent ?? '',
+      texts: visibleTexts(this),
+      buttons: this.buttons?.probes() ?? {},
+      width: this.scale.width,
+      height: this.scale.height,
+    });
+  }
+}

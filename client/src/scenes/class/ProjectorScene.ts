@@ -1,0 +1,238 @@
+// The projector view (`/?projector=CODE`), for the wall: it joins as the host (with
+// the key this browser holds for the class) and shows, large, the join code and QR
+// code in the lobby, the live leaderboard during a round (with a small code for late
+// joiners), and a podium of the top three when the round is over.
+
+import Phaser from 'phaser';
+import { describeError, hostClass, joinLink } from '../../net/connection.ts';
+import { UI, baseFontSize } from '../../palette.ts';
+import { publishForTests } from '../../test-hook.ts';
+import { lineHeight } from '../../views/labels.ts';
+import { boardMode, boardRows, classPhase, isRoundOn, playerRows, type ClassPhase } from './class-state.ts';
+import { loadHostKey, normaliseCode } from './host-key.ts';
+import { isNarrow, screenMargin, takeTop, twoColumns, twoRows, type Box } from './layout.ts';
+import { RoomLink } from './room-link.ts';
+import { visibleTexts } from './screen-report.ts';
+import { LeaderboardView } from './views/LeaderboardView.ts';
+import { PodiumView } from './views/PodiumView.ts';
+import { QrView } from './views/QrView.ts';
+import { fitText, sizeToFit, textStyle } from './views/text-style.ts';
+
+export interface ProjectorData {
+  readonly code?: string;
+}
+
+type Show = 'problem' | 'join' | 'board' | 'podium';
+
+export class ProjectorScene extends Phaser.Scene {
+  private code = '';
+  private link: RoomLink | null = null;
+  private problem = '';
+  private dropped = false;
+  private title!: Phaser.GameObjects.Text;
+  private codeText!: Phaser.GameObjects.Text;
+  private body!: Phaser.GameObjects.Text;
+  private names!: Phaser.GameObjects.Text;
+  private qr!: QrView;
+  private board!: LeaderboardView;
+  private podium!: PodiumView;
+
+  constructor() {
+    super('ProjectorScene');
+  }
+
+  init(data: ProjectorData | undefined): void {
+    this.code = normaliseCode(data?.code ?? '');
+    this.link = null;
+    this.problem = '';
+    this.dropped = false;
+  }
+
+  create(): void {
+    this.title = this.add.text(0, 0, '', textStyle(40, UI.text, true));
+    this.codeText = this.add.text(0, 0, '', textStyle(120, UI.text, true));
+    this.body = this.add.text(0, 0, '', textStyle(24, UI.dim));
+    this.names = this.add.text(0, 0, '', textStyle(22, UI.text));
+    this.qr = new QrView(this);
+    this.board = new LeaderboardView(this);
+    this.podium = new PodiumView(this);
+    this.scale.on('resize', this.refresh, this);
+    this.events.once('shutdown', () => this.scale.off('resize', this.refresh, this));
+    this.refresh();
+    void this.open();
+  }
+
+  private async open(): Promise<void> {
+    const key = this.code ? loadHostKey(this.code) : null;
+    if (!key) {
+      this.problem = this.code
+        ? `This browser does not hold the host key for class ${this.code}. Open the projector view from the host's dashboard, in the same browser.`
+        : 'No class code: open the projector view from the host\'s dashboard.';
+      this.refresh();
+      return;
+    }
+    try {
+      const { room } = await hostClass(this.code, key);
+      this.link = new RoomLink(this, room, {
+        onState: () => this.refresh(),
+        onDrop: () => { this.dropped = true; this.refresh(); },
+        onReconnect: () => { this.dropped = false; this.refresh(); },
+        onLeave: () => { this.problem = 'The connection to the class is gone. Reload this page to reconnect.'; this.link = null; this.refresh(); },
+      });
+      this.refresh();
+    } catch (error) {
+      this.problem = describeError(error);
+      this.refresh();
+    }
+  }
+
+  private phase(): ClassPhase {
+    return classPhase(this.link?.state);
+  }
+
+  private show(): Show {
+    if (this.problem) return 'problem';
+    const phase = this.phase();
+    if (isRoundOn(phase)) return 'board';
+    if (phase === 'results') return 'podium';
+    return 'join';
+  }
+
+  private refresh(): void {
+    if (!this.title) return;
+    const { width, height } = this.scale;
+    const margin = screenMargin(width) * 1.5;
+    const font = baseFontSize(width, height);
+    const area: Box = { x: margin, y: margin, w: width - 2 * margin, h: height - 2 * margin };
+    const show = this.show();
+    for (const t of [this.codeText, this.names]) t.setVisible(false);
+    this.qr.setVisible(false);
+    this.board.setVisible(false);
+    this.podium.setVisible(false);
+    if (show === 'problem') this.layoutProblem(area, font);
+    else if (show === 'join') this.layoutJoin(area, font);
+    else if (show === 'board') this.layoutBoard(area, font);
+    else this.layoutPodium(area, font);
+    this.publish(show);
+  }
+
+  private layoutProblem(area: Box, font: number): void {
+    this.title.setFontSize(Math.round(font * 1.6)).setWordWrapWidth(area.w).setText('Projector view').setPosition(area.x, area.y);
+    this.body.setFontSize(font).setColor(UI.bad).setWordWrapWidth(area.w).setText(this.problem).setPosition(area.x, area.y + this.title.height + 16);
+  }
+
+  private layoutJoin(area: Box, font: number): void {
+    const narrow = isNarrow(area.w);
+    const state = this.link?.state;
+    const [left, qrBox] = narrow ? [area, area] : twoColumns(area, 1.1, 1, area.w * 0.04);
+    this.title.setFontSize(Math.round(font * 1.7)).setWordWrapWidth(left.w).setText('Join the class').setPosition(left.x, left.y);
+    let y = left.y + this.title.height + 12;
+    const codeSize = sizeToFit(this.code, left.w, Math.round(font * (narrow ? 3.5 : 7)), font, true);
+    this.codeText.setVisible(true).setFontSize(codeSize).setText(this.code).setPosition(left.x, y);
+    y += this.codeText.height + 8;
+    const link = joinLink(this.code);
+    const count = state?.playerCount ?? 0;
+    const locked = state?.locked ? '\nJoining is locked.' : '';
+    this.body.setFontSize(Math.round(font * 1.3)).setColor(UI.dim).setWordWrapWidth(left.w)
+      .setText(`Scan the code, or open ${link.replace(/^https?:\/\//, '')}\n${count} ${count === 1 ? 'student has' : 'students have'} joined.${locked}`)
+      .setPosition(left.x, y);
+    y += this.body.height + 12;
+    let qrTop = y;
+    if (!narrow) {
+      const names = playerRows(state).map((p) => p.nickname);
+      const room = left.y + left.h - y;
+      const nameSize = Math.round(font * 1.2);
+      this.names.setVisible(names.length > 0 && room > lineHeight(nameSize)).setFontSize(nameSize).setWordWrapWidth(left.w);
+      this.names.setText(this.fitNames(names, room, nameSize)).setPosition(left.x, y);
+      qrTop = qrBox.y;
+    }
+    const box = narrow ? { x: area.x, y: qrTop, w: area.w, h: area.y + area.h - qrTop } : qrBox;
+    const side = Math.min(box.w, box.h);
+    this.qr.setVisible(true);
+    this.qr.show(link);
+    this.qr.layout(box.x + (box.w - side) / 2, box.y, side);
+  }
+
+  /** As many nicknames as fit a few lines, then "and N more". */
+  private fitNames(names: readonly string[], height: number, font: number): string {
+    const lines = Math.max(0, Math.floor(height / lineHeight(font)));
+    for (let shown = names.length; shown >= 0; shown--) {
+      const rest = names.length - shown;
+      const text = names.slice(0, shown).join('  ·  ') + (rest > 0 ? `  ·  and ${rest} more` : '');
+      this.names.setText(text);
+      if (this.names.height <= lines * lineHeight(font) + 2) return text;
+    }
+    return '';
+  }
+
+  private layoutBoard(area: Box, font: number): void {
+    const state = this.link?.state;
+    const narrow = isNarrow(area.w);
+    const paused = this.phase() === 'paused';
+    const heading = `${paused ? 'Paused · ' : ''}${state?.roundTitle ?? ''}`;
+    const titleSize = sizeToFit(heading, area.w, Math.round(font * 1.7), font, true);
+    this.title.setFontSize(titleSize).setWordWrapWidth(area.w).setText(fitText(heading, area.w, titleSize, true)).setPosition(area.x, area.y);
+    const [, rest] = takeTop(area, this.title.height, 16);
+    const lateJoin = state ? state.lateJoin && !state.locked : false;
+    const [board, side] = narrow || !lateJoin ? [rest, null] : twoColumns(rest, 3, 1, area.w * 0.03);
+    const finished = playerRows(state).filter((p) => p.finished).length;
+    const status = `${finished} of ${state?.playerCount ?? 0} done${this.dropped ? ' · connection lost, reconnecting…' : ''}`;
+    this.body.setFontSize(Math.round(font * 1.2)).setColor(UI.dim).setWordWrapWidth(board.w).setText(status);
+    this.body.setPosition(board.x, board.y + board.h - this.body.height);
+    this.board.setVisible(true);
+    this.board.layout({ ...board, h: board.h - this.body.height - 12 }, Math.round(font * (narrow ? 1.1 : 1.45)));
+    this.board.show({
+      rows: boardRows(state),
+      title: boardMode(state) === 'anonymous' ? 'Leaderboard (names hidden)' : 'Leaderboard',
+      emptyText: boardMode(state) === 'hidden' ? 'The leaderboard is hidden.' : 'No scores yet.',
+    });
+    if (side) {
+      this.codeText.setVisible(true).setFontSize(sizeToFit(`Join late: ${this.code}`, side.w, font * 1.4, 12, true)).setText(`Join late: ${this.code}`).setPosition(side.x, side.y);
+      const qrTop = side.y + this.codeText.height + 10;
+      const qrSide = Math.min(side.w, side.h - (qrTop - side.y));
+      this.qr.setVisible(true);
+      this.qr.show(joinLink(this.code));
+      this.qr.layout(side.x, qrTop, qrSide);
+    }
+  }
+
+  private layoutPodium(area: Box, font: number): void {
+    const state = this.link?.state;
+    const narrow = isNarrow(area.w);
+    const heading = `Round over: ${state?.roundTitle ?? ''}`;
+    const titleSize = sizeToFit(heading, area.w, Math.round(font * 1.7), font, true);
+    this.title.setFontSize(titleSize).setWordWrapWidth(area.w).setText(fitText(heading, area.w, titleSize, true)).setPosition(area.x, area.y);
+    const [, rest] = takeTop(area, this.title.height, 20);
+    const rows = boardRows(state);
+    if (rows.length === 0) {
+      const hidden = boardMode(state) === 'hidden';
+      this.body.setFontSize(Math.round(font * 1.3)).setColor(UI.dim).setWordWrapWidth(rest.w)
+        .setText(hidden ? 'The leaderboard is hidden.' : 'No one played this round.').setPosition(rest.x, rest.y);
+      return;
+    }
+    this.body.setText('');
+    const [podiumBox, boardBox] = narrow ? twoRows(rest, 1, 1, 16) : twoColumns(rest, 2, 1, area.w * 0.04);
+    this.podium.setVisible(true);
+    this.podium.layout(podiumBox, Math.round(font * (narrow ? 1.1 : 1.5)));
+    this.podium.show(rows);
+    this.board.setVisible(true);
+    this.board.layout(boardBox, Math.round(font * (narrow ? 1 : 1.2)));
+    this.board.show({ rows, title: 'Everyone' });
+  }
+
+  private publish(show: Show): void {
+    const state = this.link?.state;
+    publishForTests({
+      scene: 'ProjectorScene',
+      show,
+      code: this.code,
+      problem: this.problem,
+      phase: this.phase(),
+      playerCount: state?.playerCount ?? 0,
+      leaderboard: boardRows(state),
+      texts: visibleTexts(this),
+      width: this.scale.width,
+      height: this.scale.height,
+    });
+  }
+}

@@ -1,0 +1,251 @@
+// Reading the synced classroom state (server/state/classroom-state.ts) into the
+// plain shapes the classroom views draw: the phase, the leaderboard, the student's
+// own entry and heap, the host's player list and heap thumbnails. The inputs are
+// typed structurally, so these functions run on plain objects in unit tests too.
+// No game rule lives here: every number comes from the server.
+
+import type { RegionView } from '../../../../shared/core/allocator.ts';
+import type { HeapHint, HeapLine } from '../../views/HeapView.ts';
+
+export type ClassPhase = 'lobby' | 'playing' | 'paused' | 'results';
+export type BoardMode = 'shown' | 'hidden' | 'anonymous';
+
+/** The parts of a Colyseus MapSchema (or a Map) these readers use. */
+export interface MapLike<T> {
+  readonly size: number;
+  get(key: string): T | undefined;
+  entries(): Iterable<[string, T]>;
+}
+
+export interface LeaderRowLike {
+  readonly rank: number;
+  readonly name: string;
+  readonly score: number;
+}
+
+export interface PlayerInfoLike {
+  readonly playerId: string;
+  readonly nickname: string;
+  readonly connected: boolean;
+  readonly score: number;
+  readonly rank: number;
+  readonly utilization: number;
+  readonly failures: number;
+  readonly placed: number;
+  readonly finished: boolean;
+}
+
+export interface RegionLike {
+  readonly start: number;
+  readonly size: number;
+  readonly state: string;
+  readonly id: number;
+  readonly requested: number;
+  readonly tag: string;
+  readonly area: string;
+}
+
+export interface MatchLike {
+  readonly kind: string;
+  readonly phase: string;
+  readonly version: number;
+  readonly regions: Iterable<RegionLike>;
+  readonly hasPending: boolean;
+  readonly pending: { readonly id: number; readonly size: number; readonly tag: string; readonly deadline: number } | undefined;
+  readonly hints: Iterable<{ readonly policy: string; readonly target: number }>;
+  readonly meters: { readonly placed: number; readonly total: number; readonly liveBytes: number; readonly heapBytes: number } | undefined;
+}
+
+export interface FiguresLike {
+  readonly utilizationHistogram: Iterable<number>;
+  readonly heatMap: Iterable<number>;
+  readonly heatMapBytes: number;
+  readonly heatMapRequest: number;
+}
+
+export interface ClassStateLike {
+  readonly code: string;
+  readonly phase: string;
+  readonly roundNo: number;
+  readonly roundTitle: string;
+  readonly locked: boolean;
+  readonly lateJoin: boolean;
+  readonly leaderboardMode: string;
+  readonly playerCount: number;
+  readonly leaderboard: Iterable<LeaderRowLike>;
+  readonly players: MapLike<PlayerInfoLike> | undefined;
+  readonly heaps: MapLike<MatchLike> | undefined;
+  readonly figures: FiguresLike | undefined;
+}
+
+/** One row of a drawn leaderboard. */
+export interface BoardRow {
+  readonly rank: number;
+  readonly name: string;
+  readonly score: number;
+  /** The student looking at the board (marked with words, not only a colour). */
+  readonly isYou: boolean;
+}
+
+export interface PlayerRow {
+  readonly playerId: string;
+  readonly nickname: string;
+  readonly connected: boolean;
+  readonly score: number;
+  readonly rank: number;
+  readonly placed: number;
+  readonly finished: boolean;
+}
+
+export interface HeapThumb {
+  readonly playerId: string;
+  readonly name: string;
+  readonly regions: readonly RegionView[];
+  /** Bytes the thumbnail spans. */
+  readonly extent: number;
+  readonly placed: number;
+  readonly total: number;
+  readonly finished: boolean;
+  readonly connected: boolean;
+}
+
+export interface ClassFigures {
+  readonly histogram: readonly number[];
+  readonly heatMap: readonly number[];
+  readonly heatMapBytes: number;
+  readonly heatMapRequest: number;
+}
+
+const PHASES: readonly ClassPhase[] = ['lobby', 'playing', 'paused', 'results'];
+const MODES: readonly BoardMode[] = ['shown', 'hidden', 'anonymous'];
+
+export function classPhase(state: ClassStateLike | undefined): ClassPhase {
+  const phase = state?.phase;
+  return PHASES.find((p) => p === phase) ?? 'lobby';
+}
+
+export function boardMode(state: ClassStateLike | undefined): BoardMode {
+  const mode = state?.leaderboardMode;
+  return MODES.find((m) => m === mode) ?? 'shown';
+}
+
+/** Whether a round is under way (students have a heap in front of them). */
+export function isRoundOn(phase: ClassPhase): boolean {
+  return phase === 'playing' || phase === 'paused';
+}
+
+/** The board as the server publishes it; `ownName` marks the viewer's row (never when anonymous). */
+export function boardRows(state: ClassStateLike | undefined, ownName?: string): BoardRow[] {
+  if (!state) return [];
+  const anonymous = boardMode(state) === 'anonymous';
+  return [...state.leaderboard].map((r) => ({ rank: r.rank ?? 0, name: r.name ?? '', score: r.score ?? 0, isYou: !anonymous && ownName !== undefined && r.name === ownName }));
+}
+
+/** A student's own entry: the one player the server shows them. */
+export function ownPlayer(state: ClassStateLike | undefined, playerId?: string): PlayerInfoLike | null {
+  const players = state?.players;
+  if (!players) return null;
+  if (playerId !== undefined) return players.get(playerId) ?? null;
+  for (const [, info] of players.entries()) return info;
+  return null;
+}
+
+/** A student's own heap: the one match the server shows them. */
+export function ownHeap(state: ClassStateLike | undefined, playerId?: string): MatchLike | null {
+  const heaps = state?.heaps;
+  if (!heaps) return null;
+  if (playerId !== undefined && heaps.get(playerId)) return heaps.get(playerId) ?? null;
+  for (const [, match] of heaps.entries()) return match;
+  return null;
+}
+
+function isRegionState(state: string): state is RegionView['state'] {
+  return state === 'live' || state === 'free' || state === 'unused';
+}
+
+/** The synced regions as the engine's RegionView (ids, tags and areas only where they mean something). */
+export function regionsOf(match: MatchLike): RegionView[] {
+  const regions: RegionView[] = [];
+  for (const r of match.regions) {
+    if (!isRegionState(r.state)) continue;
+    regions.push({
+      start: r.start,
+      size: r.size,
+      state: r.state,
+      ...(r.state === 'live' ? { id: r.id, requested: r.requested } : {}),
+      ...(r.tag ? { tag: r.tag } : {}),
+      ...(r.area ? { area: r.area } : {}),
+    });
+  }
+  return regions;
+}
+
+/** The end of the last region: the bytes an address line must span. */
+export function extentOf(regions: readonly RegionView[]): number {
+  return regions.reduce((end, r) => Math.max(end, r.start + r.size), 0);
+}
+
+/** The heap view's line: the break is the end of the last region in use (live or free). */
+export function heapLineOf(match: MatchLike): HeapLine {
+  const regions = regionsOf(match);
+  const extent = Math.max(1, extentOf(regions));
+  const breakAt = regions.filter((r) => r.state !== 'unused' && r.area !== 'mmap').reduce((end, r) => Math.max(end, r.start + r.size), 0);
+  return { regions, breakAt: Math.max(1, breakAt), extent };
+}
+
+/** The policies' suggestions as hint carets ("first fit" at 16); failing policies are left out. */
+export function hintsOf(match: MatchLike): HeapHint[] {
+  return [...match.hints].filter((h) => h.target >= 0).map((h) => ({ label: h.policy.replace(/[-_]/g, ' '), address: h.target }));
+}
+
+/** Every student for the host, by nickname (case ignored), so a name is easy to find. */
+export function playerRows(state: ClassStateLike | undefined): PlayerRow[] {
+  const players = state?.players;
+  if (!players) return [];
+  const rows: PlayerRow[] = [];
+  for (const [, p] of players.entries()) {
+    // Schema fields the server has not written yet arrive undefined: read them as zero / false.
+    rows.push({
+      playerId: p.playerId, nickname: p.nickname ?? '', connected: p.connected === true, score: p.score ?? 0, rank: p.rank ?? 0, placed: p.placed ?? 0, finished: p.finished === true,
+    });
+  }
+  return rows.sort((a, b) => a.nickname.localeCompare(b.nickname, undefined, { sensitivity: 'base' }) || a.playerId.localeCompare(b.playerId));
+}
+
+/** One thumbnail per student with a heap this round, in the player list's order. */
+export function heapThumbs(state: ClassStateLike | undefined): HeapThumb[] {
+  const heaps = state?.heaps;
+  if (!heaps) return [];
+  const thumbs: HeapThumb[] = [];
+  for (const player of playerRows(state)) {
+    const match = heaps.get(player.playerId);
+    if (!match) continue;
+    const regions = regionsOf(match);
+    thumbs.push({
+      playerId: player.playerId,
+      name: player.nickname,
+      regions,
+      extent: Math.max(1, extentOf(regions)),
+      placed: match.meters?.placed ?? 0,
+      total: match.meters?.total ?? 0,
+      finished: player.finished,
+      connected: player.connected,
+    });
+  }
+  return thumbs;
+}
+
+export function classFigures(state: ClassStateLike | undefined): ClassFigures {
+  const f = state?.figures;
+  return {
+    histogram: f ? [...f.utilizationHistogram] : [],
+    heatMap: f ? [...f.heatMap] : [],
+    heatMapBytes: f?.heatMapBytes ?? 0,
+    heatMapRequest: f?.heatMapRequest ?? 0,
+  };
+}
+
+/** "rank 2 of 5", or words for no rank yet. */
+export function rankText(rank: number, of: number): string {
+  return rank > 0 ? `rank ${rank} of ${Math.max(rank, of)}` : 'no rank yet';
+}

@@ -1,0 +1,78 @@
+// Every student's heap, small, for the host: a grid of cards, each with the name,
+// how far they are ("3/8 placed", "done", "away") and their heap as a one-line
+// address strip (live blocks in their palette colour with a dark edge between
+// blocks, holes dark grey, room past the break hatched). All strips share one scale,
+// so a heap that grew taller than the others is longer. Cards that do not fit are counted.
+
+import type Phaser from 'phaser';
+import { UI, blockColour } from '../../../palette.ts';
+import { reportDrawn } from '../../../test-hook.ts';
+import { lineHeight } from '../../../views/labels.ts';
+import { hatch } from '../../../views/patterns.ts';
+import { gridCells, type Box } from '../layout.ts';
+import type { HeapThumb } from '../class-state.ts';
+import { PanelView } from './PanelView.ts';
+import { fitText } from './text-style.ts';
+
+/** "3/8 placed", "done" or "away": a card's second line. */
+export function thumbProgress(thumb: HeapThumb): string {
+  if (!thumb.connected) return `away · ${thumb.placed}/${thumb.total}`;
+  if (thumb.finished) return 'done';
+  return `${thumb.placed}/${thumb.total} placed`;
+}
+
+export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
+  constructor(scene: Phaser.Scene, depth = 0) {
+    super(scene, [], depth);
+  }
+
+  protected draw(g: Phaser.GameObjects.Graphics): void {
+    const thumbs = this.data;
+    const size = this.fontSize;
+    const small = Math.max(11, Math.round(size * 0.85));
+    const { x, y, w } = this.box;
+    const titleSize = Math.round(size * 1.15);
+    const titleHeight = lineHeight(titleSize) + 8;
+    this.labels.add(x, y, fitText(`Every student's heap (${thumbs.length})`, w, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
+    if (thumbs.length === 0) this.labels.add(x, y + titleHeight, fitText('They appear here when a round starts.', w, size), { size, colour: UI.dim, originX: 0, originY: 0 });
+    const barHeight = Math.max(14, Math.round(size * 1.1));
+    const cellHeight = lineHeight(size) + lineHeight(small) + barHeight + 14;
+    const cellWidth = Math.max(150, size * 11);
+    const grid: Box = { x, y: y + titleHeight, w, h: this.box.h - titleHeight };
+    let cells = gridCells(grid, thumbs.length, cellWidth, cellHeight, 10);
+    if (cells.length < thumbs.length) cells = cells.slice(0, Math.max(0, cells.length - 1)); // room for "+N more"
+    const hidden = thumbs.length - cells.length;
+    const scale = Math.max(1, ...thumbs.map((t) => t.extent));
+    cells.forEach((cell, i) => {
+      const thumb = thumbs[i];
+      if (thumb) this.drawCard(g, cell, thumb, scale, small, barHeight);
+    });
+    const last = hidden > 0 ? gridCells(grid, cells.length + 1, cellWidth, cellHeight, 10)[cells.length] : undefined;
+    if (last) this.labels.add(last.x + 8, last.y + cellHeight / 2, `+${hidden} more`, { size, colour: UI.dim, originX: 0 });
+    reportDrawn('HeapThumbnailsView', { shown: cells.length, hidden, names: thumbs.slice(0, cells.length).map((t) => t.name) });
+  }
+
+  private drawCard(g: Phaser.GameObjects.Graphics, cell: Box, thumb: HeapThumb, scale: number, small: number, barHeight: number): void {
+    const size = this.fontSize;
+    g.fillStyle(UI.panel, 1).fillRect(cell.x, cell.y, cell.w, cell.h);
+    const inner = cell.w - 16;
+    this.labels.add(cell.x + 8, cell.y + 4, fitText(thumb.name, inner, size, true), { size, colour: thumb.connected ? UI.text : UI.dim, bold: true, originX: 0, originY: 0 });
+    this.labels.add(cell.x + 8, cell.y + 4 + lineHeight(size), fitText(thumbProgress(thumb), inner, small), { size: small, colour: UI.dim, originX: 0, originY: 0 });
+    const barTop = cell.y + cell.h - barHeight - 6;
+    const px = inner / scale;
+    g.fillStyle(UI.unused, 1).fillRect(cell.x + 8, barTop, inner, barHeight);
+    for (const r of thumb.regions) {
+      const left = cell.x + 8 + r.start * px;
+      const width = Math.max(1, r.size * px);
+      if (r.state === 'live') {
+        g.fillStyle(blockColour(r.id ?? 0), 1).fillRect(left, barTop, width, barHeight);
+        if (width > 3) g.lineStyle(1, UI.background, 1).strokeRect(left + 0.5, barTop + 0.5, width - 1, barHeight - 1);
+      } else if (r.state === 'free') {
+        g.fillStyle(UI.free, 1).fillRect(left, barTop, width, barHeight);
+      } else {
+        hatch(g, { x: left, y: barTop, w: width, h: barHeight }, UI.freeEdge, 0.5, 6, 1);
+      }
+    }
+    g.lineStyle(1, UI.freeEdge, 1).strokeRect(cell.x + 8.5, barTop + 0.5, inner - 1, barHeight - 1);
+  }
+}

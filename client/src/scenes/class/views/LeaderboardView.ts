@@ -1,0 +1,77 @@
+// The class leaderboard: rank, name and score per row, a bar behind each row in
+// proportion to the score, and the viewer's own row outlined and marked "(you)" (in
+// words, not only a colour). As many rows as fit are drawn; when the viewer's row
+// falls below them, it takes the last line after a "…" so they always see their place.
+
+import type Phaser from 'phaser';
+import { UI, fade } from '../../../palette.ts';
+import { reportDrawn } from '../../../test-hook.ts';
+import { lineHeight, measureText } from '../../../views/labels.ts';
+import type { BoardRow } from '../class-state.ts';
+import { PanelView } from './PanelView.ts';
+import { fitText } from './text-style.ts';
+
+export interface Board {
+  readonly rows: readonly BoardRow[];
+  readonly title?: string;
+  /** Shown instead of rows when there are none (e.g. "the host has hidden the leaderboard"). */
+  readonly emptyText?: string;
+}
+
+const BAR_COLOUR = 0x0072b2;
+const YOU_COLOUR = 0xf0e442;
+
+/** Which rows to draw when only `fit` lines are free: the top rows, with the viewer's row kept. */
+export function rowsToShow(rows: readonly BoardRow[], fit: number): Array<BoardRow | 'gap'> {
+  if (fit <= 0) return [];
+  if (rows.length <= fit) return [...rows];
+  const you = rows.find((r) => r.isYou);
+  if (!you || rows.indexOf(you) < fit || fit < 3) return rows.slice(0, fit);
+  return [...rows.slice(0, fit - 2), 'gap', you];
+}
+
+export class LeaderboardView extends PanelView<Board> {
+  constructor(scene: Phaser.Scene, depth = 0) {
+    super(scene, { rows: [] }, depth);
+  }
+
+  protected draw(g: Phaser.GameObjects.Graphics): void {
+    const { x, w } = this.box;
+    const size = this.fontSize;
+    const { rows, title, emptyText = 'No scores yet.' } = this.data;
+    let y = this.box.y;
+    if (title) {
+      const titleSize = Math.round(size * 1.15);
+      this.labels.add(x, y, fitText(title, w, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
+      y += lineHeight(titleSize) + 8;
+    }
+    const rowHeight = lineHeight(size) + 10;
+    const fit = Math.floor((this.box.y + this.box.h - y) / rowHeight);
+    if (rows.length === 0) {
+      if (fit > 0) this.labels.add(x, y + rowHeight / 2, fitText(emptyText, w, size), { size, colour: UI.dim, originX: 0 });
+      reportDrawn('LeaderboardView', { rows: [], empty: emptyText });
+      return;
+    }
+    const best = Math.max(1, ...rows.map((r) => r.score));
+    const rankWidth = measureText(`${Math.max(...rows.map((r) => r.rank))}.`, size, true) + 10;
+    const scoreWidth = measureText(String(best), size, true) + 10;
+    const shown = rowsToShow(rows, fit);
+    shown.forEach((row, i) => {
+      const top = y + i * rowHeight;
+      const mid = top + rowHeight / 2;
+      if (row === 'gap') {
+        this.labels.add(x + rankWidth, mid, '…', { size, colour: UI.dim, originX: 0 });
+        return;
+      }
+      g.fillStyle(UI.panel, 1).fillRect(x, top + 2, w, rowHeight - 4);
+      const barWidth = Math.max(0, (w - rankWidth) * (row.score / best));
+      g.fillStyle(fade(BAR_COLOUR, 0.45), 1).fillRect(x + rankWidth, top + 2, barWidth, rowHeight - 4);
+      if (row.isYou) g.lineStyle(3, YOU_COLOUR, 1).strokeRect(x + 1.5, top + 2.5, w - 3, rowHeight - 5);
+      this.labels.add(x + 6, mid, `${row.rank}.`, { size, colour: UI.text, bold: true, originX: 0 });
+      const name = row.isYou ? `${row.name} (you)` : row.name;
+      this.labels.add(x + rankWidth, mid, fitText(name, w - rankWidth - scoreWidth - 6, size, row.isYou), { size, colour: UI.text, bold: row.isYou, originX: 0 });
+      this.labels.add(x + w - 6, mid, String(row.score), { size, colour: UI.text, bold: true, originX: 1 });
+    });
+    reportDrawn('LeaderboardView', { rows: shown.map((r) => (r === 'gap' ? '…' : `${r.rank}. ${r.name} ${r.score}${r.isYou ? ' (you)' : ''}`)) });
+  }
+}

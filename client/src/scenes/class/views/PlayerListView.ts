@@ -1,0 +1,174 @@
+// The host's list of students: name, what they are doing (ready, placed so many,
+// done, away), score, and a Kick button per row that asks "Sure?" before it acts.
+// Rows that do not fit are paged with ▲ ▼ buttons or the mouse wheel. The view only
+// reports a confirmed kick; the scene sends it.
+
+import type Phaser from 'phaser';
+import { UI } from '../../../palette.ts';
+import { reportDrawn } from '../../../test-hook.ts';
+import { Button } from '../../../ui/Button.ts';
+import { ViewEvents } from '../../../views/emitter.ts';
+import { lineHeight, measureText } from '../../../views/labels.ts';
+import type { PlayerRow } from '../class-state.ts';
+import { PanelView } from './PanelView.ts';
+import { fitText } from './text-style.ts';
+
+export interface PlayerListEvents {
+  kick: { playerId: string; nickname: string };
+  /** A Kick button now asks "Sure?" (playerId), or stopped asking (null). */
+  confirm: { playerId: string | null };
+}
+
+const ROW_HEIGHT = 50;
+const KICK_WIDTH = 88;
+const PAGE_BUTTON = 48;
+/** How long a "Sure?" waits for the second press. */
+const CONFIRM_MS = 4000;
+
+/** What a student is doing, in a word or two. */
+export function playerStatus(row: PlayerRow): string {
+  if (!row.connected) return 'away';
+  if (row.finished) return 'done';
+  if (row.placed > 0) return `${row.placed} placed`;
+  return 'ready';
+}
+
+export class PlayerListView extends PanelView<readonly PlayerRow[]> {
+  readonly events = new ViewEvents<PlayerListEvents>();
+  private readonly kickButtons: Button[] = [];
+  private readonly up: Button;
+  private readonly down: Button;
+  private readonly depth: number;
+  private shown: PlayerRow[] = [];
+  private first = 0;
+  private confirming: { playerId: string; timer: Phaser.Time.TimerEvent } | null = null;
+
+  constructor(scene: Phaser.Scene, depth = 0) {
+    super(scene, [], depth);
+    this.depth = depth;
+    this.up = new Button(scene, 0, 0, '▲', () => this.scrollBy(-1), { width: PAGE_BUTTON, height: 44, fontSize: 18 }).setDepth(depth + 2);
+    this.down = new Button(scene, 0, 0, '▼', () => this.scrollBy(1), { width: PAGE_BUTTON, height: 44, fontSize: 18 }).setDepth(depth + 2);
+    scene.input.on('wheel', this.onWheel, this);
+    scene.events.once('shutdown', () => scene.input.off('wheel', this.onWheel, this));
+  }
+
+  /** Where each shown student's Kick button is, by nickname (for the tests). */
+  kickProbes(): Record<string, { x: number; y: number; label: string }> {
+    const probes: Record<string, { x: number; y: number; label: string }> = {};
+    this.shown.forEach((row, i) => {
+      const button = this.kickButtons[i];
+      if (button?.visible) probes[row.nickname] = { x: Math.round(button.x), y: Math.round(button.y), label: this.kickLabel(row) };
+    });
+    return probes;
+  }
+
+  override destroy(): void {
+    this.scene.input.off('wheel', this.onWheel, this);
+    this.events.clear();
+    for (const b of this.kickButtons) b.destroy();
+    this.up.destroy();
+    this.down.destroy();
+    super.destroy();
+  }
+
+  private kickLabel(row: PlayerRow): string {
+    return this.confirming?.playerId === row.playerId ? 'Sure?' : 'Kick';
+  }
+
+  private headerHeight(): number {
+    return Math.max(PAGE_BUTTON, lineHeight(Math.round(this.fontSize * 1.15))) + 8;
+  }
+
+  private rowsThatFit(): number {
+    return Math.max(0, Math.floor((this.box.h - this.headerHeight()) / ROW_HEIGHT));
+  }
+
+  private clampFirst(first: number): number {
+    return Math.max(0, Math.min(first, this.data.length - this.rowsThatFit()));
+  }
+
+  private scrollBy(pages: number): void {
+    this.first = this.clampFirst(this.first + pages * Math.max(1, this.rowsThatFit()));
+    this.redraw();
+  }
+
+  private onWheel(pointer: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number): void {
+    const { x, y, w, h } = this.box;
+    if (!this.visible || dy === 0 || pointer.x < x || pointer.x > x + w || pointer.y < y || pointer.y > y + h) return;
+    this.first = this.clampFirst(this.first + Math.sign(dy));
+    this.redraw();
+  }
+
+  private kickButton(i: number): Button {
+    let button = this.kickButtons[i];
+    if (!button) {
+      button = new Button(this.scene, 0, 0, 'Kick', () => this.pressKick(i), { width: KICK_WIDTH, height: ROW_HEIGHT - 6, fontSize: 17 }).setDepth(this.depth + 2);
+      this.kickButtons.push(button);
+    }
+    return button;
+  }
+
+  /** The first press asks "Sure?"; a second press on the same row within a few seconds kicks. */
+  private pressKick(i: number): void {
+    const row = this.shown[i];
+    if (!row) return;
+    this.confirming?.timer.remove();
+    if (this.confirming?.playerId === row.playerId) {
+      this.confirming = null;
+      this.events.emit('kick', { playerId: row.playerId, nickname: row.nickname });
+    } else {
+      const timer = this.scene.time.delayedCall(CONFIRM_MS, () => {
+        this.confirming = null;
+        this.redraw();
+        this.events.emit('confirm', { playerId: null });
+      });
+      this.confirming = { playerId: row.playerId, timer };
+    }
+    this.redraw();
+    this.events.emit('confirm', { playerId: this.confirming?.playerId ?? null });
+  }
+
+  protected override redraw(): void {
+    this.shown = [];
+    super.redraw();
+    const paged = this.visible && this.data.length > this.rowsThatFit();
+    const { x, y, w } = this.box;
+    this.up.setVisible(paged).setPosition(x + w - PAGE_BUTTON * 1.5 - 8, y + PAGE_BUTTON / 2).setEnabled(this.first > 0);
+    this.down.setVisible(paged).setPosition(x + w - PAGE_BUTTON / 2, y + PAGE_BUTTON / 2).setEnabled(this.first + this.rowsThatFit() < this.data.length);
+    this.shown.forEach((row, i) => {
+      const mid = y + this.headerHeight() + i * ROW_HEIGHT + ROW_HEIGHT / 2;
+      this.kickButton(i).setVisible(true).setPosition(x + w - KICK_WIDTH / 2 - 2, mid).setText(this.kickLabel(row));
+    });
+    for (let i = this.shown.length; i < this.kickButtons.length; i++) this.kickButtons[i]?.setVisible(false);
+    reportDrawn('PlayerListView', { rows: this.shown.map((r) => `${r.nickname} ${playerStatus(r)} ${r.score}`), first: this.first, total: this.data.length });
+  }
+
+  protected draw(g: Phaser.GameObjects.Graphics): void {
+    const rows = this.data;
+    const fit = this.rowsThatFit();
+    this.first = this.clampFirst(this.first);
+    this.shown = rows.slice(this.first, this.first + fit);
+    const { x, y, w } = this.box;
+    const size = this.fontSize;
+    const titleSize = Math.round(size * 1.15);
+    const paged = rows.length > fit;
+    const range = paged ? `  ${this.first + 1}–${this.first + this.shown.length} of ${rows.length}` : '';
+    const titleRoom = paged ? w - 2 * PAGE_BUTTON - 16 : w;
+    this.labels.add(x, y + this.headerHeight() / 2 - 4, fitText(`Students (${rows.length})${range}`, titleRoom, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0 });
+    if (rows.length === 0) this.labels.add(x, y + this.headerHeight() + ROW_HEIGHT / 2, fitText('No one has joined yet.', w, size), { size, colour: UI.dim, originX: 0 });
+    const scoreWidth = measureText('00000', size, true);
+    const statusWidth = measureText('00 placed', size);
+    const scoreRight = x + w - KICK_WIDTH - 12;
+    const statusLeft = scoreRight - scoreWidth - 12 - statusWidth;
+    this.shown.forEach((row, i) => {
+      const top = y + this.headerHeight() + i * ROW_HEIGHT;
+      const mid = top + ROW_HEIGHT / 2;
+      g.fillStyle(i % 2 === 0 ? UI.panel : UI.background, 1).fillRect(x, top, w, ROW_HEIGHT - 2);
+      // ● online, ○ away: the shape says it, and the status word says it again.
+      const marker = row.connected ? '●' : '○';
+      this.labels.add(x + 8, mid, fitText(`${marker} ${row.nickname}`, statusLeft - x - 16, size), { size, colour: row.connected ? UI.text : UI.dim, originX: 0 });
+      this.labels.add(statusLeft, mid, playerStatus(row), { size, colour: UI.dim, originX: 0 });
+      this.labels.add(scoreRight, mid, String(row.score), { size, colour: UI.text, bold: true, originX: 1 });
+    });
+  }
+}

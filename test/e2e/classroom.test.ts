@@ -1,0 +1,339 @@
+// A whole class in real browsers: a host creates a class (1920x1080), two students
+// join from their own browsers (one from the `/?join=CODE` link on a phone, one by
+// typing the code), the host starts the warm-up round (buddy, 8 units: place 1 unit,
+// then 4), the students play it with the mouse and with the keyboard, the
+// leaderboard updates, the projector shows the code, the board and the podium, and
+// the results CSV downloads with one row per student. Screenshots of the host, the
+// projector and a student at 1920x1080 and 390x844 are kept in test-artifacts/,
+// and no text on them may overlap another or leave the screen.
+
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import qrcode from 'qrcode-generator';
+import { artifactPath, launchBrowser, startServer, type RunningServer } from './support.ts';
+
+interface TextBox { text: string; x: number; y: number; w: number; h: number }
+interface Probe { x: number; y: number; label?: string; enabled?: boolean }
+interface BoardRow { rank: number; name: string; score: number; isYou: boolean }
+
+interface Published {
+  scene: string;
+  texts?: TextBox[];
+  buttons?: Record<string, Probe>;
+  width?: number;
+  height?: number;
+  [fact: string]: unknown;
+}
+
+interface StudentView extends Published {
+  mode: string;
+  phase: string;
+  nickname: string;
+  code: string;
+  pending: { id: number; size: number } | null;
+  version: number;
+  blocks: { id: number; address: number; size: number }[];
+  probes: Record<string, Probe>;
+  holes: number[];
+  focusedHole: number | null;
+  leaderboard: BoardRow[];
+  boardMode: string;
+  score: number;
+  rank: number;
+  status: string;
+}
+
+interface HostView extends Published {
+  code: string;
+  connected: boolean;
+  phase: string;
+  round: string;
+  players: { nickname: string; connected: boolean; score: number; finished: boolean }[];
+  leaderboard: BoardRow[];
+  figures: { histogram: number[]; heatMap: number[] };
+  thumbs: string[];
+  joinLink: string;
+  kicks: Record<string, Probe>;
+  tab: string;
+}
+
+interface ProjectorView extends Published {
+  show: string;
+  leaderboard: BoardRow[];
+  playerCount: number;
+}
+
+const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844 };
+
+let server: RunningServer;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await server?.stop();
+});
+
+async function browser(viewport: { width: number; height: number }): Promise<BrowserContext> {
+  const context = await launchBrowser(viewport);
+  contexts.push(context);
+  return context;
+}
+
+async function view<T extends Published>(page: Page): Promise<T | null> {
+  return page.evaluate(() => (window as unknown as { mallocade?: { view: unknown } }).mallocade?.view ?? null) as Promise<T | null>;
+}
+
+/** Waits until the page's scene publishes something `check` accepts, and returns it. */
+async function until<T extends Published>(page: Page, scene: string, check: (v: T) => boolean, timeout = 20_000): Promise<T> {
+  let last: T | null = null;
+  try {
+    await expect.poll(async () => {
+      last = await view<T>(page);
+      return last !== null && last.scene === scene && check(last);
+    }, { timeout }).toBe(true);
+  } catch (error) {
+    const { texts: _texts, ...rest } = (last ?? {}) as Published;
+    throw new Error(`waiting for ${scene}; last published: ${JSON.stringify(rest).slice(0, 1500)}`, { cause: error });
+  }
+  return last as unknown as T;
+}
+
+async function press(page: Page, scene: string, button: string): Promise<void> {
+  const v = await until<Published>(page, scene, (p) => p.buttons?.[button]?.enabled === true);
+  const probe = v.buttons?.[button];
+  if (!probe) throw new Error(`no button ${button}`);
+  await page.mouse.click(probe.x, probe.y);
+}
+
+/** Pairs of texts whose boxes overlap by more than a pixel each way. */
+function overlaps(texts: readonly TextBox[]): string[] {
+  const found: string[] = [];
+  texts.forEach((a, i) => {
+    for (const b of texts.slice(i + 1)) {
+      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (dx > 1 && dy > 1) found.push(`"${a.text}" overlaps "${b.text}"`);
+    }
+  });
+  return found;
+}
+
+function offScreen(texts: readonly TextBox[], width: number, height: number): string[] {
+  return texts.filter((t) => t.x < -0.5 || t.y < -0.5 || t.x + t.w > width + 0.5 || t.y + t.h > height + 0.5).map((t) => `"${t.text}" at ${t.x},${t.y} ${t.w}x${t.h}`);
+}
+
+/** Saves a screenshot and checks that no text overlaps another or leaves the screen. */
+async function snapshot(page: Page, scene: string, name: string): Promise<void> {
+  const size = page.viewportSize();
+  if (!size) throw new Error('no viewport');
+  // Let a resize settle: the published texts must be those of this size.
+  const v = await until<Published>(page, scene, (p) => p.width === size.width && p.height === size.height);
+  await page.waitForTimeout(250);
+  const settled = (await view<Published>(page)) ?? v;
+  await page.screenshot({ path: artifactPath(`classroom-${name}.png`) });
+  const texts = settled.texts ?? [];
+  expect(texts.length, `${name} shows text`).toBeGreaterThan(0);
+  expect(overlaps(texts), `${name}: overlapping texts`).toEqual([]);
+  expect(offScreen(texts, size.width, size.height), `${name}: texts off screen`).toEqual([]);
+}
+
+/** Reads the QR code off the screen (module centres) and compares it with the join link's code. */
+async function expectQrOnScreen(page: Page, link: string): Promise<void> {
+  const report = await page.evaluate(() => (window as unknown as { mallocade?: { views?: Record<string, Record<string, number | string>> } }).mallocade?.views?.QrView);
+  if (!report) throw new Error('the QR view did not draw');
+  expect(report.text).toBe(link);
+  const qr = qrcode(0, 'M');
+  qr.addData(link);
+  qr.make();
+  const modules = qr.getModuleCount();
+  expect(report.modules).toBe(modules);
+  const shot = (await page.screenshot()).toString('base64');
+  const { left, top, modulePx } = report as { left: number; top: number; modulePx: number };
+  const dark: boolean[][] = await page.evaluate(async ({ shot, left, top, modulePx, modules }) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${shot}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(image, 0, 0);
+    const rows: boolean[][] = [];
+    for (let r = 0; r < modules; r++) {
+      const row: boolean[] = [];
+      for (let c = 0; c < modules; c++) {
+        const x = Math.floor(left + (c + 4 + 0.5) * modulePx);
+        const y = Math.floor(top + (r + 4 + 0.5) * modulePx);
+        const [red = 0] = ctx.getImageData(x, y, 1, 1).data;
+        row.push(red < 128);
+      }
+      rows.push(row);
+    }
+    return rows;
+  }, { shot, left, top, modulePx, modules });
+  const expected = Array.from({ length: modules }, (_, r) => Array.from({ length: modules }, (_, c) => qr.isDark(r, c)));
+  expect(dark).toEqual(expected);
+}
+
+describe('a class in the browser: host, projector and two students', () => {
+  it('creates a class, joins two students, plays the warm-up round, updates the leaderboard and downloads the results', async () => {
+    // ---- the host creates a class from the title screen ----
+    const hostContext = await browser(PROJECTOR);
+    const host = await hostContext.newPage();
+    await host.goto(server.url);
+    await expect.poll(() => view<Published>(host).then((v) => v?.scene), { timeout: 30_000 }).toBe('TitleScene');
+    await host.keyboard.press('3');
+    const created = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '', 30_000);
+    const code = created.code;
+    expect(code).toMatch(/^[ACDEFGHJKMNPQRTWXY34679]{6}$/);
+    expect(created.joinLink).toBe(`${server.url}/?join=${code}`);
+    expect(new URL(host.url()).search).toBe(`?host=${code}`);
+
+    // ---- Ada joins on a phone from the link: the code is filled in ----
+    const adaContext = await browser(PHONE);
+    const ada = await adaContext.newPage();
+    await ada.goto(`${server.url}/?join=${code}`);
+    await until<Published>(ada, 'JoinScene', () => true, 30_000);
+    expect(await ada.locator('input[name=code]').inputValue()).toBe(code);
+    await ada.locator('input[name=nickname]').fill('Ada');
+    await snapshot(ada, 'JoinScene', 'student-join-phone');
+    await ada.locator('button[type=submit]').click();
+    await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.phase === 'lobby' && v.nickname === 'Ada');
+
+    // ---- Grace types the code; a wrong code first is refused in words ----
+    const graceContext = await browser({ width: 1280, height: 720 });
+    const grace = await graceContext.newPage();
+    await grace.goto(server.url);
+    await expect.poll(() => view<Published>(grace).then((v) => v?.scene), { timeout: 30_000 }).toBe('TitleScene');
+    await grace.keyboard.press('2');
+    await until<Published>(grace, 'JoinScene', () => true);
+    await grace.locator('input[name=code]').fill('AAAAAA');
+    await grace.locator('input[name=nickname]').fill('Grace');
+    await grace.locator('input[name=nickname]').press('Enter');
+    await expect.poll(() => grace.locator('[role=alert]').textContent(), { timeout: 10_000 }).toMatch(/no open class|class/i);
+    expect(await grace.locator('[role=alert]').textContent()).not.toMatch(/class\/unknown/);
+    await grace.locator('input[name=code]').fill(code.toLowerCase());
+    await grace.locator('input[name=nickname]').press('Enter');
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'lobby' && v.nickname === 'Grace');
+
+    const lobby = await until<HostView>(host, 'HostScene', (v) => v.players.length === 2);
+    expect(lobby.players.map((p) => p.nickname)).toEqual(['Ada', 'Grace']);
+    await snapshot(host, 'HostScene', 'host-lobby-projector');
+    await snapshot(ada, 'ClassLobbyScene', 'student-lobby-phone');
+
+    // ---- the projector view, opened from the dashboard in a new tab ----
+    const [projector] = await Promise.all([hostContext.waitForEvent('page'), press(host, 'HostScene', 'projector')]);
+    await projector.setViewportSize(PROJECTOR);
+    const wall = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'join' && v.playerCount === 2, 30_000);
+    expect(wall.code).toBe(code);
+    await snapshot(projector, 'ProjectorScene', 'projector-lobby-projector');
+    await expectQrOnScreen(projector, `${server.url}/?join=${code}`);
+
+    // ---- the host starts the warm-up round ----
+    expect((await view<HostView>(host))?.round).toBe('warm-up');
+    await press(host, 'HostScene', 'start');
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.thumbs.length === 2);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board' && v.leaderboard.length === 2);
+
+    // ---- Ada plays with the mouse: 1 unit at 0; a misplaced 4 is refused in words; then 4 at 4 ----
+    let adaView = await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.pending?.size === 1 && v.probes['0'] !== undefined);
+    const boardBefore = adaView.leaderboard;
+    await ada.mouse.click(adaView.probes['0']!.x, adaView.probes['0']!.y);
+    adaView = await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.pending?.size === 4 && v.probes['1'] !== undefined);
+    expect(adaView.blocks).toEqual([{ id: expect.any(Number), address: 0, size: 1 }]);
+    await ada.mouse.click(adaView.probes['1']!.x, adaView.probes['1']!.y);
+    adaView = await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.status.startsWith('Refused: '));
+    expect(adaView.status).not.toMatch(/\w+\/\w+/);
+    await snapshot(ada, 'ClassLobbyScene', 'student-refused-phone');
+    await ada.mouse.click(adaView.probes['4']!.x, adaView.probes['4']!.y);
+    // Both placed (version 2); the walk-through's frees then run by themselves and empty the heap.
+    await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.pending === null && v.version >= 2);
+
+    // The leaderboard moved: Ada's finished round changed her score on every screen; Grace has not played yet.
+    const scoreOf = (rows: readonly BoardRow[], name: string): number | undefined => rows.find((r) => r.name === name)?.score;
+    const adaBefore = scoreOf(boardBefore, 'Ada');
+    const graceBefore = scoreOf(boardBefore, 'Grace');
+    adaView = await until<StudentView>(ada, 'ClassLobbyScene', (v) => scoreOf(v.leaderboard, 'Ada') !== adaBefore);
+    const adaAfter = scoreOf(adaView.leaderboard, 'Ada');
+    expect(adaView.leaderboard.find((r) => r.name === 'Ada')?.isYou).toBe(true);
+    expect(adaView.score).toBe(adaAfter);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => scoreOf(v.leaderboard, 'Ada') === adaAfter && scoreOf(v.leaderboard, 'Grace') === graceBefore);
+    await snapshot(projector, 'ProjectorScene', 'projector-board-projector');
+    await snapshot(host, 'HostScene', 'host-round-projector');
+
+    // ---- Grace plays with the keyboard: arrows to a hole, Enter ----
+    const chooseHole = async (start: number): Promise<void> => {
+      for (let i = 0; i < 8; i++) {
+        const v = await until<StudentView>(grace, 'ClassLobbyScene', (s) => s.holes.length > 0);
+        if (v.focusedHole !== null && v.holes[v.focusedHole] === start) break;
+        await grace.keyboard.press('ArrowRight');
+        await grace.waitForTimeout(50);
+      }
+      const v = await view<StudentView>(grace);
+      expect(v?.focusedHole !== null && v?.holes[v.focusedHole!]).toBe(start);
+      await grace.keyboard.press('Enter');
+    };
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.pending?.size === 1);
+    await chooseHole(0);
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.pending?.size === 4);
+    await chooseHole(4);
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'results');
+
+    // ---- results: both on the board with the same score (same moves), podium on the wall ----
+    const graceEnd = await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.leaderboard.length === 2);
+    expect(graceEnd.leaderboard.map((r) => [r.rank, r.name])).toEqual([[1, 'Ada'], [1, 'Grace']]);
+    expect(graceEnd.leaderboard.find((r) => r.isYou)?.name).toBe('Grace');
+    expect(graceEnd.rank).toBe(1);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'podium');
+    const hostEnd = await until<HostView>(host, 'HostScene', (v) => v.phase === 'results');
+    expect(hostEnd.figures.histogram.reduce((a, b) => a + b, 0)).toBe(2);
+    await snapshot(projector, 'ProjectorScene', 'projector-podium-projector');
+    await snapshot(host, 'HostScene', 'host-results-projector');
+    await snapshot(grace, 'ClassLobbyScene', 'student-results-laptop');
+
+    // ---- the board anonymous, then shown again ----
+    await press(host, 'HostScene', 'board-anonymous');
+    const anonymous = await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.boardMode === 'anonymous');
+    expect(anonymous.leaderboard.map((r) => r.name).sort()).toEqual(['Player 1', 'Player 2']);
+    expect(anonymous.leaderboard.some((r) => r.isYou)).toBe(false);
+    await press(host, 'HostScene', 'board-shown');
+    await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.boardMode === 'shown');
+
+    // ---- the results CSV: a header and one row per student ----
+    const [download] = await Promise.all([host.waitForEvent('download'), press(host, 'HostScene', 'results')]);
+    expect(download.suggestedFilename()).toBe(`mallocade-${code}-results.csv`);
+    const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    expect(csv[0]).toBe('round,nickname,utilization,fragmentation,failures,score,rank');
+    expect(csv.slice(1).map((line) => line.split(',')[1]).sort()).toEqual(['Ada', 'Grace']);
+
+    // ---- phone-sized screens: the host's tabs, the wall, a student ----
+    await projector.setViewportSize(PHONE);
+    await snapshot(projector, 'ProjectorScene', 'projector-podium-phone');
+    await host.setViewportSize(PHONE);
+    for (const tab of ['join', 'round', 'students', 'class']) {
+      await press(host, 'HostScene', `tab-${tab}`);
+      await until<HostView>(host, 'HostScene', (v) => v.tab === tab);
+      await snapshot(host, 'HostScene', `host-${tab}-phone`);
+    }
+    await ada.setViewportSize(PROJECTOR);
+    await snapshot(ada, 'ClassLobbyScene', 'student-results-projector');
+    await ada.setViewportSize(PHONE);
+    await snapshot(ada, 'ClassLobbyScene', 'student-results-phone');
+
+    // ---- the host removes Grace (Kick, then Sure?) ----
+    await press(host, 'HostScene', 'tab-students');
+    const kick = (await until<HostView>(host, 'HostScene', (v) => v.kicks.Grace !== undefined)).kicks.Grace!;
+    await host.mouse.click(kick.x, kick.y);
+    await until<HostView>(host, 'HostScene', (v) => v.kicks.Grace?.label === 'Sure?');
+    await host.mouse.click(kick.x, kick.y);
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.mode === 'kicked');
+    await until<HostView>(host, 'HostScene', (v) => v.players.map((p) => p.nickname).join() === 'Ada');
+    await snapshot(grace, 'ClassLobbyScene', 'student-kicked-laptop');
+  });
+});
