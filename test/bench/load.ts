@@ -128,6 +128,9 @@ class SimulatedStudent {
   readonly latenciesMs: number[] = [];
   readonly refusals = new Map<string, number>();
   sent = 0;
+  /** Times the connection dropped (the SDK reconnects by itself), and came back. */
+  drops = 0;
+  reconnects = 0;
   /** Ticks when the student could not move: a move still unanswered, or the state not caught up yet. */
   busy = 0;
   private acked = 0;
@@ -138,6 +141,8 @@ class SimulatedStudent {
   constructor(room: ClassRoom) {
     this.room = room;
     this.down = countBytesDown(room);
+    room.onDrop(() => this.drops++);
+    room.onReconnect(() => this.reconnects++);
     listenForAnswers(room, (answer) => {
       if (this.sentAt === null) return;
       if (answer.type === 'ack') {
@@ -216,18 +221,113 @@ async function startRound(classroom: Classroom): Promise<void> {
   for (const s of classroom.students) await s.seated();
 }
 
-async function endRound(classroom: Classroom): Promise<number> {
-  const t0 = performance.now();
+/** Ends the round and waits until the host and every student have the results. */
+async function endRound(classroom: Classroom): Promise<void> {
   classroom.host.send('host:end', {});
-  await waitForState(classroom.host, () => classroom.host.state.phase === 'results', 120_000, 'the round to end');
-  return performance.now() - t0;
+  await waitForState(classroom.host, () => classroom.host.state.phase === 'results', 300_000, 'the round to end');
+  for (const s of classroom.students) await waitForState(s.room, () => ownHeap(s.room)?.phase === 'done', 300_000, 'the results');
 }
 
 // ---- the run ---------------------------------------------------------------------
 
+/** The SDK narrates every reconnection on console.info; the run counts drops instead. */
+function quietReconnectionLogs(): void {
+  const info = console.info.bind(console);
+  console.info = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('[Colyseus reconnection]')) return;
+    info(...args);
+  };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** What a run measured while the students played. */
+interface Figures {
+  readonly seconds: number;
+  readonly students: readonly SimulatedStudent[];
+  /** Sorted move-to-ack latencies, ms. */
+  readonly latenciesMs: readonly number[];
+  /** Sorted bytes per second each student received. */
+  readonly downRates: readonly number[];
+  readonly hostRates: readonly number[];
+  readonly serverCpuSeconds: number | null;
+  readonly ownCpuSeconds: number;
+  readonly ownLagP99Ms: number;
+}
+
+/** Lets every student play for `seconds` and measures latency, bytes down and CPU over that window. */
+async function play(classrooms: readonly Classroom[], settings: Settings, pid: number | null): Promise<Figures> {
+  const students = classrooms.flatMap((c) => c.students);
+  const periodMs = 1000 / settings.rate;
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  const at = performance.now();
+  const serverCpu = pid ? processCpuSeconds(pid) : null;
+  const ownCpu = process.cpuUsage();
+  const down = students.map((s) => s.down.bytes);
+  const host = classrooms.map((c) => c.hostDown.bytes);
+  lag.enable();
+  students.forEach((s, i) => s.start(periodMs, (i / students.length) * periodMs));
+  await sleep(settings.seconds * 1000);
+  for (const s of students) s.stop();
+  const seconds = (performance.now() - at) / 1000;
+  const serverCpuAfter = pid ? processCpuSeconds(pid) : null;
+  const ownCpuUsed = process.cpuUsage(ownCpu);
+  lag.disable();
+  const figures = {
+    seconds,
+    students,
+    downRates: students.map((s, i) => (s.down.bytes - (down[i] ?? 0)) / seconds).sort((a, b) => a - b),
+    hostRates: classrooms.map((c, i) => (c.hostDown.bytes - (host[i] ?? 0)) / seconds),
+    serverCpuSeconds: serverCpu !== null && serverCpuAfter !== null ? serverCpuAfter - serverCpu : null,
+    ownCpuSeconds: (ownCpuUsed.user + ownCpuUsed.system) / 1e6,
+    ownLagP99Ms: lag.percentile(99) / 1e6,
+  };
+  // Moves still in flight get a few seconds to be answered.
+  const waitUntil = performance.now() + 5000;
+  while (students.some((s) => s.isWaiting) && performance.now() < waitUntil) await sleep(50);
+  return { ...figures, latenciesMs: students.flatMap((s) => s.latenciesMs).sort((a, b) => a - b) };
+}
+
+function report(f: Figures, cores: number): void {
+  const sent = sum(f.students.map((s) => s.sent));
+  const refusals = new Map<string, number>();
+  for (const s of f.students) for (const [code, n] of s.refusals) refusals.set(code, (refusals.get(code) ?? 0) + n);
+  const refused = sum([...refusals.values()]);
+  const p95 = percentile(f.latenciesMs, 0.95);
+  const p99 = percentile(f.latenciesMs, 0.99);
+  const maxDown = f.downRates[f.downRates.length - 1] ?? NaN;
+  console.log(`moves: ${sent} sent (${fmt(sent / f.seconds / f.students.length, 2)}/s per student), ${f.latenciesMs.length} acked, ` +
+    `${refused} refused${refused ? ` (${[...refusals].map(([c, n]) => `${c}×${n}`).join(', ')})` : ''}, ` +
+    `${f.students.filter((s) => s.isWaiting).length} unanswered; ${sum(f.students.map((s) => s.busy))} ticks skipped ` +
+    `(previous move or its state not back yet); ${sum(f.students.map((s) => s.drops))} connections dropped`);
+  console.log(`latency move→ack ms: p50=${fmt(percentile(f.latenciesMs, 0.5))} p95=${fmt(p95)} p99=${fmt(p99)} max=${fmt(f.latenciesMs[f.latenciesMs.length - 1] ?? NaN)}` +
+    `   goals p95 < ${GOALS.p95Ms}: ${verdict(p95 < GOALS.p95Ms)}, p99 < ${GOALS.p99Ms}: ${verdict(p99 < GOALS.p99Ms)}`);
+  console.log(`down per student B/s: mean=${fmt(sum(f.downRates) / Math.max(1, f.downRates.length), 0)} p50=${fmt(percentile(f.downRates, 0.5), 0)} max=${fmt(maxDown, 0)}` +
+    `   goal ≤ ${GOALS.bytesPerSecond}: ${verdict(maxDown <= GOALS.bytesPerSecond)}   (host: ${fmt(sum(f.hostRates) / f.hostRates.length / 1024)} KB/s each)`);
+  const server = f.serverCpuSeconds === null
+    ? 'n/a (pass --pid for a server started elsewhere)'
+    : `${fmt((f.serverCpuSeconds / f.seconds) * 100, 0)}% of one core, ${fmt((f.serverCpuSeconds * 1e6) / Math.max(1, sent), 0)} µs per move`;
+  console.log(`server CPU: ${server}   load generator CPU: ${fmt((f.ownCpuSeconds / f.seconds) * 100, 0)}%, ` +
+    `its event-loop delay p99=${fmt(f.ownLagP99Ms)} ms (on ${cores} cores shared by both)`);
+}
+
+/** Ends every round and reports how long the results took and what they weighed. */
+async function measureRoundEnd(classrooms: readonly Classroom[]): Promise<void> {
+  const students = classrooms.flatMap((c) => c.students);
+  const t0 = performance.now();
+  const down0 = sum(students.map((s) => s.down.bytes));
+  const host0 = sum(classrooms.map((c) => c.hostDown.bytes));
+  const drops0 = sum(students.map((s) => s.drops));
+  await Promise.all(classrooms.map(endRound));
+  console.log(`round end (host:end → results at every student): ${fmt(performance.now() - t0, 0)} ms; ` +
+    `${fmt((sum(students.map((s) => s.down.bytes)) - down0) / students.length / 1024)} KB per student, ` +
+    `${fmt((sum(classrooms.map((c) => c.hostDown.bytes)) - host0) / classrooms.length / 1024)} KB per host; ` +
+    `${sum(students.map((s) => s.drops)) - drops0} connections dropped meanwhile`);
+}
 
 async function run(settings: Settings): Promise<void> {
   let server: RunningServer | null = null;
@@ -244,7 +344,6 @@ async function run(settings: Settings): Promise<void> {
   const classCount = Math.ceil(settings.clients / settings.perClass);
   console.log(`load: ${settings.clients} students in ${classCount} class${classCount > 1 ? 'es' : ''} (${settings.mode}), ` +
     `${settings.rate} move/s each, ${settings.seconds} s, round ${BUDDY_PEAKS_ID}, server ${server ? `started here (pid ${pid})` : wsUrl}`);
-
   try {
     const joinStart = performance.now();
     // Small classes fill a few at a time (about 100 joins in flight at most).
@@ -253,62 +352,14 @@ async function run(settings: Settings): Promise<void> {
       openClassroom(httpUrl, client, Math.min(settings.perClass, settings.clients - c * settings.perClass), c * settings.perClass));
     console.log(`joined in ${fmt((performance.now() - joinStart) / 1000)} s`);
     await Promise.all(classrooms.map(startRound));
-
-    const students = classrooms.flatMap((c) => c.students);
-    const periodMs = 1000 / settings.rate;
-    const lag = monitorEventLoopDelay({ resolution: 10 });
-    const before = { at: performance.now(), serverCpu: pid ? processCpuSeconds(pid) : null, ownCpu: process.cpuUsage(), down: students.map((s) => s.down.bytes), host: classrooms.map((c) => c.hostDown.bytes) };
-    lag.enable();
-    students.forEach((s, i) => s.start(periodMs, (i / students.length) * periodMs));
-    await sleep(settings.seconds * 1000);
-    for (const s of students) s.stop();
-    const elapsed = (performance.now() - before.at) / 1000;
-    const serverCpu = pid && before.serverCpu !== null ? processCpuSeconds(pid) : null;
-    const ownCpu = process.cpuUsage(before.ownCpu);
-    lag.disable();
-    const downRates = students.map((s, i) => (s.down.bytes - (before.down[i] ?? 0)) / elapsed).sort((a, b) => a - b);
-    const hostRates = classrooms.map((c, i) => (c.hostDown.bytes - (before.host[i] ?? 0)) / elapsed);
-    const waitUntil = performance.now() + 5000;
-    while (students.some((s) => s.isWaiting) && performance.now() < waitUntil) await sleep(50);
-
-    const latencies = students.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
-    const refusals = new Map<string, number>();
-    for (const s of students) for (const [code, n] of s.refusals) refusals.set(code, (refusals.get(code) ?? 0) + n);
-    const sent = students.reduce((a, s) => a + s.sent, 0);
-    const busy = students.reduce((a, s) => a + s.busy, 0);
-    const p50 = percentile(latencies, 0.5);
-    const p95 = percentile(latencies, 0.95);
-    const p99 = percentile(latencies, 0.99);
-    const meanDown = downRates.reduce((a, b) => a + b, 0) / Math.max(1, downRates.length);
-    const maxDown = downRates[downRates.length - 1] ?? NaN;
-
-    console.log(`moves: ${sent} sent (${fmt(sent / elapsed / students.length, 2)}/s per student), ${latencies.length} acked, ` +
-      `${[...refusals.values()].reduce((a, b) => a + b, 0)} refused${refusals.size ? ` (${[...refusals].map(([c, n]) => `${c}×${n}`).join(', ')})` : ''}, ` +
-      `${students.filter((s) => s.isWaiting).length} unanswered; ${busy} ticks skipped (previous move or its state not back yet)`);
-    console.log(`latency move→ack ms: p50=${fmt(p50)} p95=${fmt(p95)} p99=${fmt(p99)} max=${fmt(latencies[latencies.length - 1] ?? NaN)}` +
-      `   goals p95 < ${GOALS.p95Ms}: ${verdict(p95 < GOALS.p95Ms)}, p99 < ${GOALS.p99Ms}: ${verdict(p99 < GOALS.p99Ms)}`);
-    console.log(`down per student B/s: mean=${fmt(meanDown, 0)} p50=${fmt(percentile(downRates, 0.5), 0)} max=${fmt(maxDown, 0)}` +
-      `   goal ≤ ${GOALS.bytesPerSecond}: ${verdict(maxDown <= GOALS.bytesPerSecond)}` +
-      `   (host: ${fmt(hostRates.reduce((a, b) => a + b, 0) / hostRates.length / 1024, 1)} KB/s each)`);
-    console.log(`server CPU: ${serverCpu !== null && before.serverCpu !== null ? `${fmt(((serverCpu - before.serverCpu) / elapsed) * 100, 0)}% of one core` : 'n/a (pass --pid for a server started elsewhere)'}` +
-      `   load generator CPU: ${fmt(((ownCpu.user + ownCpu.system) / 1e6 / elapsed) * 100, 0)}%, its event-loop delay p99=${fmt(lag.percentile(99) / 1e6)} ms` +
-      ` (on ${os.cpus().length} cores shared by both)`);
-
-    if (settings.endRound) {
-      const t0 = performance.now();
-      const down0 = students.reduce((a, s) => a + s.down.bytes, 0);
-      const host0 = classrooms.reduce((a, c) => a + c.hostDown.bytes, 0);
-      await Promise.all(classrooms.map(endRound));
-      await sleep(500);
-      console.log(`round end (host:end → results at every host): ${fmt(performance.now() - t0, 0)} ms; ` +
-        `${fmt((students.reduce((a, s) => a + s.down.bytes, 0) - down0) / students.length / 1024)} KB per student, ` +
-        `${fmt((classrooms.reduce((a, c) => a + c.hostDown.bytes, 0) - host0) / classrooms.length / 1024)} KB per host`);
-    }
+    report(await play(classrooms, settings, pid), os.cpus().length);
+    if (settings.endRound) await measureRoundEnd(classrooms);
     for (const c of classrooms) for (const room of [c.host, ...c.students.map((s) => s.room)]) room.reconnection.enabled = false;
   } finally {
     await server?.stop();
   }
 }
 
+quietReconnectionLogs();
 await run(readSettings());
 process.exit(0);
