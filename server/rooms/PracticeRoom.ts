@@ -8,6 +8,7 @@ import { TokenBucket } from '../protocol/rate-limit.ts';
 import { getServices } from '../services.ts';
 import { MatchState } from '../state/match-state.ts';
 import { resolvePracticeRound } from './practice-rounds.ts';
+import { findLevel, levelPar } from '../../shared/levels/levels.ts';
 import { Seat, type RefusalMessage } from './seat.ts';
 
 /** How often overdue requests are handed to the fallback policy. */
@@ -32,7 +33,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     if (!round.ok) throw new ServerError(400, `${round.code}: ${round.message}`);
     const started = startMatch(round.value.config, Date.now());
     if (!started.ok) throw new ServerError(400, `${started.code}: ${started.message}`);
-    this.seat = new Seat(started.value, { showHints: round.value.showHints });
+    this.seat = new Seat(started.value, { showHints: round.value.showHints, resultsExtras: levelExtras(round.value.levelId) });
     this.state = this.seat.view;
     this.clock.setInterval(() => this.seat?.expireIfDue(Date.now()), TICK_MS);
   }
@@ -64,4 +65,13 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
 
 function refuseTo(client: Client, refusal: RefusalMessage): void {
   client.send('refused', refusal);
+}
+
+/** A level's par and star thresholds, sent with the results so the player sees their stars. */
+function levelExtras(levelId: string | undefined): Record<string, unknown> {
+  if (!levelId) return {};
+  const level = findLevel(levelId);
+  if (!level.ok) return {};
+  const par = levelPar(level.value);
+  return par.ok ? { level: { id: levelId, title: level.value.title, par: { policy: par.value.policy, score: par.value.score }, stars: par.value.stars } } : {};
 }

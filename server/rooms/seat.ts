@@ -40,9 +40,13 @@ export class Seat {
   /** Whether the synced state carries hint markers (where each policy would go). */
   private readonly showHints: boolean;
 
-  constructor(match: Match, options: { readonly showHints?: boolean } = {}) {
+  /** Sent along with the results (e.g. the level's par and star thresholds). */
+  private readonly resultsExtras: Readonly<Record<string, unknown>>;
+
+  constructor(match: Match, options: { readonly showHints?: boolean; readonly resultsExtras?: Readonly<Record<string, unknown>> } = {}) {
     this.match = match;
     this.showHints = options.showHints ?? false;
+    this.resultsExtras = options.resultsExtras ?? {};
     this.mirror();
   }
 
@@ -80,7 +84,7 @@ export class Seat {
       const results = roundResults(this.match, { timeline: true });
       // The config and log travel with the results so the client can replay the round frame by frame.
       const replay = { config: this.match.config, startedAtMs: this.match.startedAtMs, log: this.match.log };
-      this.resultsJson = results.ok ? JSON.stringify({ ...thinResults(results.value), replay }) : JSON.stringify({ error: results.code, message: results.message });
+      this.resultsJson = results.ok ? JSON.stringify({ ...thinResults(results.value), replay, ...this.resultsExtras }) : JSON.stringify({ error: results.code, message: results.message });
     }
     return this.resultsJson;
   }

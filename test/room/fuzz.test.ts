@@ -53,7 +53,7 @@ describe('fuzzed messages', () => {
     for (let i = 0; i < CLIENTS; i++) students.push(await colyseus.sdk.joinById(created.roomId, { code: created.code, nickname: `fuzz${i}` }));
     host.send('host:start', { round: 'warm-up' });
     for (const s of students) await vi.waitFor(() => expect([...s.state.heaps.values()][0]?.hasPending).toBe(true));
-    const server = colyseus.getRoomById(created.roomId);
+    const server = colyseus.getRoomById<{ toJSON(): unknown }>(created.roomId);
     const before = JSON.stringify(server.state.toJSON());
 
     const refusals = students.map(() => [] as { code: string; message: string }[]);

@@ -58,6 +58,28 @@ describe('practice room', () => {
     expect(JSON.stringify(room.state.toJSON())).toBe(now);
   });
 
+  it('plays a curriculum level by following the first-fit hints, and the results carry the level\'s par and stars', async () => {
+    const room = await colyseus.createRoom('practice', { level: 'first-fit' });
+    const client = await colyseus.connectTo(room);
+    await vi.waitFor(() => expect(client.state.kind).toBe('freelist'));
+    for (let step = 0; step < 20 && client.state.phase !== 'done'; step++) {
+      await vi.waitFor(() => expect(client.state.hasPending || client.state.phase === 'done').toBe(true));
+      if (client.state.phase === 'done') break;
+      const version = client.state.version;
+      const hint = client.state.hints.find((h: { policy: string; target: number }) => h.policy === 'first-fit-address');
+      client.send('place', { requestId: client.state.pending.id, target: hint.target, version });
+      await vi.waitFor(() => expect(client.state.version).toBe(version + 1));
+    }
+    await vi.waitFor(() => expect(client.state.phase).toBe('done'));
+    const results = JSON.parse(client.state.results);
+    // First fit packs holes of 20 and 15 with 8, 12, 12 (the lecture's first-fit workload): no failures, par met.
+    expect(results.player.summary.failures).toBe(0);
+    expect(results.level.id).toBe('first-fit');
+    expect(results.level.par.policy).toBe('first-fit-address');
+    expect(results.player.card.score).toBe(results.level.par.score);
+    expect(results.level.stars[1]).toBe(results.level.par.score);
+  });
+
   it('refuses to open a practice round for a level that does not exist', async () => {
     await expect(colyseus.createRoom('practice', { level: 'no-such-level' })).rejects.toThrow(/level\/unknown/);
   });
