@@ -348,7 +348,7 @@ export class HeapView extends PanelView {
     const segments = this.line.segments(region.start, region.size);
     if (region.state === 'live') this.drawLive(g, region, segments, this.line.pxPerByte);
     else if (region.state === 'free') this.drawHole(g, segments);
-    const widest = segments.reduce<LineSegment | null>((best, s) => (best === null || s.w > best.w ? s : best), null);
+    const widest = segments.map((s) => this.uncoveredPart(s)).reduce<LineSegment | null>((best, s) => (best === null || s.w > best.w ? s : best), null);
     if (widest) this.labelRegion(region, widest, m);
   }
 
@@ -369,6 +369,17 @@ export class HeapView extends PanelView {
       g.fillStyle(UI.free, 1).fillRect(s.x, s.y, s.w, s.h);
       g.lineStyle(1, UI.freeEdge, 1).strokeRect(s.x + 0.5, s.y + 0.5, Math.max(0, s.w - 1), s.h - 1);
     }
+  }
+
+  /** The larger part of a piece that the ghost does not cover (labels under the ghost are hard to read). */
+  private uncoveredPart(s: LineSegment): LineSegment {
+    const ghost = this.ghost;
+    if (!ghost || ghost.address >= s.end || ghost.address + ghost.size <= s.start) return s;
+    const before = { start: s.start, end: Math.max(s.start, ghost.address) };
+    const after = { start: Math.min(s.end, ghost.address + ghost.size), end: s.end };
+    const part = after.end - after.start >= before.end - before.start ? after : before;
+    const x = s.x + (part.start - s.start) * this.line.pxPerByte;
+    return { ...s, ...part, x, w: (part.end - part.start) * this.line.pxPerByte };
   }
 
   /** The longest label that fits the widest piece of the region: two lines, one line, or none. */
@@ -489,7 +500,6 @@ export class HeapView extends PanelView {
       const left = clampedLeft(cx, width, this.bounds.x, this.bounds.right);
       for (const [i, lane] of lanes.entries()) {
         if (!lane.claim(left, left + width)) continue;
-        if (i > 0) this.graphics.lineStyle(1, UI.axis, 1).lineBetween(cx, top, cx, top + m.laneHeight * i + 2);
         this.labels.add(left, top + m.laneHeight * i + m.laneHeight / 2 + 1, text, { size: m.small, colour, bold, originX: 0 });
         return true;
       }
