@@ -391,6 +391,8 @@ export class HeapView extends PanelView {
           `#${region.id}\n${size}`, `#${region.id} ${formatBytesShort(region.size)}`, `#${region.id}`,
         ]
       : region.state === 'free' ? [`free\n${size}`, `free ${formatBytesShort(region.size)}`, formatBytesShort(region.size), String(region.size)] : [];
+    // Too narrow for even a short label: skip measuring (a large heap has thousands of these).
+    if (s.w < m.font * 1.6) return;
     const fill = region.state === 'live' ? this.looks(region).colour : UI.free;
     for (const text of candidates) {
       const lines = text.split('\n').length;

@@ -3,7 +3,7 @@
 // whether a label fits before drawing it, and a lane that drops labels which would
 // collide with one already placed (the first placed wins, so place the important ones first).
 
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { FONT_FAMILY } from '../palette.ts';
 
 export interface LabelStyle {
