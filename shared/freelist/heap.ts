@@ -439,7 +439,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
   // ------------------------------------------------------------ internals
 
   private checkRequest(id: number, size: number): FreeListRefusal | null {
-    if (!Number.isSafeInteger(id) || id < 0) return refusals.badId(id);
+    if (!Number.isSafeInteger(id) || id === -1) return refusals.badId(id);
     if (!Number.isSafeInteger(size) || size < 1) return refusals.badSize(size);
     return null;
   }

@@ -21,7 +21,7 @@ export type FreeListRefusal = Refusal<FreeListRefusalCode>;
 
 export const refusals = {
   badId: (id: number): FreeListRefusal =>
-    refuse('request/invalid', `a request id is a whole number from 0 up, not ${id}`),
+    refuse('request/invalid', id === -1 ? 'id -1 stands for NULL and cannot name a block' : `a request id is a whole number, not ${id}`),
   badSize: (size: number): FreeListRefusal =>
     refuse('request/invalid', size === 0
       ? 'a request of 0 bytes gets no block (malloc(0) may return NULL)'

@@ -43,9 +43,11 @@ function mustPlace(heap: FreeListHeap, id: number, size: number, target: number)
 }
 
 describe('requests', () => {
-  it('[FL-REQ-1] ids and sizes are whole numbers; 0 bytes gets no block', () => {
+  it('[FL-REQ-1] ids and sizes are whole numbers; -1 is NULL; 0 bytes gets no block', () => {
     const heap = lecture(100);
-    expectRefusal(heap, () => heap.allocate(-1, 5, 0), 'request/invalid');
+    expectRefusal(heap, () => heap.allocate(-1, 5, 0), 'request/invalid', 'id -1 stands for NULL and cannot name a block');
+    mustPlace(heap, -2, 5, 50);
+    expect(heap.free(-2).ok).toBe(true);
     expectRefusal(heap, () => heap.allocate(1.5, 5, 0), 'request/invalid');
     expectRefusal(heap, () => heap.allocate(1, 2.5, 0), 'request/invalid');
     expectRefusal(heap, () => heap.allocate(1, 0, 0), 'request/invalid', 'a request of 0 bytes gets no block (malloc(0) may return NULL)');

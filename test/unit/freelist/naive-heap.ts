@@ -136,7 +136,7 @@ export class NaiveHeap {
 
   /** [FL-PLACE-*] */
   allocate(id: number, size: number, target: number): NaiveResult {
-    if (!Number.isSafeInteger(id) || id < 0) return { ok: false, code: 'request/invalid' };
+    if (!Number.isSafeInteger(id) || id === -1) return { ok: false, code: 'request/invalid' };
     if (!Number.isSafeInteger(size) || size < 1) return { ok: false, code: 'request/invalid' };
     if (this.isLive(id)) return { ok: false, code: 'request/duplicate' };
     if (size >= this.o.mmapThreshold) return { ok: true, target: this.map(id, size, undefined) };
@@ -157,7 +157,7 @@ export class NaiveHeap {
 
   /** [FL-REALLOC-1], [FL-REALLOC-2] */
   realloc(id: number, size: number, target: number): NaiveResult {
-    if (!Number.isSafeInteger(id) || id < 0) return { ok: false, code: 'request/invalid' };
+    if (!Number.isSafeInteger(id) || id === -1) return { ok: false, code: 'request/invalid' };
     if (!Number.isSafeInteger(size) || size < 1) return { ok: false, code: 'request/invalid' };
     const old = this.find(id);
     if (!old) return { ok: false, code: 'request/unknown' };
