@@ -13,7 +13,7 @@ import { reportDrawn } from '../test-hook.ts';
 import { AddressLine, type LineSegment } from './address-line.ts';
 import { ViewEvents } from './emitter.ts';
 import { formatBytes, formatBytesShort, powerOfTwoAtLeast } from './format.ts';
-import { LabelLane, clampedLeft, lineHeight, measureText } from './labels.ts';
+import { LabelLane, clampedLeft, fitText, lineHeight, measureText } from './labels.ts';
 import { contains, crossHatch, dashedRect, type Rect } from './patterns.ts';
 import { blockLook, drawBlockBody, type BlockLook } from './block-look.ts';
 import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
@@ -497,7 +497,9 @@ export class HeapView extends PanelView {
   }
 
   private placeHintLabel(texts: readonly string[], cx: number, top: number, m: Metrics, lanes: readonly LabelLane[], colour: string = UI.text, bold = false): boolean {
-    for (const text of texts) {
+    for (const full of texts) {
+      // Long words (a refusal's reason) are cut to the line's width rather than run off it.
+      const text = fitText(full, this.bounds.width, m.small, bold);
       const width = measureText(text, m.small, bold);
       const left = clampedLeft(cx, width, this.bounds.x, this.bounds.right);
       for (const [i, lane] of lanes.entries()) {
@@ -621,6 +623,7 @@ export class HeapView extends PanelView {
   }
 
   private onPointerDown(pointer: Phaser.Input.Pointer): void {
+    this.tooltip.hide();
     const address = this.line.addressAt(pointer.worldX, pointer.worldY);
     if (address === null || !this.isOnBar(pointer.worldX, pointer.worldY, address)) return;
     const hole = this.holeAt(address);

@@ -62,6 +62,7 @@ export abstract class PickablePanel<T> extends PanelView {
   protected abstract describe(item: T): string | null;
 
   private onPointerDown(pointer: Phaser.Input.Pointer): void {
+    this.tooltip.hide();
     const item = this.hits.at(pointer.worldX, pointer.worldY);
     if (item !== null) this.events.emit('pick', item);
   }
