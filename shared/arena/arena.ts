@@ -103,6 +103,19 @@ function newestOpen(stack: number[] | undefined, open: ReadonlyMap<number, Arena
   return null;
 }
 
+const DEFAULT_CHUNK_SIZE = 4096;
+const DEFAULT_ALIGN = 8;
+
+/** What is wrong with the options, in words, or null when they are fine. */
+export function arenaOptionsProblem(options: ArenaOptions): string | null {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const align = options.align ?? DEFAULT_ALIGN;
+  if (!isPositiveInteger(chunkSize)) return `chunkSize must be a whole number of bytes above 0, not ${chunkSize}`;
+  if (!isPositiveInteger(align) || chunkSize % align !== 0) return `align must be a whole number above 0 that divides the chunk size (${chunkSize}), not ${align}`;
+  if (!((options.limit ?? Infinity) >= 0)) return `limit must not be negative, not ${options.limit}`;
+  return null;
+}
+
 export class ArenaAllocator implements Allocator {
   readonly kind = 'arena' as const;
   readonly chunkSize: number;
@@ -130,13 +143,12 @@ export class ArenaAllocator implements Allocator {
   private readonly gaugeNow = (): HeapGauge => this.gauge();
 
   constructor(options: ArenaOptions = {}) {
-    this.chunkSize = options.chunkSize ?? 4096;
-    this.align = options.align ?? 8;
+    const problem = arenaOptionsProblem(options);
+    if (problem) invariant(false, problem);
+    this.chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    this.align = options.align ?? DEFAULT_ALIGN;
     this.limit = options.limit ?? Infinity;
     this.metrics = new MetricsTracker({ timeline: options.timeline ?? false });
-    invariant(isPositiveInteger(this.chunkSize), `chunkSize must be a positive integer, got ${this.chunkSize}`);
-    invariant(isPositiveInteger(this.align) && this.chunkSize % this.align === 0, `align must be a positive integer dividing the chunk size, got ${this.align}`);
-    invariant(this.limit >= 0, `limit must not be negative, got ${this.limit}`);
   }
 
   // ---- moves -------------------------------------------------------------------

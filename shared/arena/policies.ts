@@ -6,7 +6,7 @@ import type { Outcome } from '../core/outcome.ts';
 import { playNamedPolicy } from '../core/play-stream.ts';
 import type { NamedRun, NamedRunSetup } from '../core/play-stream.ts';
 import type { StreamEvent } from '../core/stream.ts';
-import { ArenaAllocator } from './arena.ts';
+import { ArenaAllocator, arenaOptionsProblem } from './arena.ts';
 import type { ArenaFigures, ArenaOptions } from './arena.ts';
 
 export type ArenaPolicy = Policy<ArenaAllocator>;
@@ -49,6 +49,7 @@ export function runArena(events: Iterable<StreamEvent>, policyName: string, opti
   const setup: NamedRunSetup<ArenaAllocator, ArenaRunFigures> = {
     kind: 'arena',
     policies: ARENA_POLICIES,
+    optionsProblem: () => arenaOptionsProblem(options.arena ?? {}),
     create: () => new ArenaAllocator(options.arena ?? {}),
     figures: (arenas, played) => ({ ...arenas.figures(), peakInternalBytes: played.peakInternalBytes }),
   };

@@ -80,6 +80,15 @@ function isPositiveInteger(n: number): boolean {
   return Number.isInteger(n) && n > 0;
 }
 
+/** What is wrong with the options, in words, or null when they are fine. */
+export function buddyOptionsProblem(options: BuddyOptions): string | null {
+  const { maxOrder, minOrder = 0, unit = 1 } = options;
+  if (!Number.isInteger(maxOrder) || maxOrder < 0 || maxOrder > MAX_BUDDY_ORDER) return `maxOrder must be a whole number from 0 to ${MAX_BUDDY_ORDER}, not ${maxOrder}`;
+  if (!Number.isInteger(minOrder) || minOrder < 0 || minOrder > maxOrder) return `minOrder must be a whole number from 0 to maxOrder (${maxOrder}), not ${minOrder}`;
+  if (!isPositiveInteger(unit)) return `unit must be a whole number of bytes above 0, not ${unit}`;
+  return null;
+}
+
 export class BuddyAllocator implements Allocator {
   readonly kind = 'buddy' as const;
   readonly maxOrder: number;
@@ -108,10 +117,9 @@ export class BuddyAllocator implements Allocator {
   private readonly gaugeNow = (): HeapGauge => this.gauge();
 
   constructor(options: BuddyOptions) {
+    const problem = buddyOptionsProblem(options);
+    if (problem) invariant(false, problem);
     const { maxOrder, minOrder = 0, unit = 1 } = options;
-    invariant(Number.isInteger(maxOrder) && maxOrder >= 0 && maxOrder <= MAX_BUDDY_ORDER, `maxOrder must be an integer in [0, ${MAX_BUDDY_ORDER}], got ${maxOrder}`);
-    invariant(Number.isInteger(minOrder) && minOrder >= 0 && minOrder <= maxOrder, `minOrder must be an integer in [0, maxOrder], got ${minOrder}`);
-    invariant(isPositiveInteger(unit), `unit must be a positive integer, got ${unit}`);
     this.maxOrder = maxOrder;
     this.minOrder = minOrder;
     this.unit = unit;

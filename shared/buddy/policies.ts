@@ -6,7 +6,7 @@ import type { Outcome } from '../core/outcome.ts';
 import { playNamedPolicy } from '../core/play-stream.ts';
 import type { NamedRun, NamedRunSetup } from '../core/play-stream.ts';
 import type { StreamEvent } from '../core/stream.ts';
-import { BuddyAllocator } from './buddy.ts';
+import { BuddyAllocator, buddyOptionsProblem } from './buddy.ts';
 import type { BuddyOptions } from './buddy.ts';
 
 export type BuddyPolicy = Policy<BuddyAllocator>;
@@ -57,6 +57,7 @@ export function runBuddy(events: Iterable<StreamEvent>, policyName: string, opti
   const setup: NamedRunSetup<BuddyAllocator, BuddyFigures> = {
     kind: 'buddy',
     policies: BUDDY_POLICIES,
+    optionsProblem: () => buddyOptionsProblem(options.buddy ?? TRACE_BUDDY_OPTIONS),
     create: () => new BuddyAllocator(options.buddy ?? TRACE_BUDDY_OPTIONS),
     figures: (buddy, played) => ({
       unit: buddy.unit,

@@ -107,13 +107,18 @@ export interface NamedRunSetup<A extends Allocator, F> {
   /** How the kind is called in messages ('buddy', 'slab', ...). */
   readonly kind: string;
   readonly policies: ReadonlyMap<string, Policy<A>>;
+  /** What is wrong with the options the named policy would run with, or null (checked before `create`). */
+  readonly optionsProblem: (policyName: string) => string | null;
   /** A fresh allocator for the named policy (a policy may imply a configuration). */
   readonly create: (policyName: string) => A;
   /** The kind's own figures once the stream has been played. */
   readonly figures: (allocator: A, played: PlayResult) => F;
 }
 
-/** Plays `events` with the policy named `policyName` from a kind's registry; refuses an unknown name with `policy/unknown`. */
+/**
+ * Plays `events` with the policy named `policyName` from a kind's registry; refuses an
+ * unknown name with `policy/unknown` and bad options with `options/invalid`.
+ */
 export function playNamedPolicy<A extends Allocator, F>(
   setup: NamedRunSetup<A, F>,
   policyName: string,
@@ -124,6 +129,8 @@ export function playNamedPolicy<A extends Allocator, F>(
   if (!policy) {
     return refuse('policy/unknown', `No ${setup.kind} policy named ${policyName}; try ${[...setup.policies.keys()].join(', ')}.`);
   }
+  const problem = setup.optionsProblem(policy.name);
+  if (problem !== null) return refuse('options/invalid', problem);
   const allocator = setup.create(policy.name);
   const played = playStream(allocator, policy, events, options);
   return succeed({

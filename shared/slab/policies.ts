@@ -9,7 +9,7 @@ import type { NamedRun, NamedRunSetup } from '../core/play-stream.ts';
 import type { StreamEvent } from '../core/stream.ts';
 import { DEFAULT_PAGE_SIZE, KERNEL_CACHES, pow2Classes, quarterClasses } from './caches.ts';
 import type { SizeClassTable } from './caches.ts';
-import { SlabAllocator } from './slab.ts';
+import { SlabAllocator, slabOptionsProblem } from './slab.ts';
 import type { SlabFigures, SlabOptions } from './slab.ts';
 
 export interface SlabPolicy extends Policy<SlabAllocator> {
@@ -87,6 +87,7 @@ export function runSlab(events: Iterable<StreamEvent>, policyName: string, optio
   const setup: NamedRunSetup<SlabAllocator, SlabRunFigures> = {
     kind: 'slab',
     policies: SLAB_POLICIES,
+    optionsProblem: (name) => slabOptionsProblem(slabOptionsFor(SLAB_POLICIES.get(name), options.slab ?? {})),
     create: (name) => new SlabAllocator(slabOptionsFor(SLAB_POLICIES.get(name), options.slab ?? {})),
     figures: (slab, played) => ({ ...slab.figures(), peakInternalBytes: played.peakInternalBytes }),
   };

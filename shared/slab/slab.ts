@@ -127,6 +127,38 @@ function isPositiveInteger(n: number): boolean {
   return Number.isInteger(n) && n > 0;
 }
 
+function slotsPerSlab(spec: CacheSpec, pageSize: number): number {
+  return Math.floor((spec.pagesPerSlab * pageSize - (spec.headerBytes ?? 0)) / spec.objectSize);
+}
+
+function cacheProblem(spec: CacheSpec, pageSize: number): string | null {
+  if (!isPositiveInteger(spec.objectSize) || !isPositiveInteger(spec.pagesPerSlab) || !((spec.headerBytes ?? 0) >= 0)) {
+    return `cache ${spec.name}: object size and pages per slab must be whole numbers above 0`;
+  }
+  if (slotsPerSlab(spec, pageSize) < 1) return `cache ${spec.name}: a slab of ${spec.pagesPerSlab} page(s) of ${pageSize} bytes holds no ${spec.objectSize}-byte slot`;
+  return null;
+}
+
+/** What is wrong with the options, in words, or null when they are fine. */
+export function slabOptionsProblem(options: SlabOptions): string | null {
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  if (!isPositiveInteger(pageSize)) return `pageSize must be a whole number of bytes above 0, not ${pageSize}`;
+  const pageLimit = options.pageLimit ?? Infinity;
+  if (!(pageLimit >= 0)) return `pageLimit must not be negative, not ${pageLimit}`;
+  const named = options.caches ?? KERNEL_CACHES;
+  const classes = options.classes === undefined ? pow2Classes(pageSize).classes : (options.classes?.classes ?? []);
+  for (const spec of [...named, ...classes]) {
+    const problem = cacheProblem(spec, pageSize);
+    if (problem) return problem;
+  }
+  const names = named.map((spec) => spec.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined) return `two caches are named ${twice}`;
+  const unordered = classes.find((spec, i) => i > 0 && (classes[i - 1]?.objectSize ?? 0) >= spec.objectSize);
+  if (unordered) return `size classes must ascend: ${unordered.name}`;
+  return null;
+}
+
 export class SlabAllocator implements Allocator {
   readonly kind = 'slab' as const;
   readonly pageSize: number;
@@ -157,20 +189,16 @@ export class SlabAllocator implements Allocator {
   private readonly gaugeNow = (): HeapGauge => this.gauge();
 
   constructor(options: SlabOptions = {}) {
+    const problem = slabOptionsProblem(options);
+    if (problem) invariant(false, problem);
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.pageLimit = options.pageLimit ?? Infinity;
     this.classes = options.classes === undefined ? pow2Classes(this.pageSize) : options.classes;
     this.metrics = new MetricsTracker({ timeline: options.timeline ?? false });
-    invariant(isPositiveInteger(this.pageSize), `pageSize must be a positive integer, got ${this.pageSize}`);
-    invariant(this.pageLimit >= 0, `pageLimit must not be negative, got ${this.pageLimit}`);
     const named = options.caches ?? KERNEL_CACHES;
     this.namedCount = named.length;
     for (const spec of [...named, ...(this.classes?.classes ?? [])]) this.addCache(spec);
-    for (const cache of this.caches.slice(0, this.namedCount)) {
-      invariant(!this.namedCaches.has(cache.spec.name), `two caches are named ${cache.spec.name}`);
-      this.namedCaches.set(cache.spec.name, cache);
-    }
-    this.checkClassesAscend();
+    for (const cache of this.caches.slice(0, this.namedCount)) this.namedCaches.set(cache.spec.name, cache);
   }
 
   // ---- moves -------------------------------------------------------------------
@@ -384,9 +412,7 @@ export class SlabAllocator implements Allocator {
   private addCache(spec: CacheSpec): void {
     const headerBytes = spec.headerBytes ?? 0;
     const slabBytes = spec.pagesPerSlab * this.pageSize;
-    invariant(isPositiveInteger(spec.objectSize) && isPositiveInteger(spec.pagesPerSlab), `cache ${spec.name}: sizes must be positive integers`);
-    const slots = Math.floor((slabBytes - headerBytes) / spec.objectSize);
-    invariant(slots >= 1, `cache ${spec.name}: a slab of ${spec.pagesPerSlab} page(s) holds no ${spec.objectSize}-byte slot`);
+    const slots = slotsPerSlab(spec, this.pageSize);
     this.caches.push({
       spec,
       index: this.caches.length,
@@ -398,14 +424,6 @@ export class SlabAllocator implements Allocator {
       empty: new Set<Slab>(),
       fullCount: 0,
       liveObjects: 0,
-    });
-  }
-
-  private checkClassesAscend(): void {
-    const classes = this.caches.slice(this.namedCount);
-    classes.forEach((cache, i) => {
-      const previous = classes[i - 1];
-      invariant(!previous || previous.spec.objectSize < cache.spec.objectSize, `size classes must ascend: ${cache.spec.name}`);
     });
   }
 

@@ -185,6 +185,11 @@ describe('runArena', () => {
     expect(result).toMatchObject({ bytesHeld: 12288, chunks: 3, deadBytes: 6 * 1504, abandonedBytes: 88 + 1088, roomBytes: 1088, arenasOpened: 1 });
   });
 
+  it('[AR-INIT-1] [AR-RUN-1] refuses an alignment that does not divide the chunk size', () => {
+    const run = runArena([], 'arena-single', { arena: { chunkSize: 4096, align: 3 } });
+    expect(run.ok ? null : run.code).toBe('options/invalid');
+  });
+
   it('[AR-RUN-1] refuses an unknown policy name and fails requests past the limit', () => {
     const unknown = runArena([], 'best-fit');
     expect(unknown.ok ? null : unknown.code).toBe('policy/unknown');

@@ -278,4 +278,12 @@ describe('runBuddy', () => {
     const run = runBuddy([], 'best-fit');
     expect(run.ok ? null : run.code).toBe('policy/unknown');
   });
+
+  it('[BU-RUN-1] [BU-INIT-1] refuses options it cannot build a space from', () => {
+    for (const buddy of [{ maxOrder: 31 }, { maxOrder: 4, minOrder: 5 }, { maxOrder: 4, unit: 0 }]) {
+      const run = runBuddy([], 'buddy-lowest', { buddy });
+      expect(run.ok ? null : run.code).toBe('options/invalid');
+      expect(() => new BuddyAllocator(buddy)).toThrow(/invariant broken/);
+    }
+  });
 });

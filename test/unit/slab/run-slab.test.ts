@@ -72,6 +72,13 @@ describe('runSlab', () => {
     expect(result.slabs).toEqual({ full: 0, partial: 2, empty: 0, large: 0 });
   });
 
+  it('[SL-RUN-1] refuses options whose caches hold no slot', () => {
+    const tiny = runSlab([], 'slab-fullest', { slab: { pageSize: 512 } }); // task_struct: 1728 bytes on 2 pages of 512
+    expect(tiny.ok ? null : tiny.message).toBe('cache task_struct: a slab of 2 page(s) of 512 bytes holds no 1728-byte slot');
+    const zero = runSlab([], 'kmalloc-pow2', { slab: { pageSize: 0 } });
+    expect(zero.ok ? null : zero.code).toBe('options/invalid');
+  });
+
   it('[SL-RUN-1] refuses an unknown policy name and registers the five policies', () => {
     const result = runSlab([], 'best-fit');
     expect(result.ok ? null : result.code).toBe('policy/unknown');
