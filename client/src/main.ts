@@ -7,6 +7,7 @@ import Phaser from 'phaser';
 import { TitleScene } from './scenes/TitleScene.ts';
 import { PlayScene } from './scenes/PlayScene.ts';
 import { ResultsScene } from './scenes/ResultsScene.ts';
+import { LevelSelectScene } from './scenes/LevelSelectScene.ts';
 import { GalleryScene } from './scenes/GalleryScene.ts';
 import { CLASS_SCENES } from './scenes/class/index.ts';
 import { UI } from './palette.ts';
@@ -26,12 +27,13 @@ function routeFromAddress(search: string): Route {
   if (projector !== null) return { scene: 'ProjectorScene', data: { code: projector } };
   const level = params.get('level');
   if (level !== null) return { scene: 'PlayScene', data: { level } };
+  if (params.get('scene') === 'levels') return { scene: 'LevelSelectScene', data: {} };
   if (params.get('scene') === 'gallery') return { scene: 'GalleryScene', data: {} };
   return { scene: 'TitleScene', data: {} };
 }
 
 const route = routeFromAddress(window.location.search);
-const scenes: Phaser.Types.Scenes.SceneType[] = [TitleScene, PlayScene, ResultsScene, GalleryScene, ...CLASS_SCENES];
+const scenes: Phaser.Types.Scenes.SceneType[] = [TitleScene, LevelSelectScene, PlayScene, ResultsScene, GalleryScene, ...CLASS_SCENES];
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,

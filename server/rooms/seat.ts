@@ -102,6 +102,9 @@ export class Seat {
     const m = this.match;
     const v = this.view;
     v.kind = m.config.kind;
+    const options = m.config.kind === 'freelist' ? m.config.options : null;
+    v.canGrow = options !== null && (options.growth ?? 'sbrk') === 'sbrk';
+    v.canCoalesce = options !== null && options.coalesce === 'deferred';
     v.version = m.version;
     syncRegions(v.regions, m.heap);
     v.hasPending = m.pending !== null;

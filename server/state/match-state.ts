@@ -63,6 +63,10 @@ export const MatchState = schema({
   /** Where each built-in policy would put the pending request (empty when the round gives no hints). */
   hints: t.array(HintState),
   meters: MetersState,
+  /** Whether placing past the end grows the heap (a free list growing by sbrk). */
+  canGrow: t.boolean(),
+  /** Whether the player coalesces by hand (a free list with deferred coalescing). */
+  canCoalesce: t.boolean(),
   /** The finished round's results (JSON), empty while playing. */
   results: t.string(),
 }, 'MatchState');

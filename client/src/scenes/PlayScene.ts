@@ -16,6 +16,7 @@ import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { exposeProbe } from '../test-probe.ts';
 import { MetersView } from '../views/MetersView.ts';
+import { findLevel, type Level } from '../../../shared/levels/levels.ts';
 
 export interface PlaySceneData {
   /** A practice level's id (the warm-up when missing). */
@@ -61,6 +62,11 @@ export class PlayScene extends Phaser.Scene {
   private hintsButton!: Button;
   private coalesceButton!: Button;
   private showHints = true;
+  private levelInfo: Level | null = null;
+  private explainPanel!: Phaser.GameObjects.Container;
+  private tipIndex = 0;
+  /** Whether the meters include the timer row (the layout depends on it). */
+  private timerShown = false;
   private lastVersion = -1;
   /** The pending request the timer bar is counting down, and its full span on this clock. */
   private timed = { id: -1, spanMs: 1 };
@@ -86,10 +92,19 @@ export class PlayScene extends Phaser.Scene {
     this.card = new RequestCardView(this);
     this.hintsButton = new Button(this, 0, 0, 'Hints: on (H)', () => this.toggleHints(), { width: 170, height: 44, fontSize: 16, key: 'H' });
     this.coalesceButton = new Button(this, 0, 0, 'Coalesce (C)', () => this.coalesce(), { width: 170, height: 44, fontSize: 16, key: 'C' });
+    const found = this.data_.level ? findLevel(this.data_.level) : null;
+    this.levelInfo = found?.ok ? found.value : null;
+    new Button(this, 0, 0, 'Explain (E)', () => this.toggleExplanation(), { width: 150, height: 44, fontSize: 16, key: 'E' }).setName('explain').setVisible(this.levelInfo !== null);
+    new Button(this, 0, 0, 'Tip (T)', () => this.nextTip(), { width: 120, height: 44, fontSize: 16, key: 'T' }).setName('tip').setVisible(this.levelInfo !== null);
+    this.explainPanel = this.makeExplanation();
     new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC' }).setName('close');
 
     this.heapView.events.on('holeclick', ({ hole }) => this.placeAt(hole.start));
     this.heapView.events.on('holechoose', ({ hole }) => this.placeAt(hole.start));
+    this.heapView.events.on('holefocus', ({ hole }) => {
+      const m = this.match();
+      if (hole && m?.hasPending) this.showStatus(`Hole at ${hole.start}, ${hole.pastBreak ? 'past the break (grows the heap)' : `${hole.size} bytes`}: Enter places malloc(${m.pending.size}) there.`, UI.dim);
+    });
     this.card.events.on('drag', (p) => this.previewAt(p.cardLeft, p.y));
     this.card.events.on('drop', (p) => this.dropAt(p.cardLeft, p.y));
 
@@ -213,8 +228,19 @@ export class PlayScene extends Phaser.Scene {
     this.progressText.setPosition(pad, below + metersHeight + 8).setWordWrapWidth(width - 2 * pad);
     this.statusText.setPosition(pad, below + metersHeight + 32).setWordWrapWidth(width - 2 * pad);
     const buttonsY = Math.min(height - 30, below + metersHeight + (narrow ? 96 : 84));
-    this.hintsButton.setPosition(pad + 85, buttonsY);
-    this.coalesceButton.setPosition(pad + 85 + 186, buttonsY);
+    // The visible buttons in a row (wrapping on a narrow screen).
+    let x = pad;
+    let y = buttonsY;
+    for (const button of [this.hintsButton, this.coalesceButton, this.children.getByName('explain'), this.children.getByName('tip')] as (Button | null)[]) {
+      if (!button?.visible) continue;
+      if (x + button.width > width - pad) {
+        x = pad;
+        y += 52;
+      }
+      button.setPosition(x + button.width / 2, y);
+      x += button.width + 12;
+    }
+    this.layoutExplanation();
     this.redraw();
   }
 
@@ -223,7 +249,9 @@ export class PlayScene extends Phaser.Scene {
     if (!m || !this.heapView) return;
     const regions = m.regions.map(toRegionView);
     const breakAt = regions.filter((r) => r.area !== 'mmap').reduce((e, r) => Math.max(e, r.start + r.size), 0);
-    this.heapView.draw({ regions, breakAt: Math.max(1, breakAt) });
+    // A growing heap shows room past the break, where a block grows the heap.
+    const room = m.canGrow ? Math.max(16, (m.hasPending ? m.pending.size : 0) * 2, Math.ceil(breakAt * 0.25)) : 0;
+    this.heapView.draw({ regions, breakAt, extent: Math.max(1, breakAt + room) });
     this.heapView.setHints(this.showHints ? this.hintMarkers(m) : []);
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
     if (m.version !== this.lastVersion) {
@@ -233,9 +261,15 @@ export class PlayScene extends Phaser.Scene {
     const meters = m.meters;
     this.progressText.setText(`requests placed ${meters.placed}${meters.failures ? ` · failed ${meters.failures}` : ''}${meters.fallbacks ? ` · placed for you ${meters.fallbacks}` : ''}`);
     this.showMeters();
-    this.coalesceButton.setVisible(m.kind === 'freelist');
+    if (this.coalesceButton.visible !== m.canCoalesce || this.timerShown !== Boolean(m.hasPending && m.pending.deadline)) {
+      this.coalesceButton.setVisible(m.canCoalesce);
+      this.timerShown = Boolean(m.hasPending && m.pending.deadline);
+      this.showMeters();
+      this.layout();
+    }
     if (m.phase === 'done' && m.results && !this.data_.classRoom) {
-      this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results: m.results, level: this.data_.level, title: this.titleText.text }));
+      const results = m.results;
+      this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.titleText.text }));
     }
     this.publish(m);
   }
@@ -265,6 +299,47 @@ export class PlayScene extends Phaser.Scene {
     });
   }
 
+  /** The level's idea in plain words, shown over the heap when the level starts (Enter or E closes it). */
+  private makeExplanation(): Phaser.GameObjects.Container {
+    const panel = this.add.container(0, 0).setDepth(50);
+    if (!this.levelInfo) return panel.setVisible(false);
+    const box = this.add.rectangle(0, 0, 10, 10, UI.panel, 0.97).setOrigin(0, 0).setStrokeStyle(2, 0x56b4e9);
+    const text = this.add.text(0, 0, `${this.levelInfo.title}\n\n${this.levelInfo.explanation}\n\nPress Enter or E to start.`, {
+      fontFamily: 'system-ui, sans-serif', fontSize: '19px', color: UI.text, lineSpacing: 5,
+    });
+    panel.add([box, text]);
+    panel.setData('box', box).setData('text', text);
+    this.input.keyboard?.on('keydown-ENTER', () => panel.visible && this.toggleExplanation());
+    box.setInteractive().on('pointerup', () => this.toggleExplanation());
+    return panel;
+  }
+
+  private layoutExplanation(): void {
+    const panel = this.explainPanel;
+    if (!panel || !this.levelInfo) return;
+    const { width, height } = this.scale;
+    const w = Math.min(720, width - 24);
+    const text = panel.getData('text') as Phaser.GameObjects.Text;
+    const box = panel.getData('box') as Phaser.GameObjects.Rectangle;
+    text.setWordWrapWidth(w - 40).setPosition(20, 20);
+    box.setSize(w, text.height + 40);
+    panel.setPosition((width - w) / 2, Math.max(12, (height - text.height - 40) / 3));
+  }
+
+  private toggleExplanation(): void {
+    if (!this.levelInfo) return;
+    this.explainPanel.setVisible(!this.explainPanel.visible);
+    const m = this.match();
+    if (m) this.publish(m);
+  }
+
+  private nextTip(): void {
+    const tips = this.levelInfo?.tips ?? [];
+    if (tips.length === 0) return;
+    this.showStatus(`Tip: ${tips[this.tipIndex % tips.length]}`, UI.good);
+    this.tipIndex++;
+  }
+
   private showStatus(text: string, colour: string): void {
     this.statusText.setText(text).setColor(colour);
     const m = this.match();
@@ -280,7 +355,10 @@ export class PlayScene extends Phaser.Scene {
       pending: m.hasPending ? { id: m.pending.id, size: m.pending.size } : null,
       heapSize: m.regions.reduce((e, r) => Math.max(e, r.start + r.size), 0),
       blocks: m.regions.filter((r) => r.state === 'live').map((r) => ({ id: r.id, address: r.start, size: r.size })),
-      holes: this.heapView.holes().map((h) => ({ start: h.start, size: h.size })),
+      holes: this.heapView.holes().map((h) => ({ start: h.start, size: h.size, pastBreak: h.pastBreak })),
+      focus: this.heapView.focusedHole()?.index ?? null,
+      explaining: this.explainPanel?.visible ?? false,
+      title: this.titleText.text,
       hints: m.hints.map((h) => ({ policy: h.policy, target: h.target })),
       status: this.statusText.text,
     });

@@ -26,6 +26,12 @@ interface ReplaySource {
   readonly log: readonly LoggedMove[];
 }
 
+/** The results as a practice room sends them: with the replay source and, for a level, par and stars. */
+type PracticeResults = RoundResults & {
+  readonly replay?: ReplaySource;
+  readonly level?: { readonly id: string; readonly par: { readonly policy: string; readonly score: number }; readonly stars: readonly [number, number, number] };
+};
+
 export interface ResultsSceneData {
   /** RoundResults as JSON (from the synced match). */
   readonly results: string;
@@ -55,9 +61,9 @@ export class ResultsScene extends Phaser.Scene {
   }
 
   create(): void {
-    let results: RoundResults & { replay?: ReplaySource };
+    let results: PracticeResults;
     try {
-      results = JSON.parse(this.input_.results) as RoundResults & { replay?: ReplaySource };
+      results = JSON.parse(this.input_.results) as PracticeResults;
       if (!results.player) throw new Error('no player result');
     } catch {
       this.add.text(24, 24, 'The results could not be read.', { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: UI.bad });
@@ -65,17 +71,18 @@ export class ResultsScene extends Phaser.Scene {
       return;
     }
     const score = results.player.card.score;
-    const stars = this.input_.stars ? starsFor(score, this.input_.stars) : 0;
+    const thresholds = this.input_.stars ?? results.level?.stars;
+    const stars = thresholds ? starsFor(score, thresholds) : 0;
     if (this.input_.level) recordStars(this.input_.level, stars);
     const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
     const heading = this.add.text(0, 0, this.input_.title ? `${this.input_.title} — results` : 'Results', { ...font, fontSize: '26px', fontStyle: 'bold' });
-    const starText = this.input_.stars ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}  (${stars} of 3 stars)` : '';
+    const starText = thresholds ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}  (${stars} of 3 stars)` : '';
     const summary = this.add.text(0, 0,
       `Your score ${score}  ${starText}\n` +
       `utilization ${formatPercent(results.player.summary.utilization)} · peak heap ${formatBytesShort(results.player.summary.peakHeap)} · ` +
       `no heap can be smaller than ${formatBytesShort(results.lowerBound.peakLive)} · failures ${results.player.summary.failures} · ` +
       `fallback placements ${results.player.totals.fallbacks}\n` +
-      `best built-in policy: ${results.best.name} (${results.best.card.score}); you are ${results.relative.delta >= 0 ? `${results.relative.delta} ahead` : `${-results.relative.delta} behind`}`,
+      `${results.level ? `par: ${results.level.par.policy} scores ${results.level.par.score} · ` : ''}best built-in policy: ${results.best.name} (${results.best.card.score}); you are ${results.relative.delta >= 0 ? `${results.relative.delta} ahead` : `${-results.relative.delta} behind`}`,
       { ...font, fontSize: '17px', color: UI.text, lineSpacing: 6 });
     const bars = new ComparisonBarsView(this);
     bars.show({
@@ -144,6 +151,7 @@ export class ResultsScene extends Phaser.Scene {
     });
     publishForTests({
       scene: 'ResultsScene',
+      thresholds: thresholds ?? null,
       replayable: replay !== null,
       score,
       stars,
@@ -152,7 +160,7 @@ export class ResultsScene extends Phaser.Scene {
   }
 
   /** The replay panel: the player's heap beside a policy's, frames computed here from the round's config and log. */
-  private makeReplay(results: RoundResults & { replay?: ReplaySource }): { view: ReplayView; refresh: () => void } | null {
+  private makeReplay(results: PracticeResults): { view: ReplayView; refresh: () => void } | null {
     const source = results.replay;
     if (!source) return null;
     const mine = playerFrames(source.config, source.startedAtMs, source.log);
