@@ -11,9 +11,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import qrcode from 'qrcode-generator';
-import { artifactPath, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { artifactPath, launchBrowser, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
 
-interface TextBox { text: string; x: number; y: number; w: number; h: number }
 interface Probe { x: number; y: number; label?: string; enabled?: boolean }
 interface BoardRow { rank: number; name: string; score: number; isYou: boolean }
 
@@ -47,6 +46,7 @@ interface StudentView extends Published {
 interface HostView extends Published {
   code: string;
   connected: boolean;
+  locked: boolean;
   phase: string;
   round: string;
   players: { nickname: string; connected: boolean; score: number; finished: boolean }[];
@@ -110,23 +110,6 @@ async function press(page: Page, scene: string, button: string): Promise<void> {
   await page.mouse.click(probe.x, probe.y);
 }
 
-/** Pairs of texts whose boxes overlap by more than a pixel each way. */
-function overlaps(texts: readonly TextBox[]): string[] {
-  const found: string[] = [];
-  texts.forEach((a, i) => {
-    for (const b of texts.slice(i + 1)) {
-      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-      const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-      if (dx > 1 && dy > 1) found.push(`"${a.text}" overlaps "${b.text}"`);
-    }
-  });
-  return found;
-}
-
-function offScreen(texts: readonly TextBox[], width: number, height: number): string[] {
-  return texts.filter((t) => t.x < -0.5 || t.y < -0.5 || t.x + t.w > width + 0.5 || t.y + t.h > height + 0.5).map((t) => `"${t.text}" at ${t.x},${t.y} ${t.w}x${t.h}`);
-}
-
 /** Saves a screenshot and checks that no text overlaps another or leaves the screen. */
 async function snapshot(page: Page, scene: string, name: string): Promise<void> {
   const size = page.viewportSize();
@@ -138,8 +121,8 @@ async function snapshot(page: Page, scene: string, name: string): Promise<void> 
   await page.screenshot({ path: artifactPath(`classroom-${name}.png`) });
   const texts = settled.texts ?? [];
   expect(texts.length, `${name} shows text`).toBeGreaterThan(0);
-  expect(overlaps(texts), `${name}: overlapping texts`).toEqual([]);
-  expect(offScreen(texts, size.width, size.height), `${name}: texts off screen`).toEqual([]);
+  expect(overlappingTexts(texts), `${name}: overlapping texts`).toEqual([]);
+  expect(textsOffScreen(texts, size.width, size.height), `${name}: texts off screen`).toEqual([]);
 }
 
 /** Reads the QR code off the screen (module centres) and compares it with the join link's code. */
@@ -181,23 +164,30 @@ async function expectQrOnScreen(page: Page, link: string): Promise<void> {
   expect(dark).toEqual(expected);
 }
 
-describe('a class in the browser: host, projector and two students', () => {
-  it('creates a class, joins two students, plays the warm-up round, updates the leaderboard and downloads the results', async () => {
-    // ---- the host creates a class from the title screen ----
-    const hostContext = await browser(PROJECTOR);
-    const host = await hostContext.newPage();
+describe('a class in the browser: host, projector and two students (steps in order, sharing the class)', () => {
+  let hostContext: BrowserContext;
+  let host: Page;
+  let ada: Page;
+  let grace: Page;
+  let projector: Page;
+  let code = '';
+
+  it('the host creates a class from the title screen: a code, its join link, and a host address to come back to', async () => {
+    hostContext = await browser(PROJECTOR);
+    host = await hostContext.newPage();
     await host.goto(server.url);
     await expect.poll(() => view<Published>(host).then((v) => v?.scene), { timeout: 30_000 }).toBe('TitleScene');
     await host.keyboard.press('3');
     const created = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '', 30_000);
-    const code = created.code;
+    code = created.code;
     expect(code).toMatch(/^[ACDEFGHJKMNPQRTWXY34679]{6}$/);
     expect(created.joinLink).toBe(`${server.url}/?join=${code}`);
     expect(new URL(host.url()).search).toBe(`?host=${code}`);
+  });
 
-    // ---- Ada joins on a phone from the link: the code is filled in ----
+  it('Ada joins on a phone from the link (the code is filled in); Grace types it after a wrong code is refused in words', async () => {
     const adaContext = await browser(PHONE);
-    const ada = await adaContext.newPage();
+    ada = await adaContext.newPage();
     await ada.goto(`${server.url}/?join=${code}`);
     await until<Published>(ada, 'JoinScene', () => true, 30_000);
     expect(await ada.locator('input[name=code]').inputValue()).toBe(code);
@@ -208,7 +198,7 @@ describe('a class in the browser: host, projector and two students', () => {
 
     // ---- Grace types the code; a wrong code first is refused in words ----
     const graceContext = await browser({ width: 1280, height: 720 });
-    const grace = await graceContext.newPage();
+    grace = await graceContext.newPage();
     await grace.goto(server.url);
     await expect.poll(() => view<Published>(grace).then((v) => v?.scene), { timeout: 30_000 }).toBe('TitleScene');
     await grace.keyboard.press('2');
@@ -226,16 +216,18 @@ describe('a class in the browser: host, projector and two students', () => {
     expect(lobby.players.map((p) => p.nickname)).toEqual(['Ada', 'Grace']);
     await snapshot(host, 'HostScene', 'host-lobby-projector');
     await snapshot(ada, 'ClassLobbyScene', 'student-lobby-phone');
+  });
 
-    // ---- the projector view, opened from the dashboard in a new tab ----
-    const [projector] = await Promise.all([hostContext.waitForEvent('page'), press(host, 'HostScene', 'projector')]);
+  it('the projector view, opened from the dashboard in a new tab, shows the code and a QR code of the join link', async () => {
+    [projector] = await Promise.all([hostContext.waitForEvent('page'), press(host, 'HostScene', 'projector')]);
     await projector.setViewportSize(PROJECTOR);
     const wall = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'join' && v.playerCount === 2, 30_000);
     expect(wall.code).toBe(code);
     await snapshot(projector, 'ProjectorScene', 'projector-lobby-projector');
     await expectQrOnScreen(projector, `${server.url}/?join=${code}`);
+  });
 
-    // ---- the host starts the warm-up round ----
+  it('the host starts the warm-up; Ada plays it with the mouse (a misplaced block is refused in words) and the leaderboard updates', async () => {
     expect((await view<HostView>(host))?.round).toBe('warm-up');
     await press(host, 'HostScene', 'start');
     await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.thumbs.length === 2);
@@ -266,8 +258,9 @@ describe('a class in the browser: host, projector and two students', () => {
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => scoreOf(v.leaderboard, 'Ada') === adaAfter && scoreOf(v.leaderboard, 'Grace') === graceBefore);
     await snapshot(projector, 'ProjectorScene', 'projector-board-projector');
     await snapshot(host, 'HostScene', 'host-round-projector');
+  });
 
-    // ---- Grace plays with the keyboard: arrows to a hole, Enter ----
+  it('Grace plays it with the keyboard; the round ends with both on the board and the top of the class on a podium', async () => {
     const chooseHole = async (start: number): Promise<void> => {
       for (let i = 0; i < 8; i++) {
         const v = await until<StudentView>(grace, 'ClassLobbyScene', (s) => s.holes.length > 0);
@@ -296,8 +289,9 @@ describe('a class in the browser: host, projector and two students', () => {
     await snapshot(projector, 'ProjectorScene', 'projector-podium-projector');
     await snapshot(host, 'HostScene', 'host-results-projector');
     await snapshot(grace, 'ClassLobbyScene', 'student-results-laptop');
+  });
 
-    // ---- the board anonymous, then shown again ----
+  it('the host makes the board anonymous and shown again, and downloads the results CSV with one row per student', async () => {
     await press(host, 'HostScene', 'board-anonymous');
     const anonymous = await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.boardMode === 'anonymous');
     expect(anonymous.leaderboard.map((r) => r.name).sort()).toEqual(['Player 1', 'Player 2']);
@@ -311,8 +305,9 @@ describe('a class in the browser: host, projector and two students', () => {
     const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
     expect(csv[0]).toBe('round,nickname,utilization,fragmentation,failures,score,rank');
     expect(csv.slice(1).map((line) => line.split(',')[1]).sort()).toEqual(['Ada', 'Grace']);
+  });
 
-    // ---- phone-sized screens: the host's tabs, the wall, a student ----
+  it('the host\'s tabs, the projector and a student fit a phone held upright and a projector', async () => {
     await projector.setViewportSize(PHONE);
     await snapshot(projector, 'ProjectorScene', 'projector-podium-phone');
     await host.setViewportSize(PHONE);
@@ -325,8 +320,9 @@ describe('a class in the browser: host, projector and two students', () => {
     await snapshot(ada, 'ClassLobbyScene', 'student-results-projector');
     await ada.setViewportSize(PHONE);
     await snapshot(ada, 'ClassLobbyScene', 'student-results-phone');
+  });
 
-    // ---- the host removes Grace (Kick, then Sure?) ----
+  it('the host removes Grace and locks joining; the projector view needs the host key; a reload comes back as host', async () => {
     await press(host, 'HostScene', 'tab-students');
     const kick = (await until<HostView>(host, 'HostScene', (v) => v.kicks.Grace !== undefined)).kicks.Grace!;
     await host.mouse.click(kick.x, kick.y);
@@ -335,5 +331,28 @@ describe('a class in the browser: host, projector and two students', () => {
     await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.mode === 'kicked');
     await until<HostView>(host, 'HostScene', (v) => v.players.map((p) => p.nickname).join() === 'Ada');
     await snapshot(grace, 'ClassLobbyScene', 'student-kicked-laptop');
+
+    // ---- the host locks joining: Grace (removed, not barred) is refused in words ----
+    await press(host, 'HostScene', 'tab-round');
+    await press(host, 'HostScene', 'lock');
+    await until<HostView>(host, 'HostScene', (v) => v.locked === true && v.buttons?.lock?.label === 'Unlock joining');
+    await press(grace, 'ClassLobbyScene', 'title');
+    await expect.poll(() => view<Published>(grace).then((v) => v?.scene)).toBe('TitleScene');
+    await grace.keyboard.press('2');
+    await until<Published>(grace, 'JoinScene', () => true);
+    await grace.locator('input[name=code]').fill(code);
+    await grace.locator('input[name=nickname]').press('Enter');
+    await expect.poll(() => grace.locator('[role=alert]').textContent(), { timeout: 10_000 }).toMatch(/locked/);
+
+    // ---- the projector view in a browser without the host key says so ----
+    await grace.goto(`${server.url}/?projector=${code}`);
+    const keyless = await until<ProjectorView>(grace, 'ProjectorScene', (v) => v.show === 'problem', 30_000);
+    expect(String(keyless.problem)).toMatch(/host key/);
+
+    // ---- a reload of the dashboard comes back as the host of the same class ----
+    await host.reload();
+    const back = await until<HostView>(host, 'HostScene', (v) => v.connected && v.players.length === 1, 30_000);
+    expect(back.code).toBe(code);
+    expect(back.locked).toBe(true);
   });
 });

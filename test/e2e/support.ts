@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import type { TextBox } from '../../client/src/scenes/class/screen-report.ts';
 
 export const ARTIFACTS = path.resolve('test-artifacts');
 
@@ -92,4 +93,25 @@ export async function launchBrowser(viewport = { width: 1280, height: 720 }): Pr
 export function artifactPath(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/** A text on screen as a scene publishes it for the tests (position and size in px). */
+export type { TextBox };
+
+/** Pairs of texts whose boxes overlap by more than a pixel each way. */
+export function overlappingTexts(texts: readonly TextBox[]): string[] {
+  const found: string[] = [];
+  texts.forEach((a, i) => {
+    for (const b of texts.slice(i + 1)) {
+      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (dx > 1 && dy > 1) found.push(`"${a.text}" overlaps "${b.text}"`);
+    }
+  });
+  return found;
+}
+
+/** Texts that stick out of a screen of this size. */
+export function textsOffScreen(texts: readonly TextBox[], width: number, height: number): string[] {
+  return texts.filter((t) => t.x < -0.5 || t.y < -0.5 || t.x + t.w > width + 0.5 || t.y + t.h > height + 0.5).map((t) => `"${t.text}" at ${t.x},${t.y} ${t.w}x${t.h}`);
 }

@@ -33,7 +33,12 @@ export interface LobbyData {
 
 type Mode = 'class' | 'kicked' | 'gone';
 
-/** Whether the lead's PlayScene says it plays a classroom round (`static acceptsClassRoom = true`). */
+/**
+ * Whether the PlayScene says it plays a classroom round (`static acceptsClassRoom =
+ * true`). Until it does, this scene's own in-class view plays the round. The
+ * PlayScene is launched over this scene (which sleeps with its room listeners on and
+ * stops it when the round ends), so it must drop its room listeners on shutdown.
+ */
 function playSceneTakesClassRoom(scene: Phaser.Scene): boolean {
   const play: unknown = scene.scene.get('PlayScene');
   const ctor = (play as { constructor?: { acceptsClassRoom?: unknown } } | null)?.constructor;
@@ -199,9 +204,17 @@ export class ClassLobbyScene extends Phaser.Scene {
     const state = this.link.state;
     const phase = this.phase();
     const roundNo = state?.roundNo ?? 0;
-    if (this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo && this.heap() && playSceneTakesClassRoom(this)) {
+    if (this.scene.isSleeping()) {
+      // The PlayScene has the round; take the student back when the round is over
+      // (results and the leaderboard are shown here) or the class is gone.
+      if (this.mode === 'class' && isRoundOn(phase)) return;
+      this.scene.stop('PlayScene');
+      this.scene.wake();
+    } else if (this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo && this.heap() && playSceneTakesClassRoom(this)) {
+      // This scene sleeps under the PlayScene with its room listeners on, to wake at the round's end.
       this.handedRound = roundNo;
-      this.scene.start('PlayScene', { classRoom: this.link.room });
+      this.scene.launch('PlayScene', { classRoom: this.link.room, title: state?.roundTitle ?? 'Class round' });
+      this.scene.sleep();
       return;
     }
     const heap = this.heap();

@@ -33,35 +33,34 @@ export function takeTop(box: Box, height: number, gap = 0): [Box, Box] {
   return [{ ...box, h }, { x: box.x, y: box.y + box.h - rest, w: box.w, h: rest }];
 }
 
+/** Lengths in proportion to `weights` that, with `gap` between them, add up to `length`. */
+function shares(length: number, weights: readonly number[], gap: number): number[] {
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const free = Math.max(0, length - gap * (weights.length - 1));
+  return weights.map((weight) => Math.floor((free * weight) / total));
+}
+
 /**
  * Splits a box into columns by weight, with `gap` px between them: [2, 1] gives
  * two thirds and one third of the width left after the gaps.
  */
 export function splitColumns(box: Box, weights: readonly number[], gap: number): Box[] {
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  const free = Math.max(0, box.w - gap * (weights.length - 1));
-  const boxes: Box[] = [];
   let x = box.x;
-  for (const weight of weights) {
-    const w = Math.floor((free * weight) / total);
-    boxes.push({ x, y: box.y, w, h: box.h });
+  return shares(box.w, weights, gap).map((w) => {
+    const column = { x, y: box.y, w, h: box.h };
     x += w + gap;
-  }
-  return boxes;
+    return column;
+  });
 }
 
 /** The same for rows. */
 export function splitRows(box: Box, weights: readonly number[], gap: number): Box[] {
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  const free = Math.max(0, box.h - gap * (weights.length - 1));
-  const boxes: Box[] = [];
   let y = box.y;
-  for (const weight of weights) {
-    const h = Math.floor((free * weight) / total);
-    boxes.push({ x: box.x, y, w: box.w, h });
+  return shares(box.h, weights, gap).map((h) => {
+    const row = { x: box.x, y, w: box.w, h };
     y += h + gap;
-  }
-  return boxes;
+    return row;
+  });
 }
 
 /** Cells of a grid filled row by row: as many columns of at least `minCellWidth` as fit. */
