@@ -223,7 +223,7 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     await page.close();
   });
 
-  it('zooms a large heap with the keyboard and the mouse wheel', async () => {
+  it('zooms a large heap with the keyboard and the mouse wheel, and colours it by age', async () => {
     const page = await browser.newPage();
     await openPage(page, 'heap');
     const bytesPerRow = async (): Promise<number> => Number((await hook(page)).views?.HeapView?.bytesPerRow ?? 0);
@@ -236,6 +236,9 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     await page.mouse.wheel(0, -400);
     await page.mouse.wheel(0, -400);
     await expect.poll(bytesPerRow).toBeLessThan(before);
+    await page.keyboard.press('c');
+    await page.keyboard.press('c');
+    await expect.poll(async () => (await hook(page)).views?.HeapView?.colourBy).toBe('age');
     await page.waitForTimeout(300);
     await page.screenshot({ path: artifactPath('views-heap-zoomed.png') });
     const zoomed = await gallery(page);

@@ -225,12 +225,25 @@ export class GalleryScene extends Phaser.Scene {
 
   private buildHeapPage(): GalleryPage {
     const heap = new HeapView(this);
+    const modes = ['tag', 'id', 'age'] as const;
+    let mode = 0;
     heap.draw(largeHeap());
     heap.enableInput();
+    // C cycles the colouring: by tag, by request id, by age.
+    const cycleColours = (e: KeyboardEvent): void => {
+      if (e.key !== 'c') return;
+      mode = (mode + 1) % modes.length;
+      heap.draw({ ...largeHeap(), colourBy: modes[mode] });
+      this.note(`colour by ${modes[mode]}`);
+    };
+    this.input.keyboard?.on('keydown', cycleColours);
     heap.events.on('zoom', ({ bytesPerRow }) => this.note(`zoom ${bytesPerRow}`));
     return {
       layout: (x, y, w, h) => heap.layout(x, y, w - 8, h),
-      destroy: () => heap.destroy(),
+      destroy: () => {
+        this.input.keyboard?.off('keydown', cycleColours);
+        heap.destroy();
+      },
     };
   }
 

@@ -15,7 +15,7 @@ import { ViewEvents } from './emitter.ts';
 import { formatBytes, formatBytesShort, powerOfTwoAtLeast } from './format.ts';
 import { LabelLane, clampedLeft, fitText, lineHeight, measureText } from './labels.ts';
 import { contains, crossHatch, dashedRect, type Rect } from './patterns.ts';
-import { blockLook, drawBlockBody, type BlockLook } from './block-look.ts';
+import { ageRangeOf, blockLook, drawBlockBody, type AgeRange, type BlockLook, type ColourBy } from './block-look.ts';
 import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
 import { PanelView } from './PanelView.ts';
 
@@ -34,8 +34,8 @@ export interface HeapLine {
   readonly breakAt: number;
   /** Bytes the line spans (>= breakAt), e.g. the heap limit; defaults to the break. */
   readonly extent?: number;
-  /** Colour live blocks by request id (default) or by tag. */
-  readonly colourBy?: 'id' | 'tag';
+  /** Colour live blocks by request id (default), by tag, or by age (oldest to newest). */
+  readonly colourBy?: ColourBy;
 }
 
 /** A preview of the current request at a candidate address; the scene says whether it is legal. */
@@ -121,6 +121,7 @@ export class HeapView extends PanelView {
   private heapRegions: RegionView[] = [];
   private mmapRegions: RegionView[] = [];
   private holeList: HoleRef[] = [];
+  private ages: AgeRange = { oldest: 0, newest: 0 };
   private mmapBoxes: MmapBox[] = [];
   private ghost: HeapGhost | null = null;
   private hints: readonly HeapHint[] = [];
@@ -146,6 +147,7 @@ export class HeapView extends PanelView {
     this.heapRegions = this.data.regions.filter((r) => !isMmap(r)).sort(byStart);
     this.mmapRegions = this.data.regions.filter(isMmap).sort(byStart);
     this.holeList = this.findHoles();
+    this.ages = ageRangeOf(this.data.regions);
     if (this.focused !== null && this.focused >= this.holeList.length) this.focused = null;
     this.redraw();
   }
@@ -292,6 +294,7 @@ export class HeapView extends PanelView {
     this.drawHover();
     reportDrawn('HeapView', {
       regions: this.heapRegions.length,
+      colourBy: this.data.colourBy ?? 'id',
       mmap: this.mmapRegions.length,
       holes: this.holeList.length,
       rows: this.line.rowCount(),
@@ -341,7 +344,7 @@ export class HeapView extends PanelView {
   }
 
   private looks(region: RegionView): BlockLook {
-    return blockLook(region, this.data.colourBy);
+    return blockLook(region, this.data.colourBy, this.ages);
   }
 
   private drawRegion(g: Phaser.GameObjects.Graphics, region: RegionView, m: Metrics): void {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatBytesShort, formatPercent, niceTicks } from '../../../client/src/views/format.ts';
 import { OKABE_ITO, blockColour, blockPattern, textOn } from '../../../client/src/palette.ts';
 import { LabelLane, clampedLeft } from '../../../client/src/views/labels.ts';
+import { ageRangeOf, blockLook } from '../../../client/src/views/block-look.ts';
 
 describe('formatBytes', () => {
   it('writes bytes below 1 KiB whole and larger sizes in KiB or MiB', () => {
@@ -55,5 +56,16 @@ describe('LabelLane', () => {
     expect(clampedLeft(100, 30, 0, 110)).toBe(80);
     expect(clampedLeft(5, 30, 0, 110)).toBe(0);
     expect(clampedLeft(50, 30, 0, 110)).toBe(35);
+  });
+});
+
+describe('blockLook by age', () => {
+  it('spreads live blocks from the oldest to the newest request id over five colours', () => {
+    const live = (id: number) => ({ start: id * 16, size: 16, state: 'live' as const, id });
+    const ages = ageRangeOf([live(1), live(6), live(11), { start: 0, size: 16, state: 'free' }]);
+    expect(ages).toEqual({ oldest: 1, newest: 11 });
+    expect(blockLook(live(1), 'age', ages).colour).toBe(0x3b528b);
+    expect(blockLook(live(6), 'age', ages).colour).toBe(0x5ec962);
+    expect(blockLook(live(11), 'age', ages).colour).toBe(0xfde725);
   });
 });
