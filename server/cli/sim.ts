@@ -4,6 +4,9 @@
 //   npm run --silent sim -- --trace FILE --policy NAME|all [--kind freelist]
 //       [--preset csapp|lecture] [--align N] [--overhead N] [--min-block N]
 //       [--heap-limit N] [--json]
+//   npm run --silent sim -- --trace FILE --policy NAME|all --kind buddy|slab|arena
+//       [buddy: --max-order N --min-order N --unit N] [slab: --page-size N --page-limit N]
+//       [arena: --chunk-size N --align N --heap-limit N] [--json]
 //
 // Two tables make it open to more: SOURCES (where the events come from: `--trace
 // FILE` today, an adversary tomorrow) and KINDS (which allocator plays them: the free
@@ -16,6 +19,10 @@ import type { StreamEvent } from '../../shared/core/stream.ts';
 import { FREELIST_POLICY_NAMES, playFreeList, presetConfig, isFreeListPreset, FREELIST_PRESET_NAMES } from '../../shared/freelist/index.ts';
 import type { FreeListConfig } from '../../shared/freelist/index.ts';
 import { parseRep } from '../../shared/trace/rep.ts';
+import type { Outcome } from '../../shared/core/outcome.ts';
+import { BUDDY_POLICIES, runBuddy, TRACE_BUDDY_OPTIONS } from '../../shared/buddy/policies.ts';
+import { SLAB_POLICIES, runSlab } from '../../shared/slab/policies.ts';
+import { ARENA_POLICIES, runArena } from '../../shared/arena/policies.ts';
 
 /** Parsed flags: `--name value` pairs, and `--json` / other switches as true. */
 export type Flags = ReadonlyMap<string, string | true>;
@@ -76,12 +83,12 @@ registerSource({
 
 // ---------------------------------------------------------------- the free-list kind
 
-const FREELIST_FLAGS: Readonly<Record<string, keyof FreeListConfig>> = {
+const FREELIST_FLAGS = {
   align: 'align',
   overhead: 'overhead',
   'min-block': 'minBlock',
   'heap-limit': 'limit',
-};
+} as const satisfies Readonly<Record<string, keyof FreeListConfig>>;
 
 registerKind({
   name: 'freelist',
@@ -96,18 +103,63 @@ registerKind({
 });
 
 function freeListConfig(flags: Flags): SimResult<FreeListConfig> {
-  const overrides: { -readonly [K in keyof FreeListConfig]: FreeListConfig[K] } = {};
-  for (const [flag, key] of Object.entries(FREELIST_FLAGS)) {
-    const value = flags.get(flag);
-    if (value === undefined) continue;
-    const n = wholeNumber(flag, value);
-    if (!n.ok) return n;
-    (overrides as Record<string, number>)[key] = n.value;
-  }
+  const read = numberFlags(flags, FREELIST_FLAGS);
+  if (!read.ok) return read;
+  const overrides: FreeListConfig = read.value;
   const preset = flags.get('preset');
   if (preset === undefined) return ok(overrides);
   if (typeof preset !== 'string' || !isFreeListPreset(preset)) return fail(`--preset must be one of ${FREELIST_PRESET_NAMES.join(', ')}`);
   return ok(presetConfig(preset, overrides));
+}
+
+// ---------------------------------------------------------------- the buddy, slab and arena kinds
+// Each reads its own numeric flags; its runner refuses bad values with a message.
+
+registerKind({
+  name: 'buddy',
+  policies: [...BUDDY_POLICIES.keys()],
+  options: ['max-order', 'min-order', 'unit'],
+  run(events, policy, flags) {
+    const read = numberFlags(flags, { 'max-order': 'maxOrder', 'min-order': 'minOrder', unit: 'unit' });
+    return read.ok ? fromOutcome(runBuddy(events, policy, { buddy: { ...TRACE_BUDDY_OPTIONS, ...read.value } })) : read;
+  },
+});
+
+registerKind({
+  name: 'slab',
+  policies: [...SLAB_POLICIES.keys()],
+  options: ['page-size', 'page-limit'],
+  run(events, policy, flags) {
+    const read = numberFlags(flags, { 'page-size': 'pageSize', 'page-limit': 'pageLimit' });
+    return read.ok ? fromOutcome(runSlab(events, policy, { slab: read.value })) : read;
+  },
+});
+
+registerKind({
+  name: 'arena',
+  policies: [...ARENA_POLICIES.keys()],
+  options: ['chunk-size', 'align', 'heap-limit'],
+  run(events, policy, flags) {
+    const read = numberFlags(flags, { 'chunk-size': 'chunkSize', align: 'align', 'heap-limit': 'limit' });
+    return read.ok ? fromOutcome(runArena(events, policy, { arena: read.value })) : read;
+  },
+});
+
+function fromOutcome(played: Outcome<object>): SimResult<Record<string, unknown>> {
+  return played.ok ? ok({ ...played.value }) : fail(played.message);
+}
+
+/** Reads the given whole-number flags (`--flag N`) into an object under their keys. */
+function numberFlags<K extends string>(flags: Flags, keys: Readonly<Record<string, K>>): SimResult<Partial<Record<K, number>>> {
+  const read: Partial<Record<K, number>> = {};
+  for (const [flag, key] of Object.entries(keys)) {
+    const value = flags.get(flag);
+    if (value === undefined) continue;
+    const n = wholeNumber(flag, value);
+    if (!n.ok) return n;
+    read[key] = n.value;
+  }
+  return ok(read);
 }
 
 // ---------------------------------------------------------------- the command line
@@ -186,7 +238,9 @@ function formatTable(runs: readonly Record<string, unknown>[]): string {
 
 const USAGE =
   'usage: npm run --silent sim -- --trace FILE --policy NAME|all [--kind freelist] [--preset csapp|lecture]\n' +
-  '       [--align N] [--overhead N] [--min-block N] [--heap-limit N] [--json]\n';
+  '       [--align N] [--overhead N] [--min-block N] [--heap-limit N] [--json]\n' +
+  '       --kind buddy [--max-order N] [--min-order N] [--unit N] | --kind slab [--page-size N] [--page-limit N]\n' +
+  '       | --kind arena [--chunk-size N] [--align N] [--heap-limit N]\n';
 
 function ok<T>(value: T): SimResult<T> {
   return { ok: true, value };
