@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import qrcode from 'qrcode-generator';
 import { artifactPath, launchBrowser, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
 
-interface Probe { x: number; y: number; label?: string; enabled?: boolean }
+interface Probe { x: number; y: number; label?: string; enabled?: boolean; fits?: boolean }
 interface BoardRow { rank: number; name: string; score: number; isYou: boolean }
 
 interface Published {
@@ -123,6 +123,8 @@ async function snapshot(page: Page, scene: string, name: string): Promise<void> 
   expect(texts.length, `${name} shows text`).toBeGreaterThan(0);
   expect(overlappingTexts(texts), `${name}: overlapping texts`).toEqual([]);
   expect(textsOffScreen(texts, size.width, size.height), `${name}: texts off screen`).toEqual([]);
+  const clipped = Object.entries(settled.buttons ?? {}).filter(([, b]) => b.fits === false).map(([n, b]) => `${n}: "${b.label}"`);
+  expect(clipped, `${name}: button labels wider than their buttons`).toEqual([]);
 }
 
 /** Reads the QR code off the screen (module centres) and compares it with the join link's code. */
@@ -275,6 +277,7 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.pending?.size === 1);
     await chooseHole(0);
     await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.pending?.size === 4);
+    await snapshot(grace, 'ClassLobbyScene', 'student-round-laptop');
     await chooseHole(4);
     await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'results');
 

@@ -31,7 +31,7 @@ type Tab = 'join' | 'round' | 'students' | 'class';
 const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
   { tab: 'join', label: 'Join' },
   { tab: 'round', label: 'Round' },
-  { tab: 'students', label: 'Students' },
+  { tab: 'students', label: 'People' },
   { tab: 'class', label: 'Class' },
 ];
 

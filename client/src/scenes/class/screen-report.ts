@@ -6,6 +6,7 @@
 import Phaser from 'phaser';
 import { Button, type ButtonOptions } from '../../ui/Button.ts';
 import { OVERLAY_NAME } from '../../views/HeapTooltip.ts';
+import { measureText } from '../../views/labels.ts';
 
 export interface TextBox {
   readonly text: string;
@@ -20,6 +21,8 @@ export interface ButtonProbe {
   readonly y: number;
   readonly label: string;
   readonly enabled: boolean;
+  /** Whether the label fits inside the button with a little padding. */
+  readonly fits: boolean;
 }
 
 function isShown(object: Phaser.GameObjects.GameObject & { visible?: boolean; parentContainer?: Phaser.GameObjects.Container | null }): boolean {
@@ -50,9 +53,13 @@ export function visibleTexts(scene: Phaser.Scene): TextBox[] {
 
 interface Entry {
   readonly button: Button;
+  readonly fontSize: number;
   label: string;
   enabled: boolean;
 }
+
+/** Button.ts draws its labels at 20 px unless told otherwise. */
+const BUTTON_FONT = 20;
 
 /** The scene's buttons by name, with the label and enabled state each one shows. */
 export class ButtonSet {
@@ -65,7 +72,7 @@ export class ButtonSet {
 
   add(name: string, label: string, onPress: () => void, options: ButtonOptions = {}): Button {
     const button = new Button(this.scene, 0, 0, label, onPress, options);
-    this.entries.set(name, { button, label, enabled: true });
+    this.entries.set(name, { button, label, enabled: true, fontSize: options.fontSize ?? BUTTON_FONT });
     return button;
   }
 
@@ -113,7 +120,8 @@ export class ButtonSet {
     const probes: Record<string, ButtonProbe> = {};
     for (const [name, entry] of this.entries) {
       if (!isShown(entry.button)) continue;
-      probes[name] = { x: Math.round(entry.button.x), y: Math.round(entry.button.y), label: entry.label, enabled: entry.enabled };
+      const fits = measureText(entry.label, entry.fontSize) + 8 <= entry.button.width;
+      probes[name] = { x: Math.round(entry.button.x), y: Math.round(entry.button.y), label: entry.label, enabled: entry.enabled, fits };
     }
     return probes;
   }
