@@ -45,6 +45,9 @@ const PAGES: Record<string, readonly string[]> = {
   arena: ['ArenaView'],
 };
 
+/** How long to wait for the game to answer input: the machine is shared, and under load a frame can take a while. */
+const PATIENCE = { timeout: 20_000 };
+
 let server: RunningServer;
 
 beforeAll(async () => {
@@ -157,25 +160,25 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     const { block1, hole16 } = state.probes;
     if (!block1 || !hole16) throw new Error('the play page published no probes');
     await page.mouse.move(block1.x, block1.y);
-    await expect.poll(() => log(page)).toContain('hover live 0');
+    await expect.poll(() => log(page), PATIENCE).toContain('hover live 0');
     await page.screenshot({ path: artifactPath('views-play-hover.png') });
     await page.mouse.click(hole16.x, hole16.y);
-    await expect.poll(() => log(page)).toContain('holeclick 0 20');
+    await expect.poll(() => log(page), PATIENCE).toContain('holeclick 0 20');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => log(page)).toContain('holefocus 0');
+    await expect.poll(() => log(page), PATIENCE).toContain('holefocus 0');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.mouse.move(1, 1);
     await page.screenshot({ path: artifactPath('views-play-keyboard.png') });
     await page.keyboard.press('Enter');
     // Holes in address order: 16, 52, 88, then the room past the break.
-    await expect.poll(() => log(page)).toContain('holechoose 2 88');
+    await expect.poll(() => log(page), PATIENCE).toContain('holechoose 2 88');
     // From hole 2, left goes to 1, then 0, then wraps round to the room past the break.
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
-    await expect.poll(() => log(page)).toContain('holechoose 3 128');
+    await expect.poll(() => log(page), PATIENCE).toContain('holechoose 3 128');
     await page.close();
   });
 
@@ -191,16 +194,16 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
       await page.mouse.up();
     };
     await dragTo(hole52);
-    await expect.poll(() => log(page)).toContain('drop 52 legal');
+    await expect.poll(() => log(page), PATIENCE).toContain('drop 52 legal');
     // The card went home; now onto block 3, which the gallery's stand-in refuses.
-    await expect.poll(async () => (await hook(page)).views?.RequestCardView?.dragging).toBe(false);
+    await expect.poll(async () => (await hook(page)).views?.RequestCardView?.dragging, PATIENCE).toBe(false);
     await page.waitForTimeout(300);
     await page.mouse.move(card.x, card.y);
     await page.mouse.down();
     await page.mouse.move(block3.x, block3.y, { steps: 8 });
     await page.screenshot({ path: artifactPath('views-play-drag-refused.png') });
     await page.mouse.up();
-    await expect.poll(() => log(page)).toContain('drop 40 refused');
+    await expect.poll(() => log(page), PATIENCE).toContain('drop 40 refused');
     await page.close();
   });
 
@@ -211,15 +214,15 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     const free = buddy.probes.free;
     if (!free) throw new Error('the buddy page published no probe');
     await page.mouse.click(free.x, free.y);
-    await expect.poll(() => log(page)).toContain('pick block 32 order 1 free');
+    await expect.poll(() => log(page), PATIENCE).toContain('pick block 32 order 1 free');
     const slab = await openPage(page, 'slab');
     if (!slab.probes.newSlab) throw new Error('the slab page published no probe');
     await page.mouse.click(slab.probes.newSlab.x, slab.probes.newSlab.y);
-    await expect.poll(() => log(page)).toContain('pick slab -1 inode_cache');
+    await expect.poll(() => log(page), PATIENCE).toContain('pick slab -1 inode_cache');
     const arena = await openPage(page, 'arena');
     if (!arena.probes.newArena) throw new Error('the arena page published no probe');
     await page.mouse.click(arena.probes.newArena.x, arena.probes.newArena.y);
-    await expect.poll(() => log(page)).toContain('pick arena -1');
+    await expect.poll(() => log(page), PATIENCE).toContain('pick arena -1');
     await page.close();
   });
 
@@ -229,16 +232,16 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     const bytesPerRow = async (): Promise<number> => Number((await hook(page)).views?.HeapView?.bytesPerRow ?? 0);
     const before = await bytesPerRow();
     await page.keyboard.press('+');
-    await expect.poll(bytesPerRow).toBeLessThan(before);
+    await expect.poll(bytesPerRow, PATIENCE).toBeLessThan(before);
     await page.keyboard.press('0');
-    await expect.poll(bytesPerRow).toBe(before);
+    await expect.poll(bytesPerRow, PATIENCE).toBe(before);
     await page.mouse.move(300, 150);
     await page.mouse.wheel(0, -400);
     await page.mouse.wheel(0, -400);
-    await expect.poll(bytesPerRow).toBeLessThan(before);
+    await expect.poll(bytesPerRow, PATIENCE).toBeLessThan(before);
     await page.keyboard.press('c');
     await page.keyboard.press('c');
-    await expect.poll(async () => (await hook(page)).views?.HeapView?.colourBy).toBe('age');
+    await expect.poll(async () => (await hook(page)).views?.HeapView?.colourBy, PATIENCE).toBe('age');
     await page.waitForTimeout(300);
     await page.screenshot({ path: artifactPath('views-heap-zoomed.png') });
     const zoomed = await gallery(page);
