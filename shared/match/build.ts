@@ -24,15 +24,15 @@ export function buildEngine(
 ): Outcome<BuiltEngine, string> {
   const judge = createPolicy(config.kind, config.fallback);
   if (!judge.ok) return judge;
+  const allocator = createAllocator(config);
+  if (!allocator.ok) return allocator;
   let feed: RequestFeed;
   if (options.events) feed = new StreamFeed(options.events);
   else {
-    const made = createFeed(config.source, config.seed, config.kind);
+    const made = createFeed(config.source, config.seed, allocator.value);
     if (!made.ok) return made;
     feed = made.value;
   }
-  const allocator = createAllocator(config);
-  if (!allocator.ok) return allocator;
   const fitsIfCoalesced = fitsIfCoalescedFor(config.kind);
   const engine = new RoundEngine(allocator.value, feed, {
     judge: judge.value,

@@ -12,6 +12,7 @@ import {
   FreeListHeap, createFreeListHeap, FREELIST_POLICIES, firstFitAddress, lectureHeapConfig, type FreeListConfig,
 } from '../freelist/index.ts';
 import type { ScriptSetup } from '../streams/lecture.ts';
+import { alignedFit } from './aligned-fit.ts';
 
 /** An allocator kind with its options, as a round's config names it (plain data: the free list's partial config). */
 export type AllocatorSetup =
@@ -89,7 +90,7 @@ function largestFreeRun(heap: FreeListHeap): number {
 const REGISTRY: Registry = {
   freelist: {
     create: (options) => createFreeListHeap(options),
-    policies: singletons(FREELIST_POLICIES.values()),
+    policies: singletons([...FREELIST_POLICIES.values(), alignedFit]),
     defaultPolicy: 'first-fit-address',
     wouldGrow(allocator, size) {
       const heap = asFreeList(allocator);
