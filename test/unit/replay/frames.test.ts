@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, startMatch, type RoundConfig } from '../../../shared/match/match.ts';
 import { frameAt, playerFrames, policyFrames } from '../../../shared/replay/frames.ts';
+import { resolveRound, WARM_UP_ID } from '../../../shared/levels/rounds.ts';
 
-const walkthrough: RoundConfig = {
-  kind: 'buddy',
-  options: { maxOrder: 3 },
-  source: { source: 'script', name: 'buddy-walkthrough' },
-  seed: 1,
-  timePerRequestMs: null,
-  fallback: 'buddy-lowest',
-};
+/** The warm-up round: the lecture's buddy walk-through (2^3 units; alloc 2^0, alloc 2^2, free both). */
+const warmUp = resolveRound(WARM_UP_ID);
+if (!warmUp.ok) throw new Error(warmUp.message);
+const walkthrough: RoundConfig = warmUp.value.config;
 
 const live = (heap: readonly { start: number; size: number; state: string }[]) => heap.filter((r) => r.state === 'live').map((r) => [r.start, r.size]);
 
