@@ -15,7 +15,8 @@ import { closeServices } from './services.ts';
 const MAX_MESSAGE_BYTES = 16 * 1024;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const CLIENT_DIST = path.resolve(here, '../dist/client');
+/** The built client: dist/client, or MALLOCADE_CLIENT_DIST (the browser tests build into a folder of their own). */
+export const CLIENT_DIST = process.env.MALLOCADE_CLIENT_DIST ?? path.resolve(here, '../dist/client');
 
 export default config({
   options: { greet: false },

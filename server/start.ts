@@ -29,7 +29,7 @@ function isClientStale(): boolean {
 
 if (process.env.SKIP_CLIENT_BUILD !== '1' && isClientStale()) {
   console.log('Building the client…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', CLIENT_DIST], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
