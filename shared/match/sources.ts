@@ -8,6 +8,7 @@ import { buildStream, type StaticSource } from '../streams/source.ts';
 import type { Stream } from '../streams/schedule.ts';
 import { AdaptiveAdversary } from '../adversary/adaptive.ts';
 import { FairAdversary, type FairOptions } from '../adversary/fair.ts';
+import { findScriptedAdversary } from '../adversary/scripted.ts';
 import { StreamFeed, type RequestFeed } from './feed.ts';
 import { addressLayout, isRegisteredKind, wouldGrow } from './kinds.ts';
 
@@ -18,22 +19,27 @@ export type AdversarySource =
   /** The fair adversary (or, with order 'random', the same sizes in plain seeded order). */
   | ({ readonly source: 'fair' } & FairOptions);
 
-export type RoundSource = StaticSource | AdversarySource;
+/** A fixed source: a stream source of shared/streams, or a scripted adversary by name. */
+export type FixedSource = StaticSource | { readonly source: 'scripted'; readonly name: string };
+
+export type RoundSource = FixedSource | AdversarySource;
 
 /** [MATCH-SRC-1] True for sources whose whole stream is known before the round starts. */
-export function isFixedSource(source: RoundSource): source is StaticSource {
+export function isFixedSource(source: RoundSource): source is FixedSource {
   return source.source !== 'adaptive' && source.source !== 'fair';
 }
 
 /** The whole stream of a fixed source. */
-export function fixedStream(source: StaticSource, seed: number): Outcome<Stream> {
-  return buildStream(source, seed);
+export function fixedStream(source: FixedSource, seed: number): Outcome<Stream, string> {
+  if (source.source !== 'scripted') return buildStream(source, seed);
+  const script = findScriptedAdversary(source.name);
+  return script ? succeed(script.stream) : refuse('source/unknown', `there is no scripted adversary named "${source.name}"`);
 }
 
 /** A fresh feed for a round on `allocator` (adversaries size their requests by the kind's layout). */
 export function createFeed(source: RoundSource, seed: number, allocator: Allocator): Outcome<RequestFeed, string> {
   if (isFixedSource(source)) {
-    const stream = buildStream(source, seed);
+    const stream = fixedStream(source, seed);
     return stream.ok ? succeed(new StreamFeed(stream.value)) : stream;
   }
   const layout = addressLayout(allocator);
