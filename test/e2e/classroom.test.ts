@@ -32,6 +32,7 @@ interface StudentView extends Published {
   code: string;
   pending: { id: number; size: number } | null;
   version: number;
+  roundNo: number;
   blocks: { id: number; address: number; size: number }[];
   probes: Record<string, Probe>;
   holes: number[];
@@ -48,6 +49,7 @@ interface HostView extends Published {
   connected: boolean;
   locked: boolean;
   phase: string;
+  roundNo: number;
   round: string;
   players: { nickname: string; connected: boolean; score: number; finished: boolean }[];
   leaderboard: BoardRow[];
@@ -325,6 +327,36 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await snapshot(ada, 'ClassLobbyScene', 'student-results-phone');
   });
 
+  it('a second, timed round from the picker is paused, resumed and ended by the host (the fallback places the rest)', async () => {
+    await press(host, 'HostScene', 'tab-round');
+    for (let i = 0; i < 10 && (await view<HostView>(host))?.round !== 'buddy-peaks'; i++) {
+      await press(host, 'HostScene', 'nextRound');
+      await host.waitForTimeout(100);
+    }
+    expect((await view<HostView>(host))?.round).toBe('buddy-peaks');
+    await press(host, 'HostScene', 'start');
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.roundNo === 2);
+    await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.phase === 'playing' && v.pending !== null);
+    await snapshot(ada, 'ClassLobbyScene', 'student-timed-round-phone');
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board');
+    await snapshot(projector, 'ProjectorScene', 'projector-board-phone');
+
+    await press(host, 'HostScene', 'pause');
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'paused');
+    await snapshot(grace, 'ClassLobbyScene', 'student-paused-laptop');
+    await until<HostView>(host, 'HostScene', (v) => v.buttons?.pause?.label === 'Resume');
+    await press(host, 'HostScene', 'pause');
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'playing');
+
+    // Ending asks for a second press.
+    await press(host, 'HostScene', 'end');
+    await until<HostView>(host, 'HostScene', (v) => v.buttons?.end?.label === 'Sure? End');
+    await press(host, 'HostScene', 'end');
+    await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.phase === 'results' && v.roundNo === 2);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'podium');
+    await snapshot(host, 'HostScene', 'host-ended-round-phone');
+  });
+
   it('the host removes Grace and locks joining; the projector view needs the host key; a reload comes back as host', async () => {
     await press(host, 'HostScene', 'tab-students');
     const kick = (await until<HostView>(host, 'HostScene', (v) => v.kicks.Grace !== undefined)).kicks.Grace!;
@@ -351,6 +383,12 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await grace.goto(`${server.url}/?projector=${code}`);
     const keyless = await until<ProjectorView>(grace, 'ProjectorScene', (v) => v.show === 'problem', 30_000);
     expect(String(keyless.problem)).toMatch(/host key/);
+    await snapshot(grace, 'ProjectorScene', 'projector-no-key-laptop');
+    await grace.goto(`${server.url}/?host=${code}`);
+    const notHost = await until<HostView>(grace, 'HostScene', (v) => v.problem !== '', 30_000);
+    expect(String(notHost.problem)).toMatch(/host key/);
+    expect(notHost.buttons?.newClass?.enabled).toBe(true);
+    await snapshot(grace, 'HostScene', 'host-no-key-laptop');
 
     // ---- a reload of the dashboard comes back as the host of the same class ----
     await host.reload();

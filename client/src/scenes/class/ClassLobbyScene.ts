@@ -329,7 +329,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     if (!heap) return [title, 'Joining the round…'];
     if (heap.phase === 'done' || !heap.hasPending || !heap.pending) return [title, `${standing}\nAll your requests are dealt with. Waiting for the others.`];
     const meters = heap.meters;
-    const progress = meters ? `request ${meters.placed + 1} of ${meters.total}` : '';
+    const progress = meters ? `${meters.placed} placed so far` : '';
     const deadline = heap.pending.deadline;
     const clock = deadline > 0 ? ` · ${Math.max(0, Math.ceil((deadline - Date.now()) / 1000))} s left` : '';
     return [

@@ -40,13 +40,12 @@ const JOIN_BUTTONS = ['lock', 'lateJoin'] as const;
 const BOARD_BUTTONS = ['board-shown', 'board-anonymous', 'board-hidden'] as const;
 const PICKER_BUTTONS = ['prevRound', 'nextRound'] as const;
 const SHARE_BUTTONS = ['projector', 'results'] as const;
-const SETUP_BUTTONS = ['newClass', 'retry'] as const;
 const BOARD_LABELS: Record<BoardMode, string> = { shown: 'Shown', anonymous: 'Anonymous', hidden: 'Hidden' };
 const BUTTON_HEIGHT = 50;
 /** How long a "press again" confirmation waits. */
 const CONFIRM_MS = 4000;
 
-const PHASE_WORDS: Record<ClassPhase, string> = { lobby: 'in the lobby', playing: 'playing', paused: 'paused', results: 'round over' };
+const PHASE_WORDS: Record<ClassPhase, string> = { lobby: 'in the lobby', playing: 'playing', paused: 'paused', results: 'over' };
 
 function roundTitle(id: string): string {
   const round = resolveRound(id);
@@ -294,13 +293,17 @@ export class HostScene extends Phaser.Scene {
     const phase = this.phase();
     const count = state?.playerCount ?? 0;
     const round = state && state.roundNo > 0 ? ` · round ${state.roundNo} ${PHASE_WORDS[phase]}` : ` · ${PHASE_WORDS[phase]}`;
-    const headline = this.code ? `Hosting class ${this.code} · ${count} ${count === 1 ? 'student' : 'students'}${state ? round : ''}` : 'Hosting a class';
+    const hosting = narrow ? 'Class' : 'Hosting class';
+    const students = state ? ` · ${count} ${count === 1 ? 'student' : 'students'}${round}` : '';
+    const headline = this.code ? `${hosting} ${this.code}${students}` : 'Hosting a class';
     const banner = this.dropped ? ' · connection lost, reconnecting…' : '';
     this.header.setFontSize(Math.round(font * 1.1)).setText(fitText(headline + banner, area.w, Math.round(font * 1.1), true)).setPosition(area.x, area.y);
     [, area] = takeTop(area, lineHeight(Math.round(font * 1.1)), 10);
 
     const setupShown = this.setupProblem !== '';
-    this.buttons.setVisible(SETUP_BUTTONS, setupShown);
+    this.buttons.setVisible(['newClass'], setupShown);
+    // Without the key, trying again cannot help; after a lost connection it can.
+    this.buttons.setVisible(['retry'], setupShown && this.hostKey !== null);
     if (setupShown) {
       this.hideDashboard();
       this.statusText.setFontSize(font).setColor(UI.bad).setWordWrapWidth(area.w).setText(this.setupProblem).setPosition(area.x, area.y).setVisible(true);
