@@ -10,6 +10,8 @@ import type { FreeListConfig } from '../freelist/options.ts';
 import type { PatternSpec } from '../streams/patterns.ts';
 import type { RoundConfig } from '../match/match.ts';
 import { playPolicy } from '../match/results.ts';
+import { parseRep } from '../trace/rep.ts';
+import { WORD_FREQUENCY_REP } from './traces/word-frequency.ts';
 
 export interface Level {
   readonly id: string;
@@ -44,6 +46,13 @@ function scriptRound(name: string, options: FreeListConfig, fallback = 'first-fi
 }
 
 const small = { kind: 'uniform', min: 4, max: 24 } as const;
+
+/** A trace the project ships, as a fixed stream (a broken trace is a bug in the project, caught by the level tests). */
+function traceRound(text: string, options: FreeListConfig): RoundConfig {
+  const trace = parseRep(text);
+  const events = trace.ok ? trace.value.events : [];
+  return { kind: 'freelist', options, source: { source: 'events', events }, seed: 1, timePerRequestMs: PRACTICE_MS_PER_REQUEST, fallback: 'first-fit-address' };
+}
 
 export const LEVELS: readonly Level[] = [
   {
@@ -228,6 +237,31 @@ export const LEVELS: readonly Level[] = [
     par: 'first-fit-address',
     markers: true,
     tips: ['Large requests go to the mmap strip by themselves.', 'Only the small ones are yours to place in the heap.'],
+  },
+  {
+    id: 'word-frequency',
+    title: 'A real program: word frequencies',
+    idea: 'traces · realloc',
+    explanation:
+      "A trace recorded from a small word-counting program: a line buffer that grows with realloc and is freed after every line, a node and a copy of each new word, and a hash table that doubles when it fills. Real programs mix every pattern you have seen.",
+    config: traceRound(WORD_FREQUENCY_REP, growingHeap(4096)),
+    par: 'best-fit',
+    markers: true,
+    tips: ['The line buffer comes and goes every line: give it a spot it can reuse.', 'realloc places the new block while the old one still lives, then frees the old one.'],
+  },
+  {
+    id: 'adaptive-boss',
+    title: 'Boss: the adversary',
+    idea: 'no allocator escapes fragmentation',
+    explanation:
+      'This program watches your heap. Every request is just one byte bigger than your largest hole, and it frees the blocks that leave the smallest holes behind (Robson\'s construction). No policy escapes: the best you can do is lose less. Every built-in policy ends far above the live bytes.',
+    config: {
+      kind: 'freelist', options: growingHeap(4096), source: { source: 'adaptive', liveBudget: 64, maxSize: 8 }, seed: 1,
+      timePerRequestMs: PRACTICE_MS_PER_REQUEST, fallback: 'first-fit-address',
+    },
+    par: 'first-fit-address',
+    markers: true,
+    tips: ['Every hole you leave is a hole the adversary will make sure is too small.', 'Compare your heap with the policies at the end: they all suffer.'],
   },
 ];
 

@@ -19,6 +19,8 @@ export interface RoundChoice {
 export const WARM_UP_ID = 'warm-up';
 /** A full-length class round: 60 requests, long enough to play through a restart or a load run. */
 export const BUDDY_PEAKS_ID = 'buddy-peaks';
+/** A competition round: the fair adversary reacts to each student's own heap. */
+export const FAIR_DUEL_ID = 'fair-duel';
 
 const CLASS_ROUNDS: readonly RoundChoice[] = [
   {
@@ -48,6 +50,22 @@ const CLASS_ROUNDS: readonly RoundChoice[] = [
       seed: 7,
       timePerRequestMs: 30_000,
       fallback: 'buddy-lowest',
+    },
+  },
+  {
+    id: FAIR_DUEL_ID,
+    title: 'Competition: the fair adversary',
+    showHints: false,
+    config: {
+      kind: 'freelist',
+      options: { align: 1, overhead: 0, header: 0, minBlock: 1, split: true, coalesce: 'immediate', growth: 'sbrk', chunk: 1, initial: 0, limit: 1 << 20 },
+      // Everyone gets the same 40 sizes (drawn from the seed) and the same live budget; the
+      // adversary picks each next size from a menu of 4 and the block that dies, by asking
+      // the engine whether a size would make this student's heap grow. Placement skill pays.
+      source: { source: 'fair', liveBudget: 400, requests: 40, sizes: { kind: 'uniform', min: 4, max: 40 }, menu: 4 },
+      seed: 3,
+      timePerRequestMs: 20_000,
+      fallback: 'first-fit-address',
     },
   },
 ];

@@ -15,6 +15,7 @@ describe('the level curriculum', () => {
     expect(findLevel('nope')).toMatchObject({ ok: false, code: 'level/unknown' });
     expect(LEVELS[0]?.id).toBe('bump-ramp');
     expect(LEVELS.findIndex((l) => l.id === 'first-fit')).toBeLessThan(LEVELS.findIndex((l) => l.id === 'buddy-walkthrough'));
+    expect(LEVELS[LEVELS.length - 1]?.id).toBe('adaptive-boss');
   });
 
   it('[LV-STAR-1] puts one star at 80% of par, two at par, three a third of the way to perfect', () => {
@@ -42,7 +43,22 @@ describe('the level curriculum', () => {
       const clairvoyant = playClairvoyant(level.config, engine.events);
       if (!clairvoyant.ok) throw new Error(clairvoyant.message);
       expect(starsFor(clairvoyant.value.card.score, par.value.stars)).toBeGreaterThanOrEqual(1);
-      expect(engine.totals.requests).toBeLessThanOrEqual(40);
+      expect(engine.totals.requests).toBeLessThanOrEqual(level.config.source.source === 'adaptive' ? 100 : 40);
+      expect(engine.totals.requests).toBeGreaterThan(0);
     });
   }
+});
+
+describe('the rounds a room can start', () => {
+  it('lists the class rounds first, then every level, and resolves each to a config that starts', async () => {
+    const { ROUND_CHOICES, resolveRound } = await import('../../../shared/levels/rounds.ts');
+    expect(ROUND_CHOICES.slice(0, 3)).toEqual(['warm-up', 'buddy-peaks', 'fair-duel']);
+    expect(ROUND_CHOICES.slice(3)).toEqual(LEVELS.map((l) => l.id));
+    for (const id of ROUND_CHOICES) {
+      const round = resolveRound(id);
+      if (!round.ok) throw new Error(round.message);
+      expect(startMatch(round.value.config, 0).ok).toBe(true);
+    }
+    expect(resolveRound('nope')).toMatchObject({ ok: false, code: 'level/unknown' });
+  });
 });
