@@ -81,8 +81,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   /** Whether a move changed scores or placements since the board and figures were last published. */
   private classViewStale = false;
   private classViewAt = 0;
-  /** The most recently placed request: the one the heat map shows. */
-  private heatRequest: number | null = null;
+  /** The most recently placed request and where each student put it: what the heat map shows. */
+  private heat: { readonly requestId: number; readonly targets: Map<string, number> } | null = null;
 
   override messages = {
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
@@ -247,7 +247,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   private afterChange(s: Seated, move: LoggedMove): void {
     this.updateInfo(s);
-    if (move.type === 'place') this.heatRequest = move.requestId;
+    if (move.type === 'place') this.noteHeat(s.record.playerId, move.requestId, move.target);
     this.classViewStale = true;
     if ([...this.seated.values()].every((p) => !p.seat || p.seat.isFinished)) void this.finishRound();
   }
@@ -296,7 +296,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.state.roundTitle = round.value.title;
     this.state.phase = 'playing';
     for (const s of this.seated.values()) if (s.client) this.seatInRound(s, now, round.value.showHints);
-    this.heatRequest = null;
+    this.heat = null;
     this.refreshClassView();
     return null;
   }
@@ -479,7 +479,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (!s.seat) return;
     const m = s.seat.match;
     const card = scoreRound({ peakLive: m.summary.peakLive, peakHeap: m.summary.peakHeap, failures: m.totals.failures, fallbacks: m.totals.fallbacks });
-    s.info.score = card.score;
+    // Nothing placed yet means no score yet (an empty heap would otherwise count as 100% used).
+    s.info.score = m.totals.placed > 0 ? card.score : 0;
     s.info.utilization = card.utilization;
     s.info.failures = m.totals.failures;
     s.info.placed = m.totals.placed;
@@ -509,7 +510,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private refreshClassView(): void {
     this.classViewStale = false;
     this.classViewAt = Date.now();
-    if (this.heatRequest !== null) this.recordHeat(this.heatRequest);
+    if (this.heat !== null) this.recordHeat();
     this.refreshFigures();
     this.refreshBoard();
   }
@@ -524,24 +525,26 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     syncNumbers(this.state.figures.utilizationHistogram, histogram);
   }
 
-  /** The heat map follows the most recent request: where each student put it. */
-  private recordHeat(requestId: number): void {
-    const figures = this.state.figures;
-    const placements: number[] = [];
+  /** Remembers where a student put a request; a newer request starts a fresh heat map. */
+  private noteHeat(playerId: string, requestId: number, target: number): void {
+    if (this.heat && requestId < this.heat.requestId) return;
+    if (!this.heat || requestId > this.heat.requestId) this.heat = { requestId, targets: new Map() };
+    this.heat.targets.set(playerId, target);
+  }
+
+  /** The heat map of the most recent request: where each student put it, over the class's address range. */
+  private recordHeat(): void {
+    const heat = this.heat;
+    if (!heat) return;
     let extent = 1;
-    for (const s of this.seated.values()) {
-      if (!s.seat) continue;
-      for (const r of s.seat.match.heap) {
-        extent = Math.max(extent, r.start + r.size);
-        if (r.state === 'live' && r.id === requestId) placements.push(r.start);
-      }
-    }
+    for (const s of this.seated.values()) for (const r of s.seat?.match.heap ?? []) extent = Math.max(extent, r.start + r.size);
     const bins = new Array<number>(HEAT_BINS).fill(0);
-    for (const address of placements) {
-      const bin = Math.min(HEAT_BINS - 1, Math.floor((address / extent) * HEAT_BINS));
+    for (const address of heat.targets.values()) {
+      const bin = Math.max(0, Math.min(HEAT_BINS - 1, Math.floor((address / extent) * HEAT_BINS)));
       bins[bin] = (bins[bin] ?? 0) + 1;
     }
-    figures.heatMapRequest = requestId;
+    const figures = this.state.figures;
+    figures.heatMapRequest = heat.requestId;
     figures.heatMapBytes = extent;
     syncNumbers(figures.heatMap, bins);
   }

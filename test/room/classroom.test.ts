@@ -68,6 +68,9 @@ describe('classroom room', () => {
     await vi.waitFor(() => expect(students[0]!.room.state.leaderboard.length).toBe(3));
     expect(students[0]!.room.state.leaderboard.map((r: { rank: number }) => r.rank)).toEqual([1, 1, 1]);
     expect(host.state.figures.utilizationHistogram.reduce((a: number, b: number) => a + b, 0)).toBe(3);
+    // The heat map shows where the class put the last request: all three at address 4 of 8 (bin 16 of 32).
+    await vi.waitFor(() => expect(host.state.figures.heatMap[16]).toBe(3));
+    expect(host.state.figures.heatMap.reduce((a: number, b: number) => a + b, 0)).toBe(3);
 
     const csv = await colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
     const lines = String(csv.data).trim().split(/\r\n/);

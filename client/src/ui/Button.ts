@@ -52,8 +52,12 @@ export class Button extends Phaser.GameObjects.Container {
   }
 
   resize(width: number, height: number): this {
-    this.panel.setSize(width, Math.max(44, height));
-    this.setSize(width, Math.max(44, height));
+    const h = Math.max(44, height);
+    this.panel.setSize(width, h);
+    this.setSize(width, h);
+    // The hit area was made at the old size: give it the new one, centred like the panel.
+    const area = this.input?.hitArea as Phaser.Geom.Rectangle | undefined;
+    area?.setTo(0, 0, width, h);
     return this;
   }
 }
