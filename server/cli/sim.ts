@@ -23,6 +23,7 @@ import type { Outcome } from '../../shared/core/outcome.ts';
 import { BUDDY_POLICIES, runBuddy, TRACE_BUDDY_OPTIONS } from '../../shared/buddy/policies.ts';
 import { SLAB_POLICIES, runSlab } from '../../shared/slab/policies.ts';
 import { ARENA_POLICIES, runArena } from '../../shared/arena/policies.ts';
+import { runAdversary } from '../../shared/match/adversary-run.ts';
 
 /** Parsed flags: `--name value` pairs, and `--json` / other switches as true. */
 export type Flags = ReadonlyMap<string, string | true>;
@@ -34,6 +35,8 @@ export interface StreamSource {
   /** Other flags it reads. */
   readonly options: readonly string[];
   load(flags: Flags): SimResult<StreamEvent[]>;
+  /** A source that reacts to the heap (an adversary) plays each policy itself instead of handing over events. */
+  play?(kind: SimKind, policy: string, flags: Flags): SimResult<Record<string, unknown>>;
 }
 
 /** An allocator kind the simulator can run. */
@@ -78,6 +81,31 @@ registerSource({
     }
     const parsed = parseRep(text);
     return parsed.ok ? ok(parsed.value.events) : fail(`${file}: ${parsed.message}`);
+  },
+});
+
+// ---------------------------------------------------------------- the adversaries (shared/adversary)
+// --adversary adaptive|fair --live-budget M --max-size N [--min-size N] --seed S
+// [fair: --requests N --menu N]; free-list heaps only, alignment 1 and no overhead
+// and growing by what it needs unless --align/--overhead/--min-block/--heap-limit say otherwise.
+
+registerSource({
+  flag: 'adversary',
+  options: ['live-budget', 'max-size', 'min-size', 'seed', 'requests', 'menu'],
+  load: () => fail('an adversary plays each policy itself'),
+  play(kind, policy, flags) {
+    if (kind.name !== 'freelist') return fail('--adversary runs on --kind freelist');
+    const adversary = flags.get('adversary');
+    const read = numberFlags(flags, {
+      'live-budget': 'liveBudget', 'max-size': 'maxSize', 'min-size': 'minSize', seed: 'seed', requests: 'requests', menu: 'menu',
+    });
+    if (!read.ok) return read;
+    const { liveBudget, maxSize, seed = 1, ...rest } = read.value;
+    if (liveBudget === undefined || maxSize === undefined) return fail('--adversary needs --live-budget M and --max-size N');
+    const options = freeListConfig(flags);
+    if (!options.ok) return options;
+    const run = runAdversary({ adversary: String(adversary), liveBudget, maxSize, seed, ...rest, options: options.value }, policy);
+    return run.ok ? ok(run.value) : fail(run.message);
   },
 });
 
@@ -189,11 +217,11 @@ export function simulate(argv: readonly string[]): { readonly out: string; reado
   const result = plan(argv);
   if (!result.ok) return { out: '', err: `sim: ${result.message}\n${USAGE}`, code: 2 };
   const { kind, source, policies, flags } = result.value;
-  const events = source.load(flags);
+  const events = source.play ? ok<StreamEvent[]>([]) : source.load(flags);
   if (!events.ok) return { out: '', err: `sim: ${events.message}\n`, code: 1 };
   const runs: Record<string, unknown>[] = [];
   for (const policy of policies) {
-    const run = kind.run(events.value, policy, flags);
+    const run = source.play ? source.play(kind, policy, flags) : kind.run(events.value, policy, flags);
     if (!run.ok) return { out: '', err: `sim: ${run.message}\n`, code: 1 };
     runs.push(run.value);
   }
@@ -238,6 +266,7 @@ function formatTable(runs: readonly Record<string, unknown>[]): string {
 
 const USAGE =
   'usage: npm run --silent sim -- --trace FILE --policy NAME|all [--kind freelist] [--preset csapp|lecture]\n' +
+  '       (or --adversary adaptive|fair --live-budget M --max-size N [--min-size N] [--seed S] [--requests N] [--menu N])\n' +
   '       [--align N] [--overhead N] [--min-block N] [--heap-limit N] [--json]\n' +
   '       --kind buddy [--max-order N] [--min-order N] [--unit N] | --kind slab [--page-size N] [--page-limit N]\n' +
   '       | --kind arena [--chunk-size N] [--align N] [--heap-limit N]\n';
