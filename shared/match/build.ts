@@ -7,13 +7,13 @@ import { succeed, type Outcome } from '../core/outcome.ts';
 import type { StreamEvent } from '../core/stream.ts';
 import { RoundEngine } from './engine.ts';
 import { StreamFeed, type RequestFeed } from './feed.ts';
-import { createAllocator, createPolicy, fitsIfCoalescedFor } from './kinds.ts';
+import { createAllocator, createPolicy, fitsIfCoalescedFor, observerOf } from './kinds.ts';
 import type { RoundConfig } from './match.ts';
 import { createFeed } from './sources.ts';
 
 export interface BuiltEngine {
   readonly engine: RoundEngine;
-  /** The round's fallback policy (a fresh instance, following this engine's heap). */
+  /** The round's fallback policy (a fresh instance, following this engine's heap as an observer: [MATCH-SLAB-2]). */
   readonly judge: Policy;
 }
 
@@ -34,10 +34,11 @@ export function buildEngine(
     feed = made.value;
   }
   const fitsIfCoalesced = fitsIfCoalescedFor(config.kind);
+  const observer = observerOf(config.kind, judge.value);
   const engine = new RoundEngine(allocator.value, feed, {
-    judge: judge.value,
+    judge: observer,
     timeline: options.timeline ?? false,
     ...(fitsIfCoalesced ? { fitsIfCoalesced } : {}),
   });
-  return succeed({ engine, judge: judge.value });
+  return succeed({ engine, judge: observer });
 }

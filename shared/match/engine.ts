@@ -15,7 +15,7 @@ export interface EngineOptions {
   /** Says whether a request can be placed at all; a request it cannot place fails at once ([MATCH-REQ-4]). */
   readonly judge: Policy;
   /** Whether a request the judge cannot place would fit once the player coalesces (deferred coalescing); then it waits. */
-  readonly fitsIfCoalesced?: (allocator: Allocator, size: number) => boolean;
+  readonly fitsIfCoalesced?: (allocator: Allocator, size: number, tag?: string) => boolean;
 }
 
 export interface EngineTotals {
@@ -32,7 +32,7 @@ export class RoundEngine {
   readonly events: StreamEvent[] = [];
   private readonly feed: RequestFeed;
   private readonly judge: Policy;
-  private readonly fitsIfCoalesced: ((allocator: Allocator, size: number) => boolean) | undefined;
+  private readonly fitsIfCoalesced: ((allocator: Allocator, size: number, tag?: string) => boolean) | undefined;
   /** Policies that follow this heap (the judge, a playing policy): told of every placement and free. */
   private readonly followers: Policy[] = [];
   /** Stream id -> allocator handle of its live block. */
@@ -160,7 +160,7 @@ export class RoundEngine {
       size: event.size,
       ...(tag === undefined ? {} : { tag }),
     };
-    if (this.judgeTarget() === null && !this.fitsIfCoalesced?.(this.allocator, event.size)) this.failPending();
+    if (this.judgeTarget() === null && !this.fitsIfCoalesced?.(this.allocator, event.size, tag)) this.failPending();
   }
 
   private release(streamId: number): void {

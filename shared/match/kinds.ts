@@ -12,12 +12,34 @@ import {
   FreeListHeap, createFreeListHeap, FREELIST_POLICIES, firstFitAddress, lectureHeapConfig, type FreeListConfig,
 } from '../freelist/index.ts';
 import type { ScriptSetup } from '../streams/lecture.ts';
+import { SlabAllocator, slabOptionsProblem, type SlabOptions } from '../slab/slab.ts';
+import { slabFirst, slabFullest, slabNaive } from '../slab/policies.ts';
+import { DEFAULT_PAGE_SIZE, pow2Classes, quarterClasses, type CacheSpec } from '../slab/caches.ts';
+import { ArenaAllocator, arenaOptionsProblem, type ArenaOptions } from '../arena/arena.ts';
+import { ARENA_POLICIES } from '../arena/policies.ts';
 import { alignedFit } from './aligned-fit.ts';
+
+/**
+ * [MATCH-KIND-SLAB-1] A slab round's options as plain data: the page size and pool limit,
+ * the named caches (default: the kernel's), and which size-class table serves untagged
+ * requests ('pow2' by default, 'quarter', or 'none').
+ */
+export interface MatchSlabOptions {
+  readonly pageSize?: number;
+  readonly pageLimit?: number;
+  readonly caches?: readonly CacheSpec[];
+  readonly classes?: 'pow2' | 'quarter' | 'none';
+}
+
+/** [MATCH-KIND-ARENA-1] An arena round's options: chunk size, alignment, limit on the bytes held. */
+export type MatchArenaOptions = Omit<ArenaOptions, 'timeline'>;
 
 /** An allocator kind with its options, as a round's config names it (plain data: the free list's partial config). */
 export type AllocatorSetup =
   | { readonly kind: 'freelist'; readonly options: FreeListConfig }
-  | { readonly kind: 'buddy'; readonly options: BuddyOptions };
+  | { readonly kind: 'buddy'; readonly options: BuddyOptions }
+  | { readonly kind: 'slab'; readonly options: MatchSlabOptions }
+  | { readonly kind: 'arena'; readonly options: MatchArenaOptions };
 
 export type RegisteredKind = AllocatorSetup['kind'];
 
@@ -38,6 +60,15 @@ interface KindEntry<S extends AllocatorSetup> {
   coalesce?(allocator: Allocator, target: number | null): Outcome<null>;
   /** Whether a request of `size` would fit if every run of free neighbours were coalesced (deferred coalescing). */
   fitsIfCoalesced?(allocator: Allocator, size: number): boolean;
+  /** Giving back the pages of the empty part at `target` (a slab), for kinds where that is the player's move. */
+  release?(allocator: Allocator, target: number): Outcome<null>;
+  /** Whether a request the judge cannot place would fit once the player gives back what can be given back. */
+  fitsIfReleased?(allocator: Allocator, size: number, tag?: string): boolean;
+  /**
+   * The policy as an observer of someone else's heap (the judge, the hint markers): it
+   * may answer "where would you go?" but must change nothing. Default: the policy itself.
+   */
+  observer?(policy: Policy): Policy;
   /** How blocks lie in address space, for kinds whose targets are addresses (the clairvoyant packs them). */
   layout?(allocator: Allocator): AddressLayout;
 }
@@ -56,14 +87,55 @@ function singletons(policies: Iterable<Policy>): PolicyMaker[] {
   return [...policies].map((policy) => ({ name: policy.name, create: () => policy }));
 }
 
-function asBuddy(allocator: Allocator): BuddyAllocator {
-  invariant(allocator instanceof BuddyAllocator, 'a buddy round holds a buddy allocator');
+/** The allocator as the class its round's kind promises (a mismatch is a bug). */
+function narrowed<T extends Allocator>(allocator: Allocator, ctor: abstract new (...args: never[]) => T, what: string): T {
+  invariant(allocator instanceof ctor, `a ${what} round holds a ${what} allocator`);
   return allocator;
 }
 
-function asFreeList(allocator: Allocator): FreeListHeap {
-  invariant(allocator instanceof FreeListHeap, 'a free-list round holds a free-list heap');
-  return allocator;
+const asBuddy = (allocator: Allocator): BuddyAllocator => narrowed(allocator, BuddyAllocator, 'buddy');
+const asFreeList = (allocator: Allocator): FreeListHeap => narrowed(allocator, FreeListHeap, 'free-list');
+const asSlab = (allocator: Allocator): SlabAllocator => narrowed(allocator, SlabAllocator, 'slab');
+const asArena = (allocator: Allocator): ArenaAllocator => narrowed(allocator, ArenaAllocator, 'arena');
+
+/** [MATCH-KIND-SLAB-1] The slab engine's options for a round's plain-data options. */
+export function slabOptionsOf(options: MatchSlabOptions): SlabOptions {
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const table = options.classes ?? 'pow2';
+  const classes = table === 'none' ? null : table === 'quarter' ? quarterClasses(pageSize) : pow2Classes(pageSize);
+  return {
+    ...(options.pageSize === undefined ? {} : { pageSize }),
+    ...(options.pageLimit === undefined ? {} : { pageLimit: options.pageLimit }),
+    ...(options.caches === undefined ? {} : { caches: options.caches }),
+    classes,
+  };
+}
+
+function createSlab(options: MatchSlabOptions): Outcome<Allocator> {
+  const table = options.classes;
+  if (table !== undefined && table !== 'pow2' && table !== 'quarter' && table !== 'none') {
+    return refuse('options/invalid', `size classes are 'pow2', 'quarter' or 'none', not ${String(table)}`);
+  }
+  const engineOptions = slabOptionsOf(options);
+  const problem = slabOptionsProblem(engineOptions);
+  return problem ? refuse('options/invalid', problem) : succeed(new SlabAllocator(engineOptions));
+}
+
+function createArena(options: MatchArenaOptions): Outcome<Allocator> {
+  const problem = arenaOptionsProblem(options);
+  return problem ? refuse('options/invalid', problem) : succeed(new ArenaAllocator(options));
+}
+
+/** Pages placing `size` (tagged `tag`) in a new slab or large block would take, or null when no cache takes it. */
+function pagesForNew(slab: SlabAllocator, size: number, tag: string | undefined): number | null {
+  const route = slab.routeFor(size, tag);
+  if (!route.ok) return null;
+  return 'largePages' in route.value ? route.value.largePages : slab.pagesPerSlab(route.value.cache);
+}
+
+/** [MATCH-SLAB-2] A passive copy of a slab policy: it chooses like the policy but gives nothing back after a free. */
+function passiveSlabPolicy(policy: Policy): Policy {
+  return { name: policy.name, choose: (allocator, size, tag) => policy.choose(allocator, size, tag) };
 }
 
 function createBuddy(options: BuddyOptions): Outcome<Allocator> {
@@ -136,6 +208,43 @@ const REGISTRY: Registry = {
       };
     },
   },
+  slab: {
+    create: createSlab,
+    // The kmalloc-* policies bring their own size-class table, so they only make sense
+    // on an allocator built for them (npm run sim); a round's allocator is the round's.
+    policies: singletons([slabFullest, slabFirst, slabNaive]),
+    defaultPolicy: 'slab-fullest',
+    wouldGrow(allocator, size, tag) {
+      const slab = asSlab(allocator);
+      const route = slab.routeFor(size, tag);
+      if (!route.ok || 'largePages' in route.value) return true;
+      const { cache } = route.value;
+      return slab.fullestPartial(cache) === null && slab.oldestEmpty(cache) === null;
+    },
+    release(allocator, target) {
+      const released = asSlab(allocator).release(target);
+      return released.ok ? succeed(null) : released;
+    },
+    fitsIfReleased(allocator, size, tag) {
+      const slab = asSlab(allocator);
+      const pages = pagesForNew(slab, size, tag);
+      if (pages === null) return false;
+      const emptyPages = slab.slabViews().reduce((sum, s) => sum + (s.state === 'empty' ? s.pages : 0), 0);
+      return slab.figures().pagesHeld - emptyPages + pages <= slab.pageLimit;
+    },
+    observer: passiveSlabPolicy,
+  },
+  arena: {
+    create: createArena,
+    policies: singletons(ARENA_POLICIES.values()),
+    defaultPolicy: 'arena-per-tag',
+    wouldGrow(allocator, size, tag) {
+      const arenas = asArena(allocator);
+      const id = arenas.arenaForTag(tag);
+      const room = id === null ? undefined : arenas.arenaViews().find((a) => a.id === id)?.room;
+      return room === undefined || room < Math.ceil(size / arenas.align) * arenas.align;
+    },
+  },
 };
 
 function entryOf(kind: RegisteredKind): KindEntry<AllocatorSetup> {
@@ -181,10 +290,27 @@ export function addressLayout(allocator: Allocator): AddressLayout | null {
   return entry?.layout ? entry.layout(allocator) : null;
 }
 
-/** The kind's answer to "would it fit after coalescing?", when it coalesces on demand. */
-export function fitsIfCoalescedFor(kind: RegisteredKind): ((allocator: Allocator, size: number) => boolean) | undefined {
+/**
+ * The kind's answer to "would it fit once the player tidies up?": after coalescing
+ * (deferred coalescing), or after giving back empty slabs (slab) [MATCH-SLAB-3].
+ */
+export function fitsIfCoalescedFor(kind: RegisteredKind): ((allocator: Allocator, size: number, tag?: string) => boolean) | undefined {
   const entry = entryOf(kind);
-  return entry.fitsIfCoalesced ? (allocator, size) => entry.fitsIfCoalesced?.(allocator, size) ?? false : undefined;
+  if (entry.fitsIfCoalesced) return (allocator, size) => entry.fitsIfCoalesced?.(allocator, size) ?? false;
+  if (entry.fitsIfReleased) return (allocator, size, tag) => entry.fitsIfReleased?.(allocator, size, tag) ?? false;
+  return undefined;
+}
+
+/** [MATCH-SLAB-1] Giving back an empty slab's pages as a move; refused for kinds without it. */
+export function release(kind: RegisteredKind, allocator: Allocator, target: number): Outcome<null> {
+  const entry = entryOf(kind);
+  if (!entry.release) return refuse('move/unsupported', `a ${kind} heap has nothing to give back by hand`);
+  return entry.release(allocator, target);
+}
+
+/** [MATCH-SLAB-2] The policy as an observer that changes nothing on the heap it follows (judge, hints). */
+export function observerOf(kind: RegisteredKind, policy: Policy): Policy {
+  return entryOf(kind).observer?.(policy) ?? policy;
 }
 
 /** Deferred coalescing as a move; refused for kinds without it. */

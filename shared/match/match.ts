@@ -9,7 +9,7 @@ import type { HeapGauge, MetricsSummary } from '../core/metrics.ts';
 import { invariant, refuse, succeed, type Outcome } from '../core/outcome.ts';
 import type { RoundEngine } from './engine.ts';
 import type { Request } from './feed.ts';
-import { coalesce, isRegisteredKind, policiesFor, type AllocatorSetup } from './kinds.ts';
+import { coalesce, isRegisteredKind, observerOf, policiesFor, release, type AllocatorSetup } from './kinds.ts';
 import type { RoundSource } from './sources.ts';
 import { buildEngine } from './build.ts';
 
@@ -48,7 +48,8 @@ export interface MatchTotals {
 export type LoggedMove =
   | { readonly type: 'place'; readonly requestId: number; readonly target: Target; readonly atMs: number }
   | { readonly type: 'expire'; readonly requestId: number; readonly atMs: number }
-  | { readonly type: 'coalesce'; readonly target: number | null; readonly atMs: number };
+  | { readonly type: 'coalesce'; readonly target: number | null; readonly atMs: number }
+  | { readonly type: 'release'; readonly target: number; readonly atMs: number };
 
 /** [MATCH-STATE-1] Everything a client or the store needs, as plain data. */
 export interface MatchState {
@@ -68,7 +69,8 @@ export interface MatchState {
 /** A move a client sends, with the version of the state it saw. */
 export type Move =
   | { readonly type: 'place'; readonly requestId: number; readonly target: Target; readonly version: number }
-  | { readonly type: 'coalesce'; readonly target?: number | null; readonly version: number };
+  | { readonly type: 'coalesce'; readonly target?: number | null; readonly version: number }
+  | { readonly type: 'release'; readonly target: number; readonly version: number };
 
 /** The match's own refusal codes; an illegal placement comes back with the engine's code (`place/overlaps`, ...). */
 export type MatchCode =
@@ -103,7 +105,7 @@ export function startMatch(config: RoundConfig, nowMs: number): Outcome<MatchSta
   const built = buildEngine(config, { timeline: true });
   if (!built.ok) return built;
   const { engine, judge } = built.value;
-  const watchers = policiesFor(config.kind).map((maker) => maker.create());
+  const watchers = policiesFor(config.kind).map((maker) => observerOf(config.kind, maker.create()));
   for (const w of watchers) engine.follow(w);
   const runtime: Runtime = { engine, fallback: judge, watchers, coalesces: 0 };
   engine.advance();
@@ -115,9 +117,10 @@ export function startMatch(config: RoundConfig, nowMs: number): Outcome<MatchSta
  * code and the state is untouched.
  */
 export function applyMove(state: MatchState, move: Move, nowMs: number): Outcome<MatchState, string> {
-  if (!isWellFormed(move)) return refuse('move/malformed', 'that move is not a place or coalesce move with whole numbers');
+  if (!isWellFormed(move)) return refuse('move/malformed', 'that move is not a place, coalesce or release move with whole numbers');
   if (state.finished) return refuse('match/over', 'the round is over');
   if (move.type === 'coalesce') return applyCoalesce(state, move.target ?? null, move.version, nowMs);
+  if (move.type === 'release') return applyRelease(state, move.target, move.version, nowMs);
   const refusal = checkPlaceable(state, move.requestId, move.version, nowMs);
   if (refusal) return refusal;
   const runtime = runtimeOf(state);
@@ -184,9 +187,20 @@ function replayEntry(state: MatchState, entry: LoggedMove): Outcome<MatchState, 
       return applyMove(state, { type: 'place', requestId: entry.requestId, target: entry.target, version: state.version }, entry.atMs);
     case 'coalesce':
       return applyMove(state, { type: 'coalesce', target: entry.target, version: state.version }, entry.atMs);
+    case 'release':
+      return applyMove(state, { type: 'release', target: entry.target, version: state.version }, entry.atMs);
     case 'expire':
       return expire(state, entry.atMs);
   }
+}
+
+/** [MATCH-SLAB-1] Gives back an empty slab's pages; the pending request and its deadline stay. */
+function applyRelease(state: MatchState, target: number, version: number, nowMs: number): Outcome<MatchState, string> {
+  if (version !== state.version) return refuse('request/stale', 'the heap changed since you looked; look again');
+  const runtime = runtimeOf(state);
+  const released = release(state.config.kind, runtime.engine.allocator, target);
+  if (!released.ok) return released;
+  return succeed(successor(state, runtime, { type: 'release', target, atMs: nowMs }));
 }
 
 function applyCoalesce(state: MatchState, target: number | null, version: number, nowMs: number): Outcome<MatchState, string> {
@@ -215,6 +229,7 @@ function isWellFormed(move: Move): boolean {
   if (typeof move !== 'object' || move === null || !Number.isInteger(move.version)) return false;
   if (move.type === 'place') return Number.isInteger(move.requestId) && Number.isFinite(move.target);
   if (move.type === 'coalesce') return move.target === undefined || move.target === null || Number.isInteger(move.target);
+  if (move.type === 'release') return Number.isInteger(move.target);
   return false;
 }
 
