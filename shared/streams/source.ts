@@ -7,11 +7,13 @@ import { generatePattern, type PatternSpec } from './patterns.ts';
 import { findScript } from './lecture.ts';
 import type { Stream } from './schedule.ts';
 import { checkStream } from './measure.ts';
+import { parseRep } from '../trace/rep.ts';
 
 export type StaticSource =
   | { readonly source: 'pattern'; readonly spec: PatternSpec }
   | { readonly source: 'script'; readonly name: string }
-  | { readonly source: 'events'; readonly events: Stream };
+  | { readonly source: 'events'; readonly events: Stream }
+  | { readonly source: 'rep'; readonly text: string };
 
 export type SourceCode = 'source/unknown' | 'stream/malformed' | 'trace/malformed';
 
@@ -23,6 +25,10 @@ export function buildStream(src: StaticSource, seed: number): Outcome<Stream, So
     case 'script': {
       const script = findScript(src.name);
       return script ? succeed(script.stream) : refuse('source/unknown', `there is no lecture script named "${src.name}"`);
+    }
+    case 'rep': {
+      const trace = parseRep(src.text);
+      return trace.ok ? succeed(trace.value.events) : trace;
     }
     case 'events': {
       const checked = checkStream(src.events);

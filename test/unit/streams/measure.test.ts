@@ -20,6 +20,13 @@ describe('stream facts', () => {
     expect(checkStream([alloc(0, 2.5)])).toMatchObject({ ok: false, code: 'stream/malformed' });
   });
 
+  it('[ST-SRC-1] a .rep trace\'s text is a source; a malformed one is refused with the line', () => {
+    expect(buildStream({ source: 'rep', text: '2\n3\na 0 10\nr 0 20\nf 0\n' }, 0)).toEqual({ ok: true, value: [alloc(0, 10), realloc(0, 20), free(0)] });
+    const bad = buildStream({ source: 'rep', text: '2\n3\na 0 10\nx 0\nf 0\n' }, 0);
+    expect(bad).toMatchObject({ ok: false, code: 'trace/malformed' });
+    expect(bad.ok ? '' : bad.message).toMatch(/4/);
+  });
+
   it('[ST-SRC-1] sources: scripts by name, inline events checked, unknown names refused', () => {
     const script = buildStream({ source: 'script', name: 'best-fit-gone-wrong' }, 0);
     expect(script.ok && script.value.length).toBe(9);
