@@ -87,6 +87,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   override messages = {
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
     coalesce: (client: Client, raw: unknown) => this.studentMove(client, raw, 'coalesce'),
+    release: (client: Client, raw: unknown) => this.studentMove(client, raw, 'release'),
     'host:start': (client: Client, raw: unknown) => this.hostAction(client, raw, START_SHAPE, (m) => this.startRound(m.round)),
     'host:pause': (client: Client, raw: unknown) => this.hostAction(client, raw, EMPTY_SHAPE, () => this.pause()),
     'host:resume': (client: Client, raw: unknown) => this.hostAction(client, raw, EMPTY_SHAPE, () => this.resume()),
@@ -206,14 +207,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   // ---- moves -------------------------------------------------------------
 
-  private async studentMove(client: Client, raw: unknown, kind: 'place' | 'coalesce'): Promise<void> {
+  private async studentMove(client: Client, raw: unknown, kind: 'place' | 'coalesce' | 'release'): Promise<void> {
     if (!this.admit(client)) return;
     const s = this.seatedOf(client);
     if (!s) return refuseTo(client, { code: 'class/not_a_player', message: 'only students place blocks' });
     if (this.state.phase === 'paused') return refuseTo(client, { code: 'round/paused', message: 'the host has paused the round' });
     if (!s.seat || this.state.phase !== 'playing') return refuseTo(client, { code: 'round/not_running', message: 'no round is running' });
     const now = this.matchNow();
-    const result = kind === 'place' ? s.seat.place(raw, now) : s.seat.coalesce(raw, now);
+    const result = s.seat[kind](raw, now);
     if (!result.ok) return refuseTo(client, { code: result.code, message: result.message });
     await this.persistMove(s, result.value);
     client.send('ack', { version: s.seat.match.version });

@@ -23,6 +23,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
   override messages = {
     place: (client: Client, raw: unknown) => this.handle(client, (seat, now) => seat.place(raw, now)),
     coalesce: (client: Client, raw: unknown) => this.handle(client, (seat, now) => seat.coalesce(raw, now)),
+    release: (client: Client, raw: unknown) => this.handle(client, (seat, now) => seat.release(raw, now)),
     _: (client: Client, type: unknown) => {
       refuseTo(client, { code: 'message/unknown_type', message: `there is no message called ${JSON.stringify(String(type).slice(0, 40))}` });
     },

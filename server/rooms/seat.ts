@@ -5,8 +5,9 @@
 
 import type { Outcome } from '../../shared/core/outcome.ts';
 import { refuse, succeed } from '../../shared/core/outcome.ts';
-import { applyMove, expire, hintsFor, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
+import { applyMove, engineOf, expire, hintsFor, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
 import { roundResults, type RoundResults } from '../../shared/match/results.ts';
+import { kindViewJson } from '../../shared/match/kind-view.ts';
 import { parseMessage } from '../protocol/validate.ts';
 import { MatchState, syncGauge, syncHints, syncRegions } from '../state/match-state.ts';
 
@@ -20,6 +21,11 @@ const PLACE_SHAPE = {
 
 const COALESCE_SHAPE = {
   target: { type: 'int', min: 0, max: MAX_TARGET, optional: true },
+  version: { type: 'int', min: 0, max: 2 ** 31 },
+} as const;
+
+const RELEASE_SHAPE = {
+  target: { type: 'int', min: 0, max: MAX_TARGET },
   version: { type: 'int', min: 0, max: 2 ** 31 },
 } as const;
 
@@ -65,6 +71,13 @@ export class Seat {
     return this.apply(applyMove(this.match, { type: 'coalesce', target: parsed.value.target ?? null, version: parsed.value.version }, nowMs));
   }
 
+  /** Applies a client's `release` message (give an empty slab's pages back). */
+  release(raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
+    const parsed = parseMessage(RELEASE_SHAPE, raw);
+    if (!parsed.ok) return parsed;
+    return this.apply(applyMove(this.match, { type: 'release', ...parsed.value }, nowMs));
+  }
+
   /** Lets the fallback policy place an overdue request; returns the logged change, or null when nothing was due. */
   expireIfDue(nowMs: number): LoggedMove | null {
     const pending = this.match.pending;
@@ -105,6 +118,9 @@ export class Seat {
     const options = m.config.kind === 'freelist' ? m.config.options : null;
     v.canGrow = options !== null && (options.growth ?? 'sbrk') === 'sbrk';
     v.canCoalesce = options !== null && options.coalesce === 'deferred';
+    v.canRelease = m.config.kind === 'slab';
+    const kindView = kindViewJson(engineOf(m).allocator, m.pending);
+    if (v.kindView !== kindView) v.kindView = kindView;
     v.version = m.version;
     syncRegions(v.regions, m.heap);
     v.hasPending = m.pending !== null;

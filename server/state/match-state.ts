@@ -69,6 +69,10 @@ export const MatchState = schema({
   canCoalesce: t.boolean(),
   /** The finished round's results (JSON), empty while playing. */
   results: t.string(),
+  /** What the slab and arena screens draw (shared/match/kind-view.ts, JSON); empty for other kinds. */
+  kindView: t.string(),
+  /** Whether the player gives empty slabs back by hand (the release move). */
+  canRelease: t.boolean(),
 }, 'MatchState');
 export type MatchState = SchemaType<typeof MatchState>;
 

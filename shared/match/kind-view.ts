@@ -1,0 +1,79 @@
+// What the slab and arena screens draw, read from the allocators' own view functions
+// (slabViews/cacheViews/arenaViews) as plain data, so the server can sync it as one
+// compact JSON string beside the walker's regions. Other kinds draw from the regions
+// alone and have no kind view. Pure: reads the allocator, changes nothing.
+
+import type { Allocator } from '../core/allocator.ts';
+import { SlabAllocator, type CacheView, type SlabView } from '../slab/slab.ts';
+import { ArenaAllocator, type ArenaView } from '../arena/arena.ts';
+
+export interface SlabKindView {
+  readonly kind: 'slab';
+  /** Caches that hold a slab, plus the pending request's cache. */
+  readonly caches: readonly CacheView[];
+  readonly slabs: readonly SlabView[];
+  readonly pages: { readonly held: number; readonly limit?: number };
+  /** The cache the pending request goes to ('large' for whole pages of its own), when one is pending. */
+  readonly pendingCache?: string;
+}
+
+export interface ArenaKindView {
+  readonly kind: 'arena';
+  readonly arenas: readonly ArenaView[];
+}
+
+export type KindView = SlabKindView | ArenaKindView;
+
+/** The pending request, as far as the kind view cares. */
+export interface PendingShape {
+  readonly size: number;
+  readonly tag?: string;
+}
+
+/** The kind view of a slab or arena allocator; null for kinds drawn from their regions alone. */
+export function kindViewOf(allocator: Allocator, pending: PendingShape | null = null): KindView | null {
+  if (allocator instanceof SlabAllocator) return slabKindView(allocator, pending);
+  if (allocator instanceof ArenaAllocator) return { kind: 'arena', arenas: allocator.arenaViews() };
+  return null;
+}
+
+/** The kind view as the synced state carries it: JSON, or '' for kinds without one. */
+export function kindViewJson(allocator: Allocator, pending: PendingShape | null = null): string {
+  const view = kindViewOf(allocator, pending);
+  return view ? JSON.stringify(view) : '';
+}
+
+/** Parses a synced kind view; null for '' or anything that is not one. */
+export function parseKindView(json: string): KindView | null {
+  if (!json) return null;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== 'object' || parsed === null || !('kind' in parsed)) return null;
+    return parsed.kind === 'slab' || parsed.kind === 'arena' ? (parsed as KindView) : null;
+  } catch {
+    return null;
+  }
+}
+
+function pendingCacheOf(slab: SlabAllocator, caches: readonly CacheView[], pending: PendingShape | null): string | undefined {
+  if (!pending) return undefined;
+  const route = slab.routeFor(pending.size, pending.tag);
+  if (!route.ok) return undefined;
+  return 'largePages' in route.value ? 'large' : caches[route.value.cache]?.name;
+}
+
+function slabKindView(slab: SlabAllocator, pending: PendingShape | null): SlabKindView {
+  const allCaches = slab.cacheViews();
+  const slabs = slab.slabViews();
+  const pendingCache = pendingCacheOf(slab, allCaches, pending);
+  const inUse = new Set(slabs.map((s) => s.cache));
+  const caches = allCaches.filter((c) => inUse.has(c.name) || c.name === pendingCache);
+  const held = slab.figures().pagesHeld;
+  return {
+    kind: 'slab',
+    caches,
+    slabs,
+    pages: Number.isFinite(slab.pageLimit) ? { held, limit: slab.pageLimit } : { held },
+    ...(pendingCache === undefined ? {} : { pendingCache }),
+  };
+}

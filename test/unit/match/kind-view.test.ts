@@ -1,0 +1,65 @@
+// The kind view: what the slab and arena screens draw, from the engines' own views.
+import { describe, it, expect } from 'vitest';
+import { SlabAllocator } from '../../../shared/slab/slab.ts';
+import { ArenaAllocator } from '../../../shared/arena/arena.ts';
+import { BuddyAllocator } from '../../../shared/buddy/buddy.ts';
+import { kindViewJson, kindViewOf, parseKindView } from '../../../shared/match/kind-view.ts';
+
+const CACHES = [
+  { name: 'task', objectSize: 96, pagesPerSlab: 1 },
+  { name: 'file', objectSize: 64, pagesPerSlab: 1 },
+  { name: 'inode', objectSize: 128, pagesPerSlab: 2 },
+];
+
+describe('the kind view of a round', () => {
+  it('[MATCH-VIEW-1] a slab heap: caches in use and the pending request\'s cache, every slab, pages held of the limit', () => {
+    const slab = new SlabAllocator({ pageSize: 256, pageLimit: 4, caches: CACHES, classes: null });
+    slab.allocate(0, 90, -1, 'task');
+    slab.allocate(1, 60, -1, 'file');
+    slab.allocate(2, 60, 1, 'file');
+    const view = kindViewOf(slab, { size: 100, tag: 'inode' });
+    expect(view).toEqual({
+      kind: 'slab',
+      caches: [
+        { name: 'task', objectSize: 96, pagesPerSlab: 1, slotsPerSlab: 2, wastePerSlab: 64, liveObjects: 1, full: 0, partial: 1, empty: 0 },
+        { name: 'file', objectSize: 64, pagesPerSlab: 1, slotsPerSlab: 4, wastePerSlab: 0, liveObjects: 2, full: 0, partial: 1, empty: 0 },
+        { name: 'inode', objectSize: 128, pagesPerSlab: 2, slotsPerSlab: 4, wastePerSlab: 0, liveObjects: 0, full: 0, partial: 0, empty: 0 },
+      ],
+      slabs: [
+        { id: 0, cache: 'task', pages: 1, slots: 2, used: 1, state: 'partial' },
+        { id: 1, cache: 'file', pages: 1, slots: 4, used: 2, state: 'partial' },
+      ],
+      pages: { held: 2, limit: 4 },
+      pendingCache: 'inode',
+    });
+    expect(kindViewOf(slab)).toMatchObject({ caches: [{ name: 'task' }, { name: 'file' }], pages: { held: 2, limit: 4 } });
+    expect(kindViewOf(slab)).not.toHaveProperty('pendingCache');
+  });
+
+  it('[MATCH-VIEW-1] a slab heap without a page limit says so; a large block is its own cache', () => {
+    const slab = new SlabAllocator({ pageSize: 4096 });
+    expect(kindViewOf(slab, { size: 9000 })).toEqual({ kind: 'slab', caches: [], slabs: [], pages: { held: 0 }, pendingCache: 'large' });
+  });
+
+  it('[MATCH-VIEW-1] an arena heap: every open arena; other kinds have no kind view', () => {
+    const arenas = new ArenaAllocator({ chunkSize: 64, align: 8 });
+    arenas.allocate(0, 20, -1, 'a');
+    arenas.allocate(1, 50, 0, 'a');
+    arenas.free(0);
+    expect(kindViewOf(arenas)).toEqual({
+      kind: 'arena',
+      arenas: [{ id: 0, label: 'a', chunks: 2, bytesHeld: 128, liveObjects: 1, deadObjects: 1, room: 8 }],
+    });
+    expect(kindViewOf(new BuddyAllocator({ maxOrder: 3 }))).toBeNull();
+    expect(kindViewJson(new BuddyAllocator({ maxOrder: 3 }))).toBe('');
+  });
+
+  it('[MATCH-VIEW-2] the JSON form parses back; anything else parses to null', () => {
+    const arenas = new ArenaAllocator();
+    arenas.allocate(0, 8, -1);
+    expect(parseKindView(kindViewJson(arenas))).toEqual(kindViewOf(arenas));
+    expect(parseKindView('')).toBeNull();
+    expect(parseKindView('{"kind":"heap"}')).toBeNull();
+    expect(parseKindView('not json')).toBeNull();
+  });
+});
