@@ -328,15 +328,12 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (!this.roundConfig || this.state.phase === 'results') return { code: 'round/not_running', message: 'no round is running' };
     if (this.pausedAt !== null) await this.resume();
     // Whatever is left is placed by the fallback policy (with its penalty), so every
-    // player is compared on the whole stream, as the policies are. Each request expires
-    // at its own deadline (or now): the next one is issued then, with a deadline after it,
-    // so one far-future time would expire only the first. (A round with no clock has no
-    // deadlines, and the match rules cannot expire its requests yet.)
+    // player is compared on the whole stream, as the policies are ([MATCH-TIME-2]).
     const now = this.matchNow();
     for (const s of this.seated.values()) {
       if (!s.seat) continue;
       let move: LoggedMove | null;
-      while ((move = s.seat.expireIfDue(Math.max(now, s.seat.match.pending?.deadlineMs ?? now))) !== null) await this.persistMove(s, move);
+      while ((move = s.seat.concedePending(now)) !== null) await this.persistMove(s, move);
       this.updateInfo(s);
     }
     await this.finishRound();

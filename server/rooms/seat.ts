@@ -5,7 +5,7 @@
 
 import type { Outcome } from '../../shared/core/outcome.ts';
 import { refuse, succeed } from '../../shared/core/outcome.ts';
-import { applyMove, engineOf, expire, hintsFor, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
+import { applyMove, concede, engineOf, expire, hintsFor, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
 import { roundResults, type RoundResults } from '../../shared/match/results.ts';
 import { kindViewJson } from '../../shared/match/kind-view.ts';
 import { parseMessage } from '../protocol/validate.ts';
@@ -83,6 +83,13 @@ export class Seat {
     const pending = this.match.pending;
     if (this.match.finished || !pending || pending.deadlineMs === null || nowMs < pending.deadlineMs) return null;
     const result = this.apply(expire(this.match, nowMs));
+    return result.ok ? result.value : null;
+  }
+
+  /** The round is being ended: the fallback policy places the pending request now; null when nothing is pending. */
+  concedePending(nowMs: number): LoggedMove | null {
+    if (this.match.finished || !this.match.pending) return null;
+    const result = this.apply(concede(this.match, nowMs));
     return result.ok ? result.value : null;
   }
 

@@ -47,7 +47,7 @@ export interface MatchTotals {
 /** An accepted change, as the log keeps it; the version it was made at is its index in the log. */
 export type LoggedMove =
   | { readonly type: 'place'; readonly requestId: number; readonly target: Target; readonly atMs: number }
-  | { readonly type: 'expire'; readonly requestId: number; readonly atMs: number }
+  | { readonly type: 'expire'; readonly requestId: number; readonly atMs: number; readonly conceded?: true }
   | { readonly type: 'coalesce'; readonly target: number | null; readonly atMs: number }
   | { readonly type: 'release'; readonly target: number; readonly atMs: number };
 
@@ -139,6 +139,21 @@ export function expire(state: MatchState, nowMs: number): Outcome<MatchState, st
   const pending = state.pending;
   if (!pending) return refuse('request/none', 'no request is waiting');
   if (pending.deadlineMs === null || nowMs < pending.deadlineMs) return refuse('request/not_due', `request ${pending.requestId} still has time`);
+  return succeed(placeByFallback(state, pending, nowMs, false));
+}
+
+/**
+ * [MATCH-TIME-2] The round is being ended early (the host ended it): the fallback policy
+ * places the pending request now, with the fallback penalty, clock or no clock.
+ */
+export function concede(state: MatchState, nowMs: number): Outcome<MatchState, string> {
+  if (state.finished) return refuse('match/over', 'the round is over');
+  const pending = state.pending;
+  if (!pending) return refuse('request/none', 'no request is waiting');
+  return succeed(placeByFallback(state, pending, nowMs, true));
+}
+
+function placeByFallback(state: MatchState, pending: PendingRequest, nowMs: number, conceded: boolean): MatchState {
   const runtime = runtimeOf(state);
   const target = runtime.engine.judgeTarget();
   if (target === null) runtime.engine.failPending();
@@ -147,7 +162,7 @@ export function expire(state: MatchState, nowMs: number): Outcome<MatchState, st
     invariant(placed.ok, `the fallback policy ${runtime.fallback.name} chose ${target}, which was refused`);
   }
   runtime.engine.advance();
-  return succeed(successor(state, runtime, { type: 'expire', requestId: pending.requestId, atMs: nowMs }));
+  return successor(state, runtime, { type: 'expire', requestId: pending.requestId, atMs: nowMs, ...(conceded ? { conceded: true as const } : {}) });
 }
 
 /**
@@ -190,7 +205,7 @@ function replayEntry(state: MatchState, entry: LoggedMove): Outcome<MatchState, 
     case 'release':
       return applyMove(state, { type: 'release', target: entry.target, version: state.version }, entry.atMs);
     case 'expire':
-      return expire(state, entry.atMs);
+      return entry.conceded ? concede(state, entry.atMs) : expire(state, entry.atMs);
   }
 }
 
