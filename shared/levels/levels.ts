@@ -12,7 +12,6 @@ import type { RoundConfig } from '../match/match.ts';
 import { playPolicy } from '../match/results.ts';
 import { parseRep } from '../trace/rep.ts';
 import { WORD_FREQUENCY_REP } from './traces/word-frequency.ts';
-import { alloc, free, type StreamEvent } from '../core/stream.ts';
 
 export interface Level {
   readonly id: string;
@@ -47,37 +46,6 @@ function scriptRound(name: string, options: FreeListConfig, fallback = 'first-fi
 }
 
 const small = { kind: 'uniform', min: 4, max: 24 } as const;
-
-/**
- * A kernel at work, small enough to play by hand: tasks, open files and directory
- * entries come and go (tags name the object caches). Frees empty whole slabs twice.
- */
-const KERNEL_OBJECTS: readonly StreamEvent[] = [
-  alloc(0, 150, 'task'), alloc(1, 100, 'file'), alloc(2, 90, 'dentry'), alloc(3, 80, 'dentry'),
-  alloc(4, 120, 'file'), alloc(5, 96, 'dentry'), free(1), alloc(6, 140, 'task'),
-  free(2), free(3), alloc(7, 90, 'dentry'), alloc(8, 128, 'file'),
-  free(0), free(6), alloc(9, 60, 'dentry'), alloc(10, 70, 'dentry'),
-  free(5), free(7), free(9), alloc(11, 100, 'file'), alloc(12, 150, 'task'), alloc(13, 90, 'dentry'),
-  free(4), free(8), free(11), alloc(14, 80, 'dentry'), alloc(15, 96, 'dentry'), alloc(16, 160, 'task'),
-];
-
-/** Half-kilobyte pages: a task slab holds 3 objects, a file slab 4, a dentry slab 5. */
-const KERNEL_SLABS: RoundConfig = {
-  kind: 'slab',
-  options: {
-    pageSize: 512,
-    caches: [
-      { name: 'task', objectSize: 160, pagesPerSlab: 1 },
-      { name: 'file', objectSize: 128, pagesPerSlab: 1 },
-      { name: 'dentry', objectSize: 96, pagesPerSlab: 1 },
-    ],
-    classes: 'none',
-  },
-  source: { source: 'events', events: KERNEL_OBJECTS },
-  seed: 1,
-  timePerRequestMs: PRACTICE_MS_PER_REQUEST,
-  fallback: 'slab-fullest',
-};
 
 /** A trace the project ships, as a fixed stream (a broken trace is a bug in the project, caught by the level tests). */
 function traceRound(text: string, options: FreeListConfig): RoundConfig {
@@ -289,38 +257,6 @@ export const LEVELS: readonly Level[] = [
     par: 'slab-fullest',
     markers: true,
     tips: ['The tag on the card names the cache: a task goes into a task slab.', 'A slab with one object left holds a whole page; fill the fullest slab first.'],
-  },
-  {
-    id: 'slab-caches',
-    title: 'Slab caches',
-    idea: 'slab allocation',
-    explanation:
-      'A kernel allocates the same few kinds of objects over and over, so it keeps a cache per kind: slabs of whole pages cut into equal slots. Each object goes into a slab of its own cache: a partial slab, or a new one (more pages). A slab whose objects are all freed stays yours until you give its pages back.',
-    config: KERNEL_SLABS,
-    par: 'slab-fullest',
-    markers: true,
-    tips: [
-      'Fill a partial slab before you open a new one: every new slab costs a page.',
-      'When a slab is empty, give it back before another cache needs a page.',
-      'Linux puts each object into the fullest partial slab, so emptier slabs can drain and go back.',
-    ],
-  },
-  {
-    id: 'arenas-by-lifetime',
-    title: 'Arenas: free everything at once',
-    idea: 'arenas · lifetimes',
-    explanation:
-      'An arena hands out memory by bumping a pointer and never frees single objects: its memory comes back only when everything in it is dead. Objects that die together (tags name the phase) belong in the same arena; one object that lives on keeps its whole arena alive.',
-    config: {
-      kind: 'arena', options: { chunkSize: 128, align: 8 }, seed: 120, timePerRequestMs: PRACTICE_MS_PER_REQUEST, fallback: 'arena-per-tag',
-      source: { source: 'pattern', spec: { pattern: 'peaks', peaks: 4, perPeak: 5, sizes: { kind: 'uniform', min: 8, max: 40 }, survivors: 0.25 } },
-    },
-    par: 'arena-per-tag',
-    markers: true,
-    tips: [
-      'Give each phase (tag) an arena of its own: when the phase ends, the arena goes back whole.',
-      'A "kept" object never dies: keep them together, away from the short-lived ones.',
-    ],
   },
   {
     id: 'sbrk-mmap',
