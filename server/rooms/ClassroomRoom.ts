@@ -46,6 +46,8 @@ interface Seated {
   client: Client | null;
   seat: Seat | null;
   info: PlayerInfo;
+  /** Whether this player's client has had their finished round's full results. */
+  resultsSent: boolean;
 }
 
 interface ClientData {
@@ -181,6 +183,10 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     client.userData = { role: 'student', playerId: seatedPlayer.record.playerId };
     this.showTo(client, seatedPlayer);
     client.send('welcome', { role: 'student', playerId: seatedPlayer.record.playerId, nickname: seatedPlayer.record.nickname, token, code: this.session.code });
+    if (seatedPlayer.seat?.isFinished) {
+      seatedPlayer.resultsSent = false;
+      this.sendResults(seatedPlayer);
+    }
     this.refreshBoard();
   }
 
@@ -248,6 +254,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   private afterChange(s: Seated, move: LoggedMove): void {
     this.updateInfo(s);
+    if (s.seat?.isFinished) this.sendResults(s);
     if (move.type === 'place') this.noteHeat(s.record.playerId, move.requestId, move.target);
     this.classViewStale = true;
     if ([...this.seated.values()].every((p) => !p.seat || p.seat.isFinished)) void this.finishRound();
@@ -360,6 +367,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       }),
     }));
     await getServices().storage.saveResults(rows);
+    // Each student's full results (every policy, the clairvoyant) take a few ms to compute:
+    // one student per turn of the event loop, so moves and patches keep flowing.
+    for (const s of this.seated.values()) {
+      if (s.resultsSent || !s.seat?.isFinished) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      this.sendResults(s);
+    }
     for (const s of this.seated.values()) s.seat?.mirror();
   }
 
@@ -398,7 +412,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     info.playerId = record.playerId;
     info.nickname = record.nickname;
     info.connected = false;
-    const s: Seated = { record, client: null, seat: null, info };
+    const s: Seated = { record, client: null, seat: null, info, resultsSent: false };
     this.seated.set(record.playerId, s);
     this.state.players.set(record.playerId, info);
     this.state.playerCount = this.seated.size;
@@ -409,13 +423,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (!this.roundConfig) return;
     const started = startMatch(this.roundConfig, now);
     if (!started.ok) return;
-    this.installSeat(s, new Seat(started.value, { showHints }));
+    this.installSeat(s, new Seat(started.value, { showHints, resultsInState: false }));
   }
 
   private installSeat(s: Seated, seat: Seat): void {
     seat.clockOffsetMs = this.settings.pausedMs;
     seat.mirror();
     s.seat = seat;
+    s.resultsSent = false;
     this.state.heaps.set(s.record.playerId, seat.view);
     if (s.client) s.client.view?.add(seat.view);
     for (const host of this.hosts()) host.view?.add(seat.view);
@@ -438,7 +453,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       const joinedLate = log.length === 0 && s.record.joinedAt > last.startedAt;
       if (joinedLate && last.endedAt !== null) continue;
       const replayed = replayMatch(saved.config, last.startedAt, log);
-      if (replayed.ok) this.installSeat(s, new Seat(replayed.value, { showHints: saved.hints }));
+      if (replayed.ok) this.installSeat(s, new Seat(replayed.value, { showHints: saved.hints, resultsInState: false }));
     }
     this.state.phase = last.endedAt === null ? 'playing' : 'results';
   }
@@ -521,6 +536,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       histogram[decile] = (histogram[decile] ?? 0) + 1;
     }
     syncNumbers(this.state.figures.utilizationHistogram, histogram);
+  }
+
+  /** Sends a student their finished round's full results, once (and again when they rejoin). */
+  private sendResults(s: Seated): void {
+    if (s.resultsSent || !s.seat?.isFinished || !s.client) return;
+    s.resultsSent = true;
+    s.client.send('results', s.seat.results());
   }
 
   /** Remembers where a student put a request; a newer request starts a fresh heat map. */

@@ -49,10 +49,21 @@ export class Seat {
   /** Sent along with the results (e.g. the level's par and star thresholds). */
   private readonly resultsExtras: Readonly<Record<string, unknown>>;
 
-  constructor(match: Match, options: { readonly showHints?: boolean; readonly resultsExtras?: Readonly<Record<string, unknown>> } = {}) {
+  /**
+   * Whether the finished round's full results (every policy, the clairvoyant, timelines)
+   * go into the synced state. Practice: yes. A class: no — the host's view holds every
+   * heap, so they would reach the host once per student (megabytes at a class's size).
+   */
+  private readonly resultsInState: boolean;
+
+  constructor(
+    match: Match,
+    options: { readonly showHints?: boolean; readonly resultsExtras?: Readonly<Record<string, unknown>>; readonly resultsInState?: boolean } = {},
+  ) {
     this.match = match;
     this.showHints = options.showHints ?? false;
     this.resultsExtras = options.resultsExtras ?? {};
+    this.resultsInState = options.resultsInState ?? true;
     this.mirror();
   }
 
@@ -147,7 +158,7 @@ export class Seat {
     v.meters.total = m.totals.requests;
     if (m.finished) {
       v.phase = 'done';
-      v.results = this.results();
+      if (this.resultsInState) v.results = this.results();
     } else if (v.phase !== 'paused') v.phase = 'playing';
   }
 }

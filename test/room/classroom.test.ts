@@ -63,7 +63,13 @@ describe('classroom room', () => {
     for (const s of students) await vi.waitFor(() => expect(s.room.state.heaps.size).toBe(1));
     for (const s of students) expect(s.room.state.players.size).toBe(1);
 
+    const adaResults = new Promise<string>((resolve) => students[0]!.room.onMessage('results', resolve));
     await Promise.all(students.map((s) => playWarmUp(s.room)));
+    // Ada's full results come to her alone, by message; the host's copy of her heap does not carry them.
+    const full = JSON.parse(await adaResults) as { player: { role: string }; policies: { name: string }[]; clairvoyant: { role: string } };
+    expect(full.player.role).toBe('player');
+    expect(full.policies.map((p) => p.name)).toEqual(['buddy-lowest', 'buddy-lifo']);
+    expect([...host.state.heaps.values()].every((h: { results: string }) => !h.results)).toBe(true);
     await vi.waitFor(() => expect(host.state.phase).toBe('results'));
     await vi.waitFor(() => expect(students[0]!.room.state.leaderboard.length).toBe(3));
     expect(students[0]!.room.state.leaderboard.map((r: { rank: number }) => r.rank)).toEqual([1, 1, 1]);

@@ -134,10 +134,12 @@ describe('crash recovery (real server process, SIGKILL)', () => {
     await waitForState(host2, () => host2.state.heaps?.size === 2, 10_000, 'the host to see both heaps');
     expect(host2.state.phase).toBe('playing');
 
+    // A student's full results come by message (the synced state would carry them to the host once per student).
+    const resultsOf = [ada2, grace2].map((s) => new Promise<string>((resolve) => s.room.onMessage('results', resolve)));
     await Promise.all([ada2.playToTheEnd(), grace2.playToTheEnd()]);
     await waitForState(host2, () => host2.state.phase === 'results', 10_000, 'the round to end');
-    for (const s of [ada2, grace2]) {
-      const results = JSON.parse(s.heap()!.results) as { player: { summary: { ops: number } }; policies: unknown[] };
+    for (const [i, s] of [ada2, grace2].entries()) {
+      const results = JSON.parse(await resultsOf[i]!) as { player: { summary: { ops: number } }; policies: unknown[] };
       expect(results.player.summary.ops).toBeGreaterThan(60);
       expect(results.policies.length).toBeGreaterThan(0);
       expect(s.heap()!.meters.placed).toBe(60);
