@@ -59,12 +59,15 @@ export function defaultDatabasePath(): string {
 
 export class SqliteStorage implements Storage {
   private readonly db: DatabaseSync;
+  /** Prepared once: a move is appended on every acknowledged placement, the hot path. */
+  private readonly insertMove: ReturnType<DatabaseSync['prepare']>;
 
   constructor(file: string = defaultDatabasePath()) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new DatabaseSync(file);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA);
+    this.insertMove = this.db.prepare('INSERT INTO moves (session_id, round_no, player_id, seq, move, at) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
   async createSession(s: SessionRecord): Promise<void> {
@@ -115,8 +118,7 @@ export class SqliteStorage implements Storage {
   }
 
   async appendMove(m: MoveRecord): Promise<void> {
-    this.db.prepare('INSERT INTO moves (session_id, round_no, player_id, seq, move, at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(m.sessionId, m.roundNo, m.playerId, m.seq, m.move, m.at);
+    this.insertMove.run(m.sessionId, m.roundNo, m.playerId, m.seq, m.move, m.at);
   }
 
   async listMoves(sessionId: string, roundNo: number): Promise<MoveRecord[]> {
