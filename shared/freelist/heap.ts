@@ -79,7 +79,8 @@ export class FreeListHeap implements Allocator, BlockArrays {
   private state = new Uint8Array(0);
   private prev = new Int32Array(0);
   private next = new Int32Array(0);
-  private tags: (string | undefined)[] = [];
+  /** Tags of live blocks, by slot (most streams have none: then it stays empty and costs nothing). */
+  private readonly tags = new Map<number, string>();
   private spare = new Int32Array(0);
   private spareTop = 0;
   private used = 0;
@@ -199,12 +200,12 @@ export class FreeListHeap implements Allocator, BlockArrays {
     }
     let at = target;
     if (this.isMappedSize(size)) {
-      at = this.mapBlock(id, size, this.tags[old]);
+      at = this.mapBlock(id, size, this.tagOf(old));
     } else {
       const need = this.blockSize(size);
       const plan = this.planPlacement(target, need);
       if (!plan.ok) return plan;
-      this.applyPlacement(plan.value, target, need, id, size, this.tags[old]);
+      this.applyPlacement(plan.value, target, need, id, size, this.tagOf(old));
     }
     this.dropBlock(old);
     this.version++;
@@ -269,8 +270,8 @@ export class FreeListHeap implements Allocator, BlockArrays {
   /** A policy's realloc ([FL-REALLOC-2]): the new block is placed while the old is live, then the old is freed. -1 (old kept) on failure. */
   reallocWith(find: HoleFinder, id: number, size: number): number {
     const old = this.ids.get(id);
-    invariant(old >= 0, `reallocWith: request ${id} is not live`);
-    const at = this.placeWith(find, id, size, this.tags[old]);
+    if (old < 0) invariant(false, `reallocWith: request ${id} is not live`);
+    const at = this.placeWith(find, id, size, this.tagOf(old));
     if (at < 0) return -1;
     this.dropBlock(old);
     return at;
@@ -649,6 +650,8 @@ export class FreeListHeap implements Allocator, BlockArrays {
   /** [FL-REALLOC-1] Grows or shrinks live block `s` where it is. */
   private resizeInPlace(s: number, size: number): Outcome<null, string> {
     const o = this.options;
+    const id = this.owner[s]!;
+    const tag = this.tagOf(s);
     const need = this.blockSize(size);
     const cur = this.size[s]!;
     const at = this.start[s]!;
@@ -671,7 +674,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
       this.unmarkLive(s);
       if (o.split && cur - need >= o.minBlock) this.splitOffTail(s, need);
     }
-    this.markLive(s, this.owner[s]!, size, this.tags[s]);
+    this.markLive(s, id, size, tag);
     return succeed(null);
   }
 
@@ -761,7 +764,8 @@ export class FreeListHeap implements Allocator, BlockArrays {
     this.state[s] = LIVE;
     this.owner[s] = id;
     this.requested[s] = size;
-    this.tags[s] = tag;
+    if (tag !== undefined) this.tags.set(s, tag);
+    else if (this.tags.size > 0) this.tags.delete(s);
     this.ids.set(id, s);
     this.liveBytes += size;
     this.internalBytes += this.size[s]! - size;
@@ -770,10 +774,15 @@ export class FreeListHeap implements Allocator, BlockArrays {
 
   /** Takes a live block out of the counters; its slot is in limbo until merged or recycled. */
   private unmarkLive(s: number): void {
+    if (this.tags.size > 0) this.tags.delete(s);
     this.liveBytes -= this.requested[s]!;
     this.internalBytes -= this.size[s]! - this.requested[s]!;
     this.liveCount--;
     this.state[s] = UNUSED;
+  }
+
+  private tagOf(s: number): string | undefined {
+    return this.tags.size === 0 ? undefined : this.tags.get(s);
   }
 
   private enterFree(s: number): void {
@@ -828,13 +837,13 @@ export class FreeListHeap implements Allocator, BlockArrays {
   }
 
   private liveView(s: number): LiveBlock {
-    const tag = this.tags[s];
+    const tag = this.tagOf(s);
     const view = { id: this.owner[s]!, start: this.start[s]!, size: this.size[s]!, requested: this.requested[s]!, mapped: this.state[s] === MAPPED };
     return tag === undefined ? view : { ...view, tag };
   }
 
   private liveRegion(s: number, area: string): RegionView {
-    const tag = this.tags[s];
+    const tag = this.tagOf(s);
     const region: RegionView = { start: this.start[s]!, size: this.size[s]!, state: 'live', id: this.owner[s]!, requested: this.requested[s]!, area };
     return tag === undefined ? region : { ...region, tag };
   }
@@ -854,7 +863,6 @@ export class FreeListHeap implements Allocator, BlockArrays {
 
   private recycle(s: number): void {
     this.state[s] = UNUSED;
-    this.tags[s] = undefined;
     this.prev[s] = -1;
     this.next[s] = -1;
     this.spare[this.spareTop++] = s;

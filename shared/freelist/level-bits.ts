@@ -49,10 +49,31 @@ export class LevelBits {
     }
   }
 
-  /** The smallest member >= k, or -1. */
+  /** The smallest member >= k, or -1: climb until a word has a bit at or past the position, then descend. */
   next(k: number): number {
     if (k >= this.size) return -1;
-    return this.nextAt(0, k < 0 ? 0 : k);
+    const levels = this.levels;
+    const top = levels.length - 1;
+    let level = 0;
+    let at = k < 0 ? 0 : k;
+    for (;;) {
+      const words = levels[level]!;
+      const w = at >>> 5;
+      if (w >= words.length) return -1;
+      const masked = words[w]! & (-1 << (at & 31));
+      if (masked !== 0) {
+        at = (w << 5) | lowestBit(masked);
+        break;
+      }
+      if (level === top) return -1;
+      at = w + 1;
+      level++;
+    }
+    while (level > 0) {
+      level--;
+      at = (at << 5) | lowestBit(levels[level]![at]!);
+    }
+    return at;
   }
 
   /** The largest member, or -1 when empty. */
@@ -65,18 +86,6 @@ export class LevelBits {
       w = (w << 5) | (31 - Math.clz32(word));
     }
     return w;
-  }
-
-  private nextAt(level: number, k: number): number {
-    const words = this.levels[level]!;
-    const w = k >>> 5;
-    if (w >= words.length) return -1;
-    const masked = words[w]! & (-1 << (k & 31));
-    if (masked !== 0) return (w << 5) | lowestBit(masked);
-    if (level === this.levels.length - 1) return -1;
-    const nextWord = this.nextAt(level + 1, w + 1);
-    if (nextWord < 0) return -1;
-    return (nextWord << 5) | lowestBit(words[nextWord]!);
   }
 }
 

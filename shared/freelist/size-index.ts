@@ -13,24 +13,31 @@ import { invariant } from '../core/outcome.ts';
 const EXACT_BUCKETS = 1 << 14;
 
 export class SizeIndex implements FreeIndex {
-  private readonly heap: BlockArrays;
-  /** Bytes per bucket step: every block size is a multiple of it. */
+  private readonly blocks: BlockArrays;
+  /** Bytes per bucket step (a power of two): every block size is a multiple of it. */
   private readonly unit: number;
+  private readonly unitLog2: number;
   /** Sizes at or above this go to the treap. */
   readonly exactLimit: number;
   private readonly nonEmpty = new LevelBits(EXACT_BUCKETS);
-  private readonly buckets: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(EXACT_BUCKETS);
+  /**
+   * Each bucket's heap as (start, slot) pairs in one Float64Array: entry i is at 2i
+   * (its start, the heap key) and 2i + 1 (its slot), so sifting compares keys held
+   * right there instead of reading the block store.
+   */
+  private readonly buckets: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(EXACT_BUCKETS);
   private readonly counts = new Int32Array(EXACT_BUCKETS);
   /** Position of a slot inside its bucket's heap. */
   private pos: Int32Array;
   private readonly large: SizeTreap;
 
-  constructor(heap: BlockArrays, unit: number, capacity: number) {
-    this.heap = heap;
+  constructor(blocks: BlockArrays, unit: number, capacity: number) {
+    this.blocks = blocks;
     this.unit = unit;
+    this.unitLog2 = Math.log2(unit);
     this.exactLimit = EXACT_BUCKETS * unit;
     this.pos = new Int32Array(capacity).fill(-1);
-    this.large = new SizeTreap(heap, capacity);
+    this.large = new SizeTreap(blocks, capacity);
   }
 
   resize(capacity: number): void {
@@ -39,22 +46,22 @@ export class SizeIndex implements FreeIndex {
   }
 
   insert(slot: number): void {
-    const size = this.heap.size[slot]!;
+    const size = this.blocks.size[slot]!;
     if (size >= this.exactLimit) {
       this.large.insert(slot);
       return;
     }
-    const k = size / this.unit;
+    const k = size >>> this.unitLog2;
     let heap = this.buckets[k];
     const n = this.counts[k]!;
-    if (heap === undefined || n === heap.length) heap = this.growBucket(k, n);
+    if (heap === undefined || 2 * n === heap.length) heap = this.growBucket(k, n);
     if (n === 0) this.nonEmpty.add(k);
     this.counts[k] = n + 1;
-    this.siftUp(heap, n, slot);
+    this.siftUp(heap, n, slot, this.blocks.start[slot]!);
   }
 
   remove(slot: number): void {
-    this.removeAs(slot, this.heap.start[slot]!, this.heap.size[slot]!);
+    this.removeAs(slot, this.blocks.start[slot]!, this.blocks.size[slot]!);
   }
 
   update(slot: number, oldStart: number, oldSize: number): void {
@@ -68,7 +75,7 @@ export class SizeIndex implements FreeIndex {
       this.large.remove(slot, start, size);
       return;
     }
-    const k = size / this.unit;
+    const k = size >>> this.unitLog2;
     const heap = this.buckets[k]!;
     const n = this.counts[k]! - 1;
     this.counts[k] = n;
@@ -79,10 +86,11 @@ export class SizeIndex implements FreeIndex {
       return;
     }
     if (i === n) return;
-    const moved = heap[n]!;
     // Put the last entry in the hole, then restore the heap order in whichever direction it is broken.
-    if (i > 0 && this.heap.start[moved]! < this.heap.start[heap[(i - 1) >> 1]!]!) this.siftUp(heap, i, moved);
-    else this.siftDown(heap, i, moved, n);
+    const key = heap[2 * n]!;
+    const moved = heap[2 * n + 1]!;
+    if (i > 0 && key < heap[2 * ((i - 1) >> 1)]!) this.siftUp(heap, i, moved, key);
+    else this.siftDown(heap, i, moved, key, n);
   }
 
   /** [FL-POL-5] The smallest free block of at least `need` bytes, lowest address first; -1 if none. */
@@ -90,7 +98,7 @@ export class SizeIndex implements FreeIndex {
     const k = Math.ceil(need / this.unit);
     if (k < EXACT_BUCKETS) {
       const j = this.nonEmpty.next(k);
-      if (j >= 0) return this.buckets[j]![0]!;
+      if (j >= 0) return this.buckets[j]![1]!;
     }
     return this.large.ceiling(need);
   }
@@ -98,7 +106,7 @@ export class SizeIndex implements FreeIndex {
   /** [FL-POL-6] The largest free block, lowest address first, if it holds `need` bytes; else -1. */
   worstFit(need: number): number {
     const slot = this.largest();
-    return slot >= 0 && this.heap.size[slot]! >= need ? slot : -1;
+    return slot >= 0 && this.blocks.size[slot]! >= need ? slot : -1;
   }
 
   /** The largest free block (lowest address among equals), or -1 when nothing is free. */
@@ -106,7 +114,7 @@ export class SizeIndex implements FreeIndex {
     const big = this.large.largest();
     if (big >= 0) return big;
     const j = this.nonEmpty.last();
-    return j < 0 ? -1 : this.buckets[j]![0]!;
+    return j < 0 ? -1 : this.buckets[j]![1]!;
   }
 
   verify(slots: readonly number[]): void {
@@ -116,10 +124,11 @@ export class SizeIndex implements FreeIndex {
       invariant(this.nonEmpty.has(k) === n > 0, `size index: bucket ${k} bit disagrees with its count ${n}`);
       const heap = this.buckets[k];
       for (let i = 0; i < n; i++) {
-        const s = heap![i]!;
-        invariant(this.heap.size[s] === k * this.unit, `size index: slot ${s} sits in the wrong bucket ${k}`);
+        const s = heap![2 * i + 1]!;
+        invariant(this.blocks.size[s] === k * this.unit, `size index: slot ${s} sits in the wrong bucket ${k}`);
+        invariant(heap![2 * i] === this.blocks.start[s], `size index: slot ${s} is keyed by a stale start`);
         invariant(this.pos[s] === i, `size index: slot ${s} has a stale position`);
-        if (i > 0) invariant(this.heap.start[heap![(i - 1) >> 1]!]! < this.heap.start[s]!, `size index: bucket ${k} is out of address order`);
+        if (i > 0) invariant(heap![2 * ((i - 1) >> 1)]! < heap![2 * i]!, `size index: bucket ${k} is out of address order`);
         seen.add(s);
       }
     }
@@ -128,45 +137,47 @@ export class SizeIndex implements FreeIndex {
     this.large.verify();
   }
 
-  private growBucket(k: number, n: number): Int32Array {
+  private growBucket(k: number, n: number): Float64Array {
     const old = this.buckets[k];
-    const heap = new Int32Array(Math.max(4, n * 2));
-    if (old) heap.set(old.subarray(0, n));
+    const heap = new Float64Array(2 * Math.max(4, n * 2));
+    if (old) heap.set(old.subarray(0, 2 * n));
     this.buckets[k] = heap;
     return heap;
   }
 
-  private siftUp(heap: Int32Array, i: number, slot: number): void {
-    const start = this.heap.start;
-    const key = start[slot]!;
+  private siftUp(heap: Float64Array, i: number, slot: number, key: number): void {
     const pos = this.pos;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      if (start[p]! <= key) break;
-      heap[i] = p;
+      const parentKey = heap[2 * parent]!;
+      if (parentKey <= key) break;
+      const p = heap[2 * parent + 1]!;
+      heap[2 * i] = parentKey;
+      heap[2 * i + 1] = p;
       pos[p] = i;
       i = parent;
     }
-    heap[i] = slot;
+    heap[2 * i] = key;
+    heap[2 * i + 1] = slot;
     pos[slot] = i;
   }
 
-  private siftDown(heap: Int32Array, i: number, slot: number, n: number): void {
-    const start = this.heap.start;
-    const key = start[slot]!;
+  private siftDown(heap: Float64Array, i: number, slot: number, key: number, n: number): void {
     const pos = this.pos;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
-      if (child + 1 < n && start[heap[child + 1]!]! < start[heap[child]!]!) child++;
-      const c = heap[child]!;
-      if (start[c]! >= key) break;
-      heap[i] = c;
+      if (child + 1 < n && heap[2 * child + 2]! < heap[2 * child]!) child++;
+      const childKey = heap[2 * child]!;
+      if (childKey >= key) break;
+      const c = heap[2 * child + 1]!;
+      heap[2 * i] = childKey;
+      heap[2 * i + 1] = c;
       pos[c] = i;
       i = child;
     }
-    heap[i] = slot;
+    heap[2 * i] = key;
+    heap[2 * i + 1] = slot;
     pos[slot] = i;
   }
 }
@@ -281,7 +292,7 @@ export class SizeTreap {
   }
 
   private removeUnder(t: number, slot: number, start: number, size: number): number {
-    invariant(t >= 0, `size treap: slot ${slot} is not in the tree`);
+    if (t < 0) invariant(false, `size treap: slot ${slot} is not in the tree`);
     if (t === slot) return this.join(this.left[t]!, this.right[t]!);
     const ts = this.heap.size[t]!;
     if (size < ts || (size === ts && start < this.heap.start[t]!)) this.left[t] = this.removeUnder(this.left[t]!, slot, start, size);

@@ -71,7 +71,8 @@ export class TlsfIndex implements FreeIndex {
   /** [FL-TLSF-2] Pushes the block on the front of its class list. */
   insert(slot: number): void {
     const c = this.classes.classOf(this.heap.size[slot]!);
-    invariant(c < FL_COUNT * SL_COUNT, `TLSF: size ${this.heap.size[slot]} is beyond the largest class`);
+    // (The message is built only on failure: this is the hot path.)
+    if (c >= FL_COUNT * SL_COUNT) invariant(false, `TLSF: size ${this.heap.size[slot]} is beyond the largest class`);
     const head = this.heads[c]!;
     this.next[slot] = head;
     this.prev[slot] = -1;

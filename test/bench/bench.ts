@@ -3,9 +3,10 @@
 // The trace (bench-trace.ts) is generated with a fixed seed and compiled before any
 // clock starts. Each engine entry runs in its own child process (so one entry's JIT
 // state cannot slow another's): one warm-up run, then three timed runs; its figure is
-// the median ops/s. The C library's figure comes from replay.c, compiled here when a C
+// the median ops/s. Both sides are timed in process CPU time (the machine is shared:
+// wall time would count the time other processes ran), wall time is reported beside. The C library's figure comes from replay.c, compiled here when a C
 // compiler exists: the second pass over the same trace in one process (pages already
-// touched), median of 3 processes. The naive linear-scan model (the tests' oracle)
+// touched), median of 3 processes run before, between and after the engine entries. The naive linear-scan model (the tests' oracle)
 // runs on a slice of the same trace, beside the engine on that slice.
 //
 // Output: a table with each figure and each ratio to the C library; `--json` prints
@@ -111,11 +112,19 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Seconds one call takes. */
+/** CPU seconds one call takes (this process, user + system). */
 function time(run: () => void): number {
-  const t0 = performance.now();
+  const t0 = process.cpuUsage();
   run();
-  return (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(t0);
+  return (used.user + used.system) / 1e6;
+}
+
+/** CPU and wall seconds one call takes. */
+function timeBoth(run: () => void): { cpu: number; wall: number } {
+  const w0 = performance.now();
+  const cpu = time(run);
+  return { cpu, wall: (performance.now() - w0) / 1000 };
 }
 
 /** In a child: warm up, then the median of the timed runs, as JSON on stdout. */
@@ -124,22 +133,31 @@ function runChild(name: string, spec: BenchTraceSpec): void {
   if (!entry) fail(`no bench entry named ${name}`);
   const input = prepare(spec);
   entry.play(input);
-  const seconds = Array.from({ length: TIMED_RUNS }, () => time(() => entry.play(input)));
-  process.stdout.write(JSON.stringify({ name, seconds, opsPerSec: spec.ops / median(seconds) }));
+  const runs = Array.from({ length: TIMED_RUNS }, () => timeBoth(() => entry.play(input)));
+  const figure: EntryFigure = {
+    opsPerSec: spec.ops / median(runs.map((r) => r.cpu)),
+    wallOpsPerSec: spec.ops / median(runs.map((r) => r.wall)),
+  };
+  process.stdout.write(JSON.stringify(figure));
 }
 
-function measureEntry(name: string, spec: BenchTraceSpec): number {
+interface EntryFigure {
+  /** ops per CPU second (median of the timed runs). */
+  readonly opsPerSec: number;
+  readonly wallOpsPerSec: number;
+}
+
+function measureEntry(name: string, spec: BenchTraceSpec): EntryFigure {
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', name, '--ops', String(spec.ops)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
   if (child.status !== 0) throw new Error(`bench entry ${name} failed: ${child.stderr}`);
-  return (JSON.parse(child.stdout) as { opsPerSec: number }).opsPerSec;
+  return JSON.parse(child.stdout) as EntryFigure;
 }
 
-interface LibcFigure {
+interface LibcFigure extends EntryFigure {
   readonly compiler: string;
-  readonly opsPerSec: number;
 }
 
 function findCompiler(): string | null {
@@ -150,21 +168,23 @@ function findCompiler(): string | null {
   return null;
 }
 
-/** Compiles replay.c and runs it 3 times on the trace file; null without a C compiler. */
-function measureLibc(repPath: string): LibcFigure | null {
+/** The C replayer, compiled into bench-out/; null without a C compiler. */
+function compileReplay(): { readonly exe: string; readonly compiler: string } | null {
   const cc = findCompiler();
   if (!cc) return null;
   const exe = join(OUT, 'replay');
   const built = spawnSync(cc, ['-O2', '-std=c11', '-o', exe, join(HERE, 'replay.c')], { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`compiling replay.c failed:\n${built.stderr}`);
-  const figures: number[] = [];
-  for (let i = 0; i < TIMED_RUNS; i++) {
-    const run = spawnSync(exe, [repPath], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`replay failed: ${run.stderr}`);
-    figures.push(Number(run.stdout.trim().split(/\s+/)[2]));
-  }
   const version = spawnSync(cc, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? cc;
-  return { compiler: version.trim(), opsPerSec: median(figures) };
+  return { exe, compiler: version.trim() };
+}
+
+/** One process of the C replayer: its second pass over the trace, in CPU and wall seconds. */
+function runReplay(exe: string, repPath: string): { cpu: number; wall: number } {
+  const run = spawnSync(exe, [repPath], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`replay failed: ${run.stderr}`);
+  const fields = run.stdout.trim().split(/\s+/).map(Number);
+  return { cpu: fields[1]!, wall: fields[4]! };
 }
 
 /** The naive model and the engine on the first `ops` events, each the median of 3 runs (the naive one is not warmed up: it is slow anyway). */
@@ -214,19 +234,36 @@ function main(): void {
   const repPath = join(OUT, 'bench.rep');
   writeFileSync(repPath, writeRep(events));
 
-  const libc = measureLibc(repPath);
+  // The C figure's 3 runs are spread over the engine runs (first, middle, last), so a
+  // change in the machine's load over the bench touches both sides alike.
+  const replay = compileReplay();
+  const libcRuns: { cpu: number; wall: number }[] = [];
+  const runLibc = (): void => {
+    if (replay) libcRuns.push(runReplay(replay.exe, repPath));
+  };
+  runLibc();
+  const figures: Record<string, EntryFigure> = {};
+  const middle = Math.floor(ENGINE_ENTRIES.length / 2);
+  ENGINE_ENTRIES.forEach((entry, i) => {
+    figures[entry.name] = measureEntry(entry.name, spec);
+    if (i === middle) runLibc();
+  });
+  runLibc();
+  const libc: LibcFigure | null = replay
+    ? { compiler: replay.compiler, opsPerSec: spec.ops / median(libcRuns.map((r) => r.cpu)), wallOpsPerSec: spec.ops / median(libcRuns.map((r) => r.wall)) }
+    : null;
+  const engine: Record<string, number> = Object.fromEntries(Object.entries(figures).map(([name, f]) => [name, f.opsPerSec]));
   say(libc
-    ? `libc malloc/free (${libc.compiler}, -O2, second pass, median of ${TIMED_RUNS}): ${formatRate(libc.opsPerSec)} ops/s`
+    ? `libc malloc/free (${libc.compiler}, -O2, second pass, median of ${TIMED_RUNS}): ${formatRate(libc.opsPerSec)} ops/s (wall ${formatRate(libc.wallOpsPerSec)} ops/s)`
     : 'libc: no C compiler found (cc, gcc, clang); C figures are null');
 
-  const engine: Record<string, number> = {};
   const ratios: Record<string, number | null> = {};
-  say(`engine (median of ${TIMED_RUNS} after a warm-up, one process per entry):`);
+  say(`engine (ops per CPU second, median of ${TIMED_RUNS} after a warm-up, one process per entry):`);
   for (const entry of ENGINE_ENTRIES) {
-    const rate = measureEntry(entry.name, spec);
-    engine[entry.name] = rate;
+    const rate = engine[entry.name]!;
     ratios[entry.name] = libc ? rate / libc.opsPerSec : null;
-    say(`  ${entry.name.padEnd(18)} ${formatRate(rate).padStart(8)} ops/s   ${libc ? `${(rate / libc.opsPerSec).toFixed(2)} x libc` : ''}`);
+    const wall = figures[entry.name]!.wallOpsPerSec;
+    say(`  ${entry.name.padEnd(18)} ${formatRate(rate).padStart(8)} ops/s   ${libc ? `${(rate / libc.opsPerSec).toFixed(2)} x libc` : ''}   (wall ${formatRate(wall)} ops/s)`);
   }
 
   const goals = Object.entries(GOALS).map(([name, goal]) => {
@@ -253,6 +290,8 @@ function main(): void {
       engine,
       libc: libc ? libc.opsPerSec : null,
       compiler: libc ? libc.compiler : null,
+      clock: 'process CPU time (user + system)',
+      wall: { engine: Object.fromEntries(Object.entries(figures).map(([name, f]) => [name, f.wallOpsPerSec])), libc: libc ? libc.wallOpsPerSec : null },
       ratioToLibc: ratios,
       goals,
       naive: { ops: sliceOps, naive: naive.naive, engine: naive.engine },
