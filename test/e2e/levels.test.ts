@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { artifactPath, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { publishedView, untilScene } from './scene-support.ts';
 
 interface PlayView {
   scene: string;
@@ -30,12 +31,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const view = (page: Page): Promise<PlayView | null> =>
-  page.evaluate(() => ((window as unknown as { mallocade?: { view: PlayView } }).mallocade?.view ?? null));
-
-async function untilScene(page: Page, scene: string): Promise<void> {
-  await expect.poll(() => view(page).then((v) => v?.scene), { timeout: 20_000 }).toBe(scene);
-}
+const view = (page: Page): Promise<PlayView | null> => publishedView<PlayView>(page);
 
 /** Plays the ramp to the end; `place` puts the pending request at the break. */
 async function playToResults(page: Page, place: (v: PlayView) => Promise<void>): Promise<void> {

@@ -17,6 +17,8 @@ import { publishForTests } from '../test-hook.ts';
 import { exposeProbe } from '../test-probe.ts';
 import { MetersView } from '../views/MetersView.ts';
 import { findLevel, type Level } from '../../../shared/levels/levels.ts';
+import { parseKindView } from '../../../shared/match/kind-view.ts';
+import { isBoardKind, KindBoard, type BoardHint } from './kind-board.ts';
 
 export interface PlaySceneData {
   /** A practice level's id (the warm-up when missing). */
@@ -37,6 +39,11 @@ const HINT_LABELS: Readonly<Record<string, string>> = {
   tlsf: 'TLSF',
   'buddy-lowest': 'lowest buddy',
   'buddy-lifo': 'LIFO buddy',
+  'slab-fullest': 'fullest partial',
+  'slab-first': 'first partial',
+  'slab-naive': 'always new',
+  'arena-per-tag': 'arena per tag',
+  'arena-single': 'one arena',
 };
 
 function toRegionView(r: RegionState): RegionView {
@@ -53,7 +60,12 @@ function toRegionView(r: RegionState): RegionView {
 export class PlayScene extends Phaser.Scene {
   private data_: PlaySceneData = {};
   private room: Room | null = null;
-  private heapView!: HeapView;
+  /** The address line (free list, buddy); null once the round turns out to be a slab or arena round. */
+  private heapView: HeapView | null = null;
+  /** Slabs or arenas, for the kinds whose moves name a container. */
+  private board: KindBoard | null = null;
+  private releaseButton!: Button;
+  private newButton!: Button;
   private card!: RequestCardView;
   private titleText!: Phaser.GameObjects.Text;
   private meters!: MetersView;
@@ -79,6 +91,8 @@ export class PlayScene extends Phaser.Scene {
     this.data_ = data ?? {};
     this.room = null;
     this.lastVersion = -1;
+    this.heapView = null;
+    this.board = null;
   }
 
   create(): void {
@@ -87,11 +101,14 @@ export class PlayScene extends Phaser.Scene {
     this.progressText = this.add.text(16, 0, '', { ...font, fontSize: '16px', color: UI.dim });
     this.statusText = this.add.text(16, 0, 'Drag the request onto the heap, click a hole, or use ← → and Enter.', { ...font, fontSize: '16px', color: UI.dim });
     this.meters = new MetersView(this);
-    this.heapView = new HeapView(this);
-    this.heapView.enableInput({ keyboard: true });
+    const heapView = new HeapView(this);
+    this.heapView = heapView;
+    heapView.enableInput({ keyboard: true });
     this.card = new RequestCardView(this);
     this.hintsButton = new Button(this, 0, 0, 'Hints: on (H)', () => this.toggleHints(), { width: 170, height: 44, fontSize: 16, key: 'H' });
     this.coalesceButton = new Button(this, 0, 0, 'Coalesce (C)', () => this.coalesce(), { width: 170, height: 44, fontSize: 16, key: 'C' });
+    this.newButton = new Button(this, 0, 0, 'New (N)', () => this.placeAt(-1), { width: 170, height: 44, fontSize: 16, key: 'N' }).setVisible(false);
+    this.releaseButton = new Button(this, 0, 0, 'Give back empty slab (G)', () => this.release(), { width: 250, height: 44, fontSize: 16, key: 'G' }).setVisible(false);
     const found = this.data_.level ? findLevel(this.data_.level) : null;
     this.levelInfo = found?.ok ? found.value : null;
     new Button(this, 0, 0, 'Explain (E)', () => this.toggleExplanation(), { width: 150, height: 44, fontSize: 16, key: 'E' }).setName('explain').setVisible(this.levelInfo !== null);
@@ -99,21 +116,22 @@ export class PlayScene extends Phaser.Scene {
     this.explainPanel = this.makeExplanation();
     new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC' }).setName('close');
 
-    this.heapView.events.on('holeclick', ({ hole }) => this.placeAt(hole.start));
-    this.heapView.events.on('holechoose', ({ hole }) => this.placeAt(hole.start));
-    this.heapView.events.on('holefocus', ({ hole }) => {
+    heapView.events.on('holeclick', ({ hole }) => this.placeAt(hole.start));
+    heapView.events.on('holechoose', ({ hole }) => this.placeAt(hole.start));
+    heapView.events.on('holefocus', ({ hole }) => {
       const m = this.match();
       if (hole && m?.hasPending) this.showStatus(`Hole at ${hole.start}, ${hole.pastBreak ? 'past the break (grows the heap)' : `${hole.size} bytes`}: Enter places malloc(${m.pending.size}) there.`, UI.dim);
     });
     this.card.events.on('drag', (p) => this.previewAt(p.cardLeft, p.y));
     this.card.events.on('drop', (p) => this.dropAt(p.cardLeft, p.y));
 
-    exposeProbe((address) => this.heapView.pointOf(address));
+    exposeProbe((address) => this.heapView?.pointOf(address) ?? null);
     this.layout();
     this.scale.on('resize', this.layout, this);
     this.events.once('shutdown', () => {
       this.scale.off('resize', this.layout, this);
-      this.heapView.destroy();
+      this.heapView?.destroy();
+      this.board?.destroy();
       this.card.destroy();
       this.meters.destroy();
     });
@@ -137,7 +155,7 @@ export class PlayScene extends Phaser.Scene {
     this.room.onStateChange(() => this.redraw());
     this.room.onMessage('refused', (refusal: Refusal) => {
       this.card.snapBack();
-      this.heapView.setGhost(null);
+      this.heapView?.setGhost(null);
       this.showStatus(`Refused: ${refusal.message} (${refusal.code})`, UI.bad);
     });
     this.room.onLeave(() => this.showStatus('Connection lost — trying to get back…', UI.bad));
@@ -155,29 +173,57 @@ export class PlayScene extends Phaser.Scene {
 
   // ---- moves --------------------------------------------------------------
 
-  private placeAt(address: number): void {
+  /** Places the pending request at `target`: an address, or a slab/arena id (-1: a new one). */
+  private placeAt(target: number): void {
     const m = this.match();
     if (!m || !this.room) return;
     if (!m.hasPending) return this.showStatus('There is nothing to place right now.', UI.dim);
-    this.showStatus(`Placing malloc(${m.pending.size}) at address ${address}…`, UI.dim);
-    this.room.send('place', { requestId: m.pending.id, target: address, version: m.version });
+    const where = this.board ? `in ${this.board.nameOf(target)}` : `at address ${target}`;
+    this.showStatus(`Placing malloc(${m.pending.size}) ${where}…`, UI.dim);
+    this.room.send('place', { requestId: m.pending.id, target, version: m.version });
   }
 
   private previewAt(x: number, y: number): void {
+    const heap = this.heapView;
+    if (!heap) return;
     const m = this.match();
-    const address = this.heapView.addressAt(x, y);
-    if (!m?.hasPending || address === null) return this.heapView.setGhost(null);
-    this.heapView.setGhost(this.ghostFor(m, address));
+    const address = heap.addressAt(x, y);
+    if (!m?.hasPending || address === null) return heap.setGhost(null);
+    heap.setGhost(this.ghostFor(m, address));
   }
 
   private dropAt(x: number, y: number): void {
-    this.heapView.setGhost(null);
-    const address = this.heapView.addressAt(x, y);
-    if (address === null) {
+    this.heapView?.setGhost(null);
+    const target = this.board ? this.board.targetAt(x, y) : (this.heapView?.addressAt(x, y) ?? null);
+    if (target === null) {
       this.card.snapBack();
-      return this.showStatus('Drop the request onto the heap line.', UI.dim);
+      return this.showStatus(this.board ? `Drop the request onto a ${this.board.kind}, or onto "+ new ${this.board.kind}".` : 'Drop the request onto the heap line.', UI.dim);
     }
-    this.placeAt(address);
+    this.placeAt(target);
+  }
+
+  /** Gives the oldest empty slab's pages back (the release move). */
+  private release(): void {
+    const m = this.match();
+    if (!m || !this.room || !this.board) return;
+    const empty = this.board.emptySlab();
+    if (empty === null) return this.showStatus('No slab is empty: a slab goes back only when all its objects are freed.', UI.dim);
+    this.showStatus(`Giving slab #${empty}'s pages back…`, UI.dim);
+    this.room.send('release', { target: empty, version: m.version });
+  }
+
+  /** Swaps the address line for the slab or arena board once the round's kind is known. */
+  private ensureBoard(kind: string): void {
+    if (this.board || !isBoardKind(kind)) return;
+    this.heapView?.destroy();
+    this.heapView = null;
+    exposeProbe(() => null);
+    const board = new KindBoard(this, kind);
+    board.onPick((target) => this.placeAt(target));
+    this.board = board;
+    this.newButton.setText(kind === 'slab' ? 'New slab (N)' : 'New arena (N)').setVisible(true);
+    this.statusText.setText(`Click a ${kind} (or "+ new ${kind}"), drag the request onto one, or press N for a new ${kind}.`);
+    this.layout();
   }
 
   /** A preview only: does the block lie inside one free region (or past the end)? The server decides. */
@@ -222,7 +268,8 @@ export class PlayScene extends Phaser.Scene {
     const heapTop = cardTop + this.card.height() + 24;
     const metersHeight = this.meters.height(width - 2 * pad);
     const heapHeight = Math.max(140, height - heapTop - metersHeight - (narrow ? 150 : 120));
-    this.heapView.layout(pad, heapTop, width - 2 * pad, heapHeight);
+    this.heapView?.layout(pad, heapTop, width - 2 * pad, heapHeight);
+    this.board?.layout(pad, heapTop, width - 2 * pad, heapHeight);
     const below = heapTop + heapHeight + 12;
     this.meters.layout(pad, below, width - 2 * pad, metersHeight);
     this.progressText.setPosition(pad, below + metersHeight + 8).setWordWrapWidth(width - 2 * pad);
@@ -231,7 +278,7 @@ export class PlayScene extends Phaser.Scene {
     // The visible buttons in a row (wrapping on a narrow screen).
     let x = pad;
     let y = buttonsY;
-    for (const button of [this.hintsButton, this.coalesceButton, this.children.getByName('explain'), this.children.getByName('tip')] as (Button | null)[]) {
+    for (const button of [this.hintsButton, this.coalesceButton, this.newButton, this.releaseButton, this.children.getByName('explain'), this.children.getByName('tip')] as (Button | null)[]) {
       if (!button?.visible) continue;
       if (x + button.width > width - pad) {
         x = pad;
@@ -246,13 +293,17 @@ export class PlayScene extends Phaser.Scene {
 
   private redraw(): void {
     const m = this.match();
-    if (!m || !this.heapView) return;
+    if (!m || !this.card) return;
+    this.ensureBoard(m.kind);
     const regions = m.regions.map(toRegionView);
-    const breakAt = regions.filter((r) => r.area !== 'mmap').reduce((e, r) => Math.max(e, r.start + r.size), 0);
-    // A growing heap shows room past the break, where a block grows the heap.
-    const room = m.canGrow ? Math.max(16, (m.hasPending ? m.pending.size : 0) * 2, Math.ceil(breakAt * 0.25)) : 0;
-    this.heapView.draw({ regions, breakAt, extent: Math.max(1, breakAt + room) });
-    this.heapView.setHints(this.showHints ? this.hintMarkers(m) : []);
+    if (this.board) this.board.show(parseKindView(m.kindView), regions, this.showHints ? this.boardHints(m) : []);
+    else if (this.heapView) {
+      const breakAt = regions.filter((r) => r.area !== 'mmap').reduce((e, r) => Math.max(e, r.start + r.size), 0);
+      // A growing heap shows room past the break, where a block grows the heap.
+      const room = m.canGrow ? Math.max(16, (m.hasPending ? m.pending.size : 0) * 2, Math.ceil(breakAt * 0.25)) : 0;
+      this.heapView.draw({ regions, breakAt, extent: Math.max(1, breakAt + room) });
+      this.heapView.setHints(this.showHints ? this.hintMarkers(m) : []);
+    }
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
     if (m.version !== this.lastVersion) {
       if (this.lastVersion >= 0 && this.statusText.text.startsWith('Placing')) this.showStatus('Placed.', UI.good);
@@ -261,8 +312,9 @@ export class PlayScene extends Phaser.Scene {
     const meters = m.meters;
     this.progressText.setText(`requests placed ${meters.placed}${meters.failures ? ` · failed ${meters.failures}` : ''}${meters.fallbacks ? ` · placed for you ${meters.fallbacks}` : ''}`);
     this.showMeters();
-    if (this.coalesceButton.visible !== m.canCoalesce || this.timerShown !== Boolean(m.hasPending && m.pending.deadline)) {
+    if (this.coalesceButton.visible !== m.canCoalesce || this.releaseButton.visible !== m.canRelease || this.timerShown !== Boolean(m.hasPending && m.pending.deadline)) {
       this.coalesceButton.setVisible(m.canCoalesce);
+      this.releaseButton.setVisible(m.canRelease);
       this.timerShown = Boolean(m.hasPending && m.pending.deadline);
       this.showMeters();
       this.layout();
@@ -272,6 +324,11 @@ export class PlayScene extends Phaser.Scene {
       this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.titleText.text }));
     }
     this.publish(m);
+  }
+
+  /** Hints on the board: where each policy would put the request, as a slab or arena id (-1: a new one). */
+  private boardHints(m: MatchState): BoardHint[] {
+    return m.hints.map((h) => ({ label: HINT_LABELS[h.policy] ?? h.policy, target: h.target }));
   }
 
   private hintMarkers(m: MatchState): HeapHint[] {
@@ -352,11 +409,16 @@ export class PlayScene extends Phaser.Scene {
       version: m.version,
       phase: m.phase,
       kind: m.kind,
-      pending: m.hasPending ? { id: m.pending.id, size: m.pending.size } : null,
+      pending: m.hasPending ? { id: m.pending.id, size: m.pending.size, tag: m.pending.tag } : null,
       heapSize: m.regions.reduce((e, r) => Math.max(e, r.start + r.size), 0),
       blocks: m.regions.filter((r) => r.state === 'live').map((r) => ({ id: r.id, address: r.start, size: r.size })),
-      holes: this.heapView.holes().map((h) => ({ start: h.start, size: h.size, pastBreak: h.pastBreak })),
-      focus: this.heapView.focusedHole()?.index ?? null,
+      holes: this.heapView?.holes().map((h) => ({ start: h.start, size: h.size, pastBreak: h.pastBreak })) ?? [],
+      focus: this.heapView?.focusedHole()?.index ?? null,
+      kindView: parseKindView(m.kindView),
+      /** Where each slab or arena (and "+ new", target -1) can be clicked. */
+      spots: this.board?.spots() ?? [],
+      canRelease: m.canRelease,
+      releaseButton: this.releaseButton.visible ? { x: this.releaseButton.x, y: this.releaseButton.y } : null,
       explaining: this.explainPanel?.visible ?? false,
       title: this.titleText.text,
       hints: m.hints.map((h) => ({ policy: h.policy, target: h.target })),

@@ -44,6 +44,8 @@ export interface SlabPicture {
   readonly regions?: readonly RegionView[];
   readonly pages?: { readonly held: number; readonly limit?: number };
   readonly colourBy?: 'id' | 'tag';
+  /** A cache to offer "+ new slab" for even while it has no slab (the pending request's cache). */
+  readonly newSlabFor?: string;
 }
 
 /** What a click or hover landed on: a slab (or -1, a new slab of `cache`), maybe one slot. */
@@ -106,7 +108,7 @@ export class SlabView extends PickablePanel<SlabTarget> {
     const idle: string[] = [];
     for (const cache of this.data.caches) {
       const slabs = this.data.slabs.filter((s) => s.cache === cache.name);
-      if (slabs.length === 0) {
+      if (slabs.length === 0 && cache.name !== this.data.newSlabFor) {
         idle.push(cache.name);
         continue;
       }

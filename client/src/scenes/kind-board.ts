@@ -1,0 +1,116 @@
+// The play screen's board for the kinds whose moves name a container, not an address:
+// slab (SlabView: caches, slabs, slots) and arena (ArenaView: arenas, objects, room).
+// It feeds the view from the synced kind view (the engines' own view functions, sent
+// by the server), turns clicks and card drops into a target id (-1: a new slab or
+// arena), and writes where each built-in policy would go as a line of text markers.
+
+import type Phaser from 'phaser';
+import type { RegionView } from '../../../shared/core/allocator.ts';
+import type { KindView } from '../../../shared/match/kind-view.ts';
+import { UI } from '../palette.ts';
+import { ArenaView } from '../views/ArenaView.ts';
+import { SlabView } from '../views/SlabView.ts';
+
+export type BoardKind = 'slab' | 'arena';
+
+export interface BoardHint {
+  readonly label: string;
+  /** A slab or arena id, -1 for a new one. */
+  readonly target: number;
+}
+
+/** A pickable spot on the board, in screen pixels (published for the browser tests). */
+export interface BoardSpot {
+  readonly target: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+export function isBoardKind(kind: string): kind is BoardKind {
+  return kind === 'slab' || kind === 'arena';
+}
+
+export class KindBoard {
+  readonly kind: BoardKind;
+  private readonly view: SlabView | ArenaView;
+  private readonly hintText: Phaser.GameObjects.Text;
+  private picture: KindView | null = null;
+  private pickListener: ((target: number) => void) | null = null;
+
+  constructor(scene: Phaser.Scene, kind: BoardKind) {
+    this.kind = kind;
+    this.view = kind === 'slab' ? new SlabView(scene) : new ArenaView(scene);
+    this.view.enableInput();
+    if (this.view instanceof SlabView) this.view.events.on('pick', (t) => this.pickListener?.(t.slab));
+    else this.view.events.on('pick', (t) => this.pickListener?.(t.arena));
+    this.hintText = scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '15px', color: UI.dim });
+  }
+
+  /** Called with the slab or arena id the player clicked (-1: a new one). */
+  onPick(listener: (target: number) => void): void {
+    this.pickListener = listener;
+  }
+
+  layout(x: number, y: number, width: number, height: number): void {
+    this.hintText.setPosition(x, y).setWordWrapWidth(width);
+    const top = y + 26;
+    this.view.layout(x, top, width, Math.max(60, height - 26));
+  }
+
+  /** Draws the kind view with the regions (which object sits where) and the hint markers. */
+  show(picture: KindView | null, regions: readonly RegionView[], hints: readonly BoardHint[]): void {
+    this.picture = picture;
+    if (this.view instanceof SlabView) {
+      const slab = picture?.kind === 'slab' ? picture : null;
+      this.view.show({
+        caches: slab?.caches ?? [],
+        slabs: slab?.slabs ?? [],
+        regions,
+        ...(slab ? { pages: slab.pages } : {}),
+        ...(slab?.pendingCache ? { newSlabFor: slab.pendingCache } : {}),
+      });
+    } else {
+      this.view.show({ arenas: picture?.kind === 'arena' ? picture.arenas : [], regions });
+    }
+    this.hintText.setText(hints.length > 0 ? `hints: ${hints.map((h) => `${h.label} → ${this.nameOf(h.target)}`).join(' · ')}` : '');
+  }
+
+  /** The slab or arena under a point (a card drop), or null. */
+  targetAt(x: number, y: number): number | null {
+    if (this.view instanceof SlabView) return this.view.itemAt(x, y)?.slab ?? null;
+    return this.view.itemAt(x, y)?.arena ?? null;
+  }
+
+  /** Where each slab or arena (and "+ new") can be clicked. */
+  spots(): BoardSpot[] {
+    const ids = this.picture?.kind === 'slab' ? this.picture.slabs.map((s) => s.id) : this.picture?.kind === 'arena' ? this.picture.arenas.map((a) => a.id) : [];
+    const spots: BoardSpot[] = [];
+    for (const target of [...ids, -1]) {
+      const point = this.pointOf(target);
+      if (point) spots.push({ target, ...point });
+    }
+    return spots;
+  }
+
+  /** The oldest empty slab (the lowest id among the empty ones), or null. */
+  emptySlab(): number | null {
+    if (this.picture?.kind !== 'slab') return null;
+    return this.picture.slabs.find((s) => s.state === 'empty')?.id ?? null;
+  }
+
+  /** A slab or arena in words: "slab #2", "a new arena". */
+  nameOf(target: number): string {
+    const noun = this.kind === 'slab' ? 'slab' : 'arena';
+    return target < 0 ? `a new ${noun}` : `${noun} #${target}`;
+  }
+
+  destroy(): void {
+    this.view.destroy();
+    this.hintText.destroy();
+  }
+
+  private pointOf(target: number): { x: number; y: number } | null {
+    if (this.view instanceof SlabView) return this.view.pointWhere((t) => t.slab === target && !t.slot);
+    return this.view.pointWhere((t) => t.arena === target && !t.region);
+  }
+}

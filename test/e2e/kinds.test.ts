@@ -1,0 +1,124 @@
+// The slab and arena levels played to the results in a real browser, by clicks on the
+// SlabView and ArenaView: each request goes where the par policy's hint says, and on the
+// slab level every empty slab is given back first (the "Give back empty slab" button).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { artifactPath, launchBrowser, startServer, type RunningServer } from './support.ts';
+import { publishedView, untilScene } from './scene-support.ts';
+
+interface Spot { target: number; x: number; y: number }
+
+interface BoardPlay {
+  scene: string;
+  version: number;
+  phase: string;
+  kind: string;
+  explaining: boolean;
+  pending: { id: number; size: number; tag: string } | null;
+  hints: { policy: string; target: number }[];
+  kindView: { kind: string; slabs?: { id: number; state: string }[]; arenas?: { id: number }[] } | null;
+  spots: Spot[];
+  canRelease: boolean;
+  releaseButton: { x: number; y: number } | null;
+  status: string;
+  stars?: number;
+  score?: number;
+}
+
+let server: RunningServer;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser({ width: 1280, height: 800 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const view = (page: Page): Promise<BoardPlay | null> => publishedView<BoardPlay>(page);
+
+/** Waits until the state moved past `version` (or the scene moved on to the results). */
+async function untilPast(page: Page, version: number): Promise<void> {
+  await expect.poll(() => view(page).then((n) => (n?.scene === 'PlayScene' ? n.version : Number.MAX_SAFE_INTEGER)), { timeout: 10_000 }).toBeGreaterThan(version);
+}
+
+/** Opens a level from the address bar and closes its explanation. */
+async function openLevel(page: Page, level: string, kind: string): Promise<void> {
+  await page.goto(`${server.url}/?level=${level}`);
+  await untilScene(page, 'PlayScene');
+  await expect.poll(() => view(page).then((v) => v?.kind), { timeout: 20_000 }).toBe(kind);
+  await expect.poll(() => view(page).then((v) => v?.explaining), { timeout: 10_000 }).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => view(page).then((v) => v?.explaining)).toBe(false);
+}
+
+/** Plays every request where the `policy` hint points, clicking the board; `before` may tidy up first. */
+async function playByHints(page: Page, policy: string, shot: string, before?: (v: BoardPlay) => Promise<boolean>): Promise<number> {
+  let clicks = 0;
+  for (let step = 0; step < 80; step++) {
+    const v = await view(page);
+    if (!v || v.scene !== 'PlayScene') break;
+    if (!v.pending || v.phase === 'done') {
+      await page.waitForTimeout(100);
+      continue;
+    }
+    if (before && (await before(v))) continue;
+    const hint = v.hints.find((h) => h.policy === policy);
+    if (!hint || hint.target < -1) throw new Error(`no ${policy} hint for request ${v.pending.id}`);
+    const spot = v.spots.find((s) => s.target === hint.target);
+    if (spot) await page.mouse.click(spot.x, spot.y);
+    else if (hint.target === -1) await page.keyboard.press('n');
+    else throw new Error(`${v.kind} #${hint.target} is not on screen (spots: ${JSON.stringify(v.spots)})`);
+    clicks++;
+    if (clicks === 6) await page.screenshot({ path: artifactPath(shot) });
+    await untilPast(page, v.version);
+  }
+  await untilScene(page, 'ResultsScene');
+  return clicks;
+}
+
+describe('slab and arena levels in a browser', () => {
+  it('plays the slab level by clicking slabs, gives empty slabs back, and sees the results', async () => {
+    const page = await browser.newPage();
+    await openLevel(page, 'slab', 'slab');
+    const first = (await view(page))!;
+    expect(first.canRelease).toBe(true);
+    expect(first.kindView?.kind).toBe('slab');
+    expect(first.spots.some((s) => s.target === -1)).toBe(true);
+    await page.screenshot({ path: artifactPath('kinds-slab-start.png') });
+
+    let released = 0;
+    const clicks = await playByHints(page, 'slab-fullest', 'kinds-slab-mid.png', async (v) => {
+      const empty = v.kindView?.slabs?.find((s) => s.state === 'empty');
+      if (!empty || !v.releaseButton) return false;
+      await page.mouse.click(v.releaseButton.x, v.releaseButton.y);
+      await untilPast(page, v.version);
+      const after = await view(page);
+      expect(after?.kindView?.slabs?.some((s) => s.id === empty.id) ?? false).toBe(false);
+      released++;
+      return true;
+    });
+    expect(clicks).toBeGreaterThan(5);
+    expect(released).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: artifactPath('kinds-slab-results.png') });
+    const results = (await view(page))!;
+    expect(results.stars).toBeGreaterThanOrEqual(1);
+  });
+
+  it('plays the arena level by clicking arenas and sees the results', async () => {
+    const page = await browser.newPage();
+    await openLevel(page, 'arenas', 'arena');
+    const first = (await view(page))!;
+    expect(first.canRelease).toBe(false);
+    expect(first.kindView).toEqual({ kind: 'arena', arenas: [] });
+    const clicks = await playByHints(page, 'arena-per-tag', 'kinds-arena-mid.png');
+    expect(clicks).toBeGreaterThan(5);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: artifactPath('kinds-arena-results.png') });
+    const results = (await view(page))!;
+    expect(results.stars).toBeGreaterThanOrEqual(1);
+  });
+});
