@@ -26,6 +26,7 @@ import { FREELIST_POLICIES, FREELIST_POLICY_NAMES, type FreeListPolicyName } fro
 import { writeRep } from '../../shared/trace/rep.ts';
 import { NaiveHeap } from '../unit/freelist/naive-heap.ts';
 import { BENCH_TRACE, generateBenchTrace, type BenchTraceSpec } from './bench-trace.ts';
+import { formatAdversaryDecision, measureAdversaryDecision } from './adversary-decision.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -283,6 +284,9 @@ function main(): void {
     say(`  ${name.padEnd(18)} naive ${formatRate(n).padStart(8)} ops/s   engine ${formatRate(e).padStart(8)} ops/s   ${(e / n).toFixed(0)} x faster`);
   }
 
+  const adversary = measureAdversaryDecision();
+  say(formatAdversaryDecision(adversary));
+
   if (args.json) {
     const out = {
       trace: spec,
@@ -295,6 +299,7 @@ function main(): void {
       ratioToLibc: ratios,
       goals,
       naive: { ops: sliceOps, naive: naive.naive, engine: naive.engine },
+      adversary,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   }
