@@ -909,6 +909,16 @@ export class FreeListHeap implements Allocator, BlockArrays {
   }
 }
 
+/** [FL-CHECK-1] Throws if any of the heap's invariants is broken (the fuzz tests call it after every operation). */
+export function checkHeap(heap: FreeListHeap): void {
+  heap.check();
+}
+
+/** [FL-WALK-1] The regions a renderer draws, in address order. */
+export function walkHeap(heap: FreeListHeap): RegionView[] {
+  return heap.walk();
+}
+
 /** A heap from a partial config, or the reason the config is refused. */
 export function createFreeListHeap(config: FreeListConfig = {}): Outcome<FreeListHeap, 'options/invalid'> {
   const options = resolveOptions(config);

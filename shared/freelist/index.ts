@@ -1,7 +1,7 @@
 // The free-list engine's public surface: the heap, its options and presets, the
 // policies and the stream runner. Rules: shared/freelist/SPEC.md.
 
-export { FreeListHeap, createFreeListHeap } from './heap.ts';
+export { FreeListHeap, createFreeListHeap, checkHeap, walkHeap } from './heap.ts';
 export type { FreeListOrder, HoleFinder, LiveBlock } from './heap.ts';
 export { resolveOptions, blockSizeFor, mappingSizeFor, isAlignedStart, MAX_HEAP_LIMIT } from './options.ts';
 export type { FreeListOptions, FreeListConfig, CoalesceMode, GrowthMode, GrowthStep } from './options.ts';
