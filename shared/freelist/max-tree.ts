@@ -78,7 +78,9 @@ export class MaxTree {
     const levels = this.levels;
     if (need < 1) need = 1;
     if (from >= this.leaves || this.max < need) return -1;
-    let j = from < 0 ? 0 : from;
+    // From the start, walking down from the top scans one group per level, not two.
+    if (from <= 0) return this.descendFirst(levels.length - 1, 0, need);
+    let j = from;
     let l = 0;
     for (;;) {
       const row = levels[l]!;

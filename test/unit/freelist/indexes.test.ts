@@ -24,6 +24,7 @@ describe('MaxTree', () => {
         const from = nextInt(prng, 0, values.length + 20);
         const expectedFirst = values.findIndex((x, i) => i >= from && x >= need);
         expect(tree.findFirst(from, need)).toBe(expectedFirst);
+        expect(tree.findFirst(0, need)).toBe(values.findIndex((x) => x >= need));
         const to = nextInt(prng, -1, values.length + 20);
         let expectedLast = -1;
         for (let i = Math.min(to, values.length - 1); i >= 0; i--) {
