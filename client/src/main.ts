@@ -11,6 +11,7 @@ import { LevelSelectScene } from './scenes/LevelSelectScene.ts';
 import { GalleryScene } from './scenes/GalleryScene.ts';
 import { CLASS_SCENES } from './scenes/class/index.ts';
 import { UI } from './palette.ts';
+import { LEVELS } from '../../shared/levels/levels.ts';
 
 interface Route {
   readonly scene: string;
@@ -26,7 +27,11 @@ function routeFromAddress(search: string): Route {
   const projector = params.get('projector');
   if (projector !== null) return { scene: 'ProjectorScene', data: { code: projector } };
   const level = params.get('level');
-  if (level !== null) return { scene: 'PlayScene', data: { level } };
+  if (level !== null) {
+    const index = LEVELS.findIndex((l) => l.id === level);
+    const known = LEVELS[index];
+    return { scene: 'PlayScene', data: known ? { level, title: `Level ${index + 1}: ${known.title}` } : { level } };
+  }
   if (params.get('scene') === 'levels') return { scene: 'LevelSelectScene', data: {} };
   if (params.get('scene') === 'gallery') return { scene: 'GalleryScene', data: {} };
   return { scene: 'TitleScene', data: {} };
