@@ -16,7 +16,7 @@ interface BoardPlay {
   explaining: boolean;
   pending: { id: number; size: number; tag: string } | null;
   hints: { policy: string; target: number }[];
-  kindView: { kind: string; slabs?: { id: number; state: string }[]; arenas?: { id: number }[] } | null;
+  kindView: { kind: string; pendingCache?: string; slabs?: { id: number; state: string; cache: string }[]; arenas?: { id: number }[] } | null;
   spots: Spot[];
   canRelease: boolean;
   releaseButton: { x: number; y: number } | null;
@@ -90,7 +90,22 @@ describe('slab and arena levels in a browser', () => {
     await page.screenshot({ path: artifactPath('kinds-slab-start.png') });
 
     let released = 0;
+    let refused = false;
     const clicks = await playByHints(page, 'slab-fullest', 'kinds-slab-mid.png', async (v) => {
+      // Once: a slab of another cache is refused, in words, and nothing changes.
+      const other = refused ? undefined : v.kindView?.slabs?.find((s) => s.cache !== v.kindView?.pendingCache);
+      const otherSpot = other && v.spots.find((s) => s.target === other.id);
+      if (other && otherSpot) {
+        await page.mouse.click(otherSpot.x, otherSpot.y);
+        await expect.poll(() => view(page).then((n) => n?.status), { timeout: 10_000 }).toContain('Refused');
+        const after = (await view(page))!;
+        expect(after.status).toContain(`belongs to ${other.cache}`);
+        expect(after.status).toContain('slab/wrong_cache');
+        expect(after.version).toBe(v.version);
+        await page.screenshot({ path: artifactPath('kinds-slab-refused.png') });
+        refused = true;
+        return true;
+      }
       const empty = v.kindView?.slabs?.find((s) => s.state === 'empty');
       if (!empty || !v.releaseButton) return false;
       await page.mouse.click(v.releaseButton.x, v.releaseButton.y);
@@ -102,10 +117,30 @@ describe('slab and arena levels in a browser', () => {
     });
     expect(clicks).toBeGreaterThan(5);
     expect(released).toBeGreaterThan(0);
+    expect(refused).toBe(true);
     await page.waitForTimeout(500);
     await page.screenshot({ path: artifactPath('kinds-slab-results.png') });
     const results = (await view(page))!;
     expect(results.stars).toBeGreaterThanOrEqual(1);
+  });
+
+  it('fits the slab board on a phone held upright', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openLevel(page, 'slab', 'slab');
+    for (let i = 0; i < 4; i++) {
+      const v = (await view(page))!;
+      const hint = v.hints.find((h) => h.policy === 'slab-fullest');
+      const spot = v.spots.find((s) => s.target === hint?.target);
+      if (!spot) throw new Error(`no spot for the hint ${JSON.stringify(hint)}`);
+      await page.mouse.click(spot.x, spot.y);
+      await untilPast(page, v.version);
+    }
+    const v = (await view(page))!;
+    for (const spot of v.spots) expect(spot.x).toBeLessThan(390);
+    expect(v.releaseButton?.x ?? 0).toBeLessThan(390);
+    expect(v.releaseButton?.y ?? 0).toBeLessThan(844 - 20);
+    await page.screenshot({ path: artifactPath('kinds-slab-phone.png') });
   });
 
   it('plays the arena level by clicking arenas and sees the results', async () => {

@@ -57,6 +57,20 @@ function toRegionView(r: RegionState): RegionView {
   };
 }
 
+/** How many rows buttons of these widths take when they wrap within `width`. */
+function countRows(widths: readonly number[], width: number, gap: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const w of widths) {
+    if (x > 0 && x + w > width) {
+      rows++;
+      x = 0;
+    }
+    x += w + gap;
+  }
+  return rows;
+}
+
 export class PlayScene extends Phaser.Scene {
   private data_: PlaySceneData = {};
   private room: Room | null = null;
@@ -97,7 +111,9 @@ export class PlayScene extends Phaser.Scene {
 
   create(): void {
     const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
-    this.titleText = this.add.text(16, 12, this.data_.title ?? 'Practice', { ...font, fontSize: '24px', fontStyle: 'bold' });
+    const found = this.data_.level ? findLevel(this.data_.level) : null;
+    this.levelInfo = found?.ok ? found.value : null;
+    this.titleText = this.add.text(16, 12, this.data_.title ?? this.levelInfo?.title ?? 'Practice', { ...font, fontSize: '24px', fontStyle: 'bold' });
     this.progressText = this.add.text(16, 0, '', { ...font, fontSize: '16px', color: UI.dim });
     this.statusText = this.add.text(16, 0, 'Drag the request onto the heap, click a hole, or use ← → and Enter.', { ...font, fontSize: '16px', color: UI.dim });
     this.meters = new MetersView(this);
@@ -109,8 +125,6 @@ export class PlayScene extends Phaser.Scene {
     this.coalesceButton = new Button(this, 0, 0, 'Coalesce (C)', () => this.coalesce(), { width: 170, height: 44, fontSize: 16, key: 'C' });
     this.newButton = new Button(this, 0, 0, 'New (N)', () => this.placeAt(-1), { width: 170, height: 44, fontSize: 16, key: 'N' }).setVisible(false);
     this.releaseButton = new Button(this, 0, 0, 'Give back empty slab (G)', () => this.release(), { width: 250, height: 44, fontSize: 16, key: 'G' }).setVisible(false);
-    const found = this.data_.level ? findLevel(this.data_.level) : null;
-    this.levelInfo = found?.ok ? found.value : null;
     new Button(this, 0, 0, 'Explain (E)', () => this.toggleExplanation(), { width: 150, height: 44, fontSize: 16, key: 'E' }).setName('explain').setVisible(this.levelInfo !== null);
     new Button(this, 0, 0, 'Tip (T)', () => this.nextTip(), { width: 120, height: 44, fontSize: 16, key: 'T' }).setName('tip').setVisible(this.levelInfo !== null);
     this.explainPanel = this.makeExplanation();
@@ -267,19 +281,22 @@ export class PlayScene extends Phaser.Scene {
     this.card.layout(pad, cardTop, width - 2 * pad, this.card.height(), narrow ? 'left' : 'left');
     const heapTop = cardTop + this.card.height() + 24;
     const metersHeight = this.meters.height(width - 2 * pad);
-    const heapHeight = Math.max(140, height - heapTop - metersHeight - (narrow ? 150 : 120));
+    const buttons = ([this.hintsButton, this.coalesceButton, this.newButton, this.releaseButton, this.children.getByName('explain'), this.children.getByName('tip')] as (Button | null)[])
+      .filter((b): b is Button => b !== null && b.visible);
+    // Rows of buttons past the first take room from the heap, so every button stays on screen.
+    const extraRows = (countRows(buttons.map((b) => b.width), width - 2 * pad, 12) - 1) * 52;
+    const heapHeight = Math.max(140, height - heapTop - metersHeight - (narrow ? 150 : 120) - extraRows);
     this.heapView?.layout(pad, heapTop, width - 2 * pad, heapHeight);
     this.board?.layout(pad, heapTop, width - 2 * pad, heapHeight);
     const below = heapTop + heapHeight + 12;
     this.meters.layout(pad, below, width - 2 * pad, metersHeight);
     this.progressText.setPosition(pad, below + metersHeight + 8).setWordWrapWidth(width - 2 * pad);
     this.statusText.setPosition(pad, below + metersHeight + 32).setWordWrapWidth(width - 2 * pad);
-    const buttonsY = Math.min(height - 30, below + metersHeight + (narrow ? 96 : 84));
+    const buttonsY = Math.min(height - 30 - extraRows, below + metersHeight + (narrow ? 96 : 84));
     // The visible buttons in a row (wrapping on a narrow screen).
     let x = pad;
     let y = buttonsY;
-    for (const button of [this.hintsButton, this.coalesceButton, this.newButton, this.releaseButton, this.children.getByName('explain'), this.children.getByName('tip')] as (Button | null)[]) {
-      if (!button?.visible) continue;
+    for (const button of buttons) {
       if (x + button.width > width - pad) {
         x = pad;
         y += 52;
@@ -307,6 +324,7 @@ export class PlayScene extends Phaser.Scene {
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
     if (m.version !== this.lastVersion) {
       if (this.lastVersion >= 0 && this.statusText.text.startsWith('Placing')) this.showStatus('Placed.', UI.good);
+      if (this.lastVersion >= 0 && this.statusText.text.startsWith('Giving')) this.showStatus('Given back: those pages are free for any cache now.', UI.good);
       this.lastVersion = m.version;
     }
     const meters = m.meters;

@@ -36,6 +36,9 @@ export class KindBoard {
   private readonly hintText: Phaser.GameObjects.Text;
   private picture: KindView | null = null;
   private pickListener: ((target: number) => void) | null = null;
+  private area = { x: 0, y: 0, width: 1, height: 1 };
+  /** The room the hint line took at the last layout. */
+  private hintsHeight = 0;
 
   constructor(scene: Phaser.Scene, kind: BoardKind) {
     this.kind = kind;
@@ -52,14 +55,27 @@ export class KindBoard {
   }
 
   layout(x: number, y: number, width: number, height: number): void {
+    this.area = { x, y, width, height };
     this.hintText.setPosition(x, y).setWordWrapWidth(width);
-    const top = y + 26;
-    this.view.layout(x, top, width, Math.max(60, height - 26));
+    this.placeView();
+  }
+
+  /** The view goes below the hint line, however many lines the hints wrap to. */
+  private placeView(): void {
+    const { x, y, width, height } = this.area;
+    this.hintsHeight = this.hintRoom();
+    this.view.layout(x, y + this.hintsHeight, width, Math.max(60, height - this.hintsHeight));
+  }
+
+  private hintRoom(): number {
+    return this.hintText.text ? this.hintText.height + 8 : 0;
   }
 
   /** Draws the kind view with the regions (which object sits where) and the hint markers. */
   show(picture: KindView | null, regions: readonly RegionView[], hints: readonly BoardHint[]): void {
     this.picture = picture;
+    this.hintText.setText(hints.length > 0 ? `hints: ${hints.map((h) => `${h.label} → ${this.nameOf(h.target)}`).join(' · ')}` : '');
+    if (this.hintRoom() !== this.hintsHeight) this.placeView();
     if (this.view instanceof SlabView) {
       const slab = picture?.kind === 'slab' ? picture : null;
       this.view.show({
@@ -72,7 +88,6 @@ export class KindBoard {
     } else {
       this.view.show({ arenas: picture?.kind === 'arena' ? picture.arenas : [], regions });
     }
-    this.hintText.setText(hints.length > 0 ? `hints: ${hints.map((h) => `${h.label} → ${this.nameOf(h.target)}`).join(' · ')}` : '');
   }
 
   /** The slab or arena under a point (a card drop), or null. */
