@@ -3,7 +3,7 @@
 // compact JSON string beside the walker's regions. Other kinds draw from the regions
 // alone and have no kind view. Pure: reads the allocator, changes nothing.
 
-import type { Allocator } from '../core/allocator.ts';
+import type { Allocator, RegionView } from '../core/allocator.ts';
 import { SlabAllocator, type CacheView, type SlabView } from '../slab/slab.ts';
 import { ArenaAllocator, type ArenaView } from '../arena/arena.ts';
 
@@ -76,4 +76,31 @@ function slabKindView(slab: SlabAllocator, pending: PendingShape | null): SlabKi
     pages: Number.isFinite(slab.pageLimit) ? { held, limit: slab.pageLimit } : { held },
     ...(pendingCache === undefined ? {} : { pendingCache }),
   };
+}
+
+/** A slab's or an arena's regions ('slab:<id>', 'arena:<id>'), each counted from 0 within it. */
+function isContainerArea(area: string | undefined): area is string {
+  return area !== undefined && /^(slab|arena):\d+$/.test(area);
+}
+
+/**
+ * [MATCH-VIEW-3] A slab or arena heap's regions laid end to end, in the walker's order
+ * (each slab or arena after the one before it), so an address line (the results'
+ * replay) can draw them; other regions stay where they are.
+ */
+export function lineUpAreas(regions: readonly RegionView[]): RegionView[] {
+  const extents = new Map<string, number>();
+  for (const r of regions) {
+    if (isContainerArea(r.area)) extents.set(r.area, Math.max(extents.get(r.area) ?? 0, r.start + r.size));
+  }
+  const offsets = new Map<string, number>();
+  let next = 0;
+  for (const [area, extent] of extents) {
+    offsets.set(area, next);
+    next += extent;
+  }
+  return regions.map((r) => {
+    const offset = r.area === undefined ? undefined : offsets.get(r.area);
+    return offset ? { ...r, start: r.start + offset } : r;
+  });
 }

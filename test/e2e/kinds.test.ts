@@ -122,6 +122,9 @@ describe('slab and arena levels in a browser', () => {
     await page.screenshot({ path: artifactPath('kinds-slab-results.png') });
     const results = (await view(page))!;
     expect(results.stars).toBeGreaterThanOrEqual(1);
+    await page.keyboard.press('p');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: artifactPath('kinds-slab-replay.png') });
   });
 
   it('fits the slab board on a phone held upright', async () => {

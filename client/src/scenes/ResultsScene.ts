@@ -18,6 +18,7 @@ import { recordStars } from '../progress.ts';
 import { ReplayView } from '../views/ReplayView.ts';
 import { frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
 import type { LoggedMove, RoundConfig } from '../../../shared/match/match.ts';
+import { lineUpAreas } from '../../../shared/match/kind-view.ts';
 
 /** What the server sends beside the results so a round can be replayed here. */
 interface ReplaySource {
@@ -186,8 +187,9 @@ export class ResultsScene extends Phaser.Scene {
       view.show({
         moment,
         lastMoment,
-        left: { title: 'you', heap: frameAt(mine.value, moment)?.heap ?? [] },
-        right: { title: `${name} (V: next policy)`, heap: frameAt(framesOf(name), moment)?.heap ?? [] },
+        // Slabs and arenas each count from 0: lined up end to end for the address line.
+        left: { title: 'you', heap: lineUpAreas(frameAt(mine.value, moment)?.heap ?? []) },
+        right: { title: `${name} (V: next policy)`, heap: lineUpAreas(frameAt(framesOf(name), moment)?.heap ?? []) },
       });
     };
     const seek = (to: number): void => {

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { SlabAllocator } from '../../../shared/slab/slab.ts';
 import { ArenaAllocator } from '../../../shared/arena/arena.ts';
 import { BuddyAllocator } from '../../../shared/buddy/buddy.ts';
-import { kindViewJson, kindViewOf, parseKindView } from '../../../shared/match/kind-view.ts';
+import { kindViewJson, kindViewOf, lineUpAreas, parseKindView } from '../../../shared/match/kind-view.ts';
 
 const CACHES = [
   { name: 'task', objectSize: 96, pagesPerSlab: 1 },
@@ -61,5 +61,17 @@ describe('the kind view of a round', () => {
     expect(parseKindView('')).toBeNull();
     expect(parseKindView('{"kind":"heap"}')).toBeNull();
     expect(parseKindView('not json')).toBeNull();
+  });
+
+  it('[MATCH-VIEW-3] lines slabs up end to end in the walker\'s order; other regions keep their addresses', () => {
+    const slab = new SlabAllocator({ pageSize: 256, caches: CACHES, classes: null });
+    slab.allocate(0, 90, -1, 'task'); // slab 0: 2 task slots of 96, 64 unused
+    slab.allocate(1, 60, -1, 'file'); // slab 1: 4 file slots of 64
+    expect(lineUpAreas(slab.walk()).map((r) => [r.area, r.start, r.size, r.state])).toEqual([
+      ['slab:0', 0, 96, 'live'], ['slab:0', 96, 96, 'free'], ['slab:0', 192, 64, 'unused'],
+      ['slab:1', 256, 64, 'live'], ['slab:1', 320, 64, 'free'], ['slab:1', 384, 64, 'free'], ['slab:1', 448, 64, 'free'],
+    ]);
+    const heap = [{ start: 0, size: 8, state: 'free' as const }, { start: 100, size: 64, state: 'live' as const, id: 1, area: 'mmap' }];
+    expect(lineUpAreas(heap)).toEqual(heap);
   });
 });
