@@ -242,7 +242,7 @@ export const LEVELS: readonly Level[] = [
     title: 'Slabs: a cache per object type',
     idea: 'slab allocation',
     explanation:
-      'A kernel allocates many objects of a few types. A slab allocator keeps a cache per type: slabs of a page, cut into equal slots. Put a new object into the fullest slab that has room, so other slabs empty out; give an empty slab\'s page back with "Release".',
+      'A kernel allocates many objects of a few types. A slab allocator keeps a cache per type: slabs of a page, cut into equal slots. Put a new object into the fullest slab that has room, so other slabs empty out; give an empty slab\'s page back with "Give back empty slab" (G).',
     config: {
       kind: 'slab', seed: 117, timePerRequestMs: PRACTICE_MS_PER_REQUEST, fallback: 'slab-fullest',
       options: { pageSize: 256, caches: [{ name: 'task', objectSize: 96, pagesPerSlab: 1 }, { name: 'file', objectSize: 48, pagesPerSlab: 1 }], classes: 'none' },
