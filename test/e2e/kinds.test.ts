@@ -20,6 +20,7 @@ interface BoardPlay {
   spots: Spot[];
   canRelease: boolean;
   releaseButton: { x: number; y: number } | null;
+  boardFocus: number | null;
   status: string;
   stars?: number;
   score?: number;
@@ -54,8 +55,19 @@ async function openLevel(page: Page, level: string, kind: string): Promise<void>
   await expect.poll(() => view(page).then((v) => v?.explaining)).toBe(false);
 }
 
-/** Plays every request where the `policy` hint points, clicking the board; `before` may tidy up first. */
-async function playByHints(page: Page, policy: string, shot: string, before?: (v: BoardPlay) => Promise<boolean>): Promise<number> {
+/** Moves the board's keyboard focus with → until it is on `target`, then presses Enter. */
+async function chooseByKeyboard(page: Page, v: BoardPlay, target: number): Promise<void> {
+  for (let tries = 0; tries <= v.spots.length; tries++) {
+    if ((await view(page))?.boardFocus === target) break;
+    await page.keyboard.press('ArrowRight');
+  }
+  expect((await view(page))?.boardFocus).toBe(target);
+  if (v.pending?.id === 5) await page.screenshot({ path: artifactPath('kinds-arena-focus.png') });
+  await page.keyboard.press('Enter');
+}
+
+/** Plays every request where the `policy` hint points, by mouse or keyboard on the board; `before` may tidy up first. */
+async function playByHints(page: Page, policy: string, shot: string, before?: (v: BoardPlay) => Promise<boolean>, by: 'mouse' | 'keyboard' = 'mouse'): Promise<number> {
   let clicks = 0;
   for (let step = 0; step < 80; step++) {
     const v = await view(page);
@@ -68,7 +80,8 @@ async function playByHints(page: Page, policy: string, shot: string, before?: (v
     const hint = v.hints.find((h) => h.policy === policy);
     if (!hint || hint.target < -1) throw new Error(`no ${policy} hint for request ${v.pending.id}`);
     const spot = v.spots.find((s) => s.target === hint.target);
-    if (spot) await page.mouse.click(spot.x, spot.y);
+    if (spot && by === 'keyboard') await chooseByKeyboard(page, v, hint.target);
+    else if (spot) await page.mouse.click(spot.x, spot.y);
     else if (hint.target === -1) await page.keyboard.press('n');
     else throw new Error(`${v.kind} #${hint.target} is not on screen (spots: ${JSON.stringify(v.spots)})`);
     clicks++;
@@ -146,13 +159,13 @@ describe('slab and arena levels in a browser', () => {
     await page.screenshot({ path: artifactPath('kinds-slab-phone.png') });
   });
 
-  it('plays the arena level by clicking arenas and sees the results', async () => {
+  it('plays the arena level with the keyboard (← → and Enter) and sees the results', async () => {
     const page = await browser.newPage();
     await openLevel(page, 'arenas', 'arena');
     const first = (await view(page))!;
     expect(first.canRelease).toBe(false);
     expect(first.kindView).toEqual({ kind: 'arena', arenas: [] });
-    const clicks = await playByHints(page, 'arena-per-tag', 'kinds-arena-mid.png');
+    const clicks = await playByHints(page, 'arena-per-tag', 'kinds-arena-mid.png', undefined, 'keyboard');
     expect(clicks).toBeGreaterThan(5);
     await page.waitForTimeout(500);
     await page.screenshot({ path: artifactPath('kinds-arena-results.png') });

@@ -127,6 +127,7 @@ export class PlayScene extends Phaser.Scene {
     this.releaseButton = new Button(this, 0, 0, 'Give back empty slab (G)', () => this.release(), { width: 250, height: 44, fontSize: 16, key: 'G' }).setVisible(false);
     new Button(this, 0, 0, 'Explain (E)', () => this.toggleExplanation(), { width: 150, height: 44, fontSize: 16, key: 'E' }).setName('explain').setVisible(this.levelInfo !== null);
     new Button(this, 0, 0, 'Tip (T)', () => this.nextTip(), { width: 120, height: 44, fontSize: 16, key: 'T' }).setName('tip').setVisible(this.levelInfo !== null);
+    this.listenForBoardKeys(); // before the explanation's Enter, so the Enter that closes it places nothing
     this.explainPanel = this.makeExplanation();
     new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC' }).setName('close');
 
@@ -226,6 +227,24 @@ export class PlayScene extends Phaser.Scene {
     this.room.send('release', { target: empty, version: m.version });
   }
 
+  /** ← → move between slabs or arenas ("+ new" last), Enter places the request in the focused one. */
+  private listenForBoardKeys(): void {
+    const keyboard = this.input.keyboard;
+    if (!keyboard) return;
+    const move = (delta: number) => {
+      if (!this.board || this.explainPanel?.visible) return;
+      const target = this.board.moveFocus(delta);
+      const m = this.match();
+      if (target !== null && m?.hasPending) this.showStatus(`Enter puts malloc(${m.pending.size}) in ${this.board.nameOf(target)}.`, UI.dim);
+    };
+    keyboard.on('keydown-LEFT', () => move(-1));
+    keyboard.on('keydown-RIGHT', () => move(1));
+    keyboard.on('keydown-ENTER', () => {
+      const target = this.board && !this.explainPanel?.visible ? this.board.focused() : null;
+      if (target !== null) this.placeAt(target);
+    });
+  }
+
   /** Swaps the address line for the slab or arena board once the round's kind is known. */
   private ensureBoard(kind: string): void {
     if (this.board || !isBoardKind(kind)) return;
@@ -236,7 +255,7 @@ export class PlayScene extends Phaser.Scene {
     board.onPick((target) => this.placeAt(target));
     this.board = board;
     this.newButton.setText(kind === 'slab' ? 'New slab (N)' : 'New arena (N)').setVisible(true);
-    this.statusText.setText(`Click a ${kind} (or "+ new ${kind}"), drag the request onto one, or press N for a new ${kind}.`);
+    this.statusText.setText(`Click a ${kind} (or "+ new ${kind}"), drag the request onto one, or choose with ← → and Enter (N: a new ${kind}).`);
     this.layout();
   }
 
@@ -435,6 +454,7 @@ export class PlayScene extends Phaser.Scene {
       kindView: parseKindView(m.kindView),
       /** Where each slab or arena (and "+ new", target -1) can be clicked. */
       spots: this.board?.spots() ?? [],
+      boardFocus: this.board?.focused() ?? null,
       canRelease: m.canRelease,
       releaseButton: this.releaseButton.visible ? { x: this.releaseButton.x, y: this.releaseButton.y } : null,
       explaining: this.explainPanel?.visible ?? false,

@@ -34,6 +34,10 @@ export class KindBoard {
   readonly kind: BoardKind;
   private readonly view: SlabView | ArenaView;
   private readonly hintText: Phaser.GameObjects.Text;
+  /** The keyboard's focus: a triangle under the chosen slab or arena. */
+  private readonly focusMark: Phaser.GameObjects.Graphics;
+  /** The focused target (a slab or arena id, -1 for "+ new"), or null before the first arrow key. */
+  private focusTarget: number | null = null;
   private picture: KindView | null = null;
   private pickListener: ((target: number) => void) | null = null;
   private area = { x: 0, y: 0, width: 1, height: 1 };
@@ -47,6 +51,30 @@ export class KindBoard {
     if (this.view instanceof SlabView) this.view.events.on('pick', (t) => this.pickListener?.(t.slab));
     else this.view.events.on('pick', (t) => this.pickListener?.(t.arena));
     this.hintText = scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '15px', color: UI.dim });
+    this.focusMark = scene.add.graphics().setDepth(5);
+  }
+
+  /** Moves the keyboard focus to the next (+1) or previous (-1) slab or arena ("+ new" last). */
+  moveFocus(delta: number): number | null {
+    const spots = this.spots();
+    if (spots.length === 0) return null;
+    const at = spots.findIndex((s) => s.target === this.focusTarget);
+    const next = at < 0 ? (delta > 0 ? 0 : spots.length - 1) : (at + delta + spots.length) % spots.length;
+    this.focusTarget = spots[next]?.target ?? null;
+    this.drawFocus();
+    return this.focusTarget;
+  }
+
+  /** The focused slab or arena (-1: a new one), or null. */
+  focused(): number | null {
+    return this.focusTarget !== null && this.spots().some((s) => s.target === this.focusTarget) ? this.focusTarget : null;
+  }
+
+  private drawFocus(): void {
+    const g = this.focusMark.clear();
+    const spot = this.focusTarget === null ? undefined : this.spots().find((s) => s.target === this.focusTarget);
+    if (!spot) return;
+    g.fillStyle(UI.focus, 1).fillTriangle(spot.x - 7, spot.y + 26, spot.x + 7, spot.y + 26, spot.x, spot.y + 16);
   }
 
   /** Called with the slab or arena id the player clicked (-1: a new one). */
@@ -88,6 +116,7 @@ export class KindBoard {
     } else {
       this.view.show({ arenas: picture?.kind === 'arena' ? picture.arenas : [], regions });
     }
+    this.drawFocus();
   }
 
   /** The slab or arena under a point (a card drop), or null. */
@@ -122,6 +151,7 @@ export class KindBoard {
   destroy(): void {
     this.view.destroy();
     this.hintText.destroy();
+    this.focusMark.destroy();
   }
 
   private pointOf(target: number): { x: number; y: number } | null {
