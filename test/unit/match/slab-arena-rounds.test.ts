@@ -8,6 +8,9 @@ import { applyMove, hintsFor, replayMatch, startMatch, type MatchState, type Rou
 import { createAllocator, createPolicy, defaultPolicyFor, policiesFor, wouldGrow, type MatchArenaOptions, type MatchSlabOptions } from '../../../shared/match/kinds.ts';
 import { buildEngine } from '../../../shared/match/build.ts';
 import { playOut, policyChooser } from '../../../shared/match/engine.ts';
+import { playClairvoyant } from '../../../shared/match/clairvoyant.ts';
+import { policyResults } from '../../../shared/match/results.ts';
+import { bestOf } from '../../../shared/match/contenders.ts';
 import { SlabAllocator } from '../../../shared/slab/slab.ts';
 
 /** 256-byte pages: a task slab holds 2 objects of 96 bytes, a file slab 4 of 64. */
@@ -199,4 +202,17 @@ describe('an arena round', () => {
     expect(s.finished).toBe(true);
     expect(s.summary.peakHeap).toBe(128);
   });
+});
+
+describe('the clairvoyant reference on kinds without an address layout', () => {
+  const arenaEvents = [alloc(0, 20, 'a'), alloc(1, 30, 'b'), alloc(2, 10, 'a'), free(0), free(2), alloc(3, 8, 'b')];
+  for (const [name, config, events] of [['slab', slabConfig(), SLAB_EVENTS], ['arena', arenaConfig(arenaEvents), arenaEvents]] as const) {
+    it(`[MATCH-CLAIR-1] ${name}: plays every built-in policy and keeps the best (no packing without addresses)`, () => {
+      const best = bestOf(ok(policyResults(config)));
+      const clairvoyant = ok(playClairvoyant(config, events));
+      expect(clairvoyant.role).toBe('clairvoyant');
+      expect(clairvoyant.card.score).toBe(best.card.score);
+      expect(clairvoyant.summary.peakHeap).toBe(best.summary.peakHeap);
+    });
+  }
 });
