@@ -6,6 +6,7 @@
 
 import type { RegionView } from '../../../../shared/core/allocator.ts';
 import type { HeapHint, HeapLine } from '../../views/HeapView.ts';
+import { lineUpAreas } from '../../../../shared/match/kind-view.ts';
 
 export type ClassPhase = 'lobby' | 'playing' | 'paused' | 'results';
 export type BoardMode = 'shown' | 'hidden' | 'anonymous';
@@ -163,7 +164,10 @@ function isRegionState(state: string): state is RegionView['state'] {
   return state === 'live' || state === 'free' || state === 'unused';
 }
 
-/** The synced regions as the engine's RegionView (ids, tags and areas only where they mean something). */
+/**
+ * The synced regions as the engine's RegionView (ids, tags and areas only where they
+ * mean something); a slab or arena heap's slabs or arenas lined up end to end.
+ */
 export function regionsOf(match: MatchLike): RegionView[] {
   const regions: RegionView[] = [];
   for (const r of match.regions) {
@@ -177,7 +181,7 @@ export function regionsOf(match: MatchLike): RegionView[] {
       ...(r.area ? { area: r.area } : {}),
     });
   }
-  return regions;
+  return lineUpAreas(regions);
 }
 
 /** The end of the last region: the bytes an address line must span. */
