@@ -7,11 +7,15 @@ import type { Outcome } from '../../shared/core/outcome.ts';
 import { refuse, succeed } from '../../shared/core/outcome.ts';
 import { applyMove, concede, engineOf, expire, hintsFor, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
 import { roundResults, type RoundResults } from '../../shared/match/results.ts';
+import { fixedStream, isFixedSource } from '../../shared/match/sources.ts';
+import type { StreamEvent } from '../../shared/core/stream.ts';
 import { kindViewJson } from '../../shared/match/kind-view.ts';
 import { parseMessage } from '../protocol/validate.ts';
-import { MatchState, syncGauge, syncHints, syncRegions } from '../state/match-state.ts';
+import { MatchState, syncGauge, syncHints, syncNumbers, syncRegions } from '../state/match-state.ts';
 
 const MAX_TARGET = 2 ** 48;
+/** How many of the next requests the player sees queued. */
+const UPCOMING = 8;
 
 const PLACE_SHAPE = {
   requestId: { type: 'int', min: 0, max: 2 ** 31 },
@@ -43,6 +47,8 @@ export class Seat {
 
   /** Added to the match's deadlines when they are shown: match time runs behind wall time by the time spent paused. */
   clockOffsetMs = 0;
+  /** The whole stream when it is fixed in advance (the queue of next requests shows from it); null for adversaries. */
+  private readonly stream: readonly StreamEvent[] | null;
   /** Whether the synced state carries hint markers (where each policy would go). */
   private readonly showHints: boolean;
 
@@ -64,6 +70,9 @@ export class Seat {
     this.showHints = options.showHints ?? false;
     this.resultsExtras = options.resultsExtras ?? {};
     this.resultsInState = options.resultsInState ?? true;
+    const source = match.config.source;
+    const stream = isFixedSource(source) ? fixedStream(source, match.config.seed) : null;
+    this.stream = stream?.ok ? stream.value : null;
     this.mirror();
   }
 
@@ -120,6 +129,17 @@ export class Seat {
     return this.resultsJson;
   }
 
+  /** The sizes of the next few requests after the pending one (fixed streams only: an adversary has not chosen them yet). */
+  private upcomingSizes(): number[] {
+    if (!this.stream || this.match.finished) return [];
+    const sizes: number[] = [];
+    for (let i = engineOf(this.match).events.length; i < this.stream.length && sizes.length < UPCOMING; i++) {
+      const event = this.stream[i];
+      if (event && event.op !== 'free' && event.size > 0) sizes.push(event.size);
+    }
+    return sizes;
+  }
+
   private apply(next: Outcome<Match, string>): Outcome<LoggedMove, string> {
     if (!next.ok) return refuse(next.code, next.message);
     this.match = next.value;
@@ -149,6 +169,7 @@ export class Seat {
       v.pending.deadline = m.pending.deadlineMs === null ? 0 : m.pending.deadlineMs + this.clockOffsetMs;
     }
     syncHints(v.hints, this.showHints ? hintsFor(m) : []);
+    syncNumbers(v.upcoming, this.upcomingSizes());
     syncGauge(v.meters, m.gauge);
     v.meters.peakLive = m.summary.peakLive;
     v.meters.peakHeap = m.summary.peakHeap;

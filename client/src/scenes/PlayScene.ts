@@ -11,6 +11,7 @@ import type { RegionView } from '../../../shared/core/allocator.ts';
 import { describeError, joinPractice, type Refusal } from '../net/connection.ts';
 import { HeapView, type HeapGhost, type HeapHint } from '../views/HeapView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
+import { QueueView } from '../views/QueueView.ts';
 import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
@@ -71,6 +72,9 @@ function countRows(widths: readonly number[], width: number, gap: number): numbe
   return rows;
 }
 
+/** Where the queue of next requests starts, right of the request card. */
+const QUEUE_OFFSET = 300;
+
 export class PlayScene extends Phaser.Scene {
   private data_: PlaySceneData = {};
   private room: Room | null = null;
@@ -81,6 +85,7 @@ export class PlayScene extends Phaser.Scene {
   private releaseButton!: Button;
   private newButton!: Button;
   private card!: RequestCardView;
+  private queue!: QueueView;
   private titleText!: Phaser.GameObjects.Text;
   private meters!: MetersView;
   private progressText!: Phaser.GameObjects.Text;
@@ -121,6 +126,7 @@ export class PlayScene extends Phaser.Scene {
     this.heapView = heapView;
     heapView.enableInput({ keyboard: true });
     this.card = new RequestCardView(this);
+    this.queue = new QueueView(this);
     this.hintsButton = new Button(this, 0, 0, 'Hints: on (H)', () => this.toggleHints(), { width: 170, height: 44, fontSize: 16, key: 'H' });
     this.coalesceButton = new Button(this, 0, 0, 'Coalesce (C)', () => this.coalesce(), { width: 170, height: 44, fontSize: 16, key: 'C' });
     this.newButton = new Button(this, 0, 0, 'New (N)', () => this.placeAt(-1), { width: 170, height: 44, fontSize: 16, key: 'N' }).setVisible(false);
@@ -149,6 +155,7 @@ export class PlayScene extends Phaser.Scene {
       this.board?.destroy();
       this.card.destroy();
       this.meters.destroy();
+      this.queue.destroy();
     });
     void this.connect();
   }
@@ -298,6 +305,9 @@ export class PlayScene extends Phaser.Scene {
     close?.setPosition(width - pad - 22, 34);
     const cardTop = narrow ? 56 : 64;
     this.card.layout(pad, cardTop, width - 2 * pad, this.card.height(), narrow ? 'left' : 'left');
+    // The next requests sit beside the card (a phone has no room for them there).
+    const queueLeft = pad + QUEUE_OFFSET;
+    this.queue.layout(narrow ? -10_000 : queueLeft, cardTop, Math.max(1, width - pad - queueLeft - 60), this.card.height());
     const heapTop = cardTop + this.card.height() + 24;
     const metersHeight = this.meters.height(width - 2 * pad);
     const buttons = ([this.hintsButton, this.coalesceButton, this.newButton, this.releaseButton, this.children.getByName('explain'), this.children.getByName('tip')] as (Button | null)[])
@@ -341,6 +351,8 @@ export class PlayScene extends Phaser.Scene {
       this.heapView.setHints(this.showHints ? this.hintMarkers(m) : []);
     }
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
+    // Requests are numbered in the order they come, so the next ones are the pending id + 1, + 2, ...
+    this.queue.show(m.hasPending ? m.upcoming.map((size, i) => ({ id: m.pending.id + 1 + i, size })) : []);
     if (m.version !== this.lastVersion) {
       if (this.lastVersion >= 0 && this.statusText.text.startsWith('Placing')) this.showStatus('Placed.', UI.good);
       if (this.lastVersion >= 0 && this.statusText.text.startsWith('Giving')) this.showStatus('Given back: those pages are free for any cache now.', UI.good);
