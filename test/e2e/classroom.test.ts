@@ -372,7 +372,7 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await press(host, 'HostScene', 'lock');
     await until<HostView>(host, 'HostScene', (v) => v.locked === true && v.buttons?.lock?.label === 'Unlock joining');
     await press(grace, 'ClassLobbyScene', 'title');
-    await expect.poll(() => view<Published>(grace).then((v) => v?.scene)).toBe('TitleScene');
+    await expect.poll(() => view<Published>(grace).then((v) => v?.scene), { timeout: 15_000 }).toBe('TitleScene');
     await grace.keyboard.press('2');
     await until<Published>(grace, 'JoinScene', () => true);
     await grace.locator('input[name=code]').fill(code);
