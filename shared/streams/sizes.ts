@@ -1,6 +1,6 @@
 // Size distributions for generated streams: uniform, exponential, power-of-two
 // heavy, bimodal and C-struct sizes. A distribution is plain data; `drawSize`
-// turns it into one size with the seeded PRNG (never Math.random).
+// turns it into one size with the seeded PRNG (never an ambient, unseeded generator).
 
 import { nextFloat, nextInt, type PrngState } from '../core/prng.ts';
 
