@@ -8,7 +8,7 @@
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { scoreRound } from '../../shared/score/score.ts';
-import { rankByScore } from '../../shared/score/rank.ts';
+import { boardScore, rankByScore } from '../../shared/score/rank.ts';
 import { replayMatch, startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
 import { getServices } from '../services.ts';
 import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
@@ -492,8 +492,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (!s.seat) return;
     const m = s.seat.match;
     const card = scoreRound({ peakLive: m.summary.peakLive, peakHeap: m.summary.peakHeap, failures: m.totals.failures, fallbacks: m.totals.fallbacks });
-    // Nothing placed yet means no score yet (an empty heap would otherwise count as 100% used).
-    s.info.score = m.totals.placed > 0 ? card.score : 0;
+    s.info.score = boardScore(card.score, m.totals.placed);
     s.info.utilization = card.utilization;
     s.info.failures = m.totals.failures;
     s.info.placed = m.totals.placed;

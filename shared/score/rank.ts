@@ -17,3 +17,11 @@ export function rankByScore<T>(entries: readonly T[], scoreOf: (e: T) => number,
   });
   return out;
 }
+
+/**
+ * The score a class board shows for a round in progress: the round's score so far, but
+ * 0 until the player has placed something (an empty heap would otherwise count as 100% used).
+ */
+export function boardScore(score: number, placed: number): number {
+  return placed > 0 ? score : 0;
+}
