@@ -10,6 +10,7 @@ import { roundResults, type RoundResults } from '../../shared/match/results.ts';
 import { fixedStream, isFixedSource } from '../../shared/match/sources.ts';
 import type { StreamEvent } from '../../shared/core/stream.ts';
 import { kindViewJson } from '../../shared/match/kind-view.ts';
+import { FreeListHeap } from '../../shared/freelist/index.ts';
 import { parseMessage } from '../protocol/validate.ts';
 import { MatchState, syncGauge, syncHints, syncNumbers, syncRegions } from '../state/match-state.ts';
 
@@ -153,8 +154,10 @@ export class Seat {
     const m = this.match;
     const v = this.view;
     v.kind = m.config.kind;
-    const options = m.config.kind === 'freelist' ? m.config.options : null;
-    v.canGrow = options !== null && (options.growth ?? 'sbrk') === 'sbrk';
+    // Read from the heap's resolved options (defaults filled in by the engine), not the round's partial config.
+    const allocator = engineOf(m).allocator;
+    const options = allocator instanceof FreeListHeap ? allocator.options : null;
+    v.canGrow = options !== null && options.growth === 'sbrk';
     v.canCoalesce = options !== null && options.coalesce === 'deferred';
     v.canRelease = m.config.kind === 'slab';
     const kindView = kindViewJson(engineOf(m).allocator, m.pending);
