@@ -1,10 +1,10 @@
 // The slab and arena levels played to the results in a real browser, by clicks on the
 // SlabView and ArenaView: each request goes where the par policy's hint says, and on the
 // slab level every empty slab is given back first (the "Give back empty slab" button).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { artifactPath, launchBrowser, startServer, type RunningServer } from './support.ts';
-import { publishedView, untilScene } from './scene-support.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactPath } from './support.ts';
+import { publishedView, untilScene, useServerAndBrowser } from './scene-support.ts';
 
 interface Spot { target: number; x: number; y: number }
 
@@ -26,17 +26,7 @@ interface BoardPlay {
   score?: number;
 }
 
-let server: RunningServer;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1280, height: 800 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser({ width: 1280, height: 800 });
 
 const view = (page: Page): Promise<BoardPlay | null> => publishedView<BoardPlay>(page);
 
@@ -47,7 +37,7 @@ async function untilPast(page: Page, version: number): Promise<void> {
 
 /** Opens a level from the address bar and closes its explanation. */
 async function openLevel(page: Page, level: string, kind: string): Promise<void> {
-  await page.goto(`${server.url}/?level=${level}`);
+  await page.goto(`${live.server.url}/?level=${level}`);
   await untilScene(page, 'PlayScene');
   await expect.poll(() => view(page).then((v) => v?.kind), { timeout: 20_000 }).toBe(kind);
   await expect.poll(() => view(page).then((v) => v?.explaining), { timeout: 10_000 }).toBe(true);
@@ -94,7 +84,7 @@ async function playByHints(page: Page, policy: string, shot: string, before?: (v
 
 describe('slab and arena levels in a browser', () => {
   it('plays the slab level by clicking slabs, gives empty slabs back, and sees the results', async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     await openLevel(page, 'slab', 'slab');
     const first = (await view(page))!;
     expect(first.canRelease).toBe(true);
@@ -141,7 +131,7 @@ describe('slab and arena levels in a browser', () => {
   });
 
   it('fits the slab board on a phone held upright', async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await openLevel(page, 'slab', 'slab');
     for (let i = 0; i < 4; i++) {
@@ -160,7 +150,7 @@ describe('slab and arena levels in a browser', () => {
   });
 
   it('plays the arena level with the keyboard (← → and Enter) and sees the results', async () => {
-    const page = await browser.newPage();
+    const page = await live.browser.newPage();
     await openLevel(page, 'arenas', 'arena');
     const first = (await view(page))!;
     expect(first.canRelease).toBe(false);

@@ -1,9 +1,9 @@
 // A solo player: from the title to the level map, level 1 played to the end with
 // the mouse, then again with the keyboard only, and the results both times.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { artifactPath, launchBrowser, startServer, type RunningServer } from './support.ts';
-import { publishedView, untilScene } from './scene-support.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactPath } from './support.ts';
+import { publishedView, untilScene, useServerAndBrowser } from './scene-support.ts';
 
 interface PlayView {
   scene: string;
@@ -19,17 +19,7 @@ interface PlayView {
   thresholds?: number[] | null;
 }
 
-let server: RunningServer;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1280, height: 800 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = useServerAndBrowser({ width: 1280, height: 800 });
 
 const view = (page: Page): Promise<PlayView | null> => publishedView<PlayView>(page);
 
@@ -50,8 +40,8 @@ async function playToResults(page: Page, place: (v: PlayView) => Promise<void>):
 
 describe('solo play in a browser', () => {
   it('finishes level 1 with the mouse and again with the keyboard, and sees the results', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await live.browser.newPage();
+    await page.goto(live.server.url);
     await untilScene(page, 'TitleScene');
     await page.keyboard.press('1');
     await untilScene(page, 'LevelSelectScene');
