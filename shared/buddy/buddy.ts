@@ -80,6 +80,21 @@ function isPositiveInteger(n: number): boolean {
   return Number.isInteger(n) && n > 0;
 }
 
+/** The words of the placement refusals ([BU-MOVE-1..3]), shared with the game's drag preview. */
+export const buddyRefusals = {
+  tooLarge: (size: number, spaceBytes: number) => refuse('buddy/too_large', `${size} bytes need more than the whole space of ${spaceBytes} bytes.`),
+  outOfRange: (target: number, spaceBytes: number) => refuse('place/out_of_range', `Address ${target} is outside the space [0, ${spaceBytes}).`),
+  misaligned: (target: number, blockBytes: number) => refuse('place/misaligned', `A block of ${blockBytes} bytes must start at a multiple of ${blockBytes}; ${target} is not one.`),
+  notFree: (target: number, blockBytes: number) => refuse('buddy/not_free', `Address ${target} is not inside a free block of ${blockBytes} bytes or more.`),
+};
+
+/** [BU-SIZE-1] The order a request of `size` bytes is rounded up to; above maxOrder when it can never fit. */
+export function buddyOrderFor(size: number, shape: { readonly unit: number; readonly minOrder: number; readonly maxOrder: number }): number {
+  const units = Math.ceil(size / shape.unit);
+  if (units > 2 ** shape.maxOrder) return shape.maxOrder + 1;
+  return Math.max(shape.minOrder, ceilLog2(units));
+}
+
 /** What is wrong with the options, in words, or null when they are fine. */
 export function buddyOptionsProblem(options: BuddyOptions): string | null {
   const { maxOrder, minOrder = 0, unit = 1 } = options;
@@ -144,9 +159,7 @@ export class BuddyAllocator implements Allocator {
 
   /** The order a request of `size` bytes is rounded up to; above maxOrder when it can never fit. */
   orderFor(size: number): number {
-    const units = Math.ceil(size / this.unit);
-    if (units > this.spaceUnits) return this.maxOrder + 1;
-    return Math.max(this.minOrder, ceilLog2(units));
+    return buddyOrderFor(size, this);
   }
 
   // ---- moves -------------------------------------------------------------------
@@ -156,19 +169,19 @@ export class BuddyAllocator implements Allocator {
     if (!isPositiveInteger(size)) return refuse('request/bad_size', `A request must be a whole number of bytes above 0, not ${size}.`);
     const order = this.orderFor(size);
     if (order > this.maxOrder) {
-      return refuse('buddy/too_large', `${size} bytes need more than the whole space of ${this.spaceBytes} bytes.`);
+      return buddyRefusals.tooLarge(size, this.spaceBytes);
     }
     if (!Number.isInteger(target) || target < 0 || target >= this.spaceBytes) {
-      return refuse('place/out_of_range', `Address ${target} is outside the space [0, ${this.spaceBytes}).`);
+      return buddyRefusals.outOfRange(target, this.spaceBytes);
     }
     const blockBytes = this.blockBytes(order);
     if (target % blockBytes !== 0) {
-      return refuse('place/misaligned', `A block of ${blockBytes} bytes must start at a multiple of ${blockBytes}; ${target} is not one.`);
+      return buddyRefusals.misaligned(target, blockBytes);
     }
     const addr = target / this.unit;
     const container = this.findFreeContaining(addr, order);
     if (!container) {
-      return refuse('buddy/not_free', `Address ${target} is not inside a free block of ${blockBytes} bytes or more.`);
+      return buddyRefusals.notFree(target, blockBytes);
     }
     const { addr: blockAddr, order: blockOrder } = container;
     this.removeFree(container);

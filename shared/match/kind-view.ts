@@ -1,11 +1,15 @@
-// What the slab and arena screens draw, read from the allocators' own view functions
-// (slabViews/cacheViews/arenaViews) as plain data, so the server can sync it as one
-// compact JSON string beside the walker's regions. Other kinds draw from the regions
-// alone and have no kind view. Pure: reads the allocator, changes nothing.
+// What each kind's screen needs beyond the walker's regions, read from the allocator
+// as plain data so the server can sync it as one compact JSON string: the slab and
+// arena boards (slabViews/cacheViews/arenaViews), the buddy tree's orders and free
+// lists, and the free list's placement rule (for the drag preview, shared/match/preview.ts).
+// Pure: reads the allocator, changes nothing.
 
 import type { Allocator, RegionView } from '../core/allocator.ts';
 import { SlabAllocator, type CacheView, type SlabView } from '../slab/slab.ts';
 import { ArenaAllocator, type ArenaView } from '../arena/arena.ts';
+import { BuddyAllocator } from '../buddy/buddy.ts';
+import { FreeListHeap } from '../freelist/heap.ts';
+import type { FreeListOptions } from '../freelist/options.ts';
 
 export interface SlabKindView {
   readonly kind: 'slab';
@@ -22,7 +26,29 @@ export interface ArenaKindView {
   readonly arenas: readonly ArenaView[];
 }
 
-export type KindView = SlabKindView | ArenaKindView;
+export interface BuddyKindView {
+  readonly kind: 'buddy';
+  /** Bytes per unit; a block of order k is 2^k units. */
+  readonly unit: number;
+  readonly minOrder: number;
+  readonly maxOrder: number;
+  /** Each order's free list, head first, addresses in bytes (index = order). */
+  readonly freeLists: readonly (readonly number[])[];
+}
+
+/** The free-list options a placement depends on ([FL-PLACE-*]); mmapThreshold null when nothing is mapped. */
+export type PlaceRule = Pick<FreeListOptions, 'align' | 'overhead' | 'header' | 'minBlock' | 'split' | 'growth' | 'growthStep' | 'chunk' | 'limit' | 'prologue' | 'epilogue'> & {
+  readonly mmapThreshold: number | null;
+};
+
+export interface FreeListKindView {
+  readonly kind: 'freelist';
+  readonly rule: PlaceRule;
+}
+
+export type KindView = SlabKindView | ArenaKindView | BuddyKindView | FreeListKindView;
+
+const KINDS: ReadonlySet<string> = new Set(['slab', 'arena', 'buddy', 'freelist']);
 
 /** The pending request, as far as the kind view cares. */
 export interface PendingShape {
@@ -30,11 +56,23 @@ export interface PendingShape {
   readonly tag?: string;
 }
 
-/** The kind view of a slab or arena allocator; null for kinds drawn from their regions alone. */
+/** The kind view of an allocator; null for an allocator this module does not know. */
 export function kindViewOf(allocator: Allocator, pending: PendingShape | null = null): KindView | null {
   if (allocator instanceof SlabAllocator) return slabKindView(allocator, pending);
   if (allocator instanceof ArenaAllocator) return { kind: 'arena', arenas: allocator.arenaViews() };
+  if (allocator instanceof BuddyAllocator) {
+    return { kind: 'buddy', unit: allocator.unit, minOrder: allocator.minOrder, maxOrder: allocator.maxOrder, freeLists: allocator.freeLists() };
+  }
+  if (allocator instanceof FreeListHeap) return { kind: 'freelist', rule: placeRuleOf(allocator.options) };
   return null;
+}
+
+function placeRuleOf(o: FreeListOptions): PlaceRule {
+  const { align, overhead, header, minBlock, split, growth, growthStep, chunk, limit, prologue, epilogue } = o;
+  return {
+    align, overhead, header, minBlock, split, growth, growthStep, chunk, limit, prologue, epilogue,
+    mmapThreshold: Number.isFinite(o.mmapThreshold) ? o.mmapThreshold : null,
+  };
 }
 
 /** The kind view as the synced state carries it: JSON, or '' for kinds without one. */
@@ -49,7 +87,7 @@ export function parseKindView(json: string): KindView | null {
   try {
     const parsed: unknown = JSON.parse(json);
     if (typeof parsed !== 'object' || parsed === null || !('kind' in parsed)) return null;
-    return parsed.kind === 'slab' || parsed.kind === 'arena' ? (parsed as KindView) : null;
+    return typeof parsed.kind === 'string' && KINDS.has(parsed.kind) ? (parsed as KindView) : null;
   } catch {
     return null;
   }

@@ -1,8 +1,9 @@
-// The kind view: what the slab and arena screens draw, from the engines' own views.
+// The kind view: what each kind's screen draws beyond the regions, from the engines' own views.
 import { describe, it, expect } from 'vitest';
 import { SlabAllocator } from '../../../shared/slab/slab.ts';
 import { ArenaAllocator } from '../../../shared/arena/arena.ts';
 import { BuddyAllocator } from '../../../shared/buddy/buddy.ts';
+import { createFreeListHeap } from '../../../shared/freelist/heap.ts';
 import { kindViewJson, kindViewOf, lineUpAreas, parseKindView } from '../../../shared/match/kind-view.ts';
 
 const CACHES = [
@@ -50,8 +51,16 @@ describe('the kind view of a round', () => {
       kind: 'arena',
       arenas: [{ id: 0, label: 'a', chunks: 2, bytesHeld: 128, liveObjects: 1, deadObjects: 1, room: 8 }],
     });
-    expect(kindViewOf(new BuddyAllocator({ maxOrder: 3 }))).toBeNull();
-    expect(kindViewJson(new BuddyAllocator({ maxOrder: 3 }))).toBe('');
+  });
+
+  it('[MATCH-VIEW-1] a buddy space: its unit, orders and free lists head first; a free list: its placement rule', () => {
+    const buddy = new BuddyAllocator({ maxOrder: 3, minOrder: 1, unit: 2 });
+    buddy.allocate(0, 2, 0);
+    // 16 bytes in units of 2: the 2-byte request takes order 1 at 0; its buddy at 4, then 8 (order 2), are free.
+    expect(kindViewOf(buddy)).toEqual({ kind: 'buddy', unit: 2, minOrder: 1, maxOrder: 3, freeLists: [[], [4], [8], []] });
+    const heap = createFreeListHeap({ align: 8, overhead: 8, growth: 'fixed', limit: 256 });
+    if (!heap.ok) throw new Error(heap.message);
+    expect(kindViewOf(heap.value)).toMatchObject({ kind: 'freelist', rule: { align: 8, overhead: 8, header: 4, growth: 'fixed', limit: heap.value.options.limit, mmapThreshold: null } });
   });
 
   it('[MATCH-VIEW-2] the JSON form parses back; anything else parses to null', () => {
@@ -60,6 +69,7 @@ describe('the kind view of a round', () => {
     expect(parseKindView(kindViewJson(arenas))).toEqual(kindViewOf(arenas));
     expect(parseKindView('')).toBeNull();
     expect(parseKindView('{"kind":"heap"}')).toBeNull();
+    expect(parseKindView(kindViewJson(new BuddyAllocator({ maxOrder: 2 })))).toEqual({ kind: 'buddy', unit: 1, minOrder: 0, maxOrder: 2, freeLists: [[], [], [0]] });
     expect(parseKindView('not json')).toBeNull();
   });
 
