@@ -6,6 +6,7 @@
 import type Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
 import type { ClassStateLike } from './class-state.ts';
+import { watchConnection } from '../../net/connection-watch.ts';
 
 export interface RoomLinkHandlers {
   readonly onState?: () => void;
@@ -29,18 +30,7 @@ export class RoomLink {
       this.undo.push(() => room.onStateChange.remove(onState));
     }
     for (const [type, handler] of Object.entries(handlers.onMessage ?? {})) this.undo.push(room.onMessage(type, handler));
-    if (onDrop) {
-      room.onDrop(onDrop);
-      this.undo.push(() => room.onDrop.remove(onDrop));
-    }
-    if (onReconnect) {
-      room.onReconnect(onReconnect);
-      this.undo.push(() => room.onReconnect.remove(onReconnect));
-    }
-    if (onLeave) {
-      room.onLeave(onLeave);
-      this.undo.push(() => room.onLeave.remove(onLeave));
-    }
+    if (onDrop || onReconnect || onLeave) this.undo.push(watchConnection(room, { lost: onDrop, back: onReconnect, gone: onLeave }));
     scene.events.once('shutdown', () => this.release());
     scene.events.once('destroy', () => this.release());
   }
