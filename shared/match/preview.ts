@@ -48,18 +48,24 @@ function asPreview(address: number, size: number, verdict: Outcome<null, string>
   return verdict.ok ? { address, size, legal: true } : { address, size, legal: false, code: verdict.code, message: verdict.message };
 }
 
-/** A few addresses around `raw` worth trying: its aligned neighbours and the edges of the free region it is in. */
+/**
+ * A few addresses worth trying in the free space under `raw`: its aligned neighbours and
+ * the edges of the free region it is in (or, past the heap's end, its aligned neighbours).
+ * Over a live block there is nothing to try.
+ */
 function candidatesNear(view: KindView, regions: readonly RegionView[], size: number, raw: number): number[] {
   const step = view.kind === 'buddy' ? buddyBlockBytes(view, size) : view.kind === 'freelist' ? view.rule.align : 1;
   const phase = view.kind === 'freelist' ? (step - (view.rule.header % step)) % step : 0;
   const down = Math.floor((raw - phase) / step) * step + phase;
-  const out = [down, down + step, down - step];
-  const region = regions.find((r) => r.state === 'free' && r.area !== 'mmap' && r.start <= raw && raw < r.start + r.size);
-  if (region) {
-    const need = view.kind === 'freelist' ? blockBytesOf(view.rule, size) : step;
-    out.push(region.start, Math.floor((region.start + region.size - need - phase) / step) * step + phase);
-  }
-  return out.filter((a) => a >= 0);
+  const blocks = heapRegions(regions);
+  const last = blocks[blocks.length - 1];
+  if (last && raw >= last.start + last.size) return [down, down + step].filter((a) => a >= last.start + last.size);
+  const region = blocks.find((r) => r.state === 'free' && r.start <= raw && raw < r.start + r.size);
+  if (!region) return [];
+  const need = view.kind === 'freelist' ? blockBytesOf(view.rule, size) : step;
+  const end = region.start + region.size;
+  const lastFit = Math.floor((end - need - phase) / step) * step + phase;
+  return [down, down + step, region.start, lastFit].filter((a) => a >= region.start && a < end);
 }
 
 // ---- free list ([FL-PLACE-1..8]) ------------------------------------------------------

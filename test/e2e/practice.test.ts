@@ -10,6 +10,8 @@ interface SliceView {
   blocks: { id: number; address: number; size: number }[];
   holes: { start: number; size: number }[];
   status: string;
+  /** Where each free block of the buddy tree can be clicked, by address. */
+  tree: Record<string, { x: number; y: number } | null> | null;
 }
 
 let server: RunningServer;
@@ -29,7 +31,7 @@ async function view(page: Page): Promise<SliceView | null> {
 }
 
 describe('the game in a browser (warm-up practice round)', () => {
-  it('places a block where the player clicks and shows a refusal in words', async () => {
+  it('places a block where the player clicks on the line and in the buddy tree, and shows a refusal in words', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/?level=warm-up`);
     await expect.poll(() => view(page), { timeout: 30_000 }).toMatchObject({ pending: { size: 1 }, version: 0 });
@@ -54,9 +56,14 @@ describe('the game in a browser (warm-up practice round)', () => {
     expect((await view(page))?.blocks).toHaveLength(1);
     await page.screenshot({ path: artifactPath('practice-play.png') });
 
-    // The keyboard finishes the round: → moves between holes (1, 2, 4), Enter places at the focused hole's start.
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Enter');
+    // On a phone held upright, the buddy tree sits under the line; clicking its free 4-byte block (order 2, at 4) places the request there.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => view(page).then((v) => v?.tree?.['4'] ?? null), { timeout: 10_000 }).not.toBeNull();
+    const tree = (await view(page))!.tree!['4']!;
+    expect(tree.x).toBeGreaterThan(0);
+    expect(tree.x).toBeLessThan(390);
+    await page.screenshot({ path: artifactPath('practice-buddy-tree-phone.png') });
+    await page.mouse.click(tree.x, tree.y);
     await expect.poll(() => view(page).then((v) => (v as unknown as { scene?: string })?.scene), { timeout: 15_000 }).toBe('ResultsScene');
     const results = (await view(page)) as unknown as { score: number; contenders: { name: string; role: string; score: number }[] };
     expect(results.contenders.map((c) => c.role)).toEqual(['player', 'policy', 'policy', 'reference']);

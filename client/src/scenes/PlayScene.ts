@@ -1,15 +1,19 @@
 // The play scene: one player's round, in practice (a practice room for a level) or
 // in a class (the student's own heap inside the classroom room). It wires the synced
-// match to the views — the heap line, the request card, meters, the timer — and the
-// player's input (drag the card, click a hole, arrows + Enter) to `place` moves.
-// The server's answer is the truth: a refused drop snaps back with the reason in words.
+// match to the views — the heap line (with the buddy tree and its free lists under it
+// in a buddy round, or the slab/arena board), the request card, meters, the timer —
+// and the player's input (drag the card, click a hole or a free buddy block, arrows +
+// Enter) to `place` moves. While the card is dragged, the ghost shows where it would
+// snap and whether the engine would take it there (shared/match/preview.ts); the
+// server's answer is the truth: a refused drop snaps back with the reason in words.
 
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
 import type { MatchState, RegionState } from '../../../server/state/match-state.ts';
 import type { RegionView } from '../../../shared/core/allocator.ts';
 import { describeError, joinPractice, type Refusal } from '../net/connection.ts';
-import { HeapView, type HeapGhost, type HeapHint } from '../views/HeapView.ts';
+import { HeapView, type HeapHint } from '../views/HeapView.ts';
+import { BuddyView } from '../views/BuddyView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
 import { QueueView } from '../views/QueueView.ts';
 import { Button } from '../ui/Button.ts';
@@ -18,7 +22,8 @@ import { publishForTests } from '../test-hook.ts';
 import { exposeProbe } from '../test-probe.ts';
 import { MetersView } from '../views/MetersView.ts';
 import { findLevel, type Level } from '../../../shared/levels/levels.ts';
-import { parseKindView } from '../../../shared/match/kind-view.ts';
+import { parseKindView, type KindView } from '../../../shared/match/kind-view.ts';
+import { snapPlacement, type PlacementPreview } from '../../../shared/match/preview.ts';
 import { isBoardKind, KindBoard, type BoardHint } from './kind-board.ts';
 
 export interface PlaySceneData {
@@ -72,6 +77,10 @@ function countRows(widths: readonly number[], width: number, gap: number): numbe
   return rows;
 }
 
+function isKnownKind(kind: string): kind is 'freelist' | 'buddy' | 'slab' | 'arena' {
+  return kind === 'freelist' || kind === 'buddy' || kind === 'slab' || kind === 'arena';
+}
+
 /** Where the queue of next requests starts, right of the request card. */
 const QUEUE_OFFSET = 300;
 
@@ -82,6 +91,8 @@ export class PlayScene extends Phaser.Scene {
   private heapView: HeapView | null = null;
   /** Slabs or arenas, for the kinds whose moves name a container. */
   private board: KindBoard | null = null;
+  /** The buddy tree and its free lists, under the address line in a buddy round. */
+  private buddyView: BuddyView | null = null;
   private releaseButton!: Button;
   private newButton!: Button;
   private card!: RequestCardView;
@@ -112,6 +123,7 @@ export class PlayScene extends Phaser.Scene {
     this.lastVersion = -1;
     this.heapView = null;
     this.board = null;
+    this.buddyView = null;
   }
 
   create(): void {
@@ -153,6 +165,7 @@ export class PlayScene extends Phaser.Scene {
       this.scale.off('resize', this.layout, this);
       this.heapView?.destroy();
       this.board?.destroy();
+      this.buddyView?.destroy();
       this.card.destroy();
       this.meters.destroy();
       this.queue.destroy();
@@ -205,18 +218,25 @@ export class PlayScene extends Phaser.Scene {
     this.room.send('place', { requestId: m.pending.id, target, version: m.version });
   }
 
-  private previewAt(x: number, y: number): void {
-    const heap = this.heapView;
-    if (!heap) return;
+  /** Where a card held at (x, y) would snap, and the engine's verdict there; null off the line. */
+  private previewFor(x: number, y: number): PlacementPreview | null {
     const m = this.match();
-    const address = heap.addressAt(x, y);
-    if (!m?.hasPending || address === null) return heap.setGhost(null);
-    heap.setGhost(this.ghostFor(m, address));
+    const address = this.heapView?.addressAt(x, y) ?? null;
+    if (!m?.hasPending || address === null) return null;
+    return snapPlacement(this.kindView(m), m.regions.map(toRegionView), m.pending.size, address);
+  }
+
+  /** Shows the ghost: where the dragged card would land and whether the engine would take it there. */
+  private previewAt(x: number, y: number): void {
+    const p = this.previewFor(x, y);
+    this.heapView?.setGhost(p ? { address: p.address, size: p.size, legal: p.legal, ...(p.message ? { note: p.message } : {}) } : null);
   }
 
   private dropAt(x: number, y: number): void {
     this.heapView?.setGhost(null);
-    const target = this.board ? this.board.targetAt(x, y) : (this.heapView?.addressAt(x, y) ?? null);
+    // A legal snapped spot is where the block goes; otherwise the spot under the card (the server says why not).
+    const preview = this.board ? null : this.previewFor(x, y);
+    const target = this.board ? this.board.targetAt(x, y) : preview?.legal ? preview.address : (this.heapView?.addressAt(x, y) ?? null);
     if (target === null) {
       this.card.snapBack();
       return this.showStatus(this.board ? `Drop the request onto a ${this.board.kind}, or onto "+ new ${this.board.kind}".` : 'Drop the request onto the heap line.', UI.dim);
@@ -266,15 +286,23 @@ export class PlayScene extends Phaser.Scene {
     this.layout();
   }
 
-  /** A preview only: does the block lie inside one free region (or past the end)? The server decides. */
-  private ghostFor(m: MatchState, address: number): HeapGhost {
-    const size = m.pending.size;
-    const end = address + size;
-    const region = m.regions.find((r) => r.start <= address && address < r.start + r.size);
-    const extent = m.regions.reduce((e, r) => Math.max(e, r.start + r.size), 0);
-    const legal = region ? region.state === 'free' && end <= region.start + region.size : address >= extent;
-    const note = legal ? undefined : region && region.state === 'live' ? `overlaps block ${region.id}` : 'does not fit this hole';
-    return { address, size, legal, ...(note ? { note } : {}) };
+  private kindView(m: MatchState): KindView | null {
+    return parseKindView(m.kindView);
+  }
+
+  /** Adds the buddy tree under the address line once the round turns out to be a buddy round. */
+  private ensureBuddyTree(kind: string): void {
+    if (this.buddyView || kind !== 'buddy' || !this.heapView) return;
+    const tree = new BuddyView(this);
+    tree.enableInput();
+    tree.events.on('pick', (region) => {
+      const m = this.match();
+      if (region.state === 'live') return this.showStatus(`Block #${region.id} is in use; pick a free block (the outlined ones).`, UI.dim);
+      if (m?.hasPending) this.placeAt(region.start);
+    });
+    this.buddyView = tree;
+    this.statusText.setText('Click a free block in the tree or a hole on the line, drag the request onto the line, or use ← → and Enter.');
+    this.layout();
   }
 
   private coalesce(): void {
@@ -315,7 +343,12 @@ export class PlayScene extends Phaser.Scene {
     // Rows of buttons past the first take room from the heap, so every button stays on screen.
     const extraRows = (countRows(buttons.map((b) => b.width), width - 2 * pad, 12) - 1) * 52;
     const heapHeight = Math.max(140, height - heapTop - metersHeight - (narrow ? 150 : 120) - extraRows);
-    this.heapView?.layout(pad, heapTop, width - 2 * pad, heapHeight);
+    if (this.buddyView && this.heapView) {
+      // A buddy round: the address line on top (a row or two), the tree and its free lists under it.
+      const lineHeight = Math.min(Math.floor(heapHeight * 0.45), this.heapView.rowHeight() * 2);
+      this.heapView.layout(pad, heapTop, width - 2 * pad, lineHeight);
+      this.buddyView.layout(pad, heapTop + lineHeight + 8, width - 2 * pad, Math.min(this.buddyView.height(), heapHeight - lineHeight - 8));
+    } else this.heapView?.layout(pad, heapTop, width - 2 * pad, heapHeight);
     this.board?.layout(pad, heapTop, width - 2 * pad, heapHeight);
     const below = heapTop + heapHeight + 12;
     this.meters.layout(pad, below, width - 2 * pad, metersHeight);
@@ -341,8 +374,13 @@ export class PlayScene extends Phaser.Scene {
     const m = this.match();
     if (!m || !this.card) return;
     this.ensureBoard(m.kind);
+    this.ensureBuddyTree(m.kind);
     const regions = m.regions.map(toRegionView);
-    if (this.board) this.board.show(parseKindView(m.kindView), regions, this.showHints ? this.boardHints(m) : []);
+    const view = this.kindView(m);
+    if (this.buddyView && view?.kind === 'buddy') {
+      this.buddyView.show({ regions, unit: view.unit, minOrder: view.minOrder, maxOrder: view.maxOrder, freeLists: view.freeLists });
+    }
+    if (this.board) this.board.show(view, regions, this.showHints ? this.boardHints(m) : []);
     else if (this.heapView) {
       const breakAt = regions.filter((r) => r.area !== 'mmap').reduce((e, r) => Math.max(e, r.start + r.size), 0);
       // A growing heap shows room past the break, where a block grows the heap.
@@ -395,7 +433,11 @@ export class PlayScene extends Phaser.Scene {
       if (this.timed.id !== m.pending.id) this.timed = { id: m.pending.id, spanMs: Math.max(1, left) };
       timer = { remaining: left / 1000, total: this.timed.spanMs / 1000 };
     }
+    const view = this.kindView(m);
     this.meters.show({
+      kind: isKnownKind(m.kind) ? m.kind : 'freelist',
+      internalBytes: g.internalBytes,
+      ...(view?.kind === 'slab' ? { pages: view.pages } : {}),
       utilization: g.peakHeap ? g.peakLive / g.peakHeap : 1,
       externalFragmentation: g.externalFragmentation,
       largestHole: g.largestFree,
@@ -463,7 +505,9 @@ export class PlayScene extends Phaser.Scene {
       blocks: m.regions.filter((r) => r.state === 'live').map((r) => ({ id: r.id, address: r.start, size: r.size })),
       holes: this.heapView?.holes().map((h) => ({ start: h.start, size: h.size, pastBreak: h.pastBreak })) ?? [],
       focus: this.heapView?.focusedHole()?.index ?? null,
-      kindView: parseKindView(m.kindView),
+      kindView: this.kindView(m),
+      /** Where each block of the buddy tree can be clicked (by start address; free blocks only). */
+      tree: this.buddyView ? Object.fromEntries(m.regions.filter((r) => r.state === 'free').map((r) => [r.start, this.buddyView?.pointOf(r.start) ?? null])) : null,
       /** Where each slab or arena (and "+ new", target -1) can be clicked. */
       spots: this.board?.spots() ?? [],
       boardFocus: this.board?.focused() ?? null,

@@ -1,7 +1,9 @@
-// The play screen's meters: utilization, external fragmentation, largest hole, heap
-// size and live bytes as labelled numbers (the two ratios with a small bar), and the
-// time left for the current request as a bar with its seconds written on it.
-// On a narrow screen the meters wrap into a grid of two or three columns.
+// The play screen's meters as labelled numbers (ratios with a small bar): utilization,
+// heap and live bytes for every kind, then what matters for the kind — external
+// fragmentation and the largest hole for a free list, rounding waste and the largest
+// free block for buddy, pages held (of the limit) and slot slack for slab, bytes held
+// but dead for arenas — and the time left for the current request as a bar with its
+// seconds written on it. On a narrow screen the meters wrap into a grid.
 
 import type Phaser from 'phaser';
 import { UI } from '../palette.ts';
@@ -19,6 +21,12 @@ export interface MeterReadings {
   readonly largestHole: number;
   readonly heapBytes: number;
   readonly liveBytes: number;
+  /** Which allocator the meters describe (a free list when absent). */
+  readonly kind?: 'freelist' | 'buddy' | 'slab' | 'arena';
+  /** Bytes lost inside blocks to rounding (buddy orders, slab slots). */
+  readonly internalBytes?: number;
+  /** Slab pages held now, and the pool's limit when there is one. */
+  readonly pages?: { readonly held: number; readonly limit?: number };
   /** Seconds left for the current request, out of `total`; absent when untimed. */
   readonly timer?: { readonly remaining: number; readonly total: number } | null;
 }
@@ -35,13 +43,38 @@ const GAP = 12;
 const LOW_TIME = 0.3;
 
 function metersOf(r: MeterReadings): Meter[] {
-  return [
+  const common: Meter[] = [
     { label: 'utilization', value: formatPercent(r.utilization), ratio: r.utilization },
-    { label: 'ext. frag.', value: formatRatio(r.externalFragmentation), ratio: r.externalFragmentation },
-    { label: 'largest hole', value: formatBytes(r.largestHole) },
     { label: 'heap', value: formatBytes(r.heapBytes) },
     { label: 'live', value: formatBytes(r.liveBytes) },
   ];
+  return [...common.slice(0, 1), ...kindMeters(r), ...common.slice(1)];
+}
+
+function kindMeters(r: MeterReadings): Meter[] {
+  const internal = r.internalBytes ?? 0;
+  switch (r.kind) {
+    case 'buddy':
+      return [
+        { label: 'rounding waste', value: formatBytes(internal) },
+        { label: 'largest free block', value: formatBytes(r.largestHole) },
+      ];
+    case 'slab':
+      return [
+        { label: 'pages held', value: r.pages ? `${r.pages.held}${r.pages.limit === undefined ? '' : ` of ${r.pages.limit}`}` : '—', ...(r.pages?.limit ? { ratio: r.pages.held / r.pages.limit } : {}) },
+        { label: 'slot slack', value: formatBytes(internal) },
+      ];
+    case 'arena':
+      return [
+        { label: 'held, not live', value: formatBytes(Math.max(0, r.heapBytes - r.liveBytes)) },
+        { label: 'rounding waste', value: formatBytes(internal) },
+      ];
+    default:
+      return [
+        { label: 'ext. frag.', value: formatRatio(r.externalFragmentation), ratio: r.externalFragmentation },
+        { label: 'largest hole', value: formatBytes(r.largestHole) },
+      ];
+  }
 }
 
 export class MetersView extends PanelView {
@@ -75,7 +108,7 @@ export class MetersView extends PanelView {
 
   private columns(width: number): number {
     const f = this.fonts();
-    const widest = Math.max(measureText('largest hole', f.label), measureText('1023.5 KiB', f.value, true)) + GAP;
+    const widest = Math.max(measureText('largest free block', f.label), measureText('1023.5 KiB', f.value, true)) + GAP;
     return Math.max(1, Math.min(5, Math.floor((width + GAP) / widest)));
   }
 

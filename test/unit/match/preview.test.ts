@@ -114,6 +114,10 @@ describe('the drag preview agrees with the buddy engine [BU-MOVE-1..3]', () => {
     const regions = buddy.walk();
     expect(previewPlacement(view, regions, 4, 5)).toMatchObject({ legal: false, code: 'place/misaligned', size: 4 });
     expect(snapPlacement(view, regions, 4, 5)).toEqual({ address: 4, size: 4, legal: true });
-    expect(snapPlacement(view, regions, 2, 1)).toEqual({ address: 2, size: 2, legal: true });
+    expect(snapPlacement(view, regions, 2, 3)).toEqual({ address: 2, size: 2, legal: true });
+    // A 1-byte hole holds no 2-byte block, and the free block next door is not under the pointer: no snap.
+    expect(snapPlacement(view, regions, 2, 1)).toMatchObject({ address: 1, legal: false, code: 'place/misaligned' });
+    // Over a live block there is nothing to snap to.
+    expect(snapPlacement(view, regions, 1, 0)).toMatchObject({ address: 0, legal: false, code: 'buddy/not_free' });
   });
 });
