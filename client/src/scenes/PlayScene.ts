@@ -12,6 +12,7 @@ import type { Room } from '@colyseus/sdk';
 import type { MatchState, RegionState } from '../../../server/state/match-state.ts';
 import type { RegionView } from '../../../shared/core/allocator.ts';
 import { describeError, joinPractice, type Refusal } from '../net/connection.ts';
+import { watchConnection } from '../net/connection-watch.ts';
 import { HeapView, type HeapHint } from '../views/HeapView.ts';
 import { BuddyView } from '../views/BuddyView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
@@ -193,8 +194,12 @@ export class PlayScene extends Phaser.Scene {
       this.heapView?.setGhost(null);
       this.showStatus(`Refused: ${refusal.message} (${refusal.code})`, UI.bad);
     });
-    this.room.onLeave(() => this.showStatus('Connection lost — trying to get back…', UI.bad));
-    this.room.onReconnect?.(() => this.showStatus('Back online.', UI.good));
+    const unwatch = watchConnection(this.room, {
+      lost: () => this.showStatus('Connection lost — reconnecting…', UI.bad),
+      back: () => this.showStatus('Back online.', UI.good),
+      gone: () => this.showStatus('The connection is gone; press ✕ and start again.', UI.bad),
+    });
+    this.events.once('shutdown', unwatch);
     this.redraw();
   }
 
