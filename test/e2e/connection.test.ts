@@ -1,0 +1,142 @@
+// A lost connection in the browser, shown and recovered by itself: the page is taken
+// offline (Chromium's network emulation: the page hears "offline", the SDK closes its
+// socket and every new connection fails until the network is back), the scene says
+// so, and once the network returns the SDK reconnects to the same room and seat.
+// A student in a class (the host, a Node SDK client here, sees them drop and come
+// back, and starts a round they then play) and a solo practice round (the round goes
+// on where it was).
+
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Client, type Room } from '@colyseus/sdk';
+import { publishedView, untilScene, useServerAndBrowser } from './scene-support.ts';
+import type { TextBox } from './support.ts';
+
+const env = useServerAndBrowser({ width: 1280, height: 800 });
+
+/**
+ * The SDK only reconnects a room that has been joined for at least this long
+ * (`reconnection.minUptime`, 5 s by default in @colyseus/sdk 0.18); an earlier drop
+ * ends the room. The tests stay on line a little longer than that before cutting.
+ */
+const SDK_MIN_UPTIME_MS = 5_000;
+
+interface LobbyView {
+  scene: string;
+  mode: string;
+  phase: string;
+  nickname: string;
+  dropped: boolean;
+  version: number;
+  pending: { id: number; size: number } | null;
+  blocks: { id: number; address: number; size: number }[];
+  probes: Record<string, { x: number; y: number }>;
+  texts: TextBox[];
+}
+
+interface PlayView {
+  scene: string;
+  status: string;
+  version: number;
+  pending: { id: number; size: number } | null;
+  blocks: { id: number; address: number; size: number }[];
+}
+
+interface PlayerRow { nickname: string; connected: boolean }
+
+async function until<T>(page: Page, check: (v: T) => boolean, what: string, timeout = 30_000): Promise<T> {
+  let last: T | null = null;
+  try {
+    await expect.poll(async () => {
+      last = await publishedView<T>(page);
+      return last !== null && check(last);
+    }, { timeout }).toBe(true);
+  } catch (error) {
+    const { texts: _texts, probes: _probes, ...rest } = (last ?? {}) as Record<string, unknown>;
+    throw new Error(`waiting for ${what}; last published: ${JSON.stringify(rest).slice(0, 1200)}`, { cause: error });
+  }
+  return last as unknown as T;
+}
+
+/** Takes the page's network away: Chromium fires "offline" and refuses new connections. */
+async function goOffline(page: Page): Promise<void> {
+  await page.context().setOffline(true);
+}
+
+async function goOnline(page: Page): Promise<void> {
+  await page.context().setOffline(false);
+}
+
+describe('a lost connection in the browser', () => {
+  it('a student in a class sees the connection lost, comes back by itself to the same seat, and plays the next round', async () => {
+    const res = await fetch(`${env.server.url}/api/classes`, { method: 'POST' });
+    expect(res.ok).toBe(true);
+    const created = (await res.json()) as { code: string; hostKey: string; roomId: string };
+    const host: Room = await new Client(env.server.url.replace(/^http/, 'ws')).joinById(created.roomId, { hostKey: created.hostKey });
+    const players = (): PlayerRow[] => [...(host.state as { players: Map<string, PlayerRow> }).players.values()].map((p) => ({ nickname: p.nickname, connected: p.connected }));
+    const page = await env.browser.newPage();
+    try {
+      await page.goto(`${env.server.url}/?join=${created.code}`);
+      await untilScene(page, 'JoinScene');
+      await page.locator('input[name=nickname]').fill('Edsger');
+      await page.locator('button[type=submit]').click();
+      await until<LobbyView>(page, (v) => v.scene === 'ClassLobbyScene' && v.phase === 'lobby' && v.nickname === 'Edsger', 'the lobby');
+      await expect.poll(players, { timeout: 10_000 }).toEqual([{ nickname: 'Edsger', connected: true }]);
+      await page.waitForTimeout(SDK_MIN_UPTIME_MS + 500);
+
+      await goOffline(page);
+      const lost = await until<LobbyView>(page, (v) => v.dropped, 'the lost-connection message');
+      expect(lost.texts.map((t) => t.text)).toContain('Connection lost: reconnecting…');
+      // The server saw the socket go: the host's list shows the student disconnected.
+      await expect.poll(players, { timeout: 20_000 }).toEqual([{ nickname: 'Edsger', connected: false }]);
+      await page.waitForTimeout(1_000);
+      expect((await publishedView<LobbyView>(page))?.dropped).toBe(true);
+
+      await goOnline(page);
+      const back = await until<LobbyView>(page, (v) => !v.dropped, 'the connection to come back', 40_000);
+      expect(back).toMatchObject({ scene: 'ClassLobbyScene', mode: 'class', nickname: 'Edsger' });
+      await expect.poll(players, { timeout: 10_000 }).toEqual([{ nickname: 'Edsger', connected: true }]);
+
+      // The same seat is live: a round started now reaches the student, and their move is accepted.
+      host.send('host:start', { round: 'warm-up' });
+      const playing = await until<LobbyView>(page, (v) => v.pending?.size === 1 && v.probes['0'] !== undefined, 'the round');
+      await page.mouse.click(playing.probes['0']!.x, playing.probes['0']!.y);
+      await until<LobbyView>(page, (v) => v.version === 1 && v.blocks.length === 1, 'the placed block');
+    } finally {
+      await page.close();
+      await host.leave(true);
+    }
+  });
+
+  it('a solo practice round says the connection is lost, says it is back, and goes on where it was', async () => {
+    const page = await env.browser.newPage();
+    try {
+      await page.goto(`${env.server.url}/?level=warm-up`);
+      await until<PlayView>(page, (v) => v.pending?.size === 1 && v.version === 0, 'the warm-up round');
+      const pointOf = async (address: number) => {
+        const p = await page.evaluate((a) => window.mallocadeProbe!.pointOf(a), address);
+        if (!p) throw new Error(`address ${address} is not on screen`);
+        return p;
+      };
+      const at0 = await pointOf(0);
+      await page.mouse.click(at0.x, at0.y);
+      await until<PlayView>(page, (v) => v.version === 1 && v.pending?.size === 4, 'the first block');
+      await page.waitForTimeout(SDK_MIN_UPTIME_MS + 500);
+
+      await goOffline(page);
+      await until<PlayView>(page, (v) => v.status.startsWith('Connection lost'), 'the lost-connection message');
+      await page.waitForTimeout(1_000);
+      await goOnline(page);
+      const back = await until<PlayView>(page, (v) => v.status === 'Back online.', 'the connection to come back', 40_000);
+      expect(back.blocks).toEqual([{ id: expect.any(Number), address: 0, size: 1 }]);
+      expect(back.pending?.size).toBe(4);
+
+      // The round goes on: the 4-unit request is placed at 4 (aligned) and accepted.
+      const at4 = await pointOf(4);
+      await page.mouse.click(at4.x, at4.y);
+      await until<PlayView>(page, (v) => v.version === 2 || v.scene === 'ResultsScene', 'the second block');
+    } finally {
+      await page.close();
+    }
+  });
+});
