@@ -49,6 +49,9 @@ function checkField(name: string, spec: FieldSpec, value: unknown): Outcome<unkn
   }
 }
 
+/** A message with no fields (pause, resume, host:end...). */
+export const EMPTY_SHAPE = {} as const;
+
 /** Checks `raw` against `shape`: every required field present and well typed, no other field. */
 export function parseMessage<S extends Shape>(shape: S, raw: unknown): Outcome<Parsed<S>, MessageCode> {
   if (raw === undefined && Object.values(shape).every((f) => f.optional)) raw = {};

@@ -12,7 +12,7 @@ import { boardScore, rankByScore } from '../../shared/score/rank.ts';
 import { replayMatch, startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
 import { getServices } from '../services.ts';
 import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
-import { parseMessage } from '../protocol/validate.ts';
+import { EMPTY_SHAPE, parseMessage } from '../protocol/validate.ts';
 import { TokenBucket, KeyedLimiter } from '../protocol/rate-limit.ts';
 import { chooseNickname } from '../classroom/nicknames.ts';
 import { hashSecret, newSecret, secretMatches } from '../classroom/secrets.ts';
@@ -66,7 +66,6 @@ const START_SHAPE = { round: { type: 'enum', values: ROUND_CHOICES } } as const;
 const KICK_SHAPE = { playerId: { type: 'string', maxLength: 64 }, bar: { type: 'boolean', optional: true } } as const;
 const FLAG_SHAPE = { value: { type: 'boolean' } } as const;
 const BOARD_SHAPE = { mode: { type: 'enum', values: ['shown', 'hidden', 'anonymous'] } } as const;
-const EMPTY_SHAPE = {} as const;
 
 /** Failed join attempts (wrong code or key) per address: guessing is slowed to a crawl. */
 const badJoins = new KeyedLimiter({ ratePerSecond: 0.2, burst: 10, idleMs: 10 * 60_000 });
