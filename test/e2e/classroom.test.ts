@@ -3,7 +3,9 @@
 // typing the code), the host starts the warm-up round (buddy, 8 units: place 1 unit,
 // then 4), the students play it with the mouse and with the keyboard, the
 // leaderboard updates, the projector shows the code, the board and the podium, and
-// the results CSV downloads with one row per student. Screenshots of the host, the
+// the results CSV downloads with one row per student. During a round a student plays
+// on the PlayScene's full board (with their score, rank and the class's board beside
+// or above it); before and after, the class lobby scene. Screenshots of the host, the
 // projector and a student at 1920x1080 and 390x844 are kept in test-artifacts/,
 // and no text on them may overlap another or leave the screen.
 
@@ -37,6 +39,24 @@ interface StudentView extends Published {
   probes: Record<string, Probe>;
   holes: number[];
   focusedHole: number | null;
+  leaderboard: BoardRow[];
+  boardMode: string;
+  score: number;
+  rank: number;
+  status: string;
+}
+
+/** A student's PlayScene during a class round. */
+interface PlayView extends Published {
+  classPhase: string;
+  paused: boolean;
+  roundNo: number;
+  pending: { id: number; size: number } | null;
+  version: number;
+  blocks: { id: number; address: number; size: number }[];
+  probes: Record<string, Probe>;
+  holes: { start: number; size: number }[];
+  focus: number | null;
   leaderboard: BoardRow[];
   boardMode: string;
   score: number;
@@ -103,6 +123,14 @@ async function until<T extends Published>(page: Page, scene: string, check: (v: 
     throw new Error(`waiting for ${scene}; last published: ${JSON.stringify(rest).slice(0, 1500)}`, { cause: error });
   }
   return last as unknown as T;
+}
+
+/** The timer bar's reading as the meters last drew it (they redraw every frame while a request is timed). */
+async function timerReading(page: Page): Promise<{ remaining: number; total: number } | null> {
+  return page.evaluate(() => {
+    const meters = (window as unknown as { mallocade?: { views?: Record<string, { readings?: { timer?: { remaining: number; total: number } | null } }> } }).mallocade?.views?.MetersView;
+    return meters?.readings?.timer ?? null;
+  });
 }
 
 async function press(page: Page, scene: string, button: string): Promise<void> {
@@ -237,19 +265,21 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.thumbs.length === 2);
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board' && v.leaderboard.length === 2);
 
-    // ---- Ada plays with the mouse: 1 unit at 0; a misplaced 4 is refused in words; then 4 at 4 ----
-    let adaView = await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.pending?.size === 1 && v.probes['0'] !== undefined);
+    // ---- Ada plays on the play board with the mouse: 1 unit at 0; a misplaced 4 is refused in words; then 4 at 4 ----
+    let adaView = await until<PlayView>(ada, 'PlayScene', (v) => v.pending?.size === 1 && v.probes['0'] !== undefined);
+    expect(adaView).toMatchObject({ classPhase: 'playing', paused: false, roundNo: 1, boardMode: 'shown' });
     const boardBefore = adaView.leaderboard;
     await ada.mouse.click(adaView.probes['0']!.x, adaView.probes['0']!.y);
-    adaView = await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.pending?.size === 4 && v.probes['1'] !== undefined);
+    adaView = await until<PlayView>(ada, 'PlayScene', (v) => v.pending?.size === 4 && v.probes['1'] !== undefined);
     expect(adaView.blocks).toEqual([{ id: expect.any(Number), address: 0, size: 1 }]);
     await ada.mouse.click(adaView.probes['1']!.x, adaView.probes['1']!.y);
-    adaView = await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.status.startsWith('Refused: '));
+    adaView = await until<PlayView>(ada, 'PlayScene', (v) => v.status.startsWith('Refused: '));
     expect(adaView.status).not.toMatch(/\w+\/\w+/);
-    await snapshot(ada, 'ClassLobbyScene', 'student-refused-phone');
+    expect(adaView.blocks).toHaveLength(1);
+    await snapshot(ada, 'PlayScene', 'student-refused-phone');
     await ada.mouse.click(adaView.probes['4']!.x, adaView.probes['4']!.y);
     // Both placed (version 2); the walk-through's frees then run by themselves and empty the heap.
-    await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.pending === null && v.version >= 2 && v.blocks.length === 0);
+    await until<PlayView>(ada, 'PlayScene', (v) => v.pending === null && v.version >= 2 && v.blocks.length === 0);
 
     // The leaderboard moved: Ada's finished round changed her score on every screen; Grace has not played yet.
     const scoreOf = (rows: readonly BoardRow[], name: string): number | undefined => rows.find((r) => r.name === name)?.score;
@@ -257,32 +287,37 @@ describe('a class in the browser: host, projector and two students (steps in ord
     const graceBefore = scoreOf(boardBefore, 'Grace');
     // The board is republished at most once a second, so it may show an in-between score first:
     // wait until it has caught up with Ada's own score.
-    adaView = await until<StudentView>(ada, 'ClassLobbyScene', (v) => scoreOf(v.leaderboard, 'Ada') !== adaBefore && scoreOf(v.leaderboard, 'Ada') === v.score);
+    // The round goes on for Grace, so Ada still sees the play board, with her score, rank and the board.
+    adaView = await until<PlayView>(ada, 'PlayScene', (v) => scoreOf(v.leaderboard, 'Ada') !== adaBefore && scoreOf(v.leaderboard, 'Ada') === v.score);
     const adaAfter = scoreOf(adaView.leaderboard, 'Ada');
     expect(adaView.leaderboard.find((r) => r.name === 'Ada')?.isYou).toBe(true);
     expect(adaAfter).toBeGreaterThan(0);
+    expect(adaView.rank).toBe(1);
+    expect(adaView.texts?.map((t) => t.text)).toContain(`Your score ${adaAfter} · rank 1 of 2`);
+    await snapshot(ada, 'PlayScene', 'student-done-phone');
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => scoreOf(v.leaderboard, 'Ada') === adaAfter && scoreOf(v.leaderboard, 'Grace') === graceBefore);
     await snapshot(projector, 'ProjectorScene', 'projector-board-projector');
     await snapshot(host, 'HostScene', 'host-round-projector');
   });
 
   it('Grace plays it with the keyboard; the round ends with both on the board and the top of the class on a podium', async () => {
+    const focusedStart = (v: PlayView | null): number | null => (v && v.focus !== null ? (v.holes[v.focus]?.start ?? null) : null);
     const chooseHole = async (start: number): Promise<void> => {
       for (let i = 0; i < 8; i++) {
-        const v = await until<StudentView>(grace, 'ClassLobbyScene', (s) => s.holes.length > 0);
-        if (v.focusedHole !== null && v.holes[v.focusedHole] === start) break;
+        const v = await until<PlayView>(grace, 'PlayScene', (s) => s.holes.length > 0);
+        if (focusedStart(v) === start) break;
         await grace.keyboard.press('ArrowRight');
         await grace.waitForTimeout(50);
       }
-      const v = await view<StudentView>(grace);
-      expect(v?.focusedHole !== null && v?.holes[v.focusedHole!]).toBe(start);
+      expect(focusedStart(await view<PlayView>(grace))).toBe(start);
       await grace.keyboard.press('Enter');
     };
-    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.pending?.size === 1);
+    await until<PlayView>(grace, 'PlayScene', (v) => v.pending?.size === 1);
     await chooseHole(0);
-    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.pending?.size === 4);
-    await snapshot(grace, 'ClassLobbyScene', 'student-round-laptop');
+    await until<PlayView>(grace, 'PlayScene', (v) => v.pending?.size === 4);
+    await snapshot(grace, 'PlayScene', 'student-round-laptop');
     await chooseHole(4);
+    // The round is over: the lobby scene takes Grace back for the results.
     await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'results');
 
     // ---- results: both on the board with the same score (same moves), podium on the wall ----
@@ -338,17 +373,37 @@ describe('a class in the browser: host, projector and two students (steps in ord
     expect((await view<HostView>(host))?.round).toBe('buddy-peaks');
     await press(host, 'HostScene', 'start');
     await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.roundNo === 2);
-    await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.phase === 'playing' && v.pending !== null);
-    await snapshot(ada, 'ClassLobbyScene', 'student-timed-round-phone');
+    await until<PlayView>(ada, 'PlayScene', (v) => v.classPhase === 'playing' && v.roundNo === 2 && v.pending !== null);
+    await snapshot(ada, 'PlayScene', 'student-timed-round-phone');
+    // The same board on a projector: the class panel in a column beside the heap.
+    await grace.setViewportSize(PROJECTOR);
+    await until<PlayView>(grace, 'PlayScene', (v) => v.roundNo === 2 && v.pending !== null);
+    await snapshot(grace, 'PlayScene', 'student-timed-round-projector');
+    await grace.setViewportSize({ width: 1280, height: 720 });
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board');
     await snapshot(projector, 'ProjectorScene', 'projector-board-phone');
 
+    // ---- paused by the host: said on the board, the timer bar stands still, a move waits ----
     await press(host, 'HostScene', 'pause');
-    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'paused');
-    await snapshot(grace, 'ClassLobbyScene', 'student-paused-laptop');
+    await until<PlayView>(grace, 'PlayScene', (v) => v.paused && v.classPhase === 'paused');
+    const paused = await until<PlayView>(ada, 'PlayScene', (v) => v.paused);
+    expect(paused.texts?.some((t) => t.text.startsWith('Paused by the host'))).toBe(true);
+    const frozen = await timerReading(grace);
+    expect(frozen).not.toBeNull();
+    await grace.waitForTimeout(1_200);
+    expect(await timerReading(grace)).toEqual(frozen);
+    // A click on a hole while paused is not sent: the board says why, and nothing changes.
+    const hole = paused.holes[0];
+    const spot = hole ? await ada.evaluate((a) => window.mallocadeProbe?.pointOf(a) ?? null, hole.start) : null;
+    expect(paused.pending !== null && spot !== null).toBe(true);
+    await ada.mouse.click(spot!.x, spot!.y);
+    const waited = await until<PlayView>(ada, 'PlayScene', (v) => /^Paused by the host: wait/.test(v.status));
+    expect(waited.version).toBe(paused.version);
+    await snapshot(grace, 'PlayScene', 'student-paused-laptop');
+    await snapshot(ada, 'PlayScene', 'student-paused-phone');
     await until<HostView>(host, 'HostScene', (v) => v.buttons?.pause?.label === 'Resume');
     await press(host, 'HostScene', 'pause');
-    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'playing');
+    await until<PlayView>(grace, 'PlayScene', (v) => v.classPhase === 'playing' && !v.paused);
 
     // Ending asks for a second press.
     await press(host, 'HostScene', 'end');

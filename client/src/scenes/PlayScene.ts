@@ -6,6 +6,11 @@
 // Enter) to `place` moves. While the card is dragged, the ghost shows where it would
 // snap and whether the engine would take it there (shared/match/preview.ts); the
 // server's answer is the truth: a refused drop snaps back with the reason in words.
+// In a class (launched by ClassLobbyScene, which sleeps meanwhile and takes the
+// student back when the round ends or the class is gone) it also shows the student's
+// score and rank, the leaderboard when the host shows it, and "Paused by the host"
+// (the timer bar stands still); it removes its room listeners when it shuts down,
+// since the room lives on in the lobby scene.
 
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
@@ -18,14 +23,19 @@ import { BuddyView } from '../views/BuddyView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
 import { QueueView } from '../views/QueueView.ts';
 import { Button } from '../ui/Button.ts';
-import { UI } from '../palette.ts';
+import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { exposeProbe } from '../test-probe.ts';
 import { MetersView } from '../views/MetersView.ts';
+import { fitText } from '../views/labels.ts';
 import { findLevel, type Level } from '../../../shared/levels/levels.ts';
 import { parseKindView, type KindView } from '../../../shared/match/kind-view.ts';
 import { snapPlacement, type PlacementPreview } from '../../../shared/match/preview.ts';
 import { isBoardKind, KindBoard, type BoardHint } from './kind-board.ts';
+import { boardMode, boardRows, classPhase, isRoundOn, ownHeap, ownPlayer, standingText, type ClassStateLike } from './class/class-state.ts';
+import { visibleTexts } from './class/screen-report.ts';
+import { addressProbes } from './class/ClassLobbyScene.ts';
+import { ClassPanelView, type ClassPanel } from './class/views/ClassPanelView.ts';
 
 export interface PlaySceneData {
   /** A practice level's id (the warm-up when missing). */
@@ -34,6 +44,8 @@ export interface PlaySceneData {
   readonly classRoom?: Room;
   /** Title shown in the header. */
   readonly title?: string;
+  /** In a class: the student's player id (their heap and entry in the classroom state). */
+  readonly playerId?: string;
 }
 
 const HINT_LABELS: Readonly<Record<string, string>> = {
@@ -85,7 +97,19 @@ function isKnownKind(kind: string): kind is 'freelist' | 'buddy' | 'slab' | 'are
 /** Where the queue of next requests starts, right of the request card. */
 const QUEUE_OFFSET = 300;
 
+/** From this width on, a class round puts the class panel in a column beside the heap. */
+const CLASS_COLUMN_WIDTH = 900;
+
+const LINE_HELP = 'Drag the request onto the heap, click a hole, or use ← → and Enter.';
+const BUDDY_TREE_HELP = 'Click a free block in the tree or a hole on the line, drag the request onto the line, or use ← → and Enter.';
+
+/** From this width BuddyView puts its free lists beside the tree rather than under it. */
+const BUDDY_SIDE_BY_SIDE = 900;
+
 export class PlayScene extends Phaser.Scene {
+  /** ClassLobbyScene hands a class round to this scene (see playSceneTakesClassRoom). */
+  static acceptsClassRoom = true;
+
   private data_: PlaySceneData = {};
   private room: Room | null = null;
   /** The address line (free list, buddy); null once the round turns out to be a slab or arena round. */
@@ -99,6 +123,10 @@ export class PlayScene extends Phaser.Scene {
   private card!: RequestCardView;
   private queue!: QueueView;
   private titleText!: Phaser.GameObjects.Text;
+  /** The header's words before they are cut to fit the screen. */
+  private fullTitle = '';
+  /** The right edge of the heap's box: addresses drawn past it are not probed. */
+  private heapRight = 0;
   private meters!: MetersView;
   private progressText!: Phaser.GameObjects.Text;
   private statusText!: Phaser.GameObjects.Text;
@@ -113,6 +141,16 @@ export class PlayScene extends Phaser.Scene {
   private lastVersion = -1;
   /** The pending request the timer bar is counting down, and its full span on this clock. */
   private timed = { id: -1, spanMs: 1 };
+  /** In a class: score, rank, the leaderboard and the pause. */
+  private classPanel: ClassPanelView | null = null;
+  /** What the timer bar showed when the host paused the round (ms left), held until the round resumes. */
+  private frozenLeftMs: number | null = null;
+  private wasPaused = false;
+  /** The buddy tree is folded away for want of room (see foldBuddyTree), and the room it needs. */
+  private treeFolded = false;
+  private treeNeeds = 0;
+  /** False once the scene has shut down (a practice room joined after that is left again). */
+  private alive = false;
 
   constructor() {
     super('PlayScene');
@@ -125,15 +163,21 @@ export class PlayScene extends Phaser.Scene {
     this.heapView = null;
     this.board = null;
     this.buddyView = null;
+    this.classPanel = null;
+    this.frozenLeftMs = null;
+    this.wasPaused = false;
+    this.treeFolded = false;
+    this.treeNeeds = 0;
   }
 
   create(): void {
     const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
     const found = this.data_.level ? findLevel(this.data_.level) : null;
     this.levelInfo = found?.ok ? found.value : null;
-    this.titleText = this.add.text(16, 12, this.data_.title ?? this.levelInfo?.title ?? 'Practice', { ...font, fontSize: '24px', fontStyle: 'bold' });
+    this.fullTitle = this.data_.title ?? this.levelInfo?.title ?? 'Practice';
+    this.titleText = this.add.text(16, 12, this.fullTitle, { ...font, fontSize: '24px', fontStyle: 'bold' });
     this.progressText = this.add.text(16, 0, '', { ...font, fontSize: '16px', color: UI.dim });
-    this.statusText = this.add.text(16, 0, 'Drag the request onto the heap, click a hole, or use ← → and Enter.', { ...font, fontSize: '16px', color: UI.dim });
+    this.statusText = this.add.text(16, 0, LINE_HELP, { ...font, fontSize: '16px', color: UI.dim });
     this.meters = new MetersView(this);
     const heapView = new HeapView(this);
     this.heapView = heapView;
@@ -148,7 +192,9 @@ export class PlayScene extends Phaser.Scene {
     new Button(this, 0, 0, 'Tip (T)', () => this.nextTip(), { width: 120, height: 44, fontSize: 16, key: 'T' }).setName('tip').setVisible(this.levelInfo !== null);
     this.listenForBoardKeys(); // before the explanation's Enter, so the Enter that closes it places nothing
     this.explainPanel = this.makeExplanation();
-    new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC' }).setName('close');
+    // In a class the round ends when the host ends it: no way out but the lobby's, afterwards.
+    if (this.data_.classRoom) this.classPanel = new ClassPanelView(this);
+    else new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC' }).setName('close');
 
     heapView.events.on('holeclick', ({ hole }) => this.placeAt(hole.start));
     heapView.events.on('holechoose', ({ hole }) => this.placeAt(hole.start));
@@ -162,8 +208,11 @@ export class PlayScene extends Phaser.Scene {
     exposeProbe((address) => this.heapView?.pointOf(address) ?? null);
     this.layout();
     this.scale.on('resize', this.layout, this);
+    this.alive = true;
     this.events.once('shutdown', () => {
+      this.alive = false;
       this.scale.off('resize', this.layout, this);
+      this.classPanel?.destroy();
       this.heapView?.destroy();
       this.board?.destroy();
       this.buddyView?.destroy();
@@ -182,33 +231,62 @@ export class PlayScene extends Phaser.Scene {
   // ---- wiring -------------------------------------------------------------
 
   private async connect(): Promise<void> {
+    const inClass = this.data_.classRoom !== undefined;
+    let room: Room;
     try {
-      this.room = this.data_.classRoom ?? (await joinPractice(this.data_.level));
+      room = this.data_.classRoom ?? (await joinPractice(this.data_.level));
     } catch (error) {
-      this.showStatus(`Could not start: ${describeError(error)}`, UI.bad);
+      if (this.alive) this.showStatus(`Could not start: ${describeError(error)}`, UI.bad);
       return;
     }
-    this.room.onStateChange(() => this.redraw());
-    this.room.onMessage('refused', (refusal: Refusal) => {
+    if (!this.alive) {
+      if (!inClass) void room.leave();
+      return;
+    }
+    this.room = room;
+    // Every listener added here is removed when the scene ends: in a class the room lives on in the lobby scene.
+    let left = false;
+    const onState = (): void => this.redraw();
+    room.onStateChange(onState);
+    const stopRefused = room.onMessage('refused', (refusal: Refusal) => {
       this.card.snapBack();
       this.heapView?.setGhost(null);
-      this.showStatus(`Refused: ${refusal.message} (${refusal.code})`, UI.bad);
+      // A student in a class reads the reason in words; practice shows the stable code too.
+      this.showStatus(inClass ? `Refused: ${refusal.message}` : `Refused: ${refusal.message} (${refusal.code})`, UI.bad);
     });
-    const unwatch = watchConnection(this.room, {
+    const unwatch = watchConnection(room, {
       lost: () => this.showStatus('Connection lost — reconnecting…', UI.bad),
       back: () => this.showStatus('Back online.', UI.good),
-      gone: () => this.showStatus('The connection is gone; press ✕ and start again.', UI.bad),
+      gone: () => {
+        left = true;
+        // In a class the sleeping lobby scene hears it too and takes the student to its Rejoin button.
+        this.showStatus(inClass ? 'The connection is gone.' : 'The connection is gone; press ✕ and start again.', UI.bad);
+      },
     });
-    this.events.once('shutdown', unwatch);
+    this.events.once('shutdown', () => {
+      unwatch();
+      stopRefused();
+      // Once the room has left, the SDK has dropped every listener itself (and removing
+      // one it no longer holds would drop another's).
+      if (!left) room.onStateChange.remove(onState);
+    });
     this.redraw();
+  }
+
+  private classState(): ClassStateLike | undefined {
+    return this.data_.classRoom ? (this.room?.state as ClassStateLike | undefined) : undefined;
   }
 
   /** The player's own match: the room's state in practice, their heap in a class. */
   private match(): MatchState | null {
-    const state = this.room?.state as (MatchState & { heaps?: Map<string, MatchState> }) | undefined;
-    if (!state) return null;
-    if (this.data_.classRoom) return state.heaps ? ([...state.heaps.values()][0] ?? null) : null;
-    return state;
+    if (!this.room?.state) return null;
+    if (this.data_.classRoom) return ownHeap(this.classState(), this.data_.playerId) as MatchState | null;
+    return this.room.state as MatchState;
+  }
+
+  /** Whether the host has paused the class's round (moves are refused meanwhile). */
+  private paused(): boolean {
+    return classPhase(this.classState()) === 'paused';
   }
 
   // ---- moves --------------------------------------------------------------
@@ -218,6 +296,10 @@ export class PlayScene extends Phaser.Scene {
     const m = this.match();
     if (!m || !this.room) return;
     if (!m.hasPending) return this.showStatus('There is nothing to place right now.', UI.dim);
+    if (this.paused()) {
+      this.card.snapBack();
+      return this.showStatus('Paused by the host: wait for the round to go on.', UI.bad);
+    }
     const where = this.board ? `in ${this.board.nameOf(target)}` : `at address ${target}`;
     this.showStatus(`Placing malloc(${m.pending.size}) ${where}…`, UI.dim);
     this.room.send('place', { requestId: m.pending.id, target, version: m.version });
@@ -295,9 +377,27 @@ export class PlayScene extends Phaser.Scene {
     return parseKindView(m.kindView);
   }
 
+  /**
+   * Folds the buddy tree away when it has no room to be read: stacked under the line
+   * (narrower than BUDDY_SIDE_BY_SIDE), its rows squeeze to overlapping labels below
+   * about three quarters of its comfortable height, as with a deep tree on a phone.
+   * The address line alone plays the round; the tree comes back when there is room.
+   */
+  private foldBuddyTree(width: number, room: number): void {
+    if (this.buddyView) this.treeNeeds = this.buddyView.height() * 0.75;
+    const fits = width >= BUDDY_SIDE_BY_SIDE || room >= this.treeNeeds;
+    if (fits === !this.treeFolded) return;
+    this.treeFolded = !fits;
+    if (this.treeFolded && this.buddyView) {
+      this.buddyView.destroy();
+      this.buddyView = null;
+      if (this.statusText.text === BUDDY_TREE_HELP) this.statusText.setText(LINE_HELP);
+    }
+  }
+
   /** Adds the buddy tree under the address line once the round turns out to be a buddy round. */
   private ensureBuddyTree(kind: string): void {
-    if (this.buddyView || kind !== 'buddy' || !this.heapView) return;
+    if (this.buddyView || this.treeFolded || kind !== 'buddy' || !this.heapView) return;
     const tree = new BuddyView(this);
     tree.enableInput();
     tree.events.on('pick', (region) => {
@@ -306,7 +406,7 @@ export class PlayScene extends Phaser.Scene {
       if (m?.hasPending) this.placeAt(region.start);
     });
     this.buddyView = tree;
-    this.statusText.setText('Click a free block in the tree or a hole on the line, drag the request onto the line, or use ← → and Enter.');
+    this.statusText.setText(BUDDY_TREE_HELP);
     this.layout();
   }
 
@@ -322,9 +422,10 @@ export class PlayScene extends Phaser.Scene {
     this.redraw();
   }
 
+  /** Leaves a practice round for the title (a class has no ✕: its lobby scene takes the student back). */
   private leave(): void {
-    if (!this.data_.classRoom) void this.room?.leave();
-    this.scene.start(this.data_.classRoom ? 'JoinScene' : 'TitleScene', this.data_.classRoom ? { room: this.data_.classRoom } : {});
+    void this.room?.leave();
+    this.scene.start('TitleScene');
   }
 
   // ---- drawing ------------------------------------------------------------
@@ -333,38 +434,58 @@ export class PlayScene extends Phaser.Scene {
     const { width, height } = this.scale;
     const narrow = width < 700;
     const pad = narrow ? 12 : 24;
-    this.titleText.setPosition(pad, 12).setFontSize(narrow ? 20 : 26);
+    // In a class on a wide screen the class panel takes a column on the right; the board keeps the rest.
+    const column = this.classPanel && width >= CLASS_COLUMN_WIDTH ? Math.round(Math.min(420, Math.max(260, width * 0.24))) : 0;
+    const contentW = width - 2 * pad - (column ? column + pad : 0);
+    const right = pad + contentW;
     const close = this.children.getByName('close') as Button | null;
+    const titleSize = narrow ? 20 : 26;
+    this.titleText.setPosition(pad, 12).setFontSize(titleSize).setText(fitText(this.fullTitle, width - 2 * pad - (close ? 56 : 0), titleSize, true));
+    this.heapRight = right;
     close?.setPosition(width - pad - 22, 34);
     const cardTop = narrow ? 56 : 64;
-    this.card.layout(pad, cardTop, width - 2 * pad, this.card.height(), narrow ? 'left' : 'left');
-    // The next requests sit beside the card (a phone has no room for them there).
+    this.card.layout(pad, cardTop, contentW, this.card.height(), 'left');
+    // The next requests sit beside the card, or on a phone on a line of their own under it.
     const queueLeft = pad + QUEUE_OFFSET;
-    this.queue.layout(narrow ? -10_000 : queueLeft, cardTop, Math.max(1, width - pad - queueLeft - 60), this.card.height());
-    const heapTop = cardTop + this.card.height() + 24;
-    const metersHeight = this.meters.height(width - 2 * pad);
+    const queueTop = cardTop + this.card.height() + 8;
+    if (narrow) this.queue.layout(pad, queueTop, contentW, this.queue.height());
+    else this.queue.layout(queueLeft, cardTop, Math.max(1, right - queueLeft - 60), this.card.height());
+    const heapTop = narrow ? queueTop + this.queue.height() + 14 : cardTop + this.card.height() + 24;
+    const metersHeight = this.meters.height(contentW);
+    // On a narrow screen the class panel is a few lines above the meters.
+    const panelFont = column ? baseFontSize(width, height) : Math.min(baseFontSize(width, height), 16);
+    const panelData = this.classPanelData(!column);
+    const panelHeight = this.classPanel && !column && panelData ? ClassPanelView.compactHeight(panelData, panelFont) : 0;
     const buttons = ([this.hintsButton, this.coalesceButton, this.newButton, this.releaseButton, this.children.getByName('explain'), this.children.getByName('tip')] as (Button | null)[])
       .filter((b): b is Button => b !== null && b.visible);
     // Rows of buttons past the first take room from the heap, so every button stays on screen.
-    const extraRows = (countRows(buttons.map((b) => b.width), width - 2 * pad, 12) - 1) * 52;
-    const heapHeight = Math.max(140, height - heapTop - metersHeight - (narrow ? 150 : 120) - extraRows);
+    const extraRows = (countRows(buttons.map((b) => b.width), contentW, 12) - 1) * 52;
+    const heapHeight = Math.max(140, height - heapTop - metersHeight - panelHeight - (narrow ? 150 : 120) - extraRows);
+    // A buddy round: the address line on top (a row or two), the tree and its free lists under it.
+    const lineHeight = this.heapView ? Math.min(Math.floor(heapHeight * 0.45), this.heapView.rowHeight() * 2) : 0;
+    this.foldBuddyTree(contentW, heapHeight - lineHeight - 8);
     if (this.buddyView && this.heapView) {
-      // A buddy round: the address line on top (a row or two), the tree and its free lists under it.
-      const lineHeight = Math.min(Math.floor(heapHeight * 0.45), this.heapView.rowHeight() * 2);
-      this.heapView.layout(pad, heapTop, width - 2 * pad, lineHeight);
-      this.buddyView.layout(pad, heapTop + lineHeight + 8, width - 2 * pad, Math.min(this.buddyView.height(), heapHeight - lineHeight - 8));
-    } else this.heapView?.layout(pad, heapTop, width - 2 * pad, heapHeight);
-    this.board?.layout(pad, heapTop, width - 2 * pad, heapHeight);
-    const below = heapTop + heapHeight + 12;
-    this.meters.layout(pad, below, width - 2 * pad, metersHeight);
-    this.progressText.setPosition(pad, below + metersHeight + 8).setWordWrapWidth(width - 2 * pad);
-    this.statusText.setPosition(pad, below + metersHeight + 32).setWordWrapWidth(width - 2 * pad);
+      this.heapView.layout(pad, heapTop, contentW, lineHeight);
+      this.buddyView.layout(pad, heapTop + lineHeight + 8, contentW, Math.min(this.buddyView.height(), heapHeight - lineHeight - 8));
+    } else this.heapView?.layout(pad, heapTop, contentW, heapHeight);
+    this.board?.layout(pad, heapTop, contentW, heapHeight);
+    const panelTop = heapTop + heapHeight + 12;
+    if (this.classPanel) {
+      const box = column ? { x: right + pad, y: cardTop, w: column, h: height - cardTop - pad } : { x: pad, y: panelTop, w: contentW, h: panelHeight };
+      if (panelData) this.classPanel.show(panelData);
+      this.classPanel.layout(box, panelFont);
+    }
+    const below = panelTop + panelHeight;
+    this.meters.layout(pad, below, contentW, metersHeight);
+    this.progressText.setPosition(pad, below + metersHeight + 8).setWordWrapWidth(contentW);
+    // Two lines at most, so a long message never runs into the buttons (the whole text is published).
+    this.statusText.setPosition(pad, below + metersHeight + 32).setWordWrapWidth(contentW).setMaxLines(2);
     const buttonsY = Math.min(height - 30 - extraRows, below + metersHeight + (narrow ? 96 : 84));
     // The visible buttons in a row (wrapping on a narrow screen).
     let x = pad;
     let y = buttonsY;
     for (const button of buttons) {
-      if (x + button.width > width - pad) {
+      if (x + button.width > right) {
         x = pad;
         y += 52;
       }
@@ -378,6 +499,8 @@ export class PlayScene extends Phaser.Scene {
   private redraw(): void {
     const m = this.match();
     if (!m || !this.card) return;
+    // Once a class's round is over the lobby scene takes over (and stops this one): draw and publish nothing more.
+    if (this.data_.classRoom && !isRoundOn(classPhase(this.classState()))) return;
     this.ensureBoard(m.kind);
     this.ensureBuddyTree(m.kind);
     const regions = m.regions.map(toRegionView);
@@ -411,11 +534,36 @@ export class PlayScene extends Phaser.Scene {
       this.showMeters();
       this.layout();
     }
+    if (this.classPanel) this.redrawClass(m);
     if (m.phase === 'done' && m.results && !this.data_.classRoom) {
       const results = m.results;
-      this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.titleText.text }));
+      this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.fullTitle }));
     }
     this.publish(m);
+  }
+
+  /** The class panel's data from the classroom state (null outside a class). */
+  private classPanelData(compact: boolean): ClassPanel | null {
+    if (!this.classPanel) return null;
+    const state = this.classState();
+    const me = ownPlayer(state, this.data_.playerId);
+    return { paused: this.paused(), standing: standingText(state, me), mode: boardMode(state), rows: boardRows(state, me?.nickname), compact };
+  }
+
+  /** A class's part of a redraw: the panel, and words when the host pauses or resumes or the student is done. */
+  private redrawClass(m: MatchState): void {
+    const paused = this.paused();
+    if (paused !== this.wasPaused) {
+      this.wasPaused = paused;
+      this.showStatus(paused ? 'Paused by the host: your clock has stopped and moves wait.' : 'The host resumed the round: go on.', paused ? UI.bad : UI.good);
+      // The panel gains or loses its pause line: lay the board out again (which redraws).
+      return this.layout();
+    }
+    if (m.phase === 'done' && !m.hasPending && !this.statusText.text.startsWith('All your requests')) {
+      this.showStatus('All your requests are dealt with. Waiting for the others…', UI.good);
+    }
+    const data = this.classPanelData(this.scale.width < CLASS_COLUMN_WIDTH);
+    if (data && this.classPanel) this.classPanel.show(data);
   }
 
   /** Hints on the board: where each policy would put the request, as a slab or arena id (-1: a new one). */
@@ -433,8 +581,13 @@ export class PlayScene extends Phaser.Scene {
     if (!m || !this.meters) return;
     const g = m.meters;
     let timer: { remaining: number; total: number } | null = null;
-    if (m.hasPending && m.pending.deadline && m.phase === 'playing') {
-      const left = Math.max(0, m.pending.deadline - Date.now());
+    const paused = m.phase === 'paused' || this.paused();
+    if (m.hasPending && m.pending.deadline && (m.phase === 'playing' || paused)) {
+      // While the host pauses the round the bar stands still where it was; the server
+      // moves the deadline on by the pause when the round resumes.
+      if (!paused) this.frozenLeftMs = null;
+      else this.frozenLeftMs ??= Math.max(0, m.pending.deadline - Date.now());
+      const left = this.frozenLeftMs ?? Math.max(0, m.pending.deadline - Date.now());
       if (this.timed.id !== m.pending.id) this.timed = { id: m.pending.id, spanMs: Math.max(1, left) };
       timer = { remaining: left / 1000, total: this.timed.spanMs / 1000 };
     }
@@ -499,8 +652,26 @@ export class PlayScene extends Phaser.Scene {
     if (m) this.publish(m);
   }
 
+  /** What a class adds to the published view: the classroom's phase, the pause, score, rank and board. */
+  private classFacts(): Record<string, unknown> {
+    const state = this.classState();
+    if (!state) return {};
+    const me = ownPlayer(state, this.data_.playerId);
+    return {
+      classPhase: classPhase(state),
+      paused: this.paused(),
+      roundNo: state.roundNo ?? 0,
+      nickname: me?.nickname ?? '',
+      score: me?.score ?? 0,
+      rank: me?.rank ?? 0,
+      boardMode: boardMode(state),
+      leaderboard: boardRows(state, me?.nickname),
+    };
+  }
+
   private publish(m: MatchState): void {
     publishForTests({
+      ...this.classFacts(),
       scene: 'PlayScene',
       version: m.version,
       phase: m.phase,
@@ -519,9 +690,13 @@ export class PlayScene extends Phaser.Scene {
       canRelease: m.canRelease,
       releaseButton: this.releaseButton.visible ? { x: this.releaseButton.x, y: this.releaseButton.y } : null,
       explaining: this.explainPanel?.visible ?? false,
-      title: this.titleText.text,
+      title: this.fullTitle,
       hints: m.hints.map((h) => ({ policy: h.policy, target: h.target })),
       status: this.statusText.text,
+      probes: addressProbes(this.heapView, this.heapRight),
+      texts: visibleTexts(this),
+      width: this.scale.width,
+      height: this.scale.height,
     });
   }
 }

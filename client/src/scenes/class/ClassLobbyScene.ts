@@ -1,11 +1,13 @@
 // A student's screen in a class, from the moment they joined: the lobby ("waiting
-// for the host"), their nickname and the class code; during a round, the lead's
-// PlayScene when it takes a classroom room, otherwise a plain in-class view (the
-// round title, the current request, their heap to click or choose from with the
-// keyboard, refusals in words at the spot); and always, when the host shows it, the
-// leaderboard and their own rank. Also what happens when the connection drops
-// (shown, and the SDK reconnects by itself), when it is gone (a Rejoin button) and
-// when the host removes them.
+// for the host"), their nickname and the class code; during a round, the PlayScene's
+// full board (launched over this scene, which sleeps until the round ends or the
+// class is gone), or, if the PlayScene does not take a classroom room, a plain
+// in-class view (the round title, the current request, their heap to click or choose
+// from with the keyboard, refusals in words at the spot); after a round, the results
+// and, when the host shows it, the leaderboard and their own rank. Also what happens
+// when the connection drops (shown, and the SDK reconnects by itself), when it is
+// gone (a Rejoin button, also for a student taken off the PlayScene) and when the
+// host removes them.
 
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
@@ -15,7 +17,7 @@ import { publishForTests } from '../../test-hook.ts';
 import { HeapView, type HeapGhost } from '../../views/HeapView.ts';
 import { lineHeight } from '../../views/labels.ts';
 import {
-  boardMode, boardRows, classPhase, heapLineOf, hintsOf, isRoundOn, ownHeap, ownPlayer, rankText,
+  boardMode, boardRows, classPhase, heapLineOf, hintsOf, isRoundOn, ownHeap, ownPlayer, standingText,
   type ClassPhase, type MatchLike,
 } from './class-state.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, type Box } from './layout.ts';
@@ -59,6 +61,20 @@ function heapHeightFor(extent: number, width: number, font: number): number {
 
 /** How many addresses the tests get screen points for. */
 const PROBED_ADDRESSES = 64;
+
+/**
+ * Where addresses 0..63 are drawn on a heap line (those left of `right`, the edge of
+ * its box), for the browser tests' clicks; this scene and the PlayScene publish them.
+ */
+export function addressProbes(view: Pick<HeapView, 'pointOf'> | null, right: number): Record<string, { x: number; y: number }> {
+  const points: Record<string, { x: number; y: number }> = {};
+  if (!view) return points;
+  for (let a = 0; a < PROBED_ADDRESSES; a++) {
+    const p = view.pointOf(a);
+    if (p && p.x <= right) points[a] = { x: Math.round(p.x), y: Math.round(p.y) };
+  }
+  return points;
+}
 
 export class ClassLobbyScene extends Phaser.Scene {
   private link!: RoomLink;
@@ -120,8 +136,11 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.buttons.add('title', 'Back to the title', () => this.leaveForTitle(), { width: 240, height: 52, fontSize: 18 });
     this.buttons.add('rejoin', 'Rejoin the class', () => void this.rejoin(), { width: 240, height: 52, fontSize: 18, primary: true });
     this.scale.on('resize', this.refresh, this);
+    // Woken when the PlayScene's round ends: draw (and publish) this scene again once it is back.
+    this.events.on('wake', this.refresh, this);
     this.events.once('shutdown', () => {
       this.scale.off('resize', this.refresh, this);
+      this.events.off('wake', this.refresh, this);
       this.heapView?.destroy();
       this.heapView = null;
     });
@@ -213,7 +232,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     } else if (this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo && this.heap() && playSceneTakesClassRoom(this)) {
       // This scene sleeps under the PlayScene with its room listeners on, to wake at the round's end.
       this.handedRound = roundNo;
-      this.scene.launch('PlayScene', { classRoom: this.link.room, title: state?.roundTitle ?? 'Class round' });
+      this.scene.launch('PlayScene', { classRoom: this.link.room, title: state?.roundTitle ?? 'Class round', playerId: this.welcome?.playerId });
       this.scene.sleep();
       return;
     }
@@ -315,9 +334,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     const state = this.link.state;
     if (this.mode === 'kicked') return ['The host removed you from the class.', 'Ask your teacher if this was a mistake.'];
     if (this.mode === 'gone') return ['You are disconnected.', 'Rejoin to get your seat (and your heap) back.'];
-    const me = ownPlayer(state, this.welcome?.playerId);
-    const hidden = boardMode(state) === 'hidden';
-    const standing = me ? `Your score ${me.score}${hidden ? '' : ` · ${rankText(me.rank, state?.playerCount ?? 0)}`}` : '';
+    const standing = standingText(state, ownPlayer(state, this.welcome?.playerId));
     const title = state?.roundTitle ?? '';
     if (phase === 'lobby') {
       const count = state?.playerCount ?? 0;
@@ -340,17 +357,6 @@ export class ClassLobbyScene extends Phaser.Scene {
 
   // ---- tests ---------------------------------------------------------------------------
 
-  private probes(): Record<string, { x: number; y: number }> {
-    const points: Record<string, { x: number; y: number }> = {};
-    const view = this.heapView;
-    if (!view) return points;
-    for (let a = 0; a < PROBED_ADDRESSES; a++) {
-      const p = view.pointOf(a);
-      if (p && p.x <= this.heapBox.x + this.heapBox.w) points[a] = { x: Math.round(p.x), y: Math.round(p.y) };
-    }
-    return points;
-  }
-
   private publish(): void {
     const state = this.link.state;
     const heap = this.heap();
@@ -372,7 +378,7 @@ export class ClassLobbyScene extends Phaser.Scene {
       pending: heap?.hasPending && heap.pending ? { id: heap.pending.id, size: heap.pending.size } : null,
       blocks: heap ? [...heap.regions].filter((r) => r.state === 'live').map((r) => ({ id: r.id, address: r.start, size: r.size })) : [],
       status: this.status,
-      probes: this.probes(),
+      probes: addressProbes(this.heapView, this.heapBox.x + this.heapBox.w),
       holes: this.heapView?.holes().map((h) => h.start) ?? [],
       focusedHole: this.heapView?.focusedHole()?.index ?? null,
       texts: visibleTexts(this),

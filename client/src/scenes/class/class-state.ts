@@ -253,3 +253,23 @@ export function classFigures(state: ClassStateLike | undefined): ClassFigures {
 export function rankText(rank: number, of: number): string {
   return rank > 0 ? `rank ${rank} of ${Math.max(rank, of)}` : 'no rank yet';
 }
+
+/** "Your score 120 · rank 2 of 5"; without the rank while the host hides the board. */
+export function standingText(state: ClassStateLike | undefined, me: PlayerInfoLike | null): string {
+  if (!me) return '';
+  const hidden = boardMode(state) === 'hidden';
+  return `Your score ${me.score ?? 0}${hidden ? '' : ` · ${rankText(me.rank ?? 0, state?.playerCount ?? 0)}`}`;
+}
+
+/**
+ * How many lines a compact board takes so that LeaderboardView (which keeps the
+ * viewer's row on its last line after a "…") shows the top `top` rows and the
+ * viewer's own row: all rows when few, else `top`, one more when the viewer is
+ * just below, and two more (the "…" and their row) when they are further down.
+ */
+export function compactBoardLines(rows: readonly BoardRow[], top = 5): number {
+  if (rows.length <= top + 1) return rows.length;
+  const you = rows.findIndex((r) => r.isYou);
+  if (you < top) return top;
+  return you === top ? top + 1 : top + 2;
+}
