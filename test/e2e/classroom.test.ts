@@ -414,12 +414,18 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await snapshot(host, 'HostScene', 'host-ended-round-phone');
   });
 
-  it('the host removes Grace and locks joining; the projector view needs the host key; a reload comes back as host', async () => {
+  it('the host removes Grace while she plays and locks joining; the projector view needs the host key; a reload comes back as host', async () => {
+    // ---- a third round: Grace is on the play board when the host removes her ----
+    await press(host, 'HostScene', 'tab-round');
+    await press(host, 'HostScene', 'start');
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.roundNo === 3);
+    await until<PlayView>(grace, 'PlayScene', (v) => v.roundNo === 3 && v.pending !== null);
     await press(host, 'HostScene', 'tab-students');
     const kick = (await until<HostView>(host, 'HostScene', (v) => v.kicks.Grace !== undefined)).kicks.Grace!;
     await host.mouse.click(kick.x, kick.y);
     await until<HostView>(host, 'HostScene', (v) => v.kicks.Grace?.label === 'Sure?');
     await host.mouse.click(kick.x, kick.y);
+    // The lobby scene takes her off the play board and says so.
     await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.mode === 'kicked');
     await until<HostView>(host, 'HostScene', (v) => v.players.map((p) => p.nickname).join() === 'Ada');
     await snapshot(grace, 'ClassLobbyScene', 'student-kicked-laptop');
