@@ -19,12 +19,15 @@ export async function untilScene(page: Page, scene: string): Promise<void> {
  * The real server and one browser for a whole test file, started before its tests and
  * stopped after them. Read `.server` and `.browser` inside the tests.
  */
-export function useServerAndBrowser(viewport = { width: 1280, height: 800 }): { readonly server: RunningServer; readonly browser: BrowserContext } {
+export function useServerAndBrowser(
+  viewport = { width: 1280, height: 800 },
+  options: { readonly touch?: boolean } = {},
+): { readonly server: RunningServer; readonly browser: BrowserContext } {
   let server: RunningServer | null = null;
   let browser: BrowserContext | null = null;
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser(viewport);
+    browser = await launchBrowser(viewport, options);
   });
   afterAll(async () => {
     await browser?.close();

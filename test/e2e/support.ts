@@ -80,12 +80,14 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
   };
 }
 
-export async function launchBrowser(viewport = { width: 1280, height: 720 }): Promise<BrowserContext> {
+/** Headless Chromium with a fresh profile; `touch` makes it a phone with a touch screen (taps, no mouse). */
+export async function launchBrowser(viewport = { width: 1280, height: 720 }, options: { readonly touch?: boolean } = {}): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport,
+    ...(options.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

@@ -50,6 +50,11 @@ function contenders(r: RoundResults): { entry: ContenderResult; role: 'player' |
   ];
 }
 
+/** A button's centre and size on screen. */
+function spotOf(button: Button): { x: number; y: number; w: number; h: number } {
+  return { x: button.x, y: button.y, w: button.width, h: button.height };
+}
+
 export class ResultsScene extends Phaser.Scene {
   private input_: ResultsSceneData = { results: '{}' };
 
@@ -119,13 +124,26 @@ export class ResultsScene extends Phaser.Scene {
     const again = new Button(this, 0, 0, 'Play again (R)', () => this.scene.start('PlayScene', { level: this.input_.level, title: this.input_.title }), { key: 'R', primary: true, width: 220 });
     const levels = new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 });
 
+    const publish = (): void => publishForTests({
+      scene: 'ResultsScene',
+      thresholds: thresholds ?? null,
+      replayable: replay !== null,
+      showingReplay,
+      score,
+      stars,
+      contenders: contenders(results).map(({ entry, role }) => ({ name: entry.name, role, score: entry.card.score })),
+      /** Where each button is on screen (centre and size), to click or tap. */
+      buttons: { again: spotOf(again), levels: spotOf(levels), replay: spotOf(toggle) },
+    });
     const layout = (): void => {
       const { width, height } = this.scale;
       const pad = width < 700 ? 12 : 24;
       heading.setPosition(pad, 14).setWordWrapWidth(width - 2 * pad);
       summary.setPosition(pad, 56).setWordWrapWidth(width - 2 * pad);
       const top = 56 + summary.height + 16;
-      const rest = height - top - 80;
+      // A phone puts the buttons in two rows (play again and levels, then the replay), a wider screen in one.
+      const narrow = width < 640;
+      const rest = height - top - (narrow ? 140 : 80);
       const side = width >= 1100;
       if (showingReplay && replay) {
         bars.layout(-10_000, -10_000, 1, 1);
@@ -135,12 +153,22 @@ export class ResultsScene extends Phaser.Scene {
         bars.layout(pad, top, width / 2 - 1.5 * pad, rest);
         plot.layout(width / 2 + pad / 2, top, width / 2 - 1.5 * pad, rest);
       } else {
-        bars.layout(pad, top, width - 2 * pad, rest * 0.5);
-        plot.layout(pad, top + rest * 0.5 + 8, width - 2 * pad, rest * 0.5 - 8);
+        // Stacked: the bars take what their rows need (at most half), the plot the rest.
+        const barsHeight = Math.min(rest * 0.5, bars.height() + 8);
+        bars.layout(pad, top, width - 2 * pad, barsHeight);
+        plot.layout(pad, top + barsHeight + 8, width - 2 * pad, rest - barsHeight - 8);
       }
-      again.setPosition(pad + 110, height - 40);
-      levels.setPosition(pad + 110 + 210, height - 40);
-      toggle.setPosition(pad + 110 + 210 + 200, height - 40);
+      if (narrow) {
+        const half = (width - 2 * pad - 10) / 2;
+        again.resize(half, 56).setPosition(pad + half / 2, height - 102);
+        levels.resize(half, 56).setPosition(width - pad - half / 2, height - 102);
+        toggle.resize(width - 2 * pad, 56).setPosition(width / 2, height - 40);
+      } else {
+        again.resize(220, 56).setPosition(pad + 110, height - 40);
+        levels.resize(180, 56).setPosition(pad + 230 + 90, height - 40);
+        toggle.resize(180, 56).setPosition(pad + 420 + 90, height - 40);
+      }
+      publish();
     };
     layout();
     this.scale.on('resize', layout);
@@ -150,14 +178,7 @@ export class ResultsScene extends Phaser.Scene {
       plot.destroy();
       replay?.view.destroy();
     });
-    publishForTests({
-      scene: 'ResultsScene',
-      thresholds: thresholds ?? null,
-      replayable: replay !== null,
-      score,
-      stars,
-      contenders: contenders(results).map(({ entry, role }) => ({ name: entry.name, role, score: entry.card.score })),
-    });
+    publish();
   }
 
   /** The replay panel: the player's heap beside a policy's, frames computed here from the round's config and log. */
@@ -189,7 +210,7 @@ export class ResultsScene extends Phaser.Scene {
         lastMoment,
         // Slabs and arenas each count from 0: lined up end to end for the address line.
         left: { title: 'you', heap: lineUpAreas(frameAt(mine.value, moment)?.heap ?? []) },
-        right: { title: `${name} (V: next policy)`, heap: lineUpAreas(frameAt(framesOf(name), moment)?.heap ?? []) },
+        right: { title: `${name} ▸ (tap or V: next policy)`, heap: lineUpAreas(frameAt(framesOf(name), moment)?.heap ?? []) },
       });
     };
     const seek = (to: number): void => {
@@ -202,10 +223,12 @@ export class ResultsScene extends Phaser.Scene {
     keyboard?.on('keydown-RIGHT', () => seek(moment + 1));
     keyboard?.on('keydown-HOME', () => seek(0));
     keyboard?.on('keydown-END', () => seek(lastMoment));
-    keyboard?.on('keydown-V', () => {
+    const nextPolicy = (): void => {
       policyIndex = (policyIndex + 1) % Math.max(1, policies.length);
       refresh();
-    });
+    };
+    keyboard?.on('keydown-V', nextPolicy);
+    view.onNextPolicy = nextPolicy;
     return { view, refresh };
   }
 }

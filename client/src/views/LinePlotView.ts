@@ -134,7 +134,8 @@ export class LinePlotView extends PanelView {
   private drawXAxis(g: Phaser.GameObjects.Graphics, plot: { x: number; y: number; w: number; h: number }, xMax: number, font: number): void {
     const lane = new LabelLane(10);
     const widest = measureText(String(Math.round(xMax)), font) + 16;
-    const ticks = niceTicks(xMax, Math.max(2, Math.floor(plot.w / widest)));
+    // Operations are counted in whole numbers: no tick between two of them.
+    const ticks = niceTicks(xMax, Math.max(2, Math.min(Math.floor(plot.w / widest), Math.ceil(xMax))));
     g.lineStyle(1, UI.axis, 1);
     for (const t of ticks) {
       if (t > xMax) continue;

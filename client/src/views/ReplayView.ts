@@ -33,12 +33,15 @@ export class ReplayView {
   private data: ReplayHeaps | null = null;
   /** Called with the moment the player dragged the slider to. */
   onSeek: (moment: number) => void = () => {};
+  /** Called when the player clicks or taps the policy's title (to show the next policy). */
+  onNextPolicy: () => void = () => {};
 
   constructor(scene: Phaser.Scene) {
     this.scene = scene;
     const style = { fontFamily: 'system-ui, sans-serif', fontSize: '16px', color: UI.text, fontStyle: 'bold' };
     this.leftTitle = scene.add.text(0, 0, '', style);
-    this.rightTitle = scene.add.text(0, 0, '', style);
+    this.rightTitle = scene.add.text(0, 0, '', { ...style, color: '#56b4e9' }).setInteractive({ useHandCursor: true });
+    this.rightTitle.on('pointerup', () => this.onNextPolicy());
     this.momentText = scene.add.text(0, 0, '', { ...style, fontStyle: 'normal', color: UI.dim });
     this.left = new HeapView(scene);
     this.right = new HeapView(scene);
@@ -117,6 +120,12 @@ export class ReplayView {
     g.fillStyle(UI.panel, 1).fillRoundedRect(r.x, r.y, r.width, r.height, 5);
     g.fillStyle(0x56b4e9, 1).fillRoundedRect(r.x, r.y, Math.max(10, r.width * t), r.height, 5);
     g.fillStyle(0xf0e442, 1).fillCircle(r.x + r.width * t, r.y + r.height / 2, 11);
-    reportDrawn('ReplayView', { moment: d.moment, lastMoment: d.lastMoment, left: d.left.title, right: d.right.title });
+    reportDrawn('ReplayView', {
+      moment: d.moment,
+      lastMoment: d.lastMoment,
+      left: d.left.title,
+      right: d.right.title,
+      nextPolicyAt: { x: this.rightTitle.x + this.rightTitle.width / 2, y: this.rightTitle.y + this.rightTitle.height / 2 },
+    });
   }
 }
