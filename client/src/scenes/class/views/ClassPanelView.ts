@@ -66,8 +66,9 @@ export class ClassPanelView extends PanelView<ClassPanel> {
     return ClassPanelView.lines(data) * (lineHeight(size) + 8) + (data.paused ? BANNER_EXTRA : 0);
   }
 
+  /** The standing and the board always take a line each (so the height changes only with a pause). */
   private static lines(data: ClassPanel): number {
-    return (data.paused ? 1 : 0) + (data.standing ? 1 : 0) + 1;
+    return (data.paused ? 1 : 0) + 2;
   }
 
   override setVisible(visible: boolean): void {
@@ -104,10 +105,8 @@ export class ClassPanelView extends PanelView<ClassPanel> {
       this.banner(g, y, `${PAUSED} · ${PAUSED_DETAIL}`);
       y += step + BANNER_EXTRA;
     }
-    if (standing) {
-      this.labels.add(x, y, fitText(standing, w, size, true), { size, colour: UI.text, bold: true, originX: 0, originY: 0 });
-      y += step;
-    }
+    if (standing) this.labels.add(x, y, fitText(standing, w, size, true), { size, colour: UI.text, bold: true, originX: 0, originY: 0 });
+    y += step;
     const line = mode === 'hidden' ? fitText(HIDDEN, w, size) : rows.length === 0 ? 'No scores yet.' : boardLine(rows, w, size);
     this.labels.add(x, y, line, { size, colour: UI.dim, originX: 0, originY: 0 });
     this.board.setVisible(false);
