@@ -51,8 +51,17 @@ describe('solo play in a browser', () => {
     await expect.poll(() => view(page).then((v) => v?.explaining), { timeout: 10_000 }).toBe(true);
     expect((await view(page))?.title).toContain('Level 1');
     await page.screenshot({ path: artifactPath('level1-explanation.png') });
+    // The clock stands still while the player reads: the round is paused and the time left does not move.
+    await expect.poll(() => view(page).then((v) => v?.phase), { timeout: 10_000 }).toBe('paused');
+    const timeLeft = () => page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, { readings?: { timer?: { remaining: number } | null } }> } }).mallocade.views?.MetersView?.readings?.timer?.remaining ?? null);
+    const whileReading = await timeLeft();
+    expect(whileReading).toBeGreaterThan(0);
+    await page.waitForTimeout(1200);
+    expect(await timeLeft()).toBe(whileReading);
     await page.keyboard.press('Enter');
     await expect.poll(() => view(page).then((v) => v?.explaining)).toBe(false);
+    await expect.poll(() => view(page).then((v) => v?.phase), { timeout: 10_000 }).toBe('playing');
+    await expect.poll(timeLeft, { timeout: 10_000 }).toBeLessThan(whileReading!);
 
     // Mouse: click the room past the break for every request (a ramp never frees, so that is the best place).
     await playToResults(page, async (v) => {

@@ -270,6 +270,8 @@ export class PlayScene extends Phaser.Scene {
       // one it no longer holds would drop another's).
       if (!left) room.onStateChange.remove(onState);
     });
+    // The explanation opened with the level: its clock waits until the player has read it.
+    if (this.explainPanel.visible) this.sendReading();
     this.redraw();
   }
 
@@ -498,7 +500,8 @@ export class PlayScene extends Phaser.Scene {
 
   private redraw(): void {
     const m = this.match();
-    if (!m || !this.card) return;
+    // Before the first full patch the state has no regions yet: nothing to draw.
+    if (!m || !this.card || !m.regions) return;
     // Once a class's round is over the lobby scene takes over (and stops this one): draw and publish nothing more.
     if (this.data_.classRoom && !isRoundOn(classPhase(this.classState()))) return;
     this.ensureBoard(m.kind);
@@ -635,8 +638,15 @@ export class PlayScene extends Phaser.Scene {
   private toggleExplanation(): void {
     if (!this.levelInfo) return;
     this.explainPanel.setVisible(!this.explainPanel.visible);
+    this.sendReading();
     const m = this.match();
     if (m) this.publish(m);
+  }
+
+  /** Solo practice: the round's clock stands still while the explanation is open (`pause`, then `resume`). */
+  private sendReading(): void {
+    if (!this.room || this.data_.classRoom || !this.levelInfo) return;
+    this.room.send(this.explainPanel.visible ? 'pause' : 'resume', {});
   }
 
   private nextTip(): void {
