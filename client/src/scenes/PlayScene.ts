@@ -397,6 +397,13 @@ export class PlayScene extends Phaser.Scene {
     }
   }
 
+  /** The buddy space in bytes (2^maxOrder units), or 0 outside a buddy round. */
+  private buddySpaceBytes(): number {
+    const m = this.match();
+    const view = m ? this.kindView(m) : null;
+    return view?.kind === 'buddy' ? 2 ** view.maxOrder * view.unit : 0;
+  }
+
   /** Adds the buddy tree under the address line once the round turns out to be a buddy round. */
   private ensureBuddyTree(kind: string): void {
     if (this.buddyView || this.treeFolded || kind !== 'buddy' || !this.heapView) return;
@@ -463,8 +470,10 @@ export class PlayScene extends Phaser.Scene {
     // Rows of buttons past the first take room from the heap, so every button stays on screen.
     const extraRows = (countRows(buttons.map((b) => b.width), contentW, 12) - 1) * 52;
     const heapHeight = Math.max(140, height - heapTop - metersHeight - panelHeight - (narrow ? 150 : 120) - extraRows);
-    // A buddy round: the address line on top (a row or two), the tree and its free lists under it.
-    const lineHeight = this.heapView ? Math.min(Math.floor(heapHeight * 0.45), this.heapView.rowHeight() * 2) : 0;
+    // A buddy round: the address line on top (the one or two rows its space needs at 2 px a
+    // byte, as the line wraps), the tree and its free lists under it.
+    const lineRows = Math.max(1, Math.min(2, Math.ceil((this.buddySpaceBytes() * 2) / Math.max(1, contentW))));
+    const lineHeight = this.heapView ? Math.min(Math.floor(heapHeight * 0.45), this.heapView.rowHeight() * lineRows + 4) : 0;
     this.foldBuddyTree(contentW, heapHeight - lineHeight - 8);
     if (this.buddyView && this.heapView) {
       this.heapView.layout(pad, heapTop, contentW, lineHeight);
