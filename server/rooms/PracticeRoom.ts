@@ -56,7 +56,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     if (!round.ok) throw new ServerError(400, `${round.code}: ${round.message}`);
     const started = startMatch(round.value.config, this.matchNow());
     if (!started.ok) throw new ServerError(400, `${started.code}: ${started.message}`);
-    this.seat = new Seat(started.value, { showHints: round.value.showHints, resultsExtras: levelExtras(round.value.levelId) });
+    this.seat = new Seat(started.value, { showHints: round.value.showHints, resultsExtras: levelExtras(round.value.levelId), rivals: true });
     this.state = this.seat.view;
     this.clock.setInterval(() => {
       if (this.stoppedAt === null) this.seat?.expireIfDue(this.matchNow());

@@ -10,9 +10,10 @@ import { roundResults, type RoundResults } from '../../shared/match/results.ts';
 import { fixedStream, isFixedSource } from '../../shared/match/sources.ts';
 import type { StreamEvent } from '../../shared/core/stream.ts';
 import { kindViewJson } from '../../shared/match/kind-view.ts';
+import { Rivals } from '../../shared/match/rivals.ts';
 import { FreeListHeap } from '../../shared/freelist/index.ts';
 import { parseMessage } from '../protocol/validate.ts';
-import { MatchState, syncGauge, syncHints, syncNumbers, syncRegions } from '../state/match-state.ts';
+import { MatchState, syncGauge, syncHints, syncNumbers, syncRegions, syncRivals } from '../state/match-state.ts';
 
 const MAX_TARGET = 2 ** 48;
 /** How many of the next requests the player sees queued. */
@@ -63,14 +64,24 @@ export class Seat {
    */
   private readonly resultsInState: boolean;
 
+  /** The built-in policies stepped along the same stream, when the room shows them (practice, fixed streams). */
+  private readonly rivals: Rivals | null;
+
   constructor(
     match: Match,
-    options: { readonly showHints?: boolean; readonly resultsExtras?: Readonly<Record<string, unknown>>; readonly resultsInState?: boolean } = {},
+    options: {
+      readonly showHints?: boolean;
+      readonly resultsExtras?: Readonly<Record<string, unknown>>;
+      readonly resultsInState?: boolean;
+      /** Whether the synced state carries the rivals (every policy on the same stream so far). */
+      readonly rivals?: boolean;
+    } = {},
   ) {
     this.match = match;
     this.showHints = options.showHints ?? false;
     this.resultsExtras = options.resultsExtras ?? {};
     this.resultsInState = options.resultsInState ?? true;
+    this.rivals = options.rivals ? Rivals.of(match.config) : null;
     const source = match.config.source;
     const stream = isFixedSource(source) ? fixedStream(source, match.config.seed) : null;
     this.stream = stream?.ok ? stream.value : null;
@@ -173,6 +184,7 @@ export class Seat {
     }
     syncHints(v.hints, this.showHints ? hintsFor(m) : []);
     syncNumbers(v.upcoming, this.upcomingSizes());
+    syncRivals(v.rivals, this.rivals?.at(engineOf(m).events.length) ?? []);
     syncGauge(v.meters, m.gauge);
     v.meters.peakLive = m.summary.peakLive;
     v.meters.peakHeap = m.summary.peakHeap;

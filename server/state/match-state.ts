@@ -51,6 +51,14 @@ export const HintState = schema({
 }, 'HintState');
 export type HintState = SchemaType<typeof HintState>;
 
+export const RivalState = schema({
+  policy: t.string(),
+  /** The policy's utilization so far on the same stream, at the player's moment. */
+  utilization: t.float32(),
+  failures: t.uint16(),
+}, 'RivalState');
+export type RivalState = SchemaType<typeof RivalState>;
+
 export const MatchState = schema({
   kind: t.string(),
   /** 'waiting' | 'playing' | 'paused' | 'done' */
@@ -73,6 +81,8 @@ export const MatchState = schema({
   kindView: t.string(),
   /** Whether the player gives empty slabs back by hand (the release move). */
   canRelease: t.boolean(),
+  /** Every built-in policy on the same stream at the player's moment (practice, fixed streams; shared/match/rivals.ts). */
+  rivals: t.array(RivalState),
 }, 'MatchState');
 export type MatchState = SchemaType<typeof MatchState>;
 
@@ -120,6 +130,18 @@ export function syncHints(target: ArraySchema<HintState>, hints: readonly { read
     if (entry.policy !== h.policy) entry.policy = h.policy;
     const where = h.target ?? -1;
     if (entry.target !== where) entry.target = where;
+    if (i >= target.length) target.push(entry);
+  });
+}
+
+/** Makes the synced rivals equal `figures`, touching only what changed. */
+export function syncRivals(target: ArraySchema<RivalState>, figures: readonly { readonly policy: string; readonly utilization: number; readonly failures: number }[]): void {
+  while (target.length > figures.length) target.pop();
+  figures.forEach((f, i) => {
+    const entry = target[i] ?? new RivalState();
+    if (entry.policy !== f.policy) entry.policy = f.policy;
+    if (entry.utilization !== Math.fround(f.utilization)) entry.utilization = f.utilization;
+    if (entry.failures !== f.failures) entry.failures = f.failures;
     if (i >= target.length) target.push(entry);
   });
 }

@@ -31,6 +31,23 @@ describe('practice room', () => {
     expect(results.clairvoyant.role).toBe('clairvoyant');
     // Everything was freed: one free block of order 3.
     expect(client.state.regions.map((r: { start: number; size: number; state: string }) => [r.start, r.size, r.state])).toEqual([[0, 8, 'free']]);
+    // The rivals ran the same stream to its end: their figures are the policies' own results.
+    const rivals = client.state.rivals.map((r: { policy: string; utilization: number; failures: number }) => ({ policy: r.policy, utilization: r.utilization, failures: r.failures }));
+    expect(rivals).toEqual(results.policies.map((p: { name: string; summary: { utilization: number; failures: number } }) => ({
+      policy: p.name, utilization: expect.closeTo(p.summary.utilization, 5), failures: p.summary.failures,
+    })));
+  });
+
+  it('shows every policy on the same stream beside the player as the round goes [MATCH-RIVAL-1]', async () => {
+    const room = await colyseus.createRoom('practice', {});
+    const client = await colyseus.connectTo(room);
+    await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
+    // Nothing placed yet, by anyone: utilization 1 (the meters' convention), no failures.
+    expect(client.state.rivals.map((r: { policy: string; utilization: number }) => [r.policy, r.utilization])).toEqual([['buddy-lowest', 1], ['buddy-lifo', 1]]);
+    // The 1-unit block at 0: every buddy policy put it there too, so everyone holds 1 byte of 1.
+    client.send('place', { requestId: client.state.pending.id, target: 0, version: client.state.version });
+    await vi.waitFor(() => expect(client.state.pending?.size).toBe(4));
+    expect(client.state.rivals.map((r: { utilization: number }) => r.utilization)).toEqual([1, 1]);
   });
 
   it('refuses illegal, stale, malformed and unknown messages with a code and changes nothing', async () => {

@@ -608,6 +608,7 @@ export class PlayScene extends Phaser.Scene {
       kind: isKnownKind(m.kind) ? m.kind : 'freelist',
       internalBytes: g.internalBytes,
       ...(view?.kind === 'slab' ? { pages: view.pages } : {}),
+      rival: this.bestRival(m),
       utilization: g.peakHeap ? g.peakLive / g.peakHeap : 1,
       externalFragmentation: g.externalFragmentation,
       largestHole: g.largestFree,
@@ -615,6 +616,15 @@ export class PlayScene extends Phaser.Scene {
       liveBytes: g.liveBytes,
       timer,
     });
+  }
+
+  /** The built-in policy doing best so far on the same stream (practice rounds with a fixed stream), or null. */
+  private bestRival(m: MatchState): { name: string; utilization: number } | null {
+    let best: { name: string; utilization: number } | null = null;
+    for (const r of m.rivals ?? []) {
+      if (!best || r.utilization > best.utilization) best = { name: HINT_LABELS[r.policy] ?? r.policy, utilization: r.utilization };
+    }
+    return best;
   }
 
   /** The level's idea in plain words, shown over the heap when the level starts (Enter or E closes it). */

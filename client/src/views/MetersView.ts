@@ -1,5 +1,6 @@
 // The play screen's meters as labelled numbers (ratios with a small bar): utilization,
-// heap and live bytes for every kind, then what matters for the kind — external
+// the best built-in policy's utilization on the same stream so far (when the round has
+// rivals), heap and live bytes for every kind, then what matters for the kind — external
 // fragmentation and the largest hole for a free list, rounding waste and the largest
 // free block for buddy, pages held (of the limit) and slot slack for slab, bytes held
 // but dead for arenas — and the time left for the current request as a bar with its
@@ -10,7 +11,7 @@ import { UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 import { PanelView } from './PanelView.ts';
 import { formatBytes, formatPercent, formatRatio } from './format.ts';
-import { lineHeight, measureText } from './labels.ts';
+import { fitText, lineHeight, measureText } from './labels.ts';
 import { hatch } from './patterns.ts';
 
 export interface MeterReadings {
@@ -27,6 +28,8 @@ export interface MeterReadings {
   readonly internalBytes?: number;
   /** Slab pages held now, and the pool's limit when there is one. */
   readonly pages?: { readonly held: number; readonly limit?: number };
+  /** The built-in policy with the best utilization so far on the same stream, when the round shows rivals. */
+  readonly rival?: { readonly name: string; readonly utilization: number } | null;
   /** Seconds left for the current request, out of `total`; absent when untimed. */
   readonly timer?: { readonly remaining: number; readonly total: number } | null;
 }
@@ -48,7 +51,8 @@ function metersOf(r: MeterReadings): Meter[] {
     { label: 'heap', value: formatBytes(r.heapBytes) },
     { label: 'live', value: formatBytes(r.liveBytes) },
   ];
-  return [...common.slice(0, 1), ...kindMeters(r), ...common.slice(1)];
+  const rival: Meter[] = r.rival ? [{ label: `best: ${r.rival.name}`, value: formatPercent(r.rival.utilization), ratio: r.rival.utilization }] : [];
+  return [...common.slice(0, 1), ...rival, ...kindMeters(r), ...common.slice(1)];
 }
 
 function kindMeters(r: MeterReadings): Meter[] {
@@ -87,7 +91,7 @@ export class MetersView extends PanelView {
 
   /** The height the meters need at `width` (the grid wraps on narrow screens). */
   height(width: number): number {
-    const rows = Math.ceil(5 / this.columns(width));
+    const rows = Math.ceil((this.readings ? metersOf(this.readings).length : 5) / this.columns(width));
     const timer = this.readings?.timer ? this.timerHeight() + GAP : 0;
     return timer + rows * this.cellHeight() + (rows - 1) * GAP;
   }
@@ -109,7 +113,7 @@ export class MetersView extends PanelView {
   private columns(width: number): number {
     const f = this.fonts();
     const widest = Math.max(measureText('largest free block', f.label), measureText('1023.5 KiB', f.value, true)) + GAP;
-    return Math.max(1, Math.min(5, Math.floor((width + GAP) / widest)));
+    return Math.max(1, Math.min(this.readings ? metersOf(this.readings).length : 5, Math.floor((width + GAP) / widest)));
   }
 
   protected redraw(): void {
@@ -137,8 +141,8 @@ export class MetersView extends PanelView {
     const f = this.fonts();
     const h = this.cellHeight();
     g.fillStyle(UI.panel, 1).fillRoundedRect(x, y, w, h, 6);
-    this.labels.add(x + 8, y + 4, meter.label, { size: f.label, colour: UI.dim, originX: 0, originY: 0 });
-    this.labels.add(x + 8, y + 4 + lineHeight(f.label), meter.value, { size: f.value, colour: UI.text, bold: true, originX: 0, originY: 0 });
+    this.labels.add(x + 8, y + 4, fitText(meter.label, w - 16, f.label), { size: f.label, colour: UI.dim, originX: 0, originY: 0 });
+    this.labels.add(x + 8, y + 4 + lineHeight(f.label), fitText(meter.value, w - 16, f.value, true), { size: f.value, colour: UI.text, bold: true, originX: 0, originY: 0 });
     if (meter.ratio === undefined) return;
     const barW = Math.max(0, w - 16);
     const barY = y + h - 7;
