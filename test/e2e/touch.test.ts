@@ -1,10 +1,11 @@
-// Touch on a phone held upright (a touch screen, no mouse): the buddy warm-up played by
+// Touch on a phone held upright (a touch screen, no mouse): the level map fits and opens a
+// level with taps; the buddy warm-up played by
 // tapping a hole on the heap line, then by dragging the request card with a finger onto
 // the line, where it snaps to the nearest spot the allocator takes; the results follow,
 // every button on screen, a tap opens the replay and another shows the next policy in it.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { artifactPath } from './support.ts';
+import { artifactPath, overlappingTexts, type TextBox } from './support.ts';
 import { publishedView, untilScene, useServerAndBrowser } from './scene-support.ts';
 
 interface PlayView {
@@ -40,7 +41,38 @@ async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: nu
   await cdp.detach();
 }
 
+interface MapView {
+  scene: string;
+  selected: number;
+  stops: { id: string; unlocked: boolean; at: { x: number; y: number } }[];
+  play: { x: number; y: number; enabled: boolean };
+  texts: TextBox[];
+}
+
 describe('touch on a phone', () => {
+  it('fits the level map on the phone with no text over another, and a tap on a stop and on Play opens the level', async () => {
+    const page = await live.browser.newPage();
+    await page.goto(`${live.server.url}/?scene=levels`);
+    await untilScene(page, 'LevelSelectScene');
+    const map = (await publishedView<MapView>(page))!;
+    expect(overlappingTexts(map.texts)).toEqual([]);
+    for (const t of map.texts) {
+      expect(t.x, t.text).toBeGreaterThanOrEqual(0);
+      expect(t.x + t.w, t.text).toBeLessThanOrEqual(PHONE.width + 1);
+      expect(t.y + t.h, t.text).toBeLessThanOrEqual(PHONE.height);
+    }
+    for (const stop of map.stops) expect(stop.at.y, stop.id).toBeLessThan(map.play.y - 60);
+    await page.screenshot({ path: artifactPath('touch-phone-levels.png') });
+    // A tap on the locked second stop selects it (Play is then off); a tap on the first and on Play starts level 1.
+    await page.touchscreen.tap(map.stops[1]!.at.x, map.stops[1]!.at.y);
+    await expect.poll(() => publishedView<MapView>(page).then((v) => [v?.selected, v?.play.enabled]), { timeout: 10_000 }).toEqual([1, false]);
+    await page.touchscreen.tap(map.stops[0]!.at.x, map.stops[0]!.at.y);
+    await expect.poll(() => publishedView<MapView>(page).then((v) => [v?.selected, v?.play.enabled]), { timeout: 10_000 }).toEqual([0, true]);
+    await page.touchscreen.tap(map.play.x, map.play.y);
+    await untilScene(page, 'PlayScene');
+    await page.close();
+  });
+
   it('plays the buddy warm-up by tapping a hole and by dragging the card with a finger', async () => {
     const page = await live.browser.newPage();
     await page.goto(`${live.server.url}/?level=warm-up`);

@@ -9,6 +9,8 @@ import { loadProgress } from '../progress.ts';
 import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
+import { visibleTexts } from './class/screen-report.ts';
+import { fitText } from '../views/labels.ts';
 
 interface Stop {
   readonly index: number;
@@ -68,24 +70,35 @@ export class LevelSelectScene extends Phaser.Scene {
     this.scene.start('PlayScene', { level: level.id, title: `Level ${this.selected + 1}: ${level.title}` });
   }
 
-  /** Lays the stops out in rows that snake left-right, as many per row as fit. */
+  /**
+   * Lays the stops out in rows that snake left-right, as many per row as fit; the
+   * chosen level's words under the map (as many lines as there is room for) and the
+   * Play button at the bottom. A row's end turns down beside its last stop, so the
+   * path never crosses a star line.
+   */
   private layout(): void {
     const { width, height } = this.scale;
-    const pad = width < 600 ? 12 : 32;
-    this.heading.setPosition(pad, 16);
-    (this.children.getByName('back') as Button | null)?.setPosition(width - pad - 85, 36);
+    const narrow = width < 600;
+    const pad = narrow ? 12 : 32;
+    const back = this.children.getByName('back') as Button | null;
+    back?.setText(narrow ? '← Back' : '← Back (Esc)').resize(narrow ? 110 : 170, narrow ? 48 : 56);
+    back?.setPosition(width - pad - (narrow ? 55 : 85), narrow ? 30 : 36);
+    this.heading.setFontSize(narrow ? 22 : 28).setPosition(pad, narrow ? 14 : 16);
     for (const t of this.texts) t.destroy();
     for (const z of this.zones) z.destroy();
     this.texts = [];
     this.zones = [];
-    const cell = width < 600 ? 110 : 150;
-    const perRow = Math.max(2, Math.floor((width - 2 * pad) / cell));
-    const rowHeight = width < 600 ? 92 : 104;
-    const top = 90;
+    const radius = narrow ? 20 : 24;
+    const cell = narrow ? 88 : 150;
+    const perRow = Math.max(2, Math.floor((width - 2 * pad - 2 * (radius + 14)) / cell));
+    const rowHeight = narrow ? 76 : 122;
+    const top = narrow ? 64 : 90;
+    const left = pad + radius + 14;
+    const span = width - 2 * left;
     const centres = this.stops.map((_, i) => {
       const row = Math.floor(i / perRow);
       const col = row % 2 === 0 ? i % perRow : perRow - 1 - (i % perRow);
-      return { x: pad + cell / 2 + col * ((width - 2 * pad - cell) / Math.max(1, perRow - 1)), y: top + 30 + row * rowHeight };
+      return { x: left + (col * span) / Math.max(1, perRow - 1), y: top + radius + 6 + row * rowHeight };
     });
     const g = this.graphics;
     g.clear();
@@ -93,33 +106,61 @@ export class LevelSelectScene extends Phaser.Scene {
     for (let i = 1; i < centres.length; i++) {
       const a = centres[i - 1]!;
       const b = centres[i]!;
-      g.lineBetween(a.x, a.y, b.x, b.y);
+      if (a.x !== b.x) {
+        g.lineBetween(a.x, a.y, b.x, b.y);
+        continue;
+      }
+      // Down to the next row: out to the side of the stops, past the stars, and back in.
+      const side = a.x > width / 2 ? 1 : -1;
+      const out = a.x + side * (radius + 10);
+      g.lineBetween(a.x + side * radius, a.y, out, a.y);
+      g.lineBetween(out, a.y, out, b.y);
+      g.lineBetween(out, b.y, b.x + side * radius, b.y);
     }
     this.stops.forEach((stop, i) => {
       const c = centres[i]!;
       const isSelected = i === this.selected;
       const fill = !stop.unlocked ? UI.panel : stop.stars > 0 ? 0x009e73 : 0x0072b2;
-      g.fillStyle(fill, 1).fillCircle(c.x, c.y, 24);
-      g.lineStyle(isSelected ? 5 : 2, isSelected ? 0xf0e442 : UI.freeEdge, 1).strokeCircle(c.x, c.y, isSelected ? 28 : 24);
-      const number = this.add.text(c.x, c.y, String(i + 1), { fontFamily: 'system-ui, sans-serif', fontSize: '18px', fontStyle: 'bold', color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);
-      const stars = this.add.text(c.x, c.y + 38, stop.unlocked ? `${'★'.repeat(stop.stars)}${'☆'.repeat(3 - stop.stars)}` : 'locked', { fontFamily: 'system-ui, sans-serif', fontSize: '14px', color: stop.stars ? '#f0e442' : UI.dim }).setOrigin(0.5);
+      g.fillStyle(fill, 1).fillCircle(c.x, c.y, radius);
+      g.lineStyle(isSelected ? 5 : 2, isSelected ? 0xf0e442 : UI.freeEdge, 1).strokeCircle(c.x, c.y, isSelected ? radius + 4 : radius);
+      const number = this.add.text(c.x, c.y, String(i + 1), { fontFamily: 'system-ui, sans-serif', fontSize: narrow ? '16px' : '18px', fontStyle: 'bold', color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);
+      const stars = this.add.text(c.x, c.y + radius + 14, stop.unlocked ? `${'★'.repeat(stop.stars)}${'☆'.repeat(3 - stop.stars)}` : 'locked', { fontFamily: 'system-ui, sans-serif', fontSize: narrow ? '13px' : '14px', color: stop.stars ? '#f0e442' : UI.dim }).setOrigin(0.5);
       this.texts.push(number, stars);
-      const zone = this.add.zone(c.x, c.y, 64, 64).setInteractive({ useHandCursor: true });
+      // On a wide screen each stop also says what it teaches.
+      const title = LEVELS[i]?.title ?? '';
+      if (!narrow && title) {
+        const label = this.add.text(c.x, c.y + radius + 32, fitText(title, Math.min(cell - 12, 2 * (c.x - pad), 2 * (width - pad - c.x)), 13), { fontFamily: 'system-ui, sans-serif', fontSize: '13px', color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);
+        this.texts.push(label);
+      }
+      const zone = this.add.zone(c.x, c.y, radius * 2 + 16, radius * 2 + 16).setInteractive({ useHandCursor: true });
       zone.on('pointerup', () => (i === this.selected ? this.start() : this.select(i)));
       this.zones.push(zone);
     });
     const rows = Math.ceil(this.stops.length / perRow);
-    const detailTop = Math.min(height - 170, top + rows * rowHeight + 20);
+    const detailTop = top + rows * rowHeight + 8;
+    const bottom = height - 40;
     const level = LEVELS[this.selected];
     const stop = this.stops[this.selected];
     if (level && stop) {
       this.detail.setText(
-        `Level ${this.selected + 1}: ${level.title}   (${level.idea})\n${level.explanation}` +
-        (stop.unlocked ? '' : '\n\nLocked: earn a star on the level before to open it.'),
+        `Level ${this.selected + 1}: ${level.title}   (${level.idea})\n` +
+        (stop.unlocked ? '' : 'Locked: earn a star on the level before to open it.\n') +
+        level.explanation,
       );
     }
-    this.detail.setPosition(pad, detailTop).setWordWrapWidth(width - 2 * pad);
-    this.play.setPosition(pad + 100, Math.min(height - 36, detailTop + this.detail.height + 40)).setEnabled(stop?.unlocked ?? false);
-    publishForTests({ scene: 'LevelSelectScene', selected: this.selected, stops: this.stops.map((s) => ({ id: s.id, unlocked: s.unlocked, stars: s.stars })) });
+    // As many lines as fit between the map and the Play button (the rest is read in the level).
+    this.detail.setFontSize(narrow ? 15 : 17).setPosition(pad, detailTop).setWordWrapWidth(width - 2 * pad).setMaxLines(0);
+    const perLine = this.detail.height / Math.max(1, this.detail.getWrappedText().length);
+    this.detail.setMaxLines(Math.max(1, Math.floor((bottom - 36 - detailTop) / Math.max(1, perLine))));
+    // The Play button right under the words (at the bottom when they fill the room).
+    const playY = Math.min(bottom, detailTop + this.detail.height + 44);
+    this.play.setPosition(pad + 100, playY).setEnabled(stop?.unlocked ?? false);
+    publishForTests({
+      scene: 'LevelSelectScene',
+      selected: this.selected,
+      stops: this.stops.map((s, i) => ({ id: s.id, unlocked: s.unlocked, stars: s.stars, at: centres[i] })),
+      play: { x: this.play.x, y: this.play.y, enabled: stop?.unlocked ?? false },
+      texts: visibleTexts(this),
+    });
   }
 }
