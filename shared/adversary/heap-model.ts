@@ -6,9 +6,9 @@
 // only counted as "cap or more", which is all the adaptive adversary needs.
 
 import { invariant } from '../core/outcome.ts';
-import { AddressHeap, type HeapNode } from './address-heap.ts';
+import { PositionedHeap, type Positioned } from '../core/positioned-heap.ts';
 
-export interface ModelBlock extends HeapNode {
+export interface ModelBlock extends Positioned {
   readonly id: number;
   readonly start: number;
   /** Bytes the block takes in the heap. */
@@ -21,6 +21,10 @@ export interface ModelBlock extends HeapNode {
   key: number;
 }
 
+function lowerAddress(a: ModelBlock, b: ModelBlock): boolean {
+  return a.start < b.start;
+}
+
 export class HeapModel {
   readonly base: number;
   readonly cap: number;
@@ -31,14 +35,14 @@ export class HeapModel {
   private readonly holes: Int32Array;
   private largest = 0;
   /** byKey[k] = blocks whose free would leave a hole of k bytes, lowest address first. */
-  private readonly byKey: AddressHeap<ModelBlock>[];
+  private readonly byKey: PositionedHeap<ModelBlock>[];
   private live = 0;
 
   constructor(base: number, cap: number) {
     this.base = base;
     this.cap = cap;
     this.holes = new Int32Array(cap + 1);
-    this.byKey = Array.from({ length: cap }, () => new AddressHeap<ModelBlock>());
+    this.byKey = Array.from({ length: cap }, () => new PositionedHeap<ModelBlock>(lowerAddress));
   }
 
   /** Requested bytes of the live blocks. */
@@ -89,7 +93,7 @@ export class HeapModel {
   /** Records a placed block. Placements past the last block (the usual case) take O(log n). */
   insert(id: number, start: number, bytes: number, size: number): void {
     invariant(!this.blocks.has(id), `the heap model already holds block ${id}`);
-    const block: ModelBlock = { id, start, bytes, size, prev: null, next: null, key: -1, pos: -1 };
+    const block: ModelBlock = { id, start, bytes, size, prev: null, next: null, key: -1, heapPos: -1 };
     let prev = this.tail;
     while (prev && prev.start > start) prev = prev.prev;
     const next = prev ? prev.next : this.head;

@@ -15,7 +15,7 @@ import type { Outcome } from '../core/outcome.ts';
 import { LevelBitmap } from '../buddy/level-bitmap.ts';
 import { DEFAULT_PAGE_SIZE, KERNEL_CACHES, pow2Classes } from './caches.ts';
 import type { CacheSpec, SizeClassTable } from './caches.ts';
-import { FillHeap } from './fill-heap.ts';
+import { PositionedHeap, type Positioned } from '../core/positioned-heap.ts';
 
 export interface SlabOptions {
   /** Bytes per page (default 4096). */
@@ -86,7 +86,7 @@ export interface SlabFigures {
   readonly internalBytes: number;
 }
 
-interface Slab {
+interface Slab extends Positioned {
   readonly id: number;
   /** Index of its cache, or -1 for a large block. */
   readonly cache: number;
@@ -96,7 +96,6 @@ interface Slab {
   /** The object id in each slot. */
   readonly slotIds: (number | undefined)[];
   used: number;
-  heapIndex: number;
 }
 
 interface Cache {
@@ -106,7 +105,7 @@ interface Cache {
   readonly slots: number;
   readonly wastePerSlab: number;
   /** Partial slabs, fullest first. */
-  readonly partialByFill: FillHeap<Slab>;
+  readonly partialByFill: PositionedHeap<Slab>;
   /** Partial slabs in the order they became partial. */
   readonly partialInOrder: Set<Slab>;
   /** Empty slabs in the order they became empty. */
@@ -157,6 +156,11 @@ export function slabOptionsProblem(options: SlabOptions): string | null {
   const unordered = classes.find((spec, i) => i > 0 && (classes[i - 1]?.objectSize ?? 0) >= spec.objectSize);
   if (unordered) return `size classes must ascend: ${unordered.name}`;
   return null;
+}
+
+/** Fullest first (most objects in use), then the lowest slab id. */
+function fullerSlab(a: Slab, b: Slab): boolean {
+  return a.used !== b.used ? a.used > b.used : a.id < b.id;
 }
 
 export class SlabAllocator implements Allocator {
@@ -419,7 +423,7 @@ export class SlabAllocator implements Allocator {
       headerBytes,
       slots,
       wastePerSlab: slabBytes - slots * spec.objectSize,
-      partialByFill: new FillHeap<Slab>(),
+      partialByFill: new PositionedHeap<Slab>(fullerSlab),
       partialInOrder: new Set<Slab>(),
       empty: new Set<Slab>(),
       fullCount: 0,
@@ -497,7 +501,7 @@ export class SlabAllocator implements Allocator {
   private newSlab(cache: number, pages: number, slots: number): Slab {
     const freeSlots = new LevelBitmap(slots);
     freeSlots.fill();
-    const slab: Slab = { id: this.nextSlabId++, cache, pages, freeSlots, slotIds: new Array<number | undefined>(slots).fill(undefined), used: 0, heapIndex: -1 };
+    const slab: Slab = { id: this.nextSlabId++, cache, pages, freeSlots, slotIds: new Array<number | undefined>(slots).fill(undefined), used: 0, heapPos: -1 };
     this.slabs.set(slab.id, slab);
     this.pagesHeld += pages;
     this.peakPages = Math.max(this.peakPages, this.pagesHeld);

@@ -1,61 +1,62 @@
-// The partial slabs of one cache ordered for "fullest first": a binary heap keyed by
-// (objects in use, descending; slab id, ascending) that can also remove or re-key any
-// member in O(log n). Each member carries its own position in `heapIndex`.
+// A binary heap whose members know their own position in it (`heapPos`), so any member
+// can be removed or re-keyed in O(log n), not just the first. The order is the
+// `before(a, b)` given at construction. The adversaries keep one per bucket of equal
+// keys (lowest address first); each slab cache keeps its partial slabs in one (fullest
+// first).
 
-export interface FillKeyed {
-  readonly id: number;
-  readonly used: number;
-  /** Position in the heap's array; -1 when not in a heap. */
-  heapIndex: number;
+export interface Positioned {
+  /** Position in the heap's array; -1 when in no heap. */
+  heapPos: number;
 }
 
-function isBefore(a: FillKeyed, b: FillKeyed): boolean {
-  return a.used !== b.used ? a.used > b.used : a.id < b.id;
-}
-
-export class FillHeap<T extends FillKeyed> {
+export class PositionedHeap<T extends Positioned> {
   private readonly items: T[] = [];
+  private readonly before: (a: T, b: T) => boolean;
+
+  constructor(before: (a: T, b: T) => boolean) {
+    this.before = before;
+  }
 
   get size(): number {
     return this.items.length;
   }
 
-  /** The fullest member (lowest id among equals), or undefined. */
+  /** The member that comes first, or undefined. */
   peek(): T | undefined {
     return this.items[0];
   }
 
   has(item: T): boolean {
-    return item.heapIndex >= 0 && this.items[item.heapIndex] === item;
+    return item.heapPos >= 0 && this.items[item.heapPos] === item;
   }
 
   push(item: T): void {
-    item.heapIndex = this.items.length;
+    item.heapPos = this.items.length;
     this.items.push(item);
-    this.siftUp(item.heapIndex);
+    this.siftUp(item.heapPos);
   }
 
   remove(item: T): void {
-    const index = item.heapIndex;
+    const index = item.heapPos;
     const last = this.items.pop();
-    item.heapIndex = -1;
+    item.heapPos = -1;
     if (!last || last === item) return;
     this.place(last, index);
     this.siftUp(index);
-    this.siftDown(last.heapIndex);
+    this.siftDown(last.heapPos);
   }
 
-  /** Restores the order after `item.used` changed. */
+  /** Restores the order after `item`'s key changed. */
   update(item: T): void {
-    this.siftUp(item.heapIndex);
-    this.siftDown(item.heapIndex);
+    this.siftUp(item.heapPos);
+    this.siftDown(item.heapPos);
   }
 
-  /** True when every parent comes before its children and every position is right. */
+  /** True when no member comes before its parent and every position is right. */
   isConsistent(): boolean {
     return this.items.every((item, i) => {
       const parent = this.items[(i - 1) >> 1];
-      return item.heapIndex === i && (i === 0 || (parent !== undefined && !isBefore(item, parent)));
+      return item.heapPos === i && (i === 0 || (parent !== undefined && !this.before(item, parent)));
     });
   }
 
@@ -65,7 +66,7 @@ export class FillHeap<T extends FillKeyed> {
 
   private place(item: T, index: number): void {
     this.items[index] = item;
-    item.heapIndex = index;
+    item.heapPos = index;
   }
 
   private siftUp(start: number): void {
@@ -75,7 +76,7 @@ export class FillHeap<T extends FillKeyed> {
     while (index > 0) {
       const parentIndex = (index - 1) >> 1;
       const parent = this.items[parentIndex];
-      if (!parent || !isBefore(item, parent)) break;
+      if (!parent || !this.before(item, parent)) break;
       this.place(parent, index);
       index = parentIndex;
     }
@@ -91,7 +92,7 @@ export class FillHeap<T extends FillKeyed> {
       let bestIndex = index;
       for (let childIndex = 2 * index + 1; childIndex <= 2 * index + 2; childIndex++) {
         const child = this.items[childIndex];
-        if (child && isBefore(child, best)) {
+        if (child && this.before(child, best)) {
           best = child;
           bestIndex = childIndex;
         }
