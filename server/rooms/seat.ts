@@ -11,6 +11,7 @@ import { fixedStream, isFixedSource } from '../../shared/match/sources.ts';
 import type { StreamEvent } from '../../shared/core/stream.ts';
 import { kindViewJson } from '../../shared/match/kind-view.ts';
 import { Rivals } from '../../shared/match/rivals.ts';
+import { sharedContenders } from './contenders-cache.ts';
 import { FreeListHeap } from '../../shared/freelist/index.ts';
 import { parseMessage } from '../protocol/validate.ts';
 import { MatchState, syncGauge, syncHints, syncNumbers, syncRegions, syncRivals } from '../state/match-state.ts';
@@ -133,7 +134,7 @@ export class Seat {
   results(): string {
     if (!this.match.finished) return '';
     if (!this.resultsJson) {
-      const results = roundResults(this.match, { timeline: true });
+      const results = roundResults(this.match, { timeline: true }, sharedContenders(this.match.config));
       // The config and log travel with the results so the client can replay the round frame by frame.
       const replay = { config: this.match.config, startedAtMs: this.match.startedAtMs, log: this.match.log };
       this.resultsJson = results.ok ? JSON.stringify({ ...thinResults(results.value), replay, ...this.resultsExtras }) : JSON.stringify({ error: results.code, message: results.message });

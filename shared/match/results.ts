@@ -12,6 +12,8 @@ import { bestOf, resultOf, type ContenderResult, type RunOptions } from './conte
 import { createPolicy, policiesFor } from './kinds.ts';
 import { engineOf, type MatchState, type RoundConfig } from './match.ts';
 import { playClairvoyant } from './clairvoyant.ts';
+import { fixedStream, isFixedSource } from './sources.ts';
+import type { StreamEvent } from '../core/stream.ts';
 
 export interface RoundResults {
   readonly player: ContenderResult;
@@ -51,21 +53,48 @@ export function policyResults(config: RoundConfig, options: RunOptions = {}): Ou
   return results.length > 0 ? succeed(results) : refuse('policy/unknown', `the ${config.kind} kind has no built-in policies`);
 }
 
-/** [MATCH-RES-1] [MATCH-RES-2] The results of a round, the player beside everyone else. */
-export function roundResults(state: MatchState, options: RunOptions = { timeline: true }): Outcome<RoundResults, string> {
+/** Everyone the player is compared with: every built-in policy and the clairvoyant reference. */
+export interface Contenders {
+  readonly policies: readonly ContenderResult[];
+  readonly clairvoyant: ContenderResult;
+}
+
+/**
+ * [MATCH-RES-3] On a fixed stream every player of the round meets the same contenders
+ * (the policies play the round's stream, and so does the clairvoyant): computed once,
+ * they serve every player's results. Null for a round against an adversary.
+ */
+export function fixedStreamContenders(config: RoundConfig, options: RunOptions = { timeline: true }): Outcome<Contenders, string> | null {
+  if (!isFixedSource(config.source)) return null;
+  const stream = fixedStream(config.source, config.seed);
+  return stream.ok ? playContenders(config, stream.value, options) : stream;
+}
+
+/**
+ * [MATCH-RES-1] [MATCH-RES-2] The results of a round, the player beside everyone else;
+ * `contenders` from fixedStreamContenders spares computing them again for each player.
+ */
+export function roundResults(state: MatchState, options: RunOptions = { timeline: true }, contenders?: Contenders): Outcome<RoundResults, string> {
   const engine = engineOf(state);
   const player = resultOf('you', 'player', engine);
-  const policies = policyResults(state.config, options);
-  if (!policies.ok) return policies;
-  const best = bestOf(policies.value);
-  const clairvoyant = playClairvoyant(state.config, engine.events, options);
-  if (!clairvoyant.ok) return clairvoyant;
+  const others = contenders ? succeed(contenders) : playContenders(state.config, engine.events, options);
+  if (!others.ok) return others;
+  const { policies, clairvoyant } = others.value;
+  const best = bestOf(policies);
   return succeed({
     player: options.timeline ? player : { ...player, timeline: [] },
-    policies: policies.value,
+    policies,
     best,
-    clairvoyant: clairvoyant.value,
+    clairvoyant,
     lowerBound: { peakLive: measureStream(engine.events).peakLive },
     relative: relativeScore(player.card.score, best.card.score),
   });
+}
+
+function playContenders(config: RoundConfig, events: readonly StreamEvent[], options: RunOptions): Outcome<Contenders, string> {
+  const policies = policyResults(config, options);
+  if (!policies.ok) return policies;
+  const clairvoyant = playClairvoyant(config, events, options);
+  if (!clairvoyant.ok) return clairvoyant;
+  return succeed({ policies: policies.value, clairvoyant: clairvoyant.value });
 }

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { runBuddy } from '../../../shared/buddy/policies.ts';
 import { generatePattern } from '../../../shared/streams/patterns.ts';
-import { playPolicy, roundResults } from '../../../shared/match/results.ts';
+import { fixedStreamContenders, playPolicy, roundResults } from '../../../shared/match/results.ts';
+import { LEVELS } from '../../../shared/levels/levels.ts';
 import { playClairvoyant } from '../../../shared/match/clairvoyant.ts';
 import { applyMove, hintsFor, startMatch, type MatchState, type RoundConfig } from '../../../shared/match/match.ts';
 import { measureStream } from '../../../shared/streams/measure.ts';
@@ -76,5 +77,16 @@ describe('results', () => {
     expect(r.lowerBound.peakLive).toBe(measureStream(events).peakLive);
     expect(r.player.timeline).toHaveLength(events.length);
     expect(r.clairvoyant.timeline).toHaveLength(events.length);
+
+    // [MATCH-RES-3] The same contenders, computed once for the round's fixed stream, give the same results.
+    const contenders = fixedStreamContenders(state.config);
+    if (!contenders?.ok) throw new Error('a fixed stream has contenders to share');
+    expect(roundResults(state, { timeline: true }, contenders.value)).toEqual(results);
+  });
+
+  it('[MATCH-RES-3] a round against an adversary has no contenders to share', () => {
+    const adversary = LEVELS.find((l) => l.config.source.source === 'adaptive');
+    expect(adversary).toBeDefined();
+    expect(fixedStreamContenders(adversary!.config)).toBeNull();
   });
 });
