@@ -137,10 +137,13 @@ class SimulatedStudent {
   private sentAt: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   readonly room: ClassRoom;
+  /** Settles when the student's finished round's results arrive (the classroom sends them by message). */
+  readonly results: Promise<void>;
 
   constructor(room: ClassRoom) {
     this.room = room;
     this.down = countBytesDown(room);
+    this.results = new Promise((resolve) => room.onMessage('results', () => resolve()));
     room.onDrop(() => this.drops++);
     room.onReconnect(() => this.reconnects++);
     listenForAnswers(room, (answer) => {
@@ -225,7 +228,11 @@ async function startRound(classroom: Classroom): Promise<void> {
 async function endRound(classroom: Classroom): Promise<void> {
   classroom.host.send('host:end', {});
   await waitForState(classroom.host, () => classroom.host.state.phase === 'results', 300_000, 'the round to end');
-  for (const s of classroom.students) await waitForState(s.room, () => ownHeap(s.room)?.phase === 'done', 300_000, 'the results');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the results did not reach every student within 300 s')), 300_000);
+  });
+  await Promise.race([Promise.all(classroom.students.map((s) => s.results)), late]).finally(() => clearTimeout(timer));
 }
 
 // ---- the run ---------------------------------------------------------------------
