@@ -380,21 +380,20 @@ export class PlayScene extends Phaser.Scene {
   }
 
   /**
-   * Folds the buddy tree away when it has no room to be read: stacked under the line
-   * (narrower than BUDDY_SIDE_BY_SIDE), its rows squeeze to overlapping labels below
-   * about three quarters of its comfortable height, as with a deep tree on a phone.
-   * The address line alone plays the round; the tree comes back when there is room.
+   * Folds the buddy tree down to its free lists when it has no room to be read: stacked
+   * under the line (narrower than BUDDY_SIDE_BY_SIDE), its rows squeeze to overlapping
+   * labels below about three quarters of its comfortable height, as with a deep tree on
+   * a phone. The address line plays the round, the free lists of each order stay in
+   * view; the tree comes back when there is room.
    */
   private foldBuddyTree(width: number, room: number): void {
-    if (this.buddyView) this.treeNeeds = this.buddyView.height() * 0.75;
+    if (this.buddyView) this.treeNeeds = this.buddyView.fullHeight() * 0.75;
     const fits = width >= BUDDY_SIDE_BY_SIDE || room >= this.treeNeeds;
     if (fits === !this.treeFolded) return;
     this.treeFolded = !fits;
-    if (this.treeFolded && this.buddyView) {
-      this.buddyView.destroy();
-      this.buddyView = null;
-      if (this.statusText.text === BUDDY_TREE_HELP) this.statusText.setText(LINE_HELP);
-    }
+    this.buddyView?.setListsOnly(this.treeFolded);
+    if (this.treeFolded && this.statusText.text === BUDDY_TREE_HELP) this.statusText.setText(LINE_HELP);
+    if (!this.treeFolded && this.statusText.text === LINE_HELP) this.statusText.setText(BUDDY_TREE_HELP);
   }
 
   /** The buddy space in bytes (2^maxOrder units), or 0 outside a buddy round. */
@@ -406,7 +405,7 @@ export class PlayScene extends Phaser.Scene {
 
   /** Adds the buddy tree under the address line once the round turns out to be a buddy round. */
   private ensureBuddyTree(kind: string): void {
-    if (this.buddyView || this.treeFolded || kind !== 'buddy' || !this.heapView) return;
+    if (this.buddyView || kind !== 'buddy' || !this.heapView) return;
     const tree = new BuddyView(this);
     tree.enableInput();
     tree.events.on('pick', (region) => {
@@ -414,8 +413,8 @@ export class PlayScene extends Phaser.Scene {
       if (region.state === 'live') return this.showStatus(`Block #${region.id} is in use; pick a free block (the outlined ones).`, UI.dim);
       if (m?.hasPending) this.placeAt(region.start);
     });
-    this.buddyView = tree;
-    this.statusText.setText(BUDDY_TREE_HELP);
+    this.buddyView = tree.setListsOnly(this.treeFolded);
+    this.statusText.setText(this.treeFolded ? LINE_HELP : BUDDY_TREE_HELP);
     this.layout();
   }
 

@@ -1,7 +1,7 @@
 // Draws a binary buddy allocator as its tree: one row per order, the whole space at
 // the top, each split block joined to its two halves below, the blocks in use now
 // (free or live) filled in at their order; beside or under it, each order's free
-// list in list order. Clicking a block reports it as `pick` (the scene decides if it
+// list in list order (alone when the scene has no room for a deep tree). Clicking a block reports it as `pick` (the scene decides if it
 // may take the request); hovering shows what it is.
 
 import type Phaser from 'phaser';
@@ -31,6 +31,16 @@ const GAP = 16;
 
 export class BuddyView extends PickablePanel<RegionView> {
   private data: BuddyTree = { regions: [], unit: 1, minOrder: 0, maxOrder: 0 };
+  /** Draw the free lists alone (a deep tree with no room to be read). */
+  private listsOnly = false;
+
+  setListsOnly(on: boolean): this {
+    if (on !== this.listsOnly) {
+      this.listsOnly = on;
+      this.redraw();
+    }
+    return this;
+  }
 
   show(tree: BuddyTree): void {
     this.data = tree;
@@ -85,13 +95,28 @@ export class BuddyView extends PickablePanel<RegionView> {
   }
 
   /** The height tree and free lists need, stacked (as on a narrow screen). */
+  fullHeight(): number {
+    return this.treeHeight() + GAP + this.listsHeight();
+  }
+
+  /** The height the view needs as it draws now (the free lists alone, or tree and lists). */
   height(): number {
-    return this.treeHeight() + GAP + lineHeight(this.font()) * (this.levels() + 1) + 4;
+    return this.listsOnly ? this.listsHeight() : this.fullHeight();
+  }
+
+  private listsHeight(): number {
+    return lineHeight(this.font()) * (this.levels() + 1) + 4;
   }
 
   protected redraw(): void {
     const g = this.beginDraw();
     const font = this.font();
+    if (this.listsOnly) {
+      this.drawLists({ x: this.bounds.x, y: this.bounds.y, w: this.bounds.width, h: this.bounds.height }, font);
+      this.labels.end();
+      reportDrawn('BuddyView', { levels: this.levels(), blocks: this.data.regions.length, free: this.data.regions.filter((r) => r.state === 'free').length, listsOnly: true });
+      return;
+    }
     const wide = this.bounds.width >= 900;
     const listH = lineHeight(font) * (this.levels() + 1) + 4;
     const treeH = Math.min(this.treeHeight(), wide ? this.bounds.height : Math.max(60, this.bounds.height - listH - GAP));
@@ -102,7 +127,7 @@ export class BuddyView extends PickablePanel<RegionView> {
     this.drawTree(g, tree, font);
     this.drawLists(lists, font);
     this.labels.end();
-    reportDrawn('BuddyView', { levels: this.levels(), blocks: this.data.regions.length, free: this.data.regions.filter((r) => r.state === 'free').length });
+    reportDrawn('BuddyView', { levels: this.levels(), blocks: this.data.regions.length, free: this.data.regions.filter((r) => r.state === 'free').length, listsOnly: false });
   }
 
   private drawTree(g: Phaser.GameObjects.Graphics, area: Rect, font: number): void {
