@@ -78,6 +78,7 @@ interface HostView extends Published {
   joinLink: string;
   kicks: Record<string, Probe>;
   tab: string;
+  status: string;
 }
 
 interface ProjectorView extends Published {
@@ -262,7 +263,8 @@ describe('a class in the browser: host, projector and two students (steps in ord
   it('the host starts the warm-up; Ada plays it with the mouse (a misplaced block is refused in words) and the leaderboard updates', async () => {
     expect((await view<HostView>(host))?.round).toBe('warm-up');
     await press(host, 'HostScene', 'start');
-    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.thumbs.length === 2);
+    // The dashboard's status follows the round: "Starting…" gives way to the round being on.
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.thumbs.length === 2 && /^Round 1 is on/.test(v.status));
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board' && v.leaderboard.length === 2);
 
     // ---- Ada plays on the play board with the mouse: 1 unit at 0; a misplaced 4 is refused in words; then 4 at 4 ----

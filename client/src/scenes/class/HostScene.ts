@@ -58,6 +58,8 @@ export class HostScene extends Phaser.Scene {
   private link: RoomLink | null = null;
   private setupProblem = '';
   private status = '';
+  /** The phase the status last spoke of (null before the first state). */
+  private lastPhase: ClassPhase | null = null;
   private statusColour: string = UI.dim;
   private dropped = false;
   private tab: Tab = 'join';
@@ -87,6 +89,7 @@ export class HostScene extends Phaser.Scene {
     this.link = null;
     this.setupProblem = '';
     this.status = '';
+    this.lastPhase = null;
     this.dropped = false;
     this.tab = 'join';
     this.confirmingEnd = null;
@@ -234,6 +237,26 @@ export class HostScene extends Phaser.Scene {
     }
   }
 
+  /** When the round's phase changes, the status says so (a "Starting…" or "Ending…" is done by then). */
+  private notePhaseChange(): void {
+    const phase = this.phase();
+    if (phase === this.lastPhase) return;
+    const before = this.lastPhase;
+    this.lastPhase = phase;
+    if (before === null) return;
+    const roundNo = Number(this.link?.state?.roundNo ?? 0);
+    const words: Partial<Record<ClassPhase, string>> = {
+      playing: before === 'paused' ? 'Resumed: every clock runs again.' : `Round ${roundNo} is on: the students are placing blocks.`,
+      paused: 'Paused: every clock has stopped and moves wait.',
+      results: `Round ${roundNo} is over: the podium is on the projector, and the results can be downloaded.`,
+    };
+    const text = words[phase];
+    if (text) {
+      this.status = text;
+      this.statusColour = UI.dim;
+    }
+  }
+
   private setStatus(text: string, colour: string): void {
     this.status = text;
     this.statusColour = colour;
@@ -248,6 +271,7 @@ export class HostScene extends Phaser.Scene {
 
   private refresh(): void {
     if (!this.header) return;
+    this.notePhaseChange();
     this.updateButtons();
     this.layout();
     const state = this.link?.state;
