@@ -27,6 +27,10 @@ interface Published {
   [fact: string]: unknown;
 }
 
+interface ResultsView extends Published {
+  contenders: { name: string; role: string; score: number }[];
+}
+
 interface StudentView extends Published {
   mode: string;
   phase: string;
@@ -333,6 +337,15 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await snapshot(projector, 'ProjectorScene', 'projector-podium-projector');
     await snapshot(host, 'HostScene', 'host-results-projector');
     await snapshot(grace, 'ClassLobbyScene', 'student-results-laptop');
+
+    // "How did I do?": Grace's own results beside every buddy policy and the clairvoyant, over the class scene; B goes back.
+    await press(grace, 'ClassLobbyScene', 'results');
+    const mine = await until<ResultsView>(grace, 'ResultsScene', (v) => v.contenders.length > 0);
+    expect(mine.contenders.map((c) => [c.role, c.name])).toEqual([['player', 'you'], ['policy', 'buddy-lowest'], ['policy', 'buddy-lifo'], ['reference', 'clairvoyant']]);
+    expect(mine.contenders[0]?.score).toBe(graceEnd.score);
+    await grace.screenshot({ path: artifactPath('classroom-student-own-results-laptop.png') });
+    await grace.keyboard.press('b');
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'results' && v.leaderboard.length === 2);
   });
 
   it('the host makes the board anonymous and shown again, and downloads the results CSV with one row per student', async () => {

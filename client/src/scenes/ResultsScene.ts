@@ -40,6 +40,8 @@ export interface ResultsSceneData {
   readonly title?: string;
   /** Score thresholds for one, two and three stars (from the level). */
   readonly stars?: readonly [number, number, number];
+  /** A class round's results shown over the (sleeping) class scene: one button goes back to it. */
+  readonly backTo?: string;
 }
 
 function contenders(r: RoundResults): { entry: ContenderResult; role: 'player' | 'policy' | 'reference' }[] {
@@ -121,8 +123,12 @@ export class ResultsScene extends Phaser.Scene {
       layout();
     }, { key: 'P', width: 180 });
     toggle.setEnabled(replay !== null);
-    const again = new Button(this, 0, 0, 'Play again (R)', () => this.scene.start('PlayScene', { level: this.input_.level, title: this.input_.title }), { key: 'R', primary: true, width: 220 });
-    const levels = new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 });
+    const backTo = this.input_.backTo;
+    // In a class the round is the host's to restart: the one way on is back to the class.
+    const again = backTo
+      ? new Button(this, 0, 0, 'Back to the class (B)', () => this.backToClass(backTo), { key: 'B', primary: true, width: 220 })
+      : new Button(this, 0, 0, 'Play again (R)', () => this.scene.start('PlayScene', { level: this.input_.level, title: this.input_.title }), { key: 'R', primary: true, width: 220 });
+    const levels = new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 }).setVisible(!backTo);
 
     const publish = (): void => publishForTests({
       scene: 'ResultsScene',
@@ -133,7 +139,7 @@ export class ResultsScene extends Phaser.Scene {
       stars,
       contenders: contenders(results).map(({ entry, role }) => ({ name: entry.name, role, score: entry.card.score })),
       /** Where each button is on screen (centre and size), to click or tap. */
-      buttons: { again: spotOf(again), levels: spotOf(levels), replay: spotOf(toggle) },
+      buttons: backTo ? { back: spotOf(again), replay: spotOf(toggle) } : { again: spotOf(again), levels: spotOf(levels), replay: spotOf(toggle) },
     });
     const layout = (): void => {
       const { width, height } = this.scale;
@@ -141,8 +147,9 @@ export class ResultsScene extends Phaser.Scene {
       heading.setPosition(pad, 14).setWordWrapWidth(width - 2 * pad);
       summary.setPosition(pad, 56).setWordWrapWidth(width - 2 * pad);
       const top = 56 + summary.height + 16;
-      // A phone puts the buttons in two rows (play again and levels, then the replay), a wider screen in one.
-      const narrow = width < 640;
+      // A phone puts the buttons in two rows (play again and levels, then the replay), a wider
+      // screen in one; in a class the two buttons (back, replay) share one row everywhere.
+      const narrow = width < 640 && !backTo;
       const rest = height - top - (narrow ? 140 : 80);
       const side = width >= 1100;
       if (showingReplay && replay) {
@@ -163,6 +170,10 @@ export class ResultsScene extends Phaser.Scene {
         again.resize(half, 56).setPosition(pad + half / 2, height - 102);
         levels.resize(half, 56).setPosition(width - pad - half / 2, height - 102);
         toggle.resize(width - 2 * pad, 56).setPosition(width / 2, height - 40);
+      } else if (backTo) {
+        const each = Math.min(240, (width - 2 * pad - 10) / 2);
+        again.resize(each, 56).setPosition(pad + each / 2, height - 40);
+        toggle.resize(each, 56).setPosition(pad + each + 10 + each / 2, height - 40);
       } else {
         again.resize(220, 56).setPosition(pad + 110, height - 40);
         levels.resize(180, 56).setPosition(pad + 230 + 90, height - 40);
@@ -179,6 +190,12 @@ export class ResultsScene extends Phaser.Scene {
       replay?.view.destroy();
     });
     publish();
+  }
+
+  /** Ends this scene and wakes the class scene it was opened over. */
+  private backToClass(scene: string): void {
+    this.scene.stop();
+    this.scene.wake(scene);
   }
 
   /** The replay panel: the player's heap beside a policy's, frames computed here from the round's config and log. */

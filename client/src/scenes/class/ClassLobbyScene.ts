@@ -81,6 +81,10 @@ export class ClassLobbyScene extends Phaser.Scene {
   private welcome: Welcome | undefined;
   private mode: Mode = 'class';
   private handedRound = -1;
+  /** The finished round's own results (JSON, sent by the room to this student), for "How did I do?". */
+  private results: string | null = null;
+  /** Whether the ResultsScene is showing them over this (sleeping) scene. */
+  private resultsShown = false;
   private dropped = false;
   private status = '';
   private statusColour: string = UI.dim;
@@ -112,12 +116,18 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.lastTarget = null;
     this.heapView = null;
     this.handedRound = data.fromPlay ? Number(data.classRoom.state?.roundNo ?? 0) : -1;
+    this.results = null;
+    this.resultsShown = false;
     this.link = new RoomLink(this, data.classRoom, {
       onState: () => this.refresh(),
       onMessage: {
         refused: (payload) => this.onRefused(payload as Refusal),
         ack: () => this.setStatus('', UI.dim),
         kicked: () => { this.mode = 'kicked'; },
+        results: (payload) => {
+          this.results = typeof payload === 'string' ? payload : null;
+          this.refresh();
+        },
       },
       onDrop: () => { this.dropped = true; this.refresh(); },
       onReconnect: () => { this.dropped = false; this.refresh(); },
@@ -135,6 +145,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.buttons = new ButtonSet(this);
     this.buttons.add('title', 'Back to the title', () => this.leaveForTitle(), { width: 240, height: 52, fontSize: 18 });
     this.buttons.add('rejoin', 'Rejoin the class', () => void this.rejoin(), { width: 240, height: 52, fontSize: 18, primary: true });
+    this.buttons.add('results', 'How did I do? (R)', () => this.showResults(), { width: 240, height: 52, fontSize: 18, primary: true, key: 'R' });
     this.scale.on('resize', this.refresh, this);
     // Woken when the PlayScene's round ends: draw (and publish) this scene again once it is back.
     this.events.on('wake', this.refresh, this);
@@ -223,13 +234,23 @@ export class ClassLobbyScene extends Phaser.Scene {
     const state = this.link.state;
     const phase = this.phase();
     const roundNo = state?.roundNo ?? 0;
-    if (this.scene.isSleeping()) {
+    if (this.scene.isSleeping() && this.resultsShown) {
+      // The student is reading their results over this scene: leave them there until
+      // the next round starts or the class is gone.
+      if (this.mode === 'class' && !(isRoundOn(phase) && this.handedRound !== roundNo)) return;
+      this.resultsShown = false;
+      this.scene.stop('ResultsScene');
+      this.scene.wake();
+    } else if (this.scene.isSleeping()) {
       // The PlayScene has the round; take the student back when the round is over
       // (results and the leaderboard are shown here) or the class is gone.
       if (this.mode === 'class' && isRoundOn(phase)) return;
       this.scene.stop('PlayScene');
       this.scene.wake();
-    } else if (this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo && this.heap() && playSceneTakesClassRoom(this)) {
+    }
+    if (!this.scene.isSleeping() && this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo) this.results = null;
+    if (this.scene.isSleeping()) return;
+    if (this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo && this.heap() && playSceneTakesClassRoom(this)) {
       // This scene sleeps under the PlayScene with its room listeners on, to wake at the round's end.
       this.handedRound = roundNo;
       this.scene.launch('PlayScene', { classRoom: this.link.room, title: state?.roundTitle ?? 'Class round', playerId: this.welcome?.playerId });
@@ -246,6 +267,14 @@ export class ClassLobbyScene extends Phaser.Scene {
     }
     this.layout(showHeap);
     this.publish();
+  }
+
+  /** The student's own results of the round just over (every policy and the clairvoyant beside them), over this scene. */
+  private showResults(): void {
+    if (!this.results || this.phase() !== 'results') return;
+    this.resultsShown = true;
+    this.scene.launch('ResultsScene', { results: this.results, title: this.link.state?.roundTitle ?? 'Class round', backTo: 'ClassLobbyScene' });
+    this.scene.sleep();
   }
 
   private createHeapView(): void {
@@ -283,6 +312,13 @@ export class ClassLobbyScene extends Phaser.Scene {
     const buttonsShown = this.mode !== 'class';
     this.buttons.setVisible(['title'], buttonsShown);
     this.buttons.setVisible(['rejoin'], this.mode === 'gone');
+    const resultsReady = this.mode === 'class' && phase === 'results' && this.results !== null;
+    this.buttons.setVisible(['results'], resultsReady);
+    if (resultsReady) {
+      const w = Math.min(260, area.w);
+      this.buttons.place('results', area.x + w / 2, area.y + 26, w, 52);
+      [, area] = takeTop(area, 60, 8);
+    }
     if (buttonsShown) {
       const w = Math.min(260, area.w);
       this.buttons.place('rejoin', area.x + w / 2, area.y + 26, w, 52);
