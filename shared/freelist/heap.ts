@@ -558,8 +558,10 @@ export class FreeListHeap implements Allocator, BlockArrays {
    */
   private carve(h: number, at: number, need: number, id: number, size: number, tag: string | undefined): void {
     const o = this.options;
+    // h's fields are read together up front, so their cache misses overlap.
     const holeStart = this.start[h]!;
     const holeEnd = holeStart + this.size[h]!;
+    const before = this.prev[h]!;
     let tail = holeEnd - (at + need);
     if (tail < o.minBlock || !o.split) {
       need += tail;
@@ -580,7 +582,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
       }
     } else if (tail > 0) {
       block = this.takeSlot();
-      this.linkAfter(this.prev[h]!, block);
+      this.linkAfter(before, block);
       this.reshapeFree(h, at + need, tail, false);
     } else {
       this.leaveFree(h);
@@ -598,14 +600,24 @@ export class FreeListHeap implements Allocator, BlockArrays {
 
   /** [FL-COAL-1] A freed block merges with free neighbours under immediate coalescing, and is listed anew. */
   private release(s: number): void {
+    // Every field of s this needs is read up front, so the cache misses overlap.
+    const start = this.start[s]!;
+    const size = this.size[s]!;
+    const p = this.prev[s]!;
+    const n = this.next[s]!;
     this.unmarkLive(s);
     let lo = s;
     let hi = s;
     if (this.options.coalesce === 'immediate') {
-      const p = this.prev[s]!;
-      const n = this.next[s]!;
       if (p >= 0 && this.state[p] === FREE) lo = p;
       if (n >= 0 && this.state[n] === FREE) hi = n;
+    }
+    if (lo === hi) {
+      // No free neighbour to absorb: mergeRange(s, s) without the walk.
+      this.seq[s] = this.seqCounter++;
+      this.enterFree(s);
+      this.moveRoverInto(start, size);
+      return;
     }
     this.mergeRange(lo, hi);
   }

@@ -93,7 +93,9 @@ export function resolveOptions(config: FreeListConfig = {}): Outcome<FreeListOpt
 
 /** [FL-SIZE-1] The block a request of `size` bytes needs: payload plus overhead, aligned, at least the minimum block. */
 export function blockSizeFor(o: FreeListOptions, size: number): number {
-  const b = roundUp(size + o.overhead, o.align);
+  const n = size + o.overhead;
+  // The alignment is a power of two: a whole n below 2^30 rounds up with a mask (the hot path), anything else divides.
+  const b = (n | 0) === n && n <= 0x3fffffff ? (n + o.align - 1) & -o.align : roundUp(n, o.align);
   return b < o.minBlock ? o.minBlock : b;
 }
 

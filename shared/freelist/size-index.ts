@@ -11,7 +11,9 @@ import { invariant } from '../core/outcome.ts';
 
 /** Exact-size buckets per index; sizes are counted in units of the alignment. */
 const EXACT_BUCKETS = 1 << 14;
-
+const BUCKETS = EXACT_BUCKETS;
+/** Entries a bucket gets room for when it first fills. */
+const FIRST_ROOM = 4;
 export class SizeIndex implements FreeIndex {
   private readonly blocks: BlockArrays;
   /** Bytes per bucket step (a power of two): every block size is a multiple of it. */
@@ -21,12 +23,19 @@ export class SizeIndex implements FreeIndex {
   readonly exactLimit: number;
   private readonly nonEmpty = new LevelBits(EXACT_BUCKETS);
   /**
-   * Each bucket's heap as (start, slot) pairs in one Float64Array: entry i is at 2i
-   * (its start, the heap key) and 2i + 1 (its slot), so sifting compares keys held
-   * right there instead of reading the block store.
+   * Every bucket's heap lives in one pool of (start, slot) pairs: entry i of a bucket
+   * whose room begins at pair `at` is pool[2(at + i)] (its start, the heap key) and
+   * pool[2(at + i) + 1] (its slot), so sifting compares keys held right there, and
+   * reaching a bucket is one lookup, not a chase through an object per bucket. Free
+   * blocks lie inside the heap, whose addresses are 31-bit (MAX_HEAP_LIMIT): Int32 words.
    */
-  private readonly buckets: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(EXACT_BUCKETS);
-  private readonly counts = new Int32Array(EXACT_BUCKETS);
+  private pool = new Int32Array(2 * 1024);
+  /** Pairs of the pool handed out so far (rooms are carved from the top; `repack` reclaims). */
+  private poolTop = 0;
+  /** Per bucket: where its room begins (in pairs), its room, its entry count. */
+  private readonly roomAt = new Int32Array(BUCKETS);
+  private readonly room = new Int32Array(BUCKETS);
+  private readonly counts = new Int32Array(BUCKETS);
   /** Position of a slot inside its bucket's heap. */
   private pos: Int32Array;
   private readonly large: SizeTreap;
@@ -52,12 +61,11 @@ export class SizeIndex implements FreeIndex {
       return;
     }
     const k = size >>> this.unitLog2;
-    let heap = this.buckets[k];
     const n = this.counts[k]!;
-    if (heap === undefined || 2 * n === heap.length) heap = this.growBucket(k, n);
+    if (n === this.room[k]!) this.growRoom(k, n);
     if (n === 0) this.nonEmpty.add(k);
     this.counts[k] = n + 1;
-    this.siftUp(heap, n, slot, this.blocks.start[slot]!);
+    this.siftUp(this.roomAt[k]!, n, slot, this.blocks.start[slot]!);
   }
 
   remove(slot: number): void {
@@ -76,29 +84,29 @@ export class SizeIndex implements FreeIndex {
       return;
     }
     const k = size >>> this.unitLog2;
-    const heap = this.buckets[k]!;
     const n = this.counts[k]! - 1;
     this.counts[k] = n;
     const i = this.pos[slot]!;
     this.pos[slot] = -1;
+    const at = this.roomAt[k]!;
+    const pool = this.pool;
     if (n === 0) {
       this.nonEmpty.delete(k);
-      return;
+    } else if (i !== n) {
+      // Put the last entry in the hole, then restore the heap order in whichever direction it is broken.
+      const key = pool[2 * (at + n)]!;
+      const moved = pool[2 * (at + n) + 1]!;
+      if (i > 0 && key < pool[2 * (at + ((i - 1) >> 1))]!) this.siftUp(at, i, moved, key);
+      else this.siftDown(at, i, moved, key, n);
     }
-    if (i === n) return;
-    // Put the last entry in the hole, then restore the heap order in whichever direction it is broken.
-    const key = heap[2 * n]!;
-    const moved = heap[2 * n + 1]!;
-    if (i > 0 && key < heap[2 * ((i - 1) >> 1)]!) this.siftUp(heap, i, moved, key);
-    else this.siftDown(heap, i, moved, key, n);
   }
 
   /** [FL-POL-5] The smallest free block of at least `need` bytes, lowest address first; -1 if none. */
   bestFit(need: number): number {
-    const k = Math.ceil(need / this.unit);
+    const k = (need | 0) === need && need <= 0x3fffffff ? (need + this.unit - 1) >>> this.unitLog2 : Math.ceil(need / this.unit);
     if (k < EXACT_BUCKETS) {
       const j = this.nonEmpty.next(k);
-      if (j >= 0) return this.buckets[j]![1]!;
+      if (j >= 0) return this.pool[2 * this.roomAt[j]! + 1]!;
     }
     return this.large.ceiling(need);
   }
@@ -114,70 +122,108 @@ export class SizeIndex implements FreeIndex {
     const big = this.large.largest();
     if (big >= 0) return big;
     const j = this.nonEmpty.last();
-    return j < 0 ? -1 : this.buckets[j]![1]!;
+    return j < 0 ? -1 : this.pool[2 * this.roomAt[j]! + 1]!;
   }
 
   verify(slots: readonly number[]): void {
     const seen = new Set<number>();
-    for (let k = 0; k < EXACT_BUCKETS; k++) {
+    const pool = this.pool;
+    const rooms: [number, number][] = [];
+    for (let k = 0; k < BUCKETS; k++) {
       const n = this.counts[k]!;
+      const at = this.roomAt[k]!;
       invariant(this.nonEmpty.has(k) === n > 0, `size index: bucket ${k} bit disagrees with its count ${n}`);
-      const heap = this.buckets[k];
+      invariant(n <= this.room[k]! && at + this.room[k]! <= this.poolTop && 2 * this.poolTop <= pool.length, `size index: bucket ${k} overflows its room`);
+      if (this.room[k]! > 0) rooms.push([at, at + this.room[k]!]);
       for (let i = 0; i < n; i++) {
-        const s = heap![2 * i + 1]!;
+        const s = pool[2 * (at + i) + 1]!;
         invariant(this.blocks.size[s] === k * this.unit, `size index: slot ${s} sits in the wrong bucket ${k}`);
-        invariant(heap![2 * i] === this.blocks.start[s], `size index: slot ${s} is keyed by a stale start`);
+        invariant(pool[2 * (at + i)] === this.blocks.start[s], `size index: slot ${s} is keyed by a stale start`);
         invariant(this.pos[s] === i, `size index: slot ${s} has a stale position`);
-        if (i > 0) invariant(heap![2 * ((i - 1) >> 1)]! < heap![2 * i]!, `size index: bucket ${k} is out of address order`);
+        if (i > 0) invariant(pool[2 * (at + ((i - 1) >> 1))]! < pool[2 * (at + i)]!, `size index: bucket ${k} is out of address order`);
         seen.add(s);
       }
     }
+    rooms.sort((x, y) => x[0] - y[0]);
+    for (let r = 1; r < rooms.length; r++) invariant(rooms[r - 1]![1] <= rooms[r]![0], 'size index: two buckets share pool room');
     for (const s of this.large.slots()) seen.add(s);
     invariant(seen.size === slots.length && slots.every((s) => seen.has(s)), 'size index: does not hold exactly the free blocks');
     this.large.verify();
   }
 
-  private growBucket(k: number, n: number): Float64Array {
-    const old = this.buckets[k];
-    const heap = new Float64Array(2 * Math.max(4, n * 2));
-    if (old) heap.set(old.subarray(0, 2 * n));
-    this.buckets[k] = heap;
-    return heap;
+  /** Gives bucket `k` (holding `n` entries, its room full) twice the room at the pool's top. */
+  private growRoom(k: number, n: number): void {
+    const want = Math.max(FIRST_ROOM, 2 * n);
+    if (2 * (this.poolTop + want) > this.pool.length) this.repack(want);
+    const at = this.poolTop;
+    const from = this.roomAt[k]!;
+    if (n > 0) this.pool.copyWithin(2 * at, 2 * from, 2 * (from + n));
+    this.roomAt[k] = at;
+    this.room[k] = want;
+    this.poolTop = at + want;
   }
 
-  private siftUp(heap: Float64Array, i: number, slot: number, key: number): void {
+  /**
+   * Packs every bucket's room to the pool's front (dropping the space rooms left when
+   * they moved up to grow), into a pool with space for `extra` more pairs and at least
+   * as much again as the rooms take. A bucket keeps its room while empty, so a bucket
+   * that empties and refills (the usual churn) never needs new room.
+   */
+  private repack(extra: number): void {
+    let used = 0;
+    for (let k = 0; k < BUCKETS; k++) used += this.room[k]!;
+    const old = this.pool;
+    let pairs = old.length / 2;
+    while (pairs < 2 * (used + extra)) pairs *= 2;
+    const pool = new Int32Array(2 * pairs);
+    let top = 0;
+    for (let k = 0; k < BUCKETS; k++) {
+      const room = this.room[k]!;
+      if (room === 0) continue;
+      const from = this.roomAt[k]!;
+      pool.set(old.subarray(2 * from, 2 * (from + this.counts[k]!)), 2 * top);
+      this.roomAt[k] = top;
+      top += room;
+    }
+    this.pool = pool;
+    this.poolTop = top;
+  }
+
+  private siftUp(at: number, i: number, slot: number, key: number): void {
+    const pool = this.pool;
     const pos = this.pos;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const parentKey = heap[2 * parent]!;
+      const parentKey = pool[2 * (at + parent)]!;
       if (parentKey <= key) break;
-      const p = heap[2 * parent + 1]!;
-      heap[2 * i] = parentKey;
-      heap[2 * i + 1] = p;
+      const p = pool[2 * (at + parent) + 1]!;
+      pool[2 * (at + i)] = parentKey;
+      pool[2 * (at + i) + 1] = p;
       pos[p] = i;
       i = parent;
     }
-    heap[2 * i] = key;
-    heap[2 * i + 1] = slot;
+    pool[2 * (at + i)] = key;
+    pool[2 * (at + i) + 1] = slot;
     pos[slot] = i;
   }
 
-  private siftDown(heap: Float64Array, i: number, slot: number, key: number, n: number): void {
+  private siftDown(at: number, i: number, slot: number, key: number, n: number): void {
+    const pool = this.pool;
     const pos = this.pos;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
-      if (child + 1 < n && heap[2 * child + 2]! < heap[2 * child]!) child++;
-      const childKey = heap[2 * child]!;
+      if (child + 1 < n && pool[2 * (at + child) + 2]! < pool[2 * (at + child)]!) child++;
+      const childKey = pool[2 * (at + child)]!;
       if (childKey >= key) break;
-      const c = heap[2 * child + 1]!;
-      heap[2 * i] = childKey;
-      heap[2 * i + 1] = c;
+      const c = pool[2 * (at + child) + 1]!;
+      pool[2 * (at + i)] = childKey;
+      pool[2 * (at + i) + 1] = c;
       pos[c] = i;
       i = child;
     }
-    heap[2 * i] = key;
-    heap[2 * i + 1] = slot;
+    pool[2 * (at + i)] = key;
+    pool[2 * (at + i) + 1] = slot;
     pos[slot] = i;
   }
 }

@@ -1,10 +1,11 @@
 // The free-space index building blocks against plain arrays: MaxTree (first/last leaf
-// that reaches a value), LevelBits (next member), the size treap, TLSF classes.
+// that reaches a value), LevelBits (next member), the size treap, the size index's
+// bucket pool (grown and repacked under churn), TLSF classes.
 import { describe, it, expect } from 'vitest';
 import { createPrng, nextInt } from '../../../shared/core/prng.ts';
 import { LevelBits } from '../../../shared/freelist/level-bits.ts';
 import { MaxTree } from '../../../shared/freelist/max-tree.ts';
-import { SizeTreap } from '../../../shared/freelist/size-index.ts';
+import { SizeIndex, SizeTreap } from '../../../shared/freelist/size-index.ts';
 import { TlsfClasses } from '../../../shared/freelist/tlsf-index.ts';
 
 describe('MaxTree', () => {
@@ -120,5 +121,43 @@ describe('TLSF classes', () => {
     expect(c.searchClassOf(257)).toBe(c.classOf(264));
     expect(c.searchClassOf(264)).toBe(c.classOf(264));
     expect(c.searchClassOf(96)).toBe(12);
+  });
+});
+
+describe('SizeIndex', () => {
+  it('[FL-POL-5] keeps best fit right while thousands of buckets fill, grow, empty and refill in its shared pool', () => {
+    const prng = createPrng(11);
+    const n = 6000;
+    const heap = { start: new Float64Array(n), size: new Float64Array(n), seq: new Float64Array(n) };
+    const index = new SizeIndex(heap, 8, n);
+    const inIndex = new Set<number>();
+    for (let step = 0; step < 40_000; step++) {
+      const s = nextInt(prng, 0, n - 1);
+      if (inIndex.has(s)) {
+        if (nextInt(prng, 0, 1) === 0) {
+          index.remove(s);
+          inIndex.delete(s);
+        } else {
+          // A block keeps its slot and changes extent (its start stays unique: slot * 2^16 + offset; heap addresses are 31-bit).
+          const oldStart = heap.start[s]!;
+          const oldSize = heap.size[s]!;
+          heap.start[s] = s * 2 ** 16 + nextInt(prng, 0, 1000) * 8;
+          heap.size[s] = nextInt(prng, 1, nextInt(prng, 0, 9) === 0 ? 20_000 : 600) * 8;
+          index.update(s, oldStart, oldSize);
+        }
+      } else {
+        heap.start[s] = s * 2 ** 16 + nextInt(prng, 0, 1000) * 8;
+        heap.size[s] = nextInt(prng, 1, nextInt(prng, 0, 9) === 0 ? 20_000 : 600) * 8;
+        index.insert(s);
+        inIndex.add(s);
+      }
+      if (step % 97 === 0) {
+        const need = nextInt(prng, 1, 5000) * 8;
+        const fits = [...inIndex].filter((x) => heap.size[x]! >= need).sort((a, b) => heap.size[a]! - heap.size[b]! || heap.start[a]! - heap.start[b]!);
+        expect(index.bestFit(need)).toBe(fits[0] ?? -1);
+      }
+      if (step % 4001 === 0) index.verify([...inIndex]);
+    }
+    index.verify([...inIndex]);
   });
 });
