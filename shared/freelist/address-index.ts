@@ -1,9 +1,10 @@
-// The address index behind address-ordered first fit and next fit ([FL-POL-3],
-// [FL-POL-4]): the heap's address range is cut into bins of `binBytes`; each bin keeps
-// its free blocks (by start address) in an address-ordered linked list, and a MaxTree
-// over the bins holds the largest free block starting in each. "Lowest address that
-// fits from position p" is: the rest of p's bin, then the first bin past it whose
-// maximum fits (O(log bins)), then a walk of that bin's short list.
+// The address index behind next fit ([FL-POL-4]) and the match rules' aligned fit
+// (address-ordered first fit, [FL-POL-3], goes through the size index): the heap's
+// address range is cut into bins of `binBytes`; each bin keeps its free blocks (by
+// start address) in an address-ordered linked list, and a MaxTree over the bins holds
+// the largest free block starting in each. "Lowest address that fits from position p"
+// is: the rest of p's bin, then the first bin past it whose maximum fits
+// (O(log bins)), then a walk of that bin's short list.
 //
 // Invariants: a free block is listed in the bin of its start; each bin's list is in
 // increasing address order; the tree's leaf for a bin is the largest size in its list.

@@ -32,9 +32,13 @@ export const firstFitLifo = definePolicy('first-fit-lifo', 'First fit, free list
 export const firstFitFifo = definePolicy('first-fit-fifo', 'First fit, free list in FIFO order',
   (heap, need) => heap.orderIndex().oldestFit(need));
 
-/** [FL-POL-3] The lowest-addressed block that fits. */
+/**
+ * [FL-POL-3] The lowest-addressed block that fits: through the size index (the lowest
+ * address among the exact-size buckets that all fit), which stays small and in cache
+ * where an index over address ranges grows with the heap.
+ */
 export const firstFitAddress = definePolicy('first-fit-address', 'First fit, free list in address order',
-  (heap, need) => heap.addressIndex().firstFit(need));
+  (heap, need) => heap.sizeIndex().firstFit(need));
 
 /** [FL-POL-4] The first block that fits at or after the rover, wrapping round to the start. */
 export const nextFit = definePolicy('next-fit', 'Next fit',

@@ -1,11 +1,17 @@
 // The free-space index building blocks against plain arrays: MaxTree (first/last leaf
 // that reaches a value), LevelBits (next member), the size treap, the size index's
-// bucket pool (grown and repacked under churn), TLSF classes.
+// bucket pool (grown and repacked under churn), the first-fit root tree (lowest value
+// from a leaf on), TLSF classes; and first fit through the size index on blocks too
+// big for its exact-size buckets.
 import { describe, it, expect } from 'vitest';
 import { createPrng, nextInt } from '../../../shared/core/prng.ts';
 import { LevelBits } from '../../../shared/freelist/level-bits.ts';
 import { MaxTree } from '../../../shared/freelist/max-tree.ts';
-import { SizeIndex, SizeTreap } from '../../../shared/freelist/size-index.ts';
+import { RootTree, SizeIndex, SizeTreap } from '../../../shared/freelist/size-index.ts';
+import { FreeListHeap } from '../../../shared/freelist/heap.ts';
+import { resolveOptions } from '../../../shared/freelist/options.ts';
+import { firstFitAddress } from '../../../shared/freelist/policies.ts';
+import { NaiveHeap } from './naive-heap.ts';
 import { TlsfClasses } from '../../../shared/freelist/tlsf-index.ts';
 
 describe('MaxTree', () => {
@@ -159,5 +165,59 @@ describe('SizeIndex', () => {
       if (step % 4001 === 0) index.verify([...inIndex]);
     }
     index.verify([...inIndex]);
+  });
+});
+
+describe('RootTree', () => {
+  for (const seed of [1, 2]) {
+    it(`[FL-INDEX-4] finds the least leaf from any position like a scan does, seed ${seed}`, () => {
+      const prng = createPrng(seed);
+      const n = 16_385; // the size index's buckets, the large one last
+      const tree = new RootTree(n);
+      const empty = 0x7fffffff;
+      const values = new Array<number>(n).fill(empty);
+      const used = new Set<number>();
+      for (let step = 0; step < 3000; step++) {
+        const k = nextInt(prng, 0, nextInt(prng, 0, 3) === 0 ? n - 1 : 300);
+        let v = empty;
+        if (nextInt(prng, 0, 3) > 0) {
+          do v = nextInt(prng, 0, 1_000_000); while (used.has(v)); // addresses are distinct
+          used.add(v);
+        }
+        tree.set(k, v);
+        values[k] = v;
+        const from = nextInt(prng, 0, n - 1);
+        let expected = -1;
+        for (let i = from; i < n; i++) if (values[i]! < empty && (expected < 0 || values[i]! < values[expected]!)) expected = i;
+        expect(tree.lowestFrom(from)).toBe(expected);
+        expect(tree.leaf(k)).toBe(v);
+      }
+      expect(tree.isConsistent()).toBe(true);
+    });
+  }
+});
+
+describe('first fit through the size index', () => {
+  it('[FL-POL-3] picks the lowest-addressed fit among blocks too big for an exact-size bucket, like the naive model', () => {
+    // Alignment 1: exact buckets end at 16384 bytes, so these sizes exercise the large blocks.
+    const resolved = resolveOptions({ align: 1, overhead: 0, minBlock: 1, limit: 1 << 22, chunk: 4096 });
+    if (!resolved.ok) throw new Error(resolved.message);
+    const heap = new FreeListHeap(resolved.value);
+    const model = new NaiveHeap(resolved.value);
+    const prng = createPrng(7);
+    const live: number[] = [];
+    for (let id = 0; id < 600; id++) {
+      if (live.length > 0 && nextInt(prng, 0, 2) === 0) {
+        const gone = live.splice(nextInt(prng, 0, live.length - 1), 1)[0]!;
+        expect(heap.free(gone).ok).toBe(true);
+        expect(model.free(gone).ok).toBe(true);
+      }
+      const size = nextInt(prng, 0, 3) === 0 ? nextInt(prng, 16_000, 60_000) : nextInt(prng, 1, 9000);
+      expect(firstFitAddress.choose(heap, size), `request ${id}: choose`).toBe(model.choose('first-fit-address', size));
+      const at = heap.placeWith(firstFitAddress.find, id, size);
+      expect(at, `request ${id} of ${size} bytes`).toBe(model.placeBy('first-fit-address', id, size));
+      if (at >= 0) live.push(id);
+      heap.check();
+    }
   });
 });
