@@ -13,7 +13,7 @@ import { MetricsTracker } from '../core/metrics.ts';
 import type { HeapGauge } from '../core/metrics.ts';
 import { invariant, refuse, succeed } from '../core/outcome.ts';
 import type { Outcome } from '../core/outcome.ts';
-import { LevelBitmap } from './level-bitmap.ts';
+import { LevelBitmap } from '../core/level-bitmap.ts';
 
 /** Orders above this would overflow the 32-bit address arithmetic. */
 export const MAX_BUDDY_ORDER = 30;

@@ -1,6 +1,6 @@
 // The size index behind best fit, worst fit and address-ordered first fit ([FL-POL-5],
 // [FL-POL-6], [FL-POL-3]): free blocks by (size, address). Sizes below `exactLimit`
-// have one bucket per exact size, each a binary min-heap by address, with a LevelBits
+// have one bucket per exact size, each a binary min-heap by address, with a LevelBitmap
 // over the non-empty buckets; so best fit is "next non-empty bucket at or above the
 // request, then its lowest address", a few word operations and no scan. Larger blocks
 // (few: big holes, the heap's tail) live in a treap ordered by (size, address) and,
@@ -13,7 +13,7 @@
 // it stays small (it sits in cache) whatever the heap's size.
 
 import { growInt32, type BlockArrays, type FreeIndex } from './blocks.ts';
-import { LevelBits } from './level-bits.ts';
+import { LevelBitmap } from '../core/level-bitmap.ts';
 import { invariant } from '../core/outcome.ts';
 
 /** Exact-size buckets per index; sizes are counted in units of the alignment. */
@@ -36,7 +36,7 @@ export class SizeIndex implements FreeIndex {
   private readonly unitLog2: number;
   /** Sizes at or above this go to the treap. */
   readonly exactLimit: number;
-  private readonly nonEmpty = new LevelBits(EXACT_BUCKETS);
+  private readonly nonEmpty = new LevelBitmap(EXACT_BUCKETS);
   /**
    * Every bucket's heap lives in one pool of (start, slot) pairs: entry i of a bucket
    * whose room begins at pair `at` is pool[2(at + i)] (its start, the heap key) and
@@ -82,7 +82,7 @@ export class SizeIndex implements FreeIndex {
     }
     const n = this.counts[k]!;
     if (n === this.room[k]!) this.growRoom(k, n);
-    if (n === 0 && k !== LARGE) this.nonEmpty.add(k);
+    if (n === 0 && k !== LARGE) this.nonEmpty.set(k);
     this.counts[k] = n + 1;
     const at = this.roomAt[k]!;
     const start = this.blocks.start[slot]!;
@@ -115,7 +115,7 @@ export class SizeIndex implements FreeIndex {
     const at = this.roomAt[k]!;
     const pool = this.pool;
     if (n === 0) {
-      if (k !== LARGE) this.nonEmpty.delete(k);
+      if (k !== LARGE) this.nonEmpty.clear(k);
     } else if (i !== n) {
       // Put the last entry in the hole, then restore the heap order in whichever direction it is broken.
       const key = pool[2 * (at + n)]!;
@@ -160,7 +160,7 @@ export class SizeIndex implements FreeIndex {
   bestFit(need: number): number {
     const k = (need | 0) === need && need <= 0x3fffffff ? (need + this.unit - 1) >>> this.unitLog2 : Math.ceil(need / this.unit);
     if (k < EXACT_BUCKETS) {
-      const j = this.nonEmpty.next(k);
+      const j = this.nonEmpty.nextFrom(k);
       if (j >= 0) return this.pool[2 * this.roomAt[j]! + 1]!;
     }
     return this.large.ceiling(need);

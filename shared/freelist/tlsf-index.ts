@@ -7,7 +7,7 @@
 // search inside a list ("good fit").
 
 import { growInt32, type BlockArrays, type FreeIndex } from './blocks.ts';
-import { lowestBit } from './level-bits.ts';
+import { lowestBit } from '../core/level-bitmap.ts';
 import { invariant } from '../core/outcome.ts';
 
 export const SL_LOG2 = 5;

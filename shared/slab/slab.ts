@@ -12,7 +12,7 @@ import { MetricsTracker } from '../core/metrics.ts';
 import type { HeapGauge } from '../core/metrics.ts';
 import { invariant, refuse, succeed } from '../core/outcome.ts';
 import type { Outcome } from '../core/outcome.ts';
-import { LevelBitmap } from '../buddy/level-bitmap.ts';
+import { LevelBitmap } from '../core/level-bitmap.ts';
 import { DEFAULT_PAGE_SIZE, KERNEL_CACHES, pow2Classes } from './caches.ts';
 import type { CacheSpec, SizeClassTable } from './caches.ts';
 import { PositionedHeap, type Positioned } from '../core/positioned-heap.ts';

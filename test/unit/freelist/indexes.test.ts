@@ -1,11 +1,11 @@
 // The free-space index building blocks against plain arrays: MaxTree (first/last leaf
-// that reaches a value), LevelBits (next member), the size treap, the size index's
+// that reaches a value), LevelBitmap (next member), the size treap, the size index's
 // bucket pool (grown and repacked under churn), the first-fit root tree (lowest value
 // from a leaf on), TLSF classes; and first fit through the size index on blocks too
 // big for its exact-size buckets.
 import { describe, it, expect } from 'vitest';
 import { createPrng, nextInt } from '../../../shared/core/prng.ts';
-import { LevelBits } from '../../../shared/freelist/level-bits.ts';
+import { LevelBitmap } from '../../../shared/core/level-bitmap.ts';
 import { MaxTree } from '../../../shared/freelist/max-tree.ts';
 import { RootTree, SizeIndex, SizeTreap } from '../../../shared/freelist/size-index.ts';
 import { FreeListHeap } from '../../../shared/freelist/heap.ts';
@@ -61,23 +61,23 @@ describe('MaxTree', () => {
   });
 });
 
-describe('LevelBits', () => {
+describe('LevelBitmap over exact sizes', () => {
   it('[FL-INDEX-2] answers next and last like a sorted set', () => {
     const prng = createPrng(9);
-    const bits = new LevelBits(40_000);
+    const bits = new LevelBitmap(40_000);
     const members = new Set<number>();
     for (let step = 0; step < 4000; step++) {
       const k = nextInt(prng, 0, 39_999);
       if (nextInt(prng, 0, 2) === 0) {
-        bits.delete(k);
+        bits.clear(k);
         members.delete(k);
       } else {
-        bits.add(k);
+        bits.set(k);
         members.add(k);
       }
       const q = nextInt(prng, 0, 40_010);
       const sorted = [...members].sort((a, b) => a - b);
-      expect(bits.next(q)).toBe(sorted.find((m) => m >= q) ?? -1);
+      expect(bits.nextFrom(q)).toBe(sorted.find((m) => m >= q) ?? -1);
       expect(bits.last()).toBe(sorted.length ? sorted[sorted.length - 1] : -1);
       expect(bits.has(k)).toBe(members.has(k));
     }

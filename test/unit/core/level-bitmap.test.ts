@@ -1,6 +1,6 @@
 // The hierarchical bitmap against a plain boolean array, on seeded random operations.
 import { describe, it, expect } from 'vitest';
-import { LevelBitmap } from '../../../shared/buddy/level-bitmap.ts';
+import { LevelBitmap } from '../../../shared/core/level-bitmap.ts';
 import { createPrng, nextInt } from '../../../shared/core/prng.ts';
 
 function firstOf(bits: boolean[], from: number): number {
