@@ -132,14 +132,18 @@ function timeBoth(run: () => void): { cpu: number; wall: number } {
   return { cpu, wall: (performance.now() - w0) / 1000 };
 }
 
+/** What the entry plays: the whole input, or the compiled trace alone (nothing else keeps the events alive). */
+function forEntry(input: BenchInput, entry: EngineEntry): BenchInput {
+  return entry.usesEvents ? input : { events: [], compiled: input.compiled };
+}
+
 /** In a child: warm up, then the median of the timed runs, as JSON on stdout. */
 function runChild(name: string, spec: BenchTraceSpec): void {
   const entry = ENGINE_ENTRIES.find((e) => e.name === name);
   if (!entry) fail(`no bench entry named ${name}`);
-  const prepared = prepare(spec);
   // The million event objects of trace generation are dropped when the entry does not
   // play them: a collection that lands in a timed run then has no trace objects to mark.
-  const input: BenchInput = entry.usesEvents ? prepared : { events: [], compiled: prepared.compiled };
+  const input = forEntry(prepare(spec), entry);
   entry.play(input);
   const runs = Array.from({ length: TIMED_RUNS }, () => timeBoth(() => entry.play(input)));
   const figure: EntryFigure = {
