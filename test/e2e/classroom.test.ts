@@ -425,6 +425,8 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await until<HostView>(host, 'HostScene', (v) => v.buttons?.end?.label === 'Sure? End');
     await press(host, 'HostScene', 'end');
     await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.phase === 'results' && v.roundNo === 2);
+    // Grace read her round-1 results and went back before this round: the lobby takes her off the play board too.
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'results' && v.roundNo === 2);
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'podium');
     await snapshot(host, 'HostScene', 'host-ended-round-phone');
   });

@@ -195,7 +195,7 @@ export class ResultsScene extends Phaser.Scene {
   /** Ends this scene and wakes the class scene it was opened over. */
   private backToClass(scene: string): void {
     this.scene.stop();
-    this.scene.wake(scene);
+    this.scene.wake(scene, { fromResults: true });
   }
 
   /** The replay panel: the player's heap beside a policy's, frames computed here from the round's config and log. */

@@ -147,11 +147,12 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.buttons.add('rejoin', 'Rejoin the class', () => void this.rejoin(), { width: 240, height: 52, fontSize: 18, primary: true });
     this.buttons.add('results', 'How did I do? (R)', () => this.showResults(), { width: 240, height: 52, fontSize: 18, primary: true, key: 'R' });
     this.scale.on('resize', this.refresh, this);
-    // Woken when the PlayScene's round ends: draw (and publish) this scene again once it is back.
-    this.events.on('wake', this.refresh, this);
+    // Woken when the PlayScene's round ends, or by the ResultsScene's "Back to the class":
+    // draw (and publish) this scene again once it is back.
+    this.events.on('wake', this.onWake, this);
     this.events.once('shutdown', () => {
       this.scale.off('resize', this.refresh, this);
-      this.events.off('wake', this.refresh, this);
+      this.events.off('wake', this.onWake, this);
       this.heapView?.destroy();
       this.heapView = null;
     });
@@ -267,6 +268,11 @@ export class ClassLobbyScene extends Phaser.Scene {
     }
     this.layout(showHeap);
     this.publish();
+  }
+
+  private onWake(_sys: unknown, data?: { fromResults?: boolean }): void {
+    if (data?.fromResults) this.resultsShown = false;
+    this.refresh();
   }
 
   /** The student's own results of the round just over (every policy and the clairvoyant beside them), over this scene. */
