@@ -77,6 +77,7 @@ describe('the game in a browser (warm-up practice round)', () => {
     await page.keyboard.press('Home');
     await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 0 });
     await page.keyboard.press('ArrowRight');
+    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 1 });
     await page.keyboard.press('ArrowRight');
     await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 2 });
     await page.screenshot({ path: artifactPath('practice-replay.png') });

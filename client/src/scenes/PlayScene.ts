@@ -139,6 +139,8 @@ export class PlayScene extends Phaser.Scene {
   /** Whether the meters include the timer row (the layout depends on it). */
   private timerShown = false;
   private lastVersion = -1;
+  /** Whether the finished round's results scene is on its way (it starts once). */
+  private resultsScheduled = false;
   /** The pending request the timer bar is counting down, and its full span on this clock. */
   private timed = { id: -1, spanMs: 1 };
   /** In a class: score, rank, the leaderboard and the pause. */
@@ -160,6 +162,7 @@ export class PlayScene extends Phaser.Scene {
     this.data_ = data ?? {};
     this.room = null;
     this.lastVersion = -1;
+    this.resultsScheduled = false;
     this.heapView = null;
     this.board = null;
     this.buddyView = null;
@@ -546,7 +549,9 @@ export class PlayScene extends Phaser.Scene {
       this.layout();
     }
     if (this.classPanel) this.redrawClass(m);
-    if (m.phase === 'done' && m.results && !this.data_.classRoom) {
+    if (m.phase === 'done' && m.results && !this.data_.classRoom && !this.resultsScheduled) {
+      // Once: every later redraw (a patch, a resize) must not start the results scene again.
+      this.resultsScheduled = true;
       const results = m.results;
       this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.fullTitle }));
     }
