@@ -107,9 +107,6 @@ const BUDDY_TREE_HELP = 'Click a free block in the tree or a hole on the line, d
 const BUDDY_SIDE_BY_SIDE = 900;
 
 export class PlayScene extends Phaser.Scene {
-  /** ClassLobbyScene hands a class round to this scene (see playSceneTakesClassRoom). */
-  static acceptsClassRoom = true;
-
   private data_: PlaySceneData = {};
   private room: Room | null = null;
   /** The address line (free list, buddy); null once the round turns out to be a slab or arena round. */

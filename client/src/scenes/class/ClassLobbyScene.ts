@@ -1,23 +1,21 @@
 // A student's screen in a class, from the moment they joined: the lobby ("waiting
 // for the host"), their nickname and the class code; during a round, the PlayScene's
 // full board (launched over this scene, which sleeps until the round ends or the
-// class is gone), or, if the PlayScene does not take a classroom room, a plain
-// in-class view (the round title, the current request, their heap to click or choose
-// from with the keyboard, refusals in words at the spot); after a round, the results
-// and, when the host shows it, the leaderboard and their own rank. Also what happens
-// when the connection drops (shown, and the SDK reconnects by itself), when it is
-// gone (a Rejoin button, also for a student taken off the PlayScene) and when the
-// host removes them.
+// class is gone); after a round, their heap as it ended, their own results ("How did
+// I do?", the ResultsScene over this scene) and, when the host shows it, the
+// leaderboard and their own rank. Also what happens when the connection drops
+// (shown, and the SDK reconnects by itself), when it is gone (a Rejoin button, also
+// for a student taken off the PlayScene) and when the host removes them.
 
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
 import { describeError, joinClass, type Refusal, type Welcome } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
-import { HeapView, type HeapGhost } from '../../views/HeapView.ts';
+import { HeapView } from '../../views/HeapView.ts';
 import { lineHeight } from '../../views/labels.ts';
 import {
-  boardMode, boardRows, classPhase, heapLineOf, hintsOf, isRoundOn, ownHeap, ownPlayer, standingText,
+  boardMode, boardRows, classPhase, heapLineOf, isRoundOn, ownHeap, ownPlayer, standingText,
   type ClassPhase, type MatchLike,
 } from './class-state.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, type Box } from './layout.ts';
@@ -29,23 +27,9 @@ import { fitText, textStyle } from './views/text-style.ts';
 export interface LobbyData {
   readonly classRoom: Room;
   readonly welcome?: Welcome;
-  /** Set by a scene handing the student back mid-round, so the lobby does not hand the round straight back. */
-  readonly fromPlay?: boolean;
 }
 
 type Mode = 'class' | 'kicked' | 'gone';
-
-/**
- * Whether the PlayScene says it plays a classroom round (`static acceptsClassRoom =
- * true`). Until it does, this scene's own in-class view plays the round. The
- * PlayScene is launched over this scene (which sleeps with its room listeners on and
- * stops it when the round ends), so it must drop its room listeners on shutdown.
- */
-function playSceneTakesClassRoom(scene: Phaser.Scene): boolean {
-  const play: unknown = scene.scene.get('PlayScene');
-  const ctor = (play as { constructor?: { acceptsClassRoom?: unknown } } | null)?.constructor;
-  return ctor?.acceptsClassRoom === true;
-}
 
 /**
  * About the height the heap view needs: rows of (ruler, bar, two label lanes) as
@@ -88,11 +72,7 @@ export class ClassLobbyScene extends Phaser.Scene {
   private dropped = false;
   private status = '';
   private statusColour: string = UI.dim;
-  private ghost: HeapGhost | null = null;
-  private ghostVersion = -1;
   /** Where the last move tried to put the block: the spot a refusal is shown at. */
-  private lastTarget: number | null = null;
-  private lastClockRefresh = 0;
   private heapView: HeapView | null = null;
   private board!: LeaderboardView;
   private buttons!: ButtonSet;
@@ -112,16 +92,14 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.mode = 'class';
     this.dropped = false;
     this.status = '';
-    this.ghost = null;
-    this.lastTarget = null;
     this.heapView = null;
-    this.handedRound = data.fromPlay ? Number(data.classRoom.state?.roundNo ?? 0) : -1;
+    this.handedRound = -1;
     this.results = null;
     this.resultsShown = false;
     this.link = new RoomLink(this, data.classRoom, {
       onState: () => this.refresh(),
       onMessage: {
-        refused: (payload) => this.onRefused(payload as Refusal),
+        refused: (payload) => this.setStatus(`Refused: ${(payload as Refusal).message}`, UI.bad),
         ack: () => this.setStatus('', UI.dim),
         kicked: () => { this.mode = 'kicked'; },
         results: (payload) => {
@@ -159,14 +137,6 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.refresh();
   }
 
-  override update(time: number): void {
-    // The countdown of a timed request is the only thing that changes without a state patch.
-    const heap = this.heap();
-    if (time - this.lastClockRefresh < 500 || !heap?.hasPending || (heap.pending?.deadline ?? 0) <= 0 || this.phase() !== 'playing') return;
-    this.lastClockRefresh = time;
-    this.refresh();
-  }
-
   private phase(): ClassPhase {
     return classPhase(this.link.state);
   }
@@ -177,31 +147,6 @@ export class ClassLobbyScene extends Phaser.Scene {
 
   private nickname(): string {
     return ownPlayer(this.link.state, this.welcome?.playerId)?.nickname ?? this.welcome?.nickname ?? '';
-  }
-
-  // ---- moves ---------------------------------------------------------------------
-
-  private place(address: number): void {
-    const heap = this.heap();
-    if (this.phase() === 'paused') return this.setStatus('The host has paused the round; wait a moment.', UI.bad);
-    if (!heap || this.phase() !== 'playing') return;
-    if (!heap.hasPending || !heap.pending) return this.setStatus('There is nothing to place right now.', UI.dim);
-    this.ghost = null;
-    this.lastTarget = address;
-    this.link.send('place', { requestId: heap.pending.id, target: address, version: heap.version });
-    this.setStatus(`Placing ${heap.pending.size} at address ${address}…`, UI.dim);
-  }
-
-  private onRefused(refusal: Refusal): void {
-    const heap = this.heap();
-    if (heap?.pending && this.lastTarget !== null) {
-      // The reason goes where the student tried to put the block, until the heap changes.
-      // The heap view does not wrap its words: the whole reason is in the status line too.
-      const small = Math.max(11, Math.round(baseFontSize(this.scale.width, this.scale.height) * 0.82));
-      this.ghost = { address: this.lastTarget, size: heap.pending.size, legal: false, note: fitText(refusal.message, this.heapBox.w - 40, small, true) };
-      this.ghostVersion = heap.version;
-    }
-    this.setStatus(`Refused: ${refusal.message}`, UI.bad);
   }
 
   private setStatus(text: string, colour: string): void {
@@ -251,7 +196,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     }
     if (!this.scene.isSleeping() && this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo) this.results = null;
     if (this.scene.isSleeping()) return;
-    if (this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo && this.heap() && playSceneTakesClassRoom(this)) {
+    if (this.mode === 'class' && isRoundOn(phase) && this.handedRound !== roundNo && this.heap()) {
       // This scene sleeps under the PlayScene with its room listeners on, to wake at the round's end.
       this.handedRound = roundNo;
       this.scene.launch('PlayScene', { classRoom: this.link.room, title: state?.roundTitle ?? 'Class round', playerId: this.welcome?.playerId });
@@ -259,7 +204,6 @@ export class ClassLobbyScene extends Phaser.Scene {
       return;
     }
     const heap = this.heap();
-    if (this.ghost && heap && heap.version !== this.ghostVersion) this.ghost = null;
     const showHeap = this.mode === 'class' && heap !== null && (isRoundOn(phase) || phase === 'results');
     if (showHeap && !this.heapView) this.createHeapView();
     if (!showHeap && this.heapView) {
@@ -284,11 +228,9 @@ export class ClassLobbyScene extends Phaser.Scene {
   }
 
   private createHeapView(): void {
+    // The heap as the round left it (the round itself is played on the PlayScene): hover shows what each block was.
     const view = new HeapView(this, 5);
-    view.enableInput({ keyboard: true });
-    view.events.on('holeclick', ({ address }) => this.place(address));
-    view.events.on('holechoose', ({ hole }) => this.place(hole.start));
-    view.events.on('holefocus', () => this.publish());
+    view.enableInput({ keyboard: false });
     this.heapView = view;
   }
 
@@ -367,8 +309,6 @@ export class ClassLobbyScene extends Phaser.Scene {
     const view = this.heapView;
     if (!heap || !view) return;
     view.draw(heapLineOf(heap));
-    view.setHints(this.phase() === 'playing' && heap.hasPending ? hintsOf(heap) : []);
-    view.setGhost(this.ghost);
   }
 
   /** The big line and the smaller words under it, for the mode and phase. */
@@ -383,18 +323,8 @@ export class ClassLobbyScene extends Phaser.Scene {
       return ['Waiting for the host to start a round…', `${count} ${count === 1 ? 'student' : 'students'} in the class. Keep this page open.`];
     }
     if (phase === 'results') return [`Round over: ${title}`, `${standing}\nWaiting for the host's next round.`];
-    const heap = this.heap();
-    if (phase === 'paused') return [`Paused: ${title}`, `${standing}\nThe host paused the round; your clock has stopped.`];
-    if (!heap) return [title, 'Joining the round…'];
-    if (heap.phase === 'done' || !heap.hasPending || !heap.pending) return [title, `${standing}\nAll your requests are dealt with. Waiting for the others.`];
-    const meters = heap.meters;
-    const progress = meters ? `${meters.placed} placed so far` : '';
-    const deadline = heap.pending.deadline;
-    const clock = deadline > 0 ? ` · ${Math.max(0, Math.ceil((deadline - Date.now()) / 1000))} s left` : '';
-    return [
-      `Place malloc(${heap.pending.size})`,
-      `${title} · ${progress}${clock}\n${standing}\nClick a free spot, or pick a hole with ← → and press Enter.`,
-    ];
+    // A round is on: the PlayScene takes it as soon as this student's heap is there.
+    return [title, this.heap() ? standing : 'Joining the round…'];
   }
 
   // ---- tests ---------------------------------------------------------------------------

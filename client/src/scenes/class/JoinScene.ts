@@ -3,7 +3,6 @@
 // shown in words under the form; a good one hands the room to the class lobby.
 
 import Phaser from 'phaser';
-import type { Room } from '@colyseus/sdk';
 import { describeError, joinClass } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
@@ -15,9 +14,6 @@ import { textStyle } from './views/text-style.ts';
 
 export interface JoinData {
   readonly code?: string;
-  /** A room already joined (a scene handing the student back, e.g. the PlayScene's close button): straight to the lobby. */
-  readonly classRoom?: Room;
-  readonly room?: Room;
 }
 
 const NICKNAME_KEY = 'mallocade:nickname';
@@ -41,7 +37,6 @@ function saveNickname(nickname: string): void {
 
 export class JoinScene extends Phaser.Scene {
   private prefill = '';
-  private joined: Room | null = null;
   private form!: DomForm;
   private codeInput!: HTMLInputElement;
   private nicknameInput!: HTMLInputElement;
@@ -59,14 +54,9 @@ export class JoinScene extends Phaser.Scene {
   init(data: JoinData | undefined): void {
     this.prefill = normaliseCode(data?.code ?? '');
     this.joining = false;
-    this.joined = data?.classRoom ?? data?.room ?? null;
   }
 
   create(): void {
-    if (this.joined) {
-      this.scene.start('ClassLobbyScene', { classRoom: this.joined, fromPlay: true });
-      return;
-    }
     this.title = this.add.text(0, 0, 'Join a class', textStyle(32, UI.text, true)).setOrigin(0.5, 0);
     this.subtitle = this.add.text(0, 0, 'Type the code your teacher shows and pick a nickname.', textStyle(16, UI.dim)).setOrigin(0.5, 0).setAlign('center');
     this.buttons = new ButtonSet(this);
