@@ -136,6 +136,7 @@ export class PlayScene extends Phaser.Scene {
   /** Whether the meters include the timer row (the layout depends on it). */
   private timerShown = false;
   private lastVersion = -1;
+  private parsedKindView: { json: string; view: KindView | null } = { json: '', view: null };
   /** Whether the finished round's results scene is on its way (it starts once). */
   private resultsScheduled = false;
   /** The pending request the timer bar is counting down, and its full span on this clock. */
@@ -160,6 +161,7 @@ export class PlayScene extends Phaser.Scene {
     this.room = null;
     this.lastVersion = -1;
     this.resultsScheduled = false;
+    this.parsedKindView = { json: '', view: null };
     this.heapView = null;
     this.board = null;
     this.buddyView = null;
@@ -375,8 +377,10 @@ export class PlayScene extends Phaser.Scene {
     this.layout();
   }
 
+  /** The synced kind view, parsed once per change (the meters ask for it every frame of a timed round). */
   private kindView(m: MatchState): KindView | null {
-    return parseKindView(m.kindView);
+    if (m.kindView !== this.parsedKindView.json) this.parsedKindView = { json: m.kindView, view: parseKindView(m.kindView) };
+    return this.parsedKindView.view;
   }
 
   /**
