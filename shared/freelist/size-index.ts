@@ -7,10 +7,12 @@
 // by address, in one more bucket heap after the exact ones.
 //
 // First fit is the lowest address among the buckets whose blocks all fit: built on
-// first use, a RootTree (an 8-ary min tree over the buckets' lowest addresses) answers
-// "lowest root from bucket k on" in a few short scans. It changes only when a bucket's
-// lowest address does, and it has one leaf per block size, not per address range, so
-// it stays small (it sits in cache) whatever the heap's size.
+// first use, a RootTree (an 8-ary min tree over the exact buckets' lowest addresses)
+// answers "lowest root from bucket k on" in a few short scans, and the large bucket's
+// root (it fits every exact request) is read beside it. The tree changes only when a
+// bucket's lowest address does; it has one leaf per block size, not per address range,
+// and covers only the buckets used so far (growing eightfold when a larger size
+// appears), so it stays small and shallow (it sits in cache) whatever the heap's size.
 
 import { growInt32, type BlockArrays, type FreeIndex } from './blocks.ts';
 import { LevelBitmap } from '../core/level-bitmap.ts';
@@ -54,8 +56,10 @@ export class SizeIndex implements FreeIndex {
   /** Position of a slot inside its bucket's heap. */
   private pos: Int32Array;
   private readonly large: SizeTreap;
-  /** Each bucket's lowest address, for first fit (null until first fit is asked for). */
+  /** Each exact bucket's lowest address, for first fit (null until first fit is asked for). */
   private roots: RootTree | null = null;
+  /** Buckets below this have a leaf in `roots` (a power of ROOT_FAN). */
+  private rootsCover = 0;
 
   constructor(blocks: BlockArrays, unit: number, capacity: number) {
     this.blocks = blocks;
@@ -87,7 +91,10 @@ export class SizeIndex implements FreeIndex {
     const at = this.roomAt[k]!;
     const start = this.blocks.start[slot]!;
     this.siftUp(at, n, slot, start);
-    if (this.roots !== null && this.pos[slot] === 0) this.roots.set(k, start);
+    if (this.roots !== null && this.pos[slot] === 0 && k !== LARGE) {
+      if (k >= this.rootsCover) this.buildRoots(k);
+      else this.roots.set(k, start);
+    }
   }
 
   remove(slot: number): void {
@@ -123,17 +130,20 @@ export class SizeIndex implements FreeIndex {
       if (i > 0 && key < pool[2 * (at + ((i - 1) >> 1))]!) this.siftUp(at, i, moved, key);
       else this.siftDown(at, i, moved, key, n);
     }
-    if (this.roots !== null && i === 0) this.roots.set(k, n === 0 ? EMPTY : pool[2 * at]!);
+    if (this.roots !== null && i === 0 && k !== LARGE) this.roots.set(k, n === 0 ? EMPTY : pool[2 * at]!);
   }
 
   /** [FL-POL-3] The free block of at least `need` bytes with the lowest address, or -1. */
   firstFit(need: number): number {
-    const roots = this.roots ?? this.buildRoots();
+    const roots = this.roots ?? this.buildRoots(0);
     const k = (need | 0) === need && need <= 0x3fffffff ? (need + this.unit - 1) >>> this.unitLog2 : Math.ceil(need / this.unit);
     if (k < EXACT_BUCKETS) {
       // Every block in bucket k or past it fits (the large ones too): the lowest root wins.
-      const b = roots.lowestFrom(k);
-      return b < 0 ? -1 : this.pool[2 * this.roomAt[b]! + 1]!;
+      const b = k < this.rootsCover ? roots.lowestFrom(k) : -1;
+      const exact = b < 0 ? EMPTY : roots.leaf(b);
+      const large = this.counts[LARGE]! > 0 ? this.pool[2 * this.roomAt[LARGE]!]! : EMPTY;
+      if (exact === EMPTY && large === EMPTY) return -1;
+      return this.pool[2 * this.roomAt[large < exact ? LARGE : b]! + 1]!;
     }
     // Bigger than any exact bucket: only large blocks can fit; they are few.
     const at = this.roomAt[LARGE]!;
@@ -149,10 +159,15 @@ export class SizeIndex implements FreeIndex {
     return best;
   }
 
-  private buildRoots(): RootTree {
-    const roots = new RootTree(BUCKETS);
-    for (let k = 0; k < BUCKETS; k++) if (this.counts[k]! > 0) roots.set(k, this.pool[2 * this.roomAt[k]!]!);
+  /** (Re)builds the first-fit tree to cover every non-empty exact bucket and bucket `atLeast`. */
+  private buildRoots(atLeast: number): RootTree {
+    const top = Math.max(atLeast, this.nonEmpty.last());
+    let cover = ROOT_FAN * ROOT_FAN;
+    while (cover <= top) cover *= ROOT_FAN;
+    const roots = new RootTree(cover);
+    for (let k = 0; k < Math.min(cover, EXACT_BUCKETS); k++) if (this.counts[k]! > 0) roots.set(k, this.pool[2 * this.roomAt[k]!]!);
     this.roots = roots;
+    this.rootsCover = cover;
     return roots;
   }
 
@@ -188,7 +203,9 @@ export class SizeIndex implements FreeIndex {
       const n = this.counts[k]!;
       const at = this.roomAt[k]!;
       if (k !== LARGE) invariant(this.nonEmpty.has(k) === n > 0, `size index: bucket ${k} bit disagrees with its count ${n}`);
-      if (this.roots !== null) invariant(this.roots.leaf(k) === (n > 0 ? pool[2 * at] : EMPTY), `size index: bucket ${k}'s lowest address is not its first-fit root`);
+      if (this.roots !== null && k !== LARGE) {
+        invariant(k < this.rootsCover ? this.roots.leaf(k) === (n > 0 ? pool[2 * at] : EMPTY) : n === 0, `size index: bucket ${k}'s lowest address is not its first-fit root`);
+      }
       invariant(n <= this.room[k]! && at + this.room[k]! <= this.poolTop && 2 * this.poolTop <= pool.length, `size index: bucket ${k} overflows its room`);
       if (this.room[k]! > 0) rooms.push([at, at + this.room[k]!]);
       for (let i = 0; i < n; i++) {
