@@ -2,7 +2,8 @@
 //
 // The trace (bench-trace.ts) is generated with a fixed seed and compiled before any
 // clock starts. Each engine entry runs in its own child process (so one entry's JIT
-// state cannot slow another's): one warm-up run, then three timed runs; its figure is
+// state cannot slow another's), from this module built to plain JavaScript (build-js.ts
+// says why): one warm-up run, then three timed runs; its figure is
 // the median ops/s. An entry that plays only the compiled trace drops the trace's event
 // objects first, so no garbage collection in a timed run marks them. Both sides are timed in process CPU time (the machine is shared:
 // wall time would count the time other processes ran), wall time is reported beside. The C library's figure comes from replay.c, compiled here when a C
@@ -159,8 +160,9 @@ interface EntryFigure {
   readonly wallOpsPerSec: number;
 }
 
-function measureEntry(name: string, spec: BenchTraceSpec): EntryFigure {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', name, '--ops', String(spec.ops)], {
+/** Runs one entry in a child process: `script` is this module, built to JavaScript. */
+function measureEntry(script: string, name: string, spec: BenchTraceSpec): EntryFigure {
+  const child = spawnSync(process.execPath, [script, '--child', name, '--ops', String(spec.ops)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -230,7 +232,7 @@ function formatRate(n: number): string {
   return n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${(n / 1e3).toFixed(1)}k`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const spec: BenchTraceSpec = { ...BENCH_TRACE, ops: args.ops };
   if (args.child) {
@@ -254,10 +256,13 @@ function main(): void {
     if (replay) libcRuns.push(runReplay(replay.exe, repPath));
   };
   runLibc();
+  // Loaded here, not at the top: a child process has no use for the TypeScript compiler.
+  const { buildJs } = await import('./build-js.ts');
+  const childScript = buildJs(ROOT, fileURLToPath(import.meta.url), join(OUT, 'js'));
   const figures: Record<string, EntryFigure> = {};
   const middle = Math.floor(ENGINE_ENTRIES.length / 2);
   ENGINE_ENTRIES.forEach((entry, i) => {
-    figures[entry.name] = measureEntry(entry.name, spec);
+    figures[entry.name] = measureEntry(childScript, entry.name, spec);
     if (i === middle) runLibc();
   });
   runLibc();
@@ -270,7 +275,7 @@ function main(): void {
     : 'libc: no C compiler found (cc, gcc, clang); C figures are null');
 
   const ratios: Record<string, number | null> = {};
-  say(`engine (ops per CPU second, median of ${TIMED_RUNS} after a warm-up, one process per entry):`);
+  say(`engine (built to JavaScript; ops per CPU second, median of ${TIMED_RUNS} after a warm-up, one process per entry):`);
   for (const entry of ENGINE_ENTRIES) {
     const rate = engine[entry.name]!;
     ratios[entry.name] = libc ? rate / libc.opsPerSec : null;
@@ -317,4 +322,4 @@ function main(): void {
   if (!existsSync(repPath)) throw new Error('the trace file vanished');
 }
 
-main();
+await main();
