@@ -7,12 +7,12 @@
 // by address, in one more bucket heap after the exact ones.
 //
 // First fit is the lowest address among the buckets whose blocks all fit: built on
-// first use, a RootTree (an 8-ary min tree over the exact buckets' lowest addresses)
-// answers "lowest root from bucket k on" in a few short scans, and the large bucket's
-// root (it fits every exact request) is read beside it. The tree changes only when a
-// bucket's lowest address does; it has one leaf per block size, not per address range,
-// and covers only the buckets used so far (growing eightfold when a larger size
-// appears), so it stays small and shallow (it sits in cache) whatever the heap's size.
+// first use, a RootTree (suffix minima over the exact buckets' lowest addresses)
+// answers "lowest root from bucket k on" in two reads, and the large bucket's root
+// (it fits every exact request) is read beside it. It changes only when a bucket's
+// lowest address does; it has one leaf per block size, not per address range, and
+// covers only the buckets used so far (doubling when a larger size appears), so it
+// stays small (it sits in cache) whatever the heap's size.
 
 import { growInt32, type BlockArrays, type FreeIndex } from './blocks.ts';
 import { LevelBitmap } from '../core/level-bitmap.ts';
@@ -25,9 +25,6 @@ const LARGE = EXACT_BUCKETS;
 const BUCKETS = EXACT_BUCKETS + 1;
 /** Entries a bucket gets room for when it first fills. */
 const FIRST_ROOM = 4;
-/** The RootTree's fan-out (log2): 8 wide ran faster than 4 or 16 on the bench trace (fewer instructions per search and per rise). */
-const ROOT_SHIFT = 3;
-const ROOT_FAN = 1 << ROOT_SHIFT;
 /** A RootTree leaf for an empty bucket (above every address). */
 const EMPTY = 0x7fffffff;
 
@@ -58,7 +55,7 @@ export class SizeIndex implements FreeIndex {
   private readonly large: SizeTreap;
   /** Each exact bucket's lowest address, for first fit (null until first fit is asked for). */
   private roots: RootTree | null = null;
-  /** Buckets below this have a leaf in `roots` (a power of ROOT_FAN). */
+  /** Buckets below this have a leaf in `roots`. */
   private rootsCover = 0;
 
   constructor(blocks: BlockArrays, unit: number, capacity: number) {
@@ -162,8 +159,8 @@ export class SizeIndex implements FreeIndex {
   /** (Re)builds the first-fit tree to cover every non-empty exact bucket and bucket `atLeast`. */
   private buildRoots(atLeast: number): RootTree {
     const top = Math.max(atLeast, this.nonEmpty.last());
-    let cover = ROOT_FAN * ROOT_FAN;
-    while (cover <= top) cover *= ROOT_FAN;
+    let cover = Math.max(64, 2 * this.rootsCover);
+    while (cover <= top) cover *= 2;
     const roots = new RootTree(cover);
     for (let k = 0; k < Math.min(cover, EXACT_BUCKETS); k++) if (this.counts[k]! > 0) roots.set(k, this.pool[2 * this.roomAt[k]!]!);
     this.roots = roots;
@@ -304,101 +301,114 @@ export class SizeIndex implements FreeIndex {
   }
 }
 
+/** Leaves per RootTree block (log2): 16 ran as few instructions as 8 on the bench trace, 32 more. */
+const BLOCK_SHIFT = 4;
+const BLOCK = 1 << BLOCK_SHIFT;
+
 /**
- * A min tree over the buckets' lowest addresses (EMPTY for an empty bucket): ROOT_FAN-ary,
- * one Int32Array per level, entry i of level l+1 the minimum of entries ROOT_FAN * i ..
- * ROOT_FAN * i + ROOT_FAN - 1 of level l. `lowestFrom(k)` scans what is left of k's group
- * at each level on the way up, then walks down to the leaf that holds the minimum found.
+ * Suffix minima over the buckets' lowest addresses (EMPTY for an empty bucket), so
+ * "the least leaf from k on" is two reads: the leaves are cut into blocks of BLOCK;
+ * `inBlock[i]` is the least of leaves i .. the end of i's block, `fromBlock[b]` the
+ * least of blocks b .. the last, each with the leaf that holds it. Setting a leaf
+ * rewrites the suffixes below it only as far as they change.
  */
 export class RootTree {
-  private readonly levels: Int32Array[];
+  private readonly leaves: Int32Array;
+  private readonly inBlock: Int32Array;
+  private readonly inBlockLeaf: Int32Array;
+  /** One entry per block, and one more (EMPTY) past the last. */
+  private readonly fromBlock: Int32Array;
+  private readonly fromBlockLeaf: Int32Array;
 
   constructor(leaves: number) {
-    const levels: Int32Array[] = [];
-    let n = leaves;
-    for (;;) {
-      const groups = Math.ceil(n / ROOT_FAN);
-      levels.push(new Int32Array(n === 1 ? 1 : groups * ROOT_FAN).fill(EMPTY));
-      if (n === 1) break;
-      n = groups;
-    }
-    this.levels = levels;
+    const n = Math.ceil(Math.max(1, leaves) / BLOCK) * BLOCK;
+    this.leaves = new Int32Array(n).fill(EMPTY);
+    this.inBlock = new Int32Array(n).fill(EMPTY);
+    this.inBlockLeaf = new Int32Array(n).fill(-1);
+    this.fromBlock = new Int32Array(n / BLOCK + 1).fill(EMPTY);
+    this.fromBlockLeaf = new Int32Array(n / BLOCK + 1).fill(-1);
   }
 
   leaf(k: number): number {
-    return this.levels[0]![k]!;
+    return this.leaves[k]!;
   }
 
-  /** Sets leaf `k` and restores the minima above it. */
+  /** Sets leaf `k` and rewrites the suffix minima that change. */
   set(k: number, value: number): void {
-    const levels = this.levels;
-    let row = levels[0]!;
-    let old = row[k]!;
-    row[k] = value;
-    for (let l = 1; l < levels.length; l++) {
-      const up = levels[l]!;
-      const g = k >> ROOT_SHIFT;
-      const parent = up[g]!;
-      let m: number;
-      if (value <= parent) {
-        if (value === parent) return;
-        m = value;
-      } else {
-        // The value rose: the parent changes only if the old value was the group's minimum.
-        if (old > parent) return;
-        m = EMPTY;
-        for (let i = g << ROOT_SHIFT; i < (g << ROOT_SHIFT) + ROOT_FAN; i++) if (row[i]! < m) m = row[i]!;
-        if (m === parent) return;
+    this.leaves[k] = value;
+    const inBlock = this.inBlock;
+    const inBlockLeaf = this.inBlockLeaf;
+    const first = k & ~(BLOCK - 1);
+    let m = EMPTY;
+    let mLeaf = -1;
+    if (k + 1 < first + BLOCK) {
+      m = inBlock[k + 1]!;
+      mLeaf = inBlockLeaf[k + 1]!;
+    }
+    let i = k;
+    for (; i >= first; i--) {
+      const v = this.leaves[i]!;
+      if (v < m) {
+        m = v;
+        mLeaf = i;
       }
-      up[g] = m;
-      old = parent;
-      value = m;
-      row = up;
-      k = g;
+      if (inBlock[i] === m && inBlockLeaf[i] === mLeaf) return;
+      inBlock[i] = m;
+      inBlockLeaf[i] = mLeaf;
+    }
+    // The block's own minimum changed: so may the minima from each block before it.
+    const fromBlock = this.fromBlock;
+    const fromBlockLeaf = this.fromBlockLeaf;
+    let b = k >> BLOCK_SHIFT;
+    m = fromBlock[b + 1]!;
+    mLeaf = fromBlockLeaf[b + 1]!;
+    for (; b >= 0; b--) {
+      const v = inBlock[b << BLOCK_SHIFT]!;
+      if (v < m) {
+        m = v;
+        mLeaf = inBlockLeaf[b << BLOCK_SHIFT]!;
+      }
+      if (fromBlock[b] === m && fromBlockLeaf[b] === mLeaf) return;
+      fromBlock[b] = m;
+      fromBlockLeaf[b] = mLeaf;
     }
   }
 
   /** The leaf at or past `k` with the least value (-1 when all are EMPTY). */
   lowestFrom(k: number): number {
-    const levels = this.levels;
-    const top = levels.length - 1;
-    let best = EMPTY;
-    let bestLevel = -1;
-    let bestAt = 0;
-    let j = k;
-    for (let l = 0; l <= top; l++) {
-      const row = levels[l]!;
-      const end = l === top ? 1 : (j | (ROOT_FAN - 1)) + 1;
-      for (let i = j; i < end; i++) {
-        if (row[i]! < best) {
-          best = row[i]!;
-          bestLevel = l;
-          bestAt = i;
-        }
-      }
-      j = (j >> ROOT_SHIFT) + 1;
-      if (l < top && j >= levels[l + 1]!.length) break;
-    }
-    if (bestLevel < 0) return -1;
-    for (let l = bestLevel; l > 0; l--) {
-      const row = levels[l - 1]!;
-      let i = bestAt << ROOT_SHIFT;
-      while (row[i] !== best) i++;
-      bestAt = i;
-    }
-    return bestAt;
+    const here = this.inBlock[k]!;
+    const b = (k >> BLOCK_SHIFT) + 1;
+    const later = this.fromBlock[b]!;
+    if (here < later) return this.inBlockLeaf[k]!;
+    return this.fromBlockLeaf[b]!;
   }
 
-  /** Every entry above the leaves is its group's minimum (for the checkers). */
+  /** Every suffix minimum is the least of its leaves and names the leaf that holds it (for the checkers). */
   isConsistent(): boolean {
-    for (let l = 1; l < this.levels.length; l++) {
-      const below = this.levels[l - 1]!;
-      const row = this.levels[l]!;
-      for (let g = 0; g < row.length; g++) {
-        let m = EMPTY;
-        for (let i = g << ROOT_SHIFT; i < Math.min((g << ROOT_SHIFT) + ROOT_FAN, below.length); i++) if (below[i]! < m) m = below[i]!;
-        if (row[g] !== m) return false;
+    const n = this.leaves.length;
+    let m = EMPTY;
+    let mLeaf = -1;
+    for (let i = n - 1; i >= 0; i--) {
+      if ((i + 1) % BLOCK === 0) {
+        const b = (i + 1) / BLOCK;
+        if (this.fromBlock[b] !== m || this.fromBlockLeaf[b] !== mLeaf) return false;
       }
+      if (this.leaves[i]! < m) {
+        m = this.leaves[i]!;
+        mLeaf = i;
+      }
+    }
+    if (this.fromBlock[0] !== m || this.fromBlockLeaf[0] !== mLeaf) return false;
+    for (let i = n - 1; i >= 0; i--) {
+      let best = EMPTY;
+      let bestLeaf = -1;
+      for (let j = i; j < (i | (BLOCK - 1)) + 1; j++) {
+        if (this.leaves[j]! < best) {
+          best = this.leaves[j]!;
+          bestLeaf = j;
+        }
+      }
+      if (this.inBlock[i] !== best || this.inBlockLeaf[i] !== bestLeaf) return false;
     }
     return true;
   }
