@@ -72,6 +72,11 @@ export class MetricsTracker {
     if (this.timeline && gauge) this.timeline.push({ op: this.ops, ...gauge() });
   }
 
+  /** Call instead of `observe` after an operation that cannot raise live or heap bytes (a free) when no timeline is kept: it only counts. */
+  countOnly(): void {
+    this.ops++;
+  }
+
   /** Call when a request could not be met; `op` is the index of the failing operation. */
   fail(op: number, size: number, freeBytes: number, largestFree: number): void {
     this.failures++;

@@ -104,6 +104,11 @@ export function playCompiled(
     const bytes = size[i]!;
     if (kind === FREE) {
       heap.freeIfLive(who);
+      // A free raises no peak: without a timeline there is nothing to look at.
+      if (!timeline) {
+        tracker.countOnly();
+        continue;
+      }
     } else if (kind === ALLOC || !heap.isLive(who)) {
       if (kind === ALLOC && heap.isLive(who)) return refuse('stream/malformed', `event ${i} allocates id ${who}, which is still live`);
       if (bytes > 0 && heap.placeWith(find, who, bytes, tag ? tag[i] : undefined) < 0) {
