@@ -7,8 +7,9 @@
 // by address, in one more bucket heap after the exact ones.
 //
 // First fit is the lowest address among the buckets whose blocks all fit: built on
-// first use, a RootTree (suffix minima over the exact buckets' lowest addresses)
-// answers "lowest root from bucket k on" in two reads, and the large bucket's root
+// first use, a RootTree (block and suffix minima over the exact buckets' lowest
+// addresses) answers "lowest root from bucket k on" with a scan of at most 16 leaves
+// and one read, and the large bucket's root
 // (it fits every exact request) is read beside it. It changes only when a bucket's
 // lowest address does; it has one leaf per block size, not per address range, and
 // covers only the buckets used so far (doubling when a larger size appears), so it
@@ -301,72 +302,72 @@ export class SizeIndex implements FreeIndex {
   }
 }
 
-/** Leaves per RootTree block (log2): 16 ran as few instructions as 8 on the bench trace, 32 more. */
+/** Leaves per RootTree block (log2): 16 ran fewer instructions than 8 on the bench trace. */
 const BLOCK_SHIFT = 4;
 const BLOCK = 1 << BLOCK_SHIFT;
 
 /**
- * Suffix minima over the buckets' lowest addresses (EMPTY for an empty bucket), so
- * "the least leaf from k on" is two reads: the leaves are cut into blocks of BLOCK;
- * `inBlock[i]` is the least of leaves i .. the end of i's block, `fromBlock[b]` the
- * least of blocks b .. the last, each with the leaf that holds it. Setting a leaf
- * rewrites the suffixes below it only as far as they change.
+ * The least of the buckets' lowest addresses (EMPTY for an empty bucket) from any bucket
+ * on. The leaves are cut into blocks of BLOCK; each block keeps its least leaf, and
+ * `fromBlock[b]` is the least over blocks b .. the last (suffix minima), each with the
+ * leaf that holds it. "The least leaf from k on" scans the rest of k's block and reads
+ * one suffix minimum; setting a leaf touches its block's minimum only when the leaf was
+ * or becomes it, and the suffix minima before it only as far as they change.
  */
 export class RootTree {
   private readonly leaves: Int32Array;
-  private readonly inBlock: Int32Array;
-  private readonly inBlockLeaf: Int32Array;
+  private readonly blockMin: Int32Array;
+  private readonly blockMinLeaf: Int32Array;
   /** One entry per block, and one more (EMPTY) past the last. */
   private readonly fromBlock: Int32Array;
   private readonly fromBlockLeaf: Int32Array;
 
   constructor(leaves: number) {
-    const n = Math.ceil(Math.max(1, leaves) / BLOCK) * BLOCK;
-    this.leaves = new Int32Array(n).fill(EMPTY);
-    this.inBlock = new Int32Array(n).fill(EMPTY);
-    this.inBlockLeaf = new Int32Array(n).fill(-1);
-    this.fromBlock = new Int32Array(n / BLOCK + 1).fill(EMPTY);
-    this.fromBlockLeaf = new Int32Array(n / BLOCK + 1).fill(-1);
+    const blocks = Math.ceil(Math.max(1, leaves) / BLOCK);
+    this.leaves = new Int32Array(blocks * BLOCK).fill(EMPTY);
+    this.blockMin = new Int32Array(blocks).fill(EMPTY);
+    this.blockMinLeaf = new Int32Array(blocks).fill(-1);
+    this.fromBlock = new Int32Array(blocks + 1).fill(EMPTY);
+    this.fromBlockLeaf = new Int32Array(blocks + 1).fill(-1);
   }
 
   leaf(k: number): number {
     return this.leaves[k]!;
   }
 
-  /** Sets leaf `k` and rewrites the suffix minima that change. */
+  /** Sets leaf `k` and restores the block minimum and the suffix minima that change. */
   set(k: number, value: number): void {
-    this.leaves[k] = value;
-    const inBlock = this.inBlock;
-    const inBlockLeaf = this.inBlockLeaf;
-    const first = k & ~(BLOCK - 1);
-    let m = EMPTY;
-    let mLeaf = -1;
-    if (k + 1 < first + BLOCK) {
-      m = inBlock[k + 1]!;
-      mLeaf = inBlockLeaf[k + 1]!;
-    }
-    let i = k;
-    for (; i >= first; i--) {
-      const v = this.leaves[i]!;
-      if (v < m) {
-        m = v;
-        mLeaf = i;
+    const leaves = this.leaves;
+    leaves[k] = value;
+    let b = k >> BLOCK_SHIFT;
+    const min = this.blockMin[b]!;
+    const minLeaf = this.blockMinLeaf[b]!;
+    let m = value;
+    let mLeaf = k;
+    if (value >= min) {
+      // Not below the block's minimum: it changes only if this leaf was that minimum.
+      if (minLeaf !== k) return;
+      m = EMPTY;
+      mLeaf = -1;
+      for (let i = b << BLOCK_SHIFT; i < (b + 1) << BLOCK_SHIFT; i++) {
+        if (leaves[i]! < m) {
+          m = leaves[i]!;
+          mLeaf = i;
+        }
       }
-      if (inBlock[i] === m && inBlockLeaf[i] === mLeaf) return;
-      inBlock[i] = m;
-      inBlockLeaf[i] = mLeaf;
+      if (m === min && mLeaf === minLeaf) return;
     }
-    // The block's own minimum changed: so may the minima from each block before it.
+    this.blockMin[b] = m;
+    this.blockMinLeaf[b] = mLeaf;
     const fromBlock = this.fromBlock;
     const fromBlockLeaf = this.fromBlockLeaf;
-    let b = k >> BLOCK_SHIFT;
     m = fromBlock[b + 1]!;
     mLeaf = fromBlockLeaf[b + 1]!;
     for (; b >= 0; b--) {
-      const v = inBlock[b << BLOCK_SHIFT]!;
+      const v = this.blockMin[b]!;
       if (v < m) {
         m = v;
-        mLeaf = inBlockLeaf[b << BLOCK_SHIFT]!;
+        mLeaf = this.blockMinLeaf[b]!;
       }
       if (fromBlock[b] === m && fromBlockLeaf[b] === mLeaf) return;
       fromBlock[b] = m;
@@ -376,39 +377,40 @@ export class RootTree {
 
   /** The leaf at or past `k` with the least value (-1 when all are EMPTY). */
   lowestFrom(k: number): number {
-    const here = this.inBlock[k]!;
-    const b = (k >> BLOCK_SHIFT) + 1;
-    const later = this.fromBlock[b]!;
-    if (here < later) return this.inBlockLeaf[k]!;
-    return this.fromBlockLeaf[b]!;
-  }
-
-  /** Every suffix minimum is the least of its leaves and names the leaf that holds it (for the checkers). */
-  isConsistent(): boolean {
-    const n = this.leaves.length;
-    let m = EMPTY;
-    let mLeaf = -1;
-    for (let i = n - 1; i >= 0; i--) {
-      if ((i + 1) % BLOCK === 0) {
-        const b = (i + 1) / BLOCK;
-        if (this.fromBlock[b] !== m || this.fromBlockLeaf[b] !== mLeaf) return false;
-      }
-      if (this.leaves[i]! < m) {
-        m = this.leaves[i]!;
-        mLeaf = i;
+    const leaves = this.leaves;
+    const next = (k >> BLOCK_SHIFT) + 1;
+    let best = this.fromBlock[next]!;
+    let bestLeaf = this.fromBlockLeaf[next]!;
+    for (let i = k; i < next << BLOCK_SHIFT; i++) {
+      if (leaves[i]! < best) {
+        best = leaves[i]!;
+        bestLeaf = i;
       }
     }
-    if (this.fromBlock[0] !== m || this.fromBlockLeaf[0] !== mLeaf) return false;
-    for (let i = n - 1; i >= 0; i--) {
-      let best = EMPTY;
-      let bestLeaf = -1;
-      for (let j = i; j < (i | (BLOCK - 1)) + 1; j++) {
-        if (this.leaves[j]! < best) {
-          best = this.leaves[j]!;
-          bestLeaf = j;
+    return bestLeaf;
+  }
+
+  /** Every block minimum and suffix minimum is the least of its leaves and names the leaf that holds it (for the checkers). */
+  isConsistent(): boolean {
+    const blocks = this.blockMin.length;
+    let m = EMPTY;
+    let mLeaf = -1;
+    if (this.fromBlock[blocks] !== EMPTY || this.fromBlockLeaf[blocks] !== -1) return false;
+    for (let b = blocks - 1; b >= 0; b--) {
+      let bm = EMPTY;
+      let bmLeaf = -1;
+      for (let i = b * BLOCK; i < (b + 1) * BLOCK; i++) {
+        if (this.leaves[i]! < bm) {
+          bm = this.leaves[i]!;
+          bmLeaf = i;
         }
       }
-      if (this.inBlock[i] !== best || this.inBlockLeaf[i] !== bestLeaf) return false;
+      if (this.blockMin[b] !== bm || this.blockMinLeaf[b] !== bmLeaf) return false;
+      if (bm < m) {
+        m = bm;
+        mLeaf = bmLeaf;
+      }
+      if (this.fromBlock[b] !== m || this.fromBlockLeaf[b] !== mLeaf) return false;
     }
     return true;
   }
