@@ -9,12 +9,12 @@
 // old extent, so an update never passes another free block.
 
 export interface BlockArrays {
-  /** Start address of each slot's block. */
-  readonly start: Float64Array;
-  /** Size in bytes of each slot's block (overhead included). */
-  readonly size: Float64Array;
+  /** Start address of each heap block's slot (heap blocks lie below MAX_HEAP_LIMIT: 31 bits). */
+  readonly start: Int32Array;
+  /** Size in bytes of each heap block's slot (overhead included). */
+  readonly size: Int32Array;
   /** Free-list order stamp of each free block: larger = entered the list later. */
-  readonly seq: Float64Array;
+  readonly seq: Int32Array;
 }
 
 export interface FreeIndex {

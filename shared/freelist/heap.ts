@@ -5,15 +5,19 @@
 // through its index (`placeWith`). The heap owns the free-list order (stamps), the
 // next-fit rover, splitting, coalescing, growth, and the counters metrics read.
 //
-// Storage: blocks are integer slots into typed arrays (start, size, requested...),
-// linked in address order by prev/next. Free-space indexes (address, size, order,
+// Storage: blocks are integer slots into Int32 arrays (start, size, requested...),
+// linked in address order by prev/next. Heap blocks lie below MAX_HEAP_LIMIT (31 bits);
+// what may not fit in 32 bits lives beside the arrays: a mapping's extent (mappings
+// sit above the heap's limit), an id outside the Int32 range, and list stamps past
+// STAMP_LIMIT (then every free block is renumbered). Int32 rather than Float64 arrays
+// halve the bytes a move touches (fewer cache misses on a large heap). Free-space indexes (address, size, order,
 // TLSF) are built on first use and then kept in step through insert/remove hooks.
 
 import type { Allocator, RegionView, Target } from '../core/allocator.ts';
 import type { HeapGauge } from '../core/metrics.ts';
 import { invariant, succeed, type Outcome } from '../core/outcome.ts';
 import { AddressIndex } from './address-index.ts';
-import { growFloat64, growInt32, type BlockArrays } from './blocks.ts';
+import { growInt32, type BlockArrays } from './blocks.ts';
 import { IdTable } from './id-table.ts';
 import {
   blockSizeFor, isAlignedStart, mappingSizeFor, resolveOptions, roundUp,
@@ -52,6 +56,18 @@ interface PlacementPlan {
   readonly newEnd: number;
 }
 
+/** `owner` holds this for an id outside the Int32 range; the id itself is in `bigOwners`. */
+const OWNER_ELSEWHERE = -0x80000000;
+/** List stamps stay below this; reaching it renumbers them ([FL-ORDER-1] only compares them). */
+const STAMP_LIMIT = 0x7fffffff;
+
+/** Where a mapped block lies, and what it holds (these can pass 32 bits). */
+interface MappedExtent {
+  readonly start: number;
+  readonly size: number;
+  readonly requested: number;
+}
+
 /** Address-index bin width: a few average blocks per bin keeps the bin walks short. */
 const ADDRESS_BIN_BYTES = 512;
 
@@ -71,11 +87,13 @@ export class FreeListHeap implements Allocator, BlockArrays {
 
   // Block store (indexed by slot).
   private capacity = 0;
-  start = new Float64Array(0);
-  size = new Float64Array(0);
-  seq = new Float64Array(0);
-  private requested = new Float64Array(0);
-  private owner = new Float64Array(0);
+  start = new Int32Array(0);
+  size = new Int32Array(0);
+  seq = new Int32Array(0);
+  private requested = new Int32Array(0);
+  private owner = new Int32Array(0);
+  /** Ids of live blocks that do not fit `owner` (see OWNER_ELSEWHERE), by slot. */
+  private readonly bigOwners = new Map<number, number>();
   private state = new Uint8Array(0);
   private prev = new Int32Array(0);
   private next = new Int32Array(0);
@@ -86,13 +104,16 @@ export class FreeListHeap implements Allocator, BlockArrays {
   private used = 0;
   private first = -1;
   private last = -1;
-  /** Mapped blocks, by start address. */
+  /** Mapped blocks (slots), by start address, and where each lies. */
   private readonly maps: number[] = [];
+  private readonly mapped = new Map<number, MappedExtent>();
   private readonly ids = new IdTable();
   private seqCounter = 0;
   /** [FL-TLSF-2] When each free block last entered the free set or changed extent. */
-  private touched = new Float64Array(0);
+  private touched = new Int32Array(0);
   private touchCounter = 0;
+  /** Stamps stay below this (a constructor argument only so that tests can make it small). */
+  private readonly stampLimit: number;
   /** The free block the last `choose` named: a human move at its start skips the address walk. */
   private hint = -1;
 
@@ -110,8 +131,9 @@ export class FreeListHeap implements Allocator, BlockArrays {
   private order: OrderIndex | null = null;
   private tlsf: TlsfIndex | null = null;
 
-  constructor(options: FreeListOptions) {
+  constructor(options: FreeListOptions, stampLimit = STAMP_LIMIT) {
     this.options = options;
+    this.stampLimit = stampLimit;
     this.base = options.prologue;
     this.maxEnd = options.limit - options.epilogue;
     this.blockEnd = this.base;
@@ -399,7 +421,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
       } else {
         invariant(this.state[s] === LIVE, `slot ${s} in the block list is neither free nor live`);
         invariant(size >= blockSizeFor(o, this.requested[s]!), `live block at ${start} is smaller than its request needs`);
-        invariant(this.ids.get(this.owner[s]!) === s, `live block at ${start} is not the one its id ${this.owner[s]} names`);
+        invariant(this.ids.get(this.ownerOf(s)) === s, `live block at ${start} is not the one its id ${this.ownerOf(s)} names`);
         live += this.requested[s]!;
         internal += size - this.requested[s]!;
         lives++;
@@ -414,15 +436,17 @@ export class FreeListHeap implements Allocator, BlockArrays {
     let mapEnd = o.mmapBase;
     for (const s of this.maps) {
       invariant(this.state[s] === MAPPED, `slot ${s} in the mappings is not mapped`);
-      invariant(this.start[s]! >= mapEnd && this.start[s]! % o.pageSize === 0, `mapping at ${this.start[s]} overlaps or is not page aligned`);
-      invariant(this.size[s]! % o.pageSize === 0, `mapping at ${this.start[s]} is not whole pages`);
-      invariant(this.ids.get(this.owner[s]!) === s, `mapping at ${this.start[s]} is not the one its id names`);
-      mapEnd = this.start[s]! + this.size[s]!;
-      mapped += this.size[s]!;
-      live += this.requested[s]!;
-      internal += this.size[s]! - this.requested[s]!;
+      const m = this.extentOf(s);
+      invariant(m.start >= mapEnd && m.start % o.pageSize === 0, `mapping at ${m.start} overlaps or is not page aligned`);
+      invariant(m.size % o.pageSize === 0, `mapping at ${m.start} is not whole pages`);
+      invariant(this.ids.get(this.ownerOf(s)) === s, `mapping at ${m.start} is not the one its id names`);
+      mapEnd = m.start + m.size;
+      mapped += m.size;
+      live += m.requested;
+      internal += m.size - m.requested;
       lives++;
     }
+    invariant(this.mapped.size === this.maps.length, 'a mapping extent is kept for a slot that is not mapped');
     invariant(live === this.liveBytes, `live bytes are ${live}, the counter says ${this.liveBytes}`);
     invariant(free === this.freeBytes, `free bytes are ${free}, the counter says ${this.freeBytes}`);
     invariant(internal === this.internalBytes, `internal bytes are ${internal}, the counter says ${this.internalBytes}`);
@@ -447,7 +471,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
 
   private checkNew(id: number): FreeListRefusal | null {
     const s = this.ids.get(id);
-    return s >= 0 ? refusals.duplicate(id, this.start[s]!) : null;
+    return s >= 0 ? refusals.duplicate(id, this.state[s] === MAPPED ? this.extentOf(s).start : this.start[s]!) : null;
   }
 
   /** [FL-PLACE-1..8] Checks a block of `need` bytes at `target`; the plan says which free block it comes from and whether the heap grows. */
@@ -462,12 +486,12 @@ export class FreeListHeap implements Allocator, BlockArrays {
     let holeStart: number;
     if (target < this.blockEnd) {
       hole = this.blockAt(target);
-      if (this.state[hole] === LIVE) return refusals.overlaps(this.owner[hole]!, this.start[hole]!);
+      if (this.state[hole] === LIVE) return refusals.overlaps(this.ownerOf(hole), this.start[hole]!);
       holeStart = this.start[hole]!;
       if (blockEnd > holeStart + this.size[hole]!) {
         const after = this.next[hole]!;
         if (after >= 0) {
-          return this.state[after] === LIVE ? refusals.overlaps(this.owner[after]!, this.start[after]!) : refusals.spans(this.start[after]!);
+          return this.state[after] === LIVE ? refusals.overlaps(this.ownerOf(after), this.start[after]!) : refusals.spans(this.start[after]!);
         }
       }
     } else if (this.last >= 0 && this.state[this.last] === FREE) {
@@ -543,7 +567,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
       const t = this.takeSlot();
       this.start[t] = this.blockEnd;
       this.size[t] = delta;
-      this.seq[t] = this.seqCounter++;
+      this.seq[t] = this.nextSeq();
       this.linkAfter(tail, t);
       this.enterFree(t);
     }
@@ -576,7 +600,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
         const t = this.takeSlot();
         this.start[t] = at + need;
         this.size[t] = tail;
-        this.seq[t] = this.seqCounter++;
+        this.seq[t] = this.nextSeq();
         this.linkAfter(block, t);
         this.enterFree(t);
       }
@@ -614,7 +638,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
     }
     if (lo === hi) {
       // No free neighbour to absorb: mergeRange(s, s) without the walk.
-      this.seq[s] = this.seqCounter++;
+      this.seq[s] = this.nextSeq();
       this.enterFree(s);
       this.moveRoverInto(start, size);
       return;
@@ -647,7 +671,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
       this.reshapeFree(lo, this.start[lo]!, total, true);
     } else {
       this.size[lo] = total;
-      this.seq[lo] = this.seqCounter++;
+      this.seq[lo] = this.nextSeq();
       this.enterFree(lo);
     }
     this.moveRoverInto(this.start[lo]!, total);
@@ -662,7 +686,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
   /** [FL-REALLOC-1] Grows or shrinks live block `s` where it is. */
   private resizeInPlace(s: number, size: number): Outcome<null, string> {
     const o = this.options;
-    const id = this.owner[s]!;
+    const id = this.ownerOf(s);
     const tag = this.tagOf(s);
     const need = this.blockSize(size);
     const cur = this.size[s]!;
@@ -670,12 +694,12 @@ export class FreeListHeap implements Allocator, BlockArrays {
     if (need > cur) {
       const blockEnd = at + need;
       const n = this.next[s]!;
-      if (n >= 0 && this.state[n] === LIVE) return refusals.overlaps(this.owner[n]!, this.start[n]!);
+      if (n >= 0 && this.state[n] === LIVE) return refusals.overlaps(this.ownerOf(n), this.start[n]!);
       const room = n >= 0 ? this.start[n]! + this.size[n]! : at + cur;
       let newEnd = this.blockEnd;
       if (blockEnd > room) {
         const after = n >= 0 ? this.next[n]! : -1;
-        if (after >= 0) return this.state[after] === LIVE ? refusals.overlaps(this.owner[after]!, this.start[after]!) : refusals.spans(this.start[after]!);
+        if (after >= 0) return this.state[after] === LIVE ? refusals.overlaps(this.ownerOf(after), this.start[after]!) : refusals.spans(this.start[after]!);
         newEnd = this.plannedEnd(blockEnd, need);
         if (newEnd < 0) return o.growth === 'fixed' ? refusals.fixedHeap(blockEnd, this.maxEnd) : refusals.heapLimit(blockEnd, o.limit);
       }
@@ -741,14 +765,15 @@ export class FreeListHeap implements Allocator, BlockArrays {
     const bytes = mappingSizeFor(this.options, size);
     const at = this.nextMapStart(bytes);
     const s = this.takeSlot();
-    this.start[s] = at;
-    this.size[s] = bytes;
+    this.mapped.set(s, { start: at, size: bytes, requested: size });
     let i = 0;
-    while (i < this.maps.length && this.start[this.maps[i]!]! < at) i++;
+    while (i < this.maps.length && this.extentOf(this.maps[i]!).start < at) i++;
     this.maps.splice(i, 0, s);
     this.mappedBytes += bytes;
-    this.markLive(s, id, size, tag);
     this.state[s] = MAPPED;
+    this.bindLive(s, id, tag);
+    this.liveBytes += size;
+    this.internalBytes += bytes - size;
     this.version++;
     return at;
   }
@@ -757,40 +782,102 @@ export class FreeListHeap implements Allocator, BlockArrays {
   private nextMapStart(bytes: number): number {
     let at = this.options.mmapBase;
     for (const s of this.maps) {
-      if (at + bytes <= this.start[s]!) return at;
-      at = this.start[s]! + this.size[s]!;
+      const m = this.extentOf(s);
+      if (at + bytes <= m.start) return at;
+      at = m.start + m.size;
     }
     return at;
   }
 
   private unmap(s: number): void {
-    this.unmarkLive(s);
+    const m = this.extentOf(s);
+    this.unbindLive(s);
+    this.liveBytes -= m.requested;
+    this.internalBytes -= m.size - m.requested;
     this.maps.splice(this.maps.indexOf(s), 1);
-    this.mappedBytes -= this.size[s]!;
+    this.mapped.delete(s);
+    this.mappedBytes -= m.size;
     this.recycle(s);
+  }
+
+  private extentOf(s: number): MappedExtent {
+    const m = this.mapped.get(s);
+    if (m === undefined) invariant(false, `slot ${s} is not mapped`);
+    return m;
   }
 
   // bookkeeping
 
+  /** Makes heap block `s` (its start and size set) live for request `id` of `size` bytes. */
   private markLive(s: number, id: number, size: number, tag: string | undefined): void {
     this.state[s] = LIVE;
-    this.owner[s] = id;
     this.requested[s] = size;
+    this.bindLive(s, id, tag);
+    this.liveBytes += size;
+    this.internalBytes += this.size[s]! - size;
+  }
+
+  /** Takes a live heap block out of the counters; its slot is in limbo until merged or recycled. */
+  private unmarkLive(s: number): void {
+    this.unbindLive(s);
+    this.liveBytes -= this.requested[s]!;
+    this.internalBytes -= this.size[s]! - this.requested[s]!;
+    this.state[s] = UNUSED;
+  }
+
+  /** What every live block (heap or mapped) has: its owner, its tag, its id's entry, its count. */
+  private bindLive(s: number, id: number, tag: string | undefined): void {
+    if ((id | 0) === id && id !== OWNER_ELSEWHERE) {
+      this.owner[s] = id;
+    } else {
+      this.owner[s] = OWNER_ELSEWHERE;
+      this.bigOwners.set(s, id);
+    }
     if (tag !== undefined) this.tags.set(s, tag);
     else if (this.tags.size > 0) this.tags.delete(s);
     this.ids.set(id, s);
-    this.liveBytes += size;
-    this.internalBytes += this.size[s]! - size;
     this.liveCount++;
   }
 
-  /** Takes a live block out of the counters; its slot is in limbo until merged or recycled. */
-  private unmarkLive(s: number): void {
+  private unbindLive(s: number): void {
     if (this.tags.size > 0) this.tags.delete(s);
-    this.liveBytes -= this.requested[s]!;
-    this.internalBytes -= this.size[s]! - this.requested[s]!;
+    if (this.owner[s] === OWNER_ELSEWHERE) this.bigOwners.delete(s);
     this.liveCount--;
-    this.state[s] = UNUSED;
+  }
+
+  private ownerOf(s: number): number {
+    const id = this.owner[s]!;
+    if (id !== OWNER_ELSEWHERE) return id;
+    const big = this.bigOwners.get(s);
+    if (big === undefined) invariant(false, `slot ${s} has no owner`);
+    return big;
+  }
+
+  /** The next free-list stamp ([FL-ORDER-1]); at the limit, every free block is renumbered first. */
+  private nextSeq(): number {
+    if (this.seqCounter >= this.stampLimit) this.seqCounter = this.renumber(this.seq);
+    return this.seqCounter++;
+  }
+
+  /** The next TLSF stamp ([FL-TLSF-2]), renumbered like the list stamps. */
+  private nextTouch(): number {
+    if (this.touchCounter >= this.stampLimit) this.touchCounter = this.renumber(this.touched);
+    return this.touchCounter++;
+  }
+
+  /**
+   * Gives the free blocks the stamps 0, 1, ... in the order of their stamps in `stamps`
+   * (only their order means anything) and returns the next stamp. The indexes that
+   * hold stamps (list order, TLSF) are dropped, to be rebuilt from the new ones on use.
+   */
+  private renumber(stamps: Int32Array): number {
+    const slots = this.freeSlots().sort((a, b) => stamps[a]! - stamps[b]!);
+    slots.forEach((s, i) => {
+      stamps[s] = i;
+    });
+    this.order = null;
+    this.tlsf = null;
+    return slots.length;
   }
 
   private tagOf(s: number): string | undefined {
@@ -801,7 +888,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
     this.state[s] = FREE;
     this.freeBytes += this.size[s]!;
     this.freeCount++;
-    this.touched[s] = this.touchCounter++;
+    this.touched[s] = this.nextTouch();
     if (this.addr) this.addr.insert(s);
     if (this.sizes) this.sizes.insert(s);
     if (this.order) this.order.insert(s);
@@ -818,9 +905,9 @@ export class FreeListHeap implements Allocator, BlockArrays {
     const oldSize = this.size[s]!;
     this.start[s] = start;
     this.size[s] = size;
-    if (restamp) this.seq[s] = this.seqCounter++;
+    if (restamp) this.seq[s] = this.nextSeq();
     this.freeBytes += size - oldSize;
-    this.touched[s] = this.touchCounter++;
+    this.touched[s] = this.nextTouch();
     if (this.addr) this.addr.update(s, oldStart, oldSize);
     if (this.sizes) this.sizes.update(s, oldStart, oldSize);
     if (this.order) this.order.update(s);
@@ -850,14 +937,23 @@ export class FreeListHeap implements Allocator, BlockArrays {
 
   private liveView(s: number): LiveBlock {
     const tag = this.tagOf(s);
-    const view = { id: this.owner[s]!, start: this.start[s]!, size: this.size[s]!, requested: this.requested[s]!, mapped: this.state[s] === MAPPED };
+    const mapped = this.state[s] === MAPPED;
+    const m = this.extentOrBlock(s);
+    const view = { id: this.ownerOf(s), start: m.start, size: m.size, requested: m.requested, mapped };
     return tag === undefined ? view : { ...view, tag };
   }
 
   private liveRegion(s: number, area: string): RegionView {
     const tag = this.tagOf(s);
-    const region: RegionView = { start: this.start[s]!, size: this.size[s]!, state: 'live', id: this.owner[s]!, requested: this.requested[s]!, area };
+    const m = this.extentOrBlock(s);
+    const region: RegionView = { start: m.start, size: m.size, state: 'live', id: this.ownerOf(s), requested: m.requested, area };
     return tag === undefined ? region : { ...region, tag };
+  }
+
+  /** Where live block `s` lies and what it holds, mapped or not. */
+  private extentOrBlock(s: number): MappedExtent {
+    if (this.state[s] === MAPPED) return this.extentOf(s);
+    return { start: this.start[s]!, size: this.size[s]!, requested: this.requested[s]! };
   }
 
   // slots and links
@@ -882,12 +978,12 @@ export class FreeListHeap implements Allocator, BlockArrays {
 
   private growStore(capacity: number): void {
     this.capacity = capacity;
-    this.start = growFloat64(this.start, capacity);
-    this.size = growFloat64(this.size, capacity);
-    this.seq = growFloat64(this.seq, capacity);
-    this.touched = growFloat64(this.touched, capacity);
-    this.requested = growFloat64(this.requested, capacity);
-    this.owner = growFloat64(this.owner, capacity);
+    this.start = growInt32(this.start, capacity, 0);
+    this.size = growInt32(this.size, capacity, 0);
+    this.seq = growInt32(this.seq, capacity, 0);
+    this.touched = growInt32(this.touched, capacity, 0);
+    this.requested = growInt32(this.requested, capacity, 0);
+    this.owner = growInt32(this.owner, capacity, 0);
     const state = new Uint8Array(capacity);
     state.set(this.state);
     this.state = state;

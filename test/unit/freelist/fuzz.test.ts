@@ -53,11 +53,14 @@ function expectSameTlsfLists(heap: FreeListHeap, model: NaiveHeap, where: string
   expect(new Map(lists), `${where}: TLSF lists`).toEqual(model.tlsfLists());
 }
 
-/** [FL-FUZZ-1] A policy plays random allocs, frees, reallocs and coalesce moves on both heaps. */
-function fuzzPolicy(policyName: FreeListPolicyName, seed: number, steps: number): void {
+/**
+ * [FL-FUZZ-1] A policy plays random allocs, frees, reallocs and coalesce moves on both
+ * heaps. `stampLimit` (when given) makes the engine renumber its list stamps that often.
+ */
+function fuzzPolicy(policyName: FreeListPolicyName, seed: number, steps: number, stampLimit?: number): void {
   const prng = createPrng(seed);
   const options = randomOptions(prng);
-  const heap = new FreeListHeap(options);
+  const heap = new FreeListHeap(options, stampLimit);
   const model = new NaiveHeap(options);
   const policy = FREELIST_POLICIES.get(policyName)!;
   const live: number[] = [];
@@ -190,5 +193,11 @@ describe('free-list heap against the naive model', () => {
   }
   for (const seed of [...SEEDS, 101, 102, 103, 104, 105, 106]) {
     it(`[FL-FUZZ-2] human moves get the naive model's answers, seed ${seed}`, () => fuzzHuman(seed, 300));
+  }
+  // Stamps renumbered every few dozen moves: the orders they give must not change.
+  for (const name of ['first-fit-lifo', 'first-fit-fifo', 'tlsf'] as const) {
+    for (const seed of [201, 202, 203]) {
+      it(`[FL-ORDER-3] ${name} with stamps renumbered often chooses what the naive model chooses, seed ${seed}`, () => fuzzPolicy(name, seed, 400, 40));
+    }
   }
 });

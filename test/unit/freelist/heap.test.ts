@@ -213,6 +213,41 @@ describe('mmap', () => {
   });
 });
 
+describe('what does not fit 32 bits', () => {
+  it('[FL-REQ-1] ids outside the 32-bit range name blocks like any other', () => {
+    const heap = lecture(100);
+    const ids = [2 ** 40, -(2 ** 31), -(2 ** 45) + 3, 2 ** 31 - 1];
+    ids.forEach((id, i) => mustPlace(heap, id, 10, 10 * i));
+    expect(layout(heap)).toEqual([...ids.map((id, i) => [10 * i, 10, id]), [40, 60]]);
+    expect(heap.blockOf(2 ** 40)).toEqual({ id: 2 ** 40, start: 0, size: 10, requested: 10, mapped: false });
+    expectRefusal(heap, () => heap.allocate(50, 20, 5), 'place/overlaps', `that spot overlaps block ${2 ** 40} (at 0)`);
+    expect(heap.realloc(-(2 ** 31), 4, 10).ok).toBe(true);
+    expect(heap.blockOf(-(2 ** 31))).toMatchObject({ start: 10, size: 4, requested: 4 });
+    for (const id of ids) expect(heap.free(id).ok).toBe(true);
+    heap.check();
+    expect(layout(heap)).toEqual([[0, 100]]);
+  });
+
+  it('[FL-MMAP-2] mappings above 2^31 bytes, and of more than 2^31 bytes, keep their extents', () => {
+    const heap = heapWith({ align: 16, mmapThreshold: 1 << 20, pageSize: 4096, limit: 2 ** 31 - 2 ** 16 });
+    const base = heap.options.mmapBase;
+    const big = 3 * 2 ** 30 + 5;
+    expect(heap.allocate(1, big, 0)).toEqual({ ok: true, value: { target: base } });
+    const pages = Math.ceil(big / 4096) * 4096;
+    expect(base + pages).toBeGreaterThan(2 ** 32);
+    expect(heap.allocate(2 ** 33, 2 << 20, 0)).toEqual({ ok: true, value: { target: base + pages } });
+    heap.check();
+    expect(layout(heap)).toEqual([[base, pages, 1, 'mmap'], [base + pages, 2 << 20, 2 ** 33, 'mmap']]);
+    expect(heap.blockOf(1)).toEqual({ id: 1, start: base, size: pages, requested: big, mapped: true });
+    expect(heap.gauge()).toMatchObject({ liveBytes: big + (2 << 20), heapBytes: pages + (2 << 20), internalBytes: pages - big });
+    expectRefusal(heap, () => heap.allocate(1, 8, 0), 'request/duplicate', `request 1 already has a block (at ${base}); free it first`);
+    expect(heap.free(1).ok).toBe(true);
+    expect(heap.free(2 ** 33).ok).toBe(true);
+    heap.check();
+    expect(heap.gauge()).toMatchObject({ liveBytes: 0, heapBytes: 0, internalBytes: 0 });
+  });
+});
+
 describe('realloc', () => {
   function threeBlocks(): FreeListHeap {
     const heap = lecture(100);
