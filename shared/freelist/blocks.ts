@@ -13,8 +13,8 @@ export interface BlockArrays {
   readonly start: Int32Array;
   /** Size in bytes of each heap block's slot (overhead included). */
   readonly size: Int32Array;
-  /** Free-list order stamp of each free block: larger = entered the list later. */
-  readonly seq: Int32Array;
+  /** Two stamps per slot: stamps[2 * slot] the free-list order stamp of a free block (larger = entered the list later), stamps[2 * slot + 1] the TLSF one. */
+  readonly stamps: Int32Array;
 }
 
 export interface FreeIndex {

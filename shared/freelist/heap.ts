@@ -89,7 +89,8 @@ export class FreeListHeap implements Allocator, BlockArrays {
   private capacity = 0;
   start = new Int32Array(0);
   size = new Int32Array(0);
-  seq = new Int32Array(0);
+  /** Per slot, side by side (one cache line for both): stamps[2s] its list stamp ([FL-ORDER-1]), stamps[2s + 1] its TLSF stamp ([FL-TLSF-2]). */
+  stamps = new Int32Array(0);
   private requested = new Int32Array(0);
   private owner = new Int32Array(0);
   /** Ids of live blocks that do not fit `owner` (see OWNER_ELSEWHERE), by slot. */
@@ -109,8 +110,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
   private readonly mapped = new Map<number, MappedExtent>();
   private readonly ids = new IdTable();
   private seqCounter = 0;
-  /** [FL-TLSF-2] When each free block last entered the free set or changed extent. */
-  private touched = new Int32Array(0);
+  /** [FL-TLSF-2] The TLSF stamp counter: when a free block last entered the free set or changed extent. */
   private touchCounter = 0;
   /** Stamps stay below this (a constructor argument only so that tests can make it small). */
   private readonly stampLimit: number;
@@ -328,7 +328,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
     if (!this.order) {
       // Listed in stamp order, so positions follow the free-list order.
       const index = new OrderIndex(this, this.capacity);
-      for (const s of this.freeSlots().sort((a, b) => this.seq[a]! - this.seq[b]!)) index.insert(s);
+      for (const s of this.freeSlots().sort((a, b) => this.stamps[2 * a]! - this.stamps[2 * b]!)) index.insert(s);
       this.order = index;
     }
     return this.order;
@@ -338,7 +338,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
     if (!this.tlsf) {
       const index = new TlsfIndex(this, Math.log2(this.options.align), this.capacity);
       // [FL-TLSF-2] Listed in the order the blocks last changed, as if the index had always been kept.
-      for (const s of this.freeSlots().sort((a, b) => this.touched[a]! - this.touched[b]!)) index.insert(s);
+      for (const s of this.freeSlots().sort((a, b) => this.stamps[2 * a + 1]! - this.stamps[2 * b + 1]!)) index.insert(s);
       this.tlsf = index;
     }
     return this.tlsf;
@@ -371,8 +371,8 @@ export class FreeListHeap implements Allocator, BlockArrays {
   /** The free blocks' addresses in a free-list order ([FL-ORDER-1]): LIFO front first, FIFO front first, or by address. */
   freeList(order: FreeListOrder): number[] {
     const slots = this.freeSlots();
-    if (order === 'lifo') slots.sort((a, b) => this.seq[b]! - this.seq[a]!);
-    else if (order === 'fifo') slots.sort((a, b) => this.seq[a]! - this.seq[b]!);
+    if (order === 'lifo') slots.sort((a, b) => this.stamps[2 * b]! - this.stamps[2 * a]!);
+    else if (order === 'fifo') slots.sort((a, b) => this.stamps[2 * a]! - this.stamps[2 * b]!);
     return slots.map((s) => this.start[s]!);
   }
 
@@ -453,7 +453,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
     invariant(mapped === this.mappedBytes, `mapped bytes are ${mapped}, the counter says ${this.mappedBytes}`);
     invariant(lives === this.liveCount && freeSlots.length === this.freeCount, 'block counts disagree with the counters');
     invariant(this.rover >= this.base && (this.rover === this.base || this.isBlockStart(this.rover)), `the rover ${this.rover} is not at a block start`);
-    const seqs = new Set(freeSlots.map((s) => this.seq[s]!));
+    const seqs = new Set(freeSlots.map((s) => this.stamps[2 * s]!));
     invariant(seqs.size === freeSlots.length, 'two free blocks share a list stamp');
     this.addr?.verify(freeSlots);
     this.sizes?.verify(freeSlots);
@@ -567,7 +567,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
       const t = this.takeSlot();
       this.start[t] = this.blockEnd;
       this.size[t] = delta;
-      this.seq[t] = this.nextSeq();
+      this.stamps[2 * t] = this.nextSeq();
       this.linkAfter(tail, t);
       this.enterFree(t);
     }
@@ -600,7 +600,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
         const t = this.takeSlot();
         this.start[t] = at + need;
         this.size[t] = tail;
-        this.seq[t] = this.nextSeq();
+        this.stamps[2 * t] = this.nextSeq();
         this.linkAfter(block, t);
         this.enterFree(t);
       }
@@ -638,7 +638,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
     }
     if (lo === hi) {
       // No free neighbour to absorb: mergeRange(s, s) without the walk.
-      this.seq[s] = this.nextSeq();
+      this.stamps[2 * s] = this.nextSeq();
       this.enterFree(s);
       this.moveRoverInto(start, size);
       return;
@@ -671,7 +671,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
       this.reshapeFree(lo, this.start[lo]!, total, true);
     } else {
       this.size[lo] = total;
-      this.seq[lo] = this.nextSeq();
+      this.stamps[2 * lo] = this.nextSeq();
       this.enterFree(lo);
     }
     this.moveRoverInto(this.start[lo]!, total);
@@ -855,25 +855,26 @@ export class FreeListHeap implements Allocator, BlockArrays {
 
   /** The next free-list stamp ([FL-ORDER-1]); at the limit, every free block is renumbered first. */
   private nextSeq(): number {
-    if (this.seqCounter >= this.stampLimit) this.seqCounter = this.renumber(this.seq);
+    if (this.seqCounter >= this.stampLimit) this.seqCounter = this.renumber(0);
     return this.seqCounter++;
   }
 
   /** The next TLSF stamp ([FL-TLSF-2]), renumbered like the list stamps. */
   private nextTouch(): number {
-    if (this.touchCounter >= this.stampLimit) this.touchCounter = this.renumber(this.touched);
+    if (this.touchCounter >= this.stampLimit) this.touchCounter = this.renumber(1);
     return this.touchCounter++;
   }
 
   /**
-   * Gives the free blocks the stamps 0, 1, ... in the order of their stamps in `stamps`
-   * (only their order means anything) and returns the next stamp. The indexes that
-   * hold stamps (list order, TLSF) are dropped, to be rebuilt from the new ones on use.
+   * Gives the free blocks the stamps 0, 1, ... in the order of their list stamps (`which`
+   * 0) or TLSF stamps (1); only their order means anything. Returns the next stamp. The
+   * indexes that hold stamps (list order, TLSF) are dropped, to be rebuilt on use.
    */
-  private renumber(stamps: Int32Array): number {
-    const slots = this.freeSlots().sort((a, b) => stamps[a]! - stamps[b]!);
+  private renumber(which: 0 | 1): number {
+    const stamps = this.stamps;
+    const slots = this.freeSlots().sort((a, b) => stamps[2 * a + which]! - stamps[2 * b + which]!);
     slots.forEach((s, i) => {
-      stamps[s] = i;
+      stamps[2 * s + which] = i;
     });
     this.order = null;
     this.tlsf = null;
@@ -888,7 +889,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
     this.state[s] = FREE;
     this.freeBytes += this.size[s]!;
     this.freeCount++;
-    this.touched[s] = this.nextTouch();
+    this.stamps[2 * s + 1] = this.nextTouch();
     if (this.addr) this.addr.insert(s);
     if (this.sizes) this.sizes.insert(s);
     if (this.order) this.order.insert(s);
@@ -905,9 +906,9 @@ export class FreeListHeap implements Allocator, BlockArrays {
     const oldSize = this.size[s]!;
     this.start[s] = start;
     this.size[s] = size;
-    if (restamp) this.seq[s] = this.nextSeq();
+    if (restamp) this.stamps[2 * s] = this.nextSeq();
     this.freeBytes += size - oldSize;
-    this.touched[s] = this.nextTouch();
+    this.stamps[2 * s + 1] = this.nextTouch();
     if (this.addr) this.addr.update(s, oldStart, oldSize);
     if (this.sizes) this.sizes.update(s, oldStart, oldSize);
     if (this.order) this.order.update(s);
@@ -980,8 +981,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
     this.capacity = capacity;
     this.start = growInt32(this.start, capacity, 0);
     this.size = growInt32(this.size, capacity, 0);
-    this.seq = growInt32(this.seq, capacity, 0);
-    this.touched = growInt32(this.touched, capacity, 0);
+    this.stamps = growInt32(this.stamps, 2 * capacity, 0);
     this.requested = growInt32(this.requested, capacity, 0);
     this.owner = growInt32(this.owner, capacity, 0);
     const state = new Uint8Array(capacity);

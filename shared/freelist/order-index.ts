@@ -1,7 +1,7 @@
 // The free-list order index behind LIFO and FIFO first fit ([FL-ORDER-*], [FL-POL-1],
-// [FL-POL-2]). The heap stamps each free block with `seq` (larger = entered the list
-// later); a block that keeps its stamp (a split remainder) keeps its place. Here every
-// stamp owns a position on a line, in stamp order, and a MaxTree over the line holds
+// [FL-POL-2]). The heap stamps each free block with a list stamp (larger = entered the
+// list later); a block that keeps its stamp (a split remainder) keeps its place. Here
+// every stamp owns a position on a line, in stamp order, and a MaxTree over the line holds
 // each position's free size (0 when vacant). LIFO first fit is the last position whose
 // size fits, FIFO the first: O(log n), whatever the list's length.
 //
@@ -40,7 +40,7 @@ export class OrderIndex implements FreeIndex {
   }
 
   insert(slot: number): void {
-    const seq = this.heap.seq[slot]!;
+    const seq = this.heap.stamps[2 * slot]!;
     let p = this.posOf[slot]!;
     if (p < 0 || p >= this.top || this.stampAt[slot] !== seq || this.slotAt[p] !== -1) {
       if (this.top === this.tree.leaves) this.pack();
@@ -61,7 +61,7 @@ export class OrderIndex implements FreeIndex {
   }
 
   update(slot: number): void {
-    if (this.stampAt[slot] === this.heap.seq[slot]) {
+    if (this.stampAt[slot] === this.heap.stamps[2 * slot]) {
       this.tree.set(this.posOf[slot]!, this.heap.size[slot]!);
       return;
     }
@@ -99,9 +99,9 @@ export class OrderIndex implements FreeIndex {
     let lastSeq = -Infinity;
     for (const s of order) {
       invariant(free.has(s), `order index: slot ${s} is listed but not free`);
-      invariant(this.heap.seq[s]! > lastSeq, 'order index: positions are out of stamp order');
+      invariant(this.heap.stamps[2 * s]! > lastSeq, 'order index: positions are out of stamp order');
       invariant(this.tree.leaf(this.posOf[s]!) === this.heap.size[s], `order index: slot ${s} records a stale size`);
-      lastSeq = this.heap.seq[s]!;
+      lastSeq = this.heap.stamps[2 * s]!;
     }
   }
 
