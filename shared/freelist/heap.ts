@@ -841,7 +841,8 @@ export class FreeListHeap implements Allocator, BlockArrays {
 
   private unbindLive(s: number): void {
     if (this.tags.size > 0) this.tags.delete(s);
-    if (this.owner[s] === OWNER_ELSEWHERE) this.bigOwners.delete(s);
+    // Checked by the map's size first: a free then reads nothing of the slot's owner.
+    if (this.bigOwners.size > 0 && this.owner[s] === OWNER_ELSEWHERE) this.bigOwners.delete(s);
     this.liveCount--;
   }
 
