@@ -69,7 +69,7 @@ export class MetricsTracker {
     this.ops++;
     if (liveBytes > this.peakLive) this.peakLive = liveBytes;
     if (heapBytes > this.peakHeap) this.peakHeap = heapBytes;
-    if (this.timeline && gauge) this.timeline.push({ op: this.ops, ...gauge() });
+    if (this.timeline !== null && gauge !== undefined) this.timeline.push({ op: this.ops, ...gauge() });
   }
 
   /** Call instead of `observe` after an operation that cannot raise live or heap bytes (a free) when no timeline is kept: it only counts. */

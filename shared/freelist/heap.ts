@@ -315,17 +315,17 @@ export class FreeListHeap implements Allocator, BlockArrays {
   // ----------------------------------------------------------------- indexes
 
   addressIndex(): AddressIndex {
-    if (!this.addr) this.addr = this.fill(new AddressIndex(this, ADDRESS_BIN_BYTES, this.capacity, this.blockEnd));
+    if (this.addr === null) this.addr = this.fill(new AddressIndex(this, ADDRESS_BIN_BYTES, this.capacity, this.blockEnd));
     return this.addr;
   }
 
   sizeIndex(): SizeIndex {
-    if (!this.sizes) this.sizes = this.fill(new SizeIndex(this, this.options.align, this.capacity));
+    if (this.sizes === null) this.sizes = this.fill(new SizeIndex(this, this.options.align, this.capacity));
     return this.sizes;
   }
 
   orderIndex(): OrderIndex {
-    if (!this.order) {
+    if (this.order === null) {
       // Listed in stamp order, so positions follow the free-list order.
       const index = new OrderIndex(this, this.capacity);
       for (const s of this.freeSlots().sort((a, b) => this.stamps[2 * a]! - this.stamps[2 * b]!)) index.insert(s);
@@ -335,7 +335,7 @@ export class FreeListHeap implements Allocator, BlockArrays {
   }
 
   tlsfIndex(): TlsfIndex {
-    if (!this.tlsf) {
+    if (this.tlsf === null) {
       const index = new TlsfIndex(this, Math.log2(this.options.align), this.capacity);
       // [FL-TLSF-2] Listed in the order the blocks last changed, as if the index had always been kept.
       for (const s of this.freeSlots().sort((a, b) => this.stamps[2 * a + 1]! - this.stamps[2 * b + 1]!)) index.insert(s);
@@ -359,10 +359,10 @@ export class FreeListHeap implements Allocator, BlockArrays {
   /** The size of the largest free block (0 when none). */
   largestFree(): number {
     if (this.freeCount === 0) return 0;
-    if (this.sizes) return this.size[this.sizes.largest()]!;
-    if (this.addr) return this.addr.largestSize;
-    if (this.order) return this.order.largestSize;
-    if (this.tlsf) return this.size[this.tlsf.largest()]!;
+    if (this.sizes !== null) return this.size[this.sizes.largest()]!;
+    if (this.addr !== null) return this.addr.largestSize;
+    if (this.order !== null) return this.order.largestSize;
+    if (this.tlsf !== null) return this.size[this.tlsf.largest()]!;
     let max = 0;
     for (let s = this.first; s >= 0; s = this.next[s]!) if (this.state[s] === FREE && this.size[s]! > max) max = this.size[s]!;
     return max;
@@ -891,10 +891,10 @@ export class FreeListHeap implements Allocator, BlockArrays {
     this.freeBytes += this.size[s]!;
     this.freeCount++;
     this.stamps[2 * s + 1] = this.nextTouch();
-    if (this.addr) this.addr.insert(s);
-    if (this.sizes) this.sizes.insert(s);
-    if (this.order) this.order.insert(s);
-    if (this.tlsf) this.tlsf.insert(s);
+    if (this.addr !== null) this.addr.insert(s);
+    if (this.sizes !== null) this.sizes.insert(s);
+    if (this.order !== null) this.order.insert(s);
+    if (this.tlsf !== null) this.tlsf.insert(s);
   }
 
   /**
@@ -910,17 +910,17 @@ export class FreeListHeap implements Allocator, BlockArrays {
     if (restamp) this.stamps[2 * s] = this.nextSeq();
     this.freeBytes += size - oldSize;
     this.stamps[2 * s + 1] = this.nextTouch();
-    if (this.addr) this.addr.update(s, oldStart, oldSize);
-    if (this.sizes) this.sizes.update(s, oldStart, oldSize);
-    if (this.order) this.order.update(s);
-    if (this.tlsf) this.tlsf.update(s);
+    if (this.addr !== null) this.addr.update(s, oldStart, oldSize);
+    if (this.sizes !== null) this.sizes.update(s, oldStart, oldSize);
+    if (this.order !== null) this.order.update(s);
+    if (this.tlsf !== null) this.tlsf.update(s);
   }
 
   private leaveFree(s: number): void {
-    if (this.addr) this.addr.remove(s);
-    if (this.sizes) this.sizes.remove(s);
-    if (this.order) this.order.remove(s);
-    if (this.tlsf) this.tlsf.remove(s);
+    if (this.addr !== null) this.addr.remove(s);
+    if (this.sizes !== null) this.sizes.remove(s);
+    if (this.order !== null) this.order.remove(s);
+    if (this.tlsf !== null) this.tlsf.remove(s);
     this.freeBytes -= this.size[s]!;
     this.freeCount--;
     this.state[s] = UNUSED;

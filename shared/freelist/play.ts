@@ -111,7 +111,7 @@ export function playCompiled(
       }
     } else if (kind === ALLOC || !heap.isLive(who)) {
       if (kind === ALLOC && heap.isLive(who)) return refuse('stream/malformed', `event ${i} allocates id ${who}, which is still live`);
-      if (bytes > 0 && heap.placeWith(find, who, bytes, tag ? tag[i] : undefined) < 0) {
+      if (bytes > 0 && heap.placeWith(find, who, bytes, tag !== null ? tag[i] : undefined) < 0) {
         tracker.fail(i, bytes, heap.freeBytes, heap.largestFree());
       }
     } else if (bytes === 0) {
