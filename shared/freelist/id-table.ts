@@ -30,7 +30,8 @@ export class IdTable {
 
   private growTo(id: number): void {
     let length = this.dense.length;
-    while (length <= id) length *= 2;
+    // Fourfold: a trace's ids climb steadily, and each step leaves the old table as garbage.
+    while (length <= id) length *= 4;
     const grown = new Int32Array(Math.min(length, DENSE_LIMIT)).fill(-1);
     grown.set(this.dense);
     this.dense = grown;

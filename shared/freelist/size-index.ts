@@ -434,26 +434,32 @@ export class RootTree {
  */
 export class SizeTreap {
   private readonly heap: BlockArrays;
-  private left: Int32Array;
-  private right: Int32Array;
-  private priority: Int32Array;
+  /** Per-slot links, made on the first insert (most heaps never hold a block this large). */
+  private left = new Int32Array(0);
+  private right = new Int32Array(0);
+  private priority = new Int32Array(0);
+  private capacity: number;
   private root = -1;
   private stamp = 0x2545f491;
 
   constructor(heap: BlockArrays, capacity: number) {
     this.heap = heap;
-    this.left = new Int32Array(capacity).fill(-1);
-    this.right = new Int32Array(capacity).fill(-1);
-    this.priority = new Int32Array(capacity);
+    this.capacity = capacity;
   }
 
   resize(capacity: number): void {
-    this.left = growInt32(this.left, capacity);
-    this.right = growInt32(this.right, capacity);
-    this.priority = growInt32(this.priority, capacity, 0);
+    this.capacity = capacity;
+    if (this.left.length > 0) this.grow();
+  }
+
+  private grow(): void {
+    this.left = growInt32(this.left, this.capacity);
+    this.right = growInt32(this.right, this.capacity);
+    this.priority = growInt32(this.priority, this.capacity, 0);
   }
 
   insert(slot: number): void {
+    if (this.left.length < this.capacity) this.grow();
     this.stamp = nextStamp(this.stamp);
     this.priority[slot] = this.stamp;
     this.left[slot] = -1;
