@@ -18,6 +18,7 @@ import { SlabView } from '../views/SlabView.ts';
 import { ArenaView } from '../views/ArenaView.ts';
 import { sampleArena, sampleBuddy, sampleSlab } from '../views/kind-samples.ts';
 import { largeHeap, lectureHeap, lectureHints, sampleComparison, sampleMeters, sampleQueue, sampleTimeline } from '../views/samples.ts';
+import { KeyOnce, onKey } from '../ui/keys.ts';
 
 const PAGES = ['play', 'results', 'heap', 'buddy', 'slab', 'arena'] as const;
 type PageName = (typeof PAGES)[number];
@@ -70,7 +71,7 @@ export class GalleryScene extends Phaser.Scene {
     this.tabs = PAGES.map((name, i) => this.add.text(0, 0, `${i + 1} ${name}`, { fontFamily: FONT_FAMILY, fontSize: '14px', color: UI.dim })
       .setInteractive({ useHandCursor: true })
       .on('pointerdown', () => this.showPage(name)));
-    this.input.keyboard?.on('keydown', (e: KeyboardEvent) => {
+    onKey(this.input.keyboard, 'keydown', (e: KeyboardEvent) => {
       const index = Number(e.key) - 1;
       const name = PAGES[index];
       if (name) this.showPage(name);
@@ -230,8 +231,9 @@ export class GalleryScene extends Phaser.Scene {
     heap.draw(largeHeap());
     heap.enableInput();
     // C cycles the colouring: by tag, by request id, by age.
+    const once = new KeyOnce();
     const cycleColours = (e: KeyboardEvent): void => {
-      if (e.key !== 'c') return;
+      if (!once.first(e) || e.key !== 'c') return;
       mode = (mode + 1) % modes.length;
       heap.draw({ ...largeHeap(), colourBy: modes[mode] });
       this.note(`colour by ${modes[mode]}`);

@@ -11,6 +11,7 @@ import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { visibleTexts } from './class/screen-report.ts';
 import { fitText } from '../views/labels.ts';
+import { onKey } from '../ui/keys.ts';
 
 interface Stop {
   readonly index: number;
@@ -49,10 +50,10 @@ export class LevelSelectScene extends Phaser.Scene {
     this.play = new Button(this, 0, 0, 'Play (Enter)', () => this.start(), { primary: true, width: 200, key: 'ENTER' });
     new Button(this, 0, 0, '← Back (Esc)', () => this.scene.start('TitleScene'), { width: 170, key: 'ESC' }).setName('back');
     const keyboard = this.input.keyboard;
-    keyboard?.on('keydown-RIGHT', () => this.select(this.selected + 1));
-    keyboard?.on('keydown-DOWN', () => this.select(this.selected + 1));
-    keyboard?.on('keydown-LEFT', () => this.select(this.selected - 1));
-    keyboard?.on('keydown-UP', () => this.select(this.selected - 1));
+    onKey(keyboard, 'keydown-RIGHT', () => this.select(this.selected + 1));
+    onKey(keyboard, 'keydown-DOWN', () => this.select(this.selected + 1));
+    onKey(keyboard, 'keydown-LEFT', () => this.select(this.selected - 1));
+    onKey(keyboard, 'keydown-UP', () => this.select(this.selected - 1));
     this.layout();
     this.scale.on('resize', this.layout, this);
     this.events.once('shutdown', () => this.scale.off('resize', this.layout, this));

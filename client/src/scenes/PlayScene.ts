@@ -36,6 +36,7 @@ import { boardMode, boardRows, classPhase, isRoundOn, ownHeap, ownPlayer, standi
 import { visibleTexts } from './class/screen-report.ts';
 import { addressProbes } from './class/ClassLobbyScene.ts';
 import { ClassPanelView, type ClassPanel } from './class/views/ClassPanelView.ts';
+import { onKey } from '../ui/keys.ts';
 
 export interface PlaySceneData {
   /** A practice level's id (the warm-up when missing). */
@@ -355,9 +356,9 @@ export class PlayScene extends Phaser.Scene {
       const m = this.match();
       if (target !== null && m?.hasPending) this.showStatus(`Enter puts malloc(${m.pending.size}) in ${this.board.nameOf(target)}.`, UI.dim);
     };
-    keyboard.on('keydown-LEFT', () => move(-1));
-    keyboard.on('keydown-RIGHT', () => move(1));
-    keyboard.on('keydown-ENTER', () => {
+    onKey(keyboard, 'keydown-LEFT', () => move(-1));
+    onKey(keyboard, 'keydown-RIGHT', () => move(1));
+    onKey(keyboard, 'keydown-ENTER', () => {
       const target = this.board && !this.explainPanel?.visible ? this.board.focused() : null;
       if (target !== null) this.placeAt(target);
     });
@@ -642,7 +643,7 @@ export class PlayScene extends Phaser.Scene {
     });
     panel.add([box, text]);
     panel.setData('box', box).setData('text', text);
-    this.input.keyboard?.on('keydown-ENTER', () => panel.visible && this.toggleExplanation());
+    onKey(this.input.keyboard, 'keydown-ENTER', () => panel.visible && this.toggleExplanation());
     box.setInteractive().on('pointerup', () => this.toggleExplanation());
     return panel;
   }

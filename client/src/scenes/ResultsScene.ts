@@ -19,6 +19,7 @@ import { ReplayView } from '../views/ReplayView.ts';
 import { frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
 import type { LoggedMove, RoundConfig } from '../../../shared/match/match.ts';
 import { lineUpAreas } from '../../../shared/match/kind-view.ts';
+import { onKey } from '../ui/keys.ts';
 
 /** What the server sends beside the results so a round can be replayed here. */
 interface ReplaySource {
@@ -236,15 +237,15 @@ export class ResultsScene extends Phaser.Scene {
     };
     view.onSeek = seek;
     const keyboard = this.input.keyboard;
-    keyboard?.on('keydown-LEFT', () => seek(moment - 1));
-    keyboard?.on('keydown-RIGHT', () => seek(moment + 1));
-    keyboard?.on('keydown-HOME', () => seek(0));
-    keyboard?.on('keydown-END', () => seek(lastMoment));
+    onKey(keyboard, 'keydown-LEFT', () => seek(moment - 1));
+    onKey(keyboard, 'keydown-RIGHT', () => seek(moment + 1));
+    onKey(keyboard, 'keydown-HOME', () => seek(0));
+    onKey(keyboard, 'keydown-END', () => seek(lastMoment));
     const nextPolicy = (): void => {
       policyIndex = (policyIndex + 1) % Math.max(1, policies.length);
       refresh();
     };
-    keyboard?.on('keydown-V', nextPolicy);
+    onKey(keyboard, 'keydown-V', nextPolicy);
     view.onNextPolicy = nextPolicy;
     return { view, refresh };
   }

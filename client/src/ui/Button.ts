@@ -3,6 +3,7 @@
 
 import Phaser from 'phaser';
 import { UI } from '../palette.ts';
+import { onKey } from './keys.ts';
 
 export interface ButtonOptions {
   readonly width?: number;
@@ -32,7 +33,7 @@ export class Button extends Phaser.GameObjects.Container {
     this.on('pointerover', () => this.enabled && this.panel.setStrokeStyle(3, 0xf0e442));
     this.on('pointerout', () => this.panel.setStrokeStyle(2, options.primary ? 0x56b4e9 : UI.freeEdge));
     this.on('pointerup', () => this.press());
-    if (options.key) scene.input.keyboard?.on(`keydown-${options.key}`, () => this.visible && this.press());
+    if (options.key) onKey(scene.input.keyboard, `keydown-${options.key}`, () => this.visible && this.press());
     scene.add.existing(this);
   }
 

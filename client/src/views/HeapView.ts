@@ -18,6 +18,7 @@ import { contains, crossHatch, dashedRect, type Rect } from './patterns.ts';
 import { ageRangeOf, blockLook, drawBlockBody, type AgeRange, type BlockLook, type ColourBy } from './block-look.ts';
 import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
 import { PanelView } from './PanelView.ts';
+import { KeyOnce } from '../ui/keys.ts';
 
 /** The slice's block shape, still accepted by `draw(heapBytes, blocks)`. */
 export interface HeapBlockView {
@@ -129,6 +130,8 @@ export class HeapView extends PanelView {
   private hovered: RegionView | null = null;
   private pinchDistance: number | null = null;
   private inputBound = false;
+  /** Each key event once (see ui/keys.ts). */
+  private readonly keyOnce = new KeyOnce();
   private hintsDropped = 0;
 
   constructor(scene: Phaser.Scene, depth = 0) {
@@ -662,6 +665,7 @@ export class HeapView extends PanelView {
   }
 
   private onKey(event: KeyboardEvent): void {
+    if (!this.keyOnce.first(event)) return;
     switch (event.key) {
       case 'ArrowRight': this.moveFocus(1); break;
       case 'ArrowLeft': this.moveFocus(-1); break;
