@@ -10,8 +10,9 @@
 // what may not fit in 32 bits lives beside the arrays: a mapping's extent (mappings
 // sit above the heap's limit), an id outside the Int32 range, and list stamps past
 // STAMP_LIMIT (then every free block is renumbered). Int32 rather than Float64 arrays
-// halve the bytes a move touches (fewer cache misses on a large heap). Free-space indexes (address, size, order,
-// TLSF) are built on first use and then kept in step through insert/remove hooks.
+// halve the bytes a move touches (fewer cache misses on a large heap). Free-space
+// indexes (address, size, order, TLSF) are built on first use and then kept in step
+// through insert/remove hooks.
 
 import type { Allocator, RegionView, Target } from '../core/allocator.ts';
 import type { HeapGauge } from '../core/metrics.ts';

@@ -9,11 +9,11 @@
 // First fit is the lowest address among the buckets whose blocks all fit: built on
 // first use, a RootTree (block and suffix minima over the exact buckets' lowest
 // addresses) answers "lowest root from bucket k on" with a scan of at most 16 leaves
-// and one read, and the large bucket's root
-// (it fits every exact request) is read beside it. It changes only when a bucket's
-// lowest address does; it has one leaf per block size, not per address range, and
-// covers only the buckets used so far (doubling when a larger size appears), so it
-// stays small (it sits in cache) whatever the heap's size.
+// and one read, and the large bucket's root (it fits every exact request) is read
+// beside it. It changes only when a bucket's lowest address does; it has one leaf per
+// block size, not per address range, and covers only the buckets used so far
+// (doubling when a larger size appears), so it stays small (it sits in cache)
+// whatever the heap's size.
 
 import { growInt32, type BlockArrays, type FreeIndex } from './blocks.ts';
 import { LevelBitmap } from '../core/level-bitmap.ts';
@@ -290,7 +290,7 @@ export class SizeIndex implements FreeIndex {
     for (;;) {
       const first = (i << HEAP_SHIFT) + 1;
       if (first >= n) break;
-      // The least of up to HEAP_FAN children (their pairs share a cache line).
+      // The least of up to HEAP_FAN children (their pairs sit side by side in the pool).
       let child = first;
       let childKey = pool[2 * (at + first)]!;
       const end = first + HEAP_FAN < n ? first + HEAP_FAN : n;
