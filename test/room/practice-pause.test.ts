@@ -19,14 +19,19 @@ interface Refusal { code: string; message: string }
 
 const PAUSE_MS = 800;
 
+/** A practice round of the buddy walk-through (every request has a deadline), joined, its refusals collected, its first request pending. */
+async function joinWalkthrough() {
+  const room = await colyseus.createRoom('practice', { level: 'buddy-walkthrough' });
+  const client = await colyseus.connectTo(room);
+  const refusals: Refusal[] = [];
+  client.onMessage('refused', (r: Refusal) => refusals.push(r));
+  await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
+  return { client, refusals };
+}
+
 describe('practice room: the clock stops while the player reads', () => {
   it('pauses, refuses moves while paused, and moves the deadline by the time paused', async () => {
-    // The buddy walk-through as a level: every request has a deadline.
-    const room = await colyseus.createRoom('practice', { level: 'buddy-walkthrough' });
-    const client = await colyseus.connectTo(room);
-    const refusals: Refusal[] = [];
-    client.onMessage('refused', (r: Refusal) => refusals.push(r));
-    await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
+    const { client, refusals } = await joinWalkthrough();
     const deadlineBefore: number = client.state.pending.deadline;
     expect(deadlineBefore).toBeGreaterThan(Date.now());
 
@@ -53,11 +58,7 @@ describe('practice room: the clock stops while the player reads', () => {
   });
 
   it('refuses a pause with fields, and a pause once the round is over', async () => {
-    const room = await colyseus.createRoom('practice', { level: 'buddy-walkthrough' });
-    const client = await colyseus.connectTo(room);
-    const refusals: Refusal[] = [];
-    client.onMessage('refused', (r: Refusal) => refusals.push(r));
-    await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
+    const { client, refusals } = await joinWalkthrough();
 
     client.send('pause', { seconds: 5 });
     await vi.waitFor(() => expect(refusals.map((r) => r.code)).toEqual(['message/unknown_field']));
