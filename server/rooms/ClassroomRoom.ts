@@ -15,6 +15,7 @@ import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
 import { EMPTY_SHAPE, parseMessage } from '../protocol/validate.ts';
 import { TokenBucket, KeyedLimiter } from '../protocol/rate-limit.ts';
 import { chooseNickname } from '../classroom/nicknames.ts';
+import { nicknameKey } from '../../shared/classroom/nickname.ts';
 import { hashSecret, newSecret, secretMatches } from '../classroom/secrets.ts';
 import { ClassFigures, ClassroomState, PlayerInfo, syncLeaderboard } from '../state/classroom-state.ts';
 import { syncNumbers } from '../state/match-state.ts';
@@ -145,7 +146,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (!this.settings.lateJoin && this.roundConfig && this.state.phase !== 'results') {
       throw new ServerError(403, 'class/no_late_join: a round is running and the host is not letting anyone join late');
     }
-    const name = chooseNickname(options.nickname, (lower) => [...this.seated.values()].some((s) => s.record.nickname.toLowerCase() === lower));
+    const name = chooseNickname(options.nickname, (key) => [...this.seated.values()].some((s) => nicknameKey(s.record.nickname) === key));
     if (!name.ok) throw new ServerError(409, `${name.code}: ${name.message}`);
     return { role: 'student', nickname: name.nickname };
   }

@@ -8,6 +8,8 @@ export interface FieldOptions {
   readonly label: string;
   readonly value?: string;
   readonly maxLength?: number;
+  /** Cuts typed or pasted text to what the field may hold (e.g. characters counted as a person counts them). */
+  readonly clip?: (text: string) => string;
   readonly placeholder?: string;
   readonly uppercase?: boolean;
   readonly name: string;
@@ -47,6 +49,7 @@ export class DomForm {
     input.name = options.name;
     input.value = options.value ?? '';
     input.maxLength = options.maxLength ?? 64;
+    if (options.clip) clipOnInput(input, options.clip);
     input.placeholder = options.placeholder ?? '';
     input.autocomplete = 'off';
     input.spellcheck = false;
@@ -82,4 +85,15 @@ export class DomForm {
   destroy(): void {
     this.element.remove();
   }
+}
+
+/**
+ * Keeps a field's text to what `clip` leaves of it. HTML's maxlength counts UTF-16 units, so
+ * one family emoji would use up eleven of a nickname's twenty characters; `clip` counts as a person does.
+ */
+function clipOnInput(input: HTMLInputElement, clip: (text: string) => string): void {
+  input.addEventListener('input', () => {
+    const clipped = clip(input.value);
+    if (clipped !== input.value) input.value = clipped;
+  });
 }

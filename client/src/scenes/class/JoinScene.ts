@@ -7,6 +7,7 @@ import { describeError, joinClass } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { DomForm } from '../../ui/forms.ts';
+import { clipNickname } from '../../../../shared/classroom/nickname.ts';
 import { normaliseCode } from './host-key.ts';
 import { screenMargin } from './layout.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
@@ -17,7 +18,6 @@ export interface JoinData {
 }
 
 const NICKNAME_KEY = 'mallocade:nickname';
-const NICKNAME_MAX = 20;
 
 function savedNickname(): string {
   try {
@@ -63,7 +63,7 @@ export class JoinScene extends Phaser.Scene {
     this.buttons.add('back', '← Back', () => this.scene.start('TitleScene'), { width: 110, height: 44, fontSize: 17, key: 'ESC' });
     this.form = new DomForm(this, () => void this.join());
     this.codeInput = this.form.addField({ name: 'code', label: 'Class code', value: this.prefill, maxLength: 12, placeholder: 'e.g. K7TQ3M', uppercase: true });
-    this.nicknameInput = this.form.addField({ name: 'nickname', label: 'Nickname (others see it)', value: savedNickname(), maxLength: NICKNAME_MAX, placeholder: 'e.g. Ada' });
+    this.nicknameInput = this.form.addField({ name: 'nickname', label: 'Nickname (others see it)', value: savedNickname(), maxLength: 200, clip: clipNickname, placeholder: 'e.g. Ada' });
     this.submit = this.form.addSubmit('Join');
     this.message = document.createElement('p');
     this.message.setAttribute('role', 'alert');
