@@ -6,10 +6,9 @@
 // Robson-style construction in which sizes climb by one instead of doubling. It
 // needs no randomness: the same heap always gets the same answer.
 
-import type { Allocator, Target } from '../core/allocator.ts';
+import type { AddressLayout, Allocator, Target } from '../core/allocator.ts';
 import { alloc, free, type StreamEvent } from '../core/stream.ts';
-import type { Request, RequestFeed } from '../match/feed.ts';
-import type { AddressLayout } from '../match/kinds.ts';
+import type { Request, RequestFeed } from '../core/feed.ts';
 import { HeapModel } from './heap-model.ts';
 
 export interface AdaptiveOptions {

@@ -8,11 +8,10 @@
 // `order: 'random'` it plays the same sizes in plain seeded order and frees a seeded
 // random block instead (the baseline it is compared with).
 
-import type { Allocator, Target } from '../core/allocator.ts';
+import type { AddressLayout, Allocator, Target } from '../core/allocator.ts';
 import { createPrng, nextInt, nextUint32, type PrngState } from '../core/prng.ts';
 import { alloc, free, type StreamEvent } from '../core/stream.ts';
-import type { Request, RequestFeed } from '../match/feed.ts';
-import type { AddressLayout } from '../match/kinds.ts';
+import type { Request, RequestFeed } from '../core/feed.ts';
 import { drawSize, sizeRange, type SizeDistribution } from '../streams/sizes.ts';
 import { HeapModel } from './heap-model.ts';
 

@@ -48,6 +48,17 @@ export interface Policy<A extends Allocator = Allocator> {
   notify?(allocator: A, event: PolicyEvent): void;
 }
 
+/**
+ * How a kind lays blocks out by address, for kinds whose targets are addresses (the
+ * registry's `addressLayout`; the adversaries and the clairvoyant pack by it).
+ */
+export interface AddressLayout {
+  /** The lowest address a block may start at. */
+  readonly base: number;
+  /** Bytes a block for `size` takes and where it may start ((start + phase) % align === 0); null: not laid out in the heap (mmap). */
+  span(size: number): { readonly bytes: number; readonly align: number; readonly phase: number } | null;
+}
+
 export type PolicyEvent =
   | { readonly op: 'placed'; readonly id: number; readonly target: Target }
   | { readonly op: 'freed'; readonly id: number };

@@ -5,7 +5,7 @@
 import { refuse, type Outcome } from '../core/outcome.ts';
 import { lectureHeapConfig, type FreeListConfig } from '../freelist/index.ts';
 import { playPolicy } from './results.ts';
-import type { RoundConfig } from './match.ts';
+import type { RoundConfig } from './round-config.ts';
 import type { AdversarySource } from './sources.ts';
 
 export interface AdversaryRun {

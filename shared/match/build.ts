@@ -6,9 +6,9 @@ import type { Policy } from '../core/allocator.ts';
 import { succeed, type Outcome } from '../core/outcome.ts';
 import type { StreamEvent } from '../core/stream.ts';
 import { RoundEngine } from './engine.ts';
-import { StreamFeed, type RequestFeed } from './feed.ts';
+import { StreamFeed, type RequestFeed } from '../core/feed.ts';
 import { createAllocator, createPolicy, fitsIfCoalescedFor, observerOf } from './kinds.ts';
-import type { RoundConfig } from './match.ts';
+import type { RoundConfig } from './round-config.ts';
 import { createFeed } from './sources.ts';
 
 export interface BuiltEngine {

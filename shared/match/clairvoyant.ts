@@ -5,13 +5,13 @@
 // the best score wins, so it is never worse than the best built-in policy on the
 // stream. Against an adaptive adversary it plays the stream the player faced.
 
-import type { Target } from '../core/allocator.ts';
+import type { AddressLayout, Target } from '../core/allocator.ts';
 import { invariant, succeed, type Outcome } from '../core/outcome.ts';
 import type { StreamEvent } from '../core/stream.ts';
 import { playOut, policyChooser } from './engine.ts';
 import { buildEngine } from './build.ts';
-import { addressLayout, createAllocator, policiesFor, type AddressLayout } from './kinds.ts';
-import type { RoundConfig } from './match.ts';
+import { addressLayout, createAllocator, policiesFor } from './kinds.ts';
+import type { RoundConfig } from './round-config.ts';
 import { packIntervals, PACK_ORDERS, requestLives, type PackItem } from './packing.ts';
 import { bestOf, resultOf, type ContenderResult, type RunOptions } from './contenders.ts';
 

@@ -8,7 +8,7 @@ import type { Allocator, Policy, Target } from '../core/allocator.ts';
 import { MetricsTracker, type MetricsSummary, type TimelinePoint } from '../core/metrics.ts';
 import { invariant, succeed, type Outcome } from '../core/outcome.ts';
 import type { StreamEvent } from '../core/stream.ts';
-import type { Request, RequestFeed } from './feed.ts';
+import type { Request, RequestFeed } from '../core/feed.ts';
 
 export interface EngineOptions {
   readonly timeline?: boolean;

@@ -4,7 +4,7 @@
 // rules ask (would a request grow the heap? deferred coalescing). A kind joins here
 // once its engine exists in shared/.
 
-import type { Allocator, AllocatorKind, Policy } from '../core/allocator.ts';
+import type { AddressLayout, Allocator, AllocatorKind, Policy } from '../core/allocator.ts';
 import { invariant, refuse, succeed, type Outcome } from '../core/outcome.ts';
 import { BuddyAllocator, MAX_BUDDY_ORDER, type BuddyOptions } from '../buddy/buddy.ts';
 import { BUDDY_POLICIES } from '../buddy/policies.ts';
@@ -71,14 +71,6 @@ interface KindEntry<S extends AllocatorSetup> {
   observer?(policy: Policy): Policy;
   /** How blocks lie in address space, for kinds whose targets are addresses (the clairvoyant packs them). */
   layout?(allocator: Allocator): AddressLayout;
-}
-
-/** How a kind lays blocks out by address. */
-export interface AddressLayout {
-  /** The lowest address a block may start at. */
-  readonly base: number;
-  /** Bytes a block for `size` takes and where it may start ((start + phase) % align === 0); null: not laid out in the heap (mmap). */
-  span(size: number): { readonly bytes: number; readonly align: number; readonly phase: number } | null;
 }
 
 type Registry = { readonly [K in RegisteredKind]: KindEntry<Extract<AllocatorSetup, { kind: K }>> };

@@ -8,22 +8,12 @@ import type { Policy, RegionView, Target } from '../core/allocator.ts';
 import type { HeapGauge, MetricsSummary } from '../core/metrics.ts';
 import { invariant, refuse, succeed, type Outcome } from '../core/outcome.ts';
 import type { RoundEngine } from './engine.ts';
-import type { Request } from './feed.ts';
-import { coalesce, isRegisteredKind, observerOf, policiesFor, release, type AllocatorSetup } from './kinds.ts';
-import type { RoundSource } from './sources.ts';
+import type { Request } from '../core/feed.ts';
+import { coalesce, isRegisteredKind, observerOf, policiesFor, release } from './kinds.ts';
 import { buildEngine } from './build.ts';
+import type { RoundConfig } from './round-config.ts';
 
-export interface RoundRules {
-  readonly source: RoundSource;
-  readonly seed: number;
-  /** Milliseconds a player has for each request; null for no clock. */
-  readonly timePerRequestMs: number | null;
-  /** The built-in policy that places an overdue request; it also judges whether a request fits anywhere. */
-  readonly fallback: string;
-}
-
-/** [MATCH-ROUND-1] A round: an allocator kind and its options, a stream source, a seed, a clock, a fallback policy. */
-export type RoundConfig = AllocatorSetup & RoundRules;
+export type { RoundConfig, RoundRules } from './round-config.ts';
 
 /** The request waiting for the player's move. */
 export interface PendingRequest {

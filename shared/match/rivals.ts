@@ -9,7 +9,7 @@ import { invariant } from '../core/outcome.ts';
 import { buildEngine } from './build.ts';
 import { policyChooser, type Chooser, type RoundEngine } from './engine.ts';
 import { policiesFor } from './kinds.ts';
-import type { RoundConfig } from './match.ts';
+import type { RoundConfig } from './round-config.ts';
 import { isFixedSource } from './sources.ts';
 
 export interface RivalFigure {

@@ -9,7 +9,7 @@ import type { Stream } from '../streams/schedule.ts';
 import { AdaptiveAdversary } from '../adversary/adaptive.ts';
 import { FairAdversary, type FairOptions } from '../adversary/fair.ts';
 import { findScriptedAdversary } from '../adversary/scripted.ts';
-import { StreamFeed, type RequestFeed } from './feed.ts';
+import { StreamFeed, type RequestFeed } from '../core/feed.ts';
 import { addressLayout, isRegisteredKind, wouldGrow } from './kinds.ts';
 
 /** [MATCH-SRC-2] Sources that react to the heap they play against. */

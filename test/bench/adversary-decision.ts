@@ -10,7 +10,7 @@ import type { StreamEvent } from '../../shared/core/stream.ts';
 import { AdaptiveAdversary } from '../../shared/adversary/adaptive.ts';
 import { createFreeListHeap, firstFitAddress, lectureHeapConfig } from '../../shared/freelist/index.ts';
 import { RoundEngine, playOut, policyChooser } from '../../shared/match/engine.ts';
-import type { Request, RequestFeed } from '../../shared/match/feed.ts';
+import type { Request, RequestFeed } from '../../shared/core/feed.ts';
 import { addressLayout } from '../../shared/match/kinds.ts';
 
 export interface AdversaryDecisionFigure {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { AdaptiveAdversary } from '../../../shared/adversary/adaptive.ts';
 import { RoundEngine } from '../../../shared/match/engine.ts';
-import type { Request, RequestFeed } from '../../../shared/match/feed.ts';
+import type { Request, RequestFeed } from '../../../shared/core/feed.ts';
 import { addressLayout } from '../../../shared/match/kinds.ts';
 import { playPolicy } from '../../../shared/match/results.ts';
 import type { RoundConfig } from '../../../shared/match/match.ts';

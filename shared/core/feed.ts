@@ -1,10 +1,11 @@
 // Where a round's events come from, one at a time: a fixed stream read in order, or
-// an adversary that looks at the heap before choosing. The round engine pulls the
-// next event and tells the feed what became of each request it issued.
+// an adversary that looks at the heap before choosing. The round engine
+// (shared/match/engine.ts) pulls the next event and tells the feed what became of
+// each request it issued. It lives in core so that feeds (the adversaries) and the
+// engine depend on it, not on each other.
 
-import type { Allocator, Target } from '../core/allocator.ts';
-import type { StreamEvent } from '../core/stream.ts';
-import type { Stream } from '../streams/schedule.ts';
+import type { Allocator, Target } from './allocator.ts';
+import type { StreamEvent } from './stream.ts';
 
 /** A request as the engine issues it: the allocator's handle for it is `requestId`. */
 export interface Request {
@@ -28,10 +29,10 @@ export interface RequestFeed {
 
 /** A fixed stream read in order. */
 export class StreamFeed implements RequestFeed {
-  private readonly stream: Stream;
+  private readonly stream: readonly StreamEvent[];
   private at = 0;
 
-  constructor(stream: Stream) {
+  constructor(stream: readonly StreamEvent[]) {
     this.stream = stream;
   }
 
