@@ -10,6 +10,7 @@ import { PracticeRoom } from './rooms/PracticeRoom.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import { CLASSROOM_ROOM, classroomRoutes } from './classroom/api.ts';
 import { closeServices } from './services.ts';
+import { HttpGate, gateOptionsFromEnv } from './protocol/http-gate.ts';
 
 /** The largest message a client may send; anything bigger closes its connection. */
 const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -24,16 +25,25 @@ export default config({
     practice: defineRoom(PracticeRoom),
     [CLASSROOM_ROOM]: defineRoom(ClassroomRoom),
   },
-  initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_MESSAGE_BYTES }),
+  initializeTransport: (options) => {
+    // Every request and upgrade passes the gate first: the trusted address, body size, reservation caps.
+    if (options.server) new HttpGate(gateOptionsFromEnv(process.env, () => Date.now())).install(options.server);
+    return new WebSocketTransport({ ...options, maxPayload: MAX_MESSAGE_BYTES });
+  },
   initializeGameServer: (server) => {
     server.onShutdown(() => closeServices());
   },
   initializeExpress: (app) => {
-    app.set('trust proxy', 'loopback');
+    // The gate has already put the one trusted client address in its header; Express trusts no forwarded header itself.
+    app.set('trust proxy', false);
     app.use(classroomRoutes());
     app.get('/health', (_req, res) => {
       res.json({ ok: true });
     });
     app.use(express.static(CLIENT_DIST));
+    // Every HTTP error is { code, message } JSON, also for routes that do not exist.
+    app.use('/api', (_req, res) => {
+      res.status(404).json({ code: 'api/unknown_route', message: 'there is no such API route' });
+    });
   },
 });

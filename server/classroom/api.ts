@@ -8,10 +8,16 @@ import express, { type Request, type Response, type Router } from 'express';
 import { matchMaker } from '@colyseus/core';
 import { getServices } from '../services.ts';
 import { generateJoinCode, normalizeJoinCode } from '../protocol/join-code.ts';
+import { ADDRESS_HEADER } from '../protocol/http-gate.ts';
 import { hashSecret, newSecret, secretMatches } from './secrets.ts';
 import type { SessionRecord } from '../storage/storage.ts';
 
 export const CLASSROOM_ROOM = 'classroom';
+
+/** The client's address as the HTTP gate settled it (server/protocol/http-gate.ts). */
+function requestAddress(req: Request): string {
+  return req.get(ADDRESS_HEADER) ?? req.ip ?? 'unknown';
+}
 
 function fail(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ code, message });
@@ -39,7 +45,7 @@ async function createClass(_req: Request, res: Response): Promise<void> {
 
 async function findClass(req: Request, res: Response): Promise<void> {
   const { storage, codeLookups } = getServices();
-  const address = req.ip ?? 'unknown';
+  const address = requestAddress(req);
   if (!codeLookups.take(address, Date.now())) {
     res.setHeader('Retry-After', String(Math.ceil(codeLookups.waitMs(address, Date.now()) / 1000)));
     return fail(res, 429, 'join/too_many_attempts', 'too many codes tried; wait a little and try again');

@@ -342,7 +342,8 @@ async function run(settings: Settings): Promise<void> {
   let pid = settings.pid;
   if (!wsUrl) {
     const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-load-')), 'load.db');
-    server = await startServer({ MALLOCADE_DB: db, SKIP_CLIENT_BUILD: '1' });
+    // Every simulated student comes from this machine's one address: lift the per-address caps.
+    server = await startServer({ MALLOCADE_DB: db, SKIP_CLIENT_BUILD: '1', MALLOCADE_CLASS_RATE: '100000,100000', MALLOCADE_RESERVATION_RATE: '1000000,100000' });
     wsUrl = server.url.replace(/^http/, 'ws');
     pid = server.pid;
   }
