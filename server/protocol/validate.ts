@@ -15,13 +15,18 @@ export type Shape = Readonly<Record<string, FieldSpec>>;
 
 export type MessageCode = 'message/malformed' | 'message/unknown_field' | 'message/missing_field' | 'message/bad_type' | 'message/out_of_range' | 'message/too_large';
 
-type Parsed<S extends Shape> = {
-  [K in keyof S]: S[K] extends { type: 'int' } ? number
-    : S[K] extends { type: 'string' } ? string
-      : S[K] extends { type: 'boolean' } ? boolean
-        : S[K] extends { type: 'enum' } ? string
-          : Record<string, unknown>;
-};
+/** The value one field spec accepts. */
+type FieldValue<F extends FieldSpec> = F extends { type: 'int' } ? number
+  : F extends { type: 'string' } ? string
+    : F extends { type: 'boolean' } ? boolean
+      : F extends { type: 'enum'; values: readonly (infer V)[] } ? V
+        : Record<string, unknown>;
+
+type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { optional: true } ? K : never }[keyof S];
+type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
+
+/** What `parseMessage(shape, …)` returns for a shape: required fields as required keys, optional ones as optional keys. */
+export type Parsed<S extends Shape> = { -readonly [K in RequiredKeys<S>]: FieldValue<S[K]> } & { -readonly [K in OptionalKeys<S>]?: FieldValue<S[K]> };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
@@ -48,9 +53,6 @@ function checkField(name: string, spec: FieldSpec, value: unknown): Outcome<unkn
       return succeed(value);
   }
 }
-
-/** A message with no fields (pause, resume, host:end...). */
-export const EMPTY_SHAPE = {} as const;
 
 /** Checks `raw` against `shape`: every required field present and well typed, no other field. */
 export function parseMessage<S extends Shape>(shape: S, raw: unknown): Outcome<Parsed<S>, MessageCode> {

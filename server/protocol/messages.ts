@@ -1,0 +1,135 @@
+// The protocol's message table: every message a client sends (docs/PROTOCOL.md,
+// "Messages a client sends"), with who may send it, where, and its shape in the
+// `validate.ts` shape language. Rooms validate from this table; the payload types
+// are derived from the shapes, so the client takes them with `import type` and a
+// field changed here is a type error at every sender. The answers a client receives
+// are typed at the end.
+//
+// Runtime imports stay within `shared/` and `./validate.ts` (no Colyseus, no Node):
+// the table is data, and a type import of it must cost a client bundle nothing.
+
+import type { Outcome } from '../../shared/core/outcome.ts';
+import { ROUND_CHOICES } from '../../shared/levels/rounds.ts';
+import { parseMessage, type MessageCode, type Parsed, type Shape } from './validate.ts';
+
+/** The largest address or slab/arena id a move may name. */
+const MAX_TARGET = 2 ** 48;
+/** Versions and request ids are counters; nothing legitimate comes near this. */
+const MAX_COUNT = 2 ** 31;
+
+/** Who may send a message: a player at their heap, or the class's host. */
+export type Sender = 'player' | 'host';
+/** Which rooms take a message. */
+export type RoomName = 'practice' | 'classroom';
+
+export interface MessageSpec {
+  readonly sender: Sender;
+  readonly rooms: readonly RoomName[];
+  readonly shape: Shape;
+}
+
+const EMPTY = {} as const;
+const VERSION = { type: 'int', min: 0, max: MAX_COUNT } as const;
+
+/** Every client→server message by type. The keys are the wire names. */
+export const CLIENT_MESSAGES = {
+  place: {
+    sender: 'player',
+    rooms: ['practice', 'classroom'],
+    shape: { requestId: { type: 'int', min: 0, max: MAX_COUNT }, target: { type: 'int', min: -1, max: MAX_TARGET }, version: VERSION },
+  },
+  coalesce: {
+    sender: 'player',
+    rooms: ['practice', 'classroom'],
+    shape: { target: { type: 'int', min: 0, max: MAX_TARGET, optional: true }, version: VERSION },
+  },
+  release: {
+    sender: 'player',
+    rooms: ['practice', 'classroom'],
+    shape: { target: { type: 'int', min: 0, max: MAX_TARGET }, version: VERSION },
+  },
+  pause: { sender: 'player', rooms: ['practice'], shape: EMPTY },
+  resume: { sender: 'player', rooms: ['practice'], shape: EMPTY },
+  'host:start': { sender: 'host', rooms: ['classroom'], shape: { round: { type: 'enum', values: ROUND_CHOICES } } },
+  'host:pause': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
+  'host:resume': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
+  'host:end': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
+  'host:kick': { sender: 'host', rooms: ['classroom'], shape: { playerId: { type: 'string', maxLength: 64 }, bar: { type: 'boolean', optional: true } } },
+  'host:lock': { sender: 'host', rooms: ['classroom'], shape: { value: { type: 'boolean' } } },
+  'host:late-join': { sender: 'host', rooms: ['classroom'], shape: { value: { type: 'boolean' } } },
+  'host:leaderboard': { sender: 'host', rooms: ['classroom'], shape: { mode: { type: 'enum', values: ['shown', 'hidden', 'anonymous'] } } },
+} as const satisfies Readonly<Record<string, MessageSpec>>;
+
+type Table = typeof CLIENT_MESSAGES;
+
+/** The wire name of a client→server message. */
+export type ClientMessageType = keyof Table;
+
+/** The body of message `T`, as the room accepts it. */
+export type ClientMessage<T extends ClientMessageType> = Parsed<Table[T]['shape']>;
+
+/** Every client→server message's body, by type (for a typed sender: `send<T>(type: T, body: ClientMessages[T])`). */
+export type ClientMessages = { [T in ClientMessageType]: ClientMessage<T> };
+
+/** The messages one room takes. */
+export type RoomMessageType<R extends RoomName> = { [T in ClientMessageType]: R extends Table[T]['rooms'][number] ? T : never }[ClientMessageType];
+
+/** The messages a host sends (all of them classroom messages). */
+export type HostMessageType = { [T in ClientMessageType]: Table[T]['sender'] extends 'host' ? T : never }[ClientMessageType];
+
+/** The wire names of the messages a room takes, in table order. */
+export function messagesOf<R extends RoomName>(room: R): RoomMessageType<R>[] {
+  return (Object.keys(CLIENT_MESSAGES) as ClientMessageType[]).filter((t): t is RoomMessageType<R> => (CLIENT_MESSAGES[t].rooms as readonly RoomName[]).includes(room));
+}
+
+/** Checks a message of type `type` against its shape in the table. */
+export function parseClientMessage<T extends ClientMessageType>(type: T, raw: unknown): Outcome<ClientMessage<T>, MessageCode> {
+  return parseMessage(CLIENT_MESSAGES[type].shape as Table[T]['shape'], raw);
+}
+
+// ---- join options (checked in onCreate / onAuth, not messages) ------------------
+
+/** `client.create('practice', options)`: a level id, the warm-up when left out. */
+export const PRACTICE_JOIN_SHAPE = { level: { type: 'string', maxLength: 64, optional: true } } as const;
+export type PracticeJoinOptions = Parsed<typeof PRACTICE_JOIN_SHAPE>;
+
+/** `client.joinById(roomId, options)` for a classroom: the host's key, or a student's code with a nickname or rejoin token. */
+export const CLASSROOM_JOIN_SHAPE = {
+  code: { type: 'string', maxLength: 16, optional: true },
+  hostKey: { type: 'string', maxLength: 200, optional: true },
+  nickname: { type: 'string', maxLength: 200, optional: true },
+  token: { type: 'string', maxLength: 200, optional: true },
+} as const;
+export type ClassroomJoinOptions = Parsed<typeof CLASSROOM_JOIN_SHAPE>;
+
+// ---- answers (server → client) --------------------------------------------------
+
+/** `refused`: nothing changed; `message` is meant for the player. */
+export interface RefusalMessage {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** `ack` (classroom): the move is stored. */
+export interface AckMessage {
+  readonly version: number;
+}
+
+/** `welcome` (classroom): who the server took the client for; `token` only on a student's first join. */
+export type WelcomeMessage =
+  | { readonly role: 'student'; readonly playerId: string; readonly nickname: string; readonly code: string; readonly token?: string }
+  | { readonly role: 'host'; readonly code: string; readonly sessionId: string };
+
+/** `kicked` (classroom): the host removed this student; `barred` keeps them out. */
+export interface KickedMessage {
+  readonly barred: boolean;
+}
+
+/** Every server→client message's body, by type (`results` is the results JSON as a string). */
+export interface ServerMessages {
+  readonly refused: RefusalMessage;
+  readonly ack: AckMessage;
+  readonly welcome: WelcomeMessage;
+  readonly kicked: KickedMessage;
+  readonly results: string;
+}
