@@ -9,7 +9,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { PracticeRoom } from './rooms/PracticeRoom.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import { CLASSROOM_ROOM, classroomRoutes } from './classroom/api.ts';
-import { closeServices } from './services.ts';
+import { createServices } from './services.ts';
 import { HttpGate, gateOptionsFromEnv } from './protocol/http-gate.ts';
 
 /** The largest message a client may send; anything bigger closes its connection. */
@@ -19,11 +19,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built client: dist/client, or MALLOCADE_CLIENT_DIST (the browser tests build into a folder of their own). */
 export const CLIENT_DIST = process.env.MALLOCADE_CLIENT_DIST ?? path.resolve(here, '../dist/client');
 
+/** This server's services, handed to each room when it is defined and to the HTTP API (server/services.ts). */
+const services = createServices();
+
 export default config({
   options: { greet: false },
   rooms: {
-    practice: defineRoom(PracticeRoom),
-    [CLASSROOM_ROOM]: defineRoom(ClassroomRoom),
+    practice: defineRoom(PracticeRoom, { services }),
+    [CLASSROOM_ROOM]: defineRoom(ClassroomRoom, { services }),
   },
   initializeTransport: (options) => {
     // Every request and upgrade passes the gate first: the trusted address, body size, reservation caps.
@@ -31,12 +34,12 @@ export default config({
     return new WebSocketTransport({ ...options, maxPayload: MAX_MESSAGE_BYTES });
   },
   initializeGameServer: (server) => {
-    server.onShutdown(() => closeServices());
+    server.onShutdown(() => services.close());
   },
   initializeExpress: (app) => {
     // The gate has already put the one trusted client address in its header; Express trusts no forwarded header itself.
     app.set('trust proxy', false);
-    app.use(classroomRoutes());
+    app.use(classroomRoutes(services));
     app.get('/health', (_req, res) => {
       res.json({ ok: true });
     });

@@ -1,16 +1,30 @@
-// Process-wide services the rooms and routes share: the store and the limiters.
-// Created once on first use from the environment (MALLOCADE_DB for the database file).
+// The services the server's parts are handed (never fetched from a global): the
+// store, the limiters and the wall clock. app.config.ts makes one set per server
+// and gives it to each room when the room is defined and to the HTTP routes; a test
+// can hand in its own (a slow store, a clock it drives). The store opens on first
+// use, from the environment (MALLOCADE_DB for the database file).
 
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 import type { Storage } from './storage/storage.ts';
 import { KeyedLimiter, type BucketOptions } from './protocol/rate-limit.ts';
 
-export interface Services {
+/** What a room needs from its server. */
+export interface RoomServices {
   readonly storage: Storage;
-  /** Join-code lookups per client address: slows guessing to a crawl. */
-  readonly codeLookups: KeyedLimiter;
   /** Messages a client may send per second, and in a burst (MALLOCADE_MESSAGE_RATE="rate,burst" to change). */
   readonly messageRate: BucketOptions;
+  /** Wall time in ms: the rooms' clocks and the stored timestamps read this. */
+  readonly now: () => number;
+}
+
+/** What the whole server shares: the rooms' services and the HTTP API's. */
+export interface Services extends RoomServices {
+  /** Join-code lookups per client address: slows guessing to a crawl. */
+  readonly codeLookups: KeyedLimiter;
+  /** Failed join attempts (wrong code or key) per client address. */
+  readonly badJoins: KeyedLimiter;
+  /** Closes the store (on shutdown); a later use opens a fresh one. */
+  close(): Promise<void>;
 }
 
 function messageRateFromEnv(): BucketOptions {
@@ -18,20 +32,23 @@ function messageRateFromEnv(): BucketOptions {
   return rate && burst && rate > 0 && burst > 0 ? { ratePerSecond: rate, burst } : { ratePerSecond: 20, burst: 40 };
 }
 
-let services: Services | null = null;
-
-export function getServices(): Services {
-  services ??= {
-    storage: new SqliteStorage(),
-    codeLookups: new KeyedLimiter({ ratePerSecond: 0.5, burst: 10, idleMs: 10 * 60_000 }),
+/** The server's services from the environment; `storage` opens on first use (a server that only plays practice never opens it). */
+export function createServices(overrides: { readonly storage?: () => Storage; readonly now?: () => number } = {}): Services {
+  let storage: Storage | null = null;
+  const open = overrides.storage ?? (() => new SqliteStorage());
+  return {
+    get storage(): Storage {
+      storage ??= open();
+      return storage;
+    },
     messageRate: messageRateFromEnv(),
+    now: overrides.now ?? (() => Date.now()),
+    codeLookups: new KeyedLimiter({ ratePerSecond: 0.5, burst: 10, idleMs: 10 * 60_000 }),
+    badJoins: new KeyedLimiter({ ratePerSecond: 0.2, burst: 10, idleMs: 10 * 60_000 }),
+    async close(): Promise<void> {
+      const current = storage;
+      storage = null;
+      await current?.close();
+    },
   };
-  return services;
-}
-
-/** Closes the store (on shutdown); the next getServices() opens a fresh one. */
-export async function closeServices(): Promise<void> {
-  const current = services;
-  services = null;
-  await current?.storage.close();
 }

@@ -6,7 +6,7 @@
 
 import express, { type Request, type Response, type Router } from 'express';
 import { matchMaker } from '@colyseus/core';
-import { getServices } from '../services.ts';
+import type { Services } from '../services.ts';
 import { generateJoinCode, normalizeJoinCode } from '../protocol/join-code.ts';
 import { ADDRESS_HEADER } from '../protocol/http-gate.ts';
 import { hashSecret, newSecret, secretMatches } from './secrets.ts';
@@ -32,22 +32,22 @@ export async function roomForSession(session: SessionRecord): Promise<string> {
   return created.roomId;
 }
 
-async function createClass(_req: Request, res: Response): Promise<void> {
-  const { storage } = getServices();
+async function createClass(services: Services, _req: Request, res: Response): Promise<void> {
+  const { storage } = services;
   const open = new Set((await storage.listOpenSessions()).map((s) => s.code));
   const code = generateJoinCode((c) => open.has(c));
   const hostKey = newSecret();
-  const session: SessionRecord = { id: `s-${newSecret()}`, code, hostKeyHash: hashSecret(hostKey), createdAt: Date.now(), status: 'open', settings: '{}' };
+  const session: SessionRecord = { id: `s-${newSecret()}`, code, hostKeyHash: hashSecret(hostKey), createdAt: services.now(), status: 'open', settings: '{}' };
   await storage.createSession(session);
   const roomId = await roomForSession(session);
   res.status(201).json({ code, hostKey, roomId, sessionId: session.id });
 }
 
-async function findClass(req: Request, res: Response): Promise<void> {
-  const { storage, codeLookups } = getServices();
+async function findClass(services: Services, req: Request, res: Response): Promise<void> {
+  const { storage, codeLookups } = services;
   const address = requestAddress(req);
-  if (!codeLookups.take(address, Date.now())) {
-    res.setHeader('Retry-After', String(Math.ceil(codeLookups.waitMs(address, Date.now()) / 1000)));
+  if (!codeLookups.take(address, services.now())) {
+    res.setHeader('Retry-After', String(Math.ceil(codeLookups.waitMs(address, services.now()) / 1000)));
     return fail(res, 429, 'join/too_many_attempts', 'too many codes tried; wait a little and try again');
   }
   const code = normalizeJoinCode(String(req.params.code ?? ''));
@@ -63,8 +63,8 @@ export function csvField(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-async function resultsCsv(req: Request, res: Response): Promise<void> {
-  const { storage } = getServices();
+async function resultsCsv(services: Services, req: Request, res: Response): Promise<void> {
+  const { storage } = services;
   const code = normalizeJoinCode(String(req.params.code ?? ''));
   const session = code ? await storage.findOpenSessionByCode(code) : null;
   const key = req.get('x-host-key') ?? (typeof req.query.key === 'string' ? req.query.key : undefined);
@@ -79,19 +79,19 @@ async function resultsCsv(req: Request, res: Response): Promise<void> {
   res.send(`${rows.join('\r\n')}\r\n`);
 }
 
-function asyncRoute(handler: (req: Request, res: Response) => Promise<void>) {
+function asyncRoute(services: Services, handler: (services: Services, req: Request, res: Response) => Promise<void>) {
   return (req: Request, res: Response): void => {
-    handler(req, res).catch((error: unknown) => {
+    handler(services, req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) fail(res, 500, 'server/error', 'something went wrong on the server');
     });
   };
 }
 
-export function classroomRoutes(): Router {
+export function classroomRoutes(services: Services): Router {
   const router = express.Router();
-  router.post('/api/classes', asyncRoute(createClass));
-  router.get('/api/classes/:code', asyncRoute(findClass));
-  router.get('/api/classes/:code/results.csv', asyncRoute(resultsCsv));
+  router.post('/api/classes', asyncRoute(services, createClass));
+  router.get('/api/classes/:code', asyncRoute(services, findClass));
+  router.get('/api/classes/:code/results.csv', asyncRoute(services, resultsCsv));
   return router;
 }

@@ -10,17 +10,19 @@ import { StateView } from '@colyseus/schema';
 import { scoreRound } from '../../shared/score/score.ts';
 import { boardScore, rankByScore } from '../../shared/score/rank.ts';
 import { replayMatch, startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
-import { getServices } from '../services.ts';
+import type { RoomServices } from '../services.ts';
 import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
-import { EMPTY_SHAPE, parseMessage } from '../protocol/validate.ts';
-import { TokenBucket, KeyedLimiter } from '../protocol/rate-limit.ts';
+import { parseMessage } from '../protocol/validate.ts';
+import { CLASSROOM_JOIN_SHAPE, parseClientMessage, type ClientMessage, type HostMessageType, type RefusalMessage, type RoomMessageType } from '../protocol/messages.ts';
+import { ClientRate, refuseTo, refuseUnknownType } from './room-edge.ts';
 import { chooseNickname } from '../classroom/nicknames.ts';
 import { nicknameKey } from '../../shared/classroom/nickname.ts';
 import { hashSecret, newSecret, secretMatches } from '../classroom/secrets.ts';
 import { ClassFigures, ClassroomState, PlayerInfo, syncLeaderboard } from '../state/classroom-state.ts';
 import { syncNumbers } from '../state/match-state.ts';
-import { resolveRound, ROUND_CHOICES } from './rounds.ts';
-import { Seat, type RefusalMessage } from './seat.ts';
+import { resolveRound } from './rounds.ts';
+import type { KeyedLimiter } from '../protocol/rate-limit.ts';
+import { Seat, type SeatMove } from './seat.ts';
 
 const TICK_MS = 100;
 const RECONNECT_SECONDS = 90;
@@ -56,20 +58,11 @@ interface ClientData {
   playerId?: string;
 }
 
-const JOIN_SHAPE = {
-  code: { type: 'string', maxLength: 16, optional: true },
-  hostKey: { type: 'string', maxLength: 200, optional: true },
-  nickname: { type: 'string', maxLength: 200, optional: true },
-  token: { type: 'string', maxLength: 200, optional: true },
-} as const;
-
-const START_SHAPE = { round: { type: 'enum', values: ROUND_CHOICES } } as const;
-const KICK_SHAPE = { playerId: { type: 'string', maxLength: 64 }, bar: { type: 'boolean', optional: true } } as const;
-const FLAG_SHAPE = { value: { type: 'boolean' } } as const;
-const BOARD_SHAPE = { mode: { type: 'enum', values: ['shown', 'hidden', 'anonymous'] } } as const;
-
-/** Failed join attempts (wrong code or key) per address: guessing is slowed to a crawl. */
-const badJoins = new KeyedLimiter({ ratePerSecond: 0.2, burst: 10, idleMs: 10 * 60_000 });
+/** What onCreate receives: the session to open, and the services given when the room was defined (app.config.ts). */
+export interface ClassroomRoomOptions {
+  readonly sessionId?: unknown;
+  readonly services?: RoomServices & { readonly badJoins: KeyedLimiter };
+}
 
 export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<{ userData: ClientData }> }> {
   override maxClients = 500;
@@ -77,7 +70,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private session!: SessionRecord;
   private settings: SessionSettings = { ...DEFAULT_SETTINGS };
   private readonly seated = new Map<string, Seated>();
-  private readonly buckets = new Map<string, TokenBucket>();
+  private services!: NonNullable<ClassroomRoomOptions['services']>;
+  private rate!: ClientRate;
   private roundConfig: RoundConfig | null = null;
   private pausedAt: number | null = null;
   /** Whether a move changed scores or placements since the board and figures were last published. */
@@ -90,20 +84,22 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
     coalesce: (client: Client, raw: unknown) => this.studentMove(client, raw, 'coalesce'),
     release: (client: Client, raw: unknown) => this.studentMove(client, raw, 'release'),
-    'host:start': (client: Client, raw: unknown) => this.hostAction(client, raw, START_SHAPE, (m) => this.startRound(m.round)),
-    'host:pause': (client: Client, raw: unknown) => this.hostAction(client, raw, EMPTY_SHAPE, () => this.pause()),
-    'host:resume': (client: Client, raw: unknown) => this.hostAction(client, raw, EMPTY_SHAPE, () => this.resume()),
-    'host:end': (client: Client, raw: unknown) => this.hostAction(client, raw, EMPTY_SHAPE, () => this.endRound()),
-    'host:kick': (client: Client, raw: unknown) => this.hostAction(client, raw, KICK_SHAPE, (m) => this.kick(m.playerId, m.bar ?? false)),
-    'host:lock': (client: Client, raw: unknown) => this.hostAction(client, raw, FLAG_SHAPE, (m) => this.saveSettings({ locked: m.value })),
-    'host:late-join': (client: Client, raw: unknown) => this.hostAction(client, raw, FLAG_SHAPE, (m) => this.saveSettings({ lateJoin: m.value })),
-    'host:leaderboard': (client: Client, raw: unknown) =>
-      this.hostAction(client, raw, BOARD_SHAPE, (m) => this.saveSettings({ leaderboardMode: m.mode as SessionSettings['leaderboardMode'] })),
-    _: (client: Client, type: unknown) => refuseTo(client, { code: 'message/unknown_type', message: `there is no message called ${JSON.stringify(String(type).slice(0, 40))}` }),
-  };
+    'host:start': (client: Client, raw: unknown) => this.hostAction(client, 'host:start', raw, (m) => this.startRound(m.round)),
+    'host:pause': (client: Client, raw: unknown) => this.hostAction(client, 'host:pause', raw, () => this.pause()),
+    'host:resume': (client: Client, raw: unknown) => this.hostAction(client, 'host:resume', raw, () => this.resume()),
+    'host:end': (client: Client, raw: unknown) => this.hostAction(client, 'host:end', raw, () => this.endRound()),
+    'host:kick': (client: Client, raw: unknown) => this.hostAction(client, 'host:kick', raw, (m) => this.kick(m.playerId, m.bar ?? false)),
+    'host:lock': (client: Client, raw: unknown) => this.hostAction(client, 'host:lock', raw, (m) => this.saveSettings({ locked: m.value })),
+    'host:late-join': (client: Client, raw: unknown) => this.hostAction(client, 'host:late-join', raw, (m) => this.saveSettings({ lateJoin: m.value })),
+    'host:leaderboard': (client: Client, raw: unknown) => this.hostAction(client, 'host:leaderboard', raw, (m) => this.saveSettings({ leaderboardMode: m.mode })),
+    _: refuseUnknownType,
+  } satisfies Record<RoomMessageType<'classroom'> | '_', unknown>;
 
-  override async onCreate(options: { sessionId?: unknown }): Promise<void> {
-    const { storage } = getServices();
+  override async onCreate(options: ClassroomRoomOptions): Promise<void> {
+    if (!options.services) throw new Error('the classroom room was defined without its services (app.config.ts)');
+    this.services = options.services;
+    this.rate = new ClientRate(this.services.messageRate, this.services.now);
+    const { storage } = this.services;
     const session = typeof options?.sessionId === 'string' ? await storage.getSession(options.sessionId) : null;
     if (!session || session.status !== 'open') throw new ServerError(404, 'class/unknown: there is no open class session with that id');
     this.session = session;
@@ -124,7 +120,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   override async onAuth(_client: Client, rawOptions: unknown, context: AuthContext): Promise<ClientData & { nickname?: string; token?: string }> {
     const address = context.ip ?? 'unknown';
-    const parsed = parseMessage(JOIN_SHAPE, rawOptions ?? {});
+    const parsed = parseMessage(CLASSROOM_JOIN_SHAPE, rawOptions ?? {});
     if (!parsed.ok) throw new ServerError(400, `${parsed.code}: ${parsed.message}`);
     const options = parsed.value;
     if (options.hostKey !== undefined) {
@@ -139,7 +135,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (options.token !== undefined) {
       const known = [...this.seated.values()].find((s) => secretMatches(options.token, s.record.tokenHash));
       if (known) return { role: 'student', playerId: known.record.playerId };
-      const barred = (await getServices().storage.listPlayers(this.session.id)).find((p) => p.barred && secretMatches(options.token, p.tokenHash));
+      const barred = (await this.services.storage.listPlayers(this.session.id)).find((p) => p.barred && secretMatches(options.token, p.tokenHash));
       if (barred) throw new ServerError(403, 'class/barred: the host removed you from this class');
     }
     if (this.settings.locked) throw new ServerError(403, 'class/locked: the host has locked this class');
@@ -172,7 +168,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
         joinedAt: Date.now(),
         barred: false,
       };
-      await getServices().storage.savePlayer(record);
+      await this.services.storage.savePlayer(record);
       seatedPlayer = this.addSeated(record);
       if (this.roundConfig && this.state.phase !== 'results') this.seatInRound(seatedPlayer, this.matchNow());
       for (const host of this.hosts()) this.showTo(host, seatedPlayer);
@@ -203,7 +199,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   }
 
   override onLeave(client: Client): void {
-    this.buckets.delete(client.sessionId);
+    this.rate.forget(client);
     const s = this.seatedOf(client);
     if (s && s.client === client) {
       s.client = null;
@@ -213,14 +209,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   // ---- moves -------------------------------------------------------------
 
-  private async studentMove(client: Client, raw: unknown, kind: 'place' | 'coalesce' | 'release'): Promise<void> {
-    if (!this.admit(client)) return;
+  private async studentMove(client: Client, raw: unknown, kind: SeatMove): Promise<void> {
+    if (!this.rate.admit(client)) return;
     const s = this.seatedOf(client);
     if (!s) return refuseTo(client, { code: 'class/not_a_player', message: 'only students place blocks' });
     if (this.state.phase === 'paused') return refuseTo(client, { code: 'round/paused', message: 'the host has paused the round' });
     if (!s.seat || this.state.phase !== 'playing') return refuseTo(client, { code: 'round/not_running', message: 'no round is running' });
     const now = this.matchNow();
-    const result = s.seat[kind](raw, now);
+    const result = s.seat.play(kind, raw, now);
     if (!result.ok) return refuseTo(client, { code: result.code, message: result.message });
     await this.persistMove(s, result.value);
     client.send('ack', { version: s.seat.match.version });
@@ -229,7 +225,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   private async persistMove(s: Seated, move: LoggedMove): Promise<void> {
     if (!s.seat) return;
-    await getServices().storage.appendMove({
+    await this.services.storage.appendMove({
       sessionId: this.session.id,
       roundNo: this.state.roundNo,
       playerId: s.record.playerId,
@@ -262,18 +258,18 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   // ---- host actions --------------------------------------------------------
 
-  private hostAction<S extends Parameters<typeof parseMessage>[0]>(
+  private hostAction<T extends HostMessageType>(
     client: Client,
+    type: T,
     raw: unknown,
-    shape: S,
-    act: (message: Extract<ReturnType<typeof parseMessage<S>>, { ok: true }>['value']) => Promise<RefusalMessage | null> | RefusalMessage | null,
+    act: (message: ClientMessage<T>) => Promise<RefusalMessage | null> | RefusalMessage | null,
   ): void {
-    if (!this.admit(client)) return;
+    if (!this.rate.admit(client)) return;
     if ((client.userData as ClientData | undefined)?.role !== 'host') {
       refuseTo(client, { code: 'host/forbidden', message: 'only the host can do that' });
       return;
     }
-    const parsed = parseMessage(shape, raw);
+    const parsed = parseClientMessage(type, raw);
     if (!parsed.ok) {
       refuseTo(client, { code: parsed.code, message: parsed.message });
       return;
@@ -298,7 +294,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     const config = round.value.config;
     const probe = startMatch(config, now);
     if (!probe.ok) return { code: probe.code, message: probe.message };
-    await getServices().storage.startRound({ sessionId: this.session.id, roundNo, config: JSON.stringify({ config, title: round.value.title, hints: round.value.showHints }), startedAt: now, endedAt: null });
+    await this.services.storage.startRound({ sessionId: this.session.id, roundNo, config: JSON.stringify({ config, title: round.value.title, hints: round.value.showHints }), startedAt: now, endedAt: null });
     this.roundConfig = config;
     this.state.roundNo = roundNo;
     this.state.roundTitle = round.value.title;
@@ -351,7 +347,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (this.state.phase === 'results') return;
     this.state.phase = 'results';
     const roundNo = this.state.roundNo;
-    await getServices().storage.endRound(this.session.id, roundNo, this.matchNow());
+    await this.services.storage.endRound(this.session.id, roundNo, this.matchNow());
     this.refreshClassView();
     const rows = [...this.seated.values()].filter((s) => s.seat).map((s) => ({
       sessionId: this.session.id,
@@ -366,7 +362,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
         rank: s.info.rank,
       }),
     }));
-    await getServices().storage.saveResults(rows);
+    await this.services.storage.saveResults(rows);
     // Each student's full results (every policy, the clairvoyant) take a few ms to compute:
     // one student per turn of the event loop, so moves and patches keep flowing.
     for (const s of this.seated.values()) {
@@ -380,7 +376,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private async kick(playerId: string, bar: boolean): Promise<RefusalMessage | null> {
     const s = this.seated.get(playerId);
     if (!s) return { code: 'player/unknown', message: 'there is no such player' };
-    if (bar) await getServices().storage.savePlayer({ ...s.record, barred: true });
+    if (bar) await this.services.storage.savePlayer({ ...s.record, barred: true });
     s.client?.send('kicked', { barred: bar });
     s.client?.leave();
     this.seated.delete(playerId);
@@ -393,7 +389,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   private async saveSettings(changes: Partial<SessionSettings>): Promise<RefusalMessage | null> {
     this.settings = { ...this.settings, ...changes };
-    await getServices().storage.updateSession(this.session.id, { settings: JSON.stringify(this.settings) });
+    await this.services.storage.updateSession(this.session.id, { settings: JSON.stringify(this.settings) });
     this.applySettingsToState();
     this.refreshBoard();
     return null;
@@ -439,7 +435,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   /** Rebuilds the last round after a restart by replaying each player's logged moves. */
   private async restoreRounds(): Promise<void> {
-    const { storage } = getServices();
+    const { storage } = this.services;
     const rounds = await storage.listRounds(this.session.id);
     const last = rounds[rounds.length - 1];
     if (!last) return;
@@ -472,20 +468,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     return data?.playerId ? this.seated.get(data.playerId) : undefined;
   }
 
-  private admit(client: Client): boolean {
-    const now = Date.now();
-    let bucket = this.buckets.get(client.sessionId);
-    if (!bucket) {
-      bucket = new TokenBucket(getServices().messageRate, now);
-      this.buckets.set(client.sessionId, bucket);
-    }
-    if (bucket.take(now)) return true;
-    refuseTo(client, { code: 'message/rate_limited', message: 'too many messages at once; slow down a little' });
-    return false;
-  }
-
   private noteBadJoin(address: string): void {
-    if (!badJoins.take(address, Date.now())) throw new ServerError(429, 'join/too_many_attempts: too many wrong codes; wait a minute and try again');
+    if (!this.services.badJoins.take(address, this.services.now())) throw new ServerError(429, 'join/too_many_attempts: too many wrong codes; wait a minute and try again');
   }
 
   private updateInfo(s: Seated): void {
@@ -568,8 +552,3 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     syncNumbers(figures.heatMap, bins);
   }
 }
-
-function refuseTo(client: Client, refusal: RefusalMessage): void {
-  client.send('refused', refusal);
-}
-

@@ -6,13 +6,14 @@
 
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { startMatch } from '../../shared/match/match.ts';
-import { TokenBucket } from '../protocol/rate-limit.ts';
-import { EMPTY_SHAPE, parseMessage } from '../protocol/validate.ts';
-import { getServices } from '../services.ts';
-import { MatchState } from '../state/match-state.ts';
-import { resolvePracticeRound } from './practice-rounds.ts';
 import { findLevel, levelPar } from '../../shared/levels/levels.ts';
-import { Seat, type RefusalMessage } from './seat.ts';
+import { parseClientMessage, type RoomMessageType } from '../protocol/messages.ts';
+import type { RoomServices } from '../services.ts';
+import { MatchState } from '../state/match-state.ts';
+import { MatchClock } from './match-clock.ts';
+import { resolvePracticeRound } from './practice-rounds.ts';
+import { ClientRate, refuseTo, refuseUnknownType } from './room-edge.ts';
+import { Seat, type SeatMove } from './seat.ts';
 
 /** How often overdue requests are handed to the fallback policy. */
 const TICK_MS = 100;
@@ -23,43 +24,48 @@ const TICK_MS = 100;
  */
 const RECONNECT_SECONDS = 60;
 
+/** Why the clock is stopped: the player is away, reading, or both. */
+type StopReason = 'away' | 'reading';
+
+/** What onCreate receives: the client's options, and the services given when the room was defined (app.config.ts). */
+export type PracticeRoomOptions = Record<string, unknown> & { readonly services?: RoomServices };
+
 export class PracticeRoom extends Room<{ state: MatchState }> {
   override maxClients = 1;
   override state = new MatchState();
   private seat: Seat | null = null;
-  private readonly buckets = new Map<string, TokenBucket>();
+  private rate!: ClientRate;
   /**
    * The round's clock stops while the player is disconnected or reading: in solo
    * practice nobody else is waiting, so a network blip or the level's explanation
-   * must not hand the pending request to the fallback policy. Match time = wall time -
-   * pausedMs (frozen at stoppedAt while stopped), as the classroom does for a host's
-   * pause; deadlines are shown in wall time.
+   * must not hand the pending request to the fallback policy. Deadlines are shown in
+   * wall time, moved by the time stopped.
    */
-  private pausedMs = 0;
-  private stoppedAt: number | null = null;
-  /** Why the clock is stopped now: the player is away, reading, or both. */
-  private readonly stops = new Set<'away' | 'reading'>();
+  private matchClock!: MatchClock;
+  private readonly stops = new Set<StopReason>();
 
   override messages = {
-    place: (client: Client, raw: unknown) => this.handle(client, (seat, now) => seat.place(raw, now)),
-    coalesce: (client: Client, raw: unknown) => this.handle(client, (seat, now) => seat.coalesce(raw, now)),
-    release: (client: Client, raw: unknown) => this.handle(client, (seat, now) => seat.release(raw, now)),
-    pause: (client: Client, raw: unknown) => this.control(client, raw, () => this.stopClock('reading')),
-    resume: (client: Client, raw: unknown) => this.control(client, raw, () => this.startClock('reading')),
-    _: (client: Client, type: unknown) => {
-      refuseTo(client, { code: 'message/unknown_type', message: `there is no message called ${JSON.stringify(String(type).slice(0, 40))}` });
-    },
-  };
+    place: (client: Client, raw: unknown) => this.move(client, 'place', raw),
+    coalesce: (client: Client, raw: unknown) => this.move(client, 'coalesce', raw),
+    release: (client: Client, raw: unknown) => this.move(client, 'release', raw),
+    pause: (client: Client, raw: unknown) => this.control(client, 'pause', raw, () => this.stopClock('reading')),
+    resume: (client: Client, raw: unknown) => this.control(client, 'resume', raw, () => this.startClock('reading')),
+    _: refuseUnknownType,
+  } satisfies Record<RoomMessageType<'practice'> | '_', unknown>;
 
-  override onCreate(options: unknown): void {
-    const round = resolvePracticeRound(options);
+  override onCreate(options: PracticeRoomOptions): void {
+    const { services, ...joinOptions } = options;
+    if (!services) throw new Error('the practice room was defined without its services (app.config.ts)');
+    this.rate = new ClientRate(services.messageRate, services.now);
+    this.matchClock = new MatchClock(services.now);
+    const round = resolvePracticeRound(joinOptions);
     if (!round.ok) throw new ServerError(400, `${round.code}: ${round.message}`);
-    const started = startMatch(round.value.config, this.matchNow());
+    const started = startMatch(round.value.config, this.matchClock.now());
     if (!started.ok) throw new ServerError(400, `${started.code}: ${started.message}`);
     this.seat = new Seat(started.value, { showHints: round.value.showHints, resultsExtras: levelExtras(round.value.levelId), rivals: true });
     this.state = this.seat.view;
     this.clock.setInterval(() => {
-      if (this.stoppedAt === null) this.seat?.expireIfDue(this.matchNow());
+      if (!this.matchClock.stopped) this.seat?.expireIfDue(this.matchClock.now());
     }, TICK_MS);
   }
 
@@ -79,27 +85,22 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
   }
 
   override onLeave(client: Client): void {
-    this.buckets.delete(client.sessionId);
+    this.rate.forget(client);
   }
 
-  /** Match time: wall time minus the time the clock stood still. */
-  private matchNow(): number {
-    return (this.stoppedAt ?? Date.now()) - this.pausedMs;
-  }
-
-  private stopClock(reason: 'away' | 'reading'): void {
+  private stopClock(reason: StopReason): void {
     this.stops.add(reason);
-    this.stoppedAt ??= Date.now();
+    this.matchClock.stop();
     this.showStopped();
   }
 
   /** Drops one reason; when none is left the clock runs again and the deadline shown moves by the time stopped. */
-  private startClock(reason: 'away' | 'reading'): void {
+  private startClock(reason: StopReason): void {
     this.stops.delete(reason);
-    if (this.stops.size > 0 || this.stoppedAt === null) return this.showStopped();
-    this.pausedMs += Date.now() - this.stoppedAt;
-    this.stoppedAt = null;
-    if (this.seat) this.seat.clockOffsetMs = this.pausedMs;
+    if (this.stops.size === 0 && this.matchClock.stopped) {
+      this.matchClock.start();
+      if (this.seat) this.seat.clockOffsetMs = this.matchClock.pausedMs;
+    }
     this.showStopped();
   }
 
@@ -112,41 +113,22 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
   }
 
   /** `pause` / `resume`: an empty body, rate-limited like moves; refused once the round is over. */
-  private control(client: Client, raw: unknown, act: () => void): void {
-    if (!this.admit(client, Date.now())) return refuseTo(client, { code: 'message/rate_limited', message: 'too many moves at once; slow down a little' });
-    const parsed = parseMessage(EMPTY_SHAPE, raw);
-    if (!parsed.ok) return refuseTo(client, { code: parsed.code, message: parsed.message });
+  private control(client: Client, type: 'pause' | 'resume', raw: unknown, act: () => void): void {
+    if (!this.rate.admit(client)) return;
+    const parsed = parseClientMessage(type, raw);
+    if (!parsed.ok) return refuseTo(client, parsed);
     if (!this.seat || this.seat.isFinished) return refuseTo(client, { code: 'match/over', message: 'the round is over' });
     act();
   }
 
-  private handle(client: Client, act: (seat: Seat, nowMs: number) => { ok: boolean; code?: string; message?: string }): void {
-    const now = Date.now();
-    if (!this.admit(client, now)) {
-      refuseTo(client, { code: 'message/rate_limited', message: 'too many moves at once; slow down a little' });
-      return;
-    }
-    if (!this.seat) return;
+  private move(client: Client, type: SeatMove, raw: unknown): void {
+    if (!this.rate.admit(client) || !this.seat) return;
     if (this.stops.has('reading')) {
-      refuseTo(client, { code: 'round/paused', message: 'the round is paused while you read; close the explanation to play' });
-      return;
+      return refuseTo(client, { code: 'round/paused', message: 'the round is paused while you read; close the explanation to play' });
     }
-    const result = act(this.seat, this.matchNow());
-    if (!result.ok) refuseTo(client, { code: result.code ?? 'move/refused', message: result.message ?? 'that move was refused' });
+    const result = this.seat.play(type, raw, this.matchClock.now());
+    if (!result.ok) refuseTo(client, result);
   }
-
-  private admit(client: Client, now: number): boolean {
-    let bucket = this.buckets.get(client.sessionId);
-    if (!bucket) {
-      bucket = new TokenBucket(getServices().messageRate, now);
-      this.buckets.set(client.sessionId, bucket);
-    }
-    return bucket.take(now);
-  }
-}
-
-function refuseTo(client: Client, refusal: RefusalMessage): void {
-  client.send('refused', refusal);
 }
 
 /** A level's par and star thresholds, sent with the results so the player sees their stars. */

@@ -13,34 +13,14 @@ import { kindViewJson } from '../../shared/match/kind-view.ts';
 import { Rivals } from '../../shared/match/rivals.ts';
 import { sharedContenders } from './contenders-cache.ts';
 import { FreeListHeap } from '../../shared/freelist/index.ts';
-import { parseMessage } from '../protocol/validate.ts';
+import { parseClientMessage } from '../protocol/messages.ts';
 import { MatchState, syncGauge, syncHints, syncNumbers, syncRegions, syncRivals } from '../state/match-state.ts';
 
-const MAX_TARGET = 2 ** 48;
 /** How many of the next requests the player sees queued. */
 const UPCOMING = 8;
 
-const PLACE_SHAPE = {
-  requestId: { type: 'int', min: 0, max: 2 ** 31 },
-  target: { type: 'int', min: -1, max: MAX_TARGET },
-  version: { type: 'int', min: 0, max: 2 ** 31 },
-} as const;
-
-const COALESCE_SHAPE = {
-  target: { type: 'int', min: 0, max: MAX_TARGET, optional: true },
-  version: { type: 'int', min: 0, max: 2 ** 31 },
-} as const;
-
-const RELEASE_SHAPE = {
-  target: { type: 'int', min: 0, max: MAX_TARGET },
-  version: { type: 'int', min: 0, max: 2 ** 31 },
-} as const;
-
-/** A refusal as a client receives it. */
-export interface RefusalMessage {
-  readonly code: string;
-  readonly message: string;
-}
+/** The moves a player sends (docs/PROTOCOL.md). */
+export type SeatMove = 'place' | 'coalesce' | 'release';
 
 export class Seat {
   match: Match;
@@ -89,9 +69,14 @@ export class Seat {
     this.mirror();
   }
 
+  /** Applies a client's move message of type `type`. */
+  play(type: SeatMove, raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
+    return this[type](raw, nowMs);
+  }
+
   /** Applies a client's `place` message at `nowMs`; on success returns the logged change. */
   place(raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
-    const parsed = parseMessage(PLACE_SHAPE, raw);
+    const parsed = parseClientMessage('place', raw);
     if (!parsed.ok) return parsed;
     const move: Move = { type: 'place', ...parsed.value };
     return this.apply(applyMove(this.match, move, nowMs));
@@ -99,14 +84,14 @@ export class Seat {
 
   /** Applies a client's `coalesce` message (deferred coalescing). */
   coalesce(raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
-    const parsed = parseMessage(COALESCE_SHAPE, raw);
+    const parsed = parseClientMessage('coalesce', raw);
     if (!parsed.ok) return parsed;
     return this.apply(applyMove(this.match, { type: 'coalesce', target: parsed.value.target ?? null, version: parsed.value.version }, nowMs));
   }
 
   /** Applies a client's `release` message (give an empty slab's pages back). */
   release(raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
-    const parsed = parseMessage(RELEASE_SHAPE, raw);
+    const parsed = parseClientMessage('release', raw);
     if (!parsed.ok) return parsed;
     return this.apply(applyMove(this.match, { type: 'release', ...parsed.value }, nowMs));
   }
