@@ -6,7 +6,7 @@
 
 import type { AddressLayout, Allocator, AllocatorKind, Policy } from '../core/allocator.ts';
 import { invariant, refuse, succeed, type Outcome } from '../core/outcome.ts';
-import { BuddyAllocator, MAX_BUDDY_ORDER, type BuddyOptions } from '../buddy/buddy.ts';
+import { BuddyAllocator, buddyOptionsProblem, type BuddyOptions } from '../buddy/buddy.ts';
 import { BUDDY_POLICIES } from '../buddy/policies.ts';
 import {
   FreeListHeap, createFreeListHeap, FREELIST_POLICIES, firstFitAddress, lectureHeapConfig, type FreeListConfig,
@@ -130,13 +130,10 @@ function passiveSlabPolicy(policy: Policy): Policy {
   return { name: policy.name, choose: (allocator, size, tag) => policy.choose(allocator, size, tag) };
 }
 
+/** [MATCH-KIND-BUDDY-1] The buddy engine judges its own options. */
 function createBuddy(options: BuddyOptions): Outcome<Allocator> {
-  const { maxOrder, minOrder = 0, unit = 1 } = options;
-  const isOrder = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_BUDDY_ORDER;
-  if (!isOrder(maxOrder) || !isOrder(minOrder) || minOrder > maxOrder || !Number.isInteger(unit) || unit < 1) {
-    return refuse('options/invalid', `a buddy space needs whole orders 0 <= minOrder <= maxOrder <= ${MAX_BUDDY_ORDER} and a whole unit`);
-  }
-  return succeed(new BuddyAllocator(options));
+  const problem = buddyOptionsProblem(options);
+  return problem ? refuse('options/invalid', problem) : succeed(new BuddyAllocator(options));
 }
 
 /** The largest run of adjacent free blocks in the heap (what one coalesce would make). Linear; asked only when nothing fits. */
