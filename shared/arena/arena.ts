@@ -5,7 +5,6 @@
 // call site); the tag of the object that opened an arena labels it.
 
 import type { Allocator, RegionView, Target } from '../core/allocator.ts';
-import { MetricsTracker } from '../core/metrics.ts';
 import type { HeapGauge } from '../core/metrics.ts';
 import { invariant, refuse, succeed } from '../core/outcome.ts';
 import type { Outcome } from '../core/outcome.ts';
@@ -17,8 +16,6 @@ export interface ArenaOptions {
   readonly align?: number;
   /** Bytes all arenas together may hold (default: no limit). */
   readonly limit?: number;
-  /** Record a metrics timeline point after every move. */
-  readonly timeline?: boolean;
 }
 
 export type ArenaRefusalCode = 'request/duplicate' | 'request/bad_size' | 'request/unknown' | 'arena/unknown' | 'arena/limit';
@@ -121,7 +118,6 @@ export class ArenaAllocator implements Allocator {
   readonly chunkSize: number;
   readonly align: number;
   readonly limit: number;
-  readonly metrics: MetricsTracker;
 
   /** Open arenas by id, in id order. */
   private readonly open = new Map<number, Arena>();
@@ -140,7 +136,6 @@ export class ArenaAllocator implements Allocator {
   private deadBytes = 0;
   private abandonedBytes = 0;
   private roomBytes = 0;
-  private readonly gaugeNow = (): HeapGauge => this.gauge();
 
   constructor(options: ArenaOptions = {}) {
     const problem = arenaOptionsProblem(options);
@@ -148,7 +143,6 @@ export class ArenaAllocator implements Allocator {
     this.chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
     this.align = options.align ?? DEFAULT_ALIGN;
     this.limit = options.limit ?? Infinity;
-    this.metrics = new MetricsTracker({ timeline: options.timeline ?? false });
   }
 
   // ---- moves -------------------------------------------------------------------
@@ -165,7 +159,6 @@ export class ArenaAllocator implements Allocator {
     }
     const into = arena ?? this.openArena(tag ?? '');
     this.bump(into, id, size, tag);
-    this.observe();
     return succeed({ target: into.id });
   }
 
@@ -181,13 +174,7 @@ export class ArenaAllocator implements Allocator {
     this.internalBytes -= object.size - object.requested;
     this.deadBytes += object.size;
     if (arena.liveObjects === 0) this.closeArena(arena);
-    this.observe();
     return succeed(null);
-  }
-
-  /** Records a request that could not be met (for the metrics' failure count). */
-  noteFailure(size: number): void {
-    this.metrics.fail(this.metrics.ops, size, this.roomBytes, this.largestRoom());
   }
 
   // ---- what a policy asks ------------------------------------------------------------
@@ -362,10 +349,6 @@ export class ArenaAllocator implements Allocator {
     this.roomBytes += size;
     this.peakBytesHeld = Math.max(this.peakBytesHeld, this.bytesHeld);
     return chunk;
-  }
-
-  private observe(): void {
-    this.metrics.observe(this.liveBytes, this.bytesHeld, this.gaugeNow);
   }
 
   // ---- checker ------------------------------------------------------------------------

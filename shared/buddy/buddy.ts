@@ -9,7 +9,6 @@
 // and a doubly linked list (the LIFO order a free list really has).
 
 import type { Allocator, RegionView, Target } from '../core/allocator.ts';
-import { MetricsTracker } from '../core/metrics.ts';
 import type { HeapGauge } from '../core/metrics.ts';
 import { invariant, refuse, succeed } from '../core/outcome.ts';
 import type { Outcome } from '../core/outcome.ts';
@@ -25,8 +24,6 @@ export interface BuddyOptions {
   readonly minOrder?: number;
   /** Bytes per unit (default 1, the lecture's units). */
   readonly unit?: number;
-  /** Record a metrics timeline point after every move. */
-  readonly timeline?: boolean;
 }
 
 export type BuddyRefusalCode =
@@ -109,7 +106,6 @@ export class BuddyAllocator implements Allocator {
   readonly maxOrder: number;
   readonly minOrder: number;
   readonly unit: number;
-  readonly metrics: MetricsTracker;
   /** 2^maxOrder: unit addresses stay below 2^30, so shifts and masks are exact. */
   private readonly spaceUnits: number;
 
@@ -129,7 +125,6 @@ export class BuddyAllocator implements Allocator {
   private internalBytes = 0;
   /** End (units) of the highest live block; 0 when nothing is live. */
   private extent = 0;
-  private readonly gaugeNow = (): HeapGauge => this.gauge();
 
   constructor(options: BuddyOptions) {
     const problem = buddyOptionsProblem(options);
@@ -139,7 +134,6 @@ export class BuddyAllocator implements Allocator {
     this.minOrder = minOrder;
     this.unit = unit;
     this.spaceUnits = 1 << maxOrder;
-    this.metrics = new MetricsTracker({ timeline: options.timeline ?? false });
     for (let o = 0; o <= maxOrder; o++) {
       this.freeSets.push(new LevelBitmap(o < minOrder ? 0 : 2 ** (maxOrder - o)));
       this.heads.push(null);
@@ -187,7 +181,6 @@ export class BuddyAllocator implements Allocator {
     this.removeFree(container);
     this.splitDownTo(blockAddr, blockOrder, addr, order);
     this.markLive(id, addr, order, size, tag);
-    this.metrics.observe(this.liveBytes, this.heapBytes(), this.gaugeNow);
     return succeed({ target });
   }
 
@@ -197,13 +190,7 @@ export class BuddyAllocator implements Allocator {
     this.markDead(block);
     this.coalesceAndInsert(block.addr, block.order);
     if (block.addr + (1 << block.order) >= this.extent) this.extent = this.findExtent();
-    this.metrics.observe(this.liveBytes, this.heapBytes(), this.gaugeNow);
     return succeed(null);
-  }
-
-  /** Records a request that could not be met (for the metrics' failure count). */
-  noteFailure(size: number): void {
-    this.metrics.fail(this.metrics.ops, size, this.freeBytes(), this.largestFreeBytes());
   }
 
   // ---- where a policy would place ------------------------------------------------

@@ -1,6 +1,9 @@
-// Metrics shared by every allocator kind (DESIGN §2.4): a tracker that follows live
-// and heap bytes op by op, keeps their peaks, counts failures and, when asked,
-// records a timeline for plots. The formulas live here once.
+// Metrics shared by every allocator kind (DESIGN §2.4, rules in shared/core/SPEC.md): a
+// tracker that follows live and heap bytes op by op, keeps their peaks, counts failures
+// and, when asked, records a timeline for plots. The formulas live here once: whatever
+// shows a utilization or a fragmentation (summaries, scores, the play screen's meters)
+// calls the functions below. Allocators only answer `gauge()`; whoever plays one keeps
+// the tracker (CORE-METRIC-3).
 
 /** What an allocator reports about itself at one moment. */
 export interface HeapGauge {
@@ -39,15 +42,20 @@ export interface MetricsSummary {
   readonly firstFailure: FailureInfo | null;
 }
 
-/** 1 - largest free / total free; 0 when nothing is free. */
+/** [CORE-METRIC-2] External fragmentation of a moment: 1 - largest free / total free; 0 when nothing is free. */
 export function externalFragmentation(g: Pick<HeapGauge, 'freeBytes' | 'largestFree'>): number {
   return g.freeBytes === 0 ? 0 : 1 - g.largestFree / g.freeBytes;
 }
 
+/**
+ * [CORE-METRIC-1] The one utilization formula: peak live / peak heap, 1 while the heap
+ * never held a byte. Pass a summary's or a synced state's peaks (the play screen's meter too).
+ */
 export function utilization(peakLive: number, peakHeap: number): number {
   return peakHeap === 0 ? 1 : peakLive / peakHeap;
 }
 
+/** [CORE-METRIC-2] (peak heap - peak live) / peak live; 0 while nothing was ever live. */
 export function fragmentation(peakLive: number, peakHeap: number): number {
   return peakLive === 0 ? 0 : (peakHeap - peakLive) / peakLive;
 }

@@ -32,7 +32,7 @@ export interface MatchSlabOptions {
 }
 
 /** [MATCH-KIND-ARENA-1] An arena round's options: chunk size, alignment, limit on the bytes held. */
-export type MatchArenaOptions = Omit<ArenaOptions, 'timeline'>;
+export type MatchArenaOptions = ArenaOptions;
 
 /** An allocator kind with its options, as a round's config names it (plain data: the free list's partial config). */
 export type AllocatorSetup =

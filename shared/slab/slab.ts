@@ -8,7 +8,6 @@
 // count, its cache's partial heap and list, or its cache's and the pool's empty sets.
 
 import type { Allocator, RegionView, Target } from '../core/allocator.ts';
-import { MetricsTracker } from '../core/metrics.ts';
 import type { HeapGauge } from '../core/metrics.ts';
 import { invariant, refuse, succeed } from '../core/outcome.ts';
 import type { Outcome } from '../core/outcome.ts';
@@ -26,8 +25,6 @@ export interface SlabOptions {
   readonly caches?: readonly CacheSpec[];
   /** Size classes serving untagged requests of any size (default pow2Classes; null for none). */
   readonly classes?: SizeClassTable | null;
-  /** Record a metrics timeline point after every move. */
-  readonly timeline?: boolean;
 }
 
 export type SlabRefusalCode =
@@ -168,7 +165,6 @@ export class SlabAllocator implements Allocator {
   readonly pageSize: number;
   readonly pageLimit: number;
   readonly classes: SizeClassTable | null;
-  readonly metrics: MetricsTracker;
 
   private readonly caches: Cache[] = [];
   /** Named caches by name (the ones a tag can pick). */
@@ -190,7 +186,6 @@ export class SlabAllocator implements Allocator {
   private internalBytes = 0;
   private freeSlotBytes = 0;
   private slotWasteBytes = 0;
-  private readonly gaugeNow = (): HeapGauge => this.gauge();
 
   constructor(options: SlabOptions = {}) {
     const problem = slabOptionsProblem(options);
@@ -198,7 +193,6 @@ export class SlabAllocator implements Allocator {
     this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     this.pageLimit = options.pageLimit ?? Infinity;
     this.classes = options.classes === undefined ? pow2Classes(this.pageSize) : options.classes;
-    this.metrics = new MetricsTracker({ timeline: options.timeline ?? false });
     const named = options.caches ?? KERNEL_CACHES;
     this.namedCount = named.length;
     for (const spec of [...named, ...(this.classes?.classes ?? [])]) this.addCache(spec);
@@ -229,7 +223,7 @@ export class SlabAllocator implements Allocator {
       slab = chosen;
     }
     this.putObject(id, size, tag, slab);
-    this.observe();
+    this.notePeakNeed();
     return succeed({ target: slab.id });
   }
 
@@ -238,7 +232,7 @@ export class SlabAllocator implements Allocator {
     const object = this.live.get(id);
     if (!object) return refuse('request/unknown', `Request ${id} has no live object to free.`);
     this.takeObject(object);
-    this.observe();
+    this.notePeakNeed();
     return succeed(null);
   }
 
@@ -248,13 +242,8 @@ export class SlabAllocator implements Allocator {
     if (!slab) return refuse('slab/unknown', `There is no slab ${slabId}.`);
     if (slab.used > 0) return refuse('slab/not_empty', `Slab ${slabId} still holds ${slab.used} object(s); only an empty slab can go back.`);
     this.closeSlab(slab);
-    this.observe();
+    this.notePeakNeed();
     return succeed({ pages: slab.pages });
-  }
-
-  /** Records a request that could not be met (for the metrics' failure count). */
-  noteFailure(size: number): void {
-    this.metrics.fail(this.metrics.ops, size, this.freeSlotBytes, this.largestFreeSlot());
   }
 
   // ---- what a policy asks ------------------------------------------------------------
@@ -494,7 +483,7 @@ export class SlabAllocator implements Allocator {
     this.putInSlot(id, size, tag, slab);
     this.internalBytes += this.slotBytes(slab) - size;
     this.slotWasteBytes += this.classes?.largeHeaderBytes ?? 0;
-    this.observe();
+    this.notePeakNeed();
     return succeed({ target: slab.id });
   }
 
@@ -616,9 +605,8 @@ export class SlabAllocator implements Allocator {
     }
   }
 
-  private observe(): void {
+  private notePeakNeed(): void {
     this.peakNeededPages = Math.max(this.peakNeededPages, this.neededPages);
-    this.metrics.observe(this.liveBytes, this.pagesHeld * this.pageSize, this.gaugeNow);
   }
 
   // ---- checker ------------------------------------------------------------------------

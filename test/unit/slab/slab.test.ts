@@ -13,7 +13,7 @@ function codeOf(outcome: { ok: boolean; code?: string }): string | null {
 }
 
 function snapshot(slab: SlabAllocator): string {
-  return JSON.stringify({ slabs: slab.slabViews(), walk: slab.walk(), figures: slab.figures(), ops: slab.metrics.ops });
+  return JSON.stringify({ slabs: slab.slabViews(), walk: slab.walk(), figures: slab.figures(), gauge: slab.gauge() });
 }
 
 function put(slab: SlabAllocator, id: number, size: number, target: number, tag?: string): number {
@@ -178,7 +178,7 @@ describe('the player chooses the slab', () => {
 
 describe('metrics and views', () => {
   it('[SL-METRIC-1] [SL-METRIC-2] gauges pages, free slots, rounding and the pages the objects need', () => {
-    const slab = new SlabAllocator({ caches: [taskStruct], classes: null, timeline: true });
+    const slab = new SlabAllocator({ caches: [taskStruct], classes: null });
     put(slab, 1, 1700, -1);
     expect(slab.gauge()).toEqual({ liveBytes: 1700, heapBytes: 8192, freeBytes: 3 * 1728, largestFree: 1728, internalBytes: 28 });
     expect(slab.figures()).toEqual({
@@ -197,9 +197,7 @@ describe('metrics and views', () => {
     drop(slab, 2);
     expect(slab.figures()).toMatchObject({ pagesHeld: 4, slabs: { full: 0, partial: 1, empty: 1, large: 0 } });
     expect(slab.release(1).ok).toBe(true);
-    slab.noteFailure(99);
-    expect(slab.metrics.summary()).toMatchObject({ ops: 4, failures: 1, peakLive: 3428, peakHeap: 16384 });
-    expect(slab.metrics.timeline?.map((p) => p.heapBytes)).toEqual([8192, 16384, 16384, 8192]);
+    expect(slab.gauge().heapBytes).toBe(8192);
   });
 
   it('walks each slab: header, slots and tail', () => {
