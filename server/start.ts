@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listen } from '@colyseus/tools';
 import app, { CLIENT_DIST } from './app.config.ts';
+import { lanAddresses, publicUrlFrom } from './net/join-url.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,3 +41,7 @@ if (process.env.SKIP_CLIENT_BUILD !== '1' && isClientStale()) {
 const port = Number(process.env.PORT ?? 2567);
 await listen(app, port);
 console.log(`Mallocade is ready at http://localhost:${port}`);
+const reachable = publicUrlFrom(process.env.PUBLIC_URL) ?? null;
+const others = reachable ? [reachable] : lanAddresses().map((address) => `http://${address}:${port}`);
+if (others.length > 0) console.log(`Students join at ${others.join(' or ')}`);
+else console.log('No network address found: students on other machines cannot reach this one.');

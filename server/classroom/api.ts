@@ -9,6 +9,7 @@ import { matchMaker } from '@colyseus/core';
 import type { Services } from '../services.ts';
 import { generateJoinCode, normalizeJoinCode } from '../protocol/join-code.ts';
 import { ADDRESS_HEADER } from '../protocol/http-gate.ts';
+import { joinBase, joinUrl, lanAddresses, publicUrlFrom } from '../net/join-url.ts';
 import { hashSecret, newSecret, secretMatches } from './secrets.ts';
 import type { SessionRecord } from '../storage/storage.ts';
 
@@ -17,6 +18,14 @@ export const CLASSROOM_ROOM = 'classroom';
 /** The client's address as the HTTP gate settled it (server/protocol/http-gate.ts). */
 function requestAddress(req: Request): string {
   return req.get(ADDRESS_HEADER) ?? req.ip ?? 'unknown';
+}
+
+/** PUBLIC_URL, checked once when the server starts (a malformed one stops it with a clear message). */
+const PUBLIC_URL = publicUrlFrom(process.env.PUBLIC_URL);
+
+/** The link (and QR code) students open for `code`, reachable from their phones (server/net/join-url.ts). */
+function joinLinkFor(req: Request, code: string): string {
+  return joinUrl(joinBase({ publicUrl: PUBLIC_URL, host: req.get('host'), protocol: req.protocol, lan: lanAddresses(), port: req.socket.localPort ?? 2567 }), code);
 }
 
 function fail(res: Response, status: number, code: string, message: string): void {
@@ -32,7 +41,7 @@ export async function roomForSession(session: SessionRecord): Promise<string> {
   return created.roomId;
 }
 
-async function createClass(services: Services, _req: Request, res: Response): Promise<void> {
+async function createClass(services: Services, req: Request, res: Response): Promise<void> {
   const { storage } = services;
   const open = new Set((await storage.listOpenSessions()).map((s) => s.code));
   const code = generateJoinCode((c) => open.has(c));
@@ -40,7 +49,7 @@ async function createClass(services: Services, _req: Request, res: Response): Pr
   const session: SessionRecord = { id: `s-${newSecret()}`, code, hostKeyHash: hashSecret(hostKey), createdAt: services.now(), status: 'open', settings: '{}' };
   await storage.createSession(session);
   const roomId = await roomForSession(session);
-  res.status(201).json({ code, hostKey, roomId, sessionId: session.id });
+  res.status(201).json({ code, hostKey, roomId, sessionId: session.id, joinUrl: joinLinkFor(req, code) });
 }
 
 async function findClass(services: Services, req: Request, res: Response): Promise<void> {
@@ -53,7 +62,7 @@ async function findClass(services: Services, req: Request, res: Response): Promi
   const code = normalizeJoinCode(String(req.params.code ?? ''));
   const session = code ? await storage.findOpenSessionByCode(code) : null;
   if (!session) return fail(res, 404, 'class/unknown', 'no class is open with that code');
-  res.json({ code: session.code, roomId: await roomForSession(session) });
+  res.json({ code: session.code, roomId: await roomForSession(session), joinUrl: joinLinkFor(req, session.code) });
 }
 
 /** Quotes a CSV field when it needs it, and defuses spreadsheet formulas. */
