@@ -129,6 +129,20 @@ export class RoundEngine {
     this.observe();
   }
 
+  /**
+   * [MATCH-TIME-2] The round stops here: the pending request is withdrawn (never issued, so
+   * neither placed nor counted, and its event leaves the events met) and no further event is
+   * fed. What was played before it stays as it is: the engine is over, cut at this point.
+   */
+  stop(): void {
+    if (this.pendingRequest) {
+      this.pendingRequest = null;
+      this.nextRequestId--;
+      this.events.pop();
+    }
+    this.isOver = true;
+  }
+
   /** Where the judge (the round's fallback policy) would put the pending request, or null. */
   judgeTarget(): Target | null {
     const request = this.pendingRequest;

@@ -39,7 +39,9 @@ export type LoggedMove =
   | { readonly type: 'place'; readonly requestId: number; readonly target: Target; readonly atMs: number }
   | { readonly type: 'expire'; readonly requestId: number; readonly atMs: number; readonly conceded?: true }
   | { readonly type: 'coalesce'; readonly target: number | null; readonly atMs: number }
-  | { readonly type: 'release'; readonly target: number; readonly atMs: number };
+  | { readonly type: 'release'; readonly target: number; readonly atMs: number }
+  /** The round was ended early here ([MATCH-TIME-2]): the match is over where the player was. */
+  | { readonly type: 'stop'; readonly atMs: number };
 
 /** [MATCH-STATE-1] Everything a client or the store needs, as plain data. */
 export interface MatchState {
@@ -133,8 +135,31 @@ export function expire(state: MatchState, nowMs: number): Outcome<MatchState, st
 }
 
 /**
- * [MATCH-TIME-2] The round is being ended early (the host ended it): the fallback policy
- * places the pending request now, with the fallback penalty, clock or no clock.
+ * [MATCH-TIME-2] The round is being ended early (the host ended it): the match stops where
+ * the player is. The pending request is withdrawn (not placed, not counted, no penalty), the
+ * rest of the stream is not played, and the match is over: it is scored on the part played.
+ */
+export function stopMatch(state: MatchState, nowMs: number): Outcome<MatchState, string> {
+  if (state.finished) return refuse('match/over', 'the round is over');
+  const runtime = runtimeOf(state);
+  runtime.engine.stop();
+  return succeed(successor(state, runtime, { type: 'stop', atMs: nowMs }));
+}
+
+/** [MATCH-TIME-2] Whether the match was stopped before its stream ended (the round was ended early). */
+export function isStopped(state: MatchState): boolean {
+  return state.log[state.log.length - 1]?.type === 'stop';
+}
+
+/** [MATCH-PACE-1] Requests the player has dealt with (placed, failed or expired): how far into the stream they are. */
+export function requestsPlayed(state: MatchState): number {
+  return state.totals.requests - (state.pending ? 1 : 0);
+}
+
+/**
+ * [MATCH-TIME-3] How ending a round early worked before [MATCH-TIME-2]: the fallback policy
+ * places the pending request now, with the fallback penalty, clock or no clock. Kept so that
+ * logs written then replay.
  */
 export function concede(state: MatchState, nowMs: number): Outcome<MatchState, string> {
   if (state.finished) return refuse('match/over', 'the round is over');
@@ -196,6 +221,8 @@ function replayEntry(state: MatchState, entry: LoggedMove): Outcome<MatchState, 
       return applyMove(state, { type: 'release', target: entry.target, version: state.version }, entry.atMs);
     case 'expire':
       return entry.conceded ? concede(state, entry.atMs) : expire(state, entry.atMs);
+    case 'stop':
+      return stopMatch(state, entry.atMs);
   }
 }
 

@@ -10,7 +10,8 @@ import { playOut, policyChooser } from './engine.ts';
 import { buildEngine } from './build.ts';
 import { bestOf, resultOf, type ContenderResult, type RunOptions } from './contenders.ts';
 import { createPolicy, policiesFor } from './kinds.ts';
-import { engineOf, type MatchState } from './match.ts';
+import { engineOf, isStopped, requestsPlayed, type MatchState } from './match.ts';
+import { playResting, roundPace } from './pace.ts';
 import type { RoundConfig } from './round-config.ts';
 import { playClairvoyant } from './clairvoyant.ts';
 import { fixedStream, isFixedSource } from './sources.ts';
@@ -19,7 +20,10 @@ import type { StreamEvent } from '../core/stream.ts';
 export interface RoundResults {
   readonly player: ContenderResult;
   readonly policies: readonly ContenderResult[];
-  /** The best built-in policy by score (ties: the first listed). */
+  /**
+   * The best built-in policy by score (ties: the first listed); for a match stopped early, the
+   * round's reference policy on the same part of the round ([MATCH-RES-4]).
+   */
   readonly best: ContenderResult;
   readonly clairvoyant: ContenderResult;
   /** Peak live bytes of the stream the player faced: no heap can be smaller. */
@@ -58,6 +62,8 @@ export function policyResults(config: RoundConfig, options: RunOptions = {}): Ou
 export interface Contenders {
   readonly policies: readonly ContenderResult[];
   readonly clairvoyant: ContenderResult;
+  /** The policy the player is measured against, when it is not simply the best listed ([MATCH-RES-4]). */
+  readonly reference?: string;
 }
 
 /**
@@ -78,10 +84,12 @@ export function fixedStreamContenders(config: RoundConfig, options: RunOptions =
 export function roundResults(state: MatchState, options: RunOptions = { timeline: true }, contenders?: Contenders): Outcome<RoundResults, string> {
   const engine = engineOf(state);
   const player = resultOf('you', 'player', engine);
-  const others = contenders ? succeed(contenders) : playContenders(state.config, engine.events, options);
+  const others = contenders ? succeed(contenders)
+    : isStopped(state) ? contendersAt(state.config, requestsPlayed(state), engine.events, options)
+    : playContenders(state.config, engine.events, options);
   if (!others.ok) return others;
-  const { policies, clairvoyant } = others.value;
-  const best = bestOf(policies);
+  const { policies, clairvoyant, reference } = others.value;
+  const best = policies.find((p) => p.name === reference) ?? bestOf(policies);
   return succeed({
     player: options.timeline ? player : { ...player, timeline: [] },
     policies,
@@ -98,4 +106,30 @@ function playContenders(config: RoundConfig, events: readonly StreamEvent[], opt
   const clairvoyant = playClairvoyant(config, events, options);
   if (!clairvoyant.ok) return clairvoyant;
   return succeed({ policies: policies.value, clairvoyant: clairvoyant.value });
+}
+
+/**
+ * [MATCH-RES-4] The contenders of a match stopped early after `played` requests: each
+ * built-in policy plays its own run of the round (the same fixed stream, or its own
+ * adversary) until it has dealt with as many requests, and stops there as the player did;
+ * the clairvoyant plays the `events` the player met. The reference named is the round's
+ * best policy over the whole round ([MATCH-PACE-1]), as the live board measured.
+ * On a fixed stream these depend only on `played`, so players stopped at the same point share them.
+ */
+export function contendersAt(config: RoundConfig, played: number, events: readonly StreamEvent[], options: RunOptions = { timeline: true }): Outcome<Contenders, string> {
+  const pace = roundPace(config);
+  if (!pace.ok) return pace;
+  const policies: ContenderResult[] = [];
+  for (const maker of policiesFor(config.kind)) {
+    const built = buildEngine(config, options);
+    if (!built.ok) return built;
+    const { engine } = built.value;
+    playResting(engine, policyChooser(engine, maker.create()), maker.name, (dealt) => dealt < played);
+    engine.stop();
+    const result = resultOf(maker.name, 'policy', engine);
+    policies.push({ ...result, timeline: [...result.timeline] });
+  }
+  const clairvoyant = playClairvoyant(config, events, options);
+  if (!clairvoyant.ok) return clairvoyant;
+  return succeed({ policies, clairvoyant: clairvoyant.value, reference: pace.value.policy });
 }

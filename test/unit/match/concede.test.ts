@@ -8,7 +8,7 @@ if (!warmUp.ok) throw new Error(warmUp.message);
 const untimed = warmUp.value.config;
 
 describe('ending a round early', () => {
-  it('[MATCH-TIME-2] concede lets the fallback place the pending request with a penalty even without a clock', () => {
+  it('[MATCH-TIME-3] concede (the old way to end early) lets the fallback place the pending request with a penalty even without a clock', () => {
     const started = startMatch(untimed, 0);
     if (!started.ok) throw new Error(started.message);
     expect(expire(started.value, 1e12)).toMatchObject({ ok: false, code: 'request/not_due' });
@@ -24,7 +24,7 @@ describe('ending a round early', () => {
     expect(concede(state, 200)).toMatchObject({ ok: false, code: 'match/over' });
   });
 
-  it('[MATCH-REPLAY-1] [MATCH-TIME-2] a log with conceded requests replays to the same match', () => {
+  it('[MATCH-REPLAY-1] [MATCH-TIME-3] a log with conceded requests replays to the same match', () => {
     const started = startMatch(untimed, 0);
     if (!started.ok) throw new Error(started.message);
     const placed = applyMove(started.value, { type: 'place', requestId: 0, target: 0, version: 0 }, 10);

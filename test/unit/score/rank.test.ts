@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardScore, rankByScore } from '../../../shared/score/rank.ts';
+import { boardScore, rankByScore, rankPlayed } from '../../../shared/score/rank.ts';
 
 describe('class ranking', () => {
   it('gives equal scores the same rank and skips the next (1, 2, 2, 4), equals ordered by name', () => {
@@ -20,5 +20,17 @@ describe('class ranking', () => {
   it('shows no score on the board before a player has placed anything, then the round score so far', () => {
     expect(boardScore(1000, 0)).toBe(0);
     expect(boardScore(640, 3)).toBe(640);
+  });
+
+  it('[SC-8] ranks only players who have played, by their figure against the pace; ties share a rank', () => {
+    const entries = [
+      { name: 'ada', vsBest: 0, played: 13 },
+      { name: 'bob', vsBest: 0, played: 1 },
+      { name: 'cyd', vsBest: 0, played: 0 },
+      { name: 'dot', vsBest: -40, played: 7 },
+      { name: 'eve', vsBest: 12, played: 5 },
+    ];
+    const ranked = rankPlayed(entries, (e) => e.vsBest, (e) => e.name, (e) => e.played).map((r) => [r.entry.name, r.rank]);
+    expect(ranked).toEqual([['eve', 1], ['ada', 2], ['bob', 2], ['dot', 4]]);
   });
 });
