@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LEVELS, findLevel, levelPar, starThresholds } from '../../../shared/levels/levels.ts';
-import { startMatch } from '../../../shared/match/match.ts';
+import { playReference } from '../../../shared/levels/reference.ts';
+import { engineOf, startMatch } from '../../../shared/match/match.ts';
+import { resultOf } from '../../../shared/match/contenders.ts';
 import { playClairvoyant } from '../../../shared/match/clairvoyant.ts';
 import { policyResults } from '../../../shared/match/results.ts';
 import { bestOf } from '../../../shared/match/contenders.ts';
@@ -18,10 +20,20 @@ describe('the level curriculum', () => {
     expect(LEVELS[LEVELS.length - 1]?.id).toBe('adaptive-boss');
   });
 
-  it('[LV-STAR-1] puts one star at 80% of par, two at par, three a third of the way to perfect', () => {
-    expect(starThresholds(600)).toEqual([480, 600, 734]);
-    expect(starThresholds(1000)).toEqual([800, 1000, 1000]);
-    expect(starThresholds(0)).toEqual([0, 0, 334]);
+  it('[LV-STAR-1] puts one star at 80% of par, two at par, three a third of the way to perfect but never above the reference', () => {
+    expect(starThresholds(600, 1000)).toEqual([480, 600, 734]);
+    expect(starThresholds(600, 700)).toEqual([480, 600, 700]);
+    expect(starThresholds(600, 600)).toEqual([480, 600, 600]);
+    expect(starThresholds(1000, 1000)).toEqual([800, 1000, 1000]);
+    expect(starThresholds(0, 1000)).toEqual([0, 0, 334]);
+  });
+
+  it('[LV-REF-1] refuses a reference that makes an illegal move or stops before the round ends', () => {
+    const firstFit = LEVELS.find((l) => l.id === 'first-fit');
+    if (!firstFit) throw new Error('the first-fit level is missing');
+    expect(playReference(firstFit.config, [0, 0])).toMatchObject({ ok: false, code: 'reference/invalid' });
+    expect(playReference(firstFit.config, firstFit.reference.slice(0, 2))).toMatchObject({ ok: false, code: 'reference/invalid' });
+    expect(playReference(firstFit.config, [...firstFit.reference, 0])).toMatchObject({ ok: false, code: 'reference/invalid' });
   });
 
   for (const level of LEVELS) {
@@ -45,6 +57,17 @@ describe('the level curriculum', () => {
       expect(starsFor(clairvoyant.value.card.score, par.value.stars)).toBeGreaterThanOrEqual(1);
       expect(engine.totals.requests).toBeLessThanOrEqual(level.config.source.source === 'adaptive' ? 100 : 40);
       expect(engine.totals.requests).toBeGreaterThan(0);
+    });
+
+    it(`[LV-REF-1] [LV-STAR-1] ${level.id}: the reference solution replays to the end and earns three stars`, () => {
+      const played = playReference(level.config, level.reference);
+      if (!played.ok) throw new Error(played.message);
+      const result = resultOf('reference', 'player', engineOf(played.value));
+      const par = levelPar(level);
+      if (!par.ok) throw new Error(par.message);
+      expect(par.value.reference).toBe(result.card.score);
+      expect(starsFor(result.card.score, par.value.stars)).toBe(3);
+      expect(result.card.score).toBeGreaterThanOrEqual(par.value.score);
     });
   }
 });
