@@ -6,7 +6,8 @@
 import Phaser from 'phaser';
 import { FONT_FAMILY, UI, baseFontSize } from '../palette.ts';
 import { publishGallery } from '../test-hook.ts';
-import { HeapView, type HeapGhost, type HeapLine } from '../views/HeapView.ts';
+import { HeapView, type HeapGhost } from '../views/HeapView.ts';
+import type { HeapLine } from '../views/heap-line.ts';
 import { OVERLAY_NAME } from '../views/HeapTooltip.ts';
 import { QueueView } from '../views/QueueView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';

@@ -19,6 +19,8 @@ import type { RegionView } from '../../../shared/core/allocator.ts';
 import { describeError, joinPractice, type Refusal } from '../net/connection.ts';
 import { watchConnection } from '../net/connection-watch.ts';
 import { HeapView, type HeapHint } from '../views/HeapView.ts';
+import { playLine } from '../views/heap-line.ts';
+import { extentOf } from '../../../shared/core/extent.ts';
 import { BuddyView } from '../views/BuddyView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
 import { QueueView } from '../views/QueueView.ts';
@@ -526,10 +528,7 @@ export class PlayScene extends Phaser.Scene {
     }
     if (this.board) this.board.show(view, regions, this.showHints ? this.boardHints(m) : []);
     else if (this.heapView) {
-      const breakAt = regions.filter((r) => r.area !== 'mmap').reduce((e, r) => Math.max(e, r.start + r.size), 0);
-      // A growing heap shows room past the break, where a block grows the heap.
-      const room = m.canGrow ? Math.max(16, (m.hasPending ? m.pending.size : 0) * 2, Math.ceil(breakAt * 0.25)) : 0;
-      this.heapView.draw({ regions, breakAt, extent: Math.max(1, breakAt + room) });
+      this.heapView.draw(playLine(regions, { canGrow: m.canGrow, pendingSize: m.hasPending ? m.pending.size : 0 }));
       this.heapView.setHints(this.showHints ? this.hintMarkers(m) : []);
     }
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
@@ -712,7 +711,7 @@ export class PlayScene extends Phaser.Scene {
       phase: m.phase,
       kind: m.kind,
       pending: m.hasPending ? { id: m.pending.id, size: m.pending.size, tag: m.pending.tag } : null,
-      heapSize: m.regions.reduce((e, r) => Math.max(e, r.start + r.size), 0),
+      heapSize: extentOf(m.regions),
       blocks: m.regions.filter((r) => r.state === 'live').map((r) => ({ id: r.id, address: r.start, size: r.size })),
       holes: this.heapView?.holes().map((h) => ({ start: h.start, size: h.size, pastBreak: h.pastBreak })) ?? [],
       focus: this.heapView?.focusedHole()?.index ?? null,

@@ -15,29 +15,11 @@ import { ViewEvents } from './emitter.ts';
 import { formatBytes, formatBytesShort, powerOfTwoAtLeast } from './format.ts';
 import { LabelLane, clampedLeft, fitText, lineHeight, measureText } from './labels.ts';
 import { contains, crossHatch, dashedRect, type Rect } from './patterns.ts';
-import { ageRangeOf, blockLook, drawBlockBody, type AgeRange, type BlockLook, type ColourBy } from './block-look.ts';
+import { ageRangeOf, blockLook, drawBlockBody, type AgeRange, type BlockLook } from './block-look.ts';
 import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
 import { PanelView } from './PanelView.ts';
+import { holesOf, lineExtent, type HeapLine, type HoleRef } from './heap-line.ts';
 import { KeyOnce } from '../ui/keys.ts';
-
-/** The slice's block shape, still accepted by `draw(heapBytes, blocks)`. */
-export interface HeapBlockView {
-  readonly id: number;
-  readonly address: number;
-  readonly size: number;
-}
-
-/** What the line shows: the allocator's walk plus where the break is. */
-export interface HeapLine {
-  /** Every region, in any order; those with area 'mmap' go to the mmap strip. */
-  readonly regions: readonly RegionView[];
-  /** The break: the end of the heap in use. */
-  readonly breakAt: number;
-  /** Bytes the line spans (>= breakAt), e.g. the heap limit; defaults to the break. */
-  readonly extent?: number;
-  /** Colour live blocks by request id (default), by tag, or by age (oldest to newest). */
-  readonly colourBy?: ColourBy;
-}
 
 /** A preview of the current request at a candidate address; the scene says whether it is legal. */
 export interface HeapGhost {
@@ -52,14 +34,6 @@ export interface HeapGhost {
 export interface HeapHint {
   readonly label: string;
   readonly address: number;
-}
-
-/** A hole the player can choose: a free region, or the room past the break. */
-export interface HoleRef {
-  readonly index: number;
-  readonly start: number;
-  readonly size: number;
-  readonly pastBreak: boolean;
 }
 
 export interface HeapViewEvents {
@@ -100,19 +74,6 @@ function initials(label: string): string {
   return label.split(/\s+/).map((w) => w.charAt(0).toUpperCase()).join('');
 }
 
-/** The slice's blocks with the holes between them filled in. */
-function regionsFromBlocks(heapBytes: number, blocks: readonly HeapBlockView[]): RegionView[] {
-  const regions: RegionView[] = [];
-  let at = 0;
-  for (const b of [...blocks].sort((p, q) => p.address - q.address)) {
-    if (b.address > at) regions.push({ start: at, size: b.address - at, state: 'free' });
-    regions.push({ start: b.address, size: b.size, state: 'live', id: b.id, requested: b.size });
-    at = Math.max(at, b.address + b.size);
-  }
-  if (at < heapBytes) regions.push({ start: at, size: heapBytes - at, state: 'free' });
-  return regions;
-}
-
 export class HeapView extends PanelView {
   readonly events = new ViewEvents<HeapViewEvents>();
   private readonly overlay: Phaser.GameObjects.Graphics;
@@ -140,16 +101,12 @@ export class HeapView extends PanelView {
     this.tooltip = new HeapTooltip(scene, depth + 20);
   }
 
-  /** Shows a heap; `draw(heapBytes, blocks)` is the thin slice's form of the same. */
-  draw(line: HeapLine): void;
-  draw(heapBytes: number, blocks: readonly HeapBlockView[]): void;
-  draw(lineOrBytes: HeapLine | number, blocks: readonly HeapBlockView[] = []): void {
-    this.data = typeof lineOrBytes === 'number'
-      ? { regions: regionsFromBlocks(lineOrBytes, blocks), breakAt: Math.max(1, lineOrBytes) }
-      : lineOrBytes;
+  /** Shows a heap. */
+  draw(line: HeapLine): void {
+    this.data = line;
     this.heapRegions = this.data.regions.filter((r) => !isMmap(r)).sort(byStart);
     this.mmapRegions = this.data.regions.filter(isMmap).sort(byStart);
-    this.holeList = this.findHoles();
+    this.holeList = holesOf(line);
     this.ages = ageRangeOf(this.data.regions);
     if (this.focused !== null && this.focused >= this.holeList.length) this.focused = null;
     this.redraw();
@@ -268,7 +225,7 @@ export class HeapView extends PanelView {
   }
 
   private extent(): number {
-    return Math.max(1, this.data.breakAt, this.data.extent ?? 0);
+    return lineExtent(this.data);
   }
 
   protected redraw(): void {
@@ -572,16 +529,6 @@ export class HeapView extends PanelView {
   }
 
   // ---- input ---------------------------------------------------------------------
-
-  private findHoles(): HoleRef[] {
-    const holes: HoleRef[] = [];
-    for (const r of this.heapRegions) {
-      if (r.state === 'free' && r.start < this.data.breakAt) holes.push({ index: holes.length, start: r.start, size: r.size, pastBreak: false });
-    }
-    const past = this.extent() - this.data.breakAt;
-    if (past > 0) holes.push({ index: holes.length, start: this.data.breakAt, size: past, pastBreak: true });
-    return holes;
-  }
 
   private regionAt(address: number): RegionView | null {
     let lo = 0;

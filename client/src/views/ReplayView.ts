@@ -4,7 +4,9 @@
 
 import Phaser from 'phaser';
 import type { RegionView } from '../../../shared/core/allocator.ts';
+import { heapBreakOf } from '../../../shared/core/extent.ts';
 import { HeapView } from './HeapView.ts';
+import type { HeapLine } from './heap-line.ts';
 import { UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 
@@ -15,8 +17,10 @@ export interface ReplayHeaps {
   readonly right: { readonly title: string; readonly heap: readonly RegionView[] };
 }
 
-function extentOf(heap: readonly RegionView[]): number {
-  return heap.filter((r) => r.area !== 'mmap').reduce((e, r) => Math.max(e, r.start + r.size), 1);
+/** A replayed heap's line: its break where the engine has it; both sides span the larger break. */
+function replayLine(heap: readonly RegionView[], extent: number): HeapLine {
+  const { brk, end } = heapBreakOf(heap);
+  return { regions: heap, breakAt: Math.max(1, brk), blockEnd: end, extent };
 }
 
 export class ReplayView {
@@ -107,11 +111,11 @@ export class ReplayView {
   private redraw(): void {
     const d = this.data;
     if (!d || !this.track.visible) return;
-    const extent = Math.max(extentOf(d.left.heap), extentOf(d.right.heap));
+    const extent = Math.max(1, heapBreakOf(d.left.heap).brk, heapBreakOf(d.right.heap).brk);
     this.leftTitle.setText(d.left.title);
     this.rightTitle.setText(d.right.title);
-    this.left.draw({ regions: d.left.heap, breakAt: extentOf(d.left.heap), extent });
-    this.right.draw({ regions: d.right.heap, breakAt: extentOf(d.right.heap), extent });
+    this.left.draw(replayLine(d.left.heap, extent));
+    this.right.draw(replayLine(d.right.heap, extent));
     this.momentText.setText(`after ${d.moment} of ${d.lastMoment} events  (drag, or ← → Home End)`);
     const g = this.track;
     const r = this.trackRect;

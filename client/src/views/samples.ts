@@ -4,7 +4,8 @@
 
 import type { RegionView } from '../../../shared/core/allocator.ts';
 import { createPrng, nextInt, type PrngState } from '../../../shared/core/prng.ts';
-import type { HeapHint, HeapLine } from './HeapView.ts';
+import type { HeapHint } from './HeapView.ts';
+import type { HeapLine } from './heap-line.ts';
 import type { QueuedRequest } from './QueueView.ts';
 import type { MeterReadings } from './MetersView.ts';
 import type { Comparison } from './ComparisonBarsView.ts';

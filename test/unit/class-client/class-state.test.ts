@@ -62,11 +62,12 @@ describe('classroom state readers', () => {
     expect(ownHeap(classState())).toBeNull();
   });
 
-  it('turns synced regions into an address line: ids only on live blocks, the break at the end of the last heap region', () => {
+  it('[FL-MODEL-1] turns synced regions into an address line: ids only on live blocks, the break past the epilogue, blocks ending before it', () => {
     const line = heapLineOf(match([region(0, 1, 'live', 1, 1), region(1, 1, 'free'), region(2, 2, 'free'), region(4, 4, 'free'), region(8, 8, 'unused')]));
     expect(line.regions[0]).toEqual({ start: 0, size: 1, state: 'live', id: 1, requested: 1 });
     expect(line.regions[1]).toEqual({ start: 1, size: 1, state: 'free' });
-    expect(line.breakAt).toBe(8);
+    expect(line.breakAt).toBe(16);
+    expect(line.blockEnd).toBe(8);
     expect(line.extent).toBe(16);
   });
 

@@ -5,8 +5,10 @@
 // No game rule lives here: every number comes from the server.
 
 import type { RegionView } from '../../../../shared/core/allocator.ts';
-import type { HeapHint, HeapLine } from '../../views/HeapView.ts';
+import type { HeapHint } from '../../views/HeapView.ts';
+import type { HeapLine } from '../../views/heap-line.ts';
 import { lineUpAreas } from '../../../../shared/match/kind-view.ts';
+import { extentOf, heapBreakOf } from '../../../../shared/core/extent.ts';
 
 export type ClassPhase = 'lobby' | 'playing' | 'paused' | 'results';
 export type BoardMode = 'shown' | 'hidden' | 'anonymous';
@@ -184,17 +186,11 @@ export function regionsOf(match: MatchLike): RegionView[] {
   return lineUpAreas(regions);
 }
 
-/** The end of the last region: the bytes an address line must span. */
-export function extentOf(regions: readonly RegionView[]): number {
-  return regions.reduce((end, r) => Math.max(end, r.start + r.size), 0);
-}
-
-/** The heap view's line: the break is the end of the last region in use (live or free). */
+/** The heap view's line, its break where the engine has it (shared/core/extent.ts); no room past it. */
 export function heapLineOf(match: MatchLike): HeapLine {
   const regions = regionsOf(match);
-  const extent = Math.max(1, extentOf(regions));
-  const breakAt = regions.filter((r) => r.state !== 'unused' && r.area !== 'mmap').reduce((end, r) => Math.max(end, r.start + r.size), 0);
-  return { regions, breakAt: Math.max(1, breakAt), extent };
+  const { brk, end } = heapBreakOf(regions);
+  return { regions, breakAt: Math.max(1, brk), blockEnd: end, extent: Math.max(1, extentOf(regions)) };
 }
 
 /** The policies' suggestions as hint carets ("first fit" at 16); failing policies are left out. */

@@ -1,0 +1,62 @@
+// The address line the play screen draws (client/src/views/heap-line.ts): the holes it
+// offers, and that a block placed where it offers the room past the break is one the
+// engine accepts, on a heap with a prologue and an epilogue (the csapp preset).
+import { describe, it, expect } from 'vitest';
+import { FreeListHeap } from '../../../shared/freelist/heap.ts';
+import { resolveOptions } from '../../../shared/freelist/options.ts';
+import { firstFitAddress } from '../../../shared/freelist/policies.ts';
+import { CSAPP_CONFIG, LECTURE_CONFIG } from '../../../shared/freelist/presets.ts';
+import { holesOf, playLine } from '../../../client/src/views/heap-line.ts';
+
+function heapWith(config: typeof CSAPP_CONFIG): FreeListHeap {
+  const o = resolveOptions(config);
+  if (!o.ok) throw new Error(o.message);
+  return new FreeListHeap(o.value);
+}
+
+function pastBreakHole(heap: FreeListHeap, pendingSize: number) {
+  const hole = holesOf(playLine(heap.walk(), { canGrow: true, pendingSize })).find((h) => h.pastBreak);
+  if (!hole) throw new Error('the play screen offers no room past the break');
+  return hole;
+}
+
+describe('the play screen heap line', () => {
+  it('[FL-GROW-2] csapp: the room past the break starts where the engine puts the next block (the break less the epilogue)', () => {
+    const heap = heapWith(CSAPP_CONFIG);
+    heap.placeWith(firstFitAddress.find, 1, 4000);
+    const hole = pastBreakHole(heap, 200);
+    expect(hole.start).toBe(4108);
+    const placed = heap.allocate(2, 200, hole.start);
+    expect(placed.ok ? null : placed.code).toBeNull();
+    heap.check();
+    expect(heap.blockOf(2)?.start).toBe(4108);
+  });
+
+  it('[FL-GROW-2] csapp: a block placed past the break on a heap ending in a free block is accepted too', () => {
+    const heap = heapWith(CSAPP_CONFIG);
+    const hole = pastBreakHole(heap, 6000);
+    const placed = heap.allocate(1, 6000, hole.start);
+    expect(placed.ok ? null : placed.code).toBeNull();
+    heap.check();
+  });
+
+  it('[FL-GROW-2] csapp: after the heap grew, the room past the break is again accepted', () => {
+    const heap = heapWith(CSAPP_CONFIG);
+    for (let id = 1; id <= 3; id++) {
+      const hole = pastBreakHole(heap, 3000);
+      const placed = heap.allocate(id, 3000, hole.start);
+      expect(placed.ok ? null : `${placed.code} at ${hole.start}`).toBeNull();
+      heap.check();
+    }
+  });
+
+  it('offers free regions below the break in address order, then the room past it; no room when the heap cannot grow', () => {
+    const heap = heapWith({ ...LECTURE_CONFIG, growth: 'sbrk', limit: 1000, initial: 100 });
+    heap.placeWith(firstFitAddress.find, 1, 30);
+    heap.placeWith(firstFitAddress.find, 2, 30);
+    heap.free(1);
+    const holes = holesOf(playLine(heap.walk(), { canGrow: true, pendingSize: 10 }));
+    expect(holes.map((h) => [h.start, h.size, h.pastBreak])).toEqual([[0, 30, false], [60, 40, false], [100, 25, true]]);
+    expect(holesOf(playLine(heap.walk(), { canGrow: false, pendingSize: 10 })).some((h) => h.pastBreak)).toBe(false);
+  });
+});
