@@ -5,6 +5,7 @@
 // No game rule lives here: every number comes from the server.
 
 import type { RegionView } from '../../../../shared/core/allocator.ts';
+import type { ClassroomState } from '../../../../server/state/classroom-state.ts';
 import type { HeapHint } from '../../views/HeapView.ts';
 import type { HeapLine } from '../../views/heap-line.ts';
 import { lineUpAreas } from '../../../../shared/match/kind-view.ts';
@@ -269,3 +270,10 @@ export function compactBoardLines(rows: readonly BoardRow[], top = 5): number {
   if (you < top) return top;
   return you === top ? top + 1 : top + 2;
 }
+
+// ---- the mirror, checked ----------------------------------------------------------------
+// The readers above type the synced state structurally (so tests run them on plain
+// objects). This ties them to the server's schema: if a field they read disappears or
+// changes type in server/state/classroom-state.ts, `npm run typecheck` fails here.
+type Holds<T extends true> = T;
+export type ClassStateMirrorsServer = Holds<ClassroomState extends ClassStateLike ? true : false>;
