@@ -1,5 +1,6 @@
 // Lint rules. Beyond the usual ones, shared/ must stay pure and deterministic:
-// no Colyseus, Phaser, Node or DOM imports and no clock or ambient randomness.
+// no Colyseus, Phaser, Node or DOM imports and no clock or ambient randomness; and the
+// client's room traffic stays in client/src/net/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -22,6 +23,14 @@ const impureSyntax = [
   { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'shared/ takes time as an argument; it never reads the clock.' },
 ];
 
+/** Room traffic goes through client/src/net/ (a RoomLink), so scenes never hold the SDK's listeners or send themselves. */
+const roomTraffic = [
+  {
+    selector: "MemberExpression[property.name=/^(send|onMessage|onStateChange)$/]",
+    message: 'Room traffic goes through client/src/net/: listen with a RoomLink, send with RoomLink.post (typed by net/messages.ts).',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'test-artifacts/**', 'bench-out/**'] },
   js.configs.recommended,
@@ -36,6 +45,11 @@ export default tseslint.config(
   {
     files: ['client/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['client/**/*.ts'],
+    ignores: ['client/src/net/**'],
+    rules: { 'no-restricted-syntax': ['error', ...roomTraffic] },
   },
   {
     files: ['shared/**/*.ts'],

@@ -17,7 +17,7 @@ import type { Room } from '@colyseus/sdk';
 import type { MatchState, RegionState } from '../../../server/state/match-state.ts';
 import type { RegionView } from '../../../shared/core/allocator.ts';
 import { describeError, joinPractice, type Refusal } from '../net/connection.ts';
-import { watchConnection } from '../net/connection-watch.ts';
+import { RoomLink } from '../net/room-link.ts';
 import { HeapView, type HeapHint } from '../views/HeapView.ts';
 import { playLine } from '../views/heap-line.ts';
 import { extentOf } from '../../../shared/core/extent.ts';
@@ -111,7 +111,7 @@ const BUDDY_SIDE_BY_SIDE = 900;
 
 export class PlayScene extends Phaser.Scene {
   private data_: PlaySceneData = {};
-  private room: Room | null = null;
+  private link: RoomLink<MatchState | ClassStateLike> | null = null;
   /** The address line (free list, buddy); null once the round turns out to be a slab or arena round. */
   private heapView: HeapView | null = null;
   /** Slabs or arenas, for the kinds whose moves name a container. */
@@ -161,7 +161,7 @@ export class PlayScene extends Phaser.Scene {
 
   init(data: PlaySceneData): void {
     this.data_ = data ?? {};
-    this.room = null;
+    this.link = null;
     this.lastVersion = -1;
     this.resultsScheduled = false;
     this.parsedKindView = { json: '', view: null };
@@ -248,32 +248,22 @@ export class PlayScene extends Phaser.Scene {
       if (!inClass) void room.leave();
       return;
     }
-    this.room = room;
     // Every listener added here is removed when the scene ends: in a class the room lives on in the lobby scene.
-    let left = false;
-    const onState = (): void => this.redraw();
-    room.onStateChange(onState);
-    const stopRefused = room.onMessage('refused', (refusal: Refusal) => {
-      this.card.snapBack();
-      this.heapView?.setGhost(null);
-      // A student in a class reads the reason in words; practice shows the stable code too.
-      this.showStatus(inClass ? `Refused: ${refusal.message}` : `Refused: ${refusal.message} (${refusal.code})`, UI.bad);
-    });
-    const unwatch = watchConnection(room, {
-      lost: () => this.showStatus('Connection lost — reconnecting…', UI.bad),
-      back: () => this.showStatus('Back online.', UI.good),
-      gone: () => {
-        left = true;
-        // In a class the sleeping lobby scene hears it too and takes the student to its Rejoin button.
-        this.showStatus(inClass ? 'The connection is gone.' : 'The connection is gone; press ✕ and start again.', UI.bad);
+    this.link = new RoomLink<MatchState | ClassStateLike>(this, room, {
+      onState: () => this.redraw(),
+      onMessage: {
+        refused: (payload) => {
+          const refusal = payload as Refusal;
+          this.card.snapBack();
+          this.heapView?.setGhost(null);
+          // A student in a class reads the reason in words; practice shows the stable code too.
+          this.showStatus(inClass ? `Refused: ${refusal.message}` : `Refused: ${refusal.message} (${refusal.code})`, UI.bad);
+        },
       },
-    });
-    this.events.once('shutdown', () => {
-      unwatch();
-      stopRefused();
-      // Once the room has left, the SDK has dropped every listener itself (and removing
-      // one it no longer holds would drop another's).
-      if (!left) room.onStateChange.remove(onState);
+      onDrop: () => this.showStatus('Connection lost — reconnecting…', UI.bad),
+      onReconnect: () => this.showStatus('Back online.', UI.good),
+      // In a class the sleeping lobby scene hears it too and takes the student to its Rejoin button.
+      onLeave: () => this.showStatus(inClass ? 'The connection is gone.' : 'The connection is gone; press ✕ and start again.', UI.bad),
     });
     // The explanation opened with the level: its clock waits until the player has read it.
     if (this.explainPanel.visible) this.sendReading();
@@ -281,14 +271,14 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private classState(): ClassStateLike | undefined {
-    return this.data_.classRoom ? (this.room?.state as ClassStateLike | undefined) : undefined;
+    return this.data_.classRoom ? (this.link?.state as ClassStateLike | undefined) : undefined;
   }
 
   /** The player's own match: the room's state in practice, their heap in a class. */
   private match(): MatchState | null {
-    if (!this.room?.state) return null;
+    if (!this.link?.state) return null;
     if (this.data_.classRoom) return ownHeap(this.classState(), this.data_.playerId) as MatchState | null;
-    return this.room.state as MatchState;
+    return this.link.state as MatchState;
   }
 
   /** Whether the host has paused the class's round (moves are refused meanwhile). */
@@ -301,7 +291,7 @@ export class PlayScene extends Phaser.Scene {
   /** Places the pending request at `target`: an address, or a slab/arena id (-1: a new one). */
   private placeAt(target: number): void {
     const m = this.match();
-    if (!m || !this.room) return;
+    if (!m || !this.link) return;
     if (!m.hasPending) return this.showStatus('There is nothing to place right now.', UI.dim);
     if (this.paused()) {
       this.card.snapBack();
@@ -309,7 +299,7 @@ export class PlayScene extends Phaser.Scene {
     }
     const where = this.board ? `in ${this.board.nameOf(target)}` : `at address ${target}`;
     this.showStatus(`Placing malloc(${m.pending.size}) ${where}…`, UI.dim);
-    this.room.send('place', { requestId: m.pending.id, target, version: m.version });
+    this.link.post('place', { requestId: m.pending.id, target, version: m.version });
   }
 
   /** Where a card held at (x, y) would snap, and the engine's verdict there; null off the line. */
@@ -341,11 +331,11 @@ export class PlayScene extends Phaser.Scene {
   /** Gives the oldest empty slab's pages back (the release move). */
   private release(): void {
     const m = this.match();
-    if (!m || !this.room || !this.board) return;
+    if (!m || !this.link || !this.board) return;
     const empty = this.board.emptySlab();
     if (empty === null) return this.showStatus('No slab is empty: a slab goes back only when all its objects are freed.', UI.dim);
     this.showStatus(`Giving slab #${empty}'s pages back…`, UI.dim);
-    this.room.send('release', { target: empty, version: m.version });
+    this.link.post('release', { target: empty, version: m.version });
   }
 
   /** ← → move between slabs or arenas ("+ new" last), Enter places the request in the focused one. */
@@ -427,8 +417,8 @@ export class PlayScene extends Phaser.Scene {
 
   private coalesce(): void {
     const m = this.match();
-    if (!m || !this.room) return;
-    this.room.send('coalesce', { version: m.version });
+    if (!m || !this.link) return;
+    this.link.post('coalesce', { version: m.version });
   }
 
   private toggleHints(): void {
@@ -439,7 +429,7 @@ export class PlayScene extends Phaser.Scene {
 
   /** Leaves a practice round for the title (a class has no ✕: its lobby scene takes the student back). */
   private leave(): void {
-    void this.room?.leave();
+    this.link?.leave();
     this.scene.start('TitleScene');
   }
 
@@ -669,8 +659,8 @@ export class PlayScene extends Phaser.Scene {
 
   /** Solo practice: the round's clock stands still while the explanation is open (`pause`, then `resume`). */
   private sendReading(): void {
-    if (!this.room || this.data_.classRoom || !this.levelInfo) return;
-    this.room.send(this.explainPanel.visible ? 'pause' : 'resume', {});
+    if (!this.link || this.data_.classRoom || !this.levelInfo) return;
+    this.link.post(this.explainPanel.visible ? 'pause' : 'resume', {});
   }
 
   private nextTip(): void {

@@ -17,9 +17,10 @@ import { lineHeight } from '../../views/labels.ts';
 import {
   boardMode, boardRows, classPhase, heapLineOf, isRoundOn, ownHeap, ownPlayer, standingText,
   type ClassPhase, type MatchLike,
+  type ClassStateLike,
 } from './class-state.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, type Box } from './layout.ts';
-import { RoomLink } from './room-link.ts';
+import { RoomLink } from '../../net/room-link.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
 import { fitText, textStyle } from './views/text-style.ts';
@@ -61,7 +62,7 @@ export function addressProbes(view: Pick<HeapView, 'pointOf'> | null, right: num
 }
 
 export class ClassLobbyScene extends Phaser.Scene {
-  private link!: RoomLink;
+  private link!: RoomLink<ClassStateLike>;
   private welcome: Welcome | undefined;
   private mode: Mode = 'class';
   private handedRound = -1;
@@ -158,7 +159,7 @@ export class ClassLobbyScene extends Phaser.Scene {
   // ---- leaving, rejoining ----------------------------------------------------------
 
   private leaveForTitle(): void {
-    void this.link.room.leave(true).catch(() => undefined);
+    this.link.leave();
     this.scene.start('TitleScene');
   }
 

@@ -12,10 +12,11 @@ import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { lineHeight } from '../../views/labels.ts';
 import { ROUND_CHOICES, resolveRound } from '../../../../server/rooms/rounds.ts';
-import { boardMode, boardRows, classFigures, classPhase, heapThumbs, isRoundOn, playerRows, type BoardMode, type ClassPhase } from './class-state.ts';
+import { boardMode, boardRows, classFigures, classPhase, heapThumbs, isRoundOn, playerRows, type BoardMode, type ClassPhase, type ClassStateLike } from './class-state.ts';
 import { loadHostKey, normaliseCode, saveHostKey } from './host-key.ts';
 import { isNarrow, screenMargin, splitColumns, takeTop, twoRows, type Box } from './layout.ts';
-import { RoomLink } from './room-link.ts';
+import { RoomLink } from '../../net/room-link.ts';
+import type { ClientMessages, ClientMessageType } from '../../net/messages.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { ClassFiguresView } from './views/ClassFiguresView.ts';
 import { HeapThumbnailsView } from './views/HeapThumbnailsView.ts';
@@ -55,7 +56,7 @@ function roundTitle(id: string): string {
 export class HostScene extends Phaser.Scene {
   private code = '';
   private hostKey: string | null = null;
-  private link: RoomLink | null = null;
+  private link: RoomLink<ClassStateLike> | null = null;
   private setupProblem = '';
   private status = '';
   /** The phase the status last spoke of (null before the first state). */
@@ -110,7 +111,7 @@ export class HostScene extends Phaser.Scene {
     this.qr = new QrView(this);
     this.players = new PlayerListView(this);
     this.players.events.on('kick', ({ playerId, nickname }) => {
-      this.link?.send('host:kick', { playerId });
+      this.link?.post('host:kick', { playerId });
       this.setStatus(`Removed ${nickname} from the class.`, UI.dim);
     });
     this.players.events.on('confirm', () => this.publish());
@@ -133,9 +134,9 @@ export class HostScene extends Phaser.Scene {
     b.add('start', 'Start round', () => this.startRound(), { ...options, primary: true });
     b.add('pause', 'Pause', () => this.pauseOrResume(), options);
     b.add('end', 'End round', () => this.endRound(), options);
-    b.add('lock', 'Lock joining', () => this.send('host:lock', { value: !(this.link?.state?.locked ?? false) }), options);
-    b.add('lateJoin', 'Late join: on', () => this.send('host:late-join', { value: !(this.link?.state?.lateJoin ?? true) }), options);
-    for (const mode of ['shown', 'anonymous', 'hidden'] as const) b.add(`board-${mode}`, BOARD_LABELS[mode], () => this.send('host:leaderboard', { mode }), options);
+    b.add('lock', 'Lock joining', () => this.post('host:lock', { value: !(this.link?.state?.locked ?? false) }), options);
+    b.add('lateJoin', 'Late join: on', () => this.post('host:late-join', { value: !(this.link?.state?.lateJoin ?? true) }), options);
+    for (const mode of ['shown', 'anonymous', 'hidden'] as const) b.add(`board-${mode}`, BOARD_LABELS[mode], () => this.post('host:leaderboard', { mode }), options);
     b.add('projector', 'Open projector view', () => this.openProjector(), options);
     b.add('results', 'Download results (CSV)', () => void this.download(), options);
     b.add('newClass', 'Create a new class', () => this.scene.restart({}), { ...options, primary: true });
@@ -184,8 +185,8 @@ export class HostScene extends Phaser.Scene {
 
   // ---- actions ------------------------------------------------------------------------------
 
-  private send(type: string, body: object = {}): void {
-    this.link?.send(type, body);
+  private post<T extends ClientMessageType>(type: T, body: ClientMessages[T]): void {
+    this.link?.post(type, body);
   }
 
   private showTab(tab: Tab): void {
@@ -202,12 +203,12 @@ export class HostScene extends Phaser.Scene {
   private startRound(): void {
     const id = ROUND_CHOICES[this.roundIndex];
     if (!id) return;
-    this.send('host:start', { round: id });
+    this.post('host:start', { round: id });
     this.setStatus(`Starting “${roundTitle(id)}”…`, UI.dim);
   }
 
   private pauseOrResume(): void {
-    this.send(this.phase() === 'paused' ? 'host:resume' : 'host:pause');
+    this.post(this.phase() === 'paused' ? 'host:resume' : 'host:pause', {});
   }
 
   /** Ending places whatever is left with the fallback policy, so it asks for a second press. */
@@ -215,7 +216,7 @@ export class HostScene extends Phaser.Scene {
     if (this.confirmingEnd) {
       this.confirmingEnd.remove();
       this.confirmingEnd = null;
-      this.send('host:end');
+      this.post('host:end', {});
       this.setStatus('Ending the round: the fallback policy places what is left.', UI.dim);
       return;
     }

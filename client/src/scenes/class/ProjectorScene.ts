@@ -8,10 +8,10 @@ import { describeError, hostClass, joinLink } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { lineHeight } from '../../views/labels.ts';
-import { boardMode, boardRows, classPhase, isRoundOn, playerRows, type ClassPhase } from './class-state.ts';
+import { boardMode, boardRows, classPhase, isRoundOn, playerRows, type ClassPhase, type ClassStateLike } from './class-state.ts';
 import { loadHostKey, normaliseCode } from './host-key.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, twoRows, type Box } from './layout.ts';
-import { RoomLink } from './room-link.ts';
+import { RoomLink } from '../../net/room-link.ts';
 import { visibleTexts } from './screen-report.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
 import { PodiumView } from './views/PodiumView.ts';
@@ -26,7 +26,7 @@ type Show = 'problem' | 'join' | 'board' | 'podium';
 
 export class ProjectorScene extends Phaser.Scene {
   private code = '';
-  private link: RoomLink | null = null;
+  private link: RoomLink<ClassStateLike> | null = null;
   private problem = '';
   private dropped = false;
   private title!: Phaser.GameObjects.Text;
