@@ -3,7 +3,7 @@
 
 export { FreeListHeap, createFreeListHeap, checkHeap, walkHeap } from './heap.ts';
 export type { FreeListOrder, HoleFinder, LiveBlock } from './heap.ts';
-export { resolveOptions, blockSizeFor, mappingSizeFor, isAlignedStart, MAX_HEAP_LIMIT } from './options.ts';
+export { resolveOptions, blockSizeFor, mappingSizeFor, isAlignedStart, withUsableBytes, DEFAULT_LIMIT, MAX_HEAP_LIMIT } from './options.ts';
 export type { FreeListOptions, FreeListConfig, CoalesceMode, GrowthMode, GrowthStep } from './options.ts';
 export type { FreeListRefusal, FreeListRefusalCode } from './refusals.ts';
 export {
@@ -15,3 +15,7 @@ export { FREELIST_PRESETS, FREELIST_PRESET_NAMES, CSAPP_CONFIG, LECTURE_CONFIG, 
 export type { FreeListPresetName } from './presets.ts';
 export { compileStream, playFreeList, playCompiled, playEveryPolicy } from './play.ts';
 export type { CompiledStream, FreeListRun, PlayOptions, PlayRefusalCode } from './play.ts';
+export {
+  SIM_COALESCE_MODES, coalesceConfig, freeListEntries, listOrderOf, searchedCount, transcribe, withDeferredCoalescing,
+} from './transcript.ts';
+export type { FreeEntry, SimCoalesceMode, Transcript, TranscriptOp } from './transcript.ts';

@@ -91,6 +91,18 @@ export function resolveOptions(config: FreeListConfig = {}): Outcome<FreeListOpt
   });
 }
 
+/**
+ * [FL-OPT-2] A heap of `usable` bytes as a student means it: the bytes blocks can
+ * occupy. The limit (the largest break) is that plus the prologue and epilogue the
+ * config reserves (CS:APP's 16); a config the options refuse keeps `usable` as its
+ * limit, so that the refusal is still reported.
+ */
+export function withUsableBytes(config: FreeListConfig, usable: number): FreeListConfig {
+  const resolved = resolveOptions({ ...config, limit: MAX_HEAP_LIMIT });
+  const reserved = resolved.ok ? resolved.value.prologue + resolved.value.epilogue : 0;
+  return { ...config, limit: usable + reserved };
+}
+
 /** [FL-SIZE-1] The block a request of `size` bytes needs: payload plus overhead, aligned, at least the minimum block. */
 export function blockSizeFor(o: FreeListOptions, size: number): number {
   const n = size + o.overhead;
