@@ -11,6 +11,7 @@ import { generateJoinCode, normalizeJoinCode } from '../protocol/join-code.ts';
 import { ADDRESS_HEADER } from '../protocol/http-gate.ts';
 import { joinBase, joinUrl, lanAddresses, publicUrlFrom } from '../net/join-url.ts';
 import { hashSecret, newSecret, secretMatches } from './secrets.ts';
+import { GRADEBOOK_LAYOUTS, gradebookCsv, isGradebookLayout, type Gradebook } from './gradebook.ts';
 import type { SessionRecord } from '../storage/storage.ts';
 
 export const CLASSROOM_ROOM = 'classroom';
@@ -65,11 +66,17 @@ async function findClass(services: Services, req: Request, res: Response): Promi
   res.json({ code: session.code, roomId: await roomForSession(session), joinUrl: joinLinkFor(req, session.code) });
 }
 
-/** Quotes a CSV field when it needs it, and defuses spreadsheet formulas. */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** What the stored rounds, players and results say, as the gradebook reads it. */
+async function loadGradebook(services: Services, sessionId: string): Promise<Gradebook> {
+  const { storage } = services;
+  const rounds = (await storage.listRounds(sessionId)).map((r) => ({ roundNo: r.roundNo, title: String((JSON.parse(r.config) as { title?: unknown }).title ?? '') }));
+  // Students are not asked for an identifier yet (issue #14, item 11): the column is there, empty.
+  const students = (await storage.listPlayers(sessionId)).map((p) => ({ playerId: p.playerId, nickname: p.nickname, studentId: '' }));
+  const results = (await storage.listResults(sessionId)).map((r) => {
+    const result = JSON.parse(r.result) as { utilization: number; fragmentation: number; failures: number; fallbacks?: number; score: number; rank: number };
+    return { roundNo: r.roundNo, playerId: r.playerId, ...result, fallbacks: result.fallbacks ?? 0 };
+  });
+  return { rounds, students, results };
 }
 
 async function resultsCsv(services: Services, req: Request, res: Response): Promise<void> {
@@ -78,14 +85,11 @@ async function resultsCsv(services: Services, req: Request, res: Response): Prom
   const session = code ? await storage.findOpenSessionByCode(code) : null;
   const key = req.get('x-host-key') ?? (typeof req.query.key === 'string' ? req.query.key : undefined);
   if (!session || !secretMatches(key, session.hostKeyHash)) return fail(res, 403, 'host/forbidden', 'the results need the class code and its host key');
-  const rows = [['round', 'nickname', 'utilization', 'fragmentation', 'failures', 'score', 'rank'].join(',')];
-  for (const r of await storage.listResults(session.id)) {
-    const result = JSON.parse(r.result) as { nickname: string; utilization: number; fragmentation: number; failures: number; score: number; rank: number };
-    rows.push([r.roundNo, csvField(result.nickname), result.utilization.toFixed(4), result.fragmentation.toFixed(4), result.failures, result.score, result.rank].join(','));
-  }
+  const layout = req.query.layout ?? 'rows';
+  if (!isGradebookLayout(layout)) return fail(res, 400, 'results/unknown_layout', `layout is one of ${GRADEBOOK_LAYOUTS.join(', ')}`);
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="mallocade-${session.code}-results.csv"`);
-  res.send(`${rows.join('\r\n')}\r\n`);
+  res.setHeader('Content-Disposition', `attachment; filename="mallocade-${session.code}-${layout === 'rows' ? 'results' : layout}.csv"`);
+  res.send(gradebookCsv(await loadGradebook(services, session.id), layout));
 }
 
 function asyncRoute(services: Services, handler: (services: Services, req: Request, res: Response) => Promise<void>) {

@@ -360,8 +360,8 @@ describe('a class in the browser: host, projector and two students (steps in ord
     const [download] = await Promise.all([host.waitForEvent('download'), press(host, 'HostScene', 'results')]);
     expect(download.suggestedFilename()).toBe(`mallocade-${code}-results.csv`);
     const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
-    expect(csv[0]).toBe('round,nickname,utilization,fragmentation,failures,score,rank');
-    expect(csv.slice(1).map((line) => line.split(',')[1]).sort()).toEqual(['Ada', 'Grace']);
+    expect(csv[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,score,rank,total');
+    expect(csv.slice(1).map((line) => line.split(',')[2]).sort()).toEqual(['Ada', 'Grace']);
   });
 
   it('the host\'s tabs, the projector and a student fit a phone held upright and a projector', async () => {

@@ -80,9 +80,9 @@ describe('classroom room', () => {
 
     const csv = await colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
     const lines = String(csv.data).trim().split(/\r\n/);
-    expect(lines[0]).toBe('round,nickname,utilization,fragmentation,failures,score,rank');
+    expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,score,rank,total');
     expect(lines).toHaveLength(4);
-    expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(['Ada', 'Grace', students[2]!.welcome.nickname].sort());
+    expect(lines.slice(1).map((l) => l.split(',')[2]).sort()).toEqual(['Ada', 'Grace', students[2]!.welcome.nickname].sort());
     await expect(colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': 'wrong' } })).rejects.toMatchObject({ statusCode: 403 });
   });
 

@@ -146,7 +146,7 @@ describe('crash recovery (real server process, SIGKILL)', () => {
     }
     const csv = await fetch(`${second.server.url}/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
     const rows = (await csv.text()).trim().split('\r\n');
-    expect(rows.slice(1).map((r) => r.split(',')[1]).sort()).toEqual(['Ada', 'Grace']);
+    expect(rows.slice(1).map((r) => r.split(',')[2]).sort()).toEqual(['Ada', 'Grace']);
     for (const room of [host2, ada2.room, grace2.room]) await room.leave();
   });
 });

@@ -1,0 +1,58 @@
+// Grades home (issue #14, item 12): the results CSV opens right in Excel (BOM), names
+// rounds by title, counts fallback placements, totals each student, and comes in the
+// one-column-per-round layouts Canvas's and Moodle's gradebook importers take.
+
+import { describe, expect, it } from 'vitest';
+import { gradebookCsv, type Gradebook } from '../../server/classroom/gradebook.ts';
+
+const book: Gradebook = {
+  rounds: [{ roundNo: 1, title: 'Best fit gone wrong' }, { roundNo: 2, title: 'Buddy: four peaks' }],
+  students: [
+    { playerId: 'p1', nickname: 'Zoé', studentId: 's1001' },
+    { playerId: 'p2', nickname: 'Ada', studentId: 'ada@example.edu' },
+    { playerId: 'p3', nickname: '=cmd()', studentId: '' },
+  ],
+  results: [
+    { roundNo: 1, playerId: 'p1', utilization: 0.8, fragmentation: 0.25, failures: 0, fallbacks: 2, score: 750, rank: 2 },
+    { roundNo: 1, playerId: 'p2', utilization: 0.9, fragmentation: 0.1111, failures: 0, fallbacks: 0, score: 900, rank: 1 },
+    { roundNo: 2, playerId: 'p2', utilization: 0.5, fragmentation: 1, failures: 1, fallbacks: 0, score: 400, rank: 1 },
+    { roundNo: 1, playerId: 'p3', utilization: 0.1, fragmentation: 9, failures: 3, fallbacks: 0, score: 0, rank: 3 },
+  ],
+};
+
+function lines(text: string): string[] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.endsWith('\r\n')).toBe(true);
+  return text.slice(1, -2).split('\r\n');
+}
+
+describe('the gradebook CSV', () => {
+  it('rows: one per student per round, with the round title, fallbacks and the student\'s total; formulas defused', () => {
+    expect(lines(gradebookCsv(book, 'rows'))).toEqual([
+      'round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,score,rank,total',
+      "1,Best fit gone wrong,'=cmd(),,0.1000,9.0000,3,0,0,3,0",
+      '1,Best fit gone wrong,Ada,ada@example.edu,0.9000,0.1111,0,0,900,1,1300',
+      '1,Best fit gone wrong,Zoé,s1001,0.8000,0.2500,0,2,750,2,750',
+      '2,Buddy: four peaks,Ada,ada@example.edu,0.5000,1.0000,1,0,400,1,1300',
+    ]);
+  });
+
+  it('canvas: Student, ID, SIS User ID (the student identifier), SIS Login ID, Section, a column per round, points possible', () => {
+    expect(lines(gradebookCsv(book, 'canvas'))).toEqual([
+      'Student,ID,SIS User ID,SIS Login ID,Section,Round 1: Best fit gone wrong,Round 2: Buddy: four peaks,Mallocade total',
+      '    Points Possible,,,,,1000,1000,2000',
+      "'=cmd(),,,,,0,,0",
+      'Ada,,ada@example.edu,,,900,400,1300',
+      'Zoé,,s1001,,,750,,750',
+    ]);
+  });
+
+  it('moodle: the ID number to map users by, then a column per round and the total', () => {
+    expect(lines(gradebookCsv(book, 'moodle'))).toEqual([
+      'ID number,Nickname,Round 1: Best fit gone wrong,Round 2: Buddy: four peaks,Mallocade total',
+      ",'=cmd(),0,,0",
+      'ada@example.edu,Ada,900,400,1300',
+      's1001,Zoé,750,,750',
+    ]);
+  });
+});
