@@ -12,6 +12,7 @@ import { GalleryScene } from './scenes/GalleryScene.ts';
 import { CLASS_SCENES } from './scenes/class/index.ts';
 import { UI } from './palette.ts';
 import { LEVELS } from '../../shared/levels/levels.ts';
+import { countFramesForTests } from './test-hook.ts';
 
 interface Route {
   readonly scene: string;
@@ -47,6 +48,7 @@ const game = new Phaser.Game({
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
   scene: scenes,
 });
+countFramesForTests(game);
 
 game.events.once(Phaser.Core.Events.READY, () => {
   for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);

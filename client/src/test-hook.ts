@@ -1,5 +1,14 @@
 // A read-only window onto what the scenes last drew, for the browser tests
 // (canvas pixels are hard to assert on). Nothing reads it back into the game.
+// It also counts the frames the game has drawn and stamps each publication with
+// that count, so a test can wait until what a scene published is on screen
+// (a frame drawn after it) instead of sleeping. And it owns the type of what the
+// play scene publishes, which the scene `satisfies` and the tests read.
+
+import type { KindView } from '../../shared/match/kind-view.ts';
+import type { BoardSpot } from './scenes/kind-board.ts';
+import type { BoardMode, BoardRow, ClassPhase } from './scenes/class/class-state.ts';
+import type { TextBox } from './scenes/class/screen-report.ts';
 
 /** What a view says about its last draw: how often it drew, plus a few facts of its own. */
 export interface ViewReport {
@@ -13,6 +22,71 @@ export interface MallocadeHook {
   views?: Record<string, ViewReport>;
   /** Whatever the gallery scene publishes (its page, the texts on screen, input seen). */
   gallery?: unknown;
+  /** Frames the game has drawn so far (counted once the game is watched: see `countFramesForTests`). */
+  frames: number;
+  /**
+   * `frames` when `view` or `gallery` was last published. Invariant: while
+   * `frames > publishedAt`, a frame drawn after the last publication is on the
+   * canvas, so a screenshot shows what the tests read.
+   */
+  publishedAt: number;
+}
+
+/** A point on screen in CSS pixels (where a test clicks). */
+export interface ScreenPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** What a class round adds to the play scene's publication (absent in solo practice). */
+export interface ClassRoundFactsForTests {
+  readonly classPhase: ClassPhase;
+  /** The host paused the round. */
+  readonly paused: boolean;
+  readonly roundNo: number;
+  readonly nickname: string;
+  readonly score: number;
+  readonly rank: number;
+  readonly boardMode: BoardMode;
+  readonly leaderboard: readonly BoardRow[];
+}
+
+/** What the play scene publishes for the browser tests (window.mallocade.view while it runs). */
+export interface PlayViewForTests extends Partial<ClassRoundFactsForTests> {
+  readonly scene: 'PlayScene';
+  /** The match's version: it grows with every accepted move and every stream event. */
+  readonly version: number;
+  readonly phase: string;
+  readonly kind: string;
+  readonly pending: { readonly id: number; readonly size: number; readonly tag: string } | null;
+  /** Bytes the regions span. */
+  readonly heapSize: number;
+  readonly blocks: readonly { readonly id: number; readonly address: number; readonly size: number }[];
+  /** The holes the heap line offers, in address order (the room past the break last). */
+  readonly holes: readonly { readonly start: number; readonly size: number; readonly pastBreak: boolean }[];
+  /** Index into `holes` of the keyboard's focus. */
+  readonly focus: number | null;
+  readonly kindView: KindView | null;
+  /** Where each free block of the buddy tree can be clicked, by start address (null: no tree on screen). */
+  readonly tree: Readonly<Record<string, ScreenPoint | null>> | null;
+  /** Where each slab or arena (and "+ new", target -1) can be clicked. */
+  readonly spots: readonly BoardSpot[];
+  /** The slab or arena the keyboard's focus is on. */
+  readonly boardFocus: number | null;
+  readonly canRelease: boolean;
+  readonly releaseButton: ScreenPoint | null;
+  /** The level's explanation is open. */
+  readonly explaining: boolean;
+  readonly title: string;
+  readonly hints: readonly { readonly policy: string; readonly target: number }[];
+  /** The status line's words (a refusal, a tip, the connection). */
+  readonly status: string;
+  /** Where the first addresses are on the heap line, by address (only those on screen). */
+  readonly probes: Readonly<Record<string, ScreenPoint>>;
+  readonly texts: readonly TextBox[];
+  /** The screen size the layout was made for. */
+  readonly width: number;
+  readonly height: number;
 }
 
 declare global {
@@ -22,12 +96,21 @@ declare global {
 }
 
 function hook(): MallocadeHook {
-  window.mallocade ??= { view: null };
+  window.mallocade ??= { view: null, frames: 0, publishedAt: 0 };
   return window.mallocade;
 }
 
+/** Counts the frames `game` draws (Phaser's post-render event), for `MallocadeHook.frames`. */
+export function countFramesForTests(game: { readonly events: { on(event: 'postrender', listener: () => void): unknown } }): void {
+  game.events.on('postrender', () => {
+    hook().frames++;
+  });
+}
+
 export function publishForTests(view: unknown): void {
-  hook().view = view;
+  const h = hook();
+  h.view = view;
+  h.publishedAt = h.frames;
 }
 
 /** Called by a view at the end of each draw. */
@@ -39,5 +122,7 @@ export function reportDrawn(name: string, facts: Record<string, unknown> = {}): 
 }
 
 export function publishGallery(state: unknown): void {
-  hook().gallery = state;
+  const h = hook();
+  h.gallery = state;
+  h.publishedAt = h.frames;
 }
