@@ -1,41 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { artifactPath, launchBrowser, startServer, type RunningServer } from './support.ts';
+// The buddy warm-up in a real browser: a click on the address line and on the buddy
+// tree places a block, a misplaced drag is refused in words, and the results and the
+// replay follow.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { PlayViewForTests } from '../../client/src/test-hook.ts';
+import { artifactPath } from './support.ts';
+import { publishedView, until, useServerAndBrowser } from './scene-support.ts';
 
-interface SliceView {
-  version: number;
-  phase: string;
-  pending: { id: number; size: number } | null;
-  heapSize: number;
-  blocks: { id: number; address: number; size: number }[];
-  holes: { start: number; size: number }[];
-  status: string;
-  /** Where each free block of the buddy tree can be clicked, by address. */
-  tree: Record<string, { x: number; y: number } | null> | null;
+interface ResultsView {
+  scene: 'ResultsScene';
+  score: number;
+  contenders: { name: string; role: string; score: number }[];
 }
 
-let server: RunningServer;
-let browser: BrowserContext;
+const live = useServerAndBrowser({ width: 1280, height: 720 });
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function view(page: Page): Promise<SliceView | null> {
-  return page.evaluate(() => (window as unknown as { mallocade?: { view: SliceView } }).mallocade?.view ?? null);
-}
+const view = (page: Page): Promise<PlayViewForTests | null> => publishedView<PlayViewForTests>(page);
 
 describe('the game in a browser (warm-up practice round)', () => {
   it('places a block where the player clicks on the line and in the buddy tree, and shows a refusal in words', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/?level=warm-up`);
-    await expect.poll(() => view(page), { timeout: 30_000 }).toMatchObject({ pending: { size: 1 }, version: 0 });
-    const first = (await view(page))!;
+    const page = await live.browser.newPage();
+    await page.goto(`${live.server.url}/?level=warm-up`);
+    const first = await until<PlayViewForTests>(page, 'PlayScene', (v) => v.pending?.size === 1 && v.version === 0, 30_000);
     const pointOf = (address: number) => page.evaluate((a) => window.mallocadeProbe!.pointOf(a), address);
     // The buddy walk-through: 8 units, all free. A click anywhere in a hole places the request at the hole's start.
     const at2 = (await pointOf(2))!;
@@ -58,14 +44,12 @@ describe('the game in a browser (warm-up practice round)', () => {
 
     // On a phone held upright, the buddy tree sits under the line; clicking its free 4-byte block (order 2, at 4) places the request there.
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => view(page).then((v) => v?.tree?.['4'] ?? null), { timeout: 10_000 }).not.toBeNull();
-    const tree = (await view(page))!.tree!['4']!;
+    const tree = (await until<PlayViewForTests>(page, 'PlayScene', (v) => v.width === 390 && (v.tree?.['4'] ?? null) !== null)).tree!['4']!;
     expect(tree.x).toBeGreaterThan(0);
     expect(tree.x).toBeLessThan(390);
     await page.screenshot({ path: artifactPath('practice-buddy-tree-phone.png') });
     await page.mouse.click(tree.x, tree.y);
-    await expect.poll(() => view(page).then((v) => (v as unknown as { scene?: string })?.scene), { timeout: 15_000 }).toBe('ResultsScene');
-    const results = (await view(page)) as unknown as { score: number; contenders: { name: string; role: string; score: number }[] };
+    const results = await until<ResultsView>(page, 'ResultsScene');
     expect(results.contenders.map((c) => c.role)).toEqual(['player', 'policy', 'policy', 'reference']);
     expect(results.contenders.map((c) => c.name)).toEqual(['you', 'buddy-lowest', 'buddy-lifo', 'clairvoyant']);
     await page.screenshot({ path: artifactPath('practice-results.png') });

@@ -1,18 +1,143 @@
-// What the game's scenes publish for the browser tests (window.mallocade.view), read
-// from a page, a wait for the scene a page should reach, and the server and browser
-// a test file plays against.
+// What the game's scenes publish for the browser tests (window.mallocade, see
+// client/src/test-hook.ts), read from a page; waits on it (a scene, a condition on
+// what it published, frames drawn), never on time; and the server and browser a
+// test file plays against.
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { MallocadeHook, PlayViewForTests } from '../../client/src/test-hook.ts';
 import { launchBrowser, startServer, type RunningServer } from './support.ts';
 
+/** Every scene publishes at least its name. */
+export interface Published {
+  readonly scene: string;
+}
+
+/** How long a wait lasts unless told: the machine is shared, and under load a frame can take a while. */
+const PATIENCE_MS = 20_000;
+
+/** What the page's hook holds, read in one go. */
+interface HookReading {
+  readonly view: unknown;
+  readonly gallery: unknown;
+  /** A frame was drawn after the last publication: the screen shows it. */
+  readonly drawn: boolean;
+  /**
+   * A whole frame went by with no publication, and was drawn. The gallery publishes on
+   * every frame that changes what it shows, so then its layout has settled.
+   */
+  readonly settled: boolean;
+}
+
+const NOTHING: HookReading = { view: null, gallery: null, drawn: false, settled: false };
+
+function readHook(page: Page): Promise<HookReading> {
+  return page.evaluate(() => {
+    const h = (window as unknown as { mallocade?: MallocadeHook }).mallocade;
+    if (!h) return { view: null, gallery: null, drawn: false, settled: false };
+    return { view: h.view ?? null, gallery: h.gallery ?? null, drawn: h.frames > h.publishedAt, settled: h.frames >= h.publishedAt + 2 };
+  });
+}
+
+/** What was published, for an error message (texts and probes left out: they are long). */
+function describePublished(published: unknown): string {
+  if (published === null || typeof published !== 'object') return String(published);
+  const { texts: _texts, probes: _probes, ...rest } = published as Record<string, unknown>;
+  return JSON.stringify(rest).slice(0, 1500);
+}
+
+/** Reads the hook until `passes` accepts it and returns that reading; a failure says what `what` waited for and what was published last. */
+async function pollHook(page: Page, passes: (r: HookReading) => boolean, what: string, timeout: number): Promise<HookReading> {
+  let last = NOTHING;
+  try {
+    await expect.poll(async () => passes((last = await readHook(page))), { timeout }).toBe(true);
+  } catch (error) {
+    throw new Error(`waiting for ${what}; last published: ${describePublished(last.view ?? last.gallery)}`, { cause: error });
+  }
+  return last;
+}
+
 /** The view the current scene last published (its shape is the scene's), or null. */
-export function publishedView<T>(page: Page): Promise<T | null> {
-  return page.evaluate(() => ((window as unknown as { mallocade?: { view: unknown } }).mallocade?.view ?? null)) as Promise<T | null>;
+export async function publishedView<T>(page: Page): Promise<T | null> {
+  return (await readHook(page)).view as T | null;
+}
+
+const sceneOf = (r: HookReading): string | undefined => (r.view as Published | null)?.scene;
+
+/**
+ * Waits until the page shows `scene` and what it published there passes `check`, and a
+ * frame drawn since is on screen (so a screenshot shows what the test read); returns
+ * that view. A failure says what the scene published last.
+ */
+export async function until<T extends Published>(page: Page, scene: string, check: (v: T) => boolean = () => true, timeout = PATIENCE_MS): Promise<T> {
+  const r = await pollHook(page, (h) => h.drawn && sceneOf(h) === scene && check(h.view as T), scene, timeout);
+  return r.view as T;
+}
+
+/** Waits until the view gallery's settled state passes `check`, and returns it. */
+export async function untilGallery<T>(page: Page, check: (g: T) => boolean, timeout = PATIENCE_MS): Promise<T> {
+  const r = await pollHook(page, (h) => h.settled && h.gallery !== null && check(h.gallery as T), 'the gallery', timeout);
+  return r.gallery as T;
 }
 
 /** Waits until the page shows `scene`. */
-export async function untilScene(page: Page, scene: string): Promise<void> {
-  await expect.poll(() => publishedView<{ scene: string }>(page).then((v) => v?.scene), { timeout: 20_000 }).toBe(scene);
+export async function untilScene(page: Page, scene: string, timeout = PATIENCE_MS): Promise<void> {
+  await until(page, scene, () => true, timeout);
+}
+
+/** Waits until the screen shows `scene` at the page's viewport size (the layout made for this size). */
+export async function untilLaidOut<T extends Published & { readonly width?: number; readonly height?: number }>(page: Page, scene: string, timeout = PATIENCE_MS): Promise<T> {
+  const size = page.viewportSize();
+  if (!size) throw new Error('the page has no viewport');
+  return until<T>(page, scene, (v) => v.width === size.width && v.height === size.height, timeout);
+}
+
+/** Waits until the screen shows the play scene with a view `check` accepts (returned), or the results (null). */
+async function untilPlayOrResults(page: Page, check: (v: PlayViewForTests) => boolean): Promise<PlayViewForTests | null> {
+  const passes = (h: HookReading): boolean => h.drawn && (sceneOf(h) === 'ResultsScene' || (sceneOf(h) === 'PlayScene' && check(h.view as PlayViewForTests)));
+  const r = await pollHook(page, passes, 'the play scene or the results', PATIENCE_MS);
+  return sceneOf(r) === 'PlayScene' ? (r.view as PlayViewForTests) : null;
+}
+
+/**
+ * Waits until the round asks for a move (a request is pending) and returns the play
+ * view, or until the round is over and the results show (null).
+ */
+export function untilMoveOrResults(page: Page): Promise<PlayViewForTests | null> {
+  return untilPlayOrResults(page, (v) => v.pending !== null && v.phase !== 'done');
+}
+
+/** Waits until the match moved past `version`, or the results show. */
+export async function untilPast(page: Page, version: number): Promise<void> {
+  await untilPlayOrResults(page, (v) => v.version > version);
+}
+
+/**
+ * Presses `key` until `focusOf` reads `target` off what `scene` publishes, waiting after
+ * each press for the focus to move; at most `limit` presses.
+ */
+export async function moveFocus<T extends Published>(page: Page, scene: string, key: string, focusOf: (v: T) => unknown, target: unknown, limit: number): Promise<void> {
+  let v = await until<T>(page, scene);
+  for (let i = 0; i < limit && focusOf(v) !== target; i++) {
+    const before = focusOf(v);
+    await page.keyboard.press(key);
+    v = await until<T>(page, scene, (n) => focusOf(n) !== before);
+  }
+  expect(focusOf(v), `the focus after pressing ${key}`).toBe(target);
+}
+
+/** Frames the game has drawn so far. */
+export function framesDrawn(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { mallocade?: MallocadeHook }).mallocade?.frames ?? 0);
+}
+
+/**
+ * Waits while the game draws `count` more frames (about a second for 60 at the
+ * browser's pace, longer when the machine is busy): for a check that something
+ * stands still while the game runs on.
+ */
+export async function whileFramesDrawn(page: Page, count: number): Promise<void> {
+  const from = await framesDrawn(page);
+  await expect.poll(() => framesDrawn(page), { timeout: PATIENCE_MS }).toBeGreaterThanOrEqual(from + count);
 }
 
 /**

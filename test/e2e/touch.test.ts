@@ -5,16 +5,9 @@
 // every button on screen, a tap opens the replay and another shows the next policy in it.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { PlayViewForTests } from '../../client/src/test-hook.ts';
 import { artifactPath, overlappingTexts, type TextBox } from './support.ts';
-import { publishedView, untilScene, useServerAndBrowser } from './scene-support.ts';
-
-interface PlayView {
-  scene: string;
-  version: number;
-  pending: { id: number; size: number } | null;
-  blocks: { id: number; address: number; size: number }[];
-  status: string;
-}
+import { publishedView, until, untilScene, useServerAndBrowser } from './scene-support.ts';
 
 interface ResultsView {
   scene: string;
@@ -25,7 +18,7 @@ interface ResultsView {
 const PHONE = { width: 390, height: 844 };
 const live = useServerAndBrowser(PHONE, { touch: true });
 
-const view = (page: Page): Promise<PlayView | null> => publishedView<PlayView>(page);
+const view = (page: Page): Promise<PlayViewForTests | null> => publishedView<PlayViewForTests>(page);
 const pointOf = (page: Page, address: number) => page.evaluate((a) => window.mallocadeProbe!.pointOf(a), address);
 
 /** A finger put down at `from`, moved in steps to `to`, and lifted (Chrome's own touch events). */
@@ -76,7 +69,7 @@ describe('touch on a phone', () => {
   it('plays the buddy warm-up by tapping a hole and by dragging the card with a finger', async () => {
     const page = await live.browser.newPage();
     await page.goto(`${live.server.url}/?level=warm-up`);
-    await expect.poll(() => view(page), { timeout: 30_000 }).toMatchObject({ pending: { size: 1 }, version: 0 });
+    await until<PlayViewForTests>(page, 'PlayScene', (v) => v.pending?.size === 1 && v.version === 0, 30_000);
 
     // A tap inside the 8-byte hole puts the 1-byte request at the hole's start.
     const inHole = (await pointOf(page, 3))!;

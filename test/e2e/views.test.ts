@@ -6,15 +6,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { artifactPath, launchBrowser, startServer, type RunningServer } from './support.ts';
-
-interface TextBox {
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+import { artifactPath, launchBrowser, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
+import { untilGallery } from './scene-support.ts';
 
 interface GalleryState {
   page: string;
@@ -61,6 +54,12 @@ async function hook(page: Page): Promise<Hook> {
   return page.evaluate(() => (window as unknown as { mallocade?: Hook }).mallocade ?? {});
 }
 
+/** Where the request card's middle is drawn, rounded to a pixel, and whether it is being dragged. */
+async function cardAt(page: Page): Promise<{ x: number; y: number; dragging: boolean } | null> {
+  const card = (await hook(page)).views?.RequestCardView as { x: number; y: number; w: number; h: number; dragging: boolean } | undefined;
+  return card ? { x: Math.round(card.x + card.w / 2), y: Math.round(card.y + card.h / 2), dragging: card.dragging } : null;
+}
+
 async function gallery(page: Page): Promise<GalleryState | null> {
   return (await hook(page)).gallery ?? null;
 }
@@ -89,31 +88,9 @@ async function openPage(page: Page, name: string): Promise<GalleryState> {
     if (attempt === 3) throw new Error(`the gallery never showed page ${name}: ${problems.join('; ')}`);
     await page.reload();
   }
-  // Let a few frames pass so the published texts are the settled layout.
-  await page.waitForTimeout(300);
-  const state = await gallery(page);
-  if (!state) throw new Error('the gallery published nothing');
-  return state;
-}
-
-/** Pairs of texts whose boxes overlap by more than a pixel each way. */
-function overlaps(texts: readonly TextBox[]): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < texts.length; i++) {
-    for (let j = i + 1; j < texts.length; j++) {
-      const a = texts[i]!;
-      const b = texts[j]!;
-      const dx = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-      const dy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-      if (dx > 1 && dy > 1) found.push(`"${a.text}" overlaps "${b.text}"`);
-    }
-  }
-  return found;
-}
-
-/** Texts that stick out of the screen. */
-function offScreen(texts: readonly TextBox[], width: number, height: number): string[] {
-  return texts.filter((t) => t.x < -0.5 || t.y < -0.5 || t.x + t.w > width + 0.5 || t.y + t.h > height + 0.5).map((t) => `"${t.text}" at ${t.x},${t.y} ${t.w}x${t.h}`);
+  // The published texts must be the settled layout of this page at this size.
+  const size = page.viewportSize();
+  return untilGallery<GalleryState>(page, (g) => g.page === name && g.width === size?.width && g.height === size.height);
 }
 
 describe.each(SIZES)('the view gallery on a $name ($width x $height)', (size) => {
@@ -134,8 +111,8 @@ describe.each(SIZES)('the view gallery on a $name ($width x $height)', (size) =>
     for (const view of PAGES[name] ?? []) expect(views[view]?.draws ?? 0, `${view} drew`).toBeGreaterThan(0);
     expect(state.width).toBe(size.width);
     expect(state.texts.length).toBeGreaterThan(0);
-    expect(overlaps(state.texts)).toEqual([]);
-    expect(offScreen(state.texts, size.width, size.height)).toEqual([]);
+    expect(overlappingTexts(state.texts)).toEqual([]);
+    expect(textsOffScreen(state.texts, size.width, size.height)).toEqual([]);
     await page.close();
   });
 });
@@ -195,9 +172,8 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     };
     await dragTo(hole52);
     await expect.poll(() => log(page), PATIENCE).toContain('drop 52 legal');
-    // The card went home; now onto block 3, which the gallery's stand-in refuses.
-    await expect.poll(async () => (await hook(page)).views?.RequestCardView?.dragging, PATIENCE).toBe(false);
-    await page.waitForTimeout(300);
+    // The card went home (it glides back); now onto block 3, which the gallery's stand-in refuses.
+    await expect.poll(() => cardAt(page), PATIENCE).toEqual({ x: Math.round(card.x), y: Math.round(card.y), dragging: false });
     await page.mouse.move(card.x, card.y);
     await page.mouse.down();
     await page.mouse.move(block3.x, block3.y, { steps: 8 });
@@ -242,10 +218,9 @@ describe('the heap view answers the mouse and the keyboard in engine terms', () 
     await page.keyboard.press('c');
     await page.keyboard.press('c');
     await expect.poll(async () => (await hook(page)).views?.HeapView?.colourBy, PATIENCE).toBe('age');
-    await page.waitForTimeout(300);
+    const zoomed = await untilGallery<GalleryState>(page, (g) => g.page === 'heap');
     await page.screenshot({ path: artifactPath('views-heap-zoomed.png') });
-    const zoomed = await gallery(page);
-    expect(overlaps(zoomed?.texts ?? [])).toEqual([]);
+    expect(overlappingTexts(zoomed.texts)).toEqual([]);
     await page.close();
   });
 });
