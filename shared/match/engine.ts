@@ -160,7 +160,7 @@ export class RoundEngine {
       if (event.tag !== undefined) this.tags.set(event.id, event.tag);
       else this.tags.delete(event.id);
     }
-    if (event.size <= 0) {
+    if (requestedSize(event) === null) {
       if (event.op === 'realloc') this.release(event.id); // [MATCH-REQ-2] realloc to 0 frees; alloc of 0 does nothing
       this.observe();
       return;
@@ -195,6 +195,15 @@ export class RoundEngine {
     this.tracker.observe(g.liveBytes, g.heapBytes, () => g);
     if (g.internalBytes > this.peakInternal) this.peakInternal = g.internalBytes;
   }
+}
+
+/**
+ * [MATCH-REQ-1] The size a stream event asks the player to place, or null when it becomes
+ * no request: only an alloc or a realloc of positive size does. Frees, allocs of 0 and
+ * reallocs to 0 go by themselves ([MATCH-REQ-2]).
+ */
+export function requestedSize(event: StreamEvent): number | null {
+  return event.op !== 'free' && event.size > 0 ? event.size : null;
 }
 
 /** Chooses a target for a request, or null to let it fail. */

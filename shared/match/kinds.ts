@@ -49,6 +49,19 @@ export interface PolicyMaker {
   create(): Policy;
 }
 
+/**
+ * [MATCH-KIND-MOVES-1] The moves a kind offers the player beyond placing, as the play
+ * screen shows them: growing the heap by placing past its end (a free list growing by
+ * sbrk), coalescing by hand (deferred coalescing), giving empty slabs back (slab).
+ */
+export interface MovesOnOffer {
+  readonly grow: boolean;
+  readonly coalesce: boolean;
+  readonly release: boolean;
+}
+
+const NO_EXTRA_MOVES: MovesOnOffer = { grow: false, coalesce: false, release: false };
+
 interface KindEntry<S extends AllocatorSetup> {
   create(options: S['options']): Outcome<Allocator>;
   readonly policies: readonly PolicyMaker[];
@@ -71,6 +84,8 @@ interface KindEntry<S extends AllocatorSetup> {
   observer?(policy: Policy): Policy;
   /** How blocks lie in address space, for kinds whose targets are addresses (the clairvoyant packs them). */
   layout?(allocator: Allocator): AddressLayout;
+  /** The moves this allocator offers beyond placing, read from its resolved options; default: none. */
+  moves?(allocator: Allocator): MovesOnOffer;
 }
 
 type Registry = { readonly [K in RegisteredKind]: KindEntry<Extract<AllocatorSetup, { kind: K }>> };
@@ -169,6 +184,10 @@ const REGISTRY: Registry = {
       const heap = asFreeList(allocator);
       return heap.options.coalesce === 'deferred' && !heap.isMappedSize(size) && largestFreeRun(heap) >= heap.blockSize(size);
     },
+    moves(allocator) {
+      const { growth, coalesce } = asFreeList(allocator).options;
+      return { grow: growth === 'sbrk', coalesce: coalesce === 'deferred', release: false };
+    },
     layout(allocator) {
       const heap = asFreeList(allocator);
       return {
@@ -222,6 +241,7 @@ const REGISTRY: Registry = {
       return slab.figures().pagesHeld - emptyPages + pages <= slab.pageLimit;
     },
     observer: passiveSlabPolicy,
+    moves: () => ({ ...NO_EXTRA_MOVES, release: true }),
   },
   arena: {
     create: createArena,
@@ -288,6 +308,11 @@ export function fitsIfCoalescedFor(kind: RegisteredKind): ((allocator: Allocator
   if (entry.fitsIfCoalesced) return (allocator, size) => entry.fitsIfCoalesced?.(allocator, size) ?? false;
   if (entry.fitsIfReleased) return (allocator, size, tag) => entry.fitsIfReleased?.(allocator, size, tag) ?? false;
   return undefined;
+}
+
+/** [MATCH-KIND-MOVES-1] The moves `allocator` offers the player beyond placing (from its resolved options, defaults filled in). */
+export function movesOnOffer(kind: RegisteredKind, allocator: Allocator): MovesOnOffer {
+  return entryOf(kind).moves?.(allocator) ?? NO_EXTRA_MOVES;
 }
 
 /** [MATCH-SLAB-1] Giving back an empty slab's pages as a move; refused for kinds without it. */

@@ -1,0 +1,118 @@
+// The class-wide pictures a classroom publishes, as pure functions of the players'
+// figures: each student's standing from their match, the ranked leaderboard as the
+// host shows it, the utilization histogram, and the heat map of where the class put
+// the most recent request. No Colyseus here: the room copies the answers into state.
+
+import { scoreRound } from '../../shared/score/score.ts';
+import { boardScore, rankByScore } from '../../shared/score/rank.ts';
+import type { MatchState } from '../../shared/match/match.ts';
+
+/** How the host shows the leaderboard. */
+export type BoardMode = 'shown' | 'hidden' | 'anonymous';
+
+/** Rows the board shows at most. */
+export const BOARD_ROWS = 50;
+/** Bins of the heat map over the class's address range. */
+export const HEAT_BINS = 32;
+/** Bins of the utilization histogram: deciles. */
+const DECILES = 10;
+
+/** A student's figures in the current (or last) round, as the board and the host see them. */
+export interface Standing {
+  readonly score: number;
+  readonly utilization: number;
+  readonly failures: number;
+  readonly placed: number;
+  readonly finished: boolean;
+}
+
+/** A student's standing from their match: the round's score so far (0 until something is placed). */
+export function standingOf(match: MatchState): Standing {
+  const card = scoreRound({ peakLive: match.summary.peakLive, peakHeap: match.summary.peakHeap, failures: match.totals.failures, fallbacks: match.totals.fallbacks });
+  return {
+    score: boardScore(card.score, match.totals.placed),
+    utilization: card.utilization,
+    failures: match.totals.failures,
+    placed: match.totals.placed,
+    finished: match.finished,
+  };
+}
+
+export interface BoardEntry {
+  readonly playerId: string;
+  readonly nickname: string;
+  readonly score: number;
+}
+
+export interface BoardRow {
+  readonly rank: number;
+  /** The nickname, or "Player N" when the board is anonymous. */
+  readonly name: string;
+  readonly score: number;
+}
+
+/**
+ * Ranks the players in a round (equal scores share a rank; ties listed by name) and
+ * the rows the board shows: the first 50, none when hidden, "Player N" when anonymous.
+ */
+export function classBoard(entries: readonly BoardEntry[], mode: BoardMode): { readonly ranks: ReadonlyMap<string, number>; readonly rows: readonly BoardRow[] } {
+  const ranked = rankByScore(entries, (e) => e.score, (e) => e.nickname);
+  const ranks = new Map(ranked.map(({ entry, rank }) => [entry.playerId, rank]));
+  const shown = mode === 'hidden' ? [] : ranked.slice(0, BOARD_ROWS);
+  const rows = shown.map(({ entry, rank }, i) => ({ rank, name: mode === 'anonymous' ? `Player ${i + 1}` : entry.nickname, score: entry.score }));
+  return { ranks, rows };
+}
+
+/** Players per utilization decile (0-10%, …, 90-100%; 100% counts in the last). */
+export function utilizationHistogram(utilizations: Iterable<number>): number[] {
+  const histogram = new Array<number>(DECILES).fill(0);
+  for (const u of utilizations) {
+    const decile = Math.max(0, Math.min(DECILES - 1, Math.floor(u * DECILES)));
+    histogram[decile] = (histogram[decile] ?? 0) + 1;
+  }
+  return histogram;
+}
+
+/** Where each student put the most recent request: what the heat map shows. */
+export class Heat {
+  private request = -1;
+  private readonly targets = new Map<string, number>();
+
+  /** The request shown; -1 before any. */
+  get requestId(): number {
+    return this.request;
+  }
+
+  /** A student put `requestId` at `target`: a newer request starts afresh, an older one changes nothing. */
+  note(playerId: string, requestId: number, target: number): void {
+    if (requestId < this.request) return;
+    if (requestId > this.request) {
+      this.request = requestId;
+      this.targets.clear();
+    }
+    this.targets.set(playerId, target);
+  }
+
+  /** Where the students put the request shown. */
+  places(): IterableIterator<number> {
+    return this.targets.values();
+  }
+}
+
+/** The heat map: the targets counted in 32 bins over [0, extent) (extent at least 1); a target past the range counts in the last bin. */
+export function heatMapBins(targets: Iterable<number>, extent: number): number[] {
+  const bytes = Math.max(1, extent);
+  const bins = new Array<number>(HEAT_BINS).fill(0);
+  for (const address of targets) {
+    const bin = Math.max(0, Math.min(HEAT_BINS - 1, Math.floor((address / bytes) * HEAT_BINS)));
+    bins[bin] = (bins[bin] ?? 0) + 1;
+  }
+  return bins;
+}
+
+/** The class's address range: the end of the furthest region over every heap (at least 1). */
+export function classExtent(heaps: Iterable<readonly { readonly start: number; readonly size: number }[]>): number {
+  let extent = 1;
+  for (const heap of heaps) for (const r of heap) extent = Math.max(extent, r.start + r.size);
+  return extent;
+}

@@ -1,0 +1,64 @@
+// What a classroom keeps in storage beyond its move logs, and how it reads it back:
+// the session's settings (JSON on the session record), each round's record (the
+// config, title and whether hints show), and the last round rebuilt after a restart
+// by replaying every player's stored log (shared/match replayMatch).
+
+import { replayMatch, type LoggedMove, type MatchState, type RoundConfig } from '../../shared/match/match.ts';
+import type { PlayerRecord, Storage } from '../storage/storage.ts';
+import type { BoardMode } from './class-figures.ts';
+
+export interface SessionSettings {
+  locked: boolean;
+  lateJoin: boolean;
+  leaderboardMode: BoardMode;
+  /** Milliseconds the session's clock has spent paused (match time = wall time - this). */
+  pausedMs: number;
+}
+
+const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0 };
+
+/** A session's settings from its stored JSON, defaults filled in. */
+export function readSettings(json: string): SessionSettings {
+  return { ...DEFAULT_SETTINGS, ...(JSON.parse(json) as Partial<SessionSettings>) };
+}
+
+/** A round as its record keeps it. */
+export interface StoredRound {
+  readonly config: RoundConfig;
+  readonly title: string;
+  readonly hints: boolean;
+}
+
+/** The round record's `config` field. */
+export function writeRound(round: StoredRound): string {
+  return JSON.stringify(round);
+}
+
+/** The last round, rebuilt: its number, how it was started, when, whether it ended, and each player's match as the log left it. */
+export interface RestoredRound extends StoredRound {
+  readonly roundNo: number;
+  readonly startedAt: number;
+  readonly ended: boolean;
+  readonly matches: ReadonlyMap<string, MatchState>;
+}
+
+/**
+ * Replays the session's last round for `players`. A player with no move who joined
+ * after it started gets no heap in a round that has ended (they never played it).
+ */
+export async function restoreLastRound(storage: Storage, sessionId: string, players: Iterable<PlayerRecord>): Promise<RestoredRound | null> {
+  const rounds = await storage.listRounds(sessionId);
+  const last = rounds[rounds.length - 1];
+  if (!last) return null;
+  const saved = JSON.parse(last.config) as StoredRound;
+  const moves = await storage.listMoves(sessionId, last.roundNo);
+  const matches = new Map<string, MatchState>();
+  for (const player of players) {
+    const log = moves.filter((m) => m.playerId === player.playerId).map((m) => JSON.parse(m.move) as LoggedMove);
+    const joinedLate = log.length === 0 && player.joinedAt > last.startedAt;
+    if (joinedLate && last.endedAt !== null) continue;
+    const replayed = replayMatch(saved.config, last.startedAt, log);
+    if (replayed.ok) matches.set(player.playerId, replayed.value);
+  }
+  return { ...saved, roundNo: last.roundNo, startedAt: last.startedAt, ended: last.endedAt !== null, matches };
+}

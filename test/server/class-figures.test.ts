@@ -1,0 +1,95 @@
+// The classroom's class-wide pictures (server/rooms/class-figures.ts), as pure
+// functions: standings from a match, the ranked board as the host shows it, the
+// utilization histogram, and the heat map of the most recent request.
+import { describe, expect, it } from 'vitest';
+import { classBoard, classExtent, Heat, heatMapBins, standingOf, utilizationHistogram, HEAT_BINS } from '../../server/rooms/class-figures.ts';
+import { applyMove, startMatch } from '../../shared/match/match.ts';
+import { alloc } from '../../shared/core/stream.ts';
+
+const entry = (playerId: string, nickname: string, score: number) => ({ playerId, nickname, score });
+
+describe('the class board', () => {
+  const entries = [entry('p1', 'Cleo', 300), entry('p2', 'Ada', 500), entry('p3', 'Bea', 300), entry('p4', 'Dot', 0)];
+
+  it('ranks by score, equal scores sharing a rank and listed by name', () => {
+    const board = classBoard(entries, 'shown');
+    expect(board.rows).toEqual([
+      { rank: 1, name: 'Ada', score: 500 },
+      { rank: 2, name: 'Bea', score: 300 },
+      { rank: 2, name: 'Cleo', score: 300 },
+      { rank: 4, name: 'Dot', score: 0 },
+    ]);
+    expect(Object.fromEntries(board.ranks)).toEqual({ p1: 2, p2: 1, p3: 2, p4: 4 });
+  });
+
+  it('shows "Player N" when anonymous and no rows when hidden, ranking everyone either way', () => {
+    expect(classBoard(entries, 'anonymous').rows.map((r) => r.name)).toEqual(['Player 1', 'Player 2', 'Player 3', 'Player 4']);
+    const hidden = classBoard(entries, 'hidden');
+    expect(hidden.rows).toEqual([]);
+    expect(hidden.ranks.get('p2')).toBe(1);
+  });
+
+  it('shows at most 50 rows', () => {
+    const many = Array.from({ length: 70 }, (_, i) => entry(`p${i}`, `N${String(i).padStart(2, '0')}`, 1000 - i));
+    const board = classBoard(many, 'shown');
+    expect(board.rows).toHaveLength(50);
+    expect(board.ranks.size).toBe(70);
+    expect(board.rows.at(-1)).toEqual({ rank: 50, name: 'N49', score: 951 });
+  });
+});
+
+describe('the utilization histogram', () => {
+  it('counts players per decile, 100% in the last', () => {
+    expect(utilizationHistogram([0, 0.05, 0.1, 0.55, 0.99, 1])).toEqual([2, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
+    expect(utilizationHistogram([])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('the heat map', () => {
+  it('keeps where each student put the newest request; an older request changes nothing, a newer starts afresh', () => {
+    const heat = new Heat();
+    expect(heat.requestId).toBe(-1);
+    heat.note('a', 3, 10);
+    heat.note('b', 3, 20);
+    heat.note('a', 3, 12);
+    heat.note('c', 2, 99);
+    expect(heat.requestId).toBe(3);
+    expect([...heat.places()]).toEqual([12, 20]);
+    heat.note('b', 4, 40);
+    expect([...heat.places()]).toEqual([40]);
+  });
+
+  it('bins the targets over the class range, 32 bins, a target at or past the end in the last', () => {
+    const bins = heatMapBins([0, 1, 63, 64, 127, 500], 128);
+    expect(bins).toHaveLength(HEAT_BINS);
+    expect(bins[0]).toBe(2);
+    expect(bins[15]).toBe(1);
+    expect(bins[16]).toBe(1);
+    expect(bins[31]).toBe(2);
+    expect(bins.reduce((a, b) => a + b, 0)).toBe(6);
+  });
+
+  it('takes the class range from the furthest region of any heap (at least 1)', () => {
+    expect(classExtent([[{ start: 0, size: 16 }, { start: 16, size: 48 }], [{ start: 0, size: 100 }]])).toBe(100);
+    expect(classExtent([])).toBe(1);
+  });
+});
+
+describe('a student\'s standing', () => {
+  it('scores 0 until something is placed, then counts placements and failures from the match', () => {
+    const config = {
+      kind: 'freelist', options: { align: 1, overhead: 0, header: 0, minBlock: 1, growth: 'fixed', limit: 16 },
+      source: { source: 'events', events: [alloc(0, 8), alloc(1, 4)] }, seed: 1, timePerRequestMs: null, fallback: 'first-fit-address',
+    } as const;
+    const start = startMatch(config, 0);
+    if (!start.ok) throw new Error(start.message);
+    expect(standingOf(start.value)).toMatchObject({ score: 0, placed: 0, failures: 0, finished: false });
+    const placed = applyMove(start.value, { type: 'place', requestId: 0, target: 0, version: 0 }, 1);
+    if (!placed.ok) throw new Error(placed.message);
+    const standing = standingOf(placed.value);
+    expect(standing.placed).toBe(1);
+    expect(standing.score).toBeGreaterThan(0);
+    // 8 bytes live on a fixed 16-byte heap.
+    expect(standing.utilization).toBe(0.5);
+  });
+});
