@@ -2,47 +2,39 @@
 // key) runs rounds and moderates; students join with the session's code and a
 // nickname, each playing their own match through a Seat. Per-client views: a
 // student sees their own heap and the leaderboard as the host allows; the host sees
-// every heap and the class figures. Everything is written to storage before it is
-// acknowledged, so a restarted server rebuilds the session by replaying the logs.
+// every heap and the class figures. A move is stored before it is shown or
+// acknowledged (stored-moves.ts), so a restarted server rebuilds the session by
+// replaying the logs (class-store.ts). Who may join is admission.ts's; the class-wide
+// pictures are class-figures.ts's; this file wires them to Colyseus.
 
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import { scoreRound } from '../../shared/score/score.ts';
-import { boardScore, rankByScore } from '../../shared/score/rank.ts';
-import { replayMatch, startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
+import { refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
+import { startMatch, type LoggedMove, type MatchState as Match, type RoundConfig } from '../../shared/match/match.ts';
+import type { KeyedLimiter } from '../protocol/rate-limit.ts';
+import { parseClientMessage, type ClientMessage, type HostMessageType, type RefusalMessage, type RoomMessageType } from '../protocol/messages.ts';
 import type { RoomServices } from '../services.ts';
 import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
-import { parseMessage } from '../protocol/validate.ts';
-import { CLASSROOM_JOIN_SHAPE, parseClientMessage, type ClientMessage, type HostMessageType, type RefusalMessage, type RoomMessageType } from '../protocol/messages.ts';
-import { ClientRate, refuseTo, refuseUnknownType } from './room-edge.ts';
-import { chooseNickname } from '../classroom/nicknames.ts';
-import { nicknameKey } from '../../shared/classroom/nickname.ts';
-import { hashSecret, newSecret, secretMatches } from '../classroom/secrets.ts';
+import { hashSecret, newSecret } from '../classroom/secrets.ts';
 import { ClassFigures, ClassroomState, PlayerInfo, syncLeaderboard } from '../state/classroom-state.ts';
 import { syncNumbers } from '../state/match-state.ts';
+import { admitJoin, type Admission } from './admission.ts';
+import { classBoard, classExtent, Heat, heatMapBins, standingOf, utilizationHistogram } from './class-figures.ts';
+import { readSettings, restoreLastRound, writeRound, type SessionSettings } from './class-store.ts';
+import { MatchClock } from './match-clock.ts';
+import { ClientRate, refuseTo, refuseUnknownType } from './room-edge.ts';
 import { resolveRound } from './rounds.ts';
-import type { KeyedLimiter } from '../protocol/rate-limit.ts';
 import { Seat, type SeatMove } from './seat.ts';
+import { StoredMoves, type Decided } from './stored-moves.ts';
 
 const TICK_MS = 100;
 const RECONNECT_SECONDS = 90;
-const HEAT_BINS = 32;
 /**
  * While a round runs, a move only marks the leaderboard and the class figures stale;
  * the tick publishes them at most this often. Rebuilding them on every move sent the
  * whole board to every student up to 20 times a second (about 10 KB/s each in a class of 300).
  */
 const CLASS_VIEW_REFRESH_MS = 1000;
-
-export interface SessionSettings {
-  locked: boolean;
-  lateJoin: boolean;
-  leaderboardMode: 'shown' | 'hidden' | 'anonymous';
-  /** Milliseconds the session's clock has spent paused (match time = wall time - this). */
-  pausedMs: number;
-}
-
-const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0 };
 
 interface Seated {
   record: PlayerRecord;
@@ -67,18 +59,19 @@ export interface ClassroomRoomOptions {
 export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<{ userData: ClientData }> }> {
   override maxClients = 500;
   override state = new ClassroomState();
-  private session!: SessionRecord;
-  private settings: SessionSettings = { ...DEFAULT_SETTINGS };
-  private readonly seated = new Map<string, Seated>();
   private services!: NonNullable<ClassroomRoomOptions['services']>;
+  private session!: SessionRecord;
+  private settings!: SessionSettings;
   private rate!: ClientRate;
+  /** The class's clock: match time stands still while the host has paused the round. */
+  private matchClock!: MatchClock;
+  private moves!: StoredMoves;
+  private readonly seated = new Map<string, Seated>();
   private roundConfig: RoundConfig | null = null;
-  private pausedAt: number | null = null;
   /** Whether a move changed scores or placements since the board and figures were last published. */
   private classViewStale = false;
   private classViewAt = 0;
-  /** The most recently placed request and where each student put it: what the heat map shows. */
-  private heat: { readonly requestId: number; readonly targets: Map<string, number> } | null = null;
+  private heat = new Heat();
 
   override messages = {
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
@@ -97,57 +90,39 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   override async onCreate(options: ClassroomRoomOptions): Promise<void> {
     if (!options.services) throw new Error('the classroom room was defined without its services (app.config.ts)');
-    this.services = options.services;
-    this.rate = new ClientRate(this.services.messageRate, this.services.now);
-    const { storage } = this.services;
-    const session = typeof options?.sessionId === 'string' ? await storage.getSession(options.sessionId) : null;
+    const services = (this.services = options.services);
+    const session = typeof options.sessionId === 'string' ? await services.storage.getSession(options.sessionId) : null;
     if (!session || session.status !== 'open') throw new ServerError(404, 'class/unknown: there is no open class session with that id');
     this.session = session;
-    this.settings = { ...DEFAULT_SETTINGS, ...(JSON.parse(session.settings) as Partial<SessionSettings>) };
+    this.settings = readSettings(session.settings);
+    this.rate = new ClientRate(services.messageRate, services.now);
+    this.matchClock = new MatchClock(services.now, this.settings.pausedMs);
+    this.moves = new StoredMoves(services.storage, services.now);
     await this.setMetadata({ sessionId: session.id, code: session.code });
-    this.state.code = session.code;
-    this.state.figures = new ClassFigures();
-    this.state.phase = 'lobby';
-    this.state.roundNo = 0;
-    this.state.roundTitle = '';
-    this.state.playerCount = 0;
-    for (const record of await storage.listPlayers(session.id)) if (!record.barred) this.addSeated(record);
-    await this.restoreRounds();
+    Object.assign(this.state, { code: session.code, figures: new ClassFigures(), phase: 'lobby', roundNo: 0, roundTitle: '', playerCount: 0 });
+    for (const record of await services.storage.listPlayers(session.id)) if (!record.barred) this.addSeated(record);
+    await this.restoreRound();
     this.applySettingsToState();
     this.refreshClassView();
     this.clock.setInterval(() => this.tick(), TICK_MS);
   }
 
-  override async onAuth(_client: Client, rawOptions: unknown, context: AuthContext): Promise<ClientData & { nickname?: string; token?: string }> {
+  override async onAuth(_client: Client, rawOptions: unknown, context: AuthContext): Promise<Admission> {
     const address = context.ip ?? 'unknown';
-    const parsed = parseMessage(CLASSROOM_JOIN_SHAPE, rawOptions ?? {});
-    if (!parsed.ok) throw new ServerError(400, `${parsed.code}: ${parsed.message}`);
-    const options = parsed.value;
-    if (options.hostKey !== undefined) {
-      if (secretMatches(options.hostKey, this.session.hostKeyHash)) return { role: 'host' };
-      this.noteBadJoin(address);
-      throw new ServerError(403, 'host/forbidden: that host key does not open this class');
-    }
-    if (options.code?.toUpperCase() !== this.session.code) {
-      this.noteBadJoin(address);
-      throw new ServerError(403, 'class/unknown: that code does not open this class');
-    }
-    if (options.token !== undefined) {
-      const known = [...this.seated.values()].find((s) => secretMatches(options.token, s.record.tokenHash));
-      if (known) return { role: 'student', playerId: known.record.playerId };
-      const barred = (await this.services.storage.listPlayers(this.session.id)).find((p) => p.barred && secretMatches(options.token, p.tokenHash));
-      if (barred) throw new ServerError(403, 'class/barred: the host removed you from this class');
-    }
-    if (this.settings.locked) throw new ServerError(403, 'class/locked: the host has locked this class');
-    if (!this.settings.lateJoin && this.roundConfig && this.state.phase !== 'results') {
-      throw new ServerError(403, 'class/no_late_join: a round is running and the host is not letting anyone join late');
-    }
-    const name = chooseNickname(options.nickname, (key) => [...this.seated.values()].some((s) => nicknameKey(s.record.nickname) === key));
-    if (!name.ok) throw new ServerError(409, `${name.code}: ${name.message}`);
-    return { role: 'student', nickname: name.nickname };
+    const admitted = await admitJoin(rawOptions, {
+      session: this.session,
+      locked: this.settings.locked,
+      lateJoin: this.settings.lateJoin,
+      roundRunning: this.roundRunning(),
+      seated: () => [...this.seated.values()].map((s) => s.record),
+      stored: () => this.services.storage.listPlayers(this.session.id),
+      noteBadJoin: () => this.services.badJoins.take(address, this.services.now()),
+    });
+    if (!admitted.ok) throw new ServerError(admitted.status, `${admitted.code}: ${admitted.message}`);
+    return admitted.value;
   }
 
-  override async onJoin(client: Client, _options: unknown, auth: ClientData & { nickname?: string }): Promise<void> {
+  override async onJoin(client: Client, _options: unknown, auth: Admission): Promise<void> {
     client.view = new StateView();
     if (auth.role === 'host') {
       client.userData = { role: 'host' };
@@ -156,32 +131,26 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       client.send('welcome', { role: 'host', code: this.session.code, sessionId: this.session.id });
       return;
     }
-    let seatedPlayer = auth.playerId ? this.seated.get(auth.playerId) : undefined;
+    let s = 'playerId' in auth ? this.seated.get(auth.playerId) : undefined;
     let token: string | undefined;
-    if (!seatedPlayer) {
+    if (!s) {
       token = newSecret();
-      const record: PlayerRecord = {
-        sessionId: this.session.id,
-        playerId: `p${this.seated.size + 1}-${newSecret().slice(0, 6)}`,
-        nickname: auth.nickname ?? 'Player',
-        tokenHash: hashSecret(token),
-        joinedAt: Date.now(),
-        barred: false,
-      };
+      const nickname = 'nickname' in auth ? auth.nickname : 'Player';
+      const record: PlayerRecord = { sessionId: this.session.id, playerId: `p${this.seated.size + 1}-${newSecret().slice(0, 6)}`, nickname, tokenHash: hashSecret(token), joinedAt: this.services.now(), barred: false };
       await this.services.storage.savePlayer(record);
-      seatedPlayer = this.addSeated(record);
-      if (this.roundConfig && this.state.phase !== 'results') this.seatInRound(seatedPlayer, this.matchNow());
-      for (const host of this.hosts()) this.showTo(host, seatedPlayer);
+      s = this.addSeated(record);
+      if (this.roundRunning()) this.seatInRound(s, this.matchClock.now());
+      for (const host of this.hosts()) this.showTo(host, s);
     }
-    if (seatedPlayer.client && seatedPlayer.client !== client) seatedPlayer.client.leave();
-    seatedPlayer.client = client;
-    seatedPlayer.info.connected = true;
-    client.userData = { role: 'student', playerId: seatedPlayer.record.playerId };
-    this.showTo(client, seatedPlayer);
-    client.send('welcome', { role: 'student', playerId: seatedPlayer.record.playerId, nickname: seatedPlayer.record.nickname, token, code: this.session.code });
-    if (seatedPlayer.seat?.isFinished) {
-      seatedPlayer.resultsSent = false;
-      this.sendResults(seatedPlayer);
+    if (s.client && s.client !== client) s.client.leave();
+    s.client = client;
+    s.info.connected = true;
+    client.userData = { role: 'student', playerId: s.record.playerId };
+    this.showTo(client, s);
+    client.send('welcome', { role: 'student', playerId: s.record.playerId, nickname: s.record.nickname, token, code: this.session.code });
+    if (s.seat?.isFinished) {
+      s.resultsSent = false;
+      this.sendResults(s);
     }
     this.refreshBoard();
   }
@@ -207,73 +176,61 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     }
   }
 
-  // ---- moves -------------------------------------------------------------
+  // ---- changes to a seat: decided, stored, then shown ------------------------
 
-  private async studentMove(client: Client, raw: unknown, kind: SeatMove): Promise<void> {
+  private async studentMove(client: Client, raw: unknown, type: SeatMove): Promise<void> {
     if (!this.rate.admit(client)) return;
     const s = this.seatedOf(client);
     if (!s) return refuseTo(client, { code: 'class/not_a_player', message: 'only students place blocks' });
-    if (this.state.phase === 'paused') return refuseTo(client, { code: 'round/paused', message: 'the host has paused the round' });
-    if (!s.seat || this.state.phase !== 'playing') return refuseTo(client, { code: 'round/not_running', message: 'no round is running' });
-    const now = this.matchNow();
-    const result = s.seat.play(kind, raw, now);
-    if (!result.ok) return refuseTo(client, { code: result.code, message: result.message });
-    await this.persistMove(s, result.value);
-    client.send('ack', { version: s.seat.match.version });
+    const refusal = this.moveRefusal(s);
+    if (refusal) return refuseTo(client, refusal);
+    // Asked again in the player's queue: the round may have changed while an earlier move was stored.
+    const result = await this.change(s, (seat) => this.moveRefusal(s) ?? seat.decide(type, raw, this.matchClock.now()));
+    if (!result) return;
+    if (!result.ok) return refuseTo(client, result);
+    client.send('ack', { version: s.seat?.match.version });
     this.afterChange(s, result.value);
   }
 
-  private async persistMove(s: Seated, move: LoggedMove): Promise<void> {
-    if (!s.seat) return;
-    await this.services.storage.appendMove({
-      sessionId: this.session.id,
-      roundNo: this.state.roundNo,
-      playerId: s.record.playerId,
-      seq: s.seat.match.version - 1,
-      move: JSON.stringify(move),
-      at: Date.now(),
-    });
+  /** Why a student cannot move now, or null. */
+  private moveRefusal(s: Seated): ({ readonly ok: false } & RefusalMessage) | null {
+    if (this.state.phase === 'paused') return refuse('round/paused', 'the host has paused the round');
+    if (!s.seat || this.state.phase !== 'playing') return refuse('round/not_running', 'no round is running');
+    return null;
+  }
+
+  /** One change to a student's seat, in their queue: decided on their current match, stored, and only then shown. */
+  private change(s: Seated, decide: (seat: Seat) => Decided): Promise<Outcome<LoggedMove, string> | null> {
+    if (!s.seat) return Promise.resolve(null);
+    return this.moves.change(() => ({ sessionId: this.session.id, roundNo: this.state.roundNo, playerId: s.record.playerId }), s.seat, decide);
   }
 
   private tick(): void {
     if (this.state.phase !== 'playing') return;
-    const now = this.matchNow();
     for (const s of this.seated.values()) {
-      const expired = s.seat?.expireIfDue(now);
-      if (expired) {
-        void this.persistMove(s, expired);
-        this.afterChange(s, expired);
-      }
+      if (!s.seat?.expiryDue(this.matchClock.now()) || this.moves.busy(s.record.playerId)) continue;
+      void this.change(s, (seat) => orNothing(seat.decideExpiry(this.matchClock.now()))).then((result) => {
+        if (result?.ok) this.afterChange(s, result.value);
+      });
     }
-    if (this.classViewStale && Date.now() - this.classViewAt >= CLASS_VIEW_REFRESH_MS) this.refreshClassView();
+    if (this.classViewStale && this.services.now() - this.classViewAt >= CLASS_VIEW_REFRESH_MS) this.refreshClassView();
   }
 
   private afterChange(s: Seated, move: LoggedMove): void {
     this.updateInfo(s);
     if (s.seat?.isFinished) this.sendResults(s);
-    if (move.type === 'place') this.noteHeat(s.record.playerId, move.requestId, move.target);
+    if (move.type === 'place') this.heat.note(s.record.playerId, move.requestId, move.target);
     this.classViewStale = true;
     if ([...this.seated.values()].every((p) => !p.seat || p.seat.isFinished)) void this.finishRound();
   }
 
   // ---- host actions --------------------------------------------------------
 
-  private hostAction<T extends HostMessageType>(
-    client: Client,
-    type: T,
-    raw: unknown,
-    act: (message: ClientMessage<T>) => Promise<RefusalMessage | null> | RefusalMessage | null,
-  ): void {
+  private hostAction<T extends HostMessageType>(client: Client, type: T, raw: unknown, act: (message: ClientMessage<T>) => Promise<RefusalMessage | null> | RefusalMessage | null): void {
     if (!this.rate.admit(client)) return;
-    if ((client.userData as ClientData | undefined)?.role !== 'host') {
-      refuseTo(client, { code: 'host/forbidden', message: 'only the host can do that' });
-      return;
-    }
+    if ((client.userData as ClientData | undefined)?.role !== 'host') return refuseTo(client, { code: 'host/forbidden', message: 'only the host can do that' });
     const parsed = parseClientMessage(type, raw);
-    if (!parsed.ok) {
-      refuseTo(client, { code: parsed.code, message: parsed.message });
-      return;
-    }
+    if (!parsed.ok) return refuseTo(client, parsed);
     Promise.resolve()
       .then(() => act(parsed.value))
       .then((refusal) => {
@@ -288,39 +245,37 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private async startRound(choice: string): Promise<RefusalMessage | null> {
     if (this.state.phase === 'playing' || this.state.phase === 'paused') return { code: 'round/running', message: 'end the current round first' };
     const round = resolveRound(choice);
-    if (!round.ok) return { code: round.code, message: round.message };
+    if (!round.ok) return round;
     const roundNo = this.state.roundNo + 1;
-    const now = this.matchNow();
-    const config = round.value.config;
+    const now = this.matchClock.now();
+    const { config, title, showHints: hints } = round.value;
     const probe = startMatch(config, now);
-    if (!probe.ok) return { code: probe.code, message: probe.message };
-    await this.services.storage.startRound({ sessionId: this.session.id, roundNo, config: JSON.stringify({ config, title: round.value.title, hints: round.value.showHints }), startedAt: now, endedAt: null });
+    if (!probe.ok) return probe;
+    await this.services.storage.startRound({ sessionId: this.session.id, roundNo, config: writeRound({ config, title, hints }), startedAt: now, endedAt: null });
     this.roundConfig = config;
-    this.state.roundNo = roundNo;
-    this.state.roundTitle = round.value.title;
-    this.state.phase = 'playing';
-    for (const s of this.seated.values()) if (s.client) this.seatInRound(s, now, round.value.showHints);
-    this.heat = null;
+    Object.assign(this.state, { roundNo, roundTitle: title, phase: 'playing' });
+    for (const s of this.seated.values()) if (s.client) this.seatInRound(s, now, hints);
+    this.heat = new Heat();
     this.refreshClassView();
     return null;
   }
 
   private pause(): RefusalMessage | null {
     if (this.state.phase !== 'playing') return { code: 'round/not_running', message: 'no round is running' };
-    this.pausedAt = Date.now();
+    this.matchClock.stop();
     this.state.phase = 'paused';
     for (const s of this.seated.values()) if (s.seat) s.seat.view.phase = 'paused';
     return null;
   }
 
   private async resume(): Promise<RefusalMessage | null> {
-    if (this.state.phase !== 'paused' || this.pausedAt === null) return { code: 'round/not_paused', message: 'the round is not paused' };
-    await this.saveSettings({ pausedMs: this.settings.pausedMs + (Date.now() - this.pausedAt) });
-    this.pausedAt = null;
+    if (this.state.phase !== 'paused' || !this.matchClock.stopped) return { code: 'round/not_paused', message: 'the round is not paused' };
+    await this.saveSettings({ pausedMs: this.matchClock.pausedMsIfStartedNow() });
+    this.matchClock.start();
     this.state.phase = 'playing';
     for (const s of this.seated.values()) {
       if (!s.seat) continue;
-      s.seat.clockOffsetMs = this.settings.pausedMs;
+      s.seat.clockOffsetMs = this.matchClock.pausedMs;
       s.seat.view.phase = 'playing';
       s.seat.mirror();
     }
@@ -329,14 +284,12 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   private async endRound(): Promise<RefusalMessage | null> {
     if (!this.roundConfig || this.state.phase === 'results') return { code: 'round/not_running', message: 'no round is running' };
-    if (this.pausedAt !== null) await this.resume();
+    if (this.matchClock.stopped) await this.resume();
     // Whatever is left is placed by the fallback policy (with its penalty), so every
     // player is compared on the whole stream, as the policies are ([MATCH-TIME-2]).
-    const now = this.matchNow();
+    const now = this.matchClock.now();
     for (const s of this.seated.values()) {
-      if (!s.seat) continue;
-      let move: LoggedMove | null;
-      while ((move = s.seat.concedePending(now)) !== null) await this.persistMove(s, move);
+      while ((await this.change(s, (seat) => orNothing(seat.decideConcession(now))))?.ok);
       this.updateInfo(s);
     }
     await this.finishRound();
@@ -347,20 +300,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (this.state.phase === 'results') return;
     this.state.phase = 'results';
     const roundNo = this.state.roundNo;
-    await this.services.storage.endRound(this.session.id, roundNo, this.matchNow());
+    await this.services.storage.endRound(this.session.id, roundNo, this.matchClock.now());
     this.refreshClassView();
-    const rows = [...this.seated.values()].filter((s) => s.seat).map((s) => ({
+    const rows = this.playing().map(({ record, info, seat }) => ({
       sessionId: this.session.id,
       roundNo,
-      playerId: s.record.playerId,
-      result: JSON.stringify({
-        nickname: s.record.nickname,
-        utilization: s.info.utilization,
-        fragmentation: s.seat ? s.seat.match.summary.fragmentation : 0,
-        failures: s.info.failures,
-        score: s.info.score,
-        rank: s.info.rank,
-      }),
+      playerId: record.playerId,
+      result: JSON.stringify({ nickname: record.nickname, utilization: info.utilization, fragmentation: seat.match.summary.fragmentation, failures: info.failures, score: info.score, rank: info.rank }),
     }));
     await this.services.storage.saveResults(rows);
     // Each student's full results (every policy, the clairvoyant) take a few ms to compute:
@@ -395,19 +341,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     return null;
   }
 
-  // ---- helpers ------------------------------------------------------------
+  // ---- seats ----------------------------------------------------------------
 
-  /** Match time: wall time minus the time spent paused, so a pause stops every clock. */
-  private matchNow(): number {
-    const pausedNow = this.pausedAt !== null ? Date.now() - this.pausedAt : 0;
-    return Date.now() - this.settings.pausedMs - pausedNow;
+  private roundRunning(): boolean {
+    return this.roundConfig !== null && this.state.phase !== 'results';
   }
 
   private addSeated(record: PlayerRecord): Seated {
-    const info = new PlayerInfo();
-    info.playerId = record.playerId;
-    info.nickname = record.nickname;
-    info.connected = false;
+    const info = Object.assign(new PlayerInfo(), { playerId: record.playerId, nickname: record.nickname, connected: false });
     const s: Seated = { record, client: null, seat: null, info, resultsSent: false };
     this.seated.set(record.playerId, s);
     this.state.players.set(record.playerId, info);
@@ -416,14 +357,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   }
 
   private seatInRound(s: Seated, now: number, showHints = false): void {
-    if (!this.roundConfig) return;
-    const started = startMatch(this.roundConfig, now);
-    if (!started.ok) return;
-    this.installSeat(s, new Seat(started.value, { showHints, resultsInState: false }));
+    const started = this.roundConfig ? startMatch(this.roundConfig, now) : null;
+    if (started?.ok) this.installSeat(s, started.value, showHints);
   }
 
-  private installSeat(s: Seated, seat: Seat): void {
-    seat.clockOffsetMs = this.settings.pausedMs;
+  private installSeat(s: Seated, match: Match, showHints: boolean): void {
+    const seat = new Seat(match, { showHints, resultsInState: false });
+    seat.clockOffsetMs = this.matchClock.pausedMs;
     seat.mirror();
     s.seat = seat;
     s.resultsSent = false;
@@ -434,24 +374,16 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   }
 
   /** Rebuilds the last round after a restart by replaying each player's logged moves. */
-  private async restoreRounds(): Promise<void> {
-    const { storage } = this.services;
-    const rounds = await storage.listRounds(this.session.id);
-    const last = rounds[rounds.length - 1];
-    if (!last) return;
-    const saved = JSON.parse(last.config) as { config: RoundConfig; title: string; hints: boolean };
-    this.roundConfig = saved.config;
-    this.state.roundNo = last.roundNo;
-    this.state.roundTitle = saved.title;
-    const moves = await storage.listMoves(this.session.id, last.roundNo);
-    for (const s of this.seated.values()) {
-      const log = moves.filter((m) => m.playerId === s.record.playerId).map((m) => JSON.parse(m.move) as LoggedMove);
-      const joinedLate = log.length === 0 && s.record.joinedAt > last.startedAt;
-      if (joinedLate && last.endedAt !== null) continue;
-      const replayed = replayMatch(saved.config, last.startedAt, log);
-      if (replayed.ok) this.installSeat(s, new Seat(replayed.value, { showHints: saved.hints, resultsInState: false }));
+  private async restoreRound(): Promise<void> {
+    const round = await restoreLastRound(this.services.storage, this.session.id, [...this.seated.values()].map((s) => s.record));
+    if (!round) return;
+    this.roundConfig = round.config;
+    Object.assign(this.state, { roundNo: round.roundNo, roundTitle: round.title });
+    for (const [playerId, match] of round.matches) {
+      const s = this.seated.get(playerId);
+      if (s) this.installSeat(s, match, round.hints);
     }
-    this.state.phase = last.endedAt === null ? 'playing' : 'results';
+    this.state.phase = round.ended ? 'results' : 'playing';
   }
 
   private showTo(client: Client, s: Seated): void {
@@ -468,57 +400,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     return data?.playerId ? this.seated.get(data.playerId) : undefined;
   }
 
-  private noteBadJoin(address: string): void {
-    if (!this.services.badJoins.take(address, this.services.now())) throw new ServerError(429, 'join/too_many_attempts: too many wrong codes; wait a minute and try again');
-  }
-
-  private updateInfo(s: Seated): void {
-    if (!s.seat) return;
-    const m = s.seat.match;
-    const card = scoreRound({ peakLive: m.summary.peakLive, peakHeap: m.summary.peakHeap, failures: m.totals.failures, fallbacks: m.totals.fallbacks });
-    s.info.score = boardScore(card.score, m.totals.placed);
-    s.info.utilization = card.utilization;
-    s.info.failures = m.totals.failures;
-    s.info.placed = m.totals.placed;
-    s.info.finished = m.finished;
-  }
-
-  private applySettingsToState(): void {
-    this.state.locked = this.settings.locked;
-    this.state.lateJoin = this.settings.lateJoin;
-    this.state.leaderboardMode = this.settings.leaderboardMode;
-  }
-
-  /** Ranks the class and publishes the board as the host allows (everyone sees it; names hidden when anonymous). */
-  private refreshBoard(): void {
-    const playing = [...this.seated.values()].filter((s) => s.seat);
-    const ranked = rankByScore(playing, (s) => s.info.score, (s) => s.record.nickname);
-    for (const { entry, rank } of ranked) entry.info.rank = rank;
-    const shown = this.settings.leaderboardMode === 'hidden' ? [] : ranked.slice(0, 50);
-    syncLeaderboard(this.state.leaderboard, shown.map(({ entry, rank }, i) => ({
-      rank,
-      name: this.settings.leaderboardMode === 'anonymous' ? `Player ${i + 1}` : entry.record.nickname,
-      score: entry.info.score,
-    })));
-  }
-
-  /** Publishes the leaderboard (and the ranks) and the class figures now. */
-  private refreshClassView(): void {
-    this.classViewStale = false;
-    this.classViewAt = Date.now();
-    if (this.heat !== null) this.recordHeat();
-    this.refreshFigures();
-    this.refreshBoard();
-  }
-
-  private refreshFigures(): void {
-    const histogram = new Array<number>(10).fill(0);
-    for (const s of this.seated.values()) {
-      if (!s.seat) continue;
-      const decile = Math.min(9, Math.floor(s.info.utilization * 10));
-      histogram[decile] = (histogram[decile] ?? 0) + 1;
-    }
-    syncNumbers(this.state.figures.utilizationHistogram, histogram);
+  /** The students with a heap in the current (or last) round. */
+  private playing(): (Seated & { seat: Seat })[] {
+    return [...this.seated.values()].filter((s): s is Seated & { seat: Seat } => s.seat !== null);
   }
 
   /** Sends a student their finished round's full results, once (and again when they rejoin). */
@@ -528,27 +412,41 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     s.client.send('results', s.seat.results());
   }
 
-  /** Remembers where a student put a request; a newer request starts a fresh heat map. */
-  private noteHeat(playerId: string, requestId: number, target: number): void {
-    if (this.heat && requestId < this.heat.requestId) return;
-    if (!this.heat || requestId > this.heat.requestId) this.heat = { requestId, targets: new Map() };
-    this.heat.targets.set(playerId, target);
+  // ---- class-wide views (class-figures.ts decides; this copies into state) ----
+
+  private updateInfo(s: Seated): void {
+    if (s.seat) Object.assign(s.info, standingOf(s.seat.match));
   }
 
-  /** The heat map of the most recent request: where each student put it, over the class's address range. */
-  private recordHeat(): void {
-    const heat = this.heat;
-    if (!heat) return;
-    let extent = 1;
-    for (const s of this.seated.values()) for (const r of s.seat?.match.heap ?? []) extent = Math.max(extent, r.start + r.size);
-    const bins = new Array<number>(HEAT_BINS).fill(0);
-    for (const address of heat.targets.values()) {
-      const bin = Math.max(0, Math.min(HEAT_BINS - 1, Math.floor((address / extent) * HEAT_BINS)));
-      bins[bin] = (bins[bin] ?? 0) + 1;
-    }
-    const figures = this.state.figures;
-    figures.heatMapRequest = heat.requestId;
-    figures.heatMapBytes = extent;
-    syncNumbers(figures.heatMap, bins);
+  private applySettingsToState(): void {
+    Object.assign(this.state, { locked: this.settings.locked, lateJoin: this.settings.lateJoin, leaderboardMode: this.settings.leaderboardMode });
   }
+
+  /** Ranks the class and publishes the board as the host allows. */
+  private refreshBoard(): void {
+    const playing = this.playing();
+    const board = classBoard(playing.map((s) => ({ playerId: s.record.playerId, nickname: s.record.nickname, score: s.info.score })), this.settings.leaderboardMode);
+    for (const s of playing) s.info.rank = board.ranks.get(s.record.playerId) ?? 0;
+    syncLeaderboard(this.state.leaderboard, board.rows);
+  }
+
+  /** Publishes the heat map, the utilization histogram and the leaderboard (with the ranks) now. */
+  private refreshClassView(): void {
+    this.classViewStale = false;
+    this.classViewAt = this.services.now();
+    const playing = this.playing();
+    const figures = this.state.figures;
+    if (this.heat.requestId >= 0) {
+      const extent = classExtent(playing.map((s) => s.seat.match.heap));
+      Object.assign(figures, { heatMapRequest: this.heat.requestId, heatMapBytes: extent });
+      syncNumbers(figures.heatMap, heatMapBins(this.heat.places(), extent));
+    }
+    syncNumbers(figures.utilizationHistogram, utilizationHistogram(playing.map((s) => s.info.utilization)));
+    this.refreshBoard();
+  }
+}
+
+/** A decision or nothing, as a change's decider answers. */
+function orNothing<T>(value: T | null): Outcome<T, string> | null {
+  return value === null ? null : succeed(value);
 }

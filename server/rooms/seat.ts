@@ -1,28 +1,34 @@
-// A seat: one player's match inside a room. It checks a move's shape, hands it to
-// the match rules in shared/match, and mirrors the answer into that player's synced
-// MatchState. Practice and classroom rooms both seat players through this; neither
-// knows a rule of the game.
+// A seat: one player's match inside a room. It checks a move's shape, asks the match
+// rules in shared/match for the answer, and mirrors the seat's screen (shared/match/
+// view.ts) into that player's synced MatchState. Practice and classroom rooms both seat
+// players through this; neither knows a rule of the game.
+//
+// Deciding and showing are two steps: `decide…` computes the next match without
+// touching the seat, and `commit` makes it the seat's and mirrors it. A room that
+// stores moves commits only once the move is stored, so no client ever sees a state
+// that a crash could take back (the classroom); practice commits at once (`play`).
 
-import type { Outcome } from '../../shared/core/outcome.ts';
-import { refuse, succeed } from '../../shared/core/outcome.ts';
-import { applyMove, concede, engineOf, expire, hintsFor, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
+import { invariant, refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
+import { applyMove, concede, expire, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
 import { roundResults, type RoundResults } from '../../shared/match/results.ts';
-import { fixedStream, isFixedSource } from '../../shared/match/sources.ts';
-import type { StreamEvent } from '../../shared/core/stream.ts';
-import { kindViewJson } from '../../shared/match/kind-view.ts';
 import { Rivals } from '../../shared/match/rivals.ts';
+import { seatStream, seatView, type SeatInputs } from '../../shared/match/view.ts';
 import { sharedContenders } from './contenders-cache.ts';
-import { FreeListHeap } from '../../shared/freelist/index.ts';
 import { parseClientMessage } from '../protocol/messages.ts';
 import { MatchState, syncGauge, syncHints, syncNumbers, syncRegions, syncRivals } from '../state/match-state.ts';
-
-/** How many of the next requests the player sees queued. */
-const UPCOMING = 8;
 
 /** The moves a player sends (docs/PROTOCOL.md). */
 export type SeatMove = 'place' | 'coalesce' | 'release';
 
+/** An accepted change not yet shown: the match it was decided on, the match after it, and the logged move. */
+export interface Decision {
+  readonly base: Match;
+  readonly next: Match;
+  readonly move: LoggedMove;
+}
+
 export class Seat {
+  /** The match as the player sees it: changed only by `commit`. */
   match: Match;
   readonly view = new MatchState();
   /** Results once the round is over (computed once). */
@@ -30,10 +36,8 @@ export class Seat {
 
   /** Added to the match's deadlines when they are shown: match time runs behind wall time by the time spent paused. */
   clockOffsetMs = 0;
-  /** The whole stream when it is fixed in advance (the queue of next requests shows from it); null for adversaries. */
-  private readonly stream: readonly StreamEvent[] | null;
-  /** Whether the synced state carries hint markers (where each policy would go). */
-  private readonly showHints: boolean;
+  /** What the screen is made from besides the match (hints, the fixed stream, the rivals). */
+  private readonly inputs: SeatInputs;
 
   /** Sent along with the results (e.g. the level's par and star thresholds). */
   private readonly resultsExtras: Readonly<Record<string, unknown>>;
@@ -44,9 +48,6 @@ export class Seat {
    * heap, so they would reach the host once per student (megabytes at a class's size).
    */
   private readonly resultsInState: boolean;
-
-  /** The built-in policies stepped along the same stream, when the room shows them (practice, fixed streams). */
-  private readonly rivals: Rivals | null;
 
   constructor(
     match: Match,
@@ -59,56 +60,76 @@ export class Seat {
     } = {},
   ) {
     this.match = match;
-    this.showHints = options.showHints ?? false;
+    this.inputs = {
+      hints: options.showHints ?? false,
+      stream: seatStream(match.config),
+      rivals: options.rivals ? Rivals.of(match.config) : null,
+    };
     this.resultsExtras = options.resultsExtras ?? {};
     this.resultsInState = options.resultsInState ?? true;
-    this.rivals = options.rivals ? Rivals.of(match.config) : null;
-    const source = match.config.source;
-    const stream = isFixedSource(source) ? fixedStream(source, match.config.seed) : null;
-    this.stream = stream?.ok ? stream.value : null;
     this.mirror();
   }
 
-  /** Applies a client's move message of type `type`. */
-  play(type: SeatMove, raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
-    return this[type](raw, nowMs);
+  /** Decides a client's move message of type `type` at `nowMs`: a refusal (shape or rule), or the change to commit. */
+  decide(type: SeatMove, raw: unknown, nowMs: number): Outcome<Decision, string> {
+    const move = parseMove(type, raw);
+    if (!move.ok) return move;
+    return this.decided(applyMove(this.match, move.value, nowMs));
   }
 
-  /** Applies a client's `place` message at `nowMs`; on success returns the logged change. */
+  /** Whether the pending request's deadline has come at `nowMs` (a question only: nothing is decided). */
+  expiryDue(nowMs: number): boolean {
+    const pending = this.match.pending;
+    return !this.match.finished && pending !== null && pending.deadlineMs !== null && nowMs >= pending.deadlineMs;
+  }
+
+  /** The fallback policy's placement of an overdue request; null when nothing is due. */
+  decideExpiry(nowMs: number): Decision | null {
+    if (!this.expiryDue(nowMs)) return null;
+    const decided = this.decided(expire(this.match, nowMs));
+    return decided.ok ? decided.value : null;
+  }
+
+  /** The round is being ended: the fallback policy places the pending request now; null when nothing is pending. */
+  decideConcession(nowMs: number): Decision | null {
+    if (this.match.finished || !this.match.pending) return null;
+    const decided = this.decided(concede(this.match, nowMs));
+    return decided.ok ? decided.value : null;
+  }
+
+  /** Makes a decision the seat's match and shows it. It must have been decided on the match the seat holds. */
+  commit(decision: Decision): LoggedMove {
+    invariant(decision.base === this.match, 'a seat commits only a decision made on its current match');
+    this.match = decision.next;
+    this.mirror();
+    return decision.move;
+  }
+
+  /** Decides and commits at once (a room that stores nothing first): practice. */
+  play(type: SeatMove, raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
+    const decided = this.decide(type, raw, nowMs);
+    return decided.ok ? succeed(this.commit(decided.value)) : decided;
+  }
+
+  /** Applies a client's `place` message. */
   place(raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
-    const parsed = parseClientMessage('place', raw);
-    if (!parsed.ok) return parsed;
-    const move: Move = { type: 'place', ...parsed.value };
-    return this.apply(applyMove(this.match, move, nowMs));
+    return this.play('place', raw, nowMs);
   }
 
   /** Applies a client's `coalesce` message (deferred coalescing). */
   coalesce(raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
-    const parsed = parseClientMessage('coalesce', raw);
-    if (!parsed.ok) return parsed;
-    return this.apply(applyMove(this.match, { type: 'coalesce', target: parsed.value.target ?? null, version: parsed.value.version }, nowMs));
+    return this.play('coalesce', raw, nowMs);
   }
 
   /** Applies a client's `release` message (give an empty slab's pages back). */
   release(raw: unknown, nowMs: number): Outcome<LoggedMove, string> {
-    const parsed = parseClientMessage('release', raw);
-    if (!parsed.ok) return parsed;
-    return this.apply(applyMove(this.match, { type: 'release', ...parsed.value }, nowMs));
+    return this.play('release', raw, nowMs);
   }
 
-  /** Lets the fallback policy place an overdue request; returns the logged change, or null when nothing was due. */
+  /** Lets the fallback policy place an overdue request at once; returns the logged change, or null when nothing was due. */
   expireIfDue(nowMs: number): LoggedMove | null {
-    const pending = this.match.pending;
-    if (this.match.finished || !pending || pending.deadlineMs === null || nowMs < pending.deadlineMs) return null;
-    const result = this.apply(expire(this.match, nowMs));
-    return result.ok ? result.value : null;
-  }
-
-  /** The round is being ended: the fallback policy places the pending request now; null when nothing is pending. */
-  concedePending(nowMs: number): LoggedMove | null {
-    if (this.match.finished || !this.match.pending) return null;
-    const result = this.apply(concede(this.match, nowMs));
-    return result.ok ? result.value : null;
+    const decision = this.decideExpiry(nowMs);
+    return decision ? this.commit(decision) : null;
   }
 
   get isFinished(): boolean {
@@ -127,61 +148,63 @@ export class Seat {
     return this.resultsJson;
   }
 
-  /** The sizes of the next few requests after the pending one (fixed streams only: an adversary has not chosen them yet). */
-  private upcomingSizes(): number[] {
-    if (!this.stream || this.match.finished) return [];
-    const sizes: number[] = [];
-    for (let i = engineOf(this.match).events.length; i < this.stream.length && sizes.length < UPCOMING; i++) {
-      const event = this.stream[i];
-      if (event && event.op !== 'free' && event.size > 0) sizes.push(event.size);
-    }
-    return sizes;
-  }
-
-  private apply(next: Outcome<Match, string>): Outcome<LoggedMove, string> {
+  private decided(next: Outcome<Match, string>): Outcome<Decision, string> {
     if (!next.ok) return refuse(next.code, next.message);
-    this.match = next.value;
-    this.mirror();
-    const logged = this.match.log[this.match.log.length - 1];
-    return logged ? succeed(logged) : refuse('move/none', 'nothing was logged');
+    const move = next.value.log[next.value.log.length - 1];
+    return move ? succeed({ base: this.match, next: next.value, move }) : refuse('move/none', 'nothing was logged');
   }
 
-  /** Copies the match into the synced state; only what changed goes over the wire. */
+  /** Copies the seat's screen into the synced state; only what changed goes over the wire. */
   mirror(): void {
-    const m = this.match;
+    const seen = seatView(this.match, this.inputs);
     const v = this.view;
-    v.kind = m.config.kind;
-    // Read from the heap's resolved options (defaults filled in by the engine), not the round's partial config.
-    const allocator = engineOf(m).allocator;
-    const options = allocator instanceof FreeListHeap ? allocator.options : null;
-    v.canGrow = options !== null && options.growth === 'sbrk';
-    v.canCoalesce = options !== null && options.coalesce === 'deferred';
-    v.canRelease = m.config.kind === 'slab';
-    const kindView = kindViewJson(engineOf(m).allocator, m.pending);
-    if (v.kindView !== kindView) v.kindView = kindView;
-    v.version = m.version;
-    syncRegions(v.regions, m.heap);
-    v.hasPending = m.pending !== null;
-    if (m.pending) {
-      v.pending.id = m.pending.requestId;
-      v.pending.size = m.pending.size;
-      v.pending.tag = m.pending.tag ?? '';
-      v.pending.deadline = m.pending.deadlineMs === null ? 0 : m.pending.deadlineMs + this.clockOffsetMs;
+    v.kind = seen.kind;
+    v.canGrow = seen.moves.grow;
+    v.canCoalesce = seen.moves.coalesce;
+    v.canRelease = seen.moves.release;
+    if (v.kindView !== seen.kindView) v.kindView = seen.kindView;
+    v.version = seen.version;
+    syncRegions(v.regions, seen.regions);
+    v.hasPending = seen.pending !== null;
+    if (seen.pending) {
+      v.pending.id = seen.pending.requestId;
+      v.pending.size = seen.pending.size;
+      v.pending.tag = seen.pending.tag ?? '';
+      v.pending.deadline = seen.pending.deadlineMs === null ? 0 : seen.pending.deadlineMs + this.clockOffsetMs;
     }
-    syncHints(v.hints, this.showHints ? hintsFor(m) : []);
-    syncNumbers(v.upcoming, this.upcomingSizes());
-    syncRivals(v.rivals, this.rivals?.at(engineOf(m).events.length) ?? []);
-    syncGauge(v.meters, m.gauge);
-    v.meters.peakLive = m.summary.peakLive;
-    v.meters.peakHeap = m.summary.peakHeap;
-    v.meters.failures = m.totals.failures;
-    v.meters.fallbacks = m.totals.fallbacks;
-    v.meters.placed = m.totals.placed;
-    v.meters.total = m.totals.requests;
-    if (m.finished) {
+    syncHints(v.hints, seen.hints);
+    syncNumbers(v.upcoming, seen.upcoming);
+    syncRivals(v.rivals, seen.rivals);
+    const { peakLive, peakHeap, failures, fallbacks, placed, total, ...gauge } = seen.meters;
+    syncGauge(v.meters, gauge);
+    v.meters.peakLive = peakLive;
+    v.meters.peakHeap = peakHeap;
+    v.meters.failures = failures;
+    v.meters.fallbacks = fallbacks;
+    v.meters.placed = placed;
+    v.meters.total = total;
+    if (seen.finished) {
       v.phase = 'done';
       if (this.resultsInState) v.results = this.results();
     } else if (v.phase !== 'paused') v.phase = 'playing';
+  }
+}
+
+/** A move message as the match rules take it, or the shape's refusal. */
+function parseMove(type: SeatMove, raw: unknown): Outcome<Move, string> {
+  switch (type) {
+    case 'place': {
+      const parsed = parseClientMessage('place', raw);
+      return parsed.ok ? succeed({ type, ...parsed.value }) : parsed;
+    }
+    case 'coalesce': {
+      const parsed = parseClientMessage('coalesce', raw);
+      return parsed.ok ? succeed({ type, target: parsed.value.target ?? null, version: parsed.value.version }) : parsed;
+    }
+    case 'release': {
+      const parsed = parseClientMessage('release', raw);
+      return parsed.ok ? succeed({ type, ...parsed.value }) : parsed;
+    }
   }
 }
 
