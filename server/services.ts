@@ -2,9 +2,10 @@
 // store, the limiters and the wall clock. app.config.ts makes one set per server
 // and gives it to each room when the room is defined and to the HTTP routes; a test
 // can hand in its own (a slow store, a clock it drives). The store opens on first
-// use, from the environment (MALLOCADE_DB for the database file).
+// use, from the environment (DATABASE_URL for PostgreSQL, else MALLOCADE_DB for the
+// SQLite file: server/storage/open.ts).
 
-import { SqliteStorage } from './storage/sqlite-storage.ts';
+import { openStorageFromEnv } from './storage/open.ts';
 import type { Storage } from './storage/storage.ts';
 import { KeyedLimiter, type BucketOptions } from './protocol/rate-limit.ts';
 
@@ -35,7 +36,7 @@ function messageRateFromEnv(): BucketOptions {
 /** The server's services from the environment; `storage` opens on first use (a server that only plays practice never opens it). */
 export function createServices(overrides: { readonly storage?: () => Storage; readonly now?: () => number } = {}): Services {
   let storage: Storage | null = null;
-  const open = overrides.storage ?? (() => new SqliteStorage());
+  const open = overrides.storage ?? (() => openStorageFromEnv());
   return {
     get storage(): Storage {
       storage ??= open();

@@ -2,12 +2,13 @@
 // native addon to compile), ./data/mallocade.db
 // unless MALLOCADE_DB says otherwise. WAL journaling: a committed write survives a
 // crash of the process (kill -9 included). Writes are append-only except for the
-// few status fields; nothing saved is ever deleted.
+// few status fields; nothing saved is ever deleted. At most one open session per
+// join code (a partial unique index), as in the PostgreSQL store.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { MoveRecord, PlayerRecord, ResultRecord, RoundRecord, SessionRecord, Storage } from './storage.ts';
+import { DuplicateCodeError, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SessionRecord, type Storage } from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -15,6 +16,7 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at INTEGER NOT NULL, status TEXT NOT NULL, settings TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_code ON sessions(code, status);
+CREATE UNIQUE INDEX IF NOT EXISTS sessions_open_code ON sessions(code) WHERE status = 'open';
 CREATE TABLE IF NOT EXISTS players (
   session_id TEXT NOT NULL, player_id TEXT NOT NULL, nickname TEXT NOT NULL,
   token_hash TEXT NOT NULL, joined_at INTEGER NOT NULL, barred INTEGER NOT NULL,
@@ -71,8 +73,13 @@ export class SqliteStorage implements Storage {
   }
 
   async createSession(s: SessionRecord): Promise<void> {
-    this.db.prepare('INSERT INTO sessions (id, code, host_key_hash, created_at, status, settings) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(s.id, s.code, s.hostKeyHash, s.createdAt, s.status, s.settings);
+    try {
+      this.db.prepare('INSERT INTO sessions (id, code, host_key_hash, created_at, status, settings) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(s.id, s.code, s.hostKeyHash, s.createdAt, s.status, s.settings);
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('UNIQUE constraint failed: sessions.code')) throw new DuplicateCodeError(s.code);
+      throw error;
+    }
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {

@@ -53,7 +53,21 @@ export interface ResultRecord {
   readonly result: string;
 }
 
+/**
+ * `createSession` refused: another open session already has this join code (the
+ * store, shared by every process of a deployment, keeps open codes unique).
+ */
+export class DuplicateCodeError extends Error {
+  readonly code: string;
+  constructor(code: string) {
+    super(`an open session already has the code ${code}`);
+    this.name = 'DuplicateCodeError';
+    this.code = code;
+  }
+}
+
 export interface Storage {
+  /** Rejects with DuplicateCodeError when an open session already has `session.code`. */
   createSession(session: SessionRecord): Promise<void>;
   getSession(id: string): Promise<SessionRecord | null>;
   findOpenSessionByCode(code: string): Promise<SessionRecord | null>;

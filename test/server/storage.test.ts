@@ -1,0 +1,165 @@
+// The storage contract (server/storage/storage.ts), run against every store: the
+// embedded SQLite file and PostgreSQL. The PostgreSQL run needs a server
+// (test/server/pg-test-db.ts); without one it is skipped, and says so. .ci/run
+// provides one, so CI always runs both.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteStorage } from '../../server/storage/sqlite-storage.ts';
+import { MIGRATIONS, PgStorage } from '../../server/storage/pg-storage.ts';
+import { DuplicateCodeError, type SessionRecord, type Storage } from '../../server/storage/storage.ts';
+import { freshSchema, postgresProblem, type TestDatabase } from './pg-test-db.ts';
+
+/** A place for one store's data, and how to open a store on it (again, to test durability). */
+interface StoreKind {
+  /** A fresh, empty place; `open()` may be called several times on it. */
+  fresh(): Promise<{ open(): Storage }>;
+}
+
+const session: SessionRecord = { id: 's1', code: 'K7M2QX', hostKeyHash: 'h', createdAt: 1000, status: 'open', settings: '{"locked":false}' };
+
+function storageContract(name: string, kind: StoreKind): void {
+  describe(`${name} storage (contract)`, () => {
+    it('keeps sessions, players, rounds, moves and results across a reopen', async () => {
+      const place = await kind.fresh();
+      const first = place.open();
+      await first.createSession(session);
+      await first.savePlayer({ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false });
+      await first.startRound({ sessionId: 's1', roundNo: 1, config: '{"seed":7}', startedAt: 2, endedAt: null });
+      await first.appendMove({ sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 0, move: '{"address":0}', at: 3 });
+      await first.appendMove({ sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 1, move: '{"address":16}', at: 4 });
+      await first.saveResults([{ sessionId: 's1', roundNo: 1, playerId: 'p1', result: '{"score":90}' }]);
+      await first.close();
+
+      const again = place.open();
+      expect(await again.findOpenSessionByCode('K7M2QX')).toEqual(session);
+      expect(await again.getSession('s1')).toEqual(session);
+      expect(await again.listPlayers('s1')).toEqual([{ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false }]);
+      expect(await again.listRounds('s1')).toEqual([{ sessionId: 's1', roundNo: 1, config: '{"seed":7}', startedAt: 2, endedAt: null }]);
+      expect(await again.listMoves('s1', 1)).toEqual([
+        { sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 0, move: '{"address":0}', at: 3 },
+        { sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 1, move: '{"address":16}', at: 4 },
+      ]);
+      expect(await again.listResults('s1')).toEqual([{ sessionId: 's1', roundNo: 1, playerId: 'p1', result: '{"score":90}' }]);
+      await again.close();
+    });
+
+    it('keeps timestamps past 2^31 milliseconds exactly (a wall clock today)', async () => {
+      const store = (await kind.fresh()).open();
+      const at = 1_796_000_000_123;
+      await store.createSession({ ...session, createdAt: at });
+      await store.startRound({ sessionId: 's1', roundNo: 1, config: '{}', startedAt: at + 1, endedAt: null });
+      await store.endRound('s1', 1, at + 2);
+      await store.appendMove({ sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 0, move: 'm', at: at + 3 });
+      expect((await store.getSession('s1'))?.createdAt).toBe(at);
+      expect(await store.listRounds('s1')).toEqual([{ sessionId: 's1', roundNo: 1, config: '{}', startedAt: at + 1, endedAt: at + 2 }]);
+      expect((await store.listMoves('s1', 1))[0]?.at).toBe(at + 3);
+      await store.close();
+    });
+
+    it('refuses a second move with the same sequence number instead of overwriting the first', async () => {
+      const store = (await kind.fresh()).open();
+      await store.createSession(session);
+      await store.appendMove({ sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 0, move: 'first', at: 1 });
+      await expect(store.appendMove({ sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 0, move: 'second', at: 2 })).rejects.toThrow();
+      expect((await store.listMoves('s1', 1)).map((m) => m.move)).toEqual(['first']);
+      await store.close();
+    });
+
+    it('lists each player\'s moves in sequence order, players in the same order in every store', async () => {
+      const store = (await kind.fresh()).open();
+      await store.createSession(session);
+      for (const playerId of ['p2-b', 'P1-a', 'p10-c', 'p1-d']) {
+        for (const seq of [1, 0]) await store.appendMove({ sessionId: 's1', roundNo: 1, playerId, seq, move: `${playerId}/${seq}`, at: seq });
+      }
+      expect((await store.listMoves('s1', 1)).map((m) => m.move)).toEqual([
+        'P1-a/0', 'P1-a/1', 'p1-d/0', 'p1-d/1', 'p10-c/0', 'p10-c/1', 'p2-b/0', 'p2-b/1',
+      ]);
+      await store.close();
+    });
+
+    it('closes a session so its code no longer finds it, and ends a round only once', async () => {
+      const store = (await kind.fresh()).open();
+      await store.createSession(session);
+      await store.startRound({ sessionId: 's1', roundNo: 1, config: '{}', startedAt: 2, endedAt: null });
+      await store.endRound('s1', 1, 50);
+      await store.endRound('s1', 1, 99);
+      expect((await store.listRounds('s1'))[0]?.endedAt).toBe(50);
+      await store.updateSession('s1', { status: 'closed' });
+      expect(await store.findOpenSessionByCode('K7M2QX')).toBeNull();
+      expect((await store.getSession('s1'))?.status).toBe('closed');
+      await store.close();
+    });
+
+    it('refuses a second open session with the same code (DuplicateCodeError), and frees the code once the first closes', async () => {
+      const store = (await kind.fresh()).open();
+      await store.createSession(session);
+      await expect(store.createSession({ ...session, id: 's2' })).rejects.toBeInstanceOf(DuplicateCodeError);
+      expect((await store.listOpenSessions()).map((s) => s.id)).toEqual(['s1']);
+      await store.updateSession('s1', { status: 'closed' });
+      await store.createSession({ ...session, id: 's2', createdAt: 2000 });
+      expect((await store.findOpenSessionByCode('K7M2QX'))?.id).toBe('s2');
+      await store.close();
+    });
+
+    it('updates settings and a player\'s bar in place, and saves results again over the old ones', async () => {
+      const store = (await kind.fresh()).open();
+      await store.createSession(session);
+      await store.updateSession('s1', { settings: '{"locked":true}' });
+      const ada = { sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false };
+      await store.savePlayer(ada);
+      await store.savePlayer({ ...ada, barred: true });
+      await store.saveResults([{ sessionId: 's1', roundNo: 1, playerId: 'p1', result: 'old' }]);
+      await store.saveResults([{ sessionId: 's1', roundNo: 1, playerId: 'p1', result: 'new' }]);
+      expect((await store.getSession('s1'))?.settings).toBe('{"locked":true}');
+      expect(await store.listPlayers('s1')).toEqual([{ ...ada, barred: true }]);
+      expect((await store.listResults('s1')).map((r) => r.result)).toEqual(['new']);
+      await store.close();
+    });
+  });
+}
+
+function tempDbFile(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-db-')), 'nested', 'test.db');
+}
+
+storageContract('SQLite', {
+  fresh: async () => {
+    const file = tempDbFile();
+    return { open: () => new SqliteStorage(file) };
+  },
+});
+
+const pgProblem = await postgresProblem();
+if (pgProblem) console.warn(`SKIPPED: the PostgreSQL storage tests: ${pgProblem}. Set MALLOCADE_TEST_DATABASE_URL (.ci/run does).`);
+const schemas: TestDatabase[] = [];
+afterAll(async () => {
+  for (const db of schemas) await db.drop();
+});
+
+describe.skipIf(pgProblem !== null)('PostgreSQL', () => {
+  storageContract('PostgreSQL', {
+    fresh: async () => {
+      const db = await freshSchema('contract');
+      schemas.push(db);
+      return { open: () => new PgStorage(db.url, 2) };
+    },
+  });
+
+  it('records each migration once in schema_migrations, also when several processes open an empty database at once', async () => {
+    const db = await freshSchema('migrate');
+    schemas.push(db);
+    const stores = [new PgStorage(db.url, 1), new PgStorage(db.url, 1), new PgStorage(db.url, 1)];
+    await Promise.all(stores.map((s) => s.listOpenSessions()));
+    await Promise.all(stores.map((s) => s.close()));
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const versions = (await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+    await client.end();
+    expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(versions[0]).toBe(1);
+  });
+});
