@@ -11,6 +11,7 @@ import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import { CLASSROOM_ROOM, classroomRoutes } from './classroom/api.ts';
 import { createServices } from './services.ts';
 import { HttpGate, gateOptionsFromEnv } from './protocol/http-gate.ts';
+import { scaleOptionsFromEnv } from './cluster/scale-options.ts';
 
 /** The largest message a client may send; anything bigger closes its connection. */
 const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -23,7 +24,8 @@ export const CLIENT_DIST = process.env.MALLOCADE_CLIENT_DIST ?? path.resolve(her
 const services = createServices();
 
 export default config({
-  options: { greet: false },
+  // REDIS_URL set: Redis presence and driver, and this process's public address (server/cluster/scale-options.ts).
+  options: { greet: false, ...scaleOptionsFromEnv() },
   rooms: {
     practice: defineRoom(PracticeRoom, { services }),
     [CLASSROOM_ROOM]: defineRoom(ClassroomRoom, { services }),

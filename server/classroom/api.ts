@@ -5,14 +5,14 @@
 // Code lookups are rate limited per address, so codes cannot be guessed by brute force.
 
 import express, { type Request, type Response, type Router } from 'express';
-import { matchMaker } from '@colyseus/core';
 import type { Services } from '../services.ts';
 import { generateJoinCode, normalizeJoinCode } from '../protocol/join-code.ts';
 import { ADDRESS_HEADER } from '../protocol/http-gate.ts';
 import { joinBase, joinUrl, lanAddresses, publicUrlFrom } from '../net/join-url.ts';
 import { hashSecret, newSecret, secretMatches } from './secrets.ts';
 import { GRADEBOOK_LAYOUTS, gradebookCsv, isGradebookLayout, type Gradebook } from './gradebook.ts';
-import type { SessionRecord } from '../storage/storage.ts';
+import { DuplicateCodeError, type SessionRecord } from '../storage/storage.ts';
+import { roomForSession as roomForSessionId } from '../cluster/room-locator.ts';
 
 export const CLASSROOM_ROOM = 'classroom';
 
@@ -33,24 +33,35 @@ function fail(res: Response, status: number, code: string, message: string): voi
   res.status(status).json({ code, message });
 }
 
-/** The live room of an open session, created (and restored from storage) when there is none. */
+/** The live room of an open session, on whichever process holds it; created (and restored from storage) when there is none. */
 export async function roomForSession(session: SessionRecord): Promise<string> {
-  const live = await matchMaker.query({ name: CLASSROOM_ROOM });
-  const existing = live.find((r) => (r.metadata as { sessionId?: string } | undefined)?.sessionId === session.id);
-  if (existing) return existing.roomId;
-  const created = await matchMaker.createRoom(CLASSROOM_ROOM, { sessionId: session.id });
-  return created.roomId;
+  return roomForSessionId(CLASSROOM_ROOM, session.id);
+}
+
+/** Join codes drawn before giving up: another process may open the same code between our read and our insert. */
+const CODE_DRAWS = 5;
+
+/** Stores a new open session under a fresh code; the store refuses a code another open session has (DuplicateCodeError). */
+async function openSession(services: Services, hostKey: string): Promise<SessionRecord> {
+  const { storage } = services;
+  for (let draw = 1; ; draw++) {
+    const open = new Set((await storage.listOpenSessions()).map((s) => s.code));
+    const code = generateJoinCode((c) => open.has(c));
+    const session: SessionRecord = { id: `s-${newSecret()}`, code, hostKeyHash: hashSecret(hostKey), createdAt: services.now(), status: 'open', settings: '{}' };
+    try {
+      await storage.createSession(session);
+      return session;
+    } catch (error) {
+      if (!(error instanceof DuplicateCodeError) || draw >= CODE_DRAWS) throw error;
+    }
+  }
 }
 
 async function createClass(services: Services, req: Request, res: Response): Promise<void> {
-  const { storage } = services;
-  const open = new Set((await storage.listOpenSessions()).map((s) => s.code));
-  const code = generateJoinCode((c) => open.has(c));
   const hostKey = newSecret();
-  const session: SessionRecord = { id: `s-${newSecret()}`, code, hostKeyHash: hashSecret(hostKey), createdAt: services.now(), status: 'open', settings: '{}' };
-  await storage.createSession(session);
+  const session = await openSession(services, hostKey);
   const roomId = await roomForSession(session);
-  res.status(201).json({ code, hostKey, roomId, sessionId: session.id, joinUrl: joinLinkFor(req, code) });
+  res.status(201).json({ code: session.code, hostKey, roomId, sessionId: session.id, joinUrl: joinLinkFor(req, session.code) });
 }
 
 async function findClass(services: Services, req: Request, res: Response): Promise<void> {

@@ -1,0 +1,72 @@
+// Finds the live room of an open class session, on whichever process holds it, and
+// creates one (restored from storage by the room itself) when there is none. With
+// one process this is a lookup in memory; with several (REDIS_URL) the listing is in
+// Redis and may belong to a process that has died (kill -9 leaves its listings behind):
+// such a listing is checked with Colyseus's health check, which removes the dead
+// process's listings, and the class is re-created here from the shared database.
+//
+// Invariant: at most one creation per session at a time, in this process (a map of
+// pending creations) and across processes (a short lock in the presence), so two
+// lookups racing after a crash do not open two rooms for one class.
+
+import { matchMaker, type IRoomCache } from '@colyseus/core';
+
+/** How long a creation lock is held at most (a process that dies holding it frees it then). */
+const CREATION_LOCK_SECONDS = 15;
+/** How often a lookup that lost the race looks for the room the winner is creating. */
+const CREATION_POLL_MS = 100;
+
+const creating = new Map<string, Promise<string>>();
+
+function isRoomOf(listing: IRoomCache, sessionId: string): boolean {
+  return (listing.metadata as { sessionId?: unknown } | undefined)?.sessionId === sessionId;
+}
+
+/**
+ * Whether the process that listed a room still holds it. A listing of this process is
+ * trusted; another process must answer a health check (Colyseus's own: an IPC round
+ * trip through the presence, at most its short timeout, 2 s by default). A process that
+ * does not answer has its listings removed by that check.
+ */
+async function isHeld(listing: IRoomCache): Promise<boolean> {
+  if (listing.processId === matchMaker.processId) return true;
+  return matchMaker.healthCheckProcessId(listing.processId);
+}
+
+async function liveRoomOf(roomName: string, sessionId: string): Promise<string | null> {
+  const listings = (await matchMaker.query({ name: roomName })).filter((l) => isRoomOf(l, sessionId));
+  for (const listing of listings) if (await isHeld(listing)) return listing.roomId;
+  return null;
+}
+
+/** Creates the session's room here, unless another process is already doing it; either way answers the room id. */
+async function createOnce(roomName: string, sessionId: string): Promise<string> {
+  const key = `mallocade:creating:${sessionId}`;
+  const deadline = Date.now() + CREATION_LOCK_SECONDS * 1000;
+  for (;;) {
+    const live = await liveRoomOf(roomName, sessionId);
+    if (live) return live;
+    if ((await matchMaker.presence.incr(key)) === 1) {
+      await matchMaker.presence.expire(key, CREATION_LOCK_SECONDS);
+      try {
+        return (await matchMaker.createRoom(roomName, { sessionId })).roomId;
+      } finally {
+        await matchMaker.presence.del(key);
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`the room of session ${sessionId} was not created within ${CREATION_LOCK_SECONDS} s`);
+    await new Promise((resolve) => setTimeout(resolve, CREATION_POLL_MS));
+  }
+}
+
+/** The live room of an open session, wherever it runs; created (and restored from storage) when there is none. */
+export async function roomForSession(roomName: string, sessionId: string): Promise<string> {
+  const live = await liveRoomOf(roomName, sessionId);
+  if (live) return live;
+  let pending = creating.get(sessionId);
+  if (!pending) {
+    pending = createOnce(roomName, sessionId).finally(() => creating.delete(sessionId));
+    creating.set(sessionId, pending);
+  }
+  return pending;
+}
