@@ -128,7 +128,9 @@ describe.skipIf(problem !== null)('a 2-process cluster (Redis presence and drive
     // The phase turns to results before the results are written; the CSV has them once they are.
     const csvNames = async () => {
       const csv = await fetch(`${b.server.url}/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
-      return (await csv.text()).trim().split('\r\n').slice(1).map((r) => r.split(',')[1]).sort();
+      const [header, ...rows] = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n').map((r) => r.split(','));
+      const nickname = header?.indexOf('nickname') ?? -1;
+      return rows.map((r) => r[nickname]).sort();
     };
     await vi.waitFor(async () => expect(await csvNames()).toEqual(['Ada', 'Grace']), { timeout: 10_000, interval: 200 });
     for (const room of [host2, ada2!.room, grace2!.room]) await room.leave();
