@@ -18,19 +18,39 @@ import { bestOf, resultOf, type ContenderResult, type RunOptions } from './conte
 /** Streams with more requests than this are not packed (the packer is quadratic); the policies still play. */
 export const MAX_PACKED_REQUESTS = 4000;
 
+/** A clairvoyant run: its result and the target it chose for each request that reached a decision (null: it failed). */
+export interface ClairvoyantRun {
+  readonly result: ContenderResult;
+  readonly targets: readonly (Target | null)[];
+}
+
 /** [MATCH-CLAIR-1] The clairvoyant reference on `events` under the round's kind, options and fallback. */
 export function playClairvoyant(config: RoundConfig, events: readonly StreamEvent[], options: RunOptions = {}): Outcome<ContenderResult, string> {
-  const runs: ContenderResult[] = [];
+  const run = clairvoyantRun(config, events, options);
+  return run.ok ? succeed(run.value.result) : run;
+}
+
+/** [MATCH-CLAIR-1] The clairvoyant's winning run with its placements, in request order (the replay's frames). */
+export function clairvoyantRun(config: RoundConfig, events: readonly StreamEvent[], options: RunOptions = {}): Outcome<ClairvoyantRun, string> {
+  const runs: ClairvoyantRun[] = [];
   for (const plan of packedPlans(config, events)) runs.push(playPlan(config, events, plan, options));
   for (const maker of policiesFor(config.kind)) {
     const built = buildEngine(config, { ...options, events });
     if (!built.ok) return built;
     const { engine } = built.value;
-    playOut(engine, policyChooser(engine, maker.create()), maker.name);
-    runs.push(resultOf(maker.name, 'clairvoyant', engine));
+    const choose = policyChooser(engine, maker.create());
+    const targets: (Target | null)[] = [];
+    playOut(engine, (allocator, request) => {
+      const target = choose(allocator, request);
+      targets.push(target);
+      return target;
+    }, maker.name);
+    runs.push({ result: resultOf(maker.name, 'clairvoyant', engine), targets });
   }
-  const best = bestOf(runs);
-  return succeed({ ...best, name: 'clairvoyant', role: 'clairvoyant' });
+  const best = bestOf(runs.map((run) => run.result));
+  const winner = runs.find((run) => run.result === best);
+  invariant(winner, 'the best clairvoyant result is one of its runs');
+  return succeed({ result: { ...best, name: 'clairvoyant', role: 'clairvoyant' }, targets: winner.targets });
 }
 
 /** One packing per order, for kinds that lay blocks out by address. */
@@ -54,15 +74,25 @@ function packItems(lives: ReturnType<typeof requestLives>, layout: AddressLayout
 }
 
 /** Plays a plan; a request the plan does not cover, or whose planned spot is refused, goes where the fallback says. */
-function playPlan(config: RoundConfig, events: readonly StreamEvent[], plan: Map<number, Target>, options: RunOptions): ContenderResult {
+function playPlan(config: RoundConfig, events: readonly StreamEvent[], plan: Map<number, Target>, options: RunOptions): ClairvoyantRun {
   const built = buildEngine(config, { ...options, events });
   invariant(built.ok, 'a round that built once builds again');
   const e = built.value.engine;
+  const targets: (Target | null)[] = [];
   for (let request = e.advance(); request; request = e.advance()) {
     const planned = plan.get(request.requestId);
-    if (planned !== undefined && e.place(planned).ok) continue;
+    const placed = planned !== undefined ? e.place(planned) : null;
+    if (placed?.ok) {
+      targets.push(planned ?? null);
+      continue;
+    }
     const target = e.judgeTarget();
-    if (target === null || !e.place(target).ok) e.failPending();
+    const fallback = target === null ? null : e.place(target);
+    if (fallback?.ok) targets.push(target);
+    else {
+      e.failPending();
+      targets.push(null);
+    }
   }
-  return resultOf('clairvoyant', 'clairvoyant', e);
+  return { result: resultOf('clairvoyant', 'clairvoyant', e), targets };
 }

@@ -26,6 +26,11 @@ export interface RoundResults {
    */
   readonly best: ContenderResult;
   readonly clairvoyant: ContenderResult;
+  /**
+   * [MATCH-CLAIR-3] Whether the clairvoyant scores above every built-in policy: only then is
+   * it a target of its own (otherwise it is just the best policy again, and not shown apart).
+   */
+  readonly clairvoyantBetter: boolean;
   /** Peak live bytes of the stream the player faced: no heap can be smaller. */
   readonly lowerBound: { readonly peakLive: number };
   readonly relative: RelativeScore;
@@ -95,6 +100,7 @@ export function roundResults(state: MatchState, options: RunOptions = { timeline
     policies,
     best,
     clairvoyant,
+    clairvoyantBetter: clairvoyant.card.score > bestOf(policies).card.score,
     lowerBound: { peakLive: measureStream(engine.events).peakLive },
     relative: relativeScore(player.card.score, best.card.score),
   });
