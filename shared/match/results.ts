@@ -14,6 +14,7 @@ import { engineOf, isStopped, requestsPlayed, type MatchState } from './match.ts
 import { playResting, roundPace } from './pace.ts';
 import type { RoundConfig } from './round-config.ts';
 import { playClairvoyant } from './clairvoyant.ts';
+import { debriefRound } from './debrief.ts';
 import { fixedStream, isFixedSource } from './sources.ts';
 import type { StreamEvent } from '../core/stream.ts';
 
@@ -31,6 +32,8 @@ export interface RoundResults {
    * it a target of its own (otherwise it is just the best policy again, and not shown apart).
    */
   readonly clairvoyantBetter: boolean;
+  /** [MATCH-DEBRIEF-2] One or two sentences tying the outcome to what happened in the run. */
+  readonly debrief: string;
   /** Peak live bytes of the stream the player faced: no heap can be smaller. */
   readonly lowerBound: { readonly peakLive: number };
   readonly relative: RelativeScore;
@@ -95,12 +98,14 @@ export function roundResults(state: MatchState, options: RunOptions = { timeline
   if (!others.ok) return others;
   const { policies, clairvoyant, reference } = others.value;
   const best = policies.find((p) => p.name === reference) ?? bestOf(policies);
+  const clairvoyantBetter = clairvoyant.card.score > bestOf(policies).card.score;
   return succeed({
     player: options.timeline ? player : { ...player, timeline: [] },
     policies,
     best,
     clairvoyant,
-    clairvoyantBetter: clairvoyant.card.score > bestOf(policies).card.score,
+    clairvoyantBetter,
+    debrief: debriefRound(state, { player, best, clairvoyant, clairvoyantBetter }),
     lowerBound: { peakLive: measureStream(engine.events).peakLive },
     relative: relativeScore(player.card.score, best.card.score),
   });
