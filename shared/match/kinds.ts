@@ -46,6 +46,8 @@ export type RegisteredKind = AllocatorSetup['kind'];
 /** Makes fresh instances of a built-in policy. */
 export interface PolicyMaker {
   readonly name: string;
+  /** What a player reads for it (policyLabel). */
+  readonly label: string;
   create(): Policy;
 }
 
@@ -61,6 +63,39 @@ export interface MovesOnOffer {
 }
 
 const NO_EXTRA_MOVES: MovesOnOffer = { grow: false, coalesce: false, release: false };
+
+/**
+ * [MATCH-KIND-LABEL-1] What players read for each built-in policy and the reference, in
+ * hints, meters, results and the class views: the one owner of these names.
+ */
+const POLICY_LABELS: Readonly<Record<string, string>> = {
+  'first-fit-address': 'first fit',
+  'first-fit-lifo': 'first fit (LIFO)',
+  'first-fit-fifo': 'first fit (FIFO)',
+  'next-fit': 'next fit',
+  'best-fit': 'best fit',
+  'worst-fit': 'worst fit',
+  tlsf: 'TLSF',
+  'aligned-fit': 'aligned fit',
+  'buddy-lowest': 'lowest buddy',
+  'buddy-lifo': 'LIFO buddy',
+  'slab-fullest': 'fullest partial',
+  'slab-first': 'first partial',
+  'slab-naive': 'always new',
+  'arena-per-tag': 'arena per tag',
+  'arena-single': 'one arena',
+  clairvoyant: 'clairvoyant',
+};
+
+/** Whether the table names this policy (every registered one must be). */
+export function hasPolicyLabel(name: string): boolean {
+  return Object.hasOwn(POLICY_LABELS, name);
+}
+
+/** A policy's display name; a name the table lacks reads as words ("kmalloc-pow2" -> "kmalloc pow2"). */
+export function policyLabel(name: string): string {
+  return POLICY_LABELS[name] ?? name.replace(/[-_]/g, ' ');
+}
 
 interface KindEntry<S extends AllocatorSetup> {
   create(options: S['options']): Outcome<Allocator>;
@@ -91,7 +126,7 @@ interface KindEntry<S extends AllocatorSetup> {
 type Registry = { readonly [K in RegisteredKind]: KindEntry<Extract<AllocatorSetup, { kind: K }>> };
 
 function singletons(policies: Iterable<Policy>): PolicyMaker[] {
-  return [...policies].map((policy) => ({ name: policy.name, create: () => policy }));
+  return [...policies].map((policy) => ({ name: policy.name, label: policyLabel(policy.name), create: () => policy }));
 }
 
 /** The allocator as the class its round's kind promises (a mismatch is a bug). */

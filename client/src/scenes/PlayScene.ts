@@ -32,6 +32,7 @@ import { MetersView } from '../views/MetersView.ts';
 import { fitText } from '../views/labels.ts';
 import { findLevel, type Level } from '../../../shared/levels/levels.ts';
 import { parseKindView, type KindView } from '../../../shared/match/kind-view.ts';
+import { policyLabel } from '../../../shared/match/kinds.ts';
 import { snapPlacement, type PlacementPreview } from '../../../shared/match/preview.ts';
 import { isBoardKind, KindBoard, type BoardHint } from './kind-board.ts';
 import { boardMode, boardRows, classPhase, isRoundOn, ownHeap, ownPlayer, standingText, type ClassStateLike } from './class/class-state.ts';
@@ -50,23 +51,6 @@ export interface PlaySceneData {
   /** In a class: the student's player id (their heap and entry in the classroom state). */
   readonly playerId?: string;
 }
-
-const HINT_LABELS: Readonly<Record<string, string>> = {
-  'first-fit-address': 'first fit',
-  'first-fit-lifo': 'first fit (LIFO)',
-  'first-fit-fifo': 'first fit (FIFO)',
-  'next-fit': 'next fit',
-  'best-fit': 'best fit',
-  'worst-fit': 'worst fit',
-  tlsf: 'TLSF',
-  'buddy-lowest': 'lowest buddy',
-  'buddy-lifo': 'LIFO buddy',
-  'slab-fullest': 'fullest partial',
-  'slab-first': 'first partial',
-  'slab-naive': 'always new',
-  'arena-per-tag': 'arena per tag',
-  'arena-single': 'one arena',
-};
 
 function toRegionView(r: RegionState): RegionView {
   return {
@@ -575,11 +559,11 @@ export class PlayScene extends Phaser.Scene {
 
   /** Hints on the board: where each policy would put the request, as a slab or arena id (-1: a new one). */
   private boardHints(m: MatchState): BoardHint[] {
-    return m.hints.map((h) => ({ label: HINT_LABELS[h.policy] ?? h.policy, target: h.target }));
+    return m.hints.map((h) => ({ label: policyLabel(h.policy), target: h.target }));
   }
 
   private hintMarkers(m: MatchState): HeapHint[] {
-    return m.hints.filter((h) => h.target >= 0).map((h) => ({ label: HINT_LABELS[h.policy] ?? h.policy, address: h.target }));
+    return m.hints.filter((h) => h.target >= 0).map((h) => ({ label: policyLabel(h.policy), address: h.target }));
   }
 
   /** Meters from the synced gauge; the timer counts down to the pending request's deadline. */
@@ -617,7 +601,7 @@ export class PlayScene extends Phaser.Scene {
   private bestRival(m: MatchState): { name: string; utilization: number } | null {
     let best: { name: string; utilization: number } | null = null;
     for (const r of m.rivals ?? []) {
-      if (!best || r.utilization > best.utilization) best = { name: HINT_LABELS[r.policy] ?? r.policy, utilization: r.utilization };
+      if (!best || r.utilization > best.utilization) best = { name: policyLabel(r.policy), utilization: r.utilization };
     }
     return best;
   }

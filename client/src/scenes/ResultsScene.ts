@@ -19,6 +19,7 @@ import { ReplayView } from '../views/ReplayView.ts';
 import { frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
 import type { LoggedMove, RoundConfig } from '../../../shared/match/match.ts';
 import { lineUpAreas } from '../../../shared/match/kind-view.ts';
+import { policyLabel } from '../../../shared/match/kinds.ts';
 import { onKey } from '../ui/keys.ts';
 
 /** What the server sends beside the results so a round can be replayed here. */
@@ -91,12 +92,12 @@ export class ResultsScene extends Phaser.Scene {
       `utilization ${formatPercent(results.player.summary.utilization)} · peak heap ${formatBytesShort(results.player.summary.peakHeap)} · ` +
       `no heap can be smaller than ${formatBytesShort(results.lowerBound.peakLive)} · failures ${results.player.summary.failures} · ` +
       `fallback placements ${results.player.totals.fallbacks}\n` +
-      `${results.level ? `par: ${results.level.par.policy} scores ${results.level.par.score} · ` : ''}best built-in policy: ${results.best.name} (${results.best.card.score}); you are ${results.relative.delta >= 0 ? `${results.relative.delta} ahead` : `${-results.relative.delta} behind`}`,
+      `${results.level ? `par: ${policyLabel(results.level.par.policy)} scores ${results.level.par.score} · ` : ''}best built-in policy: ${policyLabel(results.best.name)} (${results.best.card.score}); you are ${results.relative.delta >= 0 ? `${results.relative.delta} ahead` : `${-results.relative.delta} behind`}`,
       { ...font, fontSize: '17px', color: UI.text, lineSpacing: 6 });
     const bars = new ComparisonBarsView(this);
     bars.show({
       title: 'score on the same stream (higher is better)',
-      entries: contenders(results).map(({ entry, role }) => ({ label: role === 'player' ? 'you' : entry.name, value: entry.card.score, role })),
+      entries: contenders(results).map(({ entry, role }) => ({ label: role === 'player' ? 'you' : policyLabel(entry.name), value: entry.card.score, role })),
       format: (v) => String(Math.round(v)),
     });
     const plot = new LinePlotView(this);
@@ -110,7 +111,7 @@ export class ResultsScene extends Phaser.Scene {
       series: [
         { name: 'your heap', axis: 'left', style: 'solid', colour: 0xe69f00, points: timeline.map((p) => ({ x: p.op, y: p.heapBytes })) },
         { name: 'live bytes', axis: 'left', style: 'dashed', colour: 0x56b4e9, points: timeline.map((p) => ({ x: p.op, y: p.liveBytes })) },
-        { name: `${results.best.name}'s heap`, axis: 'left', style: 'dotted', colour: 0x009e73, points: results.best.timeline.map((p) => ({ x: p.op, y: p.heapBytes })) },
+        { name: `${policyLabel(results.best.name)}'s heap`, axis: 'left', style: 'dotted', colour: 0x009e73, points: results.best.timeline.map((p) => ({ x: p.op, y: p.heapBytes })) },
         { name: 'ext. fragmentation', axis: 'right', style: 'dotted', colour: 0xcc79a7, points: timeline.map((p) => ({ x: p.op, y: externalFragmentation(p) })) },
       ],
     });

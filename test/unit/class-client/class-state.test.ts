@@ -71,8 +71,8 @@ describe('classroom state readers', () => {
     expect(line.extent).toBe(16);
   });
 
-  it('leaves out the hints of policies that would fail, and writes policy names as words', () => {
-    expect(hintsOf(match([]))).toEqual([{ label: 'buddy lowest', address: 4 }]);
+  it('[MATCH-KIND-LABEL-1] leaves out the hints of policies that would fail, and names policies as the registry does', () => {
+    expect(hintsOf(match([]))).toEqual([{ label: 'lowest buddy', address: 4 }]);
   });
 
   it('lists players by nickname ignoring case, reading fields the server has not written yet as zero', () => {

@@ -9,6 +9,7 @@ import type { ClassroomState } from '../../../../server/state/classroom-state.ts
 import type { HeapHint } from '../../views/HeapView.ts';
 import type { HeapLine } from '../../views/heap-line.ts';
 import { lineUpAreas } from '../../../../shared/match/kind-view.ts';
+import { policyLabel } from '../../../../shared/match/kinds.ts';
 import { extentOf, heapBreakOf } from '../../../../shared/core/extent.ts';
 
 export type ClassPhase = 'lobby' | 'playing' | 'paused' | 'results';
@@ -196,7 +197,7 @@ export function heapLineOf(match: MatchLike): HeapLine {
 
 /** The policies' suggestions as hint carets ("first fit" at 16); failing policies are left out. */
 export function hintsOf(match: MatchLike): HeapHint[] {
-  return [...match.hints].filter((h) => h.target >= 0).map((h) => ({ label: h.policy.replace(/[-_]/g, ' '), address: h.target }));
+  return [...match.hints].filter((h) => h.target >= 0).map((h) => ({ label: policyLabel(h.policy), address: h.target }));
 }
 
 /** Every student for the host, by nickname (case ignored), so a name is easy to find. */
