@@ -14,10 +14,10 @@
 
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
-import type { MatchState, RegionState } from '../../../server/state/match-state.ts';
-import type { RegionView } from '../../../shared/core/allocator.ts';
+import type { MatchState } from '../../../server/state/match-state.ts';
 import { describeError, joinPractice, type Refusal } from '../net/connection.ts';
 import { RoomLink } from '../net/room-link.ts';
+import { decodeRegions } from '../net/synced.ts';
 import { HeapView, type HeapHint } from '../views/HeapView.ts';
 import { playLine } from '../views/heap-line.ts';
 import { extentOf } from '../../../shared/core/extent.ts';
@@ -50,17 +50,6 @@ export interface PlaySceneData {
   readonly title?: string;
   /** In a class: the student's player id (their heap and entry in the classroom state). */
   readonly playerId?: string;
-}
-
-function toRegionView(r: RegionState): RegionView {
-  return {
-    start: r.start,
-    size: r.size,
-    state: r.state === 'live' || r.state === 'free' ? r.state : 'unused',
-    ...(r.id >= 0 ? { id: r.id, requested: r.requested } : {}),
-    ...(r.tag ? { tag: r.tag } : {}),
-    ...(r.area ? { area: r.area } : {}),
-  };
 }
 
 /** How many rows buttons of these widths take when they wrap within `width`. */
@@ -291,7 +280,7 @@ export class PlayScene extends Phaser.Scene {
     const m = this.match();
     const address = this.heapView?.addressAt(x, y) ?? null;
     if (!m?.hasPending || address === null) return null;
-    return snapPlacement(this.kindView(m), m.regions.map(toRegionView), m.pending.size, address);
+    return snapPlacement(this.kindView(m), decodeRegions(m.regions), m.pending.size, address);
   }
 
   /** Shows the ghost: where the dragged card would land and whether the engine would take it there. */
@@ -495,7 +484,7 @@ export class PlayScene extends Phaser.Scene {
     if (this.data_.classRoom && !isRoundOn(classPhase(this.classState()))) return;
     this.ensureBoard(m.kind);
     this.ensureBuddyTree(m.kind);
-    const regions = m.regions.map(toRegionView);
+    const regions = decodeRegions(m.regions);
     const view = this.kindView(m);
     if (this.buddyView && view?.kind === 'buddy') {
       this.buddyView.show({ regions, unit: view.unit, minOrder: view.minOrder, maxOrder: view.maxOrder, freeLists: view.freeLists });

@@ -6,6 +6,7 @@
 
 import type { RegionView } from '../../../../shared/core/allocator.ts';
 import type { ClassroomState } from '../../../../server/state/classroom-state.ts';
+import { decodeRegions, type RegionLike } from '../../net/synced.ts';
 import type { HeapHint } from '../../views/HeapView.ts';
 import type { HeapLine } from '../../views/heap-line.ts';
 import { lineUpAreas } from '../../../../shared/match/kind-view.ts';
@@ -40,15 +41,7 @@ export interface PlayerInfoLike {
   readonly finished: boolean;
 }
 
-export interface RegionLike {
-  readonly start: number;
-  readonly size: number;
-  readonly state: string;
-  readonly id: number;
-  readonly requested: number;
-  readonly tag: string;
-  readonly area: string;
-}
+export type { RegionLike };
 
 export interface MatchLike {
   readonly kind: string;
@@ -164,28 +157,9 @@ export function ownHeap(state: ClassStateLike | undefined, playerId?: string): M
   return null;
 }
 
-function isRegionState(state: string): state is RegionView['state'] {
-  return state === 'live' || state === 'free' || state === 'unused';
-}
-
-/**
- * The synced regions as the engine's RegionView (ids, tags and areas only where they
- * mean something); a slab or arena heap's slabs or arenas lined up end to end.
- */
+/** The synced regions as the engine's RegionView; a slab or arena heap's slabs or arenas lined up end to end. */
 export function regionsOf(match: MatchLike): RegionView[] {
-  const regions: RegionView[] = [];
-  for (const r of match.regions) {
-    if (!isRegionState(r.state)) continue;
-    regions.push({
-      start: r.start,
-      size: r.size,
-      state: r.state,
-      ...(r.state === 'live' ? { id: r.id, requested: r.requested } : {}),
-      ...(r.tag ? { tag: r.tag } : {}),
-      ...(r.area ? { area: r.area } : {}),
-    });
-  }
-  return lineUpAreas(regions);
+  return lineUpAreas(decodeRegions(match.regions));
 }
 
 /** The heap view's line, its break where the engine has it (shared/core/extent.ts); no room past it. */

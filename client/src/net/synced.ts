@@ -1,0 +1,38 @@
+// Reading what a room synced into the engine's shapes: the one region decoder (a
+// RegionState of server/state/match-state.ts -> the engine's RegionView). Typed
+// structurally, so it runs on plain objects in unit tests too.
+
+import type { RegionView } from '../../../shared/core/allocator.ts';
+
+/** A synced region as the schema holds it: every field present, -1 and '' for "none". */
+export interface RegionLike {
+  readonly start: number;
+  readonly size: number;
+  readonly state: string;
+  readonly id: number;
+  readonly requested: number;
+  readonly tag: string;
+  readonly area: string;
+}
+
+function isRegionState(state: string): state is RegionView['state'] {
+  return state === 'live' || state === 'free' || state === 'unused';
+}
+
+/** One synced region as the engine's RegionView: an id and requested bytes only on a live block, a tag and area only when set. */
+export function decodeRegion(r: RegionLike): RegionView {
+  const state = isRegionState(r.state) ? r.state : 'unused';
+  return {
+    start: r.start,
+    size: r.size,
+    state,
+    ...(state === 'live' ? { id: r.id, requested: r.requested } : {}),
+    ...(r.tag ? { tag: r.tag } : {}),
+    ...(r.area ? { area: r.area } : {}),
+  };
+}
+
+/** The synced regions, in their order. */
+export function decodeRegions(regions: Iterable<RegionLike>): RegionView[] {
+  return Array.from(regions, decodeRegion);
+}
