@@ -13,7 +13,7 @@ import { describeError, joinClass, type Refusal, type Welcome } from '../../net/
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { HeapView } from '../../views/HeapView.ts';
-import { lineHeight } from '../../views/labels.ts';
+import { fitText, lineHeight } from '../../views/labels.ts';
 import {
   boardMode, boardRows, classPhase, heapLineOf, isRoundOn, ownHeap, ownPlayer, standingText,
   type ClassPhase, type MatchLike,
@@ -23,7 +23,7 @@ import { isNarrow, screenMargin, takeTop, twoColumns, type Box } from './layout.
 import { RoomLink } from '../../net/room-link.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
-import { fitText, textStyle } from './views/text-style.ts';
+import { textStyle } from './views/text-style.ts';
 
 export interface LobbyData {
   readonly classRoom: Room;

@@ -10,7 +10,7 @@ import Phaser from 'phaser';
 import { createClass, describeError, downloadResults, hostClass, joinLink, type Refusal } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
-import { lineHeight } from '../../views/labels.ts';
+import { fitText, lineHeight } from '../../views/labels.ts';
 import { ROUND_CHOICES, resolveRound } from '../../../../server/rooms/rounds.ts';
 import { boardMode, boardRows, classFigures, classPhase, heapThumbs, isRoundOn, playerRows, type BoardMode, type ClassPhase, type ClassStateLike } from './class-state.ts';
 import { loadHostKey, normaliseCode, saveHostKey } from './host-key.ts';
@@ -22,7 +22,7 @@ import { ClassFiguresView } from './views/ClassFiguresView.ts';
 import { HeapThumbnailsView } from './views/HeapThumbnailsView.ts';
 import { PlayerListView } from './views/PlayerListView.ts';
 import { QrView } from './views/QrView.ts';
-import { fitText, sizeToFit, textStyle } from './views/text-style.ts';
+import { sizeToFit, textStyle } from './views/text-style.ts';
 
 export interface HostData {
   readonly code?: string;

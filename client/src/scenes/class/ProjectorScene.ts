@@ -7,7 +7,7 @@ import Phaser from 'phaser';
 import { describeError, hostClass, joinLink } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
-import { lineHeight } from '../../views/labels.ts';
+import { fitText, lineHeight } from '../../views/labels.ts';
 import { boardMode, boardRows, classPhase, isRoundOn, playerRows, type ClassPhase, type ClassStateLike } from './class-state.ts';
 import { loadHostKey, normaliseCode } from './host-key.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, twoRows, type Box } from './layout.ts';
@@ -16,7 +16,7 @@ import { visibleTexts } from './screen-report.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
 import { PodiumView } from './views/PodiumView.ts';
 import { QrView } from './views/QrView.ts';
-import { fitText, sizeToFit, textStyle } from './views/text-style.ts';
+import { sizeToFit, textStyle } from './views/text-style.ts';
 
 export interface ProjectorData {
   readonly code?: string;

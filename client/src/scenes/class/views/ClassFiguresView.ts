@@ -7,12 +7,11 @@
 import type Phaser from 'phaser';
 import { UI, fade } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
-import { LabelLane, clampedLeft, lineHeight, measureText } from '../../../views/labels.ts';
+import { clampedLeft, fitText, LabelLane, lineHeight, measureText } from '../../../views/labels.ts';
 import { formatBytesShort } from '../../../views/format.ts';
 import type { Box } from '../layout.ts';
 import type { ClassFigures } from '../class-state.ts';
 import { PanelView } from './PanelView.ts';
-import { fitText } from './text-style.ts';
 
 const HISTOGRAM_COLOUR = 0x56b4e9;
 const HEAT_COLOUR = 0xe69f00;

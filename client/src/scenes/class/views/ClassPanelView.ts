@@ -6,11 +6,10 @@
 
 import type Phaser from 'phaser';
 import { UI } from '../../../palette.ts';
-import { lineHeight, measureText } from '../../../views/labels.ts';
+import { fitText, lineHeight, measureText } from '../../../views/labels.ts';
 import { compactBoardLines, type BoardMode, type BoardRow } from '../class-state.ts';
 import { LeaderboardView } from './LeaderboardView.ts';
 import { PanelView } from './PanelView.ts';
-import { fitText } from './text-style.ts';
 
 export interface ClassPanel {
   readonly paused: boolean;

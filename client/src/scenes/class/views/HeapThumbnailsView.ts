@@ -7,12 +7,11 @@
 import type Phaser from 'phaser';
 import { UI, blockColour } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
-import { lineHeight } from '../../../views/labels.ts';
+import { fitText, lineHeight } from '../../../views/labels.ts';
 import { hatch } from '../../../views/patterns.ts';
 import { gridCells, type Box } from '../layout.ts';
 import type { HeapThumb } from '../class-state.ts';
 import { PanelView } from './PanelView.ts';
-import { fitText } from './text-style.ts';
 
 /** "3/8 placed", "done" or "away": a card's second line. */
 export function thumbProgress(thumb: HeapThumb): string {

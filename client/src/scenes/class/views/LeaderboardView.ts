@@ -6,10 +6,9 @@
 import type Phaser from 'phaser';
 import { UI, fade } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
-import { lineHeight, measureText } from '../../../views/labels.ts';
+import { fitText, lineHeight, measureText } from '../../../views/labels.ts';
 import type { BoardRow } from '../class-state.ts';
 import { PanelView } from './PanelView.ts';
-import { fitText } from './text-style.ts';
 
 export interface Board {
   readonly rows: readonly BoardRow[];

@@ -8,10 +8,9 @@ import { UI } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
 import { Button } from '../../../ui/Button.ts';
 import { ViewEvents } from '../../../views/emitter.ts';
-import { lineHeight, measureText } from '../../../views/labels.ts';
+import { fitText, lineHeight, measureText } from '../../../views/labels.ts';
 import type { PlayerRow } from '../class-state.ts';
 import { PanelView } from './PanelView.ts';
-import { fitText } from './text-style.ts';
 
 export interface PlayerListEvents {
   kick: { playerId: string; nickname: string };

@@ -6,10 +6,9 @@
 import type Phaser from 'phaser';
 import { UI, textOn } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
-import { lineHeight } from '../../../views/labels.ts';
+import { fitText, lineHeight } from '../../../views/labels.ts';
 import type { BoardRow } from '../class-state.ts';
 import { PanelView } from './PanelView.ts';
-import { fitText } from './text-style.ts';
 
 /** Left-to-right order of the top three on the steps, and each step's share of the height. */
 const STEPS = [
