@@ -21,6 +21,7 @@ import { decodeRegions } from '../net/synced.ts';
 import { HeapView, type HeapHint } from '../views/HeapView.ts';
 import { playLine } from '../views/heap-line.ts';
 import { extentOf } from '../../../shared/core/extent.ts';
+import { utilization } from '../../../shared/core/metrics.ts';
 import { BuddyView } from '../views/BuddyView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
 import { QueueView } from '../views/QueueView.ts';
@@ -577,7 +578,7 @@ export class PlayScene extends Phaser.Scene {
       internalBytes: g.internalBytes,
       ...(view?.kind === 'slab' ? { pages: view.pages } : {}),
       rival: this.bestRival(m),
-      utilization: g.peakHeap ? g.peakLive / g.peakHeap : 1,
+      utilization: utilization(g.peakLive, g.peakHeap),
       externalFragmentation: g.externalFragmentation,
       largestHole: g.largestFree,
       heapBytes: g.heapBytes,
