@@ -11,7 +11,7 @@ import { createClass, describeError, downloadResults, hostClass, joinLink, type 
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
-import { ROUND_CHOICES, resolveRound } from '../../../../server/rooms/rounds.ts';
+import { ROUND_CHOICES, resolveRound } from '../../../../shared/levels/rounds.ts';
 import { boardMode, boardRows, classFigures, classPhase, heapThumbs, isRoundOn, playerRows, type BoardMode, type ClassPhase, type ClassStateLike } from './class-state.ts';
 import { loadHostKey, normaliseCode, saveHostKey } from './host-key.ts';
 import { isNarrow, screenMargin, splitColumns, takeTop, twoRows, type Box } from './layout.ts';
