@@ -28,7 +28,7 @@ import { QueueView } from '../views/QueueView.ts';
 import { Button } from '../ui/Button.ts';
 import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
-import { exposeProbe } from '../test-probe.ts';
+import { addressProbes, exposeProbe } from '../test-probe.ts';
 import { MetersView } from '../views/MetersView.ts';
 import { fitText } from '../views/labels.ts';
 import { findLevel, type Level } from '../../../shared/levels/levels.ts';
@@ -38,7 +38,6 @@ import { snapPlacement, type PlacementPreview } from '../../../shared/match/prev
 import { isBoardKind, KindBoard, type BoardHint } from './kind-board.ts';
 import { boardMode, boardRows, classPhase, isRoundOn, ownHeap, ownPlayer, standingText, type ClassStateLike } from './class/class-state.ts';
 import { visibleTexts } from './class/screen-report.ts';
-import { addressProbes } from './class/ClassLobbyScene.ts';
 import { ClassPanelView, type ClassPanel } from './class/views/ClassPanelView.ts';
 import { onKey } from '../ui/keys.ts';
 

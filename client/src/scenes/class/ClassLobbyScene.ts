@@ -21,6 +21,7 @@ import {
 } from './class-state.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
+import { addressProbes } from '../../test-probe.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
 import { textStyle } from './views/text-style.ts';
@@ -42,23 +43,6 @@ function heapHeightFor(extent: number, width: number, font: number): number {
   const band = lineHeight(small) + 8 + Math.max(34, lineHeight(font, 2) + 8) + 8 + 2 * (lineHeight(small) + 2) + 6;
   const rows = Math.max(1, Math.min(4, Math.ceil((extent * 2) / Math.max(1, width))));
   return rows * band + 4;
-}
-
-/** How many addresses the tests get screen points for. */
-const PROBED_ADDRESSES = 64;
-
-/**
- * Where addresses 0..63 are drawn on a heap line (those left of `right`, the edge of
- * its box), for the browser tests' clicks; this scene and the PlayScene publish them.
- */
-export function addressProbes(view: Pick<HeapView, 'pointOf'> | null, right: number): Record<string, { x: number; y: number }> {
-  const points: Record<string, { x: number; y: number }> = {};
-  if (!view) return points;
-  for (let a = 0; a < PROBED_ADDRESSES; a++) {
-    const p = view.pointOf(a);
-    if (p && p.x <= right) points[a] = { x: Math.round(p.x), y: Math.round(p.y) };
-  }
-  return points;
 }
 
 export class ClassLobbyScene extends Phaser.Scene {
