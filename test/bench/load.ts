@@ -1,13 +1,16 @@
-// `npm run load -- --clients 300 --rate 1 [--url ws://127.0.0.1:PORT] [--seconds N]
-//                  [--mode class|spread] [--per-class 30] [--pid PID] [--end-round]`
+// `npm run load -- --clients 300 --rate 1 [--url ws://127.0.0.1:PORT …] [--seconds N]
+//                  [--mode class|spread] [--per-class 30] [--pid PID …] [--end-round]`
 // Simulated students on loopback: in one classroom (mode `class`), or spread over
-// many classrooms of one server process (mode `spread`). Each student places one
-// request every 1/rate seconds at the first free block that fits, through the real
-// protocol (SDK client, synced state, `place` → `ack`). Against the server at --url,
-// or one this script starts as a child process on a free port with a temporary
-// database. Prints move-to-ack latency percentiles, bytes per second received per
-// student, and the server's CPU, each against its goal. Bounded in clients and time;
-// loopback only; stops by itself.
+// many classrooms (mode `spread`). Each student places one request every 1/rate
+// seconds at the first free block that fits, through the real protocol (SDK client,
+// synced state, `place` → `ack`). Against the server at --url, or the processes of a
+// cluster at several --url (classes go to them in turn, each class created and joined
+// through its own process, which then holds it: npm run cluster), or one server this
+// script starts as a child process on a free port with a temporary database. Prints
+// move-to-ack latency percentiles, bytes per second received per student, and the
+// server's CPU (a --pid per --url, in order, else the process found listening on the
+// url's port), each against its goal, per process and in total. Bounded in clients
+// and time; loopback only; stops by itself.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,8 +36,10 @@ interface Settings {
   readonly seconds: number;
   readonly mode: 'class' | 'spread';
   readonly perClass: number;
-  readonly url: string | null;
-  readonly pid: number | null;
+  /** The server processes to load (empty: start one here). */
+  readonly urls: readonly string[];
+  /** Their process ids, in the order of `urls`, where given. */
+  readonly pids: readonly number[];
   readonly endRound: boolean;
 }
 
@@ -61,12 +66,14 @@ function readSettings(): Settings {
   const { values } = parseArgs({
     options: {
       clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, mode: { type: 'string' },
-      'per-class': { type: 'string' }, url: { type: 'string' }, pid: { type: 'string' }, 'end-round': { type: 'boolean' },
+      'per-class': { type: 'string' }, url: { type: 'string', multiple: true }, pid: { type: 'string', multiple: true }, 'end-round': { type: 'boolean' },
     },
   });
   const mode = values.mode ?? 'class';
   if (mode !== 'class' && mode !== 'spread') fail('--mode is class or spread');
-  if (values.url !== undefined && !isLoopback(values.url)) fail('--url must be a loopback address (ws://127.0.0.1:PORT)');
+  const urls = values.url ?? [];
+  if (urls.some((url) => !isLoopback(url))) fail('--url must be a loopback address (ws://127.0.0.1:PORT)');
+  if ((values.pid ?? []).length > urls.length) fail('one --pid per --url at most, in the same order');
   const rate = bounded('rate', values.rate, 1, LIMITS.rate);
   // The round has 60 requests: stop before the quickest student runs out of them.
   const seconds = Math.min(bounded('seconds', values.seconds, 20, LIMITS.seconds), Math.floor((ROUND_REQUESTS - 5) / rate));
@@ -76,8 +83,8 @@ function readSettings(): Settings {
     seconds,
     mode,
     perClass: Math.round(bounded('per-class', values['per-class'], mode === 'spread' ? 30 : LIMITS.perClass, LIMITS.perClass)),
-    url: values.url ?? null,
-    pid: values.pid === undefined ? null : Math.round(bounded('pid', values.pid, 0, 2 ** 22)),
+    urls,
+    pids: (values.pid ?? []).map((pid) => Math.round(bounded('pid', pid, 0, 2 ** 22))),
     endRound: values['end-round'] ?? false,
   };
 }
@@ -101,6 +108,43 @@ function processCpuSeconds(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** Socket inodes listening on `port` on this machine (/proc/net/tcp and tcp6). */
+function listeningInodes(port: number): Set<string> {
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = fs.readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      // local_address is HEX_IP:HEX_PORT; state 0A is LISTEN; the inode is field 10.
+      if (f[3] === '0A' && parseInt(f[1]?.split(':').at(-1) ?? '', 16) === port && f[9]) inodes.add(f[9]);
+    }
+  }
+  return inodes;
+}
+
+/** The process listening on `port` (a loopback server of this machine); null when it cannot be told. */
+function pidListeningOn(port: number): number | null {
+  const inodes = listeningInodes(port);
+  if (inodes.size === 0) return null;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      for (const fd of fs.readdirSync(`/proc/${entry}/fd`)) {
+        const link = fs.readlinkSync(`/proc/${entry}/fd/${fd}`);
+        if (link.startsWith('socket:[') && inodes.has(link.slice('socket:['.length, -1))) return Number(entry);
+      }
+    } catch {
+      // a process that ended, or one we may not look into
+    }
+  }
+  return null;
 }
 
 /** Bytes a WebSocket frame with this payload takes (header included; server frames are not masked). */
@@ -194,7 +238,16 @@ class SimulatedStudent {
   }
 }
 
+/** One server process under load. */
+interface Target {
+  readonly label: string;
+  readonly httpUrl: string;
+  readonly client: ClassClient;
+  readonly pid: number | null;
+}
+
 interface Classroom {
+  readonly target: Target;
   readonly host: ClassRoom;
   readonly hostDown: { bytes: number };
   readonly students: SimulatedStudent[];
@@ -208,7 +261,8 @@ async function inBatches<T>(count: number, size: number, make: (i: number) => Pr
   return out;
 }
 
-async function openClassroom(httpUrl: string, client: ClassClient, students: number, firstIndex: number): Promise<Classroom> {
+async function openClassroom(target: Target, students: number, firstIndex: number): Promise<Classroom> {
+  const { httpUrl, client } = target;
   const created = await createClass(httpUrl);
   const host = await joinAsHost(client, created.roomId, created.hostKey);
   const hostDown = countBytesDown(host);
@@ -216,7 +270,7 @@ async function openClassroom(httpUrl: string, client: ClassClient, students: num
     const { room } = await joinAsStudent(client, created.roomId, { code: created.code, nickname: `s${firstIndex + i}` });
     return new SimulatedStudent(room);
   });
-  return { host, hostDown, students: joined };
+  return { target, host, hostDown, students: joined };
 }
 
 async function startRound(classroom: Classroom): Promise<void> {
@@ -256,6 +310,9 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 interface Figures {
   readonly seconds: number;
   readonly students: readonly SimulatedStudent[];
+  readonly classrooms: readonly Classroom[];
+  /** Bytes per second each student received, in the order of `students`. */
+  readonly downRatesByStudent: readonly number[];
   /** Sorted move-to-ack latencies, ms. */
   readonly latenciesMs: readonly number[];
   /** Sorted bytes per second each student received. */
@@ -266,13 +323,35 @@ interface Figures {
   readonly ownLagP99Ms: number;
 }
 
+/** CPU seconds the targets' processes used between two readings; null for a target whose process cannot be read. */
+function cpuOf(targets: readonly Target[]): (number | null)[] {
+  return targets.map((t) => (t.pid ? processCpuSeconds(t.pid) : null));
+}
+
+/** The figures of some of the classrooms (one process's, or all), out of what the whole run measured. */
+function figuresOf(all: Figures, classrooms: readonly Classroom[], serverCpuSeconds: number | null): Figures {
+  const mine = new Set(classrooms.flatMap((c) => c.students));
+  const downRates = all.students.map((s, i) => ({ s, rate: all.downRatesByStudent[i] ?? 0 })).filter(({ s }) => mine.has(s)).map(({ rate }) => rate);
+  const students = all.students.filter((s) => mine.has(s));
+  return {
+    ...all,
+    students,
+    downRatesByStudent: downRates,
+    downRates: [...downRates].sort((a, b) => a - b),
+    hostRates: classrooms.map((c) => all.hostRates[all.classrooms.indexOf(c)] ?? 0),
+    classrooms,
+    latenciesMs: students.flatMap((s) => s.latenciesMs).sort((a, b) => a - b),
+    serverCpuSeconds,
+  };
+}
+
 /** Lets every student play for `seconds` and measures latency, bytes down and CPU over that window. */
-async function play(classrooms: readonly Classroom[], settings: Settings, pid: number | null): Promise<Figures> {
+async function play(classrooms: readonly Classroom[], settings: Settings, targets: readonly Target[]): Promise<{ total: Figures; cpuByTarget: (number | null)[] }> {
   const students = classrooms.flatMap((c) => c.students);
   const periodMs = 1000 / settings.rate;
   const lag = monitorEventLoopDelay({ resolution: 10 });
   const at = performance.now();
-  const serverCpu = pid ? processCpuSeconds(pid) : null;
+  const serverCpu = cpuOf(targets);
   const ownCpu = process.cpuUsage();
   const down = students.map((s) => s.down.bytes);
   const host = classrooms.map((c) => c.hostDown.bytes);
@@ -281,25 +360,33 @@ async function play(classrooms: readonly Classroom[], settings: Settings, pid: n
   await sleep(settings.seconds * 1000);
   for (const s of students) s.stop();
   const seconds = (performance.now() - at) / 1000;
-  const serverCpuAfter = pid ? processCpuSeconds(pid) : null;
+  const serverCpuAfter = cpuOf(targets);
+  const cpuByTarget = targets.map((_, i) => {
+    const [before, after] = [serverCpu[i], serverCpuAfter[i]];
+    return before != null && after != null ? after - before : null;
+  });
   const ownCpuUsed = process.cpuUsage(ownCpu);
   lag.disable();
+  const downRatesByStudent = students.map((s, i) => (s.down.bytes - (down[i] ?? 0)) / seconds);
   const figures = {
     seconds,
     students,
-    downRates: students.map((s, i) => (s.down.bytes - (down[i] ?? 0)) / seconds).sort((a, b) => a - b),
+    classrooms,
+    downRatesByStudent,
+    downRates: [...downRatesByStudent].sort((a, b) => a - b),
     hostRates: classrooms.map((c, i) => (c.hostDown.bytes - (host[i] ?? 0)) / seconds),
-    serverCpuSeconds: serverCpu !== null && serverCpuAfter !== null ? serverCpuAfter - serverCpu : null,
+    serverCpuSeconds: cpuByTarget.every((c) => c !== null) ? sum(cpuByTarget as number[]) : null,
     ownCpuSeconds: (ownCpuUsed.user + ownCpuUsed.system) / 1e6,
     ownLagP99Ms: lag.percentile(99) / 1e6,
   };
   // Moves still in flight get a few seconds to be answered.
   const waitUntil = performance.now() + 5000;
   while (students.some((s) => s.isWaiting) && performance.now() < waitUntil) await sleep(50);
-  return { ...figures, latenciesMs: students.flatMap((s) => s.latenciesMs).sort((a, b) => a - b) };
+  return { total: { ...figures, latenciesMs: students.flatMap((s) => s.latenciesMs).sort((a, b) => a - b) }, cpuByTarget };
 }
 
-function report(f: Figures, cores: number): void {
+function report(f: Figures, cores: number, label: string): void {
+  console.log(`— ${label}: ${f.students.length} students in ${f.classrooms.length} class${f.classrooms.length === 1 ? '' : 'es'}`);
   const sent = sum(f.students.map((s) => s.sent));
   const refusals = new Map<string, number>();
   for (const s of f.students) for (const [code, n] of s.refusals) refusals.set(code, (refusals.get(code) ?? 0) + n);
@@ -316,7 +403,7 @@ function report(f: Figures, cores: number): void {
   console.log(`down per student B/s: mean=${fmt(sum(f.downRates) / Math.max(1, f.downRates.length), 0)} p50=${fmt(percentile(f.downRates, 0.5), 0)} max=${fmt(maxDown, 0)}` +
     `   goal ≤ ${GOALS.bytesPerSecond}: ${verdict(maxDown <= GOALS.bytesPerSecond)}   (host: ${fmt(sum(f.hostRates) / f.hostRates.length / 1024)} KB/s each)`);
   const server = f.serverCpuSeconds === null
-    ? 'n/a (pass --pid for a server started elsewhere)'
+    ? 'n/a (pass a --pid per --url for servers this machine cannot look into)'
     : `${fmt((f.serverCpuSeconds / f.seconds) * 100, 0)}% of one core, ${fmt((f.serverCpuSeconds * 1e6) / Math.max(1, sent), 0)} µs per move`;
   console.log(`server CPU: ${server}   load generator CPU: ${fmt((f.ownCpuSeconds / f.seconds) * 100, 0)}%, ` +
     `its event-loop delay p99=${fmt(f.ownLagP99Ms)} ms (on ${cores} cores shared by both)`);
@@ -336,31 +423,39 @@ async function measureRoundEnd(classrooms: readonly Classroom[]): Promise<void> 
     `${sum(students.map((s) => s.drops)) - drops0} connections dropped meanwhile`);
 }
 
+function targetAt(wsUrl: string, pid: number | null, label: string): Target {
+  return { label, httpUrl: wsUrl.replace(/^ws/, 'http'), client: new ClassClient(wsUrl), pid: pid ?? pidListeningOn(Number(new URL(wsUrl).port || 80)) };
+}
+
 async function run(settings: Settings): Promise<void> {
   let server: RunningServer | null = null;
-  let wsUrl = settings.url;
-  let pid = settings.pid;
-  if (!wsUrl) {
+  let targets: Target[];
+  if (settings.urls.length === 0) {
     const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-load-')), 'load.db');
     // Every simulated student comes from this machine's one address: lift the per-address caps.
     server = await startServer({ MALLOCADE_DB: db, SKIP_CLIENT_BUILD: '1', MALLOCADE_CLASS_RATE: '100000,100000', MALLOCADE_RESERVATION_RATE: '1000000,100000' });
-    wsUrl = server.url.replace(/^http/, 'ws');
-    pid = server.pid;
+    targets = [targetAt(server.url.replace(/^http/, 'ws'), server.pid, `server started here (pid ${server.pid})`)];
+  } else {
+    targets = settings.urls.map((url, i) => targetAt(url, settings.pids[i] ?? null, url));
   }
-  const httpUrl = wsUrl.replace(/^ws/, 'http');
-  const client = new ClassClient(wsUrl);
   const classCount = Math.ceil(settings.clients / settings.perClass);
   console.log(`load: ${settings.clients} students in ${classCount} class${classCount > 1 ? 'es' : ''} (${settings.mode}), ` +
-    `${settings.rate} move/s each, ${settings.seconds} s, round ${BUDDY_PEAKS_ID}, server ${server ? `started here (pid ${pid})` : wsUrl}`);
+    `${settings.rate} move/s each, ${settings.seconds} s, round ${BUDDY_PEAKS_ID}, ` +
+    `on ${targets.map((t) => `${t.label}${t.pid && !server ? ` (pid ${t.pid})` : ''}`).join(', ')}`);
   try {
     const joinStart = performance.now();
     // Small classes fill a few at a time (about 100 joins in flight at most).
     const classesAtOnce = Math.max(1, Math.floor(100 / settings.perClass));
+    // Classes go to the processes in turn: class c is created and joined through process c mod n, which holds it.
     const classrooms = await inBatches(classCount, classesAtOnce, (c) =>
-      openClassroom(httpUrl, client, Math.min(settings.perClass, settings.clients - c * settings.perClass), c * settings.perClass));
+      openClassroom(targets[c % targets.length]!, Math.min(settings.perClass, settings.clients - c * settings.perClass), c * settings.perClass));
     console.log(`joined in ${fmt((performance.now() - joinStart) / 1000)} s`);
     await Promise.all(classrooms.map(startRound));
-    report(await play(classrooms, settings, pid), os.cpus().length);
+    const { total, cpuByTarget } = await play(classrooms, settings, targets);
+    if (targets.length > 1) {
+      for (const [i, t] of targets.entries()) report(figuresOf(total, classrooms.filter((c) => c.target === t), cpuByTarget[i] ?? null), os.cpus().length, t.label);
+    }
+    report(total, os.cpus().length, targets.length > 1 ? `in total, over ${targets.length} processes` : targets[0]!.label);
     if (settings.endRound) await measureRoundEnd(classrooms);
     for (const c of classrooms) for (const room of [c.host, ...c.students.map((s) => s.room)]) room.reconnection.enabled = false;
   } finally {
