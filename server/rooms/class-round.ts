@@ -1,0 +1,230 @@
+// A classroom's rounds: starting one for every connected student, the class's one
+// pausable clock (the host's pause stops every deadline), moves and overdue requests
+// through each student's queue (stored before shown: stored-moves.ts), ending a round
+// (the fallback policy places what is left), finishing it (results stored and sent),
+// restoring the last one after a restart, and publishing the class-wide pictures at
+// most once a second while a round runs. The room hands host actions and moves in.
+
+import type { Client } from '@colyseus/core';
+import { refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
+import { startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
+import type { RefusalMessage } from '../protocol/messages.ts';
+import type { Storage } from '../storage/storage.ts';
+import type { ClassroomState } from '../state/classroom-state.ts';
+import { Heat, type BoardMode } from './class-figures.ts';
+import type { ClassSeats, Seated } from './class-seats.ts';
+import { restoreLastRound, writeRound } from './class-store.ts';
+import { MatchClock } from './match-clock.ts';
+import { resolveRound } from './rounds.ts';
+import type { Seat, SeatMove } from './seat.ts';
+import { StoredMoves, type Decided } from './stored-moves.ts';
+
+/**
+ * While a round runs, a move only marks the leaderboard and the class figures stale;
+ * the tick publishes them at most this often. Rebuilding them on every move sent the
+ * whole board to every student up to 20 times a second (about 10 KB/s each in a class of 300).
+ */
+const CLASS_VIEW_REFRESH_MS = 1000;
+
+/** What the rounds need from their room. */
+export interface RoundDeps {
+  readonly sessionId: string;
+  readonly state: ClassroomState;
+  readonly seated: ClassSeats;
+  readonly storage: Storage;
+  /** Wall time. */
+  readonly now: () => number;
+  /** Time the class's clock has spent paused so far, as the session's settings keep it. */
+  readonly pausedMs: number;
+  /** Stores the time spent paused in the session's settings (on resume). */
+  readonly savePausedMs: (pausedMs: number) => Promise<void>;
+  readonly boardMode: () => BoardMode;
+  readonly hosts: () => readonly Client[];
+}
+
+const NOT_RUNNING: RefusalMessage = { code: 'round/not_running', message: 'no round is running' };
+
+export class ClassRound {
+  private readonly deps: RoundDeps;
+  private readonly clock: MatchClock;
+  private readonly moves: StoredMoves;
+  private config: RoundConfig | null = null;
+  /** Where the class put the most recent request. */
+  private heat = new Heat();
+  /** Whether a move changed scores or placements since the board and figures were last published. */
+  private classViewStale = false;
+  private classViewAt = 0;
+
+  constructor(deps: RoundDeps) {
+    this.deps = deps;
+    this.clock = new MatchClock(deps.now, deps.pausedMs);
+    this.moves = new StoredMoves(deps.storage, deps.now);
+  }
+
+  /** Whether a round has started and is not in its results. */
+  running(): boolean {
+    return this.config !== null && this.deps.state.phase !== 'results';
+  }
+
+  /** Gives a student a heap in the running round (a late joiner; hints as the round was started without). */
+  seatIn(s: Seated, showHints = false, now = this.clock.now()): void {
+    const started = this.config ? startMatch(this.config, now) : null;
+    if (started?.ok) this.deps.seated.install(s, started.value, { showHints, pausedMs: this.clock.pausedMs, hosts: this.deps.hosts() });
+  }
+
+  /** A student's move: refused, or stored and shown; `ack` is told the new version before the class views change. */
+  async move(s: Seated, type: SeatMove, raw: unknown, ack: (version: number) => void): Promise<RefusalMessage | null> {
+    const refusal = this.moveRefusal(s);
+    if (refusal) return refusal;
+    // Asked again in the player's queue: the round may have changed while an earlier move was stored.
+    const result = await this.change(s, (seat) => this.moveRefusal(s) ?? seat.decide(type, raw, this.clock.now()));
+    if (!result) return null;
+    if (!result.ok) return result;
+    ack(s.seat?.match.version ?? 0);
+    this.afterChange(s, result.value);
+    return null;
+  }
+
+  /** Hands overdue requests to the fallback policy, and publishes the class views when stale. */
+  tick(): void {
+    if (this.deps.state.phase !== 'playing') return;
+    for (const s of this.deps.seated.all()) {
+      if (!s.seat?.expiryDue(this.clock.now()) || this.moves.busy(s.record.playerId)) continue;
+      void this.change(s, (seat) => orNothing(seat.decideExpiry(this.clock.now()))).then((result) => {
+        if (result?.ok) this.afterChange(s, result.value);
+      });
+    }
+    if (this.classViewStale && this.deps.now() - this.classViewAt >= CLASS_VIEW_REFRESH_MS) this.publishClassView();
+  }
+
+  async start(choice: string): Promise<RefusalMessage | null> {
+    const { state, seated } = this.deps;
+    if (state.phase === 'playing' || state.phase === 'paused') return { code: 'round/running', message: 'end the current round first' };
+    const round = resolveRound(choice);
+    if (!round.ok) return round;
+    const roundNo = state.roundNo + 1;
+    const now = this.clock.now();
+    const { config, title, showHints: hints } = round.value;
+    const probe = startMatch(config, now);
+    if (!probe.ok) return probe;
+    await this.deps.storage.startRound({ sessionId: this.deps.sessionId, roundNo, config: writeRound({ config, title, hints }), startedAt: now, endedAt: null });
+    this.config = config;
+    state.roundNo = roundNo;
+    state.roundTitle = title;
+    state.phase = 'playing';
+    for (const s of seated.all()) if (s.client) this.seatIn(s, hints, now);
+    this.heat = new Heat();
+    this.publishClassView();
+    return null;
+  }
+
+  pause(): RefusalMessage | null {
+    if (this.deps.state.phase !== 'playing') return NOT_RUNNING;
+    this.clock.stop();
+    this.deps.state.phase = 'paused';
+    for (const s of this.deps.seated.playing()) s.seat.view.phase = 'paused';
+    return null;
+  }
+
+  async resume(): Promise<RefusalMessage | null> {
+    if (this.deps.state.phase !== 'paused' || !this.clock.stopped) return { code: 'round/not_paused', message: 'the round is not paused' };
+    await this.deps.savePausedMs(this.clock.pausedMsIfStartedNow());
+    this.clock.start();
+    this.deps.state.phase = 'playing';
+    for (const { seat } of this.deps.seated.playing()) {
+      seat.clockOffsetMs = this.clock.pausedMs;
+      seat.view.phase = 'playing';
+      seat.mirror();
+    }
+    return null;
+  }
+
+  async end(): Promise<RefusalMessage | null> {
+    if (!this.running()) return NOT_RUNNING;
+    if (this.clock.stopped) await this.resume();
+    // Whatever is left is placed by the fallback policy (with its penalty), so every
+    // player is compared on the whole stream, as the policies are ([MATCH-TIME-2]).
+    const now = this.clock.now();
+    for (const s of this.deps.seated.all()) {
+      while ((await this.change(s, (seat) => orNothing(seat.decideConcession(now))))?.ok);
+      this.deps.seated.updateStanding(s);
+    }
+    await this.finish();
+    return null;
+  }
+
+  /** Rebuilds the last round after a restart by replaying each player's logged moves. */
+  async restore(): Promise<void> {
+    const { state, seated } = this.deps;
+    const round = await restoreLastRound(this.deps.storage, this.deps.sessionId, seated.records());
+    if (!round) return;
+    this.config = round.config;
+    state.roundNo = round.roundNo;
+    state.roundTitle = round.title;
+    for (const [playerId, match] of round.matches) {
+      const s = seated.get(playerId);
+      if (s) seated.install(s, match, { showHints: round.hints, pausedMs: this.clock.pausedMs, hosts: [] });
+    }
+    state.phase = round.ended ? 'results' : 'playing';
+  }
+
+  /** Publishes the class figures and the leaderboard (with the ranks) now. */
+  publishClassView(): void {
+    this.classViewStale = false;
+    this.classViewAt = this.deps.now();
+    this.deps.seated.publishFigures(this.heat);
+    this.deps.seated.publishBoard(this.deps.boardMode());
+  }
+
+  /** Why a student cannot move now, or null. */
+  private moveRefusal(s: Seated): ({ readonly ok: false } & RefusalMessage) | null {
+    if (this.deps.state.phase === 'paused') return refuse('round/paused', 'the host has paused the round');
+    if (!s.seat || this.deps.state.phase !== 'playing') return refuse(NOT_RUNNING.code, NOT_RUNNING.message);
+    return null;
+  }
+
+  /** One change to a student's seat, in their queue: decided on their current match, stored, and only then shown. */
+  private change(s: Seated, decide: (seat: Seat) => Decided): Promise<Outcome<LoggedMove, string> | null> {
+    if (!s.seat) return Promise.resolve(null);
+    return this.moves.change(() => ({ sessionId: this.deps.sessionId, roundNo: this.deps.state.roundNo, playerId: s.record.playerId }), s.seat, decide);
+  }
+
+  private afterChange(s: Seated, move: LoggedMove): void {
+    const { seated } = this.deps;
+    seated.updateStanding(s);
+    if (s.seat?.isFinished) seated.sendResults(s);
+    if (move.type === 'place') this.heat.note(s.record.playerId, move.requestId, move.target);
+    this.classViewStale = true;
+    if (seated.allFinished()) void this.finish();
+  }
+
+  /** The round is over for everyone: stored as ended, results saved, each student sent theirs. */
+  private async finish(): Promise<void> {
+    const { state, seated, storage, sessionId } = this.deps;
+    if (state.phase === 'results') return;
+    state.phase = 'results';
+    const roundNo = state.roundNo;
+    await storage.endRound(sessionId, roundNo, this.clock.now());
+    this.publishClassView();
+    const rows = seated.playing().map(({ record, info, seat }) => ({
+      sessionId,
+      roundNo,
+      playerId: record.playerId,
+      result: JSON.stringify({ nickname: record.nickname, utilization: info.utilization, fragmentation: seat.match.summary.fragmentation, failures: info.failures, score: info.score, rank: info.rank }),
+    }));
+    await storage.saveResults(rows);
+    // Each student's full results (every policy, the clairvoyant) take a few ms to compute:
+    // one student per turn of the event loop, so moves and patches keep flowing.
+    for (const s of seated.all()) {
+      if (s.resultsSent || !s.seat?.isFinished) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      seated.sendResults(s);
+    }
+    for (const { seat } of seated.playing()) seat.mirror();
+  }
+}
+
+/** A decision or nothing, as a change's decider answers. */
+function orNothing<T>(value: T | null): Outcome<T, string> | null {
+  return value === null ? null : succeed(value);
+}

@@ -1,0 +1,140 @@
+// The students of a classroom and what the class sees of them: each student's record,
+// connection, seat (their match) and synced entries (PlayerInfo, their heap), and the
+// class-wide pictures published from them (the leaderboard with the ranks, the
+// utilization histogram, the heat map: class-figures.ts decides them, this copies
+// them into the synced state). Who sees which entry is the StateView's: a student
+// their own, the host all of them.
+
+import type { Client } from '@colyseus/core';
+import type { MatchState as Match } from '../../shared/match/match.ts';
+import type { PlayerRecord } from '../storage/storage.ts';
+import { PlayerInfo, syncLeaderboard, type ClassroomState } from '../state/classroom-state.ts';
+import { syncNumbers } from '../state/match-state.ts';
+import { classBoard, classExtent, heatMapBins, standingOf, utilizationHistogram, type BoardMode, type Heat } from './class-figures.ts';
+import { Seat } from './seat.ts';
+
+export interface Seated {
+  readonly record: PlayerRecord;
+  client: Client | null;
+  seat: Seat | null;
+  readonly info: PlayerInfo;
+  /** Whether this player's client has had their finished round's full results. */
+  resultsSent: boolean;
+}
+
+/** A student with a heap in the current (or last) round. */
+export type Playing = Seated & { seat: Seat };
+
+export class ClassSeats {
+  private readonly state: ClassroomState;
+  private readonly byId = new Map<string, Seated>();
+
+  constructor(state: ClassroomState) {
+    this.state = state;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(playerId: string): Seated | undefined {
+    return this.byId.get(playerId);
+  }
+
+  all(): Seated[] {
+    return [...this.byId.values()];
+  }
+
+  records(): PlayerRecord[] {
+    return this.all().map((s) => s.record);
+  }
+
+  /** The students with a heap in the current (or last) round. */
+  playing(): Playing[] {
+    return this.all().filter((s): s is Playing => s.seat !== null);
+  }
+
+  /** Whether every student with a heap has finished the round. */
+  allFinished(): boolean {
+    return this.playing().every((s) => s.seat.isFinished);
+  }
+
+  /** Seats a student (not yet connected, no heap) and syncs their entry. */
+  add(record: PlayerRecord): Seated {
+    const info = new PlayerInfo();
+    info.playerId = record.playerId;
+    info.nickname = record.nickname;
+    info.connected = false;
+    const s: Seated = { record, client: null, seat: null, info, resultsSent: false };
+    this.byId.set(record.playerId, s);
+    this.state.players.set(record.playerId, info);
+    this.state.playerCount = this.byId.size;
+    return s;
+  }
+
+  /** Takes a student out of the class and out of the synced state. */
+  remove(playerId: string): void {
+    this.byId.delete(playerId);
+    this.state.players.delete(playerId);
+    this.state.heaps.delete(playerId);
+    this.state.playerCount = this.byId.size;
+  }
+
+  /** Gives `s` a seat on `match`, shown to them and to `hosts`; deadlines shown moved by `pausedMs`. */
+  install(s: Seated, match: Match, options: { readonly showHints: boolean; readonly pausedMs: number; readonly hosts: readonly Client[] }): void {
+    const seat = new Seat(match, { showHints: options.showHints, resultsInState: false });
+    seat.clockOffsetMs = options.pausedMs;
+    seat.mirror();
+    s.seat = seat;
+    s.resultsSent = false;
+    this.state.heaps.set(s.record.playerId, seat.view);
+    s.client?.view?.add(seat.view);
+    for (const host of options.hosts) host.view?.add(seat.view);
+    this.updateStanding(s);
+  }
+
+  /** Lets `client` see a student's entry and heap. */
+  showTo(client: Client, s: Seated): void {
+    client.view?.add(s.info);
+    if (s.seat) client.view?.add(s.seat.view);
+  }
+
+  /** Copies a student's standing (score, utilization, …) from their match into their entry. */
+  updateStanding(s: Seated): void {
+    if (!s.seat) return;
+    const standing = standingOf(s.seat.match);
+    s.info.score = standing.score;
+    s.info.utilization = standing.utilization;
+    s.info.failures = standing.failures;
+    s.info.placed = standing.placed;
+    s.info.finished = standing.finished;
+  }
+
+  /** Sends a student their finished round's full results, once (and again when they rejoin). */
+  sendResults(s: Seated): void {
+    if (s.resultsSent || !s.seat?.isFinished || !s.client) return;
+    s.resultsSent = true;
+    s.client.send('results', s.seat.results());
+  }
+
+  /** Ranks the class and publishes the board as the host allows. */
+  publishBoard(mode: BoardMode): void {
+    const playing = this.playing();
+    const board = classBoard(playing.map((s) => ({ playerId: s.record.playerId, nickname: s.record.nickname, score: s.info.score })), mode);
+    for (const s of playing) s.info.rank = board.ranks.get(s.record.playerId) ?? 0;
+    syncLeaderboard(this.state.leaderboard, board.rows);
+  }
+
+  /** Publishes the heat map (once a request has been placed) and the utilization histogram. */
+  publishFigures(heat: Heat): void {
+    const playing = this.playing();
+    const figures = this.state.figures;
+    if (heat.requestId >= 0) {
+      const extent = classExtent(playing.map((s) => s.seat.match.heap));
+      figures.heatMapRequest = heat.requestId;
+      figures.heatMapBytes = extent;
+      syncNumbers(figures.heatMap, heatMapBins(heat.places(), extent));
+    }
+    syncNumbers(figures.utilizationHistogram, utilizationHistogram(playing.map((s) => s.info.utilization)));
+  }
+}
