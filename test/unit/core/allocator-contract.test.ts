@@ -53,6 +53,14 @@ const CONTRACT_SETUPS: { readonly [K in RegisteredKind]: readonly [ContractSetup
   ],
 };
 
+/** Each kind's own rules that the contract checks for it (a refused move changes nothing; its gauge). */
+const KIND_RULES: { readonly [K in RegisteredKind]: string } = {
+  freelist: '[FL-REQ-4] [FL-METRIC-1]',
+  buddy: '[BU-MOVE-5] [BU-METRIC-1]',
+  slab: '[SL-MOVE-5] [SL-METRIC-1]',
+  arena: '[AR-MOVE-4] [AR-METRIC-1]',
+};
+
 const SEEDS = [1, 2, 20261204];
 const STEPS = 500;
 
@@ -182,7 +190,7 @@ describe('the allocator contract, for every registered kind', () => {
     describe(kind, () => {
       for (const contract of setups) {
         for (const seed of SEEDS) {
-          it(`[CORE-ALLOC-1] [CORE-ALLOC-2] [CORE-ALLOC-3] [CORE-ALLOC-4] ${contract.name}, seed ${seed}`, () => {
+          it(`[CORE-ALLOC-1] [CORE-ALLOC-2] [CORE-ALLOC-3] [CORE-ALLOC-4] ${KIND_RULES[kind]} ${contract.name}, seed ${seed}`, () => {
             const prng = createPrng(seed);
             const allocator = made(contract.setup);
             const twin = made(contract.setup);
