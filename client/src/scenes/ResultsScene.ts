@@ -1,6 +1,7 @@
-// The results screen: the player's score and stars, a bar chart of the player
-// against every built-in policy and the clairvoyant reference on the same stream,
-// and a plot of heap and live bytes (and external fragmentation) over the round.
+// The results screen: the player's score and stars, the debrief (what decided the
+// run, in words), a bar chart of the player against every built-in policy and, where
+// it does better than all of them, the clairvoyant reference on the same stream, and
+// a plot of heap and live bytes (and external fragmentation) over the round.
 // It only reads the results the server computed; nothing is scored here.
 
 import Phaser from 'phaser';
@@ -16,8 +17,8 @@ import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { recordStars } from '../progress.ts';
 import { ReplayView } from '../views/ReplayView.ts';
-import { frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
-import type { LoggedMove, RoundConfig } from '../../../shared/match/match.ts';
+import { clairvoyantFrames, frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
+import { engineOf, replayMatch, type LoggedMove, type RoundConfig } from '../../../shared/match/match.ts';
 import { lineUpAreas } from '../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../shared/match/kinds.ts';
 import { onKey } from '../ui/keys.ts';
@@ -46,12 +47,35 @@ export interface ResultsSceneData {
   readonly backTo?: string;
 }
 
+/**
+ * Whether the clairvoyant is a target of its own ([MATCH-CLAIR-3]): only where it beats
+ * every built-in policy (results from before the flag existed always showed it).
+ */
+function showsClairvoyant(r: RoundResults): boolean {
+  return (r as Partial<RoundResults>).clairvoyantBetter ?? true;
+}
+
 function contenders(r: RoundResults): { entry: ContenderResult; role: 'player' | 'policy' | 'reference' }[] {
   return [
     { entry: r.player, role: 'player' as const },
     ...r.policies.map((p) => ({ entry: p, role: 'policy' as const })),
-    { entry: r.clairvoyant, role: 'reference' as const },
+    ...(showsClairvoyant(r) ? [{ entry: r.clairvoyant, role: 'reference' as const }] : []),
   ];
+}
+
+/** What the clairvoyant is, said under the summary where it is shown and the debrief (which names it) is missing. */
+function clairvoyantNote(r: RoundResults): string {
+  return showsClairvoyant(r) && !r.debrief
+    ? `The clairvoyant saw the whole stream in advance, every free included, and placed each block knowing it: it scores ${r.clairvoyant.card.score}.`
+    : '';
+}
+
+const CLAIRVOYANT = 'clairvoyant';
+
+/** The clairvoyant's frames on the stream the player faced (an adversary's stream depends on the player). */
+function seerFrames(source: ReplaySource): ReturnType<typeof clairvoyantFrames> {
+  const replayed = replayMatch(source.config, source.startedAtMs, source.log);
+  return replayed.ok ? clairvoyantFrames(source.config, engineOf(replayed.value).events) : replayed;
 }
 
 /** A button's centre and size on screen. */
@@ -94,10 +118,12 @@ export class ResultsScene extends Phaser.Scene {
       `fallback placements ${results.player.totals.fallbacks}\n` +
       `${results.level ? `par: ${policyLabel(results.level.par.policy)} scores ${results.level.par.score} · ` : ''}best built-in policy: ${policyLabel(results.best.name)} (${results.best.card.score}); you are ${results.relative.delta >= 0 ? `${results.relative.delta} ahead` : `${-results.relative.delta} behind`}`,
       { ...font, fontSize: '17px', color: UI.text, lineSpacing: 6 });
+    const debrief = this.add.text(0, 0, [results.debrief ?? '', clairvoyantNote(results)].filter((line) => line !== '').join('\n'),
+      { ...font, fontSize: '17px', color: UI.text, fontStyle: 'italic', lineSpacing: 4 });
     const bars = new ComparisonBarsView(this);
     bars.show({
       title: 'score on the same stream (higher is better)',
-      entries: contenders(results).map(({ entry, role }) => ({ label: role === 'player' ? 'you' : policyLabel(entry.name), value: entry.card.score, role })),
+      entries: contenders(results).map(({ entry, role }) => ({ label: role === 'player' ? 'you' : role === 'reference' ? 'clairvoyant (saw it all)' : policyLabel(entry.name), value: entry.card.score, role })),
       format: (v) => String(Math.round(v)),
     });
     const plot = new LinePlotView(this);
@@ -139,6 +165,7 @@ export class ResultsScene extends Phaser.Scene {
       showingReplay,
       score,
       stars,
+      debrief: debrief.text,
       contenders: contenders(results).map(({ entry, role }) => ({ name: entry.name, role, score: entry.card.score })),
       /** Where each button is on screen (centre and size), to click or tap. */
       buttons: backTo ? { back: spotOf(again), replay: spotOf(toggle) } : { again: spotOf(again), levels: spotOf(levels), replay: spotOf(toggle) },
@@ -148,7 +175,8 @@ export class ResultsScene extends Phaser.Scene {
       const pad = width < 700 ? 12 : 24;
       heading.setPosition(pad, 14).setWordWrapWidth(width - 2 * pad);
       summary.setPosition(pad, 56).setWordWrapWidth(width - 2 * pad);
-      const top = 56 + summary.height + 16;
+      debrief.setPosition(pad, 56 + summary.height + 8).setWordWrapWidth(width - 2 * pad);
+      const top = 56 + summary.height + 8 + (debrief.text === '' ? 0 : debrief.height + 8) + 8;
       // A phone puts the buttons in two rows (play again and levels, then the replay), a wider
       // screen in one; in a class the two buttons (back, replay) share one row everywhere.
       const narrow = width < 640 && !backTo;
@@ -206,13 +234,14 @@ export class ResultsScene extends Phaser.Scene {
     if (!source) return null;
     const mine = playerFrames(source.config, source.startedAtMs, source.log);
     if (!mine.ok) return null;
-    const policies = results.policies.map((p) => p.name);
+    // The clairvoyant joins the policies to step through where it is a target of its own.
+    const policies = [...results.policies.map((p) => p.name), ...(showsClairvoyant(results) ? [CLAIRVOYANT] : [])];
     let policyIndex = Math.max(0, policies.indexOf(results.best.name));
     const cache = new Map<string, Frame[]>();
     const framesOf = (name: string): Frame[] => {
       let frames = cache.get(name);
       if (!frames) {
-        const made = policyFrames(source.config, name);
+        const made = name === CLAIRVOYANT ? seerFrames(source) : policyFrames(source.config, name);
         frames = made.ok ? made.value : [];
         cache.set(name, frames);
       }
@@ -229,7 +258,7 @@ export class ResultsScene extends Phaser.Scene {
         lastMoment,
         // Slabs and arenas each count from 0: lined up end to end for the address line.
         left: { title: 'you', heap: lineUpAreas(frameAt(mine.value, moment)?.heap ?? []) },
-        right: { title: `${name} ▸ (tap or V: next policy)`, heap: lineUpAreas(frameAt(framesOf(name), moment)?.heap ?? []) },
+        right: { title: `${name === CLAIRVOYANT ? 'clairvoyant (saw the whole stream)' : policyLabel(name)} ▸ (tap or V: next policy)`, heap: lineUpAreas(frameAt(framesOf(name), moment)?.heap ?? []) },
       });
     };
     const seek = (to: number): void => {
