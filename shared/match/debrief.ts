@@ -9,6 +9,7 @@ import { succeed, type Outcome } from '../core/outcome.ts';
 import type { ContenderResult } from './contenders.ts';
 import { engineOf, replayMatch, type MatchState } from './match.ts';
 import { measureStream } from '../streams/measure.ts';
+import { policyLabel } from './kinds.ts';
 
 /** Longer logs are not replayed for the step-by-step facts (a class's long round, a trace). */
 export const MAX_DEBRIEF_MOVES = 500;
@@ -198,7 +199,7 @@ function growthSentence(g: Growth, bytes: (n: number) => string): string {
 }
 
 function comparisonSentence({ player, best, clairvoyant, clairvoyantBetter }: DebriefContext, bytes: (n: number) => string): string {
-  const them = `${best.name}, peaked at ${bytes(best.summary.peakHeap)}${failed(best)}`;
+  const them = `${policyLabel(best.name)}, peaked at ${bytes(best.summary.peakHeap)}${failed(best)}`;
   const seer = clairvoyantBetter
     ? `; the clairvoyant, which saw the whole stream in advance, needed ${bytes(clairvoyant.summary.peakHeap)}${failed(clairvoyant)}`
     : '';
