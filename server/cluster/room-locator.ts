@@ -24,12 +24,17 @@ function isRoomOf(listing: IRoomCache, sessionId: string): boolean {
 
 /**
  * Whether the process that listed a room still holds it. A listing of this process is
- * trusted; another process must answer a health check (Colyseus's own: an IPC round
- * trip through the presence, at most its short timeout, 2 s by default). A process that
- * does not answer has its listings removed by that check.
+ * trusted. Another process is alive while it keeps its Redis subscription (its process
+ * channel, `p:<processId>`): a process killed, even with SIGKILL, loses it as soon as
+ * its connection closes, while a process that is only busy (a long results computation)
+ * keeps it and must not lose its classes. Without the subscription, Colyseus's own
+ * health check (an IPC round trip, at most its short timeout, 2 s by default) decides,
+ * and removes the listings of a process that does not answer. (A machine that vanishes
+ * without closing its connections is noticed when Redis drops them: its tcp-keepalive.)
  */
 async function isHeld(listing: IRoomCache): Promise<boolean> {
   if (listing.processId === matchMaker.processId) return true;
+  if ((await matchMaker.presence.channels(`p:${listing.processId}`)).length > 0) return true;
   return matchMaker.healthCheckProcessId(listing.processId);
 }
 
