@@ -13,8 +13,9 @@ import { hashSecret, newSecret, secretMatches } from './secrets.ts';
 import { GRADEBOOK_LAYOUTS, gradebookCsv, isGradebookLayout, type Gradebook } from './gradebook.ts';
 import { DuplicateCodeError, type SessionRecord } from '../storage/storage.ts';
 import { roomForSession as roomForSessionId } from '../cluster/room-locator.ts';
+import { CLASSROOM_ROOM_NAME } from '../rooms/class-room-id.ts';
 
-export const CLASSROOM_ROOM = 'classroom';
+export const CLASSROOM_ROOM = CLASSROOM_ROOM_NAME;
 
 /** The client's address as the HTTP gate settled it (server/protocol/http-gate.ts). */
 function requestAddress(req: Request): string {

@@ -10,6 +10,11 @@ import { KeyedLimiter, type BucketOptions } from './rate-limit.ts';
 
 /** The header the gate writes the client's address into (Colyseus reads it first). */
 export const ADDRESS_HEADER = 'x-real-ip';
+/**
+ * The header the gate writes the room id of a `joinById` reservation into, so a room's
+ * static onAuth (which Colyseus gives no room id) can check the options against that room.
+ */
+export const ROOM_HEADER = 'x-mallocade-room';
 const PROXY_HEADERS = ['x-real-ip', 'x-forwarded-for', 'x-client-ip', 'forwarded'] as const;
 
 export interface GateOptions {
@@ -75,6 +80,7 @@ export class HttpGate {
     const address = clientAddress(req, this.options.trustedProxies);
     for (const name of PROXY_HEADERS) delete req.headers[name];
     req.headers[ADDRESS_HEADER] = address;
+    delete req.headers[ROOM_HEADER];
     return address;
   }
 
@@ -92,6 +98,7 @@ export class HttpGate {
     if (matchmake && method === 'POST') {
       const verb = (matchmake[1] ?? '').toLowerCase();
       const target = decodeURIComponent(matchmake[2] ?? '');
+      if (verb === 'joinbyid') req.headers[ROOM_HEADER] = target;
       if (BY_NAME.has(verb) && this.options.joinByIdOnly.includes(target)) {
         return { status: 403, code: 'class/join_by_code', message: 'a class is joined with its code: look it up at /api/classes/:code' };
       }

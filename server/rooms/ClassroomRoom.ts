@@ -7,7 +7,7 @@
 // replaying the logs (class-store.ts). Who may join is admission.ts's; the class-wide
 // pictures are class-figures.ts's; this file wires them to Colyseus.
 
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { matchMaker, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { KeyedLimiter } from '../protocol/rate-limit.ts';
 import { parseClientMessage, type ClientMessage, type HostMessageType, type RefusalMessage, type RoomMessageType } from '../protocol/messages.ts';
@@ -19,10 +19,15 @@ import { admitJoin, type Admission } from './admission.ts';
 import { ClassRound } from './class-round.ts';
 import { ClassSeats, type Seated } from './class-seats.ts';
 import { readSettings, type SessionSettings } from './class-store.ts';
-import { ClientRate, refuseTo, refuseUnknownType } from './room-edge.ts';
+import { ClientRate, refuseTo } from './room-edge.ts';
+import { checkReservation, type ClassListing } from './reservation.ts';
+import { CLASSROOM_ROOM_NAME, classRoomId } from './class-room-id.ts';
+import { ROOM_HEADER } from '../protocol/http-gate.ts';
 import type { SeatMove } from './seat.ts';
 
 const TICK_MS = 100;
+/** The close code a kicked student's connection ends with (docs/PROTOCOL.md): not one the SDK reconnects after. */
+const CLOSE_KICKED = 4410;
 const RECONNECT_SECONDS = 90;
 interface ClientData {
   role: 'host' | 'student';
@@ -42,7 +47,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private session!: SessionRecord;
   private settings!: SessionSettings;
   private rate!: ClientRate;
-  private readonly seated = new ClassSeats(this.state);
+  private readonly seated = new ClassSeats(this.state, () => this.round.now());
   private round!: ClassRound;
 
   override messages = {
@@ -57,28 +62,53 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     'host:lock': (client: Client, raw: unknown) => this.hostAction(client, 'host:lock', raw, (m) => this.saveSettings({ locked: m.value })),
     'host:late-join': (client: Client, raw: unknown) => this.hostAction(client, 'host:late-join', raw, (m) => this.saveSettings({ lateJoin: m.value })),
     'host:leaderboard': (client: Client, raw: unknown) => this.hostAction(client, 'host:leaderboard', raw, (m) => this.saveSettings({ leaderboardMode: m.mode })),
-    _: refuseUnknownType,
+    // An unknown type costs a token of the sender's rate like any other message.
+    _: (client: Client, type: unknown) => this.rate.refuseUnknown(client, type),
   } satisfies Record<RoomMessageType<'classroom'> | '_', unknown>;
+
+  /**
+   * Runs when a seat is reserved, before it counts against the room: without the class's
+   * code or host key nobody holds a seat (reservation.ts). The rest of admission runs when
+   * the seat is taken (onAuth below runs then, since this answers `true`).
+   */
+  static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<true> {
+    const services = (matchMaker.getHandler(CLASSROOM_ROOM_NAME)?.options as ClassroomRoomOptions | undefined)?.services;
+    const roomId = context.headers.get(ROOM_HEADER);
+    // A reservation from inside the server (a test's matchMaker call) carries no room header: admission alone decides.
+    if (!services || roomId === null) return true;
+    const listing = ((await matchMaker.getRoomById(roomId))?.metadata ?? null) as ClassListing | null;
+    const checked = await checkReservation(options, {
+      listing,
+      hostKeyHash: async (sessionId) => (await services.storage.getSession(sessionId))?.hostKeyHash ?? null,
+      noteBadJoin: () => services.badJoins.take(context.ip ?? 'unknown', services.now()),
+    });
+    if (!checked.ok) throw new ServerError(checked.status, `${checked.code}: ${checked.message}`);
+    return true;
+  }
 
   override async onCreate(options: ClassroomRoomOptions): Promise<void> {
     if (!options.services) throw new Error('the classroom room was defined without its services (app.config.ts)');
     const services = (this.services = options.services);
     const session = typeof options.sessionId === 'string' ? await services.storage.getSession(options.sessionId) : null;
     if (!session || session.status !== 'open') throw new ServerError(404, 'class/unknown: there is no open class session with that id');
+    // One live room per class, under an id its clients find again after a restart.
+    this.roomId = classRoomId(session.id);
+    if (await matchMaker.getRoomById(this.roomId)) throw new ServerError(409, 'class/already_open: this class already has a live room');
     this.session = session;
     this.settings = readSettings(session.settings);
     this.rate = new ClientRate(services.messageRate, services.now);
     this.round = new ClassRound({
-      sessionId: session.id, state: this.state, seated: this.seated, storage: services.storage, now: services.now, pausedMs: this.settings.pausedMs,
-      savePausedMs: async (pausedMs) => {
-        await this.saveSettings({ pausedMs });
+      sessionId: session.id, state: this.state, seated: this.seated, storage: services.storage, now: services.now,
+      pausedMs: this.settings.pausedMs, paused: this.settings.paused,
+      saveClock: async (clock) => {
+        await this.saveSettings(clock);
       },
       boardMode: () => this.settings.leaderboardMode,
       hosts: () => this.hosts(),
     });
     await this.setMetadata({ sessionId: session.id, code: session.code });
     Object.assign(this.state, { code: session.code, figures: new ClassFigures(), phase: 'lobby', roundNo: 0, roundTitle: '', playerCount: 0 });
-    for (const record of await services.storage.listPlayers(session.id)) if (!record.barred) this.seated.add(record);
+    for (const record of await services.storage.listPlayers(session.id)) if (!record.barred && !record.kicked) this.seated.add(record);
     await this.round.restore();
     this.applySettingsToState();
     this.round.publishClassView();
@@ -117,12 +147,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       const record: PlayerRecord = { sessionId: this.session.id, playerId: `p${this.seated.size + 1}-${newSecret().slice(0, 6)}`, nickname, tokenHash: hashSecret(token), joinedAt: this.services.now(), barred: false };
       await this.services.storage.savePlayer(record);
       s = this.seated.add(record);
-      if (this.round.running()) this.round.seatIn(s);
+      if (this.round.running()) await this.round.seatIn(s);
       for (const host of this.hosts()) this.seated.showTo(host, s);
     }
     if (s.client && s.client !== client) s.client.leave();
     s.client = client;
-    s.info.connected = true;
+    // A returning student plays the round that is running, as a newcomer would.
+    if (this.round.needsSeat(s)) await this.round.seatIn(s);
+    this.seatClockRuns(s, true);
     client.userData = { role: 'student', playerId: s.record.playerId };
     this.seated.showTo(client, s);
     client.send('welcome', { role: 'student', playerId: s.record.playerId, nickname: s.record.nickname, token, code: this.session.code });
@@ -135,10 +167,12 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   override async onDrop(client: Client): Promise<void> {
     const s = this.seatedOf(client);
-    if (s) s.info.connected = false;
+    // A kicked student (no seat any more) is not waited for: the kick sticks.
+    if ((client.userData as ClientData | undefined)?.role === 'student' && !s) return;
+    if (s) this.seatClockRuns(s, false);
     try {
       await this.allowReconnection(client, RECONNECT_SECONDS);
-      if (s) s.info.connected = true;
+      if (s && s.client === client) this.seatClockRuns(s, true);
     } catch {
       // The grace period ran out; the player can still come back with their token.
       if (s && s.client === client) s.client = null;
@@ -150,8 +184,16 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     const s = this.seatedOf(client);
     if (s && s.client === client) {
       s.client = null;
-      s.info.connected = false;
+      this.seatClockRuns(s, false);
     }
+  }
+
+  /** A student's clock runs while they are here and stands still while they are away, so no request of theirs runs out meanwhile. */
+  private seatClockRuns(s: Seated, here: boolean): void {
+    s.info.connected = here;
+    if (!here) return s.clock.stop();
+    s.clock.start();
+    this.seated.showDeadline(s, this.round.pausedMs);
   }
 
   // ---- moves (class-round.ts: decided, stored, then shown) ------------------
@@ -185,9 +227,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private async kick(playerId: string, bar: boolean): Promise<RefusalMessage | null> {
     const s = this.seated.get(playerId);
     if (!s) return { code: 'player/unknown', message: 'there is no such player' };
-    if (bar) await this.services.storage.savePlayer({ ...s.record, barred: true });
+    // A kick sticks: stored, so the token opens nothing (class/kicked, or class/barred) even after a restart.
+    await this.services.storage.savePlayer({ ...s.record, barred: bar, kicked: !bar });
     s.client?.send('kicked', { barred: bar });
-    s.client?.leave();
+    // A close code the SDK does not take for a network drop: it does not try to reconnect.
+    s.client?.leave(CLOSE_KICKED);
+    s.client = null;
+    s.clock.stop();
     this.seated.remove(playerId);
     this.refreshBoard();
     return null;

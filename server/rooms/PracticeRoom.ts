@@ -12,7 +12,7 @@ import type { RoomServices } from '../services.ts';
 import { MatchState } from '../state/match-state.ts';
 import { MatchClock } from './match-clock.ts';
 import { resolvePracticeRound } from './practice-rounds.ts';
-import { ClientRate, refuseTo, refuseUnknownType } from './room-edge.ts';
+import { ClientRate, refuseTo } from './room-edge.ts';
 import { Seat, type SeatMove } from './seat.ts';
 
 /** How often overdue requests are handed to the fallback policy. */
@@ -50,7 +50,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     release: (client: Client, raw: unknown) => this.move(client, 'release', raw),
     pause: (client: Client, raw: unknown) => this.control(client, 'pause', raw, () => this.stopClock('reading')),
     resume: (client: Client, raw: unknown) => this.control(client, 'resume', raw, () => this.startClock('reading')),
-    _: refuseUnknownType,
+    _: (client: Client, type: unknown) => this.rate.refuseUnknown(client, type),
   } satisfies Record<RoomMessageType<'practice'> | '_', unknown>;
 
   override onCreate(options: PracticeRoomOptions): void {

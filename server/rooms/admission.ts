@@ -6,6 +6,7 @@
 // The room gives the facts in; this module decides and names the refusal.
 
 import { parseMessage } from '../protocol/validate.ts';
+import { normalizeJoinCode } from '../protocol/join-code.ts';
 import { CLASSROOM_JOIN_SHAPE } from '../protocol/messages.ts';
 import { chooseNickname } from '../classroom/nicknames.ts';
 import { secretMatches } from '../classroom/secrets.ts';
@@ -58,11 +59,14 @@ export async function admitJoin(rawOptions: unknown, door: ClassDoor): Promise<{
     if (secretMatches(options.hostKey, door.session.hostKeyHash)) return admitted({ role: 'host' });
     return badJoin(door, 'host/forbidden', 'that host key does not open this class');
   }
-  if (options.code?.toUpperCase() !== door.session.code) return badJoin(door, 'class/unknown', 'that code does not open this class');
+  // The code is read as the HTTP lookup reads it: case, spaces and dashes do not matter.
+  if (normalizeJoinCode(options.code ?? '') !== door.session.code) return badJoin(door, 'class/unknown', 'that code does not open this class');
   if (options.token !== undefined) {
     for (const record of door.seated()) if (secretMatches(options.token, record.tokenHash)) return admitted({ role: 'student', playerId: record.playerId });
-    const barred = (await door.stored()).find((p) => p.barred && secretMatches(options.token, p.tokenHash));
-    if (barred) return refusal(403, 'class/barred', 'the host removed you from this class');
+    const removed = (await door.stored()).find((p) => (p.barred || p.kicked) && secretMatches(options.token, p.tokenHash));
+    if (removed?.barred) return refusal(403, 'class/barred', 'the host removed you from this class');
+    // A kick sticks: the token opens nothing, but the student may join again as someone new.
+    if (removed) return refusal(403, 'class/kicked', 'the host removed you from this class; join again with a nickname');
   }
   if (door.locked) return refusal(403, 'class/locked', 'the host has locked this class');
   if (!door.lateJoin && door.roundRunning) return refusal(403, 'class/no_late_join', 'a round is running and the host is not letting anyone join late');

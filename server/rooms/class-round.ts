@@ -36,8 +36,10 @@ export interface RoundDeps {
   readonly now: () => number;
   /** Time the class's clock has spent paused so far, as the session's settings keep it. */
   readonly pausedMs: number;
-  /** Stores the time spent paused in the session's settings (on resume). */
-  readonly savePausedMs: (pausedMs: number) => Promise<void>;
+  /** Whether the host had paused the round (a restarted server comes back paused). */
+  readonly paused: boolean;
+  /** Stores the clock in the session's settings: whether it is paused, and the time spent paused (on resume). */
+  readonly saveClock: (clock: { readonly paused: boolean; readonly pausedMs?: number }) => Promise<void>;
   readonly boardMode: () => BoardMode;
   readonly hosts: () => readonly Client[];
 }
@@ -49,6 +51,8 @@ export class ClassRound {
   private readonly clock: MatchClock;
   private readonly moves: StoredMoves;
   private config: RoundConfig | null = null;
+  /** Whether the running round shows hint markers (a late joiner's seat shows them too). */
+  private hints = false;
   /** Where the class put the most recent request. */
   private heat = new Heat();
   /** Whether a move changed scores or placements since the board and figures were last published. */
@@ -58,6 +62,8 @@ export class ClassRound {
   constructor(deps: RoundDeps) {
     this.deps = deps;
     this.clock = new MatchClock(deps.now, deps.pausedMs);
+    // A host pause survives a crash: the class's clock comes back stopped.
+    if (deps.paused) this.clock.stop();
     this.moves = new StoredMoves(deps.storage, deps.now);
   }
 
@@ -66,10 +72,32 @@ export class ClassRound {
     return this.config !== null && this.deps.state.phase !== 'results';
   }
 
-  /** Gives a student a heap in the running round (a late joiner; hints as the round was started without). */
-  seatIn(s: Seated, showHints = false, now = this.clock.now()): void {
+  /** The class's match time, which every student's clock follows. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Time the class's clock has stood still (the host's pauses): what wall-clock deadlines are moved by. */
+  get pausedMs(): number {
+    return this.clock.pausedMs;
+  }
+
+  /**
+   * Gives a student a fresh heap in the running round, starting now on their own clock (a late
+   * joiner, a returning student); the start is stored first, since their replay starts there.
+   */
+  async seatIn(s: Seated): Promise<void> {
+    const now = s.clock.now();
     const started = this.config ? startMatch(this.config, now) : null;
-    if (started?.ok) this.deps.seated.install(s, started.value, { showHints, pausedMs: this.clock.pausedMs, hosts: this.deps.hosts() });
+    if (!started?.ok) return;
+    const roundNo = this.deps.state.roundNo;
+    await this.deps.storage.startSeat({ sessionId: this.deps.sessionId, roundNo, playerId: s.record.playerId, startedAt: now });
+    this.deps.seated.install(s, started.value, { roundNo, showHints: this.hints, pausedMs: this.clock.pausedMs, hosts: this.deps.hosts() });
+  }
+
+  /** Whether `s` has no heap in the running round (a returning student who was away when it started). */
+  needsSeat(s: Seated): boolean {
+    return this.running() && s.seatRound !== this.deps.state.roundNo;
   }
 
   /** A student's move: refused, or stored and shown; `ack` is told the new version before the class views change. */
@@ -77,7 +105,7 @@ export class ClassRound {
     const refusal = this.moveRefusal(s);
     if (refusal) return refusal;
     // Asked again in the player's queue: the round may have changed while an earlier move was stored.
-    const result = await this.change(s, (seat) => this.moveRefusal(s) ?? seat.decide(type, raw, this.clock.now()));
+    const result = await this.change(s, (seat) => this.moveRefusal(s) ?? seat.decide(type, raw, s.clock.now()));
     if (!result) return null;
     if (!result.ok) return result;
     ack(s.seat?.match.version ?? 0);
@@ -89,8 +117,8 @@ export class ClassRound {
   tick(): void {
     if (this.deps.state.phase !== 'playing') return;
     for (const s of this.deps.seated.all()) {
-      if (!s.seat?.expiryDue(this.clock.now()) || this.moves.busy(s.record.playerId)) continue;
-      void this.change(s, (seat) => orNothing(seat.decideExpiry(this.clock.now()))).then((result) => {
+      if (!s.seat?.expiryDue(s.clock.now()) || this.moves.busy(s.record.playerId)) continue;
+      void this.change(s, (seat) => orNothing(seat.decideExpiry(s.clock.now()))).then((result) => {
         if (result?.ok) this.afterChange(s, result.value);
       });
     }
@@ -109,32 +137,33 @@ export class ClassRound {
     if (!probe.ok) return probe;
     await this.deps.storage.startRound({ sessionId: this.deps.sessionId, roundNo, config: writeRound({ config, title, hints }), startedAt: now, endedAt: null });
     this.config = config;
+    this.hints = hints;
     state.roundNo = roundNo;
     state.roundTitle = title;
     state.phase = 'playing';
-    for (const s of seated.all()) if (s.client) this.seatIn(s, hints, now);
+    await Promise.all(seated.all().filter((s) => s.client).map((s) => this.seatIn(s)));
     this.heat = new Heat();
     this.publishClassView();
     return null;
   }
 
-  pause(): RefusalMessage | null {
+  async pause(): Promise<RefusalMessage | null> {
     if (this.deps.state.phase !== 'playing') return NOT_RUNNING;
     this.clock.stop();
     this.deps.state.phase = 'paused';
     for (const s of this.deps.seated.playing()) s.seat.view.phase = 'paused';
+    await this.deps.saveClock({ paused: true });
     return null;
   }
 
   async resume(): Promise<RefusalMessage | null> {
     if (this.deps.state.phase !== 'paused' || !this.clock.stopped) return { code: 'round/not_paused', message: 'the round is not paused' };
-    await this.deps.savePausedMs(this.clock.pausedMsIfStartedNow());
+    await this.deps.saveClock({ paused: false, pausedMs: this.clock.pausedMsIfStartedNow() });
     this.clock.start();
     this.deps.state.phase = 'playing';
-    for (const { seat } of this.deps.seated.playing()) {
-      seat.clockOffsetMs = this.clock.pausedMs;
-      seat.view.phase = 'playing';
-      seat.mirror();
+    for (const s of this.deps.seated.playing()) {
+      s.seat.view.phase = 'playing';
+      this.deps.seated.showDeadline(s, this.clock.pausedMs);
     }
     return null;
   }
@@ -159,13 +188,20 @@ export class ClassRound {
     const round = await restoreLastRound(this.deps.storage, this.deps.sessionId, seated.records());
     if (!round) return;
     this.config = round.config;
+    this.hints = round.hints;
     state.roundNo = round.roundNo;
     state.roundTitle = round.title;
+    const classNow = this.clock.now();
     for (const [playerId, match] of round.matches) {
       const s = seated.get(playerId);
-      if (s) seated.install(s, match, { showHints: round.hints, pausedMs: this.clock.pausedMs, hosts: [] });
+      if (!s) continue;
+      // Downtime costs nobody: the student's clock comes back where their pending request was
+      // given out (its whole time is given back), standing still until they are back.
+      s.clock = seated.clockFor(Math.max(0, classNow - (match.pending?.issuedAtMs ?? classNow)));
+      seated.install(s, match, { roundNo: round.roundNo, showHints: round.hints, pausedMs: this.clock.pausedMs, hosts: [] });
     }
-    state.phase = round.ended ? 'results' : 'playing';
+    state.phase = round.ended ? 'results' : this.clock.stopped ? 'paused' : 'playing';
+    if (state.phase === 'paused') for (const s of seated.playing()) s.seat.view.phase = 'paused';
   }
 
   /** Publishes the class figures and the leaderboard (with the ranks) now. */
@@ -206,7 +242,7 @@ export class ClassRound {
     const roundNo = state.roundNo;
     await storage.endRound(sessionId, roundNo, this.clock.now());
     this.publishClassView();
-    const rows = seated.playing().map(({ record, info, seat }) => ({
+    const rows = seated.resultsOf(roundNo).map(({ record, info, seat }) => ({
       sessionId,
       roundNo,
       playerId: record.playerId,

@@ -12,11 +12,19 @@ import { PlayerInfo, syncLeaderboard, type ClassroomState } from '../state/class
 import { syncNumbers } from '../state/match-state.ts';
 import { classBoard, classExtent, heatMapBins, standingOf, utilizationHistogram, type BoardMode, type Heat } from './class-figures.ts';
 import { Seat } from './seat.ts';
+import { MatchClock } from './match-clock.ts';
 
 export interface Seated {
   readonly record: PlayerRecord;
   client: Client | null;
   seat: Seat | null;
+  /** The round the seat belongs to (a seat from an earlier round is not played in this one). */
+  seatRound: number;
+  /**
+   * The student's own clock, on the class's: it stands still while they are away (a
+   * dropped connection, a closed tab, a restarted server), so an outage costs no deadline.
+   */
+  clock: MatchClock;
   readonly info: PlayerInfo;
   /** Whether this player's client has had their finished round's full results. */
   resultsSent: boolean;
@@ -27,10 +35,22 @@ export type Playing = Seated & { seat: Seat };
 
 export class ClassSeats {
   private readonly state: ClassroomState;
+  /** The class's match time, which each student's clock follows. */
+  private readonly classNow: () => number;
   private readonly byId = new Map<string, Seated>();
+  /** Students the host removed: off the board, but their play still counts in the round's stored results. */
+  private readonly removed: Seated[] = [];
 
-  constructor(state: ClassroomState) {
+  constructor(state: ClassroomState, classNow: () => number) {
     this.state = state;
+    this.classNow = classNow;
+  }
+
+  /** A clock on the class's for one student, `behind` ms behind it, standing still until started. */
+  clockFor(behind = 0): MatchClock {
+    const clock = new MatchClock(this.classNow, behind);
+    clock.stop();
+    return clock;
   }
 
   get size(): number {
@@ -65,32 +85,49 @@ export class ClassSeats {
     info.playerId = record.playerId;
     info.nickname = record.nickname;
     info.connected = false;
-    const s: Seated = { record, client: null, seat: null, info, resultsSent: false };
+    const s: Seated = { record, client: null, seat: null, seatRound: 0, clock: this.clockFor(), info, resultsSent: false };
     this.byId.set(record.playerId, s);
     this.state.players.set(record.playerId, info);
     this.state.playerCount = this.byId.size;
     return s;
   }
 
-  /** Takes a student out of the class and out of the synced state. */
+  /** Takes a student out of the class and out of the synced state (their round so far still counts in its results). */
   remove(playerId: string): void {
+    const s = this.byId.get(playerId);
+    if (s) this.removed.push(s);
     this.byId.delete(playerId);
     this.state.players.delete(playerId);
     this.state.heaps.delete(playerId);
     this.state.playerCount = this.byId.size;
   }
 
-  /** Gives `s` a seat on `match`, shown to them and to `hosts`; deadlines shown moved by `pausedMs`. */
-  install(s: Seated, match: Match, options: { readonly showHints: boolean; readonly pausedMs: number; readonly hosts: readonly Client[] }): void {
+  /** Every student with a heap in round `roundNo`, the removed ones included: whose results the round stores. */
+  resultsOf(roundNo: number): Playing[] {
+    return [...this.playing(), ...this.removed].filter((s): s is Playing => s.seat !== null && s.seatRound === roundNo);
+  }
+
+  /**
+   * Gives `s` a seat on `match` in round `roundNo`, shown to them and to `hosts`; deadlines are
+   * shown on the wall clock, behind which match time runs by the class's pauses (`pausedMs`) and the student's own.
+   */
+  install(s: Seated, match: Match, options: { readonly roundNo: number; readonly showHints: boolean; readonly pausedMs: number; readonly hosts: readonly Client[] }): void {
     const seat = new Seat(match, { showHints: options.showHints, resultsInState: false });
-    seat.clockOffsetMs = options.pausedMs;
-    seat.mirror();
     s.seat = seat;
+    s.seatRound = options.roundNo;
+    this.showDeadline(s, options.pausedMs);
     s.resultsSent = false;
     this.state.heaps.set(s.record.playerId, seat.view);
     s.client?.view?.add(seat.view);
     for (const host of options.hosts) host.view?.add(seat.view);
     this.updateStanding(s);
+  }
+
+  /** Shows a student's deadline on the wall clock: moved by the class's pauses and the time their own clock stood still. */
+  showDeadline(s: Seated, classPausedMs: number): void {
+    if (!s.seat) return;
+    s.seat.clockOffsetMs = classPausedMs + s.clock.pausedMs;
+    s.seat.mirror();
   }
 
   /** Lets `client` see a student's entry and heap. */

@@ -13,9 +13,11 @@ export interface SessionSettings {
   leaderboardMode: BoardMode;
   /** Milliseconds the session's clock has spent paused (match time = wall time - this). */
   pausedMs: number;
+  /** Whether the host has paused the round (a restarted server comes back paused). */
+  paused: boolean;
 }
 
-const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0 };
+const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false };
 
 /** A session's settings from its stored JSON, defaults filled in. */
 export function readSettings(json: string): SessionSettings {
@@ -43,8 +45,11 @@ export interface RestoredRound extends StoredRound {
 }
 
 /**
- * Replays the session's last round for `players`. A player with no move who joined
- * after it started gets no heap in a round that has ended (they never played it).
+ * Replays the session's last round for `players`, each from their own seat's start
+ * (a late joiner's match began when they joined, not when the round did). A player with
+ * no seat and no move who joined after the round started gets no heap in a round that
+ * has ended (they never played it). A log that does not replay is a bug: it is logged
+ * as an error with the player and the refusal, and that player gets no heap.
  */
 export async function restoreLastRound(storage: Storage, sessionId: string, players: Iterable<PlayerRecord>): Promise<RestoredRound | null> {
   const rounds = await storage.listRounds(sessionId);
@@ -52,13 +57,16 @@ export async function restoreLastRound(storage: Storage, sessionId: string, play
   if (!last) return null;
   const saved = JSON.parse(last.config) as StoredRound;
   const moves = await storage.listMoves(sessionId, last.roundNo);
+  const seats = new Map((await storage.listSeats(sessionId, last.roundNo)).map((seat) => [seat.playerId, seat.startedAt]));
   const matches = new Map<string, MatchState>();
   for (const player of players) {
     const log = moves.filter((m) => m.playerId === player.playerId).map((m) => JSON.parse(m.move) as LoggedMove);
-    const joinedLate = log.length === 0 && player.joinedAt > last.startedAt;
+    const seatStart = seats.get(player.playerId);
+    const joinedLate = seatStart === undefined && log.length === 0 && player.joinedAt > last.startedAt;
     if (joinedLate && last.endedAt !== null) continue;
-    const replayed = replayMatch(saved.config, last.startedAt, log);
+    const replayed = replayMatch(saved.config, seatStart ?? last.startedAt, log);
     if (replayed.ok) matches.set(player.playerId, replayed.value);
+    else console.error(`restore: the log of player ${player.playerId} in round ${last.roundNo} of session ${sessionId} does not replay (${replayed.code}: ${replayed.message})`);
   }
   return { ...saved, roundNo: last.roundNo, startedAt: last.startedAt, ended: last.endedAt !== null, matches };
 }

@@ -42,6 +42,11 @@ export class ClientRate {
     return false;
   }
 
+  /** The `_` handler: a message type the room does not take costs a token like any other, then is refused. */
+  refuseUnknown(client: Client, type: unknown): void {
+    if (this.admit(client)) refuseUnknownType(client, type);
+  }
+
   /** The client left: its bucket goes. */
   forget(client: Client): void {
     this.buckets.delete(client.sessionId);

@@ -13,7 +13,7 @@
 // with `DuplicateCodeError` and the caller draws again.
 
 import pg from 'pg';
-import { DuplicateCodeError, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SessionRecord, type Storage } from './storage.ts';
+import { DuplicateCodeError, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 /** A schema change: applied once, in order of `version`, inside one transaction. */
 interface Migration {
@@ -51,6 +51,16 @@ CREATE TABLE results (
   PRIMARY KEY (session_id, round_no, player_id)
 );`,
   },
+  {
+    version: 2,
+    // A kicked player's token opens nothing; each player's seat in a round starts when they join it.
+    sql: `
+ALTER TABLE players ADD COLUMN kicked BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE TABLE seats (
+  session_id TEXT NOT NULL, round_no INTEGER NOT NULL, player_id TEXT NOT NULL, started_at BIGINT NOT NULL,
+  PRIMARY KEY (session_id, round_no, player_id)
+);`,
+  },
 ];
 
 /** Any number pg hands back as a string (BIGINT) or a number. */
@@ -58,7 +68,8 @@ const num = (v: string | number): number => Number(v);
 const numOrNull = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
 interface SessionRow { id: string; code: string; host_key_hash: string; created_at: string; status: string; settings: string }
-interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: string; barred: boolean }
+interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: string; barred: boolean; kicked: boolean }
+interface SeatRow { session_id: string; round_no: number; player_id: string; started_at: string }
 interface RoundRow { session_id: string; round_no: number; config: string; started_at: string; ended_at: string | null }
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: string }
 interface ResultRow { session_id: string; round_no: number; player_id: string; result: string }
@@ -68,8 +79,9 @@ const toSession = (r: SessionRow): SessionRecord => ({
   status: r.status === 'closed' ? 'closed' : 'open', settings: r.settings,
 });
 const toPlayer = (r: PlayerRow): PlayerRecord => ({
-  sessionId: r.session_id, playerId: r.player_id, nickname: r.nickname, tokenHash: r.token_hash, joinedAt: num(r.joined_at), barred: r.barred,
+  sessionId: r.session_id, playerId: r.player_id, nickname: r.nickname, tokenHash: r.token_hash, joinedAt: num(r.joined_at), barred: r.barred, kicked: r.kicked,
 });
+const toSeat = (r: SeatRow): SeatRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, startedAt: num(r.started_at) });
 const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: num(r.started_at), endedAt: numOrNull(r.ended_at) });
 const toMove = (r: MoveRow): MoveRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, seq: r.seq, move: r.move, at: num(r.at) });
 const toResult = (r: ResultRow): ResultRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, result: r.result });
@@ -164,9 +176,9 @@ export class PgStorage implements Storage {
   }
 
   async savePlayer(p: PlayerRecord): Promise<void> {
-    await this.query(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred) VALUES ($1, $2, $3, $4, $5, $6)
-      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred`,
-    [p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred]);
+    await this.query(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred, kicked) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred, kicked = excluded.kicked`,
+    [p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred, p.kicked ?? false]);
   }
 
   async listPlayers(sessionId: string): Promise<PlayerRecord[]> {
@@ -184,6 +196,15 @@ export class PgStorage implements Storage {
 
   async listRounds(sessionId: string): Promise<RoundRecord[]> {
     return (await this.query<RoundRow>('SELECT * FROM rounds WHERE session_id = $1 ORDER BY round_no', [sessionId])).map(toRound);
+  }
+
+  async startSeat(seat: SeatRecord): Promise<void> {
+    await this.query('INSERT INTO seats (session_id, round_no, player_id, started_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [seat.sessionId, seat.roundNo, seat.playerId, seat.startedAt]);
+  }
+
+  async listSeats(sessionId: string, roundNo: number): Promise<SeatRecord[]> {
+    return (await this.query<SeatRow>('SELECT * FROM seats WHERE session_id = $1 AND round_no = $2 ORDER BY player_id COLLATE "C"', [sessionId, roundNo])).map(toSeat);
   }
 
   async appendMove(m: MoveRecord): Promise<void> {

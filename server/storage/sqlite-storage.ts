@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { DuplicateCodeError, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SessionRecord, type Storage } from './storage.ts';
+import { DuplicateCodeError, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -32,6 +32,10 @@ CREATE TABLE IF NOT EXISTS moves (
   seq INTEGER NOT NULL, move TEXT NOT NULL, at INTEGER NOT NULL,
   PRIMARY KEY (session_id, round_no, player_id, seq)
 );
+CREATE TABLE IF NOT EXISTS seats (
+  session_id TEXT NOT NULL, round_no INTEGER NOT NULL, player_id TEXT NOT NULL, started_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, round_no, player_id)
+);
 CREATE TABLE IF NOT EXISTS results (
   session_id TEXT NOT NULL, round_no INTEGER NOT NULL, player_id TEXT NOT NULL, result TEXT NOT NULL,
   PRIMARY KEY (session_id, round_no, player_id)
@@ -39,7 +43,8 @@ CREATE TABLE IF NOT EXISTS results (
 `;
 
 interface SessionRow { id: string; code: string; host_key_hash: string; created_at: number; status: string; settings: string }
-interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: number; barred: number }
+interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: number; barred: number; kicked: number }
+interface SeatRow { session_id: string; round_no: number; player_id: string; started_at: number }
 interface RoundRow { session_id: string; round_no: number; config: string; started_at: number; ended_at: number | null }
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: number }
 interface ResultRow { session_id: string; round_no: number; player_id: string; result: string }
@@ -49,11 +54,18 @@ const toSession = (r: SessionRow): SessionRecord => ({
   status: r.status === 'closed' ? 'closed' : 'open', settings: r.settings,
 });
 const toPlayer = (r: PlayerRow): PlayerRecord => ({
-  sessionId: r.session_id, playerId: r.player_id, nickname: r.nickname, tokenHash: r.token_hash, joinedAt: r.joined_at, barred: r.barred === 1,
+  sessionId: r.session_id, playerId: r.player_id, nickname: r.nickname, tokenHash: r.token_hash, joinedAt: r.joined_at, barred: r.barred === 1, kicked: r.kicked === 1,
 });
+const toSeat = (r: SeatRow): SeatRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, startedAt: r.started_at });
 const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: r.started_at, endedAt: r.ended_at });
 const toMove = (r: MoveRow): MoveRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, seq: r.seq, move: r.move, at: r.at });
 const toResult = (r: ResultRow): ResultRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, result: r.result });
+
+/** A column added after a database file was first made: added once, to files that lack it. */
+function addColumnIfMissing(db: DatabaseSync, table: string, column: string, definition: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as unknown as { name: string }[];
+  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+}
 
 export function defaultDatabasePath(): string {
   return process.env.MALLOCADE_DB ?? path.resolve('data', 'mallocade.db');
@@ -69,6 +81,7 @@ export class SqliteStorage implements Storage {
     this.db = new DatabaseSync(file);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA);
+    addColumnIfMissing(this.db, 'players', 'kicked', 'INTEGER NOT NULL DEFAULT 0');
     this.insertMove = this.db.prepare('INSERT INTO moves (session_id, round_no, player_id, seq, move, at) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
@@ -102,9 +115,9 @@ export class SqliteStorage implements Storage {
   }
 
   async savePlayer(p: PlayerRecord): Promise<void> {
-    this.db.prepare(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred`)
-      .run(p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred ? 1 : 0);
+    this.db.prepare(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred, kicked) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred, kicked = excluded.kicked`)
+      .run(p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred ? 1 : 0, p.kicked ? 1 : 0);
   }
 
   async listPlayers(sessionId: string): Promise<PlayerRecord[]> {
@@ -122,6 +135,15 @@ export class SqliteStorage implements Storage {
 
   async listRounds(sessionId: string): Promise<RoundRecord[]> {
     return (this.db.prepare('SELECT * FROM rounds WHERE session_id = ? ORDER BY round_no').all(sessionId) as unknown as RoundRow[]).map(toRound);
+  }
+
+  async startSeat(seat: SeatRecord): Promise<void> {
+    this.db.prepare('INSERT INTO seats (session_id, round_no, player_id, started_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(seat.sessionId, seat.roundNo, seat.playerId, seat.startedAt);
+  }
+
+  async listSeats(sessionId: string, roundNo: number): Promise<SeatRecord[]> {
+    return (this.db.prepare('SELECT * FROM seats WHERE session_id = ? AND round_no = ? ORDER BY player_id').all(sessionId, roundNo) as unknown as SeatRow[]).map(toSeat);
   }
 
   async appendMove(m: MoveRecord): Promise<void> {

@@ -23,6 +23,17 @@ export interface PlayerRecord {
   readonly tokenHash: string;
   readonly joinedAt: number;
   readonly barred: boolean;
+  /** Removed by the host without a bar: their token opens nothing; they may join again as a new player. Absent: false. */
+  readonly kicked?: boolean;
+}
+
+/** When a player's seat in a round began: their match started then (a late joiner after the round), and replays from then. */
+export interface SeatRecord {
+  readonly sessionId: string;
+  readonly roundNo: number;
+  readonly playerId: string;
+  /** Match time at which the player's match started. */
+  readonly startedAt: number;
 }
 
 export interface RoundRecord {
@@ -80,6 +91,10 @@ export interface Storage {
   startRound(round: RoundRecord): Promise<void>;
   endRound(sessionId: string, roundNo: number, endedAt: number): Promise<void>;
   listRounds(sessionId: string): Promise<RoundRecord[]>;
+
+  /** Records the start of a player's seat in a round (once; a second start for the same seat is ignored). */
+  startSeat(seat: SeatRecord): Promise<void>;
+  listSeats(sessionId: string, roundNo: number): Promise<SeatRecord[]>;
 
   appendMove(move: MoveRecord): Promise<void>;
   listMoves(sessionId: string, roundNo: number): Promise<MoveRecord[]>;

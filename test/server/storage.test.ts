@@ -37,13 +37,33 @@ function storageContract(name: string, kind: StoreKind): void {
       const again = place.open();
       expect(await again.findOpenSessionByCode('K7M2QX')).toEqual(session);
       expect(await again.getSession('s1')).toEqual(session);
-      expect(await again.listPlayers('s1')).toEqual([{ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false }]);
+      expect(await again.listPlayers('s1')).toEqual([{ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false, kicked: false }]);
       expect(await again.listRounds('s1')).toEqual([{ sessionId: 's1', roundNo: 1, config: '{"seed":7}', startedAt: 2, endedAt: null }]);
       expect(await again.listMoves('s1', 1)).toEqual([
         { sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 0, move: '{"address":0}', at: 3 },
         { sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 1, move: '{"address":16}', at: 4 },
       ]);
       expect(await again.listResults('s1')).toEqual([{ sessionId: 's1', roundNo: 1, playerId: 'p1', result: '{"score":90}' }]);
+      await again.close();
+    });
+
+    it('keeps a kicked player and where each seat of a round started (once per seat)', async () => {
+      const place = await kind.fresh();
+      const store = place.open();
+      await store.createSession(session);
+      await store.savePlayer({ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false });
+      await store.savePlayer({ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false, kicked: true });
+      await store.startSeat({ sessionId: 's1', roundNo: 1, playerId: 'p2', startedAt: 5000 });
+      await store.startSeat({ sessionId: 's1', roundNo: 1, playerId: 'p1', startedAt: 1_796_000_000_123 });
+      await store.startSeat({ sessionId: 's1', roundNo: 1, playerId: 'p1', startedAt: 9 });
+      await store.startSeat({ sessionId: 's1', roundNo: 2, playerId: 'p1', startedAt: 7 });
+      await store.close();
+      const again = place.open();
+      expect((await again.listPlayers('s1'))[0]?.kicked).toBe(true);
+      expect(await again.listSeats('s1', 1)).toEqual([
+        { sessionId: 's1', roundNo: 1, playerId: 'p1', startedAt: 1_796_000_000_123 },
+        { sessionId: 's1', roundNo: 1, playerId: 'p2', startedAt: 5000 },
+      ]);
       await again.close();
     });
 
@@ -115,7 +135,7 @@ function storageContract(name: string, kind: StoreKind): void {
       await store.saveResults([{ sessionId: 's1', roundNo: 1, playerId: 'p1', result: 'old' }]);
       await store.saveResults([{ sessionId: 's1', roundNo: 1, playerId: 'p1', result: 'new' }]);
       expect((await store.getSession('s1'))?.settings).toBe('{"locked":true}');
-      expect(await store.listPlayers('s1')).toEqual([{ ...ada, barred: true }]);
+      expect(await store.listPlayers('s1')).toEqual([{ ...ada, barred: true, kicked: false }]);
       expect((await store.listResults('s1')).map((r) => r.result)).toEqual(['new']);
       await store.close();
     });
