@@ -2,7 +2,6 @@
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
 import config from '@colyseus/tools';
 import { defineRoom } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
@@ -12,6 +11,7 @@ import { CLASSROOM_ROOM, classroomRoutes } from './classroom/api.ts';
 import { createServices } from './services.ts';
 import { HttpGate, gateOptionsFromEnv } from './protocol/http-gate.ts';
 import { scaleOptionsFromEnv } from './cluster/scale-options.ts';
+import { serveClient } from './delivery/static.ts';
 
 /** The largest message a client may send; anything bigger closes its connection. */
 const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -45,7 +45,8 @@ export default config({
     app.get('/health', (_req, res) => {
       res.json({ ok: true });
     });
-    app.use(express.static(CLIENT_DIST));
+    // The built client, precompressed (brotli, gzip) and cached by name (server/delivery/static.ts).
+    app.use(serveClient(CLIENT_DIST));
     // Every HTTP error is { code, message } JSON, also for routes that do not exist.
     app.use('/api', (_req, res) => {
       res.status(404).json({ code: 'api/unknown_route', message: 'there is no such API route' });
