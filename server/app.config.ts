@@ -1,7 +1,5 @@
 // The server's composition: rooms, HTTP routes and the built client, on one port.
 
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import config from '@colyseus/tools';
 import { defineRoom } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
@@ -12,13 +10,10 @@ import { createServices } from './services.ts';
 import { HttpGate, gateOptionsFromEnv } from './protocol/http-gate.ts';
 import { scaleOptionsFromEnv } from './cluster/scale-options.ts';
 import { serveClient } from './delivery/static.ts';
+import { CLIENT_DIST } from './delivery/paths.ts';
 
 /** The largest message a client may send; anything bigger closes its connection. */
 const MAX_MESSAGE_BYTES = 16 * 1024;
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The built client: dist/client, or MALLOCADE_CLIENT_DIST (the browser tests build into a folder of their own). */
-export const CLIENT_DIST = process.env.MALLOCADE_CLIENT_DIST ?? path.resolve(here, '../dist/client');
 
 /** This server's services, handed to each room when it is defined and to the HTTP API (server/services.ts). */
 const services = createServices();

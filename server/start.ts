@@ -1,42 +1,10 @@
-// `npm start`: builds the client when it is missing or older than its sources,
-// then serves the game, the HTTP API and the rooms on one port (PORT, default 2567).
+// The server `npm start` runs, from its JavaScript build (dist/server/server/start.js,
+// made by server/build.ts when stale): the game, the HTTP API and the rooms on one
+// port (PORT, default 2567). `npm run dev` runs this file as TypeScript.
 
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { listen } from '@colyseus/tools';
-import app, { CLIENT_DIST } from './app.config.ts';
+import app from './app.config.ts';
 import { lanAddresses, publicUrlFrom } from './net/join-url.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const t = entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
-    if (t > newest) newest = t;
-  }
-  return newest;
-}
-
-function isClientStale(): boolean {
-  const index = path.join(CLIENT_DIST, 'index.html');
-  if (!fs.existsSync(index)) return true;
-  const built = fs.statSync(index).mtimeMs;
-  return newestMtime(path.join(root, 'client')) > built || newestMtime(path.join(root, 'shared')) > built;
-}
-
-if (process.env.SKIP_CLIENT_BUILD !== '1' && isClientStale()) {
-  console.log('Building the client…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', CLIENT_DIST], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
 
 const port = Number(process.env.PORT ?? 2567);
 await listen(app, port);

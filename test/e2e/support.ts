@@ -1,4 +1,4 @@
-// Browser-test support: runs the real server (`npm start`'s entry) as a child
+// Browser-test support: runs the real server (`npm start`'s JavaScript build) as a child
 // process on a free port and drives Debian's Chromium through playwright-core.
 
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { TextBox } from '../../client/src/scenes/class/screen-report.ts';
+import { ensureServerBuilt } from '../../server/build.ts';
 
 export const ARTIFACTS = path.resolve('test-artifacts');
 
@@ -40,7 +41,8 @@ export interface ServerOptions {
 
 export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'server/start.ts'], {
+  // The server as `npm start` runs it: its JavaScript build, made first when stale (server/build.ts).
+  const child: ChildProcess = spawn(process.execPath, [ensureServerBuilt()], {
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
