@@ -2,8 +2,9 @@
 // (canvas pixels are hard to assert on). Nothing reads it back into the game.
 // It also counts the frames the game has drawn and stamps each publication with
 // that count, so a test can wait until what a scene published is on screen
-// (a frame drawn after it) instead of sleeping. And it owns the type of what the
-// play scene publishes, which the scene `satisfies` and the tests read.
+// (a frame drawn after it) instead of sleeping, and it says when the SDK would
+// reconnect a dropped room. And it owns the type of what the play scene publishes,
+// which the scene `satisfies` and the tests read.
 
 import type { KindView } from '../../shared/match/kind-view.ts';
 import type { BoardSpot } from './scenes/kind-board.ts';
@@ -30,6 +31,12 @@ export interface MallocadeHook {
    * canvas, so a screenshot shows what the tests read.
    */
   publishedAt: number;
+  /**
+   * Whether the SDK would reconnect the room a scene last started watching, were its
+   * connection lost now: it reconnects only a room joined at least
+   * `reconnection.minUptime` ago (5 s by default), and ends an earlier one.
+   */
+  reconnectable?: () => boolean;
 }
 
 /** A point on screen in CSS pixels (where a test clicks). */
@@ -111,6 +118,15 @@ export function publishForTests(view: unknown): void {
   const h = hook();
   h.view = view;
   h.publishedAt = h.frames;
+}
+
+/**
+ * Called when a scene starts watching a room's connection. The room was joined before
+ * that, so `reconnectable` turns true no earlier than the SDK's own rule does.
+ */
+export function reportRoomWatched(room: { readonly reconnection: { readonly minUptime: number } }): void {
+  const watchedAt = Date.now();
+  hook().reconnectable = () => Date.now() - watchedAt >= room.reconnection.minUptime;
 }
 
 /** Called by a view at the end of each draw. */

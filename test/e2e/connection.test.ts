@@ -15,13 +15,6 @@ import type { TextBox } from './support.ts';
 
 const env = useServerAndBrowser({ width: 1280, height: 800 });
 
-/**
- * The SDK only reconnects a room that has been joined for at least this long
- * (`reconnection.minUptime`, 5 s by default in @colyseus/sdk 0.18); an earlier drop
- * ends the room. The tests stay on line a little longer than that before cutting.
- */
-const SDK_MIN_UPTIME_MS = 5_000;
-
 interface LobbyView {
   scene: 'ClassLobbyScene';
   mode: string;
@@ -46,6 +39,15 @@ async function goOnline(page: Page): Promise<void> {
   await page.context().setOffline(false);
 }
 
+/**
+ * Waits until the SDK would reconnect the page's room: it reconnects only a room that
+ * has been joined for `reconnection.minUptime` (5 s by default in @colyseus/sdk 0.18),
+ * and ends one dropped earlier. The page says when that holds (client/src/test-hook.ts).
+ */
+async function untilReconnectable(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => window.mallocade?.reconnectable?.() ?? false), { timeout: 30_000 }).toBe(true);
+}
+
 describe('a lost connection in the browser', () => {
   it('a student in a class sees the connection lost, comes back by itself to the same seat, and plays the next round', async () => {
     const res = await fetch(`${env.server.url}/api/classes`, { method: 'POST' });
@@ -61,7 +63,7 @@ describe('a lost connection in the browser', () => {
       await page.locator('button[type=submit]').click();
       await until<LobbyView>(page, 'ClassLobbyScene', (v) => v.phase === 'lobby' && v.nickname === 'Edsger');
       await expect.poll(players, { timeout: 10_000 }).toEqual([{ nickname: 'Edsger', connected: true }]);
-      await page.waitForTimeout(SDK_MIN_UPTIME_MS + 500);
+      await untilReconnectable(page);
 
       await goOffline(page);
       const lost = await until<LobbyView>(page, 'ClassLobbyScene', (v) => v.dropped);
@@ -101,7 +103,7 @@ describe('a lost connection in the browser', () => {
       const at0 = await pointOf(0);
       await page.mouse.click(at0.x, at0.y);
       await until<PlayViewForTests>(page, 'PlayScene', (v) => v.version === 1 && v.pending?.size === 4);
-      await page.waitForTimeout(SDK_MIN_UPTIME_MS + 500);
+      await untilReconnectable(page);
 
       await goOffline(page);
       await until<PlayViewForTests>(page, 'PlayScene', (v) => v.status.startsWith('Connection lost'));

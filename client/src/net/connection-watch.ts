@@ -5,6 +5,7 @@
 // retries gave up). `unwatch()` removes the listeners; call it when the scene ends.
 
 import type { Room } from '@colyseus/sdk';
+import { reportRoomWatched } from '../test-hook.ts';
 
 export interface ConnectionCallbacks {
   /** The connection dropped; the SDK is trying to reconnect by itself. */
@@ -17,6 +18,7 @@ export interface ConnectionCallbacks {
 
 /** Wires `room`'s drop, reconnect and leave signals to `callbacks`; returns `unwatch`. */
 export function watchConnection(room: Room, callbacks: ConnectionCallbacks): () => void {
+  reportRoomWatched(room);
   let connection: 'up' | 'lost' | 'gone' = 'up';
   let attached = true;
   const onDrop = (): void => {
