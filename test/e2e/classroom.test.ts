@@ -8,18 +8,25 @@
 // or above it); before and after, the class lobby scene. Screenshots of the host, the
 // projector and a student at 1920x1080 and 390x844 are kept in test-artifacts/,
 // and no text on them may overlap another or leave the screen.
+//
+// Each test sets up the class it needs (helpers below: a host, students who join from
+// the link, the projector tab, a warm-up round played to the end), so any one of them
+// runs alone. The server and one Chromium are shared by the file; every person is a
+// browser context of their own (their own storage, like their own machine).
 
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import qrcode from 'qrcode-generator';
-import { artifactPath, launchBrowser, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
+import type { ClassRoundFactsForTests, PlayViewForTests } from '../../client/src/test-hook.ts';
+import { artifactPath, launchChromium, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
+import { moveFocus, publishedView, until, untilLaidOut, whileFramesDrawn, type Published } from './scene-support.ts';
 
 interface Probe { x: number; y: number; label?: string; enabled?: boolean; fits?: boolean }
 interface BoardRow { rank: number; name: string; score: number; isYou: boolean }
 
-interface Published {
-  scene: string;
+/** What the classroom scenes publish besides their own facts. */
+interface Screen extends Published {
   texts?: TextBox[];
   buttons?: Record<string, Probe>;
   width?: number;
@@ -27,22 +34,17 @@ interface Published {
   [fact: string]: unknown;
 }
 
-interface ResultsView extends Published {
+interface ResultsView extends Screen {
   contenders: { name: string; role: string; score: number }[];
 }
 
-interface StudentView extends Published {
+/** A student's ClassLobbyScene (before and after a round). */
+interface StudentView extends Screen {
   mode: string;
   phase: string;
   nickname: string;
   code: string;
-  pending: { id: number; size: number } | null;
-  version: number;
   roundNo: number;
-  blocks: { id: number; address: number; size: number }[];
-  probes: Record<string, Probe>;
-  holes: number[];
-  focusedHole: number | null;
   leaderboard: BoardRow[];
   boardMode: string;
   score: number;
@@ -51,24 +53,9 @@ interface StudentView extends Published {
 }
 
 /** A student's PlayScene during a class round. */
-interface PlayView extends Published {
-  classPhase: string;
-  paused: boolean;
-  roundNo: number;
-  pending: { id: number; size: number } | null;
-  version: number;
-  blocks: { id: number; address: number; size: number }[];
-  probes: Record<string, Probe>;
-  holes: { start: number; size: number }[];
-  focus: number | null;
-  leaderboard: BoardRow[];
-  boardMode: string;
-  score: number;
-  rank: number;
-  status: string;
-}
+type PlayView = PlayViewForTests & ClassRoundFactsForTests;
 
-interface HostView extends Published {
+interface HostView extends Screen {
   code: string;
   connected: boolean;
   locked: boolean;
@@ -85,7 +72,7 @@ interface HostView extends Published {
   status: string;
 }
 
-interface ProjectorView extends Published {
+interface ProjectorView extends Screen {
   show: string;
   leaderboard: BoardRow[];
   playerCount: number;
@@ -93,41 +80,51 @@ interface ProjectorView extends Published {
 
 const PROJECTOR = { width: 1920, height: 1080 };
 const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1280, height: 720 };
 
 let server: RunningServer;
-const contexts: BrowserContext[] = [];
+let chromium: Browser;
+/** The browsers the current test opened, closed after it. */
+let contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startServer();
+  chromium = await launchChromium();
+});
+afterEach(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  contexts = [];
 });
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await chromium?.close();
   await server?.stop();
 });
 
-async function browser(viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await launchBrowser(viewport);
+/** A page in a browser of its own (a person's own machine) at this size. */
+async function personAt(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await chromium.newContext({ viewport });
   contexts.push(context);
-  return context;
+  return context.newPage();
 }
 
-async function view<T extends Published>(page: Page): Promise<T | null> {
-  return page.evaluate(() => (window as unknown as { mallocade?: { view: unknown } }).mallocade?.view ?? null) as Promise<T | null>;
+async function press(page: Page, scene: string, button: string): Promise<void> {
+  const v = await until<Screen>(page, scene, (p) => p.buttons?.[button]?.enabled === true);
+  const probe = v.buttons?.[button];
+  if (!probe) throw new Error(`no button ${button}`);
+  await page.mouse.click(probe.x, probe.y);
 }
 
-/** Waits until the page's scene publishes something `check` accepts, and returns it. */
-async function until<T extends Published>(page: Page, scene: string, check: (v: T) => boolean, timeout = 20_000): Promise<T> {
-  let last: T | null = null;
-  try {
-    await expect.poll(async () => {
-      last = await view<T>(page);
-      return last !== null && last.scene === scene && check(last);
-    }, { timeout }).toBe(true);
-  } catch (error) {
-    const { texts: _texts, ...rest } = (last ?? {}) as Published;
-    throw new Error(`waiting for ${scene}; last published: ${JSON.stringify(rest).slice(0, 1500)}`, { cause: error });
-  }
-  return last as unknown as T;
+/** Saves a screenshot of the layout made for the page's size, and checks that no text overlaps another or leaves the screen. */
+async function snapshot(page: Page, scene: string, name: string): Promise<void> {
+  const settled = await untilLaidOut<Screen>(page, scene);
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  await page.screenshot({ path: artifactPath(`classroom-${name}.png`) });
+  const texts = settled.texts ?? [];
+  expect(texts.length, `${name} shows text`).toBeGreaterThan(0);
+  expect(overlappingTexts(texts), `${name}: overlapping texts`).toEqual([]);
+  expect(textsOffScreen(texts, width, height), `${name}: texts off screen`).toEqual([]);
+  const clipped = Object.entries(settled.buttons ?? {}).filter(([, b]) => b.fits === false).map(([n, b]) => `${n}: "${b.label}"`);
+  expect(clipped, `${name}: button labels wider than their buttons`).toEqual([]);
 }
 
 /** The timer bar's reading as the meters last drew it (they redraw every frame while a request is timed). */
@@ -138,28 +135,94 @@ async function timerReading(page: Page): Promise<{ remaining: number; total: num
   });
 }
 
-async function press(page: Page, scene: string, button: string): Promise<void> {
-  const v = await until<Published>(page, scene, (p) => p.buttons?.[button]?.enabled === true);
-  const probe = v.buttons?.[button];
-  if (!probe) throw new Error(`no button ${button}`);
-  await page.mouse.click(probe.x, probe.y);
+const scoreOf = (rows: readonly BoardRow[], name: string): number | undefined => rows.find((r) => r.name === name)?.score;
+
+// ---- setting up a class ---------------------------------------------------------------
+
+interface Class {
+  readonly host: Page;
+  readonly code: string;
+  /** The dashboard as it first showed the new class. */
+  readonly created: HostView;
 }
 
-/** Saves a screenshot and checks that no text overlaps another or leaves the screen. */
-async function snapshot(page: Page, scene: string, name: string): Promise<void> {
-  const size = page.viewportSize();
-  if (!size) throw new Error('no viewport');
-  // Let a resize settle: the published texts must be those of this size.
-  const v = await until<Published>(page, scene, (p) => p.width === size.width && p.height === size.height);
-  await page.waitForTimeout(250);
-  const settled = (await view<Published>(page)) ?? v;
-  await page.screenshot({ path: artifactPath(`classroom-${name}.png`) });
-  const texts = settled.texts ?? [];
-  expect(texts.length, `${name} shows text`).toBeGreaterThan(0);
-  expect(overlappingTexts(texts), `${name}: overlapping texts`).toEqual([]);
-  expect(textsOffScreen(texts, size.width, size.height), `${name}: texts off screen`).toEqual([]);
-  const clipped = Object.entries(settled.buttons ?? {}).filter(([, b]) => b.fits === false).map(([n, b]) => `${n}: "${b.label}"`);
-  expect(clipped, `${name}: button labels wider than their buttons`).toEqual([]);
+/** A host creates a class from the title screen (key 3), on a projector-sized screen. */
+async function openClass(): Promise<Class> {
+  const host = await personAt(PROJECTOR);
+  await host.goto(server.url);
+  await until(host, 'TitleScene', () => true, 30_000);
+  await host.keyboard.press('3');
+  const created = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '', 30_000);
+  return { host, code: created.code, created };
+}
+
+/** A student opens the class's join link (the code is filled in), gives a name and joins; `beforeJoining` sees the form first. */
+async function joinFromLink(cls: Class, nickname: string, viewport: { width: number; height: number }, beforeJoining?: (page: Page) => Promise<void>): Promise<Page> {
+  const page = await personAt(viewport);
+  await page.goto(`${server.url}/?join=${cls.code}`);
+  await until(page, 'JoinScene', () => true, 30_000);
+  await page.locator('input[name=nickname]').fill(nickname);
+  if (beforeJoining) await beforeJoining(page);
+  await page.locator('button[type=submit]').click();
+  await until<StudentView>(page, 'ClassLobbyScene', (v) => v.phase === 'lobby' && v.nickname === nickname);
+  return page;
+}
+
+interface FullClass extends Class {
+  /** On a phone. */
+  readonly ada: Page;
+  /** On a laptop. */
+  readonly grace: Page;
+}
+
+/** A class with Ada (on a phone) and Grace (on a laptop) in its lobby, as the host sees it. */
+async function classWithAdaAndGrace(): Promise<FullClass> {
+  const cls = await openClass();
+  const ada = await joinFromLink(cls, 'Ada', PHONE);
+  const grace = await joinFromLink(cls, 'Grace', LAPTOP);
+  await until<HostView>(cls.host, 'HostScene', (v) => v.players.map((p) => p.nickname).join() === 'Ada,Grace');
+  return { ...cls, ada, grace };
+}
+
+/** The projector view, opened from the dashboard in a new tab of the host's browser, at 1920x1080. */
+async function openProjector(cls: Class): Promise<Page> {
+  const [projector] = await Promise.all([cls.host.context().waitForEvent('page'), press(cls.host, 'HostScene', 'projector')]);
+  await projector.setViewportSize(PROJECTOR);
+  await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show !== '', 30_000);
+  return projector;
+}
+
+/** The host starts the round the picker shows; returns once the dashboard says it is on. */
+async function startRound(cls: Class): Promise<HostView> {
+  const before = (await publishedView<HostView>(cls.host))?.roundNo ?? 0;
+  await press(cls.host, 'HostScene', 'start');
+  return until<HostView>(cls.host, 'HostScene', (v) => v.phase === 'playing' && v.roundNo === before + 1);
+}
+
+/**
+ * A student plays the warm-up with the mouse, 1 unit at 0 and 4 at 4; the walk-through's
+ * frees then empty the heap. For the `last` student to finish that ends the round, and
+ * the lobby takes them back for the results; the others stay on the play board.
+ */
+async function playWarmUpByMouse(page: Page, { last }: { readonly last: boolean }): Promise<void> {
+  for (const [size, address] of [[1, '0'], [4, '4']] as const) {
+    const v = await until<PlayView>(page, 'PlayScene', (p) => p.pending?.size === size && p.probes[address] !== undefined);
+    await page.mouse.click(v.probes[address]!.x, v.probes[address]!.y);
+  }
+  if (last) await until<StudentView>(page, 'ClassLobbyScene', (v) => v.phase === 'results');
+  else await until<PlayView>(page, 'PlayScene', (v) => v.pending === null && v.version >= 2 && v.blocks.length === 0);
+}
+
+/** Ada and Grace have both played the warm-up the same way, and the round is over. */
+async function classAfterWarmUp(): Promise<FullClass> {
+  const cls = await classWithAdaAndGrace();
+  await startRound(cls);
+  await playWarmUpByMouse(cls.ada, { last: false });
+  await playWarmUpByMouse(cls.grace, { last: true });
+  await until<HostView>(cls.host, 'HostScene', (v) => v.phase === 'results');
+  await until<StudentView>(cls.ada, 'ClassLobbyScene', (v) => v.phase === 'results' && v.leaderboard.length === 2);
+  await until<StudentView>(cls.grace, 'ClassLobbyScene', (v) => v.phase === 'results' && v.leaderboard.length === 2);
+  return cls;
 }
 
 /** Reads the QR code off the screen (module centres) and compares it with the join link's code. */
@@ -201,71 +264,57 @@ async function expectQrOnScreen(page: Page, link: string): Promise<void> {
   expect(dark).toEqual(expected);
 }
 
-describe('a class in the browser: host, projector and two students (steps in order, sharing the class)', () => {
-  let hostContext: BrowserContext;
-  let host: Page;
-  let ada: Page;
-  let grace: Page;
-  let projector: Page;
-  let code = '';
-
+// Each test opens a class of its own (three or four browsers loading the game, often a
+// round played first), so it gets longer than the config's default.
+describe('a class in the browser: host, projector and two students', { timeout: 240_000 }, () => {
   it('the host creates a class from the title screen: a code, its join link, and a host address to come back to', async () => {
-    hostContext = await browser(PROJECTOR);
-    host = await hostContext.newPage();
-    await host.goto(server.url);
-    await expect.poll(() => view<Published>(host).then((v) => v?.scene), { timeout: 30_000 }).toBe('TitleScene');
-    await host.keyboard.press('3');
-    const created = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '', 30_000);
-    code = created.code;
+    const { host, code, created } = await openClass();
     expect(code).toMatch(/^[ACDEFGHJKMNPQRTWXY34679]{6}$/);
     expect(created.joinLink).toBe(`${server.url}/?join=${code}`);
     expect(new URL(host.url()).search).toBe(`?host=${code}`);
   });
 
   it('Ada joins on a phone from the link (the code is filled in); Grace types it after a wrong code is refused in words', async () => {
-    const adaContext = await browser(PHONE);
-    ada = await adaContext.newPage();
-    await ada.goto(`${server.url}/?join=${code}`);
-    await until<Published>(ada, 'JoinScene', () => true, 30_000);
-    expect(await ada.locator('input[name=code]').inputValue()).toBe(code);
-    await ada.locator('input[name=nickname]').fill('Ada');
-    await snapshot(ada, 'JoinScene', 'student-join-phone');
-    await ada.locator('button[type=submit]').click();
-    await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.phase === 'lobby' && v.nickname === 'Ada');
+    const cls = await openClass();
+    const ada = await joinFromLink(cls, 'Ada', PHONE, async (page) => {
+      expect(await page.locator('input[name=code]').inputValue()).toBe(cls.code);
+      await snapshot(page, 'JoinScene', 'student-join-phone');
+    });
 
     // ---- Grace types the code; a wrong code first is refused in words ----
-    const graceContext = await browser({ width: 1280, height: 720 });
-    grace = await graceContext.newPage();
+    const grace = await personAt(LAPTOP);
     await grace.goto(server.url);
-    await expect.poll(() => view<Published>(grace).then((v) => v?.scene), { timeout: 30_000 }).toBe('TitleScene');
+    await until(grace, 'TitleScene', () => true, 30_000);
     await grace.keyboard.press('2');
-    await until<Published>(grace, 'JoinScene', () => true);
+    await until(grace, 'JoinScene');
     await grace.locator('input[name=code]').fill('AAAAAA');
     await grace.locator('input[name=nickname]').fill('Grace');
     await grace.locator('input[name=nickname]').press('Enter');
     await expect.poll(() => grace.locator('[role=alert]').textContent(), { timeout: 10_000 }).toMatch(/no open class|class/i);
     expect(await grace.locator('[role=alert]').textContent()).not.toMatch(/class\/unknown/);
-    await grace.locator('input[name=code]').fill(code.toLowerCase());
+    await grace.locator('input[name=code]').fill(cls.code.toLowerCase());
     await grace.locator('input[name=nickname]').press('Enter');
     await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'lobby' && v.nickname === 'Grace');
 
-    const lobby = await until<HostView>(host, 'HostScene', (v) => v.players.length === 2);
+    const lobby = await until<HostView>(cls.host, 'HostScene', (v) => v.players.length === 2);
     expect(lobby.players.map((p) => p.nickname)).toEqual(['Ada', 'Grace']);
-    await snapshot(host, 'HostScene', 'host-lobby-projector');
+    await snapshot(cls.host, 'HostScene', 'host-lobby-projector');
     await snapshot(ada, 'ClassLobbyScene', 'student-lobby-phone');
   });
 
   it('the projector view, opened from the dashboard in a new tab, shows the code and a QR code of the join link', async () => {
-    [projector] = await Promise.all([hostContext.waitForEvent('page'), press(host, 'HostScene', 'projector')]);
-    await projector.setViewportSize(PROJECTOR);
+    const cls = await classWithAdaAndGrace();
+    const projector = await openProjector(cls);
     const wall = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'join' && v.playerCount === 2, 30_000);
-    expect(wall.code).toBe(code);
+    expect(wall.code).toBe(cls.code);
     await snapshot(projector, 'ProjectorScene', 'projector-lobby-projector');
-    await expectQrOnScreen(projector, `${server.url}/?join=${code}`);
+    await expectQrOnScreen(projector, `${server.url}/?join=${cls.code}`);
   });
 
   it('the host starts the warm-up; Ada plays it with the mouse (a misplaced block is refused in words) and the leaderboard updates', async () => {
-    expect((await view<HostView>(host))?.round).toBe('warm-up');
+    const { host, ada, ...cls } = await classWithAdaAndGrace();
+    const projector = await openProjector({ host, ...cls });
+    expect((await publishedView<HostView>(host))?.round).toBe('warm-up');
     await press(host, 'HostScene', 'start');
     // The dashboard's status follows the round: "Starting…" gives way to the round being on.
     await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.thumbs.length === 2 && /^Round 1 is on/.test(v.status));
@@ -288,7 +337,6 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await until<PlayView>(ada, 'PlayScene', (v) => v.pending === null && v.version >= 2 && v.blocks.length === 0);
 
     // The leaderboard moved: Ada's finished round changed her score on every screen; Grace has not played yet.
-    const scoreOf = (rows: readonly BoardRow[], name: string): number | undefined => rows.find((r) => r.name === name)?.score;
     const adaBefore = scoreOf(boardBefore, 'Ada');
     const graceBefore = scoreOf(boardBefore, 'Grace');
     // The board is republished at most once a second, so it may show an in-between score first:
@@ -299,7 +347,7 @@ describe('a class in the browser: host, projector and two students (steps in ord
     expect(adaView.leaderboard.find((r) => r.name === 'Ada')?.isYou).toBe(true);
     expect(adaAfter).toBeGreaterThan(0);
     expect(adaView.rank).toBe(1);
-    expect(adaView.texts?.map((t) => t.text)).toContain(`Your score ${adaAfter} · rank 1 of 2`);
+    expect(adaView.texts.map((t) => t.text)).toContain(`Your score ${adaAfter} · rank 1 of 2`);
     await snapshot(ada, 'PlayScene', 'student-done-phone');
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => scoreOf(v.leaderboard, 'Ada') === adaAfter && scoreOf(v.leaderboard, 'Grace') === graceBefore);
     await snapshot(projector, 'ProjectorScene', 'projector-board-projector');
@@ -307,15 +355,16 @@ describe('a class in the browser: host, projector and two students (steps in ord
   });
 
   it('Grace plays it with the keyboard; the round ends with both on the board and the top of the class on a podium', async () => {
-    const focusedStart = (v: PlayView | null): number | null => (v && v.focus !== null ? (v.holes[v.focus]?.start ?? null) : null);
+    const cls = await classWithAdaAndGrace();
+    const { host, grace } = cls;
+    const projector = await openProjector(cls);
+    await startRound(cls);
+    await playWarmUpByMouse(cls.ada, { last: false });
+
+    const focusedStart = (v: PlayView): number | null => (v.focus !== null ? (v.holes[v.focus]?.start ?? null) : null);
     const chooseHole = async (start: number): Promise<void> => {
-      for (let i = 0; i < 8; i++) {
-        const v = await until<PlayView>(grace, 'PlayScene', (s) => s.holes.length > 0);
-        if (focusedStart(v) === start) break;
-        await grace.keyboard.press('ArrowRight');
-        await grace.waitForTimeout(50);
-      }
-      expect(focusedStart(await view<PlayView>(grace))).toBe(start);
+      await until<PlayView>(grace, 'PlayScene', (s) => s.holes.length > 0);
+      await moveFocus<PlayView>(grace, 'PlayScene', 'ArrowRight', focusedStart, start, 8);
       await grace.keyboard.press('Enter');
     };
     await until<PlayView>(grace, 'PlayScene', (v) => v.pending?.size === 1);
@@ -349,6 +398,7 @@ describe('a class in the browser: host, projector and two students (steps in ord
   });
 
   it('the host makes the board anonymous and shown again, and downloads the results CSV with one row per student', async () => {
+    const { host, ada, code } = await classAfterWarmUp();
     await press(host, 'HostScene', 'board-anonymous');
     const anonymous = await until<StudentView>(ada, 'ClassLobbyScene', (v) => v.boardMode === 'anonymous');
     expect(anonymous.leaderboard.map((r) => r.name).sort()).toEqual(['Player 1', 'Player 2']);
@@ -365,6 +415,10 @@ describe('a class in the browser: host, projector and two students (steps in ord
   });
 
   it('the host\'s tabs, the projector and a student fit a phone held upright and a projector', async () => {
+    const cls = await classAfterWarmUp();
+    const { host, ada } = cls;
+    const projector = await openProjector(cls);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'podium');
     await projector.setViewportSize(PHONE);
     await snapshot(projector, 'ProjectorScene', 'projector-podium-phone');
     await host.setViewportSize(PHONE);
@@ -380,12 +434,25 @@ describe('a class in the browser: host, projector and two students (steps in ord
   });
 
   it('a second, timed round from the picker is paused, resumed and ended by the host (the fallback places the rest)', async () => {
+    const cls = await classAfterWarmUp();
+    const { host, ada, grace } = cls;
+    const projector = await openProjector(cls);
+    // Grace reads her round-1 results ("How did I do?") and goes back before the next round.
+    await press(grace, 'ClassLobbyScene', 'results');
+    await until<ResultsView>(grace, 'ResultsScene', (v) => v.contenders.length > 0);
+    await grace.keyboard.press('b');
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'results');
+
+    // The host runs this round from a phone: the dashboard's panels are tabs.
+    await host.setViewportSize(PHONE);
     await press(host, 'HostScene', 'tab-round');
-    for (let i = 0; i < 10 && (await view<HostView>(host))?.round !== 'buddy-peaks'; i++) {
+    for (let i = 0; i < 10; i++) {
+      const shown = (await until<HostView>(host, 'HostScene')).round;
+      if (shown === 'buddy-peaks') break;
       await press(host, 'HostScene', 'nextRound');
-      await host.waitForTimeout(100);
+      await until<HostView>(host, 'HostScene', (v) => v.round !== shown);
     }
-    expect((await view<HostView>(host))?.round).toBe('buddy-peaks');
+    expect((await publishedView<HostView>(host))?.round).toBe('buddy-peaks');
     await press(host, 'HostScene', 'start');
     await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.roundNo === 2);
     await until<PlayView>(ada, 'PlayScene', (v) => v.classPhase === 'playing' && v.roundNo === 2 && v.pending !== null);
@@ -394,18 +461,20 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await grace.setViewportSize(PROJECTOR);
     await until<PlayView>(grace, 'PlayScene', (v) => v.roundNo === 2 && v.pending !== null);
     await snapshot(grace, 'PlayScene', 'student-timed-round-projector');
-    await grace.setViewportSize({ width: 1280, height: 720 });
+    await grace.setViewportSize(LAPTOP);
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board');
+    await projector.setViewportSize(PHONE);
     await snapshot(projector, 'ProjectorScene', 'projector-board-phone');
 
     // ---- paused by the host: said on the board, the timer bar stands still, a move waits ----
     await press(host, 'HostScene', 'pause');
     await until<PlayView>(grace, 'PlayScene', (v) => v.paused && v.classPhase === 'paused');
     const paused = await until<PlayView>(ada, 'PlayScene', (v) => v.paused);
-    expect(paused.texts?.some((t) => t.text.startsWith('Paused by the host'))).toBe(true);
+    expect(paused.texts.some((t) => t.text.startsWith('Paused by the host'))).toBe(true);
     const frozen = await timerReading(grace);
     expect(frozen).not.toBeNull();
-    await grace.waitForTimeout(1_200);
+    // A second's frames later the bar still reads the same (it would have moved by then).
+    await whileFramesDrawn(grace, 60);
     expect(await timerReading(grace)).toEqual(frozen);
     // A click on a hole while paused is not sent: the board says why, and nothing changes.
     const hole = paused.holes[0];
@@ -432,11 +501,14 @@ describe('a class in the browser: host, projector and two students (steps in ord
   });
 
   it('the host removes Grace while she plays and locks joining; the projector view needs the host key; a reload comes back as host', async () => {
-    // ---- a third round: Grace is on the play board when the host removes her ----
+    // ---- a round: Grace is on the play board when the host removes her ----
+    const cls = await classWithAdaAndGrace();
+    const { host, grace, code } = cls;
+    // The host runs this round from a phone: the dashboard's panels are tabs.
+    await host.setViewportSize(PHONE);
     await press(host, 'HostScene', 'tab-round');
-    await press(host, 'HostScene', 'start');
-    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.roundNo === 3);
-    await until<PlayView>(grace, 'PlayScene', (v) => v.roundNo === 3 && v.pending !== null);
+    await startRound(cls);
+    await until<PlayView>(grace, 'PlayScene', (v) => v.roundNo === 1 && v.pending !== null);
     await press(host, 'HostScene', 'tab-students');
     const kick = (await until<HostView>(host, 'HostScene', (v) => v.kicks.Grace !== undefined)).kicks.Grace!;
     await host.mouse.click(kick.x, kick.y);
@@ -452,9 +524,9 @@ describe('a class in the browser: host, projector and two students (steps in ord
     await press(host, 'HostScene', 'lock');
     await until<HostView>(host, 'HostScene', (v) => v.locked === true && v.buttons?.lock?.label === 'Unlock joining');
     await press(grace, 'ClassLobbyScene', 'title');
-    await expect.poll(() => view<Published>(grace).then((v) => v?.scene), { timeout: 15_000 }).toBe('TitleScene');
+    await until(grace, 'TitleScene');
     await grace.keyboard.press('2');
-    await until<Published>(grace, 'JoinScene', () => true);
+    await until(grace, 'JoinScene');
     await grace.locator('input[name=code]').fill(code);
     await grace.locator('input[name=nickname]').press('Enter');
     await expect.poll(() => grace.locator('[role=alert]').textContent(), { timeout: 10_000 }).toMatch(/locked/);
