@@ -100,9 +100,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** How long a page may take to load: a class's three or four browsers load the game at once on a shared machine. */
+const PAGE_LOAD_MS = 90_000;
+
 /** A page in a browser of its own (a person's own machine) at this size. */
 async function personAt(viewport: { width: number; height: number }): Promise<Page> {
   const context = await chromium.newContext({ viewport });
+  context.setDefaultNavigationTimeout(PAGE_LOAD_MS);
   contexts.push(context);
   return context.newPage();
 }
@@ -150,9 +154,9 @@ interface Class {
 async function openClass(): Promise<Class> {
   const host = await personAt(PROJECTOR);
   await host.goto(server.url);
-  await until(host, 'TitleScene', () => true, 30_000);
+  await until(host, 'TitleScene');
   await host.keyboard.press('3');
-  const created = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '', 30_000);
+  const created = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '');
   return { host, code: created.code, created };
 }
 
@@ -160,7 +164,7 @@ async function openClass(): Promise<Class> {
 async function joinFromLink(cls: Class, nickname: string, viewport: { width: number; height: number }, beforeJoining?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await personAt(viewport);
   await page.goto(`${server.url}/?join=${cls.code}`);
-  await until(page, 'JoinScene', () => true, 30_000);
+  await until(page, 'JoinScene');
   await page.locator('input[name=nickname]').fill(nickname);
   if (beforeJoining) await beforeJoining(page);
   await page.locator('button[type=submit]').click();
@@ -188,7 +192,7 @@ async function classWithAdaAndGrace(): Promise<FullClass> {
 async function openProjector(cls: Class): Promise<Page> {
   const [projector] = await Promise.all([cls.host.context().waitForEvent('page'), press(cls.host, 'HostScene', 'projector')]);
   await projector.setViewportSize(PROJECTOR);
-  await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show !== '', 30_000);
+  await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show !== '');
   return projector;
 }
 
@@ -266,7 +270,7 @@ async function expectQrOnScreen(page: Page, link: string): Promise<void> {
 
 // Each test opens a class of its own (three or four browsers loading the game, often a
 // round played first), so it gets longer than the config's default.
-describe('a class in the browser: host, projector and two students', { timeout: 240_000 }, () => {
+describe('a class in the browser: host, projector and two students', { timeout: 360_000 }, () => {
   it('the host creates a class from the title screen: a code, its join link, and a host address to come back to', async () => {
     const { host, code, created } = await openClass();
     expect(code).toMatch(/^[ACDEFGHJKMNPQRTWXY34679]{6}$/);
@@ -284,13 +288,13 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     // ---- Grace types the code; a wrong code first is refused in words ----
     const grace = await personAt(LAPTOP);
     await grace.goto(server.url);
-    await until(grace, 'TitleScene', () => true, 30_000);
+    await until(grace, 'TitleScene');
     await grace.keyboard.press('2');
     await until(grace, 'JoinScene');
     await grace.locator('input[name=code]').fill('AAAAAA');
     await grace.locator('input[name=nickname]').fill('Grace');
     await grace.locator('input[name=nickname]').press('Enter');
-    await expect.poll(() => grace.locator('[role=alert]').textContent(), { timeout: 10_000 }).toMatch(/no open class|class/i);
+    await expect.poll(() => grace.locator('[role=alert]').textContent(), { timeout: 45_000 }).toMatch(/no open class|class/i);
     expect(await grace.locator('[role=alert]').textContent()).not.toMatch(/class\/unknown/);
     await grace.locator('input[name=code]').fill(cls.code.toLowerCase());
     await grace.locator('input[name=nickname]').press('Enter');
@@ -305,7 +309,7 @@ describe('a class in the browser: host, projector and two students', { timeout: 
   it('the projector view, opened from the dashboard in a new tab, shows the code and a QR code of the join link', async () => {
     const cls = await classWithAdaAndGrace();
     const projector = await openProjector(cls);
-    const wall = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'join' && v.playerCount === 2, 30_000);
+    const wall = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'join' && v.playerCount === 2);
     expect(wall.code).toBe(cls.code);
     await snapshot(projector, 'ProjectorScene', 'projector-lobby-projector');
     await expectQrOnScreen(projector, `${server.url}/?join=${cls.code}`);
@@ -529,22 +533,22 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     await until(grace, 'JoinScene');
     await grace.locator('input[name=code]').fill(code);
     await grace.locator('input[name=nickname]').press('Enter');
-    await expect.poll(() => grace.locator('[role=alert]').textContent(), { timeout: 10_000 }).toMatch(/locked/);
+    await expect.poll(() => grace.locator('[role=alert]').textContent(), { timeout: 45_000 }).toMatch(/locked/);
 
     // ---- the projector view in a browser without the host key says so ----
     await grace.goto(`${server.url}/?projector=${code}`);
-    const keyless = await until<ProjectorView>(grace, 'ProjectorScene', (v) => v.show === 'problem', 30_000);
+    const keyless = await until<ProjectorView>(grace, 'ProjectorScene', (v) => v.show === 'problem');
     expect(String(keyless.problem)).toMatch(/host key/);
     await snapshot(grace, 'ProjectorScene', 'projector-no-key-laptop');
     await grace.goto(`${server.url}/?host=${code}`);
-    const notHost = await until<HostView>(grace, 'HostScene', (v) => v.problem !== '', 30_000);
+    const notHost = await until<HostView>(grace, 'HostScene', (v) => v.problem !== '');
     expect(String(notHost.problem)).toMatch(/host key/);
     expect(notHost.buttons?.newClass?.enabled).toBe(true);
     await snapshot(grace, 'HostScene', 'host-no-key-laptop');
 
     // ---- a reload of the dashboard comes back as the host of the same class ----
     await host.reload();
-    const back = await until<HostView>(host, 'HostScene', (v) => v.connected && v.players.length === 1, 30_000);
+    const back = await until<HostView>(host, 'HostScene', (v) => v.connected && v.players.length === 1);
     expect(back.code).toBe(code);
     expect(back.locked).toBe(true);
   });

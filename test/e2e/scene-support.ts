@@ -13,7 +13,7 @@ export interface Published {
 }
 
 /** How long a wait lasts unless told: the machine is shared, and under load a frame can take a while. */
-const PATIENCE_MS = 20_000;
+const PATIENCE_MS = 45_000;
 
 /** What the page's hook holds, read in one go. */
 interface HookReading {
