@@ -1,0 +1,116 @@
+// Which views draw the round's allocator, swapped in once its kind is known: the
+// address line (free list, buddy), with the buddy tree and its free lists under it in
+// a buddy round (folded down to the lists when it has no room to be read), or the slab
+// or arena board instead of the line. Each view's picks become the scene's placements.
+
+import type Phaser from 'phaser';
+import { UI } from '../../palette.ts';
+import { exposeProbe } from '../../test-probe.ts';
+import { BuddyView } from '../../views/BuddyView.ts';
+import { HeapView } from '../../views/HeapView.ts';
+import { isBoardKind, KindBoard } from '../kind-board.ts';
+
+export const LINE_HELP = 'Drag the request onto the heap, click a hole, or use ← → and Enter.';
+const BUDDY_TREE_HELP = 'Click a free block in the tree or a hole on the line, drag the request onto the line, or use ← → and Enter.';
+/** From this width BuddyView puts its free lists beside the tree rather than under it. */
+const BUDDY_SIDE_BY_SIDE = 900;
+
+/** What the screens ask of the play scene. */
+export interface KindScreensHost {
+  placeAt(target: number): void;
+  /** The pending request's size, or null when none waits. */
+  pendingSize(): number | null;
+  status(text: string, colour: string): void;
+  /** The status line's words, and setting them as help (colour unchanged). */
+  statusText(): string;
+  setHelp(text: string): void;
+  /** A board round: show the "New slab/arena" button with this label. */
+  offerNew(label: string): void;
+  relayout(): void;
+}
+
+export class KindScreens {
+  /** The address line (free list, buddy); null once the round turns out to be a slab or arena round. */
+  heapView: HeapView | null;
+  /** Slabs or arenas, for the kinds whose moves name a container. */
+  board: KindBoard | null = null;
+  /** The buddy tree and its free lists, under the address line in a buddy round. */
+  buddyView: BuddyView | null = null;
+  private readonly scene: Phaser.Scene;
+  private readonly host: KindScreensHost;
+  /** The buddy tree is folded away for want of room (see fold), and the room it needs. */
+  private treeFolded = false;
+  private treeNeeds = 0;
+
+  constructor(scene: Phaser.Scene, host: KindScreensHost) {
+    this.scene = scene;
+    this.host = host;
+    const heapView = new HeapView(scene);
+    heapView.enableInput({ keyboard: true });
+    heapView.events.on('holeclick', ({ hole }) => host.placeAt(hole.start));
+    heapView.events.on('holechoose', ({ hole }) => host.placeAt(hole.start));
+    heapView.events.on('holefocus', ({ hole }) => {
+      const size = host.pendingSize();
+      if (hole && size !== null) host.status(`Hole at ${hole.start}, ${hole.pastBreak ? 'past the break (grows the heap)' : `${hole.size} bytes`}: Enter places malloc(${size}) there.`, UI.dim);
+    });
+    this.heapView = heapView;
+    exposeProbe((address) => this.heapView?.pointOf(address) ?? null);
+  }
+
+  /** Once the round's kind is known: the board instead of the line, or the tree under it. */
+  ensureFor(kind: string): void {
+    this.ensureBoard(kind);
+    this.ensureBuddyTree(kind);
+  }
+
+  /**
+   * Folds the buddy tree down to its free lists when it has no room to be read: stacked
+   * under the line (narrower than BUDDY_SIDE_BY_SIDE), its rows squeeze to overlapping
+   * labels below about three quarters of its comfortable height, as with a deep tree on
+   * a phone. The address line plays the round, the free lists of each order stay in
+   * view; the tree comes back when there is room.
+   */
+  fold(width: number, room: number): void {
+    if (this.buddyView) this.treeNeeds = this.buddyView.fullHeight() * 0.75;
+    const fits = width >= BUDDY_SIDE_BY_SIDE || room >= this.treeNeeds;
+    if (fits === !this.treeFolded) return;
+    this.treeFolded = !fits;
+    this.buddyView?.setListsOnly(this.treeFolded);
+    if (this.treeFolded && this.host.statusText() === BUDDY_TREE_HELP) this.host.setHelp(LINE_HELP);
+    if (!this.treeFolded && this.host.statusText() === LINE_HELP) this.host.setHelp(BUDDY_TREE_HELP);
+  }
+
+  destroy(): void {
+    this.heapView?.destroy();
+    this.board?.destroy();
+    this.buddyView?.destroy();
+  }
+
+  /** Swaps the address line for the slab or arena board once the round's kind is known. */
+  private ensureBoard(kind: string): void {
+    if (this.board || !isBoardKind(kind)) return;
+    this.heapView?.destroy();
+    this.heapView = null;
+    exposeProbe(() => null);
+    const board = new KindBoard(this.scene, kind);
+    board.onPick((target) => this.host.placeAt(target));
+    this.board = board;
+    this.host.offerNew(kind === 'slab' ? 'New slab (N)' : 'New arena (N)');
+    this.host.setHelp(`Click a ${kind} (or "+ new ${kind}"), drag the request onto one, or choose with ← → and Enter (N: a new ${kind}).`);
+    this.host.relayout();
+  }
+
+  /** Adds the buddy tree under the address line once the round turns out to be a buddy round. */
+  private ensureBuddyTree(kind: string): void {
+    if (this.buddyView || kind !== 'buddy' || !this.heapView) return;
+    const tree = new BuddyView(this.scene);
+    tree.enableInput();
+    tree.events.on('pick', (region) => {
+      if (region.state === 'live') return this.host.status(`Block #${region.id} is in use; pick a free block (the outlined ones).`, UI.dim);
+      if (this.host.pendingSize() !== null) this.host.placeAt(region.start);
+    });
+    this.buddyView = tree.setListsOnly(this.treeFolded);
+    this.host.setHelp(this.treeFolded ? LINE_HELP : BUDDY_TREE_HELP);
+    this.host.relayout();
+  }
+}

@@ -1,0 +1,161 @@
+// Where everything on the play screen goes, as a plain function: the screen's size and
+// what the views measure in, rectangles out (no Phaser; unit-tested). Top to bottom:
+// the title (and ✕), the request card with the queue beside it (under it on a phone),
+// the heap (in a buddy round the address line over the tree), the class panel (a few
+// lines here on a narrow screen, a column on the right of a wide one), the meters, the
+// progress and status lines, and the buttons in rows that wrap.
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface PlayLayoutInput {
+  readonly width: number;
+  readonly height: number;
+  /** Whether the header has the ✕ (practice) at its right. */
+  readonly hasClose: boolean;
+  /** Whether a class panel is on screen (a class round). */
+  readonly inClass: boolean;
+  readonly cardHeight: number;
+  readonly queueHeight: number;
+  /** The meters' height at a width. */
+  readonly metersHeight: (width: number) => number;
+  /** The class panel's height as a few lines above the meters, at a text size. */
+  readonly compactPanelHeight: (fontSize: number) => number;
+  /** The screen's base text size. */
+  readonly baseFont: number;
+  /** The visible buttons' widths, in order. */
+  readonly buttonWidths: readonly number[];
+  /** A buddy round's address line: the height of one row and the bytes of the buddy space; null otherwise. */
+  readonly buddyLine: { readonly rowHeight: number; readonly spaceBytes: number } | null;
+}
+
+export interface PlayLayout {
+  readonly narrow: boolean;
+  readonly title: { readonly x: number; readonly y: number; readonly fontSize: number; readonly maxWidth: number };
+  readonly close: Point;
+  readonly card: Rect;
+  readonly queue: Rect;
+  /** The heap's whole box (the board of a slab or arena round). */
+  readonly heap: Rect;
+  /** The address line: the heap's box, or in a buddy round its top. */
+  readonly line: Rect;
+  /** A buddy round: the room under the line for the tree and its free lists. */
+  readonly tree: Rect | null;
+  /** The class panel's box and text size, and whether it is the compact (few-lines) form. */
+  readonly classPanel: { readonly box: Rect; readonly fontSize: number; readonly compact: boolean } | null;
+  readonly meters: Rect;
+  readonly progress: Point & { readonly wrap: number };
+  readonly status: Point & { readonly wrap: number };
+  /** Each button's centre, in the order of `buttonWidths`. */
+  readonly buttons: readonly Point[];
+  /** The right edge of the content (addresses drawn past it are off the heap's box). */
+  readonly right: number;
+}
+
+/** Below this width the screen is laid out as a phone's. */
+const NARROW = 700;
+/** From this width on, a class round puts the class panel in a column beside the heap. */
+export const CLASS_COLUMN_WIDTH = 900;
+/** Where the queue of next requests starts, right of the request card. */
+const QUEUE_OFFSET = 300;
+const BUTTON_GAP = 12;
+const BUTTON_ROW = 52;
+
+/** How many rows buttons of these widths take when they wrap within `width`. */
+export function countRows(widths: readonly number[], width: number, gap = BUTTON_GAP): number {
+  let rows = 1;
+  let x = 0;
+  for (const w of widths) {
+    if (x > 0 && x + w > width) {
+      rows++;
+      x = 0;
+    }
+    x += w + gap;
+  }
+  return rows;
+}
+
+/** Button centres from (left, top), wrapping at `right`. */
+function buttonCentres(widths: readonly number[], left: number, top: number, right: number): Point[] {
+  const centres: Point[] = [];
+  let x = left;
+  let y = top;
+  for (const w of widths) {
+    if (x + w > right) {
+      x = left;
+      y += BUTTON_ROW;
+    }
+    centres.push({ x: x + w / 2, y });
+    x += w + BUTTON_GAP;
+  }
+  return centres;
+}
+
+export function playLayout(input: PlayLayoutInput): PlayLayout {
+  const { width, height } = input;
+  const narrow = width < NARROW;
+  const pad = narrow ? 12 : 24;
+  // In a class on a wide screen the class panel takes a column on the right; the board keeps the rest.
+  const column = input.inClass && width >= CLASS_COLUMN_WIDTH ? Math.round(Math.min(420, Math.max(260, width * 0.24))) : 0;
+  const contentW = width - 2 * pad - (column ? column + pad : 0);
+  const right = pad + contentW;
+  const title = { x: pad, y: 12, fontSize: narrow ? 20 : 26, maxWidth: width - 2 * pad - (input.hasClose ? 56 : 0) };
+  const cardTop = narrow ? 56 : 64;
+  const card = { x: pad, y: cardTop, w: contentW, h: input.cardHeight };
+  // The next requests sit beside the card, or on a phone on a line of their own under it.
+  const queueTop = cardTop + input.cardHeight + 8;
+  const queueLeft = pad + QUEUE_OFFSET;
+  const queue = narrow
+    ? { x: pad, y: queueTop, w: contentW, h: input.queueHeight }
+    : { x: queueLeft, y: cardTop, w: Math.max(1, right - queueLeft - 60), h: input.cardHeight };
+  const heapTop = narrow ? queueTop + input.queueHeight + 14 : cardTop + input.cardHeight + 24;
+  const metersHeight = input.metersHeight(contentW);
+  // On a narrow screen the class panel is a few lines above the meters.
+  const panelFont = column ? input.baseFont : Math.min(input.baseFont, 16);
+  const panelHeight = input.inClass && !column ? input.compactPanelHeight(panelFont) : 0;
+  // Rows of buttons past the first take room from the heap, so every button stays on screen.
+  const extraRows = (countRows(input.buttonWidths, contentW) - 1) * BUTTON_ROW;
+  const heapHeight = Math.max(140, height - heapTop - metersHeight - panelHeight - (narrow ? 150 : 120) - extraRows);
+  const heap = { x: pad, y: heapTop, w: contentW, h: heapHeight };
+  // A buddy round: the address line on top (the one or two rows its space needs at 2 px a
+  // byte, as the line wraps), the tree and its free lists under it.
+  let line: Rect = heap;
+  let tree: Rect | null = null;
+  if (input.buddyLine) {
+    const rows = Math.max(1, Math.min(2, Math.ceil((input.buddyLine.spaceBytes * 2) / Math.max(1, contentW))));
+    const lineHeight = Math.min(Math.floor(heapHeight * 0.45), input.buddyLine.rowHeight * rows + 4);
+    line = { ...heap, h: lineHeight };
+    tree = { x: pad, y: heapTop + lineHeight + 8, w: contentW, h: heapHeight - lineHeight - 8 };
+  }
+  const panelTop = heapTop + heapHeight + 12;
+  const classPanel = input.inClass
+    ? { box: column ? { x: right + pad, y: cardTop, w: column, h: height - cardTop - pad } : { x: pad, y: panelTop, w: contentW, h: panelHeight }, fontSize: panelFont, compact: !column }
+    : null;
+  const below = panelTop + panelHeight;
+  const buttonsY = Math.min(height - 30 - extraRows, below + metersHeight + (narrow ? 96 : 84));
+  return {
+    narrow,
+    title,
+    close: { x: width - pad - 22, y: 34 },
+    card,
+    queue,
+    heap,
+    line,
+    tree,
+    classPanel,
+    meters: { x: pad, y: below, w: contentW, h: metersHeight },
+    progress: { x: pad, y: below + metersHeight + 8, wrap: contentW },
+    status: { x: pad, y: below + metersHeight + 32, wrap: contentW },
+    buttons: buttonCentres(input.buttonWidths, pad, buttonsY, right),
+    right,
+  };
+}

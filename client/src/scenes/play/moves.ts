@@ -1,0 +1,133 @@
+// The play screen's moves: a click, drop, pick or key becomes `place` (an address, or
+// a slab/arena id, -1 for a new one), the coalesce and give-back buttons become
+// `coalesce` and `release`, and the dragged card's ghost asks the engine's preview
+// (shared/match/preview.ts) where it would snap. The server's answer is the truth: a
+// refusal snaps the card back with the reason in words.
+
+import type Phaser from 'phaser';
+import type { MatchState } from '../../../../server/state/match-state.ts';
+import type { KindView } from '../../../../shared/match/kind-view.ts';
+import { snapPlacement, type PlacementPreview } from '../../../../shared/match/preview.ts';
+import type { Refusal } from '../../net/connection.ts';
+import type { RoomLink } from '../../net/room-link.ts';
+import { decodeRegions } from '../../net/synced.ts';
+import { UI } from '../../palette.ts';
+import { onKey } from '../../ui/keys.ts';
+import type { HeapView } from '../../views/HeapView.ts';
+import type { RequestCardView } from '../../views/RequestCardView.ts';
+import type { KindBoard } from '../kind-board.ts';
+
+/** What the moves read of the play scene, asked afresh each time (views come and go as the kind turns out). */
+export interface MovesContext {
+  match(): MatchState | null;
+  link(): Pick<RoomLink, 'post'> | null;
+  heapView(): HeapView | null;
+  board(): KindBoard | null;
+  card(): RequestCardView;
+  kindView(m: MatchState): KindView | null;
+  /** The host paused the class's round. */
+  paused(): boolean;
+  /** The explanation covers the screen (keys go to it). */
+  explaining(): boolean;
+  status(text: string, colour: string): void;
+}
+
+export class PlayMoves {
+  private readonly ctx: MovesContext;
+
+  constructor(ctx: MovesContext) {
+    this.ctx = ctx;
+  }
+
+  /** Places the pending request at `target`: an address, or a slab/arena id (-1: a new one). */
+  placeAt(target: number): void {
+    const { ctx } = this;
+    const m = ctx.match();
+    const link = ctx.link();
+    if (!m || !link) return;
+    if (!m.hasPending) return ctx.status('There is nothing to place right now.', UI.dim);
+    if (ctx.paused()) {
+      ctx.card().snapBack();
+      return ctx.status('Paused by the host: wait for the round to go on.', UI.bad);
+    }
+    const board = ctx.board();
+    const where = board ? `in ${board.nameOf(target)}` : `at address ${target}`;
+    ctx.status(`Placing malloc(${m.pending.size}) ${where}…`, UI.dim);
+    link.post('place', { requestId: m.pending.id, target, version: m.version });
+  }
+
+  /** Shows the ghost: where the dragged card would land and whether the engine would take it there. */
+  previewAt(x: number, y: number): void {
+    const p = this.previewFor(x, y);
+    this.ctx.heapView()?.setGhost(p ? { address: p.address, size: p.size, legal: p.legal, ...(p.message ? { note: p.message } : {}) } : null);
+  }
+
+  dropAt(x: number, y: number): void {
+    const { ctx } = this;
+    const heapView = ctx.heapView();
+    const board = ctx.board();
+    heapView?.setGhost(null);
+    // A legal snapped spot is where the block goes; otherwise the spot under the card (the server says why not).
+    const preview = board ? null : this.previewFor(x, y);
+    const target = board ? board.targetAt(x, y) : preview?.legal ? preview.address : (heapView?.addressAt(x, y) ?? null);
+    if (target === null) {
+      ctx.card().snapBack();
+      return ctx.status(board ? `Drop the request onto a ${board.kind}, or onto "+ new ${board.kind}".` : 'Drop the request onto the heap line.', UI.dim);
+    }
+    this.placeAt(target);
+  }
+
+  /** Gives the oldest empty slab's pages back (the release move). */
+  release(): void {
+    const { ctx } = this;
+    const m = ctx.match();
+    const link = ctx.link();
+    const board = ctx.board();
+    if (!m || !link || !board) return;
+    const empty = board.emptySlab();
+    if (empty === null) return ctx.status('No slab is empty: a slab goes back only when all its objects are freed.', UI.dim);
+    ctx.status(`Giving slab #${empty}'s pages back…`, UI.dim);
+    link.post('release', { target: empty, version: m.version });
+  }
+
+  coalesce(): void {
+    const m = this.ctx.match();
+    const link = this.ctx.link();
+    if (m && link) link.post('coalesce', { version: m.version });
+  }
+
+  /** A refused move: the card goes home, the ghost goes, the reason in words (practice shows the stable code too). */
+  refused(refusal: Refusal, inClass: boolean): void {
+    this.ctx.card().snapBack();
+    this.ctx.heapView()?.setGhost(null);
+    this.ctx.status(inClass ? `Refused: ${refusal.message}` : `Refused: ${refusal.message} (${refusal.code})`, UI.bad);
+  }
+
+  /** ← → move between slabs or arenas ("+ new" last), Enter places the request in the focused one. */
+  listenForBoardKeys(keyboard: Phaser.Input.Keyboard.KeyboardPlugin | null): void {
+    if (!keyboard) return;
+    const { ctx } = this;
+    const move = (delta: number): void => {
+      const board = ctx.board();
+      if (!board || ctx.explaining()) return;
+      const target = board.moveFocus(delta);
+      const m = ctx.match();
+      if (target !== null && m?.hasPending) ctx.status(`Enter puts malloc(${m.pending.size}) in ${board.nameOf(target)}.`, UI.dim);
+    };
+    onKey(keyboard, 'keydown-LEFT', () => move(-1));
+    onKey(keyboard, 'keydown-RIGHT', () => move(1));
+    onKey(keyboard, 'keydown-ENTER', () => {
+      const board = ctx.board();
+      const target = board && !ctx.explaining() ? board.focused() : null;
+      if (target !== null) this.placeAt(target);
+    });
+  }
+
+  /** Where a card held at (x, y) would snap, and the engine's verdict there; null off the line. */
+  private previewFor(x: number, y: number): PlacementPreview | null {
+    const m = this.ctx.match();
+    const address = this.ctx.heapView()?.addressAt(x, y) ?? null;
+    if (!m?.hasPending || address === null) return null;
+    return snapPlacement(this.ctx.kindView(m), decodeRegions(m.regions), m.pending.size, address);
+  }
+}
