@@ -10,8 +10,11 @@ export const PlayerInfo = schema({
   playerId: t.string(),
   nickname: t.string(),
   connected: t.boolean(),
-  /** Score so far in the current (or last) round. */
+  /** Score on the part played of the current (or last) round. */
   score: t.uint32(),
+  /** Score − the round's best policy's score on the same part (shared/score SC-7): what the board ranks by. */
+  vsBest: t.int32(),
+  /** 0 until the player has played a request (SC-8). */
   rank: t.uint32(),
   utilization: t.float32(),
   failures: t.uint32(),
@@ -25,17 +28,20 @@ export const LeaderRow = schema({
   /** The nickname, or "Player N" when the host shows the board anonymously. */
   name: t.string(),
   score: t.uint32(),
+  /** The figure the board ranks by (shared/score SC-7). */
+  vsBest: t.int32(),
 }, 'LeaderRow');
 export type LeaderRow = SchemaType<typeof LeaderRow>;
 
 /** Makes the synced board equal `rows`, touching only the fields that differ (so an unchanged board sends nothing). */
-export function syncLeaderboard(board: ArraySchema<LeaderRow>, rows: readonly { readonly rank: number; readonly name: string; readonly score: number }[]): void {
+export function syncLeaderboard(board: ArraySchema<LeaderRow>, rows: readonly { readonly rank: number; readonly name: string; readonly score: number; readonly vsBest: number }[]): void {
   while (board.length > rows.length) board.pop();
   rows.forEach((r, i) => {
     const row = board[i] ?? new LeaderRow();
     if (row.rank !== r.rank) row.rank = r.rank;
     if (row.name !== r.name) row.name = r.name;
     if (row.score !== r.score) row.score = r.score;
+    if (row.vsBest !== r.vsBest) row.vsBest = r.vsBest;
     if (i >= board.length) board.push(row);
   });
 }

@@ -7,7 +7,7 @@ import { compactBoardLines, standingText, type BoardRow, type ClassStateLike, ty
 import { rowsToShow } from '../../../client/src/scenes/class/views/LeaderboardView.ts';
 
 function rows(count: number, you: number | null): BoardRow[] {
-  return Array.from({ length: count }, (_, i) => ({ rank: i + 1, name: `P${i + 1}`, score: 100 - i, isYou: i === you }));
+  return Array.from({ length: count }, (_, i) => ({ rank: i + 1, name: `P${i + 1}`, score: 100 - i, vsBest: -i, isYou: i === you }));
 }
 
 function state(leaderboardMode: string): ClassStateLike {
@@ -17,14 +17,15 @@ function state(leaderboardMode: string): ClassStateLike {
   };
 }
 
-const me: PlayerInfoLike = { playerId: 'p1', nickname: 'Ada', connected: true, score: 640, rank: 2, utilization: 0.8, failures: 0, placed: 3, finished: false };
+const me: PlayerInfoLike = { playerId: 'p1', nickname: 'Ada', connected: true, score: 640, vsBest: -40, rank: 2, utilization: 0.8, failures: 0, placed: 3, finished: false };
 
 describe('the class panel on the play board', () => {
-  it('says the score and rank in words, and only the score while the host hides the board', () => {
-    expect(standingText(state('shown'), me)).toBe('Your score 640 · rank 2 of 5');
-    expect(standingText(state('anonymous'), me)).toBe('Your score 640 · rank 2 of 5');
-    expect(standingText(state('hidden'), me)).toBe('Your score 640');
-    expect(standingText(state('shown'), { ...me, rank: 0, score: 0 })).toBe('Your score 0 · no rank yet');
+  it('[SC-7] says the figure against the best policy and the rank in words, and only the figure while the host hides the board', () => {
+    expect(standingText(state('shown'), me)).toBe('You: −40 vs best · rank 2 of 5');
+    expect(standingText(state('anonymous'), me)).toBe('You: −40 vs best · rank 2 of 5');
+    expect(standingText(state('hidden'), me)).toBe('You: −40 vs best');
+    expect(standingText(state('shown'), { ...me, vsBest: 12 })).toBe('You: +12 vs best · rank 2 of 5');
+    expect(standingText(state('shown'), { ...me, rank: 0, vsBest: 0 })).toBe('You: 0 vs best · no rank yet');
     expect(standingText(state('shown'), null)).toBe('');
   });
 

@@ -23,13 +23,13 @@ function match(regions: RegionLike[], overrides: Partial<MatchLike> = {}): Match
 }
 
 function player(playerId: string, nickname: string, extra: Partial<PlayerInfoLike> = {}): PlayerInfoLike {
-  return { playerId, nickname, connected: true, score: 0, rank: 0, utilization: 0, failures: 0, placed: 0, finished: false, ...extra };
+  return { playerId, nickname, connected: true, score: 0, vsBest: 0, rank: 0, utilization: 0, failures: 0, placed: 0, finished: false, ...extra };
 }
 
 function classState(overrides: Partial<ClassStateLike> = {}): ClassStateLike {
   return {
     code: 'K7TQ3M', phase: 'playing', roundNo: 1, roundTitle: 'Warm-up', locked: false, lateJoin: true, leaderboardMode: 'shown', playerCount: 2,
-    leaderboard: [{ rank: 1, name: 'Grace', score: 900 }, { rank: 2, name: 'Ada', score: 625 }],
+    leaderboard: [{ rank: 1, name: 'Grace', score: 900, vsBest: 0 }, { rank: 2, name: 'Ada', score: 625, vsBest: -275 }],
     players: new Map(), heaps: new Map(), figures: undefined,
     ...overrides,
   };
@@ -46,11 +46,11 @@ describe('classroom state readers', () => {
 
   it("marks the viewer's own row on the board, but never on an anonymous board", () => {
     expect(boardRows(classState(), 'Ada')).toEqual([
-      { rank: 1, name: 'Grace', score: 900, isYou: false },
-      { rank: 2, name: 'Ada', score: 625, isYou: true },
+      { rank: 1, name: 'Grace', score: 900, vsBest: 0, isYou: false },
+      { rank: 2, name: 'Ada', score: 625, vsBest: -275, isYou: true },
     ]);
-    const anonymous = classState({ leaderboardMode: 'anonymous', leaderboard: [{ rank: 1, name: 'Player 1', score: 900 }] });
-    expect(boardRows(anonymous, 'Player 1')).toEqual([{ rank: 1, name: 'Player 1', score: 900, isYou: false }]);
+    const anonymous = classState({ leaderboardMode: 'anonymous', leaderboard: [{ rank: 1, name: 'Player 1', score: 900, vsBest: 12 }] });
+    expect(boardRows(anonymous, 'Player 1')).toEqual([{ rank: 1, name: 'Player 1', score: 900, vsBest: 12, isYou: false }]);
   });
 
   it("finds a student's own entry and heap (the only ones the server shows them), or by id for the host", () => {

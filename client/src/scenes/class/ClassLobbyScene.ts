@@ -15,7 +15,7 @@ import { publishForTests } from '../../test-hook.ts';
 import { HeapView } from '../../views/HeapView.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
 import {
-  boardMode, boardRows, classPhase, heapLineOf, isRoundOn, ownHeap, ownPlayer, standingText,
+  boardMode, boardRows, classPhase, heapLineOf, isRoundOn, ownHeap, ownPlayer, standingText, VS_BEST_CAPTION,
   type ClassPhase, type MatchLike,
   type ClassStateLike,
 } from './class-state.ts';
@@ -285,6 +285,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.board.show({
       rows: boardRows(state, this.nickname()),
       title: mode === 'anonymous' ? 'Leaderboard (names hidden)' : 'Leaderboard',
+      caption: VS_BEST_CAPTION,
       emptyText: mode === 'hidden' ? 'The host has hidden the leaderboard.' : 'No scores yet.',
     });
   }

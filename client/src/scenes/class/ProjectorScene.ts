@@ -8,7 +8,7 @@ import { describeError, hostClass, joinLink } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
-import { boardMode, boardRows, classPhase, isRoundOn, playerRows, type ClassPhase, type ClassStateLike } from './class-state.ts';
+import { boardMode, boardRows, classPhase, isRoundOn, playerRows, VS_BEST_CAPTION, type ClassPhase, type ClassStateLike } from './class-state.ts';
 import { loadHostKey, normaliseCode } from './host-key.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
@@ -184,6 +184,7 @@ export class ProjectorScene extends Phaser.Scene {
     this.board.show({
       rows: boardRows(state),
       title: boardMode(state) === 'anonymous' ? 'Leaderboard (names hidden)' : 'Leaderboard',
+      caption: VS_BEST_CAPTION,
       emptyText: boardMode(state) === 'hidden' ? 'The leaderboard is hidden.' : 'No scores yet.',
     });
     if (side) {
@@ -217,7 +218,7 @@ export class ProjectorScene extends Phaser.Scene {
     this.podium.show(rows);
     this.board.setVisible(true);
     this.board.layout(boardBox, Math.round(font * (narrow ? 1 : 1.2)));
-    this.board.show({ rows, title: 'Everyone' });
+    this.board.show({ rows, title: 'Everyone', caption: VS_BEST_CAPTION });
   }
 
   private publish(show: Show): void {

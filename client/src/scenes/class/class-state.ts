@@ -27,6 +27,7 @@ export interface LeaderRowLike {
   readonly rank: number;
   readonly name: string;
   readonly score: number;
+  readonly vsBest: number;
 }
 
 export interface PlayerInfoLike {
@@ -34,6 +35,8 @@ export interface PlayerInfoLike {
   readonly nickname: string;
   readonly connected: boolean;
   readonly score: number;
+  /** The score against the best policy on the same requests (shared/score SC-7): what the board ranks by. */
+  readonly vsBest: number;
   readonly rank: number;
   readonly utilization: number;
   readonly failures: number;
@@ -80,7 +83,10 @@ export interface ClassStateLike {
 export interface BoardRow {
   readonly rank: number;
   readonly name: string;
+  /** The score on the part played. */
   readonly score: number;
+  /** The figure the board ranks by and shows: the score against the best policy on the same requests. */
+  readonly vsBest: number;
   /** The student looking at the board (marked with words, not only a colour). */
   readonly isYou: boolean;
 }
@@ -90,6 +96,7 @@ export interface PlayerRow {
   readonly nickname: string;
   readonly connected: boolean;
   readonly score: number;
+  readonly vsBest: number;
   readonly rank: number;
   readonly placed: number;
   readonly finished: boolean;
@@ -136,7 +143,9 @@ export function isRoundOn(phase: ClassPhase): boolean {
 export function boardRows(state: ClassStateLike | undefined, ownName?: string): BoardRow[] {
   if (!state) return [];
   const anonymous = boardMode(state) === 'anonymous';
-  return [...state.leaderboard].map((r) => ({ rank: r.rank ?? 0, name: r.name ?? '', score: r.score ?? 0, isYou: !anonymous && ownName !== undefined && r.name === ownName }));
+  return [...state.leaderboard].map((r) => ({
+    rank: r.rank ?? 0, name: r.name ?? '', score: r.score ?? 0, vsBest: r.vsBest ?? 0, isYou: !anonymous && ownName !== undefined && r.name === ownName,
+  }));
 }
 
 /** A student's own entry: the one player the server shows them. */
@@ -182,7 +191,7 @@ export function playerRows(state: ClassStateLike | undefined): PlayerRow[] {
   for (const [, p] of players.entries()) {
     // Schema fields the server has not written yet arrive undefined: read them as zero / false.
     rows.push({
-      playerId: p.playerId, nickname: p.nickname ?? '', connected: p.connected === true, score: p.score ?? 0, rank: p.rank ?? 0, placed: p.placed ?? 0, finished: p.finished === true,
+      playerId: p.playerId, nickname: p.nickname ?? '', connected: p.connected === true, score: p.score ?? 0, vsBest: p.vsBest ?? 0, rank: p.rank ?? 0, placed: p.placed ?? 0, finished: p.finished === true,
     });
   }
   return rows.sort((a, b) => a.nickname.localeCompare(b.nickname, undefined, { sensitivity: 'base' }) || a.playerId.localeCompare(b.playerId));
@@ -221,16 +230,28 @@ export function classFigures(state: ClassStateLike | undefined): ClassFigures {
   };
 }
 
+/**
+ * What every board's number is (shared/score/SPEC.md SC-7), said beside it on the student's
+ * panel, the host's list and the projector.
+ */
+export const VS_BEST_CAPTION = 'vs the best policy on the same requests';
+
+/** A board's figure with its sign: "+12", "0", "−40" (a true minus sign, read as "minus"). */
+export function figureText(vsBest: number): string {
+  if (vsBest > 0) return `+${vsBest}`;
+  return vsBest < 0 ? `−${-vsBest}` : '0';
+}
+
 /** "rank 2 of 5", or words for no rank yet. */
 export function rankText(rank: number, of: number): string {
   return rank > 0 ? `rank ${rank} of ${Math.max(rank, of)}` : 'no rank yet';
 }
 
-/** "Your score 120 · rank 2 of 5"; without the rank while the host hides the board. */
+/** "You: −40 vs best · rank 2 of 5" (SC-7); without the rank while the host hides the board. */
 export function standingText(state: ClassStateLike | undefined, me: PlayerInfoLike | null): string {
   if (!me) return '';
   const hidden = boardMode(state) === 'hidden';
-  return `Your score ${me.score ?? 0}${hidden ? '' : ` · ${rankText(me.rank ?? 0, state?.playerCount ?? 0)}`}`;
+  return `You: ${figureText(me.vsBest ?? 0)} vs best${hidden ? '' : ` · ${rankText(me.rank ?? 0, state?.playerCount ?? 0)}`}`;
 }
 
 /**

@@ -7,13 +7,13 @@
 import type Phaser from 'phaser';
 import { UI } from '../../../palette.ts';
 import { fitText, lineHeight, measureText } from '../../../views/labels.ts';
-import { compactBoardLines, type BoardMode, type BoardRow } from '../class-state.ts';
+import { compactBoardLines, figureText, VS_BEST_CAPTION, type BoardMode, type BoardRow } from '../class-state.ts';
 import { LeaderboardView } from './LeaderboardView.ts';
 import { PanelView } from './PanelView.ts';
 
 export interface ClassPanel {
   readonly paused: boolean;
-  /** "Your score 120 · rank 2 of 5" (see class-state standingText). */
+  /** "You: −40 vs best · rank 2 of 5" (see class-state standingText). */
   readonly standing: string;
   readonly mode: BoardMode;
   readonly rows: readonly BoardRow[];
@@ -32,7 +32,7 @@ const SHORT_NAME = 10;
 
 function rowText(row: BoardRow, short: boolean): string {
   const name = short && row.name.length > SHORT_NAME ? `${row.name.slice(0, SHORT_NAME - 1)}…` : row.name;
-  return `${row.rank}. ${name}${row.isYou ? ' (you)' : ''} ${row.score}`;
+  return `${row.rank}. ${name}${row.isYou ? ' (you)' : ''} ${figureText(row.vsBest)}`;
 }
 
 /**
@@ -122,7 +122,7 @@ export class ClassPanelView extends PanelView<ClassPanel> {
       y += lineHeight(size) + 12;
     }
     if (standing) {
-      // "Your score 120" big, the rank under it.
+      // "You: −40 vs best" big, the rank under it.
       const [score, rank] = standing.split(' · ');
       const big = Math.round(size * 1.3);
       this.labels.add(x, y, fitText(score ?? '', w, big, true), { size: big, colour: UI.text, bold: true, originX: 0, originY: 0 });
@@ -140,13 +140,14 @@ export class ClassPanelView extends PanelView<ClassPanel> {
       return;
     }
     // The board's own title line, then one line per row it should show (LeaderboardView's sizes).
-    const titleHeight = lineHeight(Math.round(size * 1.15)) + 8;
+    const titleHeight = lineHeight(Math.round(size * 1.15)) + 2 + lineHeight(Math.round(size * 0.8)) + 8;
     const wanted = titleHeight + Math.max(1, compactBoardLines(rows)) * (lineHeight(size) + 10) + 1;
     this.board.setVisible(this.visible);
     this.board.layout({ x, y, w, h: Math.max(0, Math.min(wanted, bottom - y)) }, size);
     this.board.show({
       rows,
       title: mode === 'anonymous' ? 'Leaderboard (names hidden)' : 'Leaderboard',
+      caption: VS_BEST_CAPTION,
       emptyText: 'No scores yet.',
     });
   }

@@ -1,5 +1,6 @@
 // The host's list of students: name, what they are doing (ready, placed so many,
-// done, away), score, and a Kick button per row that asks "Sure?" before it acts.
+// done, away), their figure against the best policy on the same requests (shared/score
+// SC-7; "–" before they have played, SC-8), and a Kick button per row that asks "Sure?" before it acts.
 // Rows that do not fit are paged with ▲ ▼ buttons or the mouse wheel. The view only
 // reports a confirmed kick; the scene sends it.
 
@@ -9,7 +10,7 @@ import { reportDrawn } from '../../../test-hook.ts';
 import { Button } from '../../../ui/Button.ts';
 import { ViewEvents } from '../../../views/emitter.ts';
 import { fitText, lineHeight, measureText } from '../../../views/labels.ts';
-import type { PlayerRow } from '../class-state.ts';
+import { figureText, VS_BEST_CAPTION, type PlayerRow } from '../class-state.ts';
 import { PanelView } from './PanelView.ts';
 
 export interface PlayerListEvents {
@@ -30,6 +31,11 @@ export function playerStatus(row: PlayerRow): string {
   if (row.finished) return 'done';
   if (row.placed > 0) return `${row.placed} placed`;
   return 'ready';
+}
+
+/** A student's figure against the best policy, or "–" before they have played (no rank yet). */
+function figureOf(row: PlayerRow): string {
+  return row.rank > 0 ? figureText(row.vsBest) : '–';
 }
 
 export class PlayerListView extends PanelView<readonly PlayerRow[]> {
@@ -139,7 +145,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
       this.kickButton(i).setVisible(true).setPosition(x + w - KICK_WIDTH / 2 - 2, mid).setText(this.kickLabel(row));
     });
     for (let i = this.shown.length; i < this.kickButtons.length; i++) this.kickButtons[i]?.setVisible(false);
-    reportDrawn('PlayerListView', { rows: this.shown.map((r) => `${r.nickname} ${playerStatus(r)} ${r.score}`), first: this.first, total: this.data.length });
+    reportDrawn('PlayerListView', { rows: this.shown.map((r) => `${r.nickname} ${playerStatus(r)} ${figureOf(r)}`), first: this.first, total: this.data.length });
   }
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
@@ -153,7 +159,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
     const paged = rows.length > fit;
     const range = paged ? `  ${this.first + 1}–${this.first + this.shown.length} of ${rows.length}` : '';
     const titleRoom = paged ? w - 2 * PAGE_BUTTON - 16 : w;
-    this.labels.add(x, y + this.headerHeight() / 2 - 4, fitText(`Students (${rows.length})${range}`, titleRoom, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0 });
+    this.labels.add(x, y + this.headerHeight() / 2 - 4, fitText(`Students (${rows.length})${range} · scores ${VS_BEST_CAPTION}`, titleRoom, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0 });
     if (rows.length === 0) this.labels.add(x, y + this.headerHeight() + ROW_HEIGHT / 2, fitText('No one has joined yet.', w, size), { size, colour: UI.dim, originX: 0 });
     const scoreWidth = measureText('00000', size, true);
     const statusWidth = measureText('00 placed', size);
@@ -167,7 +173,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
       const marker = row.connected ? '●' : '○';
       this.labels.add(x + 8, mid, fitText(`${marker} ${row.nickname}`, statusLeft - x - 16, size), { size, colour: row.connected ? UI.text : UI.dim, originX: 0 });
       this.labels.add(statusLeft, mid, playerStatus(row), { size, colour: UI.dim, originX: 0 });
-      this.labels.add(scoreRight, mid, String(row.score), { size, colour: UI.text, bold: true, originX: 1 });
+      this.labels.add(scoreRight, mid, figureOf(row), { size, colour: UI.text, bold: true, originX: 1 });
     });
   }
 }
