@@ -13,6 +13,11 @@ export interface GradebookResult {
   readonly failures: number;
   readonly fallbacks: number;
   readonly score: number;
+  /** Requests played (results stored before they were counted have none). */
+  readonly played?: number;
+  /** The score against the round's best policy on the same part (shared/score SC-7). */
+  readonly vsBest?: number;
+  /** 0: no rank (the student played nothing, SC-8). */
   readonly rank: number;
 }
 
@@ -43,10 +48,10 @@ export function isGradebookLayout(value: unknown): value is GradebookLayout {
 
 const BOM = '\uFEFF';
 
-/** Quotes a CSV field when it needs it, and defuses spreadsheet formulas. */
+/** Quotes a CSV field when it needs it, and defuses spreadsheet formulas (a number is never one: −40 stays a number). */
 export function csvField(value: string | number): string {
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -71,14 +76,14 @@ function rowsLayout(book: Gradebook): string {
   const titles = new Map(book.rounds.map((r) => [r.roundNo, r.title]));
   const sums = totals(book.results);
   const sorted = [...book.results].sort((a, b) => a.roundNo - b.roundNo || (byId.get(a.playerId)?.nickname ?? '').localeCompare(byId.get(b.playerId)?.nickname ?? ''));
-  const header = ['round', 'round title', 'nickname', 'student id', 'utilization', 'fragmentation', 'failures', 'fallbacks', 'score', 'rank', 'total'];
+  const header = ['round', 'round title', 'nickname', 'student id', 'utilization', 'fragmentation', 'failures', 'fallbacks', 'played', 'score', 'vs best', 'rank', 'total'];
   return csv([
     header,
     ...sorted.map((r) => {
       const student = byId.get(r.playerId);
       return [
         r.roundNo, titles.get(r.roundNo) ?? '', student?.nickname ?? r.playerId, student?.studentId ?? '',
-        r.utilization.toFixed(4), r.fragmentation.toFixed(4), r.failures, r.fallbacks, r.score, r.rank, sums.get(r.playerId) ?? 0,
+        r.utilization.toFixed(4), r.fragmentation.toFixed(4), r.failures, r.fallbacks, r.played ?? '', r.score, r.vsBest ?? '', r.rank > 0 ? r.rank : '', sums.get(r.playerId) ?? 0,
       ];
     }),
   ]);

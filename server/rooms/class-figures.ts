@@ -3,9 +3,9 @@
 // host shows it, the utilization histogram, and the heat map of where the class put
 // the most recent request. No Colyseus here: the room copies the answers into state.
 
-import { scoreRound } from '../../shared/score/score.ts';
-import { boardScore, rankByScore } from '../../shared/score/rank.ts';
-import type { MatchState } from '../../shared/match/match.ts';
+import { rankPlayed } from '../../shared/score/rank.ts';
+import { requestsPlayed, type MatchState } from '../../shared/match/match.ts';
+import { standingOf as paceStanding, type RoundPace } from '../../shared/match/pace.ts';
 
 /** How the host shows the leaderboard. */
 export type BoardMode = 'shown' | 'hidden' | 'anonymous';
@@ -19,19 +19,26 @@ const DECILES = 10;
 
 /** A student's figures in the current (or last) round, as the board and the host see them. */
 export interface Standing {
+  /** The score on the part played (shared/score SC-1..4). */
   readonly score: number;
+  /** The score against the round's pace on the same part (SC-7): what the board ranks by. */
+  readonly vsBest: number;
+  /** Requests dealt with: a student with none is not ranked (SC-8). */
+  readonly played: number;
   readonly utilization: number;
   readonly failures: number;
   readonly placed: number;
   readonly finished: boolean;
 }
 
-/** A student's standing from their match: the round's score so far (0 until something is placed). */
-export function standingOf(match: MatchState): Standing {
-  const card = scoreRound({ peakLive: match.summary.peakLive, peakHeap: match.summary.peakHeap, failures: match.totals.failures, fallbacks: match.totals.fallbacks });
+/** A student's standing from their match, against the round's pace (none: the figure stays 0). */
+export function standingOf(match: MatchState, pace: RoundPace | null): Standing {
+  const standing = pace ? paceStanding(pace, match) : null;
   return {
-    score: boardScore(card.score, match.totals.placed),
-    utilization: card.utilization,
+    score: standing?.score ?? 0,
+    vsBest: standing?.vsBest ?? 0,
+    played: requestsPlayed(match),
+    utilization: match.summary.utilization,
     failures: match.totals.failures,
     placed: match.totals.placed,
     finished: match.finished,
@@ -42,6 +49,8 @@ export interface BoardEntry {
   readonly playerId: string;
   readonly nickname: string;
   readonly score: number;
+  readonly vsBest: number;
+  readonly played: number;
 }
 
 export interface BoardRow {
@@ -49,17 +58,19 @@ export interface BoardRow {
   /** The nickname, or "Player N" when the board is anonymous. */
   readonly name: string;
   readonly score: number;
+  readonly vsBest: number;
 }
 
 /**
- * Ranks the players in a round (equal scores share a rank; ties listed by name) and
+ * Ranks the players who have played by their figure against the pace (SC-7, SC-8: equal
+ * figures share a rank, ties listed by name; a player who has not played has no rank) and
  * the rows the board shows: the first 50, none when hidden, "Player N" when anonymous.
  */
 export function classBoard(entries: readonly BoardEntry[], mode: BoardMode): { readonly ranks: ReadonlyMap<string, number>; readonly rows: readonly BoardRow[] } {
-  const ranked = rankByScore(entries, (e) => e.score, (e) => e.nickname);
+  const ranked = rankPlayed(entries, (e) => e.vsBest, (e) => e.nickname, (e) => e.played);
   const ranks = new Map(ranked.map(({ entry, rank }) => [entry.playerId, rank]));
   const shown = mode === 'hidden' ? [] : ranked.slice(0, BOARD_ROWS);
-  const rows = shown.map(({ entry, rank }, i) => ({ rank, name: mode === 'anonymous' ? `Player ${i + 1}` : entry.nickname, score: entry.score }));
+  const rows = shown.map(({ entry, rank }, i) => ({ rank, name: mode === 'anonymous' ? `Player ${i + 1}` : entry.nickname, score: entry.score, vsBest: entry.vsBest }));
   return { ranks, rows };
 }
 

@@ -7,7 +7,7 @@
 
 import type { Client } from '@colyseus/core';
 import { refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
-import { startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
+import { requestsPlayed, startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
 import type { RefusalMessage } from '../protocol/messages.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { ClassroomState } from '../state/classroom-state.ts';
@@ -137,6 +137,7 @@ export class ClassRound {
     if (!probe.ok) return probe;
     await this.deps.storage.startRound({ sessionId: this.deps.sessionId, roundNo, config: writeRound({ config, title, hints }), startedAt: now, endedAt: null });
     this.config = config;
+    this.deps.seated.paceRound(config);
     this.hints = hints;
     state.roundNo = roundNo;
     state.roundTitle = title;
@@ -171,11 +172,11 @@ export class ClassRound {
   async end(): Promise<RefusalMessage | null> {
     if (!this.running()) return NOT_RUNNING;
     if (this.clock.stopped) await this.resume();
-    // Whatever is left is placed by the fallback policy (with its penalty), so every
-    // player is compared on the whole stream, as the policies are ([MATCH-TIME-2]).
+    // Every match stops where it is and is scored on the part played, as the policies
+    // are on the same part ([MATCH-TIME-2], [MATCH-RES-4]): nothing is conceded.
     const now = this.clock.now();
     for (const s of this.deps.seated.all()) {
-      while ((await this.change(s, (seat) => orNothing(seat.decideConcession(now))))?.ok);
+      await this.change(s, (seat) => orNothing(seat.decideStop(now)));
       this.deps.seated.updateStanding(s);
     }
     await this.finish();
@@ -188,6 +189,7 @@ export class ClassRound {
     const round = await restoreLastRound(this.deps.storage, this.deps.sessionId, seated.records());
     if (!round) return;
     this.config = round.config;
+    this.deps.seated.paceRound(round.config);
     this.hints = round.hints;
     state.roundNo = round.roundNo;
     state.roundTitle = round.title;
@@ -246,7 +248,10 @@ export class ClassRound {
       sessionId,
       roundNo,
       playerId: record.playerId,
-      result: JSON.stringify({ nickname: record.nickname, utilization: info.utilization, fragmentation: seat.match.summary.fragmentation, failures: info.failures, score: info.score, rank: info.rank }),
+      result: JSON.stringify({
+        nickname: record.nickname, utilization: info.utilization, fragmentation: seat.match.summary.fragmentation, failures: info.failures,
+        fallbacks: seat.match.totals.fallbacks, played: requestsPlayed(seat.match), score: info.score, vsBest: info.vsBest, rank: info.rank,
+      }),
     }));
     await storage.saveResults(rows);
     // Each student's full results (every policy, the clairvoyant) take a few ms to compute:

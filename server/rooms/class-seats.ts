@@ -6,7 +6,8 @@
 // their own, the host all of them.
 
 import type { Client } from '@colyseus/core';
-import type { MatchState as Match } from '../../shared/match/match.ts';
+import { requestsPlayed, type MatchState as Match, type RoundConfig } from '../../shared/match/match.ts';
+import { roundPace, type RoundPace } from '../../shared/match/pace.ts';
 import type { PlayerRecord } from '../storage/storage.ts';
 import { PlayerInfo, syncLeaderboard, type ClassroomState } from '../state/classroom-state.ts';
 import { syncNumbers } from '../state/match-state.ts';
@@ -136,11 +137,22 @@ export class ClassSeats {
     if (s.seat) client.view?.add(s.seat.view);
   }
 
-  /** Copies a student's standing (score, utilization, …) from their match into their entry. */
+  /** The round's pace: what every student's figure is measured against (SC-7), computed once per round. */
+  private pace: RoundPace | null = null;
+
+  /** A new round (or one restored): its pace is computed once, here. */
+  paceRound(config: RoundConfig): void {
+    const pace = roundPace(config);
+    if (!pace.ok) console.error(`no pace for the round: ${pace.code}: ${pace.message}`);
+    this.pace = pace.ok ? pace.value : null;
+  }
+
+  /** Copies a student's standing (score against the pace, utilization, …) from their match into their entry. */
   updateStanding(s: Seated): void {
     if (!s.seat) return;
-    const standing = standingOf(s.seat.match);
+    const standing = standingOf(s.seat.match, this.pace);
     s.info.score = standing.score;
+    s.info.vsBest = standing.vsBest;
     s.info.utilization = standing.utilization;
     s.info.failures = standing.failures;
     s.info.placed = standing.placed;
@@ -157,7 +169,8 @@ export class ClassSeats {
   /** Ranks the class and publishes the board as the host allows. */
   publishBoard(mode: BoardMode): void {
     const playing = this.playing();
-    const board = classBoard(playing.map((s) => ({ playerId: s.record.playerId, nickname: s.record.nickname, score: s.info.score })), mode);
+    const entries = playing.map((s) => ({ playerId: s.record.playerId, nickname: s.record.nickname, score: s.info.score, vsBest: s.info.vsBest, played: requestsPlayed(s.seat.match) }));
+    const board = classBoard(entries, mode);
     for (const s of playing) s.info.rank = board.ranks.get(s.record.playerId) ?? 0;
     syncLeaderboard(this.state.leaderboard, board.rows);
   }

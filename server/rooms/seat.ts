@@ -9,7 +9,7 @@
 // that a crash could take back (the classroom); practice commits at once (`play`).
 
 import { invariant, refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
-import { applyMove, concede, expire, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
+import { applyMove, expire, stopMatch, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
 import { roundResults, type RoundResults } from '../../shared/match/results.ts';
 import { Rivals } from '../../shared/match/rivals.ts';
 import { seatStream, seatView, type SeatInputs } from '../../shared/match/view.ts';
@@ -90,10 +90,10 @@ export class Seat {
     return decided.ok ? decided.value : null;
   }
 
-  /** The round is being ended: the fallback policy places the pending request now; null when nothing is pending. */
-  decideConcession(nowMs: number): Decision | null {
-    if (this.match.finished || !this.match.pending) return null;
-    const decided = this.decided(concede(this.match, nowMs));
+  /** The round is being ended early: the match stops where the player is ([MATCH-TIME-2]); null when it is already over. */
+  decideStop(nowMs: number): Decision | null {
+    if (this.match.finished) return null;
+    const decided = this.decided(stopMatch(this.match, nowMs));
     return decided.ok ? decided.value : null;
   }
 
@@ -140,7 +140,7 @@ export class Seat {
   results(): string {
     if (!this.match.finished) return '';
     if (!this.resultsJson) {
-      const results = roundResults(this.match, { timeline: true }, sharedContenders(this.match.config));
+      const results = roundResults(this.match, { timeline: true }, sharedContenders(this.match));
       // The config and log travel with the results so the client can replay the round frame by frame.
       const replay = { config: this.match.config, startedAtMs: this.match.startedAtMs, log: this.match.log };
       this.resultsJson = results.ok ? JSON.stringify({ ...thinResults(results.value), replay, ...this.resultsExtras }) : JSON.stringify({ error: results.code, message: results.message });

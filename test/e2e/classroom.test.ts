@@ -322,7 +322,8 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     await press(host, 'HostScene', 'start');
     // The dashboard's status follows the round: "Starting…" gives way to the round being on.
     await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.thumbs.length === 2 && /^Round 1 is on/.test(v.status));
-    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board' && v.leaderboard.length === 2);
+    // Nobody has played yet, so nobody is ranked (SC-8): the board starts empty.
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board' && v.leaderboard.length === 0);
 
     // ---- Ada plays on the play board with the mouse: 1 unit at 0; a misplaced 4 is refused in words; then 4 at 4 ----
     let adaView = await until<PlayView>(ada, 'PlayScene', (v) => v.pending?.size === 1 && v.probes['0'] !== undefined);
@@ -351,7 +352,8 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     expect(adaView.leaderboard.find((r) => r.name === 'Ada')?.isYou).toBe(true);
     expect(adaAfter).toBeGreaterThan(0);
     expect(adaView.rank).toBe(1);
-    expect(adaView.texts.map((t) => t.text)).toContain(`Your score ${adaAfter} · rank 1 of 2`);
+    // Ada placed as buddy-lowest (the round's best policy) would: level with it (SC-7), and said so.
+    expect(adaView.texts.map((t) => t.text)).toContain('You: 0 vs best · rank 1 of 2');
     await snapshot(ada, 'PlayScene', 'student-done-phone');
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => scoreOf(v.leaderboard, 'Ada') === adaAfter && scoreOf(v.leaderboard, 'Grace') === graceBefore);
     await snapshot(projector, 'ProjectorScene', 'projector-board-projector');
@@ -414,7 +416,7 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     const [download] = await Promise.all([host.waitForEvent('download'), press(host, 'HostScene', 'results')]);
     expect(download.suggestedFilename()).toBe(`mallocade-${code}-results.csv`);
     const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
-    expect(csv[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,score,rank,total');
+    expect(csv[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total');
     expect(csv.slice(1).map((line) => line.split(',')[2]).sort()).toEqual(['Ada', 'Grace']);
   });
 
@@ -437,7 +439,7 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     await snapshot(ada, 'ClassLobbyScene', 'student-results-phone');
   });
 
-  it('a second, timed round from the picker is paused, resumed and ended by the host (the fallback places the rest)', async () => {
+  it('a second, timed round from the picker is paused, resumed and ended by the host (each student stops where they are)', async () => {
     const cls = await classAfterWarmUp();
     const { host, ada, grace } = cls;
     const projector = await openProjector(cls);

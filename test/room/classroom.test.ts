@@ -80,7 +80,7 @@ describe('classroom room', () => {
 
     const csv = await colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
     const lines = String(csv.data).trim().split(/\r\n/);
-    expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,score,rank,total');
+    expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total');
     expect(lines).toHaveLength(4);
     expect(lines.slice(1).map((l) => l.split(',')[2]).sort()).toEqual(['Ada', 'Grace', students[2]!.welcome.nickname].sort());
     await expect(colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': 'wrong' } })).rejects.toMatchObject({ statusCode: 403 });
@@ -138,7 +138,7 @@ describe('classroom room', () => {
     expect(host.state.players.size).toBe(1);
   });
 
-  it('ends an untimed round on the host\'s word: what is left is placed by the fallback, with its penalty', async () => {
+  it('[MATCH-TIME-2] ends an untimed round on the host\'s word: the match stops where it is, nothing placed by the fallback', async () => {
     const created = await createClass();
     const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const { room } = await joinStudent(created.code, 'Dana');
@@ -150,8 +150,9 @@ describe('classroom room', () => {
     host.send('host:end', {});
     await vi.waitFor(() => expect(host.state.phase).toBe('results'));
     await vi.waitFor(() => expect(heap()?.phase).toBe('done'));
-    expect(heap().meters.fallbacks).toBe(1);
-    expect(heap().meters.placed).toBe(2);
+    expect(heap().meters.fallbacks).toBe(0);
+    expect(heap().meters.placed).toBe(1);
+    expect(heap().meters.total).toBe(1);
   });
 
   it('slows down join-code guessing', async () => {

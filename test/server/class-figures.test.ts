@@ -5,21 +5,28 @@ import { describe, expect, it } from 'vitest';
 import { classBoard, classExtent, Heat, heatMapBins, standingOf, utilizationHistogram, HEAT_BINS } from '../../server/rooms/class-figures.ts';
 import { applyMove, startMatch } from '../../shared/match/match.ts';
 import { alloc } from '../../shared/core/stream.ts';
+import { roundPace } from '../../shared/match/pace.ts';
 
-const entry = (playerId: string, nickname: string, score: number) => ({ playerId, nickname, score });
+const entry = (playerId: string, nickname: string, vsBest: number, played = 3) => ({ playerId, nickname, score: 500 + vsBest, vsBest, played });
 
 describe('the class board', () => {
-  const entries = [entry('p1', 'Cleo', 300), entry('p2', 'Ada', 500), entry('p3', 'Bea', 300), entry('p4', 'Dot', 0)];
+  const entries = [entry('p1', 'Cleo', -20), entry('p2', 'Ada', 0), entry('p3', 'Bea', -20), entry('p4', 'Dot', -500)];
 
-  it('ranks by score, equal scores sharing a rank and listed by name', () => {
+  it('[SC-8] ranks by the figure against the pace, equal figures sharing a rank and listed by name', () => {
     const board = classBoard(entries, 'shown');
     expect(board.rows).toEqual([
-      { rank: 1, name: 'Ada', score: 500 },
-      { rank: 2, name: 'Bea', score: 300 },
-      { rank: 2, name: 'Cleo', score: 300 },
-      { rank: 4, name: 'Dot', score: 0 },
+      { rank: 1, name: 'Ada', score: 500, vsBest: 0 },
+      { rank: 2, name: 'Bea', score: 480, vsBest: -20 },
+      { rank: 2, name: 'Cleo', score: 480, vsBest: -20 },
+      { rank: 4, name: 'Dot', score: 0, vsBest: -500 },
     ]);
     expect(Object.fromEntries(board.ranks)).toEqual({ p1: 2, p2: 1, p3: 2, p4: 4 });
+  });
+
+  it('[SC-8] leaves a player who has not played off the board, with no rank', () => {
+    const board = classBoard([...entries, entry('p5', 'Eve', 0, 0)], 'shown');
+    expect(board.rows.map((r) => r.name)).toEqual(['Ada', 'Bea', 'Cleo', 'Dot']);
+    expect(board.ranks.has('p5')).toBe(false);
   });
 
   it('shows "Player N" when anonymous and no rows when hidden, ranking everyone either way', () => {
@@ -30,11 +37,11 @@ describe('the class board', () => {
   });
 
   it('shows at most 50 rows', () => {
-    const many = Array.from({ length: 70 }, (_, i) => entry(`p${i}`, `N${String(i).padStart(2, '0')}`, 1000 - i));
+    const many = Array.from({ length: 70 }, (_, i) => entry(`p${i}`, `N${String(i).padStart(2, '0')}`, -i));
     const board = classBoard(many, 'shown');
     expect(board.rows).toHaveLength(50);
     expect(board.ranks.size).toBe(70);
-    expect(board.rows.at(-1)).toEqual({ rank: 50, name: 'N49', score: 951 });
+    expect(board.rows.at(-1)).toEqual({ rank: 50, name: 'N49', score: 451, vsBest: -49 });
   });
 });
 
@@ -76,19 +83,23 @@ describe('the heat map', () => {
 });
 
 describe('a student\'s standing', () => {
-  it('scores 0 until something is placed, then counts placements and failures from the match', () => {
+  it('[SC-7] scores the part played against the pace, and counts placements and failures from the match', () => {
     const config = {
       kind: 'freelist', options: { align: 1, overhead: 0, header: 0, minBlock: 1, growth: 'fixed', limit: 16 },
       source: { source: 'events', events: [alloc(0, 8), alloc(1, 4)] }, seed: 1, timePerRequestMs: null, fallback: 'first-fit-address',
     } as const;
     const start = startMatch(config, 0);
     if (!start.ok) throw new Error(start.message);
-    expect(standingOf(start.value)).toMatchObject({ score: 0, placed: 0, failures: 0, finished: false });
+    const pace = roundPace(config);
+    if (!pace.ok) throw new Error(pace.message);
+    // Nothing placed yet: an empty round is full utilization (SC-1), for the student and the pace alike.
+    expect(standingOf(start.value, pace.value)).toMatchObject({ score: 1000, vsBest: 0, played: 0, placed: 0, failures: 0, finished: false });
     const placed = applyMove(start.value, { type: 'place', requestId: 0, target: 0, version: 0 }, 1);
     if (!placed.ok) throw new Error(placed.message);
-    const standing = standingOf(placed.value);
+    const standing = standingOf(placed.value, pace.value);
     expect(standing.placed).toBe(1);
-    expect(standing.score).toBeGreaterThan(0);
+    // 8 of 16 bytes: 500 points, as every policy placing the 8 (anywhere) scores.
+    expect(standing).toMatchObject({ score: 500, vsBest: 0, played: 1 });
     // 8 bytes live on a fixed 16-byte heap.
     expect(standing.utilization).toBe(0.5);
   });

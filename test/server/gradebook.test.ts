@@ -13,7 +13,7 @@ const book: Gradebook = {
     { playerId: 'p3', nickname: '=cmd()', studentId: '' },
   ],
   results: [
-    { roundNo: 1, playerId: 'p1', utilization: 0.8, fragmentation: 0.25, failures: 0, fallbacks: 2, score: 750, rank: 2 },
+    { roundNo: 1, playerId: 'p1', utilization: 0.8, fragmentation: 0.25, failures: 0, fallbacks: 2, played: 12, score: 750, vsBest: -150, rank: 2 },
     { roundNo: 1, playerId: 'p2', utilization: 0.9, fragmentation: 0.1111, failures: 0, fallbacks: 0, score: 900, rank: 1 },
     { roundNo: 2, playerId: 'p2', utilization: 0.5, fragmentation: 1, failures: 1, fallbacks: 0, score: 400, rank: 1 },
     { roundNo: 1, playerId: 'p3', utilization: 0.1, fragmentation: 9, failures: 3, fallbacks: 0, score: 0, rank: 3 },
@@ -29,11 +29,26 @@ function lines(text: string): string[] {
 describe('the gradebook CSV', () => {
   it('rows: one per student per round, with the round title, fallbacks and the student\'s total; formulas defused', () => {
     expect(lines(gradebookCsv(book, 'rows'))).toEqual([
-      'round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,score,rank,total',
-      "1,Best fit gone wrong,'=cmd(),,0.1000,9.0000,3,0,0,3,0",
-      '1,Best fit gone wrong,Ada,ada@example.edu,0.9000,0.1111,0,0,900,1,1300',
-      '1,Best fit gone wrong,Zoé,s1001,0.8000,0.2500,0,2,750,2,750',
-      '2,Buddy: four peaks,Ada,ada@example.edu,0.5000,1.0000,1,0,400,1,1300',
+      'round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total',
+      "1,Best fit gone wrong,'=cmd(),,0.1000,9.0000,3,0,,0,,3,0",
+      '1,Best fit gone wrong,Ada,ada@example.edu,0.9000,0.1111,0,0,,900,,1,1300',
+      '1,Best fit gone wrong,Zoé,s1001,0.8000,0.2500,0,2,12,750,-150,2,750',
+      '2,Buddy: four peaks,Ada,ada@example.edu,0.5000,1.0000,1,0,,400,,1,1300',
+    ]);
+  });
+
+  it('[SC-7] [SC-8] rows: the requests played, the figure against the best policy as a number (a minus is no formula), no rank for a student who played nothing', () => {
+    const idle: Gradebook = {
+      rounds: [{ roundNo: 1, title: 'Buddy: four peaks' }],
+      students: [{ playerId: 'p1', nickname: 'Ahead', studentId: '' }, { playerId: 'p2', nickname: 'Idle', studentId: '' }],
+      results: [
+        { roundNo: 1, playerId: 'p1', utilization: 0.78, fragmentation: 0.28, failures: 0, fallbacks: 0, played: 20, score: 780, vsBest: -40, rank: 1 },
+        { roundNo: 1, playerId: 'p2', utilization: 1, fragmentation: 0, failures: 0, fallbacks: 0, played: 0, score: 1000, vsBest: 0, rank: 0 },
+      ],
+    };
+    expect(lines(gradebookCsv(idle, 'rows')).slice(1)).toEqual([
+      '1,Buddy: four peaks,Ahead,,0.7800,0.2800,0,0,20,780,-40,1,780',
+      '1,Buddy: four peaks,Idle,,1.0000,0.0000,0,0,0,1000,0,,1000',
     ]);
   });
 
