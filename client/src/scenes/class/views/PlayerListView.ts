@@ -81,7 +81,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   }
 
   private headerHeight(): number {
-    return Math.max(PAGE_BUTTON, lineHeight(Math.round(this.fontSize * 1.15))) + 8;
+    return Math.max(PAGE_BUTTON, lineHeight(Math.round(this.fontSize * 1.15)) + lineHeight(Math.round(this.fontSize * 0.8))) + 8;
   }
 
   private rowsThatFit(): number {
@@ -159,7 +159,9 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
     const paged = rows.length > fit;
     const range = paged ? `  ${this.first + 1}–${this.first + this.shown.length} of ${rows.length}` : '';
     const titleRoom = paged ? w - 2 * PAGE_BUTTON - 16 : w;
-    this.labels.add(x, y + this.headerHeight() / 2 - 4, fitText(`Students (${rows.length})${range} · scores ${VS_BEST_CAPTION}`, titleRoom, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0 });
+    this.labels.add(x, y, fitText(`Students (${rows.length})${range}`, titleRoom, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
+    const captionSize = Math.round(size * 0.8);
+    this.labels.add(x, y + lineHeight(titleSize), fitText(`scores ${VS_BEST_CAPTION}`, titleRoom, captionSize), { size: captionSize, colour: UI.dim, originX: 0, originY: 0 });
     if (rows.length === 0) this.labels.add(x, y + this.headerHeight() + ROW_HEIGHT / 2, fitText('No one has joined yet.', w, size), { size, colour: UI.dim, originX: 0 });
     const scoreWidth = measureText('00000', size, true);
     const statusWidth = measureText('00 placed', size);

@@ -45,11 +45,13 @@ export class PodiumView extends PanelView<readonly BoardRow[]> {
     const stepWidth = Math.floor((w - 2 * gap) / 3);
     // Above the tallest step: a name line and a figure line.
     const tallest = Math.max(0, h - lineHeight(size) - lineHeight(scoreSize) - 12);
+    // Two on the podium stand on the left and middle steps: centre the pair.
+    const shift = this.data.length === 2 ? Math.round((stepWidth + gap) / 2) : 0;
     STEP_ROWS.forEach((index, i) => {
       const row = this.data[index];
       if (!row) return;
       const step = stepFor(row.rank);
-      const left = x + i * (stepWidth + gap);
+      const left = x + shift + i * (stepWidth + gap);
       const stepHeight = Math.round(tallest * step.height);
       const top = y + h - stepHeight;
       g.fillStyle(step.colour, 1).fillRect(left, top, stepWidth, stepHeight);
