@@ -27,11 +27,3 @@ export function rankByScore<T>(entries: readonly T[], scoreOf: (e: T) => number,
 export function rankPlayed<T>(entries: readonly T[], figureOf: (e: T) => number, nameOf: (e: T) => string, playedOf: (e: T) => number): Ranked<T>[] {
   return rankByScore(entries.filter((e) => playedOf(e) > 0), figureOf, nameOf);
 }
-
-/**
- * The score a class board shows for a round in progress: the round's score so far, but
- * 0 until the player has placed something (an empty heap would otherwise count as 100% used).
- */
-export function boardScore(score: number, placed: number): number {
-  return placed > 0 ? score : 0;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardScore, rankByScore, rankPlayed } from '../../../shared/score/rank.ts';
+import { rankByScore, rankPlayed } from '../../../shared/score/rank.ts';
 
 describe('class ranking', () => {
   it('gives equal scores the same rank and skips the next (1, 2, 2, 4), equals ordered by name', () => {
@@ -15,11 +15,6 @@ describe('class ranking', () => {
 
   it('ranks an empty class as empty', () => {
     expect(rankByScore([], () => 0, () => '')).toEqual([]);
-  });
-
-  it('shows no score on the board before a player has placed anything, then the round score so far', () => {
-    expect(boardScore(1000, 0)).toBe(0);
-    expect(boardScore(640, 3)).toBe(640);
   });
 
   it('[SC-8] ranks only players who have played, by their figure against the pace; ties share a rank', () => {
