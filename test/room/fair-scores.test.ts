@@ -18,6 +18,11 @@ const { default: appConfig } = await import('../../server/app.config.ts');
 
 let colyseus: ColyseusTestServer;
 
+/** Waits on the server's state; generous, as a class round's patches come late on a busy machine. */
+function waitFor<T>(check: () => T): Promise<T> {
+  return vi.waitFor(check, { timeout: 20_000, interval: 50 });
+}
+
 beforeAll(async () => {
   colyseus = await boot(appConfig, 2633);
 });
@@ -60,10 +65,10 @@ async function playAsReference(room: Room, moves: number): Promise<MatchState> {
   const started = startMatch(config, 0);
   if (!started.ok) throw new Error(started.message);
   let mine = started.value;
-  await vi.waitFor(() => expect(room.state.heaps.size).toBe(1));
+  await waitFor(() => expect(room.state.heaps.size).toBe(1));
   const heap = () => [...room.state.heaps.values()][0];
   for (let i = 0; i < moves; i++) {
-    await vi.waitFor(() => expect(heap()?.version).toBe(mine.version));
+    await waitFor(() => expect(heap()?.version).toBe(mine.version));
     const pending = mine.pending;
     const target = hintsFor(mine).find((h) => h.policy === pace.policy)?.target;
     if (!pending || target === undefined || target === null) throw new Error('the reference has no spot');
@@ -72,7 +77,7 @@ async function playAsReference(room: Room, moves: number): Promise<MatchState> {
     if (!next.ok) throw new Error(next.message);
     mine = next.value;
   }
-  await vi.waitFor(() => expect(heap()?.version).toBe(mine.version));
+  await waitFor(() => expect(heap()?.version).toBe(mine.version));
   return mine;
 }
 
@@ -89,13 +94,13 @@ describe('fair live scores', () => {
     // The reference's own prefix score falls here: the old board ranked Ahead last.
     expect(pace.scores[20]).toBeLessThan(pace.scores[1] ?? 0);
 
-    await vi.waitFor(() => expect(boardOf(idle).map((r) => r.name).sort()).toEqual(['Ahead', 'Newcomer']));
+    await waitFor(() => expect(boardOf(idle).map((r) => r.name).sort()).toEqual(['Ahead', 'Newcomer']));
     const board = boardOf(idle);
     const row = (name: string) => board.find((r) => r.name === name);
     expect(row('Ahead')).toEqual({ rank: 1, name: 'Ahead', score: standingOf(pace, aheadMatch).score, vsBest: 0 });
     expect(row('Newcomer')).toEqual({ rank: 1, name: 'Newcomer', score: standingOf(pace, newcomerMatch).score, vsBest: 0 });
     // Idle has not played: no rank, and not on the board (SC-8); the host sees the same figures per player.
-    await vi.waitFor(() => expect([...host.state.players.values()].map((p: { nickname: string; rank: number; vsBest: number }) => [p.nickname, p.rank, p.vsBest]).sort())
+    await waitFor(() => expect([...host.state.players.values()].map((p: { nickname: string; rank: number; vsBest: number }) => [p.nickname, p.rank, p.vsBest]).sort())
       .toEqual([['Ahead', 1, 0], ['Idle', 0, 0], ['Newcomer', 1, 0]]));
     for (const room of [host, ahead, newcomer, idle]) await room.leave();
   });
@@ -109,17 +114,17 @@ describe('fair live scores', () => {
     host.send('host:start', { round: BUDDY_PEAKS_ID });
     const aheadMatch = await playAsReference(ahead, 20);
     // Behind places the first request of 1 unit at the far end of the heap: the extent used jumps.
-    await vi.waitFor(() => expect([...behind.state.heaps.values()][0]?.pending?.size).toBeGreaterThan(0));
+    await waitFor(() => expect([...behind.state.heaps.values()][0]?.pending?.size).toBeGreaterThan(0));
     const behindStart = startMatch(config, 0);
     if (!behindStart.ok) throw new Error(behindStart.message);
     const far = 2 ** 8 - (behindStart.value.pending?.size ?? 1);
     const behindPlaced = applyMove(behindStart.value, { type: 'place', requestId: 0, target: far, version: 0 }, 0);
     if (!behindPlaced.ok) throw new Error(behindPlaced.message);
     behind.send('place', { requestId: 0, target: far, version: 0 });
-    await vi.waitFor(() => expect([...behind.state.heaps.values()][0]?.version).toBe(1));
+    await waitFor(() => expect([...behind.state.heaps.values()][0]?.version).toBe(1));
 
     host.send('host:end', {});
-    await vi.waitFor(() => expect(host.state.phase).toBe('results'));
+    await waitFor(() => expect(host.state.phase).toBe('results'));
     const expected = new Map([['Ahead', aheadMatch], ['Behind', behindPlaced.value]].map(([name, match]) => {
       const stopped = stopMatch(match as MatchState, 0);
       if (!stopped.ok) throw new Error(stopped.message);
@@ -145,7 +150,7 @@ describe('fair live scores', () => {
     // Nothing was placed for anyone by the fallback.
     for (const room of [ahead, behind]) expect([...room.state.heaps.values()][0]?.meters.fallbacks).toBe(0);
 
-    await vi.waitFor(() => expect(boardOf(idle).map((r) => [r.rank, r.name, r.vsBest])).toEqual([[1, 'Ahead', 0], [2, 'Behind', behindFigure?.vsBest]]));
+    await waitFor(() => expect(boardOf(idle).map((r) => [r.rank, r.name, r.vsBest])).toEqual([[1, 'Ahead', 0], [2, 'Behind', behindFigure?.vsBest]]));
     const csv = await colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
     const lines = String(csv.data).replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total');
