@@ -26,6 +26,8 @@ import { ROOM_HEADER } from '../protocol/http-gate.ts';
 import type { SeatMove } from './seat.ts';
 
 const TICK_MS = 100;
+/** How long a class room with nobody in it stays before it is put away (a lookup brings it back from storage). */
+const EMPTY_GRACE_MS = 5 * 60_000;
 /** The close code a kicked student's connection ends with (docs/PROTOCOL.md): not one the SDK reconnects after. */
 const CLOSE_KICKED = 4410;
 const RECONNECT_SECONDS = 90;
@@ -49,6 +51,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private rate!: ClientRate;
   private readonly seated = new ClassSeats(this.state, () => this.round.now());
   private round!: ClassRound;
+  /** Since when nobody has been in the room (wall time), or null. */
+  private emptySince: number | null = null;
 
   override messages = {
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
@@ -112,7 +116,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     await this.round.restore();
     this.applySettingsToState();
     this.round.publishClassView();
-    this.clock.setInterval(() => this.round.tick(), TICK_MS);
+    // An empty class room stays a while (a host's page may take long to load, a class may
+    // step out), then frees its memory; its session stays open, and a lookup restores it.
+    this.autoDispose = false;
+    this.clock.setInterval(() => {
+      this.round.tick();
+      this.putAwayIfEmpty();
+    }, TICK_MS);
   }
 
   override async onAuth(_client: Client, rawOptions: unknown, context: AuthContext): Promise<Admission> {
@@ -194,6 +204,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (!here) return s.clock.stop();
     s.clock.start();
     this.seated.showDeadline(s, this.round.pausedMs);
+  }
+
+  /** Disposes the room once nobody has been in it for EMPTY_GRACE_MS (the stored class is untouched). */
+  private putAwayIfEmpty(): void {
+    // (A reserved seat lasts seconds, far less than the grace: the clients alone decide.)
+    if (this.clients.length > 0) {
+      this.emptySince = null;
+      return;
+    }
+    this.emptySince ??= this.services.now();
+    if (this.services.now() - this.emptySince >= EMPTY_GRACE_MS) void this.disconnect();
   }
 
   // ---- moves (class-round.ts: decided, stored, then shown) ------------------
