@@ -102,6 +102,9 @@ describe('watchConnection on a real SDK room', () => {
     client.reconnection.minDelay = 300;
     // A retry that comes before the server has seen the drop fails; keep the backoff short so a busy machine still reconnects soon.
     client.reconnection.maxDelay = 1_000;
+    // Retries that come while a loaded test machine has not yet handled the drop fail; allow
+    // enough of them (about 40 s) that only a server that never takes the player back says gone.
+    client.reconnection.maxRetries = 40;
     const heard: string[] = [];
     const unwatch = watchConnection(client, { lost: () => heard.push('lost'), back: () => heard.push('back'), gone: (code) => heard.push(`gone ${code}`) });
 
