@@ -14,6 +14,7 @@
 // runs alone. The server and one Chromium are shared by the file; every person is a
 // browser context of their own (their own storage, like their own machine).
 
+import { lanAddresses } from '../../server/net/join-url.ts';
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -270,11 +271,18 @@ async function expectQrOnScreen(page: Page, link: string): Promise<void> {
 
 // Each test opens a class of its own (three or four browsers loading the game, often a
 // round played first), so it gets longer than the config's default.
+/** Where a phone reaches this server: the LAN address on its port (or, on a machine without a network, the page's own address). */
+function phoneBase(): string {
+  const lan = lanAddresses()[0];
+  return lan ? `http://${lan}:${server.port}` : server.url;
+}
+
 describe('a class in the browser: host, projector and two students', { timeout: 360_000 }, () => {
   it('the host creates a class from the title screen: a code, its join link, and a host address to come back to', async () => {
     const { host, code, created } = await openClass();
     expect(code).toMatch(/^[ACDEFGHJKMNPQRTWXY34679]{6}$/);
-    expect(created.joinLink).toBe(`${server.url}/?join=${code}`);
+    // Opened at 127.0.0.1, the host is given a link phones can reach: this machine's LAN address (issue #12, item 16).
+    expect(created.joinLink).toBe(`${phoneBase()}/?join=${code}`);
     expect(new URL(host.url()).search).toBe(`?host=${code}`);
   });
 
@@ -312,7 +320,7 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     const wall = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'join' && v.playerCount === 2);
     expect(wall.code).toBe(cls.code);
     await snapshot(projector, 'ProjectorScene', 'projector-lobby-projector');
-    await expectQrOnScreen(projector, `${server.url}/?join=${cls.code}`);
+    await expectQrOnScreen(projector, `${phoneBase()}/?join=${cls.code}`);
   });
 
   it('the host starts the warm-up; Ada plays it with the mouse (a misplaced block is refused in words) and the leaderboard updates', async () => {

@@ -45,6 +45,16 @@ function client(): Client {
   return sdk;
 }
 
+/**
+ * Whether a failed join or request is for good (the class is unknown or closed, the key is
+ * wrong, the student was removed) rather than a server or network out of reach, which a
+ * retry a few seconds later can mend.
+ */
+export function isFinalRefusal(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /^(class\/(unknown|barred|kicked|code_required|locked|no_late_join)|host\/forbidden|nickname\/[a-z_]+|join\/too_many_attempts)\b/.test(text);
+}
+
 /** Turns a failed join or request into words a player can read. */
 export function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -65,8 +75,27 @@ export async function joinPractice(level?: string): Promise<Room> {
   return client().create('practice', level ? { level } : {});
 }
 
+/**
+ * The join link the server gave for each class code (`joinUrl`: PUBLIC_URL, or an address
+ * phones can reach when this page was opened at localhost); joinLink falls back to this page's origin.
+ */
+const joinUrls = new Map<string, string>();
+
+function noteJoinUrl(found: { readonly code: string; readonly joinUrl?: string }): void {
+  if (typeof found.joinUrl === 'string' && /^https?:\/\//.test(found.joinUrl)) joinUrls.set(found.code, found.joinUrl);
+}
+
+/** Looks a class up by code: its live room (restored by the server when it had none) and its join link. */
+async function findClass(code: string): Promise<{ code: string; roomId: string }> {
+  const found = await requestJson<{ code: string; roomId: string; joinUrl?: string }>('GET', `/api/classes/${encodeURIComponent(code)}`);
+  noteJoinUrl(found);
+  return found;
+}
+
 export async function createClass(): Promise<CreatedClass> {
-  return requestJson<CreatedClass>('POST', '/api/classes');
+  const created = await requestJson<CreatedClass & { joinUrl?: string }>('POST', '/api/classes');
+  noteJoinUrl(created);
+  return created;
 }
 
 function tokenKey(code: string): string {
@@ -100,7 +129,7 @@ function waitForWelcome(room: Room): Promise<Welcome> {
 
 /** Joins a class as a student: with the saved token when this browser was here before. */
 export async function joinClass(code: string, nickname: string): Promise<{ room: Room; welcome: Welcome }> {
-  const found = await requestJson<{ code: string; roomId: string }>('GET', `/api/classes/${encodeURIComponent(code)}`);
+  const found = await findClass(code);
   const token = savedToken(found.code);
   const room = await client().joinById(found.roomId, token ? { code: found.code, token } : { code: found.code, nickname });
   const welcome = await waitForWelcome(room);
@@ -110,7 +139,7 @@ export async function joinClass(code: string, nickname: string): Promise<{ room:
 
 /** Joins a class as its host (dashboard or projector). */
 export async function hostClass(code: string, hostKey: string): Promise<{ room: Room; welcome: Welcome }> {
-  const found = await requestJson<{ code: string; roomId: string }>('GET', `/api/classes/${encodeURIComponent(code)}`);
+  const found = await findClass(code);
   const room = await client().joinById(found.roomId, { hostKey });
   return { room, welcome: await waitForWelcome(room) };
 }
@@ -131,5 +160,5 @@ export async function downloadResults(code: string, hostKey: string): Promise<vo
 
 /** The link a student opens to join (the QR code encodes it). */
 export function joinLink(code: string): string {
-  return `${window.location.origin}/?join=${encodeURIComponent(code)}`;
+  return joinUrls.get(code) ?? `${window.location.origin}/?join=${encodeURIComponent(code)}`;
 }

@@ -9,7 +9,7 @@
 
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
-import { describeError, joinClass, type Refusal, type Welcome } from '../../net/connection.ts';
+import { describeError, isFinalRefusal, joinClass, type Refusal, type Welcome } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { HeapView } from '../../views/HeapView.ts';
@@ -44,6 +44,9 @@ function heapHeightFor(extent: number, width: number, font: number): number {
   const rows = Math.max(1, Math.min(4, Math.ceil((extent * 2) / Math.max(1, width))));
   return rows * band + 4;
 }
+
+/** How long the lobby waits before trying to rejoin a lost class by itself. */
+const REJOIN_RETRY_MS = 3000;
 
 export class ClassLobbyScene extends Phaser.Scene {
   private link!: RoomLink<ClassStateLike>;
@@ -94,7 +97,13 @@ export class ClassLobbyScene extends Phaser.Scene {
       },
       onDrop: () => { this.dropped = true; this.refresh(); },
       onReconnect: () => { this.dropped = false; this.refresh(); },
-      onLeave: () => { if (this.mode !== 'kicked') this.mode = 'gone'; this.refresh(); },
+      onLeave: () => {
+        if (this.mode !== 'kicked') {
+          this.mode = 'gone';
+          this.rejoinSoon();
+        }
+        this.refresh();
+      },
     });
   }
 
@@ -147,15 +156,30 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.scene.start('TitleScene');
   }
 
-  private async rejoin(): Promise<void> {
+  private async rejoin(): Promise<boolean> {
     const code = this.link.state?.code ?? this.welcome?.code ?? '';
     this.setStatus('Rejoining…', UI.dim);
     try {
       const { room, welcome } = await joinClass(code, this.nickname());
       this.scene.restart({ classRoom: room, welcome });
+      return true;
     } catch (error) {
       this.setStatus(describeError(error), UI.bad);
+      return isFinalRefusal(error);
     }
+  }
+
+  /**
+   * The class is gone (a restarted server, an outage longer than the SDK's retries): come
+   * back to the seat by itself, every few seconds, until it works or is refused for good.
+   */
+  private rejoinSoon(): void {
+    this.time.delayedCall(REJOIN_RETRY_MS, () => {
+      if (this.mode !== 'gone' || !this.sys.isActive()) return;
+      void this.rejoin().then((settled) => {
+        if (!settled) this.rejoinSoon();
+      });
+    });
   }
 
   // ---- drawing -------------------------------------------------------------------------
@@ -301,7 +325,7 @@ export class ClassLobbyScene extends Phaser.Scene {
   private words(phase: ClassPhase): [string, string] {
     const state = this.link.state;
     if (this.mode === 'kicked') return ['The host removed you from the class.', 'Ask your teacher if this was a mistake.'];
-    if (this.mode === 'gone') return ['You are disconnected.', 'Rejoin to get your seat (and your heap) back.'];
+    if (this.mode === 'gone') return ['The connection to the class was lost.', 'Coming back to your seat (and your heap) by itself; Rejoin does it now.'];
     const standing = standingText(state, ownPlayer(state, this.welcome?.playerId));
     const title = state?.roundTitle ?? '';
     if (phase === 'lobby') {

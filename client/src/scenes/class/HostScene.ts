@@ -7,7 +7,7 @@
 // Side by side on a wide screen; on a phone held upright, the same panels as tabs.
 
 import Phaser from 'phaser';
-import { createClass, describeError, downloadResults, hostClass, joinLink, type Refusal } from '../../net/connection.ts';
+import { createClass, describeError, isFinalRefusal, downloadResults, hostClass, joinLink, type Refusal } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
@@ -52,6 +52,9 @@ function roundTitle(id: string): string {
   const round = resolveRound(id);
   return round.ok ? round.value.title : id;
 }
+
+/** How long the dashboard waits before trying a lost class again by itself. */
+const AUTO_RETRY_MS = 3000;
 
 export class HostScene extends Phaser.Scene {
   private code = '';
@@ -139,8 +142,9 @@ export class HostScene extends Phaser.Scene {
     for (const mode of ['shown', 'anonymous', 'hidden'] as const) b.add(`board-${mode}`, BOARD_LABELS[mode], () => this.post('host:leaderboard', { mode }), options);
     b.add('projector', 'Open projector view', () => this.openProjector(), options);
     b.add('results', 'Download results (CSV)', () => void this.download(), options);
-    b.add('newClass', 'Create a new class', () => this.scene.restart({}), { ...options, primary: true });
-    b.add('retry', 'Try again', () => this.scene.restart({ code: this.code }), options);
+    // After a lost connection, trying again is what the host wants: the primary action (and it happens by itself).
+    b.add('retry', 'Try again now', () => this.scene.restart({ code: this.code }), { ...options, primary: true });
+    b.add('newClass', 'Create a new class', () => this.scene.restart({}), options);
   }
 
   // ---- setting up ------------------------------------------------------------------------
@@ -174,13 +178,27 @@ export class HostScene extends Phaser.Scene {
         onMessage: { refused: (payload) => this.setStatus(`Refused: ${(payload as Refusal).message}`, UI.bad) },
         onDrop: () => { this.dropped = true; this.refresh(); },
         onReconnect: () => { this.dropped = false; this.refresh(); },
-        onLeave: () => { this.setupProblem = 'The connection to the class is gone. Try again to reconnect.'; this.link = null; this.refresh(); },
+        onLeave: () => { this.link = null; this.lostConnection('The connection to the class was lost.'); },
       });
       this.setStatus('', UI.dim);
     } catch (error) {
+      if (this.hostKey !== null && this.code !== '' && !isFinalRefusal(error)) return this.lostConnection(`Cannot reach the class: ${describeError(error)}.`);
       this.setupProblem = describeError(error);
       this.refresh();
     }
+  }
+
+  /**
+   * The class's connection is gone (a restarted server, a network outage): say so, and try
+   * again by itself every few seconds until the dashboard is back; "Try again now" does not wait.
+   */
+  private lostConnection(why: string): void {
+    this.setupProblem = `${why} Reconnecting by itself in a few seconds…`;
+    this.refresh();
+    const generation = this.generation;
+    this.time.delayedCall(AUTO_RETRY_MS, () => {
+      if (generation === this.generation && this.sys.isActive()) this.scene.restart({ code: this.code });
+    });
   }
 
   // ---- actions ------------------------------------------------------------------------------
@@ -320,7 +338,8 @@ export class HostScene extends Phaser.Scene {
     const round = state && state.roundNo > 0 ? ` · round ${state.roundNo} ${PHASE_WORDS[phase]}` : ` · ${PHASE_WORDS[phase]}`;
     const hosting = narrow ? 'Class' : 'Hosting class';
     const students = state ? ` · ${count} ${count === 1 ? 'student' : 'students'}${round}` : '';
-    const headline = this.code ? `${hosting} ${this.code}${students}` : 'Hosting a class';
+    // While the class is out of reach the header says so, as the body does.
+    const headline = this.setupProblem !== '' ? (this.code ? `Class ${this.code} · not connected` : 'Hosting a class') : this.code ? `${hosting} ${this.code}${students}` : 'Hosting a class';
     const banner = this.dropped ? ' · connection lost, reconnecting…' : '';
     this.header.setFontSize(Math.round(font * 1.1)).setText(fitText(headline + banner, area.w, Math.round(font * 1.1), true)).setPosition(area.x, area.y);
     [, area] = takeTop(area, lineHeight(Math.round(font * 1.1)), 10);
@@ -334,8 +353,9 @@ export class HostScene extends Phaser.Scene {
       this.statusText.setFontSize(font).setColor(UI.bad).setWordWrapWidth(area.w).setText(this.setupProblem).setPosition(area.x, area.y).setVisible(true);
       const top = area.y + this.statusText.height + 16;
       const w = Math.min(300, area.w);
-      this.buttons.place('newClass', area.x + w / 2, top + BUTTON_HEIGHT / 2, w, BUTTON_HEIGHT);
-      this.buttons.place('retry', area.x + w / 2, top + BUTTON_HEIGHT * 1.5 + 12, w, BUTTON_HEIGHT);
+      const retryShown = this.hostKey !== null;
+      if (retryShown) this.buttons.place('retry', area.x + w / 2, top + BUTTON_HEIGHT / 2, w, BUTTON_HEIGHT);
+      this.buttons.place('newClass', area.x + w / 2, top + BUTTON_HEIGHT * (retryShown ? 1.5 : 0.5) + (retryShown ? 12 : 0), w, BUTTON_HEIGHT);
       return;
     }
 

@@ -4,7 +4,7 @@
 // joiners), and a podium of the top three when the round is over.
 
 import Phaser from 'phaser';
-import { describeError, hostClass, joinLink } from '../../net/connection.ts';
+import { describeError, hostClass, isFinalRefusal, joinLink } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
@@ -23,6 +23,9 @@ export interface ProjectorData {
 }
 
 type Show = 'problem' | 'join' | 'board' | 'podium';
+
+/** How long the projector waits before trying a lost class again. */
+const PROJECTOR_RETRY_MS = 3000;
 
 export class ProjectorScene extends Phaser.Scene {
   private code = '';
@@ -77,13 +80,24 @@ export class ProjectorScene extends Phaser.Scene {
         onState: () => this.refresh(),
         onDrop: () => { this.dropped = true; this.refresh(); },
         onReconnect: () => { this.dropped = false; this.refresh(); },
-        onLeave: () => { this.problem = 'The connection to the class is gone. Reload this page to reconnect.'; this.link = null; this.refresh(); },
+        onLeave: () => { this.link = null; this.reconnectSoon('The connection to the class was lost.'); },
       });
       this.refresh();
     } catch (error) {
-      this.problem = describeError(error);
-      this.refresh();
+      if (isFinalRefusal(error)) {
+        this.problem = describeError(error);
+        this.refresh();
+      } else this.reconnectSoon(`Cannot reach the class: ${describeError(error)}.`);
     }
+  }
+
+  /** The projector finds its class again by itself (a restarted server, a network outage): nobody has to reload the wall. */
+  private reconnectSoon(why: string): void {
+    this.problem = `${why} Reconnecting by itself in a few seconds…`;
+    this.refresh();
+    this.time.delayedCall(PROJECTOR_RETRY_MS, () => {
+      if (this.sys.isActive()) this.scene.restart({ code: this.code });
+    });
   }
 
   private phase(): ClassPhase {

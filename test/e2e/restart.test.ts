@@ -1,0 +1,90 @@
+// A live class survives a restart (issue #12, item 1): the server is killed with SIGKILL
+// mid-round and started again on the same database and port; the student, the host and
+// the projector come back to their seats by themselves — nobody clicks — and find the
+// student's heap and the dashboard as they were.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ClassRoundFactsForTests, PlayViewForTests } from '../../client/src/test-hook.ts';
+import { artifactPath, launchChromium, startServer, type RunningServer } from './support.ts';
+import { until, type Published } from './scene-support.ts';
+
+interface Probe { x: number; y: number; enabled?: boolean }
+interface HostView extends Published { code: string; connected: boolean; phase: string; roundNo: number; buttons?: Record<string, Probe>; players: { nickname: string }[] }
+interface ProjectorView extends Published { show: string; playerCount: number }
+type PlayView = PlayViewForTests & ClassRoundFactsForTests;
+
+const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-restart-')), 'class.db');
+const servers: RunningServer[] = [];
+let chromium: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  servers.push(await startServer({ MALLOCADE_DB: dbFile }));
+  chromium = await launchChromium();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await chromium?.close();
+  for (const s of servers) await s.stop();
+});
+
+async function person(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await chromium.newContext({ viewport });
+  context.setDefaultNavigationTimeout(90_000);
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function press(page: Page, scene: string, button: string): Promise<void> {
+  const v = await until<HostView>(page, scene, (p) => p.buttons?.[button]?.enabled === true);
+  const probe = v.buttons?.[button];
+  if (!probe) throw new Error(`no button ${button}`);
+  await page.mouse.click(probe.x, probe.y);
+}
+
+describe('a class through a server crash', () => {
+  it('the student, the host and the projector come back by themselves after kill -9 and a restart, the heap as it was', async () => {
+    const first = servers[0]!;
+    const host = await person({ width: 1920, height: 1080 });
+    await host.goto(first.url);
+    await until(host, 'TitleScene');
+    await host.keyboard.press('3');
+    const { code } = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '');
+
+    const ada = await person({ width: 1280, height: 720 });
+    await ada.goto(`${first.url}/?join=${code}`);
+    await until(ada, 'JoinScene');
+    await ada.locator('input[name=nickname]').fill('Ada');
+    await ada.locator('button[type=submit]').click();
+    await until<HostView>(host, 'HostScene', (v) => v.players.length === 1);
+
+    const [projector] = await Promise.all([host.context().waitForEvent('page'), press(host, 'HostScene', 'projector')]);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.playerCount === 1);
+
+    // The warm-up: Ada places its first request (1 unit at address 0).
+    await press(host, 'HostScene', 'start');
+    const pending = await until<PlayView>(ada, 'PlayScene', (v) => v.pending?.size === 1 && v.probes['0'] !== undefined);
+    await ada.mouse.click(pending.probes['0']!.x, pending.probes['0']!.y);
+    const before = await until<PlayView>(ada, 'PlayScene', (v) => v.version === 1 && v.pending?.size === 4);
+
+    await first.kill('SIGKILL');
+    servers.push(await startServer({ MALLOCADE_DB: dbFile }, { port: first.port }));
+
+    // Nobody clicks: every browser finds its seat again.
+    const back = await until<PlayView>(ada, 'PlayScene', (v) => v.version === 1 && v.pending?.size === 4 && v.classPhase === 'playing', 120_000);
+    expect(back.blocks).toEqual(before.blocks);
+    // The dashboard and the projector share one browser here, as tabs: the one looked at is in front
+    // (Chromium pauses a hidden tab's animation frames, and with them the game's clock).
+    await host.bringToFront();
+    const dashboard = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code === code && v.phase === 'playing' && v.players.length === 1, 120_000);
+    expect(dashboard.roundNo).toBe(1);
+    await projector.bringToFront();
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board' && v.playerCount === 1, 120_000);
+    await ada.screenshot({ path: artifactPath('restart-student-back.png') });
+    await host.screenshot({ path: artifactPath('restart-host-back.png') });
+  }, 360_000);
+});
