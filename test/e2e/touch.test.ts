@@ -99,9 +99,9 @@ describe('touch on a phone', () => {
 
     // No V key on a phone: a tap on the policy's title shows the next policy beside the player's heap.
     const replay = () => page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, { right: string; nextPolicyAt: { x: number; y: number } }> } }).mallocade.views?.ReplayView ?? null);
-    await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^buddy-lowest/);
+    await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^lowest buddy/); // the policy's display name (policyLabel)
     const title = (await replay())!.nextPolicyAt;
     await page.touchscreen.tap(title.x, title.y);
-    await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^buddy-lifo/);
+    await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^LIFO buddy/);
   });
 });

@@ -118,6 +118,14 @@ function saveToken(code: string, token: string): void {
   }
 }
 
+function forgetToken(code: string): void {
+  try {
+    window.localStorage.removeItem(tokenKey(code));
+  } catch {
+    // storage is switched off: nothing was kept
+  }
+}
+
 function waitForWelcome(room: Room): Promise<Welcome> {
   return new Promise((resolve) => {
     const stop = room.onMessage('welcome', (welcome: Welcome) => {
@@ -131,7 +139,15 @@ function waitForWelcome(room: Room): Promise<Welcome> {
 export async function joinClass(code: string, nickname: string): Promise<{ room: Room; welcome: Welcome }> {
   const found = await findClass(code);
   const token = savedToken(found.code);
-  const room = await client().joinById(found.roomId, token ? { code: found.code, token } : { code: found.code, nickname });
+  let room: Room;
+  try {
+    room = await client().joinById(found.roomId, token ? { code: found.code, token } : { code: found.code, nickname });
+  } catch (error) {
+    // Kicked (not barred): the old seat is gone for good; this browser may join again as someone new.
+    if (!token || !/^class\/kicked\b/.test(error instanceof Error ? error.message : String(error))) throw error;
+    forgetToken(found.code);
+    room = await client().joinById(found.roomId, { code: found.code, nickname });
+  }
   const welcome = await waitForWelcome(room);
   if (welcome.token) saveToken(found.code, welcome.token);
   return { room, welcome };
