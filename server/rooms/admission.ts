@@ -7,7 +7,7 @@
 
 import { parseMessage } from '../protocol/validate.ts';
 import { normalizeJoinCode } from '../protocol/join-code.ts';
-import { CLASSROOM_JOIN_SHAPE } from '../protocol/messages.ts';
+import { CLASSROOM_JOIN_SHAPE, type ClassroomJoinOptions } from '../protocol/messages.ts';
 import { chooseNickname } from '../classroom/nicknames.ts';
 import { secretMatches } from '../classroom/secrets.ts';
 import { nicknameKey } from '../../shared/classroom/nickname.ts';
@@ -45,9 +45,32 @@ const refusal = (status: number, code: string, message: string): { readonly ok: 
 const admitted = (value: Admission): { readonly ok: true; readonly value: Admission } => ({ ok: true, value });
 
 /** A wrong code or key: 403, or 429 once the address has tried too many. */
-function badJoin(door: ClassDoor, code: string, message: string): { readonly ok: false } & JoinRefusal {
-  if (!door.noteBadJoin()) return refusal(429, 'join/too_many_attempts', 'too many wrong codes; wait a minute and try again');
+function badJoin(noteBadJoin: () => boolean, code: string, message: string): { readonly ok: false } & JoinRefusal {
+  if (!noteBadJoin()) return refusal(429, 'join/too_many_attempts', 'too many wrong codes; wait a minute and try again');
   return refusal(403, code, message);
+}
+
+/** What the class's door is opened with: its code, and its host key's stored hash (asked only for a host key). */
+export interface DoorKey {
+  readonly code: string;
+  readonly hostKeyHash: () => Promise<string | null> | string | null;
+  readonly noteBadJoin: () => boolean;
+}
+
+/**
+ * Whether the options open the class at all: the host key opens it as host, the code
+ * (read as the HTTP lookup reads it: case, spaces and dashes do not matter) as a student.
+ * Asked when a seat is reserved (reservation.ts) and again when it is taken (admitJoin).
+ */
+export async function openDoor(options: ClassroomJoinOptions, key: DoorKey): Promise<{ readonly ok: true; readonly role: 'host' | 'student' } | ({ readonly ok: false } & JoinRefusal)> {
+  if (options.hostKey !== undefined) {
+    const hash = await key.hostKeyHash();
+    if (hash !== null && secretMatches(options.hostKey, hash)) return { ok: true, role: 'host' };
+    return badJoin(key.noteBadJoin, 'host/forbidden', 'that host key does not open this class');
+  }
+  if (options.code === undefined) return badJoin(key.noteBadJoin, 'class/code_required', 'joining a class needs its code');
+  if (normalizeJoinCode(options.code) !== key.code) return badJoin(key.noteBadJoin, 'class/unknown', 'that code does not open this class');
+  return { ok: true, role: 'student' };
 }
 
 /** Decides what `rawOptions` (the join options) are admitted as, or why not. */
@@ -55,12 +78,9 @@ export async function admitJoin(rawOptions: unknown, door: ClassDoor): Promise<{
   const parsed = parseMessage(CLASSROOM_JOIN_SHAPE, rawOptions ?? {});
   if (!parsed.ok) return refusal(400, parsed.code, parsed.message);
   const options = parsed.value;
-  if (options.hostKey !== undefined) {
-    if (secretMatches(options.hostKey, door.session.hostKeyHash)) return admitted({ role: 'host' });
-    return badJoin(door, 'host/forbidden', 'that host key does not open this class');
-  }
-  // The code is read as the HTTP lookup reads it: case, spaces and dashes do not matter.
-  if (normalizeJoinCode(options.code ?? '') !== door.session.code) return badJoin(door, 'class/unknown', 'that code does not open this class');
+  const opened = await openDoor(options, { code: door.session.code, hostKeyHash: () => door.session.hostKeyHash, noteBadJoin: door.noteBadJoin });
+  if (!opened.ok) return opened;
+  if (opened.role === 'host') return admitted({ role: 'host' });
   if (options.token !== undefined) {
     for (const record of door.seated()) if (secretMatches(options.token, record.tokenHash)) return admitted({ role: 'student', playerId: record.playerId });
     const removed = (await door.stored()).find((p) => (p.barred || p.kicked) && secretMatches(options.token, p.tokenHash));

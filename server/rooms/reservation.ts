@@ -5,11 +5,9 @@
 // room id could hold its seats with empty options. A reservation needs the class's
 // code or its host key; which seat it gets is still admission's to decide.
 
-import { normalizeJoinCode } from '../protocol/join-code.ts';
 import { parseMessage } from '../protocol/validate.ts';
 import { CLASSROOM_JOIN_SHAPE } from '../protocol/messages.ts';
-import { secretMatches } from '../classroom/secrets.ts';
-import type { JoinRefusal } from './admission.ts';
+import { openDoor, type JoinRefusal } from './admission.ts';
 
 /** What a classroom's listing says about it (its metadata: see ClassroomRoom.onCreate). */
 export interface ClassListing {
@@ -32,15 +30,8 @@ const refusal = (status: number, code: string, message: string): { readonly ok: 
 export async function checkReservation(rawOptions: unknown, facts: ReservationFacts): Promise<{ readonly ok: true } | ({ readonly ok: false } & JoinRefusal)> {
   const parsed = parseMessage(CLASSROOM_JOIN_SHAPE, rawOptions ?? {});
   if (!parsed.ok) return refusal(400, parsed.code, parsed.message);
-  const options = parsed.value;
   const { listing } = facts;
   if (!listing) return refusal(404, 'class/unknown', 'there is no class with that room; look the code up again');
-  const bad = (code: string, message: string): { readonly ok: false } & JoinRefusal =>
-    facts.noteBadJoin() ? refusal(403, code, message) : refusal(429, 'join/too_many_attempts', 'too many wrong codes; wait a minute and try again');
-  if (options.hostKey !== undefined) {
-    const hash = await facts.hostKeyHash(listing.sessionId);
-    return hash !== null && secretMatches(options.hostKey, hash) ? { ok: true } : bad('host/forbidden', 'that host key does not open this class');
-  }
-  if (options.code === undefined) return bad('class/code_required', 'joining a class needs its code');
-  return normalizeJoinCode(options.code) === listing.code ? { ok: true } : bad('class/unknown', 'that code does not open this class');
+  const opened = await openDoor(parsed.value, { code: listing.code, hostKeyHash: () => facts.hostKeyHash(listing.sessionId), noteBadJoin: facts.noteBadJoin });
+  return opened.ok ? { ok: true } : opened;
 }
