@@ -27,7 +27,7 @@ export default config({
   },
   initializeTransport: (options) => {
     // Every request and upgrade passes the gate first: the trusted address, body size, reservation caps.
-    if (options.server) new HttpGate(gateOptionsFromEnv(process.env, () => Date.now())).install(options.server);
+    if (options.server) new HttpGate(gateOptionsFromEnv(process.env, services.now)).install(options.server);
     return new WebSocketTransport({ ...options, maxPayload: MAX_MESSAGE_BYTES });
   },
   initializeGameServer: (server) => {
