@@ -21,7 +21,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import qrcode from 'qrcode-generator';
 import type { ClassRoundFactsForTests, PlayViewForTests } from '../../client/src/test-hook.ts';
 import { artifactPath, launchChromium, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
-import { moveFocus, publishedView, until, untilLaidOut, whileFramesDrawn, type Published } from './scene-support.ts';
+import { moveFocus, publishedView, until, untilLaidOut, whileFramesDrawn, type Published, press } from './scene-support.ts';
 
 interface Probe { x: number; y: number; label?: string; enabled?: boolean; fits?: boolean }
 interface BoardRow { rank: number; name: string; score: number; isYou: boolean }
@@ -112,12 +112,6 @@ async function personAt(viewport: { width: number; height: number }): Promise<Pa
   return context.newPage();
 }
 
-async function press(page: Page, scene: string, button: string): Promise<void> {
-  const v = await until<Screen>(page, scene, (p) => p.buttons?.[button]?.enabled === true);
-  const probe = v.buttons?.[button];
-  if (!probe) throw new Error(`no button ${button}`);
-  await page.mouse.click(probe.x, probe.y);
-}
 
 /** Saves a screenshot of the layout made for the page's size, and checks that no text overlaps another or leaves the screen. */
 async function snapshot(page: Page, scene: string, name: string): Promise<void> {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ClassRoundFactsForTests, PlayViewForTests } from '../../client/src/test-hook.ts';
 import { artifactPath, launchChromium, startServer, type RunningServer } from './support.ts';
-import { until, type Published } from './scene-support.ts';
+import { until, type Published, press } from './scene-support.ts';
 
 interface Probe { x: number; y: number; enabled?: boolean }
 interface HostView extends Published { code: string; connected: boolean; phase: string; roundNo: number; buttons?: Record<string, Probe>; players: { nickname: string }[] }
@@ -39,12 +39,6 @@ async function person(viewport: { width: number; height: number }): Promise<Page
   return context.newPage();
 }
 
-async function press(page: Page, scene: string, button: string): Promise<void> {
-  const v = await until<HostView>(page, scene, (p) => p.buttons?.[button]?.enabled === true);
-  const probe = v.buttons?.[button];
-  if (!probe) throw new Error(`no button ${button}`);
-  await page.mouse.click(probe.x, probe.y);
-}
 
 describe('a class through a server crash', () => {
   it('the student, the host and the projector come back by themselves after kill -9 and a restart, the heap as it was', async () => {

@@ -169,3 +169,12 @@ export function useServerAndBrowser(
     },
   };
 }
+
+/** Clicks a scene's button once the scene says it is enabled (the scenes publish each button's centre). */
+export async function press(page: Page, scene: string, button: string): Promise<void> {
+  type Buttons = Published & { readonly buttons?: Record<string, { readonly x: number; readonly y: number; readonly enabled?: boolean }> };
+  const v = await until<Buttons>(page, scene, (p) => p.buttons?.[button]?.enabled === true);
+  const probe = v.buttons?.[button];
+  if (!probe) throw new Error(`no button ${button}`);
+  await page.mouse.click(probe.x, probe.y);
+}
