@@ -29,6 +29,9 @@ export interface MessageSpec {
 }
 
 const EMPTY = {} as const;
+/** What the projector shows (`host:project`): the leaderboard, one student's heap, the best and worst beside a policy's, the class figures. */
+export const PROJECTIONS = ['board', 'heap', 'compare', 'figures'] as const;
+export type ProjectionShow = (typeof PROJECTIONS)[number];
 const VERSION = { type: 'int', min: 0, max: MAX_COUNT } as const;
 
 /** Every client→server message by type. The keys are the wire names. */
@@ -58,6 +61,11 @@ export const CLIENT_MESSAGES = {
   'host:lock': { sender: 'host', rooms: ['classroom'], shape: { value: { type: 'boolean' } } },
   'host:late-join': { sender: 'host', rooms: ['classroom'], shape: { value: { type: 'boolean' } } },
   'host:leaderboard': { sender: 'host', rooms: ['classroom'], shape: { mode: { type: 'enum', values: ['shown', 'hidden', 'anonymous'] } } },
+  'host:project': {
+    sender: 'host',
+    rooms: ['classroom'],
+    shape: { show: { type: 'enum', values: PROJECTIONS }, playerId: { type: 'string', maxLength: 64, optional: true }, named: { type: 'boolean', optional: true } },
+  },
 } as const satisfies Readonly<Record<string, MessageSpec>>;
 
 type Table = typeof CLIENT_MESSAGES;

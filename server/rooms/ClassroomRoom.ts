@@ -14,8 +14,9 @@ import { parseClientMessage, type ClientMessage, type HostMessageType, type Refu
 import type { RoomServices } from '../services.ts';
 import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
 import { hashSecret, newSecret } from '../classroom/secrets.ts';
-import { ClassFigures, ClassroomState } from '../state/classroom-state.ts';
+import { ClassFigures, ClassroomState, Projection } from '../state/classroom-state.ts';
 import { admitJoin, type Admission } from './admission.ts';
+import { ClassProjection, type ProjectionChoice } from './class-projection.ts';
 import { ClassRound } from './class-round.ts';
 import { ClassSeats, type Seated } from './class-seats.ts';
 import { readSettings, type SessionSettings } from './class-store.ts';
@@ -51,6 +52,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private rate!: ClientRate;
   private readonly seated = new ClassSeats(this.state, () => this.round.now());
   private round!: ClassRound;
+  private projection!: ClassProjection;
   /** Since when nobody has been in the room (wall time), or null. */
   private emptySince: number | null = null;
 
@@ -66,6 +68,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     'host:lock': (client: Client, raw: unknown) => this.hostAction(client, 'host:lock', raw, (m) => this.saveSettings({ locked: m.value })),
     'host:late-join': (client: Client, raw: unknown) => this.hostAction(client, 'host:late-join', raw, (m) => this.saveSettings({ lateJoin: m.value })),
     'host:leaderboard': (client: Client, raw: unknown) => this.hostAction(client, 'host:leaderboard', raw, (m) => this.saveSettings({ leaderboardMode: m.mode })),
+    'host:project': (client: Client, raw: unknown) => this.hostAction(client, 'host:project', raw, (m) => this.project(this.projection.check(m))),
     // An unknown type costs a token of the sender's rate like any other message.
     _: (client: Client, type: unknown) => this.rate.refuseUnknown(client, type),
   } satisfies Record<RoomMessageType<'classroom'> | '_', unknown>;
@@ -109,9 +112,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       },
       boardMode: () => this.settings.leaderboardMode,
       hosts: () => this.hosts(),
+      onClassView: () => this.projection.refresh(),
     });
     await this.setMetadata({ sessionId: session.id, code: session.code });
-    Object.assign(this.state, { code: session.code, figures: new ClassFigures(), phase: 'lobby', roundNo: 0, roundTitle: '', playerCount: 0 });
+    Object.assign(this.state, { code: session.code, figures: new ClassFigures(), projection: new Projection(), phase: 'lobby', roundNo: 0, roundTitle: '', playerCount: 0 });
+    this.projection = new ClassProjection({ projection: this.state.projection, seated: this.seated, config: () => this.round.roundConfig });
     for (const record of await services.storage.listPlayers(session.id)) if (!record.barred && !record.kicked) this.seated.add(record);
     await this.round.restore();
     this.applySettingsToState();
@@ -145,6 +150,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (auth.role === 'host') {
       client.userData = { role: 'host' };
       client.view.add(this.state.figures);
+      client.view.add(this.state.projection);
       for (const s of this.seated.all()) this.seated.showTo(client, s);
       client.send('welcome', { role: 'host', code: this.session.code, sessionId: this.session.id });
       return;
@@ -260,6 +266,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     return null;
   }
 
+  private async project(choice: ProjectionChoice | RefusalMessage): Promise<RefusalMessage | null> {
+    if ('code' in choice) return choice;
+    return this.saveSettings({ projection: choice });
+  }
+
   private async saveSettings(changes: Partial<SessionSettings>): Promise<RefusalMessage | null> {
     this.settings = { ...this.settings, ...changes };
     await this.services.storage.updateSession(this.session.id, { settings: JSON.stringify(this.settings) });
@@ -283,6 +294,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.state.locked = this.settings.locked;
     this.state.lateJoin = this.settings.lateJoin;
     this.state.leaderboardMode = this.settings.leaderboardMode;
+    this.projection.apply(this.settings.projection);
   }
 
   private refreshBoard(): void {

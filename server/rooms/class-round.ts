@@ -42,6 +42,8 @@ export interface RoundDeps {
   readonly saveClock: (clock: { readonly paused: boolean; readonly pausedMs?: number }) => Promise<void>;
   readonly boardMode: () => BoardMode;
   readonly hosts: () => readonly Client[];
+  /** Called whenever the class views are published (the projector's comparison follows the class). */
+  readonly onClassView?: () => void;
 }
 
 const NOT_RUNNING: RefusalMessage = { code: 'round/not_running', message: 'no round is running' };
@@ -65,6 +67,11 @@ export class ClassRound {
     // A host pause survives a crash: the class's clock comes back stopped.
     if (deps.paused) this.clock.stop();
     this.moves = new StoredMoves(deps.storage, deps.now);
+  }
+
+  /** The current (or last) round's config; null before the first round. */
+  get roundConfig(): RoundConfig | null {
+    return this.config;
   }
 
   /** Whether a round has started and is not in its results. */
@@ -212,6 +219,7 @@ export class ClassRound {
     this.classViewAt = this.deps.now();
     this.deps.seated.publishFigures(this.heat);
     this.deps.seated.publishBoard(this.deps.boardMode());
+    this.deps.onClassView?.();
   }
 
   /** Why a student cannot move now, or null. */

@@ -6,6 +6,7 @@
 import { replayMatch, type LoggedMove, type MatchState, type RoundConfig } from '../../shared/match/match.ts';
 import type { PlayerRecord, Storage } from '../storage/storage.ts';
 import type { BoardMode } from './class-figures.ts';
+import { DEFAULT_PROJECTION, type ProjectionChoice } from './class-projection.ts';
 
 export interface SessionSettings {
   locked: boolean;
@@ -15,9 +16,11 @@ export interface SessionSettings {
   pausedMs: number;
   /** Whether the host has paused the round (a restarted server comes back paused). */
   paused: boolean;
+  /** What the projector shows (`host:project`). */
+  projection: ProjectionChoice;
 }
 
-const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false };
+const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false, projection: DEFAULT_PROJECTION };
 
 /** A session's settings from its stored JSON, defaults filled in. */
 export function readSettings(json: string): SessionSettings {

@@ -4,7 +4,7 @@
 // player entry and heap, and, for the host, every player, every heap and the class figures.
 
 import { schema, t, type ArraySchema, type SchemaType } from '@colyseus/schema';
-import { MatchState } from './match-state.ts';
+import { MatchState, RegionState } from './match-state.ts';
 
 export const PlayerInfo = schema({
   playerId: t.string(),
@@ -58,6 +58,24 @@ export const ClassFigures = schema({
 }, 'ClassFigures');
 export type ClassFigures = SchemaType<typeof ClassFigures>;
 
+/** What the host has put on the projector (`host:project`); the projector follows it. */
+export const Projection = schema({
+  /** 'board' | 'heap' | 'compare' | 'figures' */
+  show: t.string(),
+  /** 'heap': the student shown. */
+  playerId: t.string(),
+  /** 'heap': whether the projector shows their name (else "A student"). */
+  named: t.boolean(),
+  /** 'compare': the class's best and worst students by rank (empty when nobody is ranked yet). */
+  bestId: t.string(),
+  worstId: t.string(),
+  /** 'compare': the built-in policy shown beside them, its heap after as many requests as the best student has met. */
+  policy: t.string(),
+  requests: t.uint32(),
+  regions: t.array(RegionState),
+}, 'Projection');
+export type Projection = SchemaType<typeof Projection>;
+
 export const ClassroomState = schema({
   code: t.string(),
   /** 'lobby' | 'playing' | 'paused' | 'results' */
@@ -73,5 +91,6 @@ export const ClassroomState = schema({
   players: t.map(PlayerInfo).view(),
   heaps: t.map(MatchState).view(),
   figures: t.ref(ClassFigures).view(),
+  projection: t.ref(Projection).view(),
 }, 'ClassroomState');
 export type ClassroomState = SchemaType<typeof ClassroomState>;

@@ -94,7 +94,7 @@ describe('classroom room', () => {
     const actions: [string, unknown][] = [
       ['host:start', { round: 'warm-up' }], ['host:pause', {}], ['host:resume', {}], ['host:end', {}],
       ['host:kick', { playerId: welcome.playerId }], ['host:lock', { value: true }], ['host:late-join', { value: false }],
-      ['host:leaderboard', { mode: 'hidden' }],
+      ['host:leaderboard', { mode: 'hidden' }], ['host:project', { show: 'figures' }],
     ];
     for (const [type, body] of actions) student.send(type, body);
     await vi.waitFor(() => expect(refusals).toHaveLength(actions.length));
