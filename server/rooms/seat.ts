@@ -15,7 +15,7 @@ import { Rivals } from '../../shared/match/rivals.ts';
 import { seatStream, seatView, type SeatInputs } from '../../shared/match/view.ts';
 import { sharedContenders } from './contenders-cache.ts';
 import { parseClientMessage } from '../protocol/messages.ts';
-import { MatchState, syncGauge, syncHints, syncNumbers, syncRegions, syncRivals } from '../state/match-state.ts';
+import { MatchState, syncGauge, syncHints, syncQueue, syncRegions, syncRivals } from '../state/match-state.ts';
 
 /** The moves a player sends (docs/PROTOCOL.md). */
 export type SeatMove = 'place' | 'coalesce' | 'release';
@@ -173,7 +173,9 @@ export class Seat {
       v.pending.deadline = seen.pending.deadlineMs === null ? 0 : seen.pending.deadlineMs + this.clockOffsetMs;
     }
     syncHints(v.hints, seen.hints);
-    syncNumbers(v.upcoming, seen.upcoming);
+    syncQueue(v.upcoming, seen.upcoming);
+    const happenings = JSON.stringify(seen.happenings);
+    if (v.happenings !== happenings) v.happenings = happenings;
     syncRivals(v.rivals, seen.rivals);
     const { peakLive, peakHeap, failures, fallbacks, placed, total, ...gauge } = seen.meters;
     syncGauge(v.meters, gauge);

@@ -59,6 +59,15 @@ export const RivalState = schema({
 }, 'RivalState');
 export type RivalState = SchemaType<typeof RivalState>;
 
+/** One event still to come in the queue: a malloc (the request's id and size) or a free (the block's request id and size). */
+export const QueuedState = schema({
+  /** 'malloc' | 'free' */
+  op: t.string(),
+  id: t.int32(),
+  size: t.float64(),
+}, 'QueuedState');
+export type QueuedState = SchemaType<typeof QueuedState>;
+
 export const MatchState = schema({
   kind: t.string(),
   /** 'waiting' | 'playing' | 'paused' | 'done' */
@@ -67,7 +76,8 @@ export const MatchState = schema({
   regions: t.array(RegionState),
   pending: RequestState,
   hasPending: t.boolean(),
-  upcoming: t.array('float64'),
+  /** The next events after the pending request, mallocs and frees (fixed streams only). */
+  upcoming: t.array(QueuedState),
   /** Where each built-in policy would put the pending request (empty when the round gives no hints). */
   hints: t.array(HintState),
   meters: MetersState,
@@ -83,6 +93,8 @@ export const MatchState = schema({
   canRelease: t.boolean(),
   /** Every built-in policy on the same stream at the player's moment (practice, fixed streams; shared/match/rivals.ts). */
   rivals: t.array(RivalState),
+  /** What the last change did, in order (shared/match/happenings.ts, JSON): placed, freed, merged, failed, timeout. */
+  happenings: t.string(),
 }, 'MatchState');
 export type MatchState = SchemaType<typeof MatchState>;
 
@@ -120,6 +132,18 @@ export function syncNumbers(target: ArraySchema<number>, values: readonly number
     if (i < target.length) {
       if (target[i] !== v) target[i] = v;
     } else target.push(v);
+  });
+}
+
+/** Makes the synced queue equal `events`, touching only entries that differ. */
+export function syncQueue(target: ArraySchema<QueuedState>, events: readonly { readonly op: string; readonly id: number; readonly size: number }[]): void {
+  while (target.length > events.length) target.pop();
+  events.forEach((e, i) => {
+    const entry = target[i] ?? new QueuedState();
+    if (entry.op !== e.op) entry.op = e.op;
+    if (entry.id !== e.id) entry.id = e.id;
+    if (entry.size !== e.size) entry.size = e.size;
+    if (i >= target.length) target.push(entry);
   });
 }
 

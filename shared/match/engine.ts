@@ -9,6 +9,7 @@ import { MetricsTracker, type MetricsSummary, type TimelinePoint } from '../core
 import { invariant, succeed, type Outcome } from '../core/outcome.ts';
 import type { StreamEvent } from '../core/stream.ts';
 import type { Request, RequestFeed } from '../core/feed.ts';
+import type { Happening } from './happenings.ts';
 
 export interface EngineOptions {
   readonly timeline?: boolean;
@@ -44,6 +45,8 @@ export class RoundEngine {
   private placedCount = 0;
   private fallbackCount = 0;
   private peakInternal = 0;
+  /** What happened since the journal was last taken ([MATCH-EVENT-1]); null when nobody asked (a policy's run). */
+  private journal: Happening[] | null = null;
 
   constructor(allocator: Allocator, feed: RequestFeed, options: EngineOptions) {
     this.allocator = allocator;
@@ -57,6 +60,23 @@ export class RoundEngine {
   /** Adds a policy that must see every placement and free on this heap. */
   follow(policy: Policy): void {
     if (!this.followers.includes(policy)) this.followers.push(policy);
+  }
+
+  /** Starts journaling placements, frees and failures (a player's match: the play screen shows each). */
+  keepJournal(): void {
+    this.journal ??= [];
+  }
+
+  /** What happened since the last call, in order; the journal starts afresh. */
+  takeJournal(): Happening[] {
+    const taken = this.journal ?? [];
+    if (this.journal) this.journal = [];
+    return taken;
+  }
+
+  /** The request id of stream id `streamId`'s live block, or null when it has none. */
+  requestIdOf(streamId: number): number | null {
+    return this.handles.get(streamId) ?? null;
   }
 
   get pending(): Request | null {
@@ -110,6 +130,7 @@ export class RoundEngine {
     this.pendingRequest = null;
     this.placedCount++;
     if (options.byFallback) this.fallbackCount++;
+    this.journal?.push({ type: 'placed', requestId: request.requestId, size: request.size, target: placed.value.target, byFallback: options.byFallback ?? false });
     this.tell({ op: 'placed', id: request.requestId, target: placed.value.target });
     if (request.op === 'realloc') this.release(request.streamId); // [MATCH-REQ-3] the old block goes after the new one is placed
     this.handles.set(request.streamId, request.requestId);
@@ -125,6 +146,7 @@ export class RoundEngine {
     this.pendingRequest = null;
     const g = this.allocator.gauge();
     this.tracker.fail(this.events.length - 1, request.size, g.freeBytes, g.largestFree);
+    this.journal?.push({ type: 'failed', requestId: request.requestId, size: request.size, freeBytes: g.freeBytes, largestFree: g.largestFree });
     this.feed.onFailed?.(this.allocator, request);
     this.observe();
   }
@@ -181,9 +203,17 @@ export class RoundEngine {
     const handle = this.handles.get(streamId);
     if (handle === undefined) return; // [MATCH-REQ-2] free(NULL) or a block whose alloc failed
     this.handles.delete(streamId);
+    if (this.journal) this.journalFree(handle);
     const freed = this.allocator.free(handle);
     invariant(freed.ok, `freeing live block ${handle} was refused`);
     this.tell({ op: 'freed', id: handle });
+  }
+
+  /** Journals block `handle`'s range before it goes (a walk of the heap: journaling engines are players' small heaps). */
+  private journalFree(handle: number): void {
+    const region = this.allocator.walk().find((r) => r.state === 'live' && r.id === handle);
+    if (!region) return;
+    this.journal?.push({ type: 'freed', requestId: handle, start: region.start, size: region.size, ...(region.area === undefined ? {} : { area: region.area }) });
   }
 
   private tell(event: Parameters<NonNullable<Policy['notify']>>[1]): void {

@@ -11,6 +11,8 @@ import type { RoundEngine } from './engine.ts';
 import type { Request } from '../core/feed.ts';
 import { coalesce, isRegisteredKind, observerOf, policiesFor, release } from './kinds.ts';
 import { buildEngine } from './build.ts';
+import { mergedHoles, type Happening } from './happenings.ts';
+import { FAILURE_PENALTY, FALLBACK_PENALTY } from '../score/score.ts';
 import type { RoundConfig } from './round-config.ts';
 
 export type { RoundConfig, RoundRules } from './round-config.ts';
@@ -56,6 +58,8 @@ export interface MatchState {
   readonly totals: MatchTotals;
   readonly log: readonly LoggedMove[];
   readonly finished: boolean;
+  /** [MATCH-EVENT-1] What the last change did, in order (at the start: what ran before the first request). */
+  readonly happenings: readonly Happening[];
 }
 
 /** A move a client sends, with the version of the state it saw. */
@@ -100,8 +104,9 @@ export function startMatch(config: RoundConfig, nowMs: number): Outcome<MatchSta
   const watchers = policiesFor(config.kind).map((maker) => observerOf(config.kind, maker.create()));
   for (const w of watchers) engine.follow(w);
   const runtime: Runtime = { engine, fallback: judge, watchers, coalesces: 0 };
+  engine.keepJournal();
   engine.advance();
-  return succeed(snapshot(runtime, { config, startedAtMs: nowMs, version: 0, log: [], pending: null }, nowMs));
+  return succeed(snapshot(runtime, { config, startedAtMs: nowMs, version: 0, log: [], pending: null }, nowMs, []));
 }
 
 /**
@@ -267,7 +272,7 @@ function isWellFormed(move: Move): boolean {
 
 /** The state after an accepted change: the runtime moves over to it. */
 function successor(state: MatchState, runtime: Runtime, entry: LoggedMove): MatchState {
-  const next = snapshot(runtime, { ...state, version: state.version + 1, log: [...state.log, entry] }, entry.atMs);
+  const next = snapshot(runtime, { ...state, version: state.version + 1, log: [...state.log, entry] }, entry.atMs, state.heap, entry);
   runtimes.delete(state);
   return next;
 }
@@ -275,22 +280,38 @@ function successor(state: MatchState, runtime: Runtime, entry: LoggedMove): Matc
 type StateFrame = Pick<MatchState, 'config' | 'startedAtMs' | 'version' | 'log' | 'pending'>;
 
 /** Reads the runtime into plain data. A request keeps its deadline while it stays pending. */
-function snapshot(runtime: Runtime, frame: StateFrame, nowMs: number): MatchState {
+function snapshot(runtime: Runtime, frame: StateFrame, nowMs: number, before: readonly RegionView[], entry?: LoggedMove): MatchState {
   const { engine } = runtime;
+  const heap = engine.allocator.walk();
   const state: MatchState = {
     config: frame.config,
     startedAtMs: frame.startedAtMs,
     version: frame.version,
     pending: pendingView(engine.pending, frame.pending, frame.config.timePerRequestMs, nowMs),
-    heap: engine.allocator.walk(),
+    heap,
     gauge: engine.allocator.gauge(),
     summary: engine.summary(),
     totals: { ...engine.totals, coalesces: runtime.coalesces },
     log: frame.log,
     finished: engine.finished,
+    happenings: happeningsOf(runtime, before, heap, entry),
   };
   runtimes.set(state, runtime);
   return state;
+}
+
+/**
+ * [MATCH-EVENT-1..4] The engine's journal of the change, led by the timeout when the change
+ * was one, and followed by the holes that merged.
+ */
+function happeningsOf(runtime: Runtime, before: readonly RegionView[], after: readonly RegionView[], entry?: LoggedMove): Happening[] {
+  const journal = runtime.engine.takeJournal();
+  const freed = journal.flatMap((h) => (h.type === 'freed' ? [h] : []));
+  const merged = freed.length > 0 || entry?.type === 'coalesce' ? mergedHoles(before, freed, after) : [];
+  if (entry?.type !== 'expire') return [...journal, ...merged];
+  const placed = journal.some((h) => h.type === 'placed' && h.requestId === entry.requestId);
+  const timeout: Happening = { type: 'timeout', requestId: entry.requestId, policy: runtime.fallback.name, placed, penalty: placed ? FALLBACK_PENALTY : FAILURE_PENALTY };
+  return [timeout, ...journal, ...merged];
 }
 
 function pendingView(request: Request | null, before: PendingRequest | null, clock: number | null, nowMs: number): PendingRequest | null {

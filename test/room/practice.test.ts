@@ -79,9 +79,12 @@ describe('practice room', () => {
     const room = await colyseus.createRoom('practice', { level: 'first-fit' });
     const client = await colyseus.connectTo(room);
     await vi.waitFor(() => expect(client.state.kind).toBe('freelist'));
-    // The lecture's workload: alloc 20, 1, 15, free two of them, then 8, 12, 12. The 20 is pending; the rest are queued.
+    // The lecture's workload: alloc 20, 1, 15, free two of them, then 8, 12, 12. The 20 is pending; the rest are queued, frees too.
     await vi.waitFor(() => expect(client.state.pending.size).toBe(20));
-    expect([...client.state.upcoming]).toEqual([1, 15, 8, 12, 12]);
+    expect(client.state.upcoming.map((e: { op: string; id: number; size: number }) => `${e.op} #${e.id} ${e.size}`)).toEqual([
+      'malloc #1 1', 'malloc #2 15', 'free #2 15', 'free #0 20', 'malloc #3 8', 'malloc #4 12', 'malloc #5 12',
+    ]);
+    expect(JSON.parse(client.state.happenings)).toEqual([]);
     for (let step = 0; step < 20 && client.state.phase !== 'done'; step++) {
       await vi.waitFor(() => expect(client.state.hasPending || client.state.phase === 'done').toBe(true));
       if (client.state.phase === 'done') break;

@@ -285,8 +285,7 @@ export class PlayScene extends Phaser.Scene {
       heapView.setHints(hints.filter((h) => h.target >= 0).map((h) => ({ label: h.label, address: h.target })));
     }
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
-    // Requests are numbered in the order they come, so the next ones are the pending id + 1, + 2, ...
-    this.queue.show(m.hasPending && m.upcoming ? m.upcoming.map((size, i) => ({ id: m.pending.id + 1 + i, size })) : []);
+    this.queue.show(m.hasPending && m.upcoming ? m.upcoming.map((e) => ({ op: e.op === 'free' ? 'free' : 'malloc', id: e.id, size: e.size })) : []);
     if (m.version !== this.lastVersion) {
       if (this.lastVersion >= 0 && this.statusText.text.startsWith('Placing')) this.showStatus('Placed.', UI.good);
       if (this.lastVersion >= 0 && this.statusText.text.startsWith('Giving')) this.showStatus('Given back: those pages are free for any cache now.', UI.good);

@@ -8,7 +8,7 @@ import { engineOf, hintsFor, startMatch, applyMove, type MatchState, type RoundC
 import { movesOnOffer } from '../../../shared/match/kinds.ts';
 import { kindViewJson } from '../../../shared/match/kind-view.ts';
 import { Rivals } from '../../../shared/match/rivals.ts';
-import { seatStream, seatView, upcomingSizes } from '../../../shared/match/view.ts';
+import { seatStream, seatView, upcomingEvents, type QueuedEvent } from '../../../shared/match/view.ts';
 import { LEVELS } from '../../../shared/levels/levels.ts';
 import type { FreeListConfig } from '../../../shared/freelist/index.ts';
 
@@ -22,14 +22,21 @@ function started(config: RoundConfig): MatchState {
   return m.value;
 }
 
+const NOTHING_LIVE = { nextRequestId: 0, blockOf: () => null };
+
+/** The queue's mallocs' sizes (its frees are test/unit/match/happenings.test.ts's). */
+function mallocSizes(queue: readonly QueuedEvent[]): number[] {
+  return queue.flatMap((e) => (e.op === 'malloc' ? [e.size] : []));
+}
+
 const STREAM: readonly StreamEvent[] = [alloc(0, 8), alloc(1, 0), free(0), alloc(2, 16), realloc(2, 0), alloc(3, 4), realloc(3, 12), alloc(4, 5)];
 
 describe('the seat view [MATCH-SEAT-1] [MATCH-SEAT-2]', () => {
-  it('[MATCH-SEAT-2] [MATCH-REQ-1] queues only allocs and reallocs of positive size, in stream order, at most the limit', () => {
-    expect(upcomingSizes(STREAM, 0)).toEqual([8, 16, 4, 12, 5]);
-    expect(upcomingSizes(STREAM, 4)).toEqual([4, 12, 5]);
-    expect(upcomingSizes(STREAM, 0, 2)).toEqual([8, 16]);
-    expect(upcomingSizes(STREAM, STREAM.length)).toEqual([]);
+  it('[MATCH-SEAT-2] [MATCH-REQ-1] queues allocs and reallocs of positive size as mallocs, in stream order, at most the limit', () => {
+    expect(mallocSizes(upcomingEvents(STREAM, 0, NOTHING_LIVE))).toEqual([8, 16, 4, 12, 5]);
+    expect(mallocSizes(upcomingEvents(STREAM, 4, NOTHING_LIVE))).toEqual([4, 12, 5]);
+    expect(mallocSizes(upcomingEvents(STREAM, 0, NOTHING_LIVE, 2))).toEqual([8]);
+    expect(upcomingEvents(STREAM, STREAM.length, NOTHING_LIVE)).toEqual([]);
   });
 
   it('[MATCH-SEAT-1] shows the match: its regions, pending request, the queue after it, meters and kind view', () => {
@@ -40,7 +47,7 @@ describe('the seat view [MATCH-SEAT-1] [MATCH-SEAT-2]', () => {
     expect(view.regions).toEqual(match.heap);
     expect(view.pending).toMatchObject({ requestId: 0, size: 8 });
     // The first event is pending; the queue is the requests after it.
-    expect(view.upcoming).toEqual([16, 4, 12, 5]);
+    expect(mallocSizes(view.upcoming)).toEqual([16, 4, 12, 5]);
     expect(view.hints).toEqual([]);
     expect(view.rivals).toEqual([]);
     expect(view.meters).toMatchObject({ ...match.gauge, placed: 0, total: 1, failures: 0, fallbacks: 0 });
