@@ -1,4 +1,4 @@
-// `npm run load -- --clients 300 --rate 1 [--url ws://127.0.0.1:PORT …] [--seconds N]
+// `npm run load -- --clients 300 --rate 1 [--url ws://127.0.0.1:PORT …] [--seconds N | --minutes M]
 //                  [--mode class|spread] [--per-class 30] [--pid PID …] [--end-round]`
 // Simulated students on loopback: in one classroom (mode `class`), or spread over
 // many classrooms (mode `spread`). Each student places one request every 1/rate
@@ -9,8 +9,11 @@
 // script starts as a child process on a free port with a temporary database. Prints
 // move-to-ack latency percentiles, bytes per second received per student, and the
 // server's CPU (a --pid per --url, in order, else the process found listening on the
-// url's port), each against its goal, per process and in total. Bounded in clients
-// and time; loopback only; stops by itself.
+// url's port), each against its goal, per process and in total, and the server's
+// memory (resident set) at the start, middle and end of play. A round has 60 requests,
+// so a run longer than one round (--minutes) plays round after round: each ends
+// (host:end, timed as the round end is) and the next starts; only play counts in the
+// rates. Bounded in clients and time; loopback only; stops by itself.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +27,7 @@ import {
 } from '../server/classroom-driver.ts';
 
 const GOALS = { p95Ms: 50, p99Ms: 100, bytesPerSecond: 2048 };
-const LIMITS = { clients: 3000, seconds: 120, rate: 10, perClass: 500 };
+const LIMITS = { clients: 3000, seconds: 120, minutes: 60, rate: 10, perClass: 500 };
 /** Joins in flight at once while the class fills. */
 const JOIN_CONCURRENCY = 25;
 /** Requests in the round; a student who placed them all stops. */
@@ -33,7 +36,10 @@ const ROUND_REQUESTS = 60;
 interface Settings {
   readonly clients: number;
   readonly rate: number;
+  /** Seconds of play in all (several rounds when longer than one round lasts). */
   readonly seconds: number;
+  /** Seconds of play one round lasts at most (its requests run out after that). */
+  readonly roundSeconds: number;
   readonly mode: 'class' | 'spread';
   readonly perClass: number;
   /** The server processes to load (empty: start one here). */
@@ -65,7 +71,7 @@ function isLoopback(url: string): boolean {
 function readSettings(): Settings {
   const { values } = parseArgs({
     options: {
-      clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, mode: { type: 'string' },
+      clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, minutes: { type: 'string' }, mode: { type: 'string' },
       'per-class': { type: 'string' }, url: { type: 'string', multiple: true }, pid: { type: 'string', multiple: true }, 'end-round': { type: 'boolean' },
     },
   });
@@ -75,12 +81,17 @@ function readSettings(): Settings {
   if (urls.some((url) => !isLoopback(url))) fail('--url must be a loopback address (ws://127.0.0.1:PORT)');
   if ((values.pid ?? []).length > urls.length) fail('one --pid per --url at most, in the same order');
   const rate = bounded('rate', values.rate, 1, LIMITS.rate);
-  // The round has 60 requests: stop before the quickest student runs out of them.
-  const seconds = Math.min(bounded('seconds', values.seconds, 20, LIMITS.seconds), Math.floor((ROUND_REQUESTS - 5) / rate));
+  if (values.seconds !== undefined && values.minutes !== undefined) fail('--seconds or --minutes, not both');
+  // The round has 60 requests: a round stops before the quickest student runs out of them.
+  const roundSeconds = Math.floor((ROUND_REQUESTS - 5) / rate);
+  const seconds = values.minutes !== undefined
+    ? bounded('minutes', values.minutes, 1, LIMITS.minutes) * 60
+    : Math.min(bounded('seconds', values.seconds, 20, LIMITS.seconds), roundSeconds);
   return {
     clients: Math.round(bounded('clients', values.clients, 300, LIMITS.clients)),
     rate,
     seconds,
+    roundSeconds,
     mode,
     perClass: Math.round(bounded('per-class', values['per-class'], mode === 'spread' ? 30 : LIMITS.perClass, LIMITS.perClass)),
     urls,
@@ -204,8 +215,10 @@ class SimulatedStudent {
     return this.sentAt !== null;
   }
 
+  /** Waits for a heap in the round just started (versions count from 0 again). */
   async seated(): Promise<void> {
-    await waitForState(this.room, () => ownHeap(this.room) !== undefined, 30_000, 'a heap');
+    this.acked = 0;
+    await waitForState(this.room, () => isReadyToPlace(ownHeap(this.room), 0) && (ownHeap(this.room)?.version ?? 1) === 0, 30_000, 'a heap');
   }
 
   /** Moves every `periodMs`, the first after `offsetMs` (offsets spread the class over the period). */
@@ -345,44 +358,133 @@ function figuresOf(all: Figures, classrooms: readonly Classroom[], serverCpuSeco
   };
 }
 
-/** Lets every student play for `seconds` and measures latency, bytes down and CPU over that window. */
-async function play(classrooms: readonly Classroom[], settings: Settings, targets: readonly Target[]): Promise<{ total: Figures; cpuByTarget: (number | null)[] }> {
-  const students = classrooms.flatMap((c) => c.students);
-  const periodMs = 1000 / settings.rate;
-  const lag = monitorEventLoopDelay({ resolution: 10 });
+/** The resident memory of a process in MB, from /proc/PID/status; null when it cannot be read. */
+function processRssMb(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The servers' resident memory at one moment of play. */
+interface MemorySample {
+  readonly atSeconds: number;
+  readonly mb: readonly (number | null)[];
+}
+
+/** How long one round's end took to reach everyone, and what it weighed. */
+interface RoundEnd {
+  readonly ms: number;
+  readonly kbPerStudent: number;
+  readonly kbPerHost: number;
+  readonly drops: number;
+}
+
+/** Everyone plays for `seconds`; answers what was counted over that window. */
+async function playFor(students: readonly SimulatedStudent[], classrooms: readonly Classroom[], targets: readonly Target[], periodMs: number, seconds: number) {
   const at = performance.now();
   const serverCpu = cpuOf(targets);
   const ownCpu = process.cpuUsage();
   const down = students.map((s) => s.down.bytes);
   const host = classrooms.map((c) => c.hostDown.bytes);
-  lag.enable();
   students.forEach((s, i) => s.start(periodMs, (i / students.length) * periodMs));
-  await sleep(settings.seconds * 1000);
+  await sleep(seconds * 1000);
   for (const s of students) s.stop();
-  const seconds = (performance.now() - at) / 1000;
+  const elapsed = (performance.now() - at) / 1000;
   const serverCpuAfter = cpuOf(targets);
-  const cpuByTarget = targets.map((_, i) => {
+  const cpu = targets.map((_, i) => {
     const [before, after] = [serverCpu[i], serverCpuAfter[i]];
     return before != null && after != null ? after - before : null;
   });
   const ownCpuUsed = process.cpuUsage(ownCpu);
-  lag.disable();
-  const downRatesByStudent = students.map((s, i) => (s.down.bytes - (down[i] ?? 0)) / seconds);
-  const figures = {
+  const window = {
+    seconds: elapsed,
+    cpu,
+    ownCpuSeconds: (ownCpuUsed.user + ownCpuUsed.system) / 1e6,
+    downBytes: students.map((s, i) => s.down.bytes - (down[i] ?? 0)),
+    hostBytes: classrooms.map((c, i) => c.hostDown.bytes - (host[i] ?? 0)),
+  };
+  // Moves still in flight get a few seconds to be answered.
+  const waitUntil = performance.now() + 5000;
+  while (students.some((s) => s.isWaiting) && performance.now() < waitUntil) await sleep(50);
+  return window;
+}
+
+/**
+ * Lets every student play for `settings.seconds`, round after round when that is longer
+ * than a round lasts (each round ended and the next started in between, outside the
+ * measured window), and measures latency, bytes down, CPU and memory over the play.
+ */
+async function play(classrooms: readonly Classroom[], settings: Settings, targets: readonly Target[]): Promise<{ total: Figures; cpuByTarget: (number | null)[]; memory: MemorySample[]; roundEnds: RoundEnd[] }> {
+  const students = classrooms.flatMap((c) => c.students);
+  const periodMs = 1000 / settings.rate;
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  const started = performance.now();
+  const memory: MemorySample[] = [];
+  const sampleMemory = () => memory.push({ atSeconds: (performance.now() - started) / 1000, mb: targets.map((t) => (t.pid ? processRssMb(t.pid) : null)) });
+  sampleMemory();
+  const sampler = setInterval(sampleMemory, Math.max(1000, (settings.seconds * 1000) / 20));
+  const roundEnds: RoundEnd[] = [];
+  let seconds = 0;
+  let ownCpuSeconds = 0;
+  const cpuByTarget: (number | null)[] = targets.map(() => 0);
+  const down = students.map(() => 0);
+  const host = classrooms.map(() => 0);
+  for (let played = 0; played < settings.seconds; played += settings.roundSeconds) {
+    if (played > 0) {
+      roundEnds.push(await measureRoundEnd(classrooms));
+      await Promise.all(classrooms.map(startRound));
+    }
+    lag.enable();
+    const window = await playFor(students, classrooms, targets, periodMs, Math.min(settings.roundSeconds, settings.seconds - played));
+    lag.disable();
+    seconds += window.seconds;
+    ownCpuSeconds += window.ownCpuSeconds;
+    window.cpu.forEach((c, i) => (cpuByTarget[i] = c === null || cpuByTarget[i] === null ? null : (cpuByTarget[i] ?? 0) + c));
+    window.downBytes.forEach((b, i) => (down[i] = (down[i] ?? 0) + b));
+    window.hostBytes.forEach((b, i) => (host[i] = (host[i] ?? 0) + b));
+  }
+  clearInterval(sampler);
+  sampleMemory();
+  const downRatesByStudent = down.map((b) => b / seconds);
+  const total: Figures = {
     seconds,
     students,
     classrooms,
     downRatesByStudent,
     downRates: [...downRatesByStudent].sort((a, b) => a - b),
-    hostRates: classrooms.map((c, i) => (c.hostDown.bytes - (host[i] ?? 0)) / seconds),
+    hostRates: host.map((b) => b / seconds),
     serverCpuSeconds: cpuByTarget.every((c) => c !== null) ? sum(cpuByTarget as number[]) : null,
-    ownCpuSeconds: (ownCpuUsed.user + ownCpuUsed.system) / 1e6,
+    ownCpuSeconds,
     ownLagP99Ms: lag.percentile(99) / 1e6,
+    latenciesMs: students.flatMap((s) => s.latenciesMs).sort((a, b) => a - b),
   };
-  // Moves still in flight get a few seconds to be answered.
-  const waitUntil = performance.now() + 5000;
-  while (students.some((s) => s.isWaiting) && performance.now() < waitUntil) await sleep(50);
-  return { total: { ...figures, latenciesMs: students.flatMap((s) => s.latenciesMs).sort((a, b) => a - b) }, cpuByTarget };
+  return { total, cpuByTarget, memory, roundEnds };
+}
+
+/** The servers' memory at the start, middle and end of play, and its peak. */
+function reportMemory(memory: readonly MemorySample[], targets: readonly Target[]): void {
+  const first = memory[0];
+  const last = memory[memory.length - 1];
+  if (!first || !last) return;
+  const middle = memory.reduce((best, m) => (Math.abs(m.atSeconds - last.atSeconds / 2) < Math.abs(best.atSeconds - last.atSeconds / 2) ? m : best), first);
+  const at = (m: MemorySample, i: number) => (m.mb[i] == null ? 'n/a' : `${fmt(m.mb[i] ?? NaN, 0)} MB`);
+  for (const [i, t] of targets.entries()) {
+    const peak = Math.max(...memory.map((m) => m.mb[i] ?? NaN));
+    console.log(`server memory (resident)${targets.length > 1 ? ` ${t.label}` : ''}: start ${at(first, i)}, middle ${at(middle, i)} (${fmt(middle.atSeconds, 0)} s), ` +
+      `end ${at(last, i)} (${fmt(last.atSeconds, 0)} s), peak ${fmt(peak, 0)} MB`);
+  }
+}
+
+/** The rounds' ends: the slowest and the mean time to reach everyone. */
+function reportRoundEnds(ends: readonly RoundEnd[]): void {
+  if (ends.length === 0) return;
+  const times = ends.map((e) => e.ms);
+  console.log(`round ends (host:end → results at every student), ${ends.length}: mean ${fmt(sum(times) / ends.length, 0)} ms, slowest ${fmt(Math.max(...times), 0)} ms; ` +
+    `${fmt(sum(ends.map((e) => e.kbPerStudent)) / ends.length)} KB per student, ${fmt(sum(ends.map((e) => e.kbPerHost)) / ends.length)} KB per host; ` +
+    `${sum(ends.map((e) => e.drops))} connections dropped meanwhile`);
 }
 
 function report(f: Figures, cores: number, label: string): void {
@@ -409,18 +511,20 @@ function report(f: Figures, cores: number, label: string): void {
     `its event-loop delay p99=${fmt(f.ownLagP99Ms)} ms (on ${cores} cores shared by both)`);
 }
 
-/** Ends every round and reports how long the results took and what they weighed. */
-async function measureRoundEnd(classrooms: readonly Classroom[]): Promise<void> {
+/** Ends every round and measures how long the results took to reach everyone and what they weighed. */
+async function measureRoundEnd(classrooms: readonly Classroom[]): Promise<RoundEnd> {
   const students = classrooms.flatMap((c) => c.students);
   const t0 = performance.now();
   const down0 = sum(students.map((s) => s.down.bytes));
   const host0 = sum(classrooms.map((c) => c.hostDown.bytes));
   const drops0 = sum(students.map((s) => s.drops));
   await Promise.all(classrooms.map(endRound));
-  console.log(`round end (host:end → results at every student): ${fmt(performance.now() - t0, 0)} ms; ` +
-    `${fmt((sum(students.map((s) => s.down.bytes)) - down0) / students.length / 1024)} KB per student, ` +
-    `${fmt((sum(classrooms.map((c) => c.hostDown.bytes)) - host0) / classrooms.length / 1024)} KB per host; ` +
-    `${sum(students.map((s) => s.drops)) - drops0} connections dropped meanwhile`);
+  return {
+    ms: performance.now() - t0,
+    kbPerStudent: (sum(students.map((s) => s.down.bytes)) - down0) / students.length / 1024,
+    kbPerHost: (sum(classrooms.map((c) => c.hostDown.bytes)) - host0) / classrooms.length / 1024,
+    drops: sum(students.map((s) => s.drops)) - drops0,
+  };
 }
 
 function targetAt(wsUrl: string, pid: number | null, label: string): Target {
@@ -451,12 +555,14 @@ async function run(settings: Settings): Promise<void> {
       openClassroom(targets[c % targets.length]!, Math.min(settings.perClass, settings.clients - c * settings.perClass), c * settings.perClass));
     console.log(`joined in ${fmt((performance.now() - joinStart) / 1000)} s`);
     await Promise.all(classrooms.map(startRound));
-    const { total, cpuByTarget } = await play(classrooms, settings, targets);
+    const { total, cpuByTarget, memory, roundEnds } = await play(classrooms, settings, targets);
     if (targets.length > 1) {
       for (const [i, t] of targets.entries()) report(figuresOf(total, classrooms.filter((c) => c.target === t), cpuByTarget[i] ?? null), os.cpus().length, t.label);
     }
     report(total, os.cpus().length, targets.length > 1 ? `in total, over ${targets.length} processes` : targets[0]!.label);
-    if (settings.endRound) await measureRoundEnd(classrooms);
+    reportMemory(memory, targets);
+    if (settings.endRound) roundEnds.push(await measureRoundEnd(classrooms));
+    reportRoundEnds(roundEnds);
     for (const c of classrooms) for (const room of [c.host, ...c.students.map((s) => s.room)]) room.reconnection.enabled = false;
   } finally {
     await server?.stop();
