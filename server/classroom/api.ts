@@ -2,6 +2,8 @@
 //   POST /api/classes                       create a session: { code, hostKey, roomId }
 //   GET  /api/classes/:code                 find a session's room: { code, roomId }
 //   GET  /api/classes/:code/results.csv     results, one row per student per round (host key required)
+//   POST /api/classes/:code/rounds          a host's round: JSON settings, or a trace as text/plain (host key required)
+//   GET  /api/classes/:code/rounds          the rounds the class can start, built-in and the host's (host key required)
 // Code lookups are rate limited per address, so codes cannot be guessed by brute force.
 
 import express, { type Request, type Response, type Router } from 'express';
@@ -14,6 +16,8 @@ import { GRADEBOOK_LAYOUTS, gradebookCsv, isGradebookLayout, type Gradebook } fr
 import { DuplicateCodeError, type SessionRecord } from '../storage/storage.ts';
 import { roomForSession as roomForSessionId } from '../cluster/room-locator.ts';
 import { CLASSROOM_ROOM_NAME } from '../rooms/class-room-id.ts';
+import { traceRoundSettings } from '../../shared/match/round-settings.ts';
+import { listClassRounds, saveHostRound } from './round-library.ts';
 
 export const CLASSROOM_ROOM = CLASSROOM_ROOM_NAME;
 
@@ -91,17 +95,59 @@ async function loadGradebook(services: Services, sessionId: string): Promise<Gra
   return { rounds, students, results };
 }
 
-async function resultsCsv(services: Services, req: Request, res: Response): Promise<void> {
-  const { storage } = services;
+/** The open session `:code` names, when the request carries its host key (`x-host-key`, or `?key=`); else a 403 is sent and null returned. */
+async function hostSession(services: Services, req: Request, res: Response, what: string): Promise<SessionRecord | null> {
   const code = normalizeJoinCode(String(req.params.code ?? ''));
-  const session = code ? await storage.findOpenSessionByCode(code) : null;
+  const session = code ? await services.storage.findOpenSessionByCode(code) : null;
   const key = req.get('x-host-key') ?? (typeof req.query.key === 'string' ? req.query.key : undefined);
-  if (!session || !secretMatches(key, session.hostKeyHash)) return fail(res, 403, 'host/forbidden', 'the results need the class code and its host key');
+  if (session && secretMatches(key, session.hostKeyHash)) return session;
+  fail(res, 403, 'host/forbidden', `${what} need the class code and its host key`);
+  return null;
+}
+
+async function resultsCsv(services: Services, req: Request, res: Response): Promise<void> {
+  const session = await hostSession(services, req, res, 'the results');
+  if (!session) return;
   const layout = req.query.layout ?? 'rows';
   if (!isGradebookLayout(layout)) return fail(res, 400, 'results/unknown_layout', `layout is one of ${GRADEBOOK_LAYOUTS.join(', ')}`);
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="mallocade-${session.code}-${layout === 'rows' ? 'results' : layout}.csv"`);
   res.send(gradebookCsv(await loadGradebook(services, session.id), layout));
+}
+
+/** What a POST body says a round is: JSON settings, or a trace's text (a `.rep` file or an OSTEP op list) titled by `?title=`. */
+function roundSettingsFrom(req: Request): unknown {
+  if (req.is('text/plain') && typeof req.body === 'string') {
+    return traceRoundSettings(req.body, typeof req.query.title === 'string' ? req.query.title : undefined);
+  }
+  return req.body;
+}
+
+async function addRound(services: Services, req: Request, res: Response): Promise<void> {
+  const session = await hostSession(services, req, res, 'a class\'s rounds');
+  if (!session) return;
+  if (!req.is('application/json') && !req.is('text/plain')) {
+    return fail(res, 415, 'round/unsupported_type', 'send round settings as application/json, or a trace as text/plain');
+  }
+  const saved = await saveHostRound(services.storage, session.id, roundSettingsFrom(req), services.now());
+  if (!saved.ok) return fail(res, 400, saved.code, saved.message);
+  res.status(201).json(saved.value);
+}
+
+async function listRounds(services: Services, req: Request, res: Response): Promise<void> {
+  const session = await hostSession(services, req, res, 'a class\'s rounds');
+  if (!session) return;
+  res.json({ rounds: await listClassRounds(services.storage, session.id) });
+}
+
+/** Body parsers for uploads (the HTTP gate lets these routes' bodies be larger); a body that is not JSON is a 400 { code, message }. */
+const uploadBody = [express.json({ limit: '2mb' }), express.text({ type: 'text/plain', limit: '2mb' })];
+
+function bodyRefusal(error: unknown, _req: Request, res: Response, next: (error?: unknown) => void): void {
+  const status = (error as { status?: number } | null)?.status;
+  if (status === 400) return fail(res, 400, 'request/malformed', 'the body is not valid JSON');
+  if (status === 413) return fail(res, 413, 'request/too_large', 'the body is too large');
+  next(error);
 }
 
 function asyncRoute(services: Services, handler: (services: Services, req: Request, res: Response) => Promise<void>) {
@@ -118,5 +164,8 @@ export function classroomRoutes(services: Services): Router {
   router.post('/api/classes', asyncRoute(services, createClass));
   router.get('/api/classes/:code', asyncRoute(services, findClass));
   router.get('/api/classes/:code/results.csv', asyncRoute(services, resultsCsv));
+  router.post('/api/classes/:code/rounds', ...uploadBody, asyncRoute(services, addRound));
+  router.get('/api/classes/:code/rounds', asyncRoute(services, listRounds));
+  router.use('/api/classes', bodyRefusal);
   return router;
 }

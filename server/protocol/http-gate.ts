@@ -22,6 +22,8 @@ export interface GateOptions {
   readonly trustedProxies: number;
   /** The largest request body accepted, in bytes. */
   readonly maxBodyBytes: number;
+  /** Routes that take an upload (a trace, a lesson plan) and the larger body they accept. */
+  readonly uploads?: { readonly path: RegExp; readonly maxBodyBytes: number };
   /** Seat reservations (`POST /matchmake/...`) per address. */
   readonly reservations: BucketOptions;
   /** Classes created (`POST /api/classes`) per address. */
@@ -92,7 +94,9 @@ export class HttpGate {
       const length = Number(headerText(req, 'content-length') ?? NaN);
       const chunked = /chunked/i.test(headerText(req, 'transfer-encoding') ?? '');
       if (chunked && !(length >= 0)) return { status: 411, code: 'request/length_required', message: 'send the body with a Content-Length' };
-      if (length > this.options.maxBodyBytes) return { status: 413, code: 'request/too_large', message: `a request body may be at most ${this.options.maxBodyBytes} bytes` };
+      const { uploads } = this.options;
+      const limit = method === 'POST' && uploads?.path.test(path) ? uploads.maxBodyBytes : this.options.maxBodyBytes;
+      if (length > limit) return { status: 413, code: 'request/too_large', message: `a request body may be at most ${limit} bytes` };
     }
     const matchmake = /^\/matchmake\/([^/]+)\/([^/]+)\/?$/.exec(path);
     if (matchmake && method === 'POST') {
@@ -143,6 +147,9 @@ function refuse(res: ServerResponse, refusal: Refusal): void {
 }
 
 
+/** The class routes that take an upload: a host's round (a trace) and a lesson plan. */
+export const UPLOAD_PATH = /^\/api\/classes\/[^/]+\/(rounds|plans)\/?$/;
+
 /** "rate,burst" per minute (e.g. "6,30"), or the default when unset or malformed. */
 function perMinute(value: string | undefined, fallback: BucketOptions): BucketOptions {
   const [rate, burst] = (value ?? '').split(',').map(Number);
@@ -157,6 +164,8 @@ export function gateOptionsFromEnv(env: Readonly<Record<string, string | undefin
   return {
     trustedProxies: trustedProxiesFrom(env.TRUST_PROXY),
     maxBodyBytes: 16 * 1024,
+    // A round's settings or a CS:APP trace (shared/match/round-settings.ts takes up to 1,000,000 characters of trace).
+    uploads: { path: UPLOAD_PATH, maxBodyBytes: 2 * 1024 * 1024 },
     // A whole class behind one NAT can join at once; a flood from one address cannot hold a class's seats.
     reservations: perMinute(env.MALLOCADE_RESERVATION_RATE, { ratePerSecond: 10, burst: 400 }),
     classCreation: perMinute(env.MALLOCADE_CLASS_RATE, { ratePerSecond: 6 / 60, burst: 30 }),

@@ -9,7 +9,6 @@
 // the table is data, and a type import of it must cost a client bundle nothing.
 
 import type { Outcome } from '../../shared/core/outcome.ts';
-import { ROUND_CHOICES } from '../../shared/levels/rounds.ts';
 import { parseMessage, type MessageCode, type Parsed, type Shape } from './validate.ts';
 
 /** The largest address or slab/arena id a move may name. */
@@ -53,7 +52,8 @@ export const CLIENT_MESSAGES = {
   },
   pause: { sender: 'player', rooms: ['practice'], shape: EMPTY },
   resume: { sender: 'player', rooms: ['practice'], shape: EMPTY },
-  'host:start': { sender: 'host', rooms: ['classroom'], shape: { round: { type: 'enum', values: ROUND_CHOICES } } },
+  // A built-in round's id (shared/levels/rounds.ts) or one the host made (POST /api/classes/:code/rounds).
+  'host:start': { sender: 'host', rooms: ['classroom'], shape: { round: { type: 'string', maxLength: 64 } } },
   'host:pause': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:resume': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:end': { sender: 'host', rooms: ['classroom'], shape: EMPTY },

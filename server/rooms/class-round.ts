@@ -15,7 +15,7 @@ import { Heat, type BoardMode } from './class-figures.ts';
 import type { ClassSeats, Seated } from './class-seats.ts';
 import { restoreLastRound, writeRound } from './class-store.ts';
 import { MatchClock } from './match-clock.ts';
-import { resolveRound } from './rounds.ts';
+import { findClassRound } from '../classroom/round-library.ts';
 import type { Seat, SeatMove } from './seat.ts';
 import { StoredMoves, type Decided } from './stored-moves.ts';
 
@@ -135,14 +135,15 @@ export class ClassRound {
   async start(choice: string): Promise<RefusalMessage | null> {
     const { state, seated } = this.deps;
     if (state.phase === 'playing' || state.phase === 'paused') return { code: 'round/running', message: 'end the current round first' };
-    const round = resolveRound(choice);
+    const round = await findClassRound(this.deps.storage, this.deps.sessionId, choice);
     if (!round.ok) return round;
+    if (state.phase === 'playing' || state.phase === 'paused') return { code: 'round/running', message: 'end the current round first' };
     const roundNo = state.roundNo + 1;
     const now = this.clock.now();
     const { config, title, showHints: hints } = round.value;
     const probe = startMatch(config, now);
     if (!probe.ok) return probe;
-    await this.deps.storage.startRound({ sessionId: this.deps.sessionId, roundNo, config: writeRound({ config, title, hints }), startedAt: now, endedAt: null });
+    await this.deps.storage.startRound({ sessionId: this.deps.sessionId, roundNo, config: writeRound({ config, title, hints, roundId: round.value.id }), startedAt: now, endedAt: null });
     this.config = config;
     this.deps.seated.paceRound(config);
     this.hints = hints;

@@ -32,6 +32,8 @@ export interface StoredRound {
   readonly config: RoundConfig;
   readonly title: string;
   readonly hints: boolean;
+  /** The round's id in the class's catalogue (built-in, or the host's own); absent in rounds stored before ids were kept. */
+  readonly roundId?: string;
 }
 
 /** The round record's `config` field. */

@@ -13,7 +13,7 @@
 // with `DuplicateCodeError` and the caller draws again.
 
 import pg from 'pg';
-import { DuplicateCodeError, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
+import { DuplicateCodeError, type HostRoundRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 /** A schema change: applied once, in order of `version`, inside one transaction. */
 interface Migration {
@@ -61,6 +61,15 @@ CREATE TABLE seats (
   PRIMARY KEY (session_id, round_no, player_id)
 );`,
   },
+  {
+    version: 3,
+    // The rounds a class's host makes (issue #14): their JSON settings, started by id.
+    sql: `
+CREATE TABLE host_rounds (
+  session_id TEXT NOT NULL, round_id TEXT NOT NULL, settings TEXT NOT NULL, created_at BIGINT NOT NULL,
+  PRIMARY KEY (session_id, round_id)
+);`,
+  },
 ];
 
 /** Any number pg hands back as a string (BIGINT) or a number. */
@@ -72,6 +81,7 @@ interface PlayerRow { session_id: string; player_id: string; nickname: string; t
 interface SeatRow { session_id: string; round_no: number; player_id: string; started_at: string }
 interface RoundRow { session_id: string; round_no: number; config: string; started_at: string; ended_at: string | null }
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: string }
+interface HostRoundRow { session_id: string; round_id: string; settings: string; created_at: string }
 interface ResultRow { session_id: string; round_no: number; player_id: string; result: string }
 
 const toSession = (r: SessionRow): SessionRecord => ({
@@ -84,6 +94,7 @@ const toPlayer = (r: PlayerRow): PlayerRecord => ({
 const toSeat = (r: SeatRow): SeatRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, startedAt: num(r.started_at) });
 const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: num(r.started_at), endedAt: numOrNull(r.ended_at) });
 const toMove = (r: MoveRow): MoveRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, seq: r.seq, move: r.move, at: num(r.at) });
+const toHostRound = (r: HostRoundRow): HostRoundRecord => ({ sessionId: r.session_id, roundId: r.round_id, settings: r.settings, createdAt: num(r.created_at) });
 const toResult = (r: ResultRow): ResultRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, result: r.result });
 
 /** An arbitrary key for pg_advisory_xact_lock: "only one process migrates at a time". */
@@ -196,6 +207,15 @@ export class PgStorage implements Storage {
 
   async listRounds(sessionId: string): Promise<RoundRecord[]> {
     return (await this.query<RoundRow>('SELECT * FROM rounds WHERE session_id = $1 ORDER BY round_no', [sessionId])).map(toRound);
+  }
+
+  async saveHostRound(r: HostRoundRecord): Promise<void> {
+    await this.query(`INSERT INTO host_rounds (session_id, round_id, settings, created_at) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (session_id, round_id) DO UPDATE SET settings = excluded.settings`, [r.sessionId, r.roundId, r.settings, r.createdAt]);
+  }
+
+  async listHostRounds(sessionId: string): Promise<HostRoundRecord[]> {
+    return (await this.query<HostRoundRow>('SELECT * FROM host_rounds WHERE session_id = $1 ORDER BY created_at, round_id COLLATE "C"', [sessionId])).map(toHostRound);
   }
 
   async startSeat(seat: SeatRecord): Promise<void> {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { DuplicateCodeError, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
+import { DuplicateCodeError, type HostRoundRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -36,6 +36,10 @@ CREATE TABLE IF NOT EXISTS seats (
   session_id TEXT NOT NULL, round_no INTEGER NOT NULL, player_id TEXT NOT NULL, started_at INTEGER NOT NULL,
   PRIMARY KEY (session_id, round_no, player_id)
 );
+CREATE TABLE IF NOT EXISTS host_rounds (
+  session_id TEXT NOT NULL, round_id TEXT NOT NULL, settings TEXT NOT NULL, created_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, round_id)
+);
 CREATE TABLE IF NOT EXISTS results (
   session_id TEXT NOT NULL, round_no INTEGER NOT NULL, player_id TEXT NOT NULL, result TEXT NOT NULL,
   PRIMARY KEY (session_id, round_no, player_id)
@@ -47,6 +51,7 @@ interface PlayerRow { session_id: string; player_id: string; nickname: string; t
 interface SeatRow { session_id: string; round_no: number; player_id: string; started_at: number }
 interface RoundRow { session_id: string; round_no: number; config: string; started_at: number; ended_at: number | null }
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: number }
+interface HostRoundRow { session_id: string; round_id: string; settings: string; created_at: number }
 interface ResultRow { session_id: string; round_no: number; player_id: string; result: string }
 
 const toSession = (r: SessionRow): SessionRecord => ({
@@ -59,6 +64,7 @@ const toPlayer = (r: PlayerRow): PlayerRecord => ({
 const toSeat = (r: SeatRow): SeatRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, startedAt: r.started_at });
 const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: r.started_at, endedAt: r.ended_at });
 const toMove = (r: MoveRow): MoveRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, seq: r.seq, move: r.move, at: r.at });
+const toHostRound = (r: HostRoundRow): HostRoundRecord => ({ sessionId: r.session_id, roundId: r.round_id, settings: r.settings, createdAt: r.created_at });
 const toResult = (r: ResultRow): ResultRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, result: r.result });
 
 /** A column added after a database file was first made: added once, to files that lack it. */
@@ -135,6 +141,15 @@ export class SqliteStorage implements Storage {
 
   async listRounds(sessionId: string): Promise<RoundRecord[]> {
     return (this.db.prepare('SELECT * FROM rounds WHERE session_id = ? ORDER BY round_no').all(sessionId) as unknown as RoundRow[]).map(toRound);
+  }
+
+  async saveHostRound(r: HostRoundRecord): Promise<void> {
+    this.db.prepare(`INSERT INTO host_rounds (session_id, round_id, settings, created_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (session_id, round_id) DO UPDATE SET settings = excluded.settings`).run(r.sessionId, r.roundId, r.settings, r.createdAt);
+  }
+
+  async listHostRounds(sessionId: string): Promise<HostRoundRecord[]> {
+    return (this.db.prepare('SELECT * FROM host_rounds WHERE session_id = ? ORDER BY created_at, round_id').all(sessionId) as unknown as HostRoundRow[]).map(toHostRound);
   }
 
   async startSeat(seat: SeatRecord): Promise<void> {

@@ -64,6 +64,16 @@ export interface ResultRecord {
   readonly result: string;
 }
 
+/** A round a class's host made (JSON settings, shared/match/round-settings.ts), startable by its id. */
+export interface HostRoundRecord {
+  readonly sessionId: string;
+  /** Unique within the session, and never a built-in round's id. */
+  readonly roundId: string;
+  /** The round settings as the host gave them, as JSON. */
+  readonly settings: string;
+  readonly createdAt: number;
+}
+
 /**
  * `createSession` refused: another open session already has this join code (the
  * store, shared by every process of a deployment, keeps open codes unique).
@@ -91,6 +101,11 @@ export interface Storage {
   startRound(round: RoundRecord): Promise<void>;
   endRound(sessionId: string, roundNo: number, endedAt: number): Promise<void>;
   listRounds(sessionId: string): Promise<RoundRecord[]>;
+
+  /** Stores a round the host made (a second save under the same id replaces it). */
+  saveHostRound(round: HostRoundRecord): Promise<void>;
+  /** The session's host rounds, oldest first. */
+  listHostRounds(sessionId: string): Promise<HostRoundRecord[]>;
 
   /** Records the start of a player's seat in a round (once; a second start for the same seat is ignored). */
   startSeat(seat: SeatRecord): Promise<void>;

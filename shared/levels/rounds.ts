@@ -12,6 +12,8 @@ export interface RoundChoice {
   /** Whether the player's heap shows where each policy would go. */
   readonly showHints: boolean;
   readonly title: string;
+  /** One line on what the round is about (a level's concept). */
+  readonly description: string;
   /** The curriculum level this round is, if it is one. */
   readonly levelId?: string;
 }
@@ -26,6 +28,7 @@ const CLASS_ROUNDS: readonly RoundChoice[] = [
   {
     id: WARM_UP_ID,
     title: 'Warm-up: the buddy walk-through',
+    description: 'Two requests on a tiny buddy heap, with hints: learn to place a block.',
     showHints: true,
     config: {
       kind: 'buddy',
@@ -39,6 +42,7 @@ const CLASS_ROUNDS: readonly RoundChoice[] = [
   {
     id: BUDDY_PEAKS_ID,
     title: 'Buddy: four peaks',
+    description: 'Four peaks of blocks that die together, a few kept for good, on a buddy heap.',
     showHints: false,
     config: {
       kind: 'buddy',
@@ -55,6 +59,7 @@ const CLASS_ROUNDS: readonly RoundChoice[] = [
   {
     id: FAIR_DUEL_ID,
     title: 'Competition: the fair adversary',
+    description: 'The same 40 sizes for everyone; the adversary picks the next one from your own heap.',
     showHints: false,
     config: {
       kind: 'freelist',
@@ -72,11 +77,16 @@ const CLASS_ROUNDS: readonly RoundChoice[] = [
 
 const ALL_ROUNDS: readonly RoundChoice[] = [
   ...CLASS_ROUNDS,
-  ...LEVELS.map((level, i) => ({ id: level.id, title: `Level ${i + 1}: ${level.title}`, showHints: level.markers, config: level.config, levelId: level.id })),
+  ...LEVELS.map((level, i) => ({ id: level.id, title: `Level ${i + 1}: ${level.title}`, description: level.concept, showHints: level.markers, config: level.config, levelId: level.id })),
 ];
 
 /** Every round id a host may start, class rounds first, then the levels in order. */
 export const ROUND_CHOICES: readonly string[] = ALL_ROUNDS.map((r) => r.id);
+
+/** Every round a host may start, in the order of ROUND_CHOICES. */
+export function builtInRounds(): readonly RoundChoice[] {
+  return ALL_ROUNDS;
+}
 
 export function resolveRound(id: string): Outcome<RoundChoice, 'level/unknown'> {
   const choice = ALL_ROUNDS.find((r) => r.id === id);

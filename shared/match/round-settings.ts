@@ -9,6 +9,7 @@
 
 import { refuse, succeed, type Outcome } from '../core/outcome.ts';
 import { parseOstepOps } from '../trace/ostep.ts';
+import { CSAPP_CONFIG, LECTURE_CONFIG } from '../freelist/presets.ts';
 import { defaultPolicyFor, isRegisteredKind, registeredKinds, type RegisteredKind } from './kinds.ts';
 import { startMatch } from './match.ts';
 import type { RoundConfig } from './round-config.ts';
@@ -380,4 +381,25 @@ export function checkRoundSettings(raw: unknown): Outcome<CheckedRound, string> 
     showHints: settings.hints ?? false,
     roundTimeMs: clock.per === 'round' ? clock.seconds * 1000 : null,
   });
+}
+
+/** An OSTEP `malloc.py` op list: `+N` and `-k` items separated by commas. */
+const OSTEP_LIST = /^\s*[+-]\d+(\s*,\s*[+-]\d+)*\s*,?\s*$/;
+
+/**
+ * [MATCH-SET-6] A trace's text as a round's settings (checked like any others): an OSTEP
+ * op list on malloc.py's default heap (100 bytes, no header, alignment 1), anything else
+ * as a CS:APP `.rep` file on the CS:APP heap; a free list, first fit (address order) as the
+ * fallback, no clock, no hints.
+ */
+export function traceRoundSettings(text: string, title?: string): RoundSettings {
+  const ostep = OSTEP_LIST.test(text);
+  return {
+    title: title?.trim() || (ostep ? 'OSTEP operations' : 'Imported trace'),
+    kind: 'freelist',
+    options: ostep ? LECTURE_CONFIG : CSAPP_CONFIG,
+    source: ostep ? { source: 'ostep', ops: text.trim().replace(/,$/, '') } : { source: 'rep', text },
+    fallback: 'first-fit-address',
+    clock: { per: 'none' },
+  };
 }

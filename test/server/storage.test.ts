@@ -139,6 +139,24 @@ function storageContract(name: string, kind: StoreKind): void {
       expect((await store.listResults('s1')).map((r) => r.result)).toEqual(['new']);
       await store.close();
     });
+
+    it('keeps the rounds a host made, per session, oldest first, a second save replacing the first (across a reopen)', async () => {
+      const place = await kind.fresh();
+      const first = place.open();
+      await first.createSession(session);
+      await first.saveHostRound({ sessionId: 's1', roundId: 'r-b', settings: '{"title":"B"}', createdAt: 1_796_000_000_200 });
+      await first.saveHostRound({ sessionId: 's1', roundId: 'r-a', settings: '{"title":"A"}', createdAt: 1_796_000_000_100 });
+      await first.saveHostRound({ sessionId: 's2', roundId: 'r-a', settings: '{"title":"other class"}', createdAt: 5 });
+      await first.saveHostRound({ sessionId: 's1', roundId: 'r-b', settings: '{"title":"B2"}', createdAt: 9 });
+      await first.close();
+      const again = place.open();
+      expect(await again.listHostRounds('s1')).toEqual([
+        { sessionId: 's1', roundId: 'r-a', settings: '{"title":"A"}', createdAt: 1_796_000_000_100 },
+        { sessionId: 's1', roundId: 'r-b', settings: '{"title":"B2"}', createdAt: 1_796_000_000_200 },
+      ]);
+      expect(await again.listHostRounds('nobody')).toEqual([]);
+      await again.close();
+    });
   });
 }
 

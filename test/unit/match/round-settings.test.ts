@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng, nextFloat, nextInt } from '../../../shared/core/prng.ts';
 import { createAllocator, createPolicy, policiesFor } from '../../../shared/match/kinds.ts';
-import { checkRoundSettings, MAX_ROUND_EVENTS } from '../../../shared/match/round-settings.ts';
+import { checkRoundSettings, MAX_ROUND_EVENTS, traceRoundSettings } from '../../../shared/match/round-settings.ts';
 import { outlineRound, previewRound } from '../../../shared/match/round-preview.ts';
 import { parseRep } from '../../../shared/trace/rep.ts';
 import { BEST_FIT_GONE_WRONG } from '../../../shared/streams/lecture.ts';
+import { CSAPP_CONFIG, LECTURE_CONFIG } from '../../../shared/freelist/presets.ts';
 
 const LECTURE_99 = { align: 1, overhead: 0, header: 0, minBlock: 1, growth: 'fixed', limit: 99 };
 
@@ -149,5 +150,27 @@ describe('round outline and preview (MATCH-SET-4, MATCH-SET-5)', () => {
 
   it('[MATCH-SET-5] refuses to preview what it refuses to check', () => {
     expect(previewRound({ ...GONE_WRONG, fallback: 'nope' })).toMatchObject({ ok: false, code: 'policy/unknown' });
+  });
+});
+
+describe('traces as rounds (MATCH-SET-6)', () => {
+  it('[MATCH-SET-6] reads a CS:APP .rep file onto the CS:APP heap, first fit as the fallback, no clock', () => {
+    const rep = '20000\n2\n4\n1\na 0 24\na 1 40\nf 0\nf 1\n';
+    const checked = checkRoundSettings(traceRoundSettings(rep, ' Short trace '));
+    expect(checked.ok && checked.value).toMatchObject({ title: 'Short trace', roundTimeMs: null, showHints: false });
+    expect(checked.ok && checked.value.config).toMatchObject({ kind: 'freelist', options: CSAPP_CONFIG, fallback: 'first-fit-address', timePerRequestMs: null, source: { source: 'rep', text: rep } });
+    expect(traceRoundSettings(rep).title).toBe('Imported trace');
+  });
+
+  it('[MATCH-SET-6] reads an OSTEP op list onto malloc.py\'s 100-byte heap', () => {
+    const settings = traceRoundSettings(' +10, -0, +20 \n');
+    expect(settings).toMatchObject({ title: 'OSTEP operations', options: LECTURE_CONFIG, source: { source: 'ostep', ops: '+10, -0, +20' } });
+    const preview = previewRound(settings);
+    expect(preview.ok && preview.value.sizes.map((p) => p.size)).toEqual([10, 20]);
+  });
+
+  it('[MATCH-SET-6] refuses a malformed trace in the reader\'s words', () => {
+    const text = '1\n1\nq 0 1\n';
+    expect(checkRoundSettings(traceRoundSettings(text))).toEqual(parseRep(text));
   });
 });

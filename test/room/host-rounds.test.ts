@@ -1,0 +1,142 @@
+// A host's own rounds over HTTP (docs/PROTOCOL.md, POST/GET /api/classes/:code/rounds):
+// JSON settings or a trace as text/plain, refused in the engine's words, listed beside the
+// built-in rounds, started with host:start { round: id } and played to the end by SDK students.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import type { Room } from '@colyseus/sdk';
+import { createAllocator } from '../../shared/match/kinds.ts';
+import { ROUND_CHOICES } from '../../shared/levels/rounds.ts';
+
+process.env.MALLOCADE_DB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-host-rounds-')), 'test.db');
+const { default: appConfig } = await import('../../server/app.config.ts');
+
+let colyseus: ColyseusTestServer;
+const PORT = 2600 + Math.floor(Math.random() * 400);
+
+beforeAll(async () => {
+  colyseus = await boot(appConfig, PORT);
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+});
+
+interface Created { code: string; hostKey: string; roomId: string }
+interface Listed { id: string; title: string; builtIn: boolean; kind: string; requests: number; length: { limitMs: number | null; estimateMs: number } }
+
+const base = () => `http://localhost:${PORT}`;
+
+async function createClass(): Promise<Created> {
+  return (await (await fetch(`${base()}/api/classes`, { method: 'POST' })).json()) as Created;
+}
+
+function postRound(created: Created, body: string, type: string, query = '', key = created.hostKey): Promise<Response> {
+  return fetch(`${base()}/api/classes/${created.code}/rounds${query}`, { method: 'POST', headers: { 'x-host-key': key, 'content-type': type }, body });
+}
+
+async function listRounds(created: Created): Promise<Listed[]> {
+  const res = await fetch(`${base()}/api/classes/${created.code}/rounds`, { headers: { 'x-host-key': created.hostKey } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { rounds: Listed[] }).rounds;
+}
+
+/** A CS:APP trace: three blocks, freed in a different order. */
+const TRACE = ['20000', '3', '6', '1', 'a 0 24', 'a 1 40', 'f 0', 'a 2 16', 'f 1', 'f 2', ''].join('\n');
+
+const PEAKS = {
+  title: 'Small peaks',
+  description: 'Blocks that die together',
+  kind: 'freelist',
+  options: { align: 1, overhead: 0, header: 0, minBlock: 1, growth: 'sbrk', chunk: 1, initial: 0, limit: 4096 },
+  source: { source: 'pattern', spec: { pattern: 'peaks', peaks: 2, perPeak: 3, sizes: { kind: 'uniform', min: 4, max: 40 } } },
+  seed: 7,
+  clock: { per: 'request', seconds: 20 },
+  fallback: 'best-fit',
+};
+
+async function joinStudent(created: Created, nickname: string): Promise<Room> {
+  return colyseus.sdk.joinById(created.roomId, { code: created.code, nickname });
+}
+
+type Heap = { version: number; phase: string; hasPending: boolean; pending: { id: number; size: number }; regions: { start: number; size: number; state: string }[] };
+
+function ownHeap(room: Room): Heap | undefined {
+  return [...(room.state.heaps as Map<string, Heap>).values()][0];
+}
+
+/** Plays every request at the start of a free region with room to spare (the CS:APP heap adds a header and rounds up). */
+async function playToEnd(room: Room): Promise<void> {
+  for (;;) {
+    await vi.waitFor(() => expect(ownHeap(room)?.phase === 'done' || ownHeap(room)?.hasPending).toBe(true), { timeout: 20_000 });
+    const heap = ownHeap(room)!;
+    if (heap.phase === 'done') return;
+    const spot = heap.regions.find((r) => r.state === 'free' && r.size >= heap.pending.size + 64);
+    expect(spot, 'a free region with room').toBeDefined();
+    const version = heap.version;
+    room.send('place', { requestId: heap.pending.id, target: spot!.start, version });
+    await vi.waitFor(() => expect(ownHeap(room)!.version).toBeGreaterThan(version), { timeout: 20_000 });
+  }
+}
+
+describe('a host\'s own rounds over HTTP', () => {
+  it('takes JSON settings, lists them after the built-in rounds, and refuses bad ones in the engine\'s words, storing nothing', async () => {
+    const created = await createClass();
+    const res = await postRound(created, JSON.stringify(PEAKS), 'application/json');
+    expect(res.status).toBe(201);
+    const saved = (await res.json()) as Listed;
+    expect(saved).toMatchObject({ title: 'Small peaks', builtIn: false, kind: 'freelist', requests: 6, length: { limitMs: 6 * 20_000, estimateMs: 6 * 4000 } });
+    expect(saved.id).toMatch(/^h-[0-9a-f]{12}$/);
+
+    const engineSays = createAllocator({ kind: 'freelist', options: { align: 3 } });
+    const bad = await postRound(created, JSON.stringify({ ...PEAKS, options: { align: 3 } }), 'application/json');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ code: engineSays.ok ? '' : engineSays.code, message: engineSays.ok ? '' : engineSays.message });
+    const shape = await postRound(created, JSON.stringify({ ...PEAKS, clock: { per: 'week' } }), 'application/json');
+    expect(await shape.json()).toMatchObject({ code: 'settings/invalid', message: expect.stringMatching(/clock\.per/) });
+    expect((await postRound(created, '{"title":', 'application/json')).status).toBe(400);
+    expect((await postRound(created, 'x', 'image/png')).status).toBe(415);
+    expect((await postRound(created, JSON.stringify(PEAKS), 'application/json', '', 'wrong')).status).toBe(403);
+
+    const rounds = await listRounds(created);
+    expect(rounds.filter((r) => r.builtIn).map((r) => r.id)).toEqual(ROUND_CHOICES);
+    expect(rounds.filter((r) => !r.builtIn)).toEqual([expect.objectContaining({ id: saved.id, title: 'Small peaks', settings: PEAKS })]);
+    // Another class does not see this one's rounds.
+    expect((await listRounds(await createClass())).filter((r) => !r.builtIn)).toEqual([]);
+  });
+
+  it('takes a .rep trace as text/plain, starts it by id, and two students play it to the end; the CSV names the round', async () => {
+    const created = await createClass();
+    const res = await postRound(created, TRACE, 'text/plain', '?title=Three%20blocks');
+    expect(res.status).toBe(201);
+    const round = (await res.json()) as Listed;
+    expect(round).toMatchObject({ title: 'Three blocks', kind: 'freelist', requests: 3, length: { limitMs: null } });
+    const malformed = await postRound(created, '1\n1\nq 0 1\n', 'text/plain');
+    expect(await malformed.json()).toMatchObject({ code: 'trace/malformed', message: expect.stringMatching(/line 3/) });
+
+    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const students = [await joinStudent(created, 'Ada'), await joinStudent(created, 'Grace')];
+    await vi.waitFor(() => expect(host.state.players.size).toBe(2));
+    const refusals: { code: string }[] = [];
+    host.onMessage('refused', (r: { code: string }) => refusals.push(r));
+    host.send('host:start', { round: 'h-000000000000' });
+    await vi.waitFor(() => expect(refusals).toEqual([expect.objectContaining({ code: 'level/unknown' })]));
+    host.send('host:start', { round: round.id });
+    await vi.waitFor(() => expect(host.state.phase).toBe('playing'));
+    expect(host.state.roundTitle).toBe('Three blocks');
+    await Promise.all(students.map((s) => playToEnd(s)));
+    await vi.waitFor(() => expect(host.state.phase).toBe('results'), { timeout: 20_000 });
+
+    const csv = await fetch(`${base()}/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['1,Three blocks,Ada', '1,Three blocks,Grace']);
+  });
+
+  it('reads an OSTEP op list as a round on malloc.py\'s heap', async () => {
+    const created = await createClass();
+    const res = await postRound(created, '+10,-0,+20,+5', 'text/plain');
+    expect(await res.json()).toMatchObject({ title: 'OSTEP operations', requests: 3, peakLive: 25 });
+  });
+});
