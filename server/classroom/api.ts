@@ -18,6 +18,7 @@ import { roomForSession as roomForSessionId } from '../cluster/room-locator.ts';
 import { CLASSROOM_ROOM_NAME } from '../rooms/class-room-id.ts';
 import { traceRoundSettings } from '../../shared/match/round-settings.ts';
 import { listClassRounds, saveHostRound } from './round-library.ts';
+import { readSettings } from '../rooms/class-store.ts';
 
 export const CLASSROOM_ROOM = CLASSROOM_ROOM_NAME;
 
@@ -79,15 +80,16 @@ async function findClass(services: Services, req: Request, res: Response): Promi
   const code = normalizeJoinCode(String(req.params.code ?? ''));
   const session = code ? await storage.findOpenSessionByCode(code) : null;
   if (!session) return fail(res, 404, 'class/unknown', 'no class is open with that code');
-  res.json({ code: session.code, roomId: await roomForSession(session), joinUrl: joinLinkFor(req, session.code) });
+  // What the join form asks beside a nickname (a private student ID or e-mail, CLASS-SID-1).
+  const { askStudentId } = readSettings(session.settings);
+  res.json({ code: session.code, roomId: await roomForSession(session), joinUrl: joinLinkFor(req, session.code), askStudentId });
 }
 
 /** What the stored rounds, players and results say, as the gradebook reads it. */
 async function loadGradebook(services: Services, sessionId: string): Promise<Gradebook> {
   const { storage } = services;
   const rounds = (await storage.listRounds(sessionId)).map((r) => ({ roundNo: r.roundNo, title: String((JSON.parse(r.config) as { title?: unknown }).title ?? '') }));
-  // Students are not asked for an identifier yet (issue #14, item 11): the column is there, empty.
-  const students = (await storage.listPlayers(sessionId)).map((p) => ({ playerId: p.playerId, nickname: p.nickname, studentId: '' }));
+  const students = (await storage.listPlayers(sessionId)).map((p) => ({ playerId: p.playerId, nickname: p.nickname, studentId: p.studentId ?? '' }));
   const results = (await storage.listResults(sessionId)).map((r) => {
     const result = JSON.parse(r.result) as { utilization: number; fragmentation: number; failures: number; fallbacks?: number; score: number; rank: number };
     return { roundNo: r.roundNo, playerId: r.playerId, ...result, fallbacks: result.fallbacks ?? 0 };

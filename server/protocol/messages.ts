@@ -9,6 +9,7 @@
 // the table is data, and a type import of it must cost a client bundle nothing.
 
 import type { Outcome } from '../../shared/core/outcome.ts';
+import { STUDENT_ID_MODES } from '../../shared/classroom/student-id.ts';
 import { parseMessage, type MessageCode, type Parsed, type Shape } from './validate.ts';
 
 /** The largest address or slab/arena id a move may name. */
@@ -61,6 +62,7 @@ export const CLIENT_MESSAGES = {
   'host:lock': { sender: 'host', rooms: ['classroom'], shape: { value: { type: 'boolean' } } },
   'host:late-join': { sender: 'host', rooms: ['classroom'], shape: { value: { type: 'boolean' } } },
   'host:leaderboard': { sender: 'host', rooms: ['classroom'], shape: { mode: { type: 'enum', values: ['shown', 'hidden', 'anonymous'] } } },
+  'host:student-id': { sender: 'host', rooms: ['classroom'], shape: { ask: { type: 'enum', values: STUDENT_ID_MODES } } },
   'host:project': {
     sender: 'host',
     rooms: ['classroom'],
@@ -107,6 +109,8 @@ export const CLASSROOM_JOIN_SHAPE = {
   hostKey: { type: 'string', maxLength: 200, optional: true },
   nickname: { type: 'string', maxLength: 200, optional: true },
   token: { type: 'string', maxLength: 200, optional: true },
+  /** The private identifier a class may ask for (shared/classroom/student-id.ts). */
+  studentId: { type: 'string', maxLength: 200, optional: true },
 } as const;
 export type ClassroomJoinOptions = Parsed<typeof CLASSROOM_JOIN_SHAPE>;
 

@@ -68,6 +68,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     'host:lock': (client: Client, raw: unknown) => this.hostAction(client, 'host:lock', raw, (m) => this.saveSettings({ locked: m.value })),
     'host:late-join': (client: Client, raw: unknown) => this.hostAction(client, 'host:late-join', raw, (m) => this.saveSettings({ lateJoin: m.value })),
     'host:leaderboard': (client: Client, raw: unknown) => this.hostAction(client, 'host:leaderboard', raw, (m) => this.saveSettings({ leaderboardMode: m.mode })),
+    'host:student-id': (client: Client, raw: unknown) => this.hostAction(client, 'host:student-id', raw, (m) => this.saveSettings({ askStudentId: m.ask })),
     'host:project': (client: Client, raw: unknown) => this.hostAction(client, 'host:project', raw, (m) => this.project(this.projection.check(m))),
     // An unknown type costs a token of the sender's rate like any other message.
     _: (client: Client, type: unknown) => this.rate.refuseUnknown(client, type),
@@ -136,6 +137,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       session: this.session,
       locked: this.settings.locked,
       lateJoin: this.settings.lateJoin,
+      askStudentId: this.settings.askStudentId,
       roundRunning: this.round.running(),
       seated: () => this.seated.records(),
       stored: () => this.services.storage.listPlayers(this.session.id),
@@ -151,7 +153,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       client.userData = { role: 'host' };
       client.view.add(this.state.figures);
       client.view.add(this.state.projection);
-      for (const s of this.seated.all()) this.seated.showTo(client, s);
+      for (const s of this.seated.all()) this.seated.showToHost(client, s);
       client.send('welcome', { role: 'host', code: this.session.code, sessionId: this.session.id });
       return;
     }
@@ -159,12 +161,12 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     let token: string | undefined;
     if (!s) {
       token = newSecret();
-      const nickname = 'nickname' in auth ? auth.nickname : 'Player';
-      const record: PlayerRecord = { sessionId: this.session.id, playerId: `p${this.seated.size + 1}-${newSecret().slice(0, 6)}`, nickname, tokenHash: hashSecret(token), joinedAt: this.services.now(), barred: false };
+      const { nickname, studentId } = 'nickname' in auth ? auth : { nickname: 'Player', studentId: '' };
+      const record: PlayerRecord = { sessionId: this.session.id, playerId: `p${this.seated.size + 1}-${newSecret().slice(0, 6)}`, nickname, tokenHash: hashSecret(token), joinedAt: this.services.now(), barred: false, studentId };
       await this.services.storage.savePlayer(record);
       s = this.seated.add(record);
       if (this.round.running()) await this.round.seatIn(s);
-      for (const host of this.hosts()) this.seated.showTo(host, s);
+      for (const host of this.hosts()) this.seated.showToHost(host, s);
     }
     if (s.client && s.client !== client) s.client.leave();
     s.client = client;
@@ -294,6 +296,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.state.locked = this.settings.locked;
     this.state.lateJoin = this.settings.lateJoin;
     this.state.leaderboardMode = this.settings.leaderboardMode;
+    this.state.askStudentId = this.settings.askStudentId;
     this.projection.apply(this.settings.projection);
   }
 

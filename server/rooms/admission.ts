@@ -11,13 +11,14 @@ import { CLASSROOM_JOIN_SHAPE, type ClassroomJoinOptions } from '../protocol/mes
 import { chooseNickname } from '../classroom/nicknames.ts';
 import { secretMatches } from '../classroom/secrets.ts';
 import { nicknameKey } from '../../shared/classroom/nickname.ts';
+import { checkStudentId, type StudentIdMode } from '../../shared/classroom/student-id.ts';
 import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
 
 /** What a join is admitted as: the host, a returning student (their seat), or a new student (their nickname). */
 export type Admission =
   | { readonly role: 'host' }
   | { readonly role: 'student'; readonly playerId: string }
-  | { readonly role: 'student'; readonly nickname: string };
+  | { readonly role: 'student'; readonly nickname: string; readonly studentId: string };
 
 /** A refused join: the HTTP-like status the SDK's promise rejects with, and the protocol's code. */
 export interface JoinRefusal {
@@ -31,6 +32,8 @@ export interface ClassDoor {
   readonly session: SessionRecord;
   readonly locked: boolean;
   readonly lateJoin: boolean;
+  /** What a new student must give beside a nickname (CLASS-SID-1). */
+  readonly askStudentId: StudentIdMode;
   /** Whether a round is running (started and not yet in results). */
   readonly roundRunning: boolean;
   /** The players seated now. */
@@ -93,5 +96,7 @@ export async function admitJoin(rawOptions: unknown, door: ClassDoor): Promise<{
   const taken = new Set([...door.seated()].map((r) => nicknameKey(r.nickname)));
   const name = chooseNickname(options.nickname, (key) => taken.has(key));
   if (!name.ok) return refusal(409, name.code, name.message);
-  return admitted({ role: 'student', nickname: name.nickname });
+  const studentId = checkStudentId(options.studentId, door.askStudentId);
+  if (!studentId.ok) return refusal(400, studentId.code, studentId.message);
+  return admitted({ role: 'student', nickname: name.nickname, studentId: studentId.value });
 }

@@ -9,7 +9,7 @@ import type { Client } from '@colyseus/core';
 import { requestsPlayed, type MatchState as Match, type RoundConfig } from '../../shared/match/match.ts';
 import { roundPace, type RoundPace } from '../../shared/match/pace.ts';
 import type { PlayerRecord } from '../storage/storage.ts';
-import { PlayerInfo, syncLeaderboard, type ClassroomState } from '../state/classroom-state.ts';
+import { PlayerInfo, PrivateInfo, syncLeaderboard, type ClassroomState } from '../state/classroom-state.ts';
 import { syncNumbers } from '../state/match-state.ts';
 import { classBoard, classExtent, heatMapBins, standingOf, utilizationHistogram, type BoardMode, type Heat } from './class-figures.ts';
 import { Seat } from './seat.ts';
@@ -27,6 +27,8 @@ export interface Seated {
    */
   clock: MatchClock;
   readonly info: PlayerInfo;
+  /** What only the host sees of them (CLASS-SID-3). */
+  readonly privateInfo: PrivateInfo;
   /** Whether this player's client has had their finished round's full results. */
   resultsSent: boolean;
 }
@@ -86,9 +88,12 @@ export class ClassSeats {
     info.playerId = record.playerId;
     info.nickname = record.nickname;
     info.connected = false;
-    const s: Seated = { record, client: null, seat: null, seatRound: 0, clock: this.clockFor(), info, resultsSent: false };
+    const privateInfo = new PrivateInfo();
+    privateInfo.studentId = record.studentId ?? '';
+    const s: Seated = { record, client: null, seat: null, seatRound: 0, clock: this.clockFor(), info, privateInfo, resultsSent: false };
     this.byId.set(record.playerId, s);
     this.state.players.set(record.playerId, info);
+    this.state.privateInfo.set(record.playerId, privateInfo);
     this.state.playerCount = this.byId.size;
     return s;
   }
@@ -99,6 +104,7 @@ export class ClassSeats {
     if (s) this.removed.push(s);
     this.byId.delete(playerId);
     this.state.players.delete(playerId);
+    this.state.privateInfo.delete(playerId);
     this.state.heaps.delete(playerId);
     this.state.playerCount = this.byId.size;
   }
@@ -135,6 +141,12 @@ export class ClassSeats {
   showTo(client: Client, s: Seated): void {
     client.view?.add(s.info);
     if (s.seat) client.view?.add(s.seat.view);
+  }
+
+  /** Lets a host see a student's entry, heap and private identifier (CLASS-SID-3: never a student). */
+  showToHost(host: Client, s: Seated): void {
+    this.showTo(host, s);
+    host.view?.add(s.privateInfo);
   }
 
   /** The round's pace: what every student's figure is measured against (SC-7), computed once per round. */

@@ -5,6 +5,7 @@
 
 import { replayMatch, type LoggedMove, type MatchState, type RoundConfig } from '../../shared/match/match.ts';
 import type { PlayerRecord, Storage } from '../storage/storage.ts';
+import type { StudentIdMode } from '../../shared/classroom/student-id.ts';
 import type { BoardMode } from './class-figures.ts';
 import { DEFAULT_PROJECTION, type ProjectionChoice } from './class-projection.ts';
 
@@ -18,9 +19,11 @@ export interface SessionSettings {
   paused: boolean;
   /** What the projector shows (`host:project`). */
   projection: ProjectionChoice;
+  /** What new students are asked for at join (`host:student-id`; shared/classroom CLASS-SID-1). */
+  askStudentId: StudentIdMode;
 }
 
-const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false, projection: DEFAULT_PROJECTION };
+const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false, projection: DEFAULT_PROJECTION, askStudentId: 'none' };
 
 /** A session's settings from its stored JSON, defaults filled in. */
 export function readSettings(json: string): SessionSettings {

@@ -76,6 +76,12 @@ export const Projection = schema({
 }, 'Projection');
 export type Projection = SchemaType<typeof Projection>;
 
+/** [CLASS-SID-3] What only the host sees of a student: the identifier they gave at join. */
+export const PrivateInfo = schema({
+  studentId: t.string(),
+}, 'PrivateInfo');
+export type PrivateInfo = SchemaType<typeof PrivateInfo>;
+
 export const ClassroomState = schema({
   code: t.string(),
   /** 'lobby' | 'playing' | 'paused' | 'results' */
@@ -87,8 +93,12 @@ export const ClassroomState = schema({
   /** 'shown' | 'hidden' | 'anonymous' */
   leaderboardMode: t.string(),
   playerCount: t.uint16(),
+  /** What new students are asked for at join: 'none' | 'id' | 'email' (shared/classroom/student-id.ts). */
+  askStudentId: t.string(),
   leaderboard: t.array(LeaderRow),
   players: t.map(PlayerInfo).view(),
+  /** Each student's private identifier, by playerId: in the host's view only. */
+  privateInfo: t.map(PrivateInfo).view(),
   heaps: t.map(MatchState).view(),
   figures: t.ref(ClassFigures).view(),
   projection: t.ref(Projection).view(),

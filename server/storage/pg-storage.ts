@@ -70,6 +70,11 @@ CREATE TABLE host_rounds (
   PRIMARY KEY (session_id, round_id)
 );`,
   },
+  {
+    version: 4,
+    // The private identifier a class may ask its students for (student ID or e-mail).
+    sql: `ALTER TABLE players ADD COLUMN student_id TEXT NOT NULL DEFAULT '';`,
+  },
 ];
 
 /** Any number pg hands back as a string (BIGINT) or a number. */
@@ -77,7 +82,7 @@ const num = (v: string | number): number => Number(v);
 const numOrNull = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
 interface SessionRow { id: string; code: string; host_key_hash: string; created_at: string; status: string; settings: string }
-interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: string; barred: boolean; kicked: boolean }
+interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: string; barred: boolean; kicked: boolean; student_id: string }
 interface SeatRow { session_id: string; round_no: number; player_id: string; started_at: string }
 interface RoundRow { session_id: string; round_no: number; config: string; started_at: string; ended_at: string | null }
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: string }
@@ -89,7 +94,7 @@ const toSession = (r: SessionRow): SessionRecord => ({
   status: r.status === 'closed' ? 'closed' : 'open', settings: r.settings,
 });
 const toPlayer = (r: PlayerRow): PlayerRecord => ({
-  sessionId: r.session_id, playerId: r.player_id, nickname: r.nickname, tokenHash: r.token_hash, joinedAt: num(r.joined_at), barred: r.barred, kicked: r.kicked,
+  sessionId: r.session_id, playerId: r.player_id, nickname: r.nickname, tokenHash: r.token_hash, joinedAt: num(r.joined_at), barred: r.barred, kicked: r.kicked, studentId: r.student_id,
 });
 const toSeat = (r: SeatRow): SeatRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, startedAt: num(r.started_at) });
 const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: num(r.started_at), endedAt: numOrNull(r.ended_at) });
@@ -187,9 +192,9 @@ export class PgStorage implements Storage {
   }
 
   async savePlayer(p: PlayerRecord): Promise<void> {
-    await this.query(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred, kicked) VALUES ($1, $2, $3, $4, $5, $6, $7)
-      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred, kicked = excluded.kicked`,
-    [p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred, p.kicked ?? false]);
+    await this.query(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred, kicked, student_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred, kicked = excluded.kicked, student_id = excluded.student_id`,
+    [p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred, p.kicked ?? false, p.studentId ?? '']);
   }
 
   async listPlayers(sessionId: string): Promise<PlayerRecord[]> {

@@ -25,6 +25,8 @@ export interface PlayerRecord {
   readonly barred: boolean;
   /** Removed by the host without a bar: their token opens nothing; they may join again as a new player. Absent: false. */
   readonly kicked?: boolean;
+  /** The private identifier the host asked for at join (student ID or e-mail; shared/classroom CLASS-SID). Absent: ''. */
+  readonly studentId?: string;
 }
 
 /** When a player's seat in a round began: their match started then (a late joiner after the round), and replays from then. */

@@ -134,6 +134,48 @@ describe('a host\'s own rounds over HTTP', () => {
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['1,Three blocks,Ada', '1,Three blocks,Grace']);
   });
 
+  it('done when: a host uploads a .rep trace over the API, asks for student IDs, two students play it to the end; the CSV has the BOM, the round\'s title, their IDs and totals', async () => {
+    const created = await createClass();
+    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    host.send('host:student-id', { ask: 'id' });
+    await vi.waitFor(() => expect(host.state.askStudentId).toBe('id'));
+    const lookup = (await (await fetch(`${base()}/api/classes/${created.code}`)).json()) as { askStudentId: string };
+    expect(lookup.askStudentId).toBe('id');
+    await expect(joinStudent(created, 'NoId')).rejects.toThrow(/student_id\/required/);
+
+    const res = await postRound(created, TRACE, 'text/plain', '?title=Malloc%20lab%2C%20short');
+    const round = (await res.json()) as Listed;
+    const ada = await colyseus.sdk.joinById(created.roomId, { code: created.code, nickname: 'Ada', studentId: ' S-1001 ' });
+    const grace = await colyseus.sdk.joinById(created.roomId, { code: created.code, nickname: 'Grace', studentId: 'S-1002' });
+    await vi.waitFor(() => expect(host.state.privateInfo.size).toBe(2));
+    // Only the host sees the identifiers: a student's view holds no private entry, their own included.
+    const ids = () => [...(host.state.privateInfo as Map<string, { studentId: string }>).values()].map((p) => p.studentId).sort();
+    expect(ids()).toEqual(['S-1001', 'S-1002']);
+    await vi.waitFor(() => expect(ada.state.players.size).toBe(1));
+    expect(ada.state.privateInfo.size).toBe(0);
+    expect(JSON.stringify(ada.state.toJSON())).not.toContain('S-100');
+
+    host.send('host:start', { round: round.id });
+    await vi.waitFor(() => expect(host.state.phase).toBe('playing'));
+    await Promise.all([ada, grace].map((s) => playToEnd(s)));
+    await vi.waitFor(() => expect(host.state.phase).toBe('results'), { timeout: 20_000 });
+
+    const bytes = new Uint8Array(await (await fetch(`${base()}/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } })).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const rows = csv.slice(1).trim().split('\r\n').map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
+    const header = rows[0]!;
+    const col = (name: string) => header.indexOf(name);
+    const body = rows.slice(1);
+    expect(body.map((r) => [r[col('round title')], r[col('nickname')], r[col('student id')]])).toEqual([
+      ['"Malloc lab, short"', 'Ada', 'S-1001'], ['"Malloc lab, short"', 'Grace', 'S-1002'],
+    ]);
+    // One round: each student's total is their score in it.
+    for (const r of body) expect(r[col('total')]).toBe(r[col('score')]);
+    const moodle = await (await fetch(`${base()}/api/classes/${created.code}/results.csv?layout=moodle`, { headers: { 'x-host-key': created.hostKey } })).text();
+    expect(moodle.split('\r\n').slice(1, 3).map((l) => l.split(',')[0])).toEqual(['S-1001', 'S-1002']);
+  });
+
   it('reads an OSTEP op list as a round on malloc.py\'s heap', async () => {
     const created = await createClass();
     const res = await postRound(created, '+10,-0,+20,+5', 'text/plain');

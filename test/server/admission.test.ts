@@ -14,7 +14,7 @@ const eve = player('p2', 'Eve', 'eve-token', true);
 function door(changes: Partial<ClassDoor> = {}): ClassDoor & { badJoins: number } {
   const counted = {
     badJoins: 0,
-    session, locked: false, lateJoin: true, roundRunning: false,
+    session, locked: false, lateJoin: true, askStudentId: 'none' as const, roundRunning: false,
     seated: () => [ada],
     stored: async () => [ada, eve],
     noteBadJoin: () => {
@@ -30,7 +30,7 @@ describe('classroom admission', () => {
   it('admits the host by key, a returning student by token, a new student by code with their nickname', async () => {
     expect(await admitJoin({ hostKey: 'host-key' }, door())).toEqual({ ok: true, value: { role: 'host' } });
     expect(await admitJoin({ code: 'kcm4pq', token: 'ada-token' }, door())).toEqual({ ok: true, value: { role: 'student', playerId: 'p1' } });
-    expect(await admitJoin({ code: 'KCM4PQ', nickname: 'Grace' }, door())).toEqual({ ok: true, value: { role: 'student', nickname: 'Grace' } });
+    expect(await admitJoin({ code: 'KCM4PQ', nickname: 'Grace' }, door())).toEqual({ ok: true, value: { role: 'student', nickname: 'Grace', studentId: '' } });
   });
 
   it('refuses a wrong key or code (403), counting it; 429 once the address has tried too many', async () => {
@@ -53,6 +53,17 @@ describe('classroom admission', () => {
     expect(await admitJoin({ code: 'KCM4PQ', nickname: 'Grace' }, door({ lateJoin: false, roundRunning: false }))).toMatchObject({ ok: true });
     // A returning student comes back to their seat even when the class is locked.
     expect(await admitJoin({ code: 'KCM4PQ', token: 'ada-token' }, door({ locked: true }))).toMatchObject({ ok: true, value: { playerId: 'p1' } });
+  });
+
+  it('[CLASS-SID-1] asks a new student for the identifier the class wants (400 without it), never a returning one', async () => {
+    const asking = door({ askStudentId: 'email' });
+    expect(await admitJoin({ code: 'KCM4PQ', nickname: 'Grace' }, asking)).toMatchObject({ ok: false, status: 400, code: 'student_id/required' });
+    expect(await admitJoin({ code: 'KCM4PQ', nickname: 'Grace', studentId: 'grace' }, asking)).toMatchObject({ ok: false, status: 400, code: 'student_id/invalid' });
+    expect(await admitJoin({ code: 'KCM4PQ', nickname: 'Grace', studentId: ' grace@uni.example ' }, asking))
+      .toEqual({ ok: true, value: { role: 'student', nickname: 'Grace', studentId: 'grace@uni.example' } });
+    expect(await admitJoin({ code: 'KCM4PQ', token: 'ada-token' }, asking)).toEqual({ ok: true, value: { role: 'student', playerId: 'p1' } });
+    // A class that asks for nothing stores nothing, whatever is sent.
+    expect(await admitJoin({ code: 'KCM4PQ', nickname: 'Grace', studentId: 'S1' }, door())).toMatchObject({ ok: true, value: { studentId: '' } });
   });
 
   it('refuses a nickname someone holds (409), ignoring case', async () => {

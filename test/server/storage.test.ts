@@ -37,7 +37,7 @@ function storageContract(name: string, kind: StoreKind): void {
       const again = place.open();
       expect(await again.findOpenSessionByCode('K7M2QX')).toEqual(session);
       expect(await again.getSession('s1')).toEqual(session);
-      expect(await again.listPlayers('s1')).toEqual([{ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false, kicked: false }]);
+      expect(await again.listPlayers('s1')).toEqual([{ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false, kicked: false, studentId: '' }]);
       expect(await again.listRounds('s1')).toEqual([{ sessionId: 's1', roundNo: 1, config: '{"seed":7}', startedAt: 2, endedAt: null }]);
       expect(await again.listMoves('s1', 1)).toEqual([
         { sessionId: 's1', roundNo: 1, playerId: 'p1', seq: 0, move: '{"address":0}', at: 3 },
@@ -135,9 +135,23 @@ function storageContract(name: string, kind: StoreKind): void {
       await store.saveResults([{ sessionId: 's1', roundNo: 1, playerId: 'p1', result: 'old' }]);
       await store.saveResults([{ sessionId: 's1', roundNo: 1, playerId: 'p1', result: 'new' }]);
       expect((await store.getSession('s1'))?.settings).toBe('{"locked":true}');
-      expect(await store.listPlayers('s1')).toEqual([{ ...ada, barred: true, kicked: false }]);
+      expect(await store.listPlayers('s1')).toEqual([{ ...ada, barred: true, kicked: false, studentId: '' }]);
       expect((await store.listResults('s1')).map((r) => r.result)).toEqual(['new']);
       await store.close();
+    });
+
+    it('keeps a player\'s private student identifier across a reopen, and updates it in place (CLASS-SID-3)', async () => {
+      const place = await kind.fresh();
+      const first = place.open();
+      await first.createSession(session);
+      const ada = { sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false, kicked: false, studentId: 'ST-0042' };
+      await first.savePlayer(ada);
+      await first.savePlayer({ ...ada, playerId: 'p2', nickname: 'Grace', joinedAt: 2, studentId: 'grace@uni.example' });
+      await first.savePlayer({ ...ada, studentId: 'ST-0043' });
+      await first.close();
+      const again = place.open();
+      expect((await again.listPlayers('s1')).map((p) => [p.nickname, p.studentId])).toEqual([['Ada', 'ST-0043'], ['Grace', 'grace@uni.example']]);
+      await again.close();
     });
 
     it('keeps the rounds a host made, per session, oldest first, a second save replacing the first (across a reopen)', async () => {

@@ -135,18 +135,22 @@ function waitForWelcome(room: Room): Promise<Welcome> {
   });
 }
 
-/** Joins a class as a student: with the saved token when this browser was here before. */
-export async function joinClass(code: string, nickname: string): Promise<{ room: Room; welcome: Welcome }> {
+/**
+ * Joins a class as a student: with the saved token when this browser was here before, else
+ * as a newcomer with a nickname and, when the class asks for one, the private student ID or e-mail.
+ */
+export async function joinClass(code: string, nickname: string, studentId = ''): Promise<{ room: Room; welcome: Welcome }> {
   const found = await findClass(code);
   const token = savedToken(found.code);
+  const newcomer = { code: found.code, nickname, ...(studentId.trim() ? { studentId } : {}) };
   let room: Room;
   try {
-    room = await client().joinById(found.roomId, token ? { code: found.code, token } : { code: found.code, nickname });
+    room = await client().joinById(found.roomId, token ? { code: found.code, token } : newcomer);
   } catch (error) {
     // Kicked (not barred): the old seat is gone for good; this browser may join again as someone new.
     if (!token || !/^class\/kicked\b/.test(error instanceof Error ? error.message : String(error))) throw error;
     forgetToken(found.code);
-    room = await client().joinById(found.roomId, { code: found.code, nickname });
+    room = await client().joinById(found.roomId, newcomer);
   }
   const welcome = await waitForWelcome(room);
   if (welcome.token) saveToken(found.code, welcome.token);

@@ -8,6 +8,7 @@ import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { DomForm } from '../../ui/forms.ts';
 import { clipNickname } from '../../../../shared/classroom/nickname.ts';
+import { MAX_STUDENT_ID, studentIdLabel } from '../../../../shared/classroom/student-id.ts';
 import { normaliseCode } from './host-key.ts';
 import { screenMargin } from './layout.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
@@ -40,6 +41,8 @@ export class JoinScene extends Phaser.Scene {
   private form!: DomForm;
   private codeInput!: HTMLInputElement;
   private nicknameInput!: HTMLInputElement;
+  /** The private student ID or e-mail, shown once the class says it asks for one (CLASS-SID-1). */
+  private studentIdInput!: HTMLInputElement;
   private submit!: HTMLButtonElement;
   private message!: HTMLParagraphElement;
   private buttons!: ButtonSet;
@@ -64,6 +67,8 @@ export class JoinScene extends Phaser.Scene {
     this.form = new DomForm(this, () => void this.join());
     this.codeInput = this.form.addField({ name: 'code', label: 'Class code', value: this.prefill, maxLength: 12, placeholder: 'e.g. K7TQ3M', uppercase: true });
     this.nicknameInput = this.form.addField({ name: 'nickname', label: 'Nickname (others see it)', value: savedNickname(), maxLength: 200, clip: clipNickname, placeholder: 'e.g. Ada' });
+    this.studentIdInput = this.form.addField({ name: 'studentId', label: 'Student ID (only your teacher sees it)', maxLength: MAX_STUDENT_ID, placeholder: '' });
+    this.showStudentIdField(null);
     this.submit = this.form.addSubmit('Join');
     this.message = document.createElement('p');
     this.message.setAttribute('role', 'alert');
@@ -107,14 +112,27 @@ export class JoinScene extends Phaser.Scene {
     this.submit.disabled = true;
     this.showMessage('Joining…', UI.dim);
     try {
-      const { room, welcome } = await joinClass(code, nickname);
+      const { room, welcome } = await joinClass(code, nickname, this.studentIdInput.value);
       if (nickname) saveNickname(nickname);
       this.scene.start('ClassLobbyScene', { classRoom: room, welcome });
     } catch (error) {
       this.joining = false;
       this.submit.disabled = false;
       this.showMessage(describeError(error));
+      const asked = /^student_id\/\w+: .*(e-mail|student ID)/.exec(error instanceof Error ? error.message : '');
+      if (asked) this.showStudentIdField(asked[1] === 'e-mail' ? 'email' : 'id');
     }
+  }
+
+  /** Shows the private identifier field, labelled for what the class asks (the server's refusal says which), or hides it. */
+  private showStudentIdField(mode: 'id' | 'email' | null): void {
+    const label = this.studentIdInput.parentElement;
+    if (!label) return;
+    label.style.display = mode ? 'flex' : 'none';
+    if (!mode) return;
+    label.firstChild!.textContent = `${studentIdLabel(mode)} (only your teacher sees it)`;
+    this.studentIdInput.type = mode === 'email' ? 'email' : 'text';
+    this.studentIdInput.focus();
   }
 
   private publish(): void {
