@@ -58,6 +58,7 @@ export const CLIENT_MESSAGES = {
   'host:pause': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:resume': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:end': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
+  'host:extend': { sender: 'host', rooms: ['classroom'], shape: { seconds: { type: 'int', min: 1, max: 600 } } },
   'host:kick': { sender: 'host', rooms: ['classroom'], shape: { playerId: { type: 'string', maxLength: 64 }, bar: { type: 'boolean', optional: true } } },
   'host:lock': { sender: 'host', rooms: ['classroom'], shape: { value: { type: 'boolean' } } },
   'host:late-join': { sender: 'host', rooms: ['classroom'], shape: { value: { type: 'boolean' } } },

@@ -64,6 +64,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     'host:pause': (client: Client, raw: unknown) => this.hostAction(client, 'host:pause', raw, () => this.round.pause()),
     'host:resume': (client: Client, raw: unknown) => this.hostAction(client, 'host:resume', raw, () => this.round.resume()),
     'host:end': (client: Client, raw: unknown) => this.hostAction(client, 'host:end', raw, () => this.round.end()),
+    'host:extend': (client: Client, raw: unknown) => this.hostAction(client, 'host:extend', raw, (m) => this.round.extend(m.seconds)),
     'host:kick': (client: Client, raw: unknown) => this.hostAction(client, 'host:kick', raw, (m) => this.kick(m.playerId, m.bar ?? false)),
     'host:lock': (client: Client, raw: unknown) => this.hostAction(client, 'host:lock', raw, (m) => this.saveSettings({ locked: m.value })),
     'host:late-join': (client: Client, raw: unknown) => this.hostAction(client, 'host:late-join', raw, (m) => this.saveSettings({ lateJoin: m.value })),
@@ -107,7 +108,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.rate = new ClientRate(services.messageRate, services.now);
     this.round = new ClassRound({
       sessionId: session.id, state: this.state, seated: this.seated, storage: services.storage, now: services.now,
-      pausedMs: this.settings.pausedMs, paused: this.settings.paused,
+      pausedMs: this.settings.pausedMs, paused: this.settings.paused, roundEndsAt: this.settings.roundEndsAt,
       saveClock: async (clock) => {
         await this.saveSettings(clock);
       },
@@ -116,7 +117,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       onClassView: () => this.projection.refresh(),
     });
     await this.setMetadata({ sessionId: session.id, code: session.code });
-    Object.assign(this.state, { code: session.code, figures: new ClassFigures(), projection: new Projection(), phase: 'lobby', roundNo: 0, roundTitle: '', playerCount: 0 });
+    Object.assign(this.state, { code: session.code, figures: new ClassFigures(), projection: new Projection(), phase: 'lobby', roundNo: 0, roundTitle: '', roundDeadline: 0, roundRemainingMs: 0, playerCount: 0 });
     this.projection = new ClassProjection({ projection: this.state.projection, seated: this.seated, config: () => this.round.roundConfig });
     for (const record of await services.storage.listPlayers(session.id)) if (!record.barred && !record.kicked) this.seated.add(record);
     await this.round.restore();

@@ -15,6 +15,7 @@ import { Heat, type BoardMode } from './class-figures.ts';
 import type { ClassSeats, Seated } from './class-seats.ts';
 import { restoreLastRound, writeRound } from './class-store.ts';
 import { MatchClock } from './match-clock.ts';
+import { WholeRoundClock } from './round-clock.ts';
 import { findClassRound } from '../classroom/round-library.ts';
 import type { Seat, SeatMove } from './seat.ts';
 import { StoredMoves, type Decided } from './stored-moves.ts';
@@ -39,7 +40,9 @@ export interface RoundDeps {
   /** Whether the host had paused the round (a restarted server comes back paused). */
   readonly paused: boolean;
   /** Stores the clock in the session's settings: whether it is paused, and the time spent paused (on resume). */
-  readonly saveClock: (clock: { readonly paused: boolean; readonly pausedMs?: number }) => Promise<void>;
+  readonly saveClock: (clock: { readonly paused?: boolean; readonly pausedMs?: number; readonly roundEndsAt?: number | null }) => Promise<void>;
+  /** When the running round's whole-round clock runs out (class match time), as the session's settings keep it. */
+  readonly roundEndsAt: number | null;
   readonly boardMode: () => BoardMode;
   readonly hosts: () => readonly Client[];
   /** Called whenever the class views are published (the projector's comparison follows the class). */
@@ -60,12 +63,17 @@ export class ClassRound {
   /** Whether a move changed scores or placements since the board and figures were last published. */
   private classViewStale = false;
   private classViewAt = 0;
+  /** The whole-round clock of the running round (rounds whose settings give the whole round a time). */
+  private readonly roundClock: WholeRoundClock;
+  /** Whether the round is being ended (its whole-round clock ran out): the tick does not end it twice. */
+  private ending = false;
 
   constructor(deps: RoundDeps) {
     this.deps = deps;
     this.clock = new MatchClock(deps.now, deps.pausedMs);
     // A host pause survives a crash: the class's clock comes back stopped.
     if (deps.paused) this.clock.stop();
+    this.roundClock = new WholeRoundClock(deps.roundEndsAt);
     this.moves = new StoredMoves(deps.storage, deps.now);
   }
 
@@ -123,6 +131,13 @@ export class ClassRound {
   /** Hands overdue requests to the fallback policy, and publishes the class views when stale. */
   tick(): void {
     if (this.deps.state.phase !== 'playing') return;
+    if (this.roundClock.isDue(this.clock.now()) && !this.ending) {
+      this.ending = true;
+      void this.end().finally(() => {
+        this.ending = false;
+      });
+      return;
+    }
     for (const s of this.deps.seated.all()) {
       if (!s.seat?.expiryDue(s.clock.now()) || this.moves.busy(s.record.playerId)) continue;
       void this.change(s, (seat) => orNothing(seat.decideExpiry(s.clock.now()))).then((result) => {
@@ -144,12 +159,15 @@ export class ClassRound {
     const probe = startMatch(config, now);
     if (!probe.ok) return probe;
     await this.deps.storage.startRound({ sessionId: this.deps.sessionId, roundNo, config: writeRound({ config, title, hints, roundId: round.value.id }), startedAt: now, endedAt: null });
+    this.roundClock.start(round.value.roundTimeMs, now);
+    await this.deps.saveClock({ roundEndsAt: this.roundClock.endsAt });
     this.config = config;
     this.deps.seated.paceRound(config);
     this.hints = hints;
     state.roundNo = roundNo;
     state.roundTitle = title;
     state.phase = 'playing';
+    this.showRoundClock();
     await Promise.all(seated.all().filter((s) => s.client).map((s) => this.seatIn(s)));
     this.heat = new Heat();
     this.publishClassView();
@@ -161,6 +179,7 @@ export class ClassRound {
     this.clock.stop();
     this.deps.state.phase = 'paused';
     for (const s of this.deps.seated.playing()) s.seat.view.phase = 'paused';
+    this.showRoundClock();
     await this.deps.saveClock({ paused: true });
     return null;
   }
@@ -170,6 +189,7 @@ export class ClassRound {
     await this.deps.saveClock({ paused: false, pausedMs: this.clock.pausedMsIfStartedNow() });
     this.clock.start();
     this.deps.state.phase = 'playing';
+    this.showRoundClock();
     for (const s of this.deps.seated.playing()) {
       s.seat.view.phase = 'playing';
       this.deps.seated.showDeadline(s, this.clock.pausedMs);
@@ -189,6 +209,22 @@ export class ClassRound {
     }
     await this.finish();
     return null;
+  }
+
+  /** The host's "+N s": the running round's whole-round clock runs `seconds` longer. */
+  async extend(seconds: number): Promise<RefusalMessage | null> {
+    if (!this.running()) return NOT_RUNNING;
+    if (!this.roundClock.extend(seconds * 1000)) return { code: 'round/no_clock', message: 'this round has no whole-round clock to extend' };
+    await this.deps.saveClock({ roundEndsAt: this.roundClock.endsAt });
+    this.showRoundClock();
+    return null;
+  }
+
+  /** The whole-round clock as the state shows it: the wall-clock deadline while it runs, the time left. */
+  private showRoundClock(): void {
+    const shown = this.roundClock.view(this.clock.now(), this.clock.pausedMs, this.clock.stopped);
+    this.deps.state.roundDeadline = shown.deadline;
+    this.deps.state.roundRemainingMs = shown.remainingMs;
   }
 
   /** Rebuilds the last round after a restart by replaying each player's logged moves. */
@@ -212,6 +248,8 @@ export class ClassRound {
     }
     state.phase = round.ended ? 'results' : this.clock.stopped ? 'paused' : 'playing';
     if (state.phase === 'paused') for (const s of seated.playing()) s.seat.view.phase = 'paused';
+    if (round.ended) this.roundClock.clear();
+    this.showRoundClock();
   }
 
   /** Publishes the class figures and the leaderboard (with the ranks) now. */
@@ -251,7 +289,10 @@ export class ClassRound {
     if (state.phase === 'results') return;
     state.phase = 'results';
     const roundNo = state.roundNo;
+    this.roundClock.clear();
+    this.showRoundClock();
     await storage.endRound(sessionId, roundNo, this.clock.now());
+    await this.deps.saveClock({ roundEndsAt: null });
     this.publishClassView();
     const rows = seated.resultsOf(roundNo).map(({ record, info, seat }) => ({
       sessionId,

@@ -21,9 +21,11 @@ export interface SessionSettings {
   projection: ProjectionChoice;
   /** What new students are asked for at join (`host:student-id`; shared/classroom CLASS-SID-1). */
   askStudentId: StudentIdMode;
+  /** When the running round's whole-round clock runs out, in the class's match time; null without one (server/rooms/round-clock.ts). */
+  roundEndsAt: number | null;
 }
 
-const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false, projection: DEFAULT_PROJECTION, askStudentId: 'none' };
+const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false, projection: DEFAULT_PROJECTION, askStudentId: 'none', roundEndsAt: null };
 
 /** A session's settings from its stored JSON, defaults filled in. */
 export function readSettings(json: string): SessionSettings {

@@ -88,6 +88,10 @@ export const ClassroomState = schema({
   phase: t.string(),
   roundNo: t.uint16(),
   roundTitle: t.string(),
+  /** Wall time the round's whole-round clock runs out while it runs; 0 while paused or without one. */
+  roundDeadline: t.float64(),
+  /** Milliseconds left on the whole-round clock (frozen while paused); 0 without one. */
+  roundRemainingMs: t.float64(),
   locked: t.boolean(),
   lateJoin: t.boolean(),
   /** 'shown' | 'hidden' | 'anonymous' */
