@@ -3,7 +3,8 @@
 // code and a large QR code of the join link, the students with Kick buttons, the
 // round controls (round picker, start, pause/resume, end), joining (lock, late join)
 // and leaderboard settings, the live class figures, every student's heap as a
-// thumbnail, the results download and a button that opens the projector view.
+// thumbnail (click one to open it, live, and put it on the projector: HostWall.ts),
+// what the projector shows, the results download and a button that opens the projector view.
 // Side by side on a wide screen; on a phone held upright, the same panels as tabs.
 
 import Phaser from 'phaser';
@@ -16,8 +17,10 @@ import { boardMode, boardRows, classFigures, classPhase, heapThumbs, isRoundOn, 
 import { loadHostKey, normaliseCode, saveHostKey } from './host-key.ts';
 import { isNarrow, screenMargin, splitColumns, takeTop, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
+import { projectionShow } from './projection.ts';
 import type { ClientMessages, ClientMessageType } from '../../net/messages.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
+import { HostWall } from './HostWall.ts';
 import { ClassFiguresView } from './views/ClassFiguresView.ts';
 import { HeapThumbnailsView } from './views/HeapThumbnailsView.ts';
 import { PlayerListView } from './views/PlayerListView.ts';
@@ -82,6 +85,7 @@ export class HostScene extends Phaser.Scene {
   private players!: PlayerListView;
   private figures!: ClassFiguresView;
   private thumbs!: HeapThumbnailsView;
+  private wall!: HostWall;
 
   constructor() {
     super('HostScene');
@@ -121,6 +125,11 @@ export class HostScene extends Phaser.Scene {
     this.figures = new ClassFiguresView(this);
     this.thumbs = new HeapThumbnailsView(this);
     this.createButtons();
+    this.wall = new HostWall(this, this.buttons, (body) => this.post('host:project', body), () => this.refresh());
+    this.thumbs.events.on('open', ({ playerId }) => {
+      this.wall.open(playerId);
+      this.refresh();
+    });
     this.scale.on('resize', this.refresh, this);
     this.events.once('shutdown', () => this.scale.off('resize', this.refresh, this));
     this.refresh();
@@ -377,6 +386,7 @@ export class HostScene extends Phaser.Scene {
     this.players.setVisible(false);
     this.figures.setVisible(false);
     this.thumbs.setVisible(false);
+    this.wall.hide();
   }
 
   /** Lays out the four panels: all of them side by side (`only` null), or the one tab shown. */
@@ -398,13 +408,22 @@ export class HostScene extends Phaser.Scene {
     this.layoutControls(controls, font, shown.round);
     this.players.setVisible(shown.students);
     if (shown.students) this.players.layout(list, font);
-    this.figures.setVisible(shown.class);
-    this.thumbs.setVisible(shown.class);
-    if (shown.class) {
-      const [top, bottom] = twoRows(figures, 1, only ? 1 : 1.1, gap);
-      this.figures.layout(top, font);
-      this.thumbs.layout(bottom, font);
-    }
+    this.layoutClassPanel(figures, font, shown.class, only !== null);
+  }
+
+  /** What the projector shows, then a student's heap when one is open, else the class figures and every heap. */
+  private layoutClassPanel(box: Box, font: number, visible: boolean, tab: boolean): void {
+    this.wall.hide();
+    const state = this.link?.state;
+    const connected = this.link !== null;
+    const under = visible ? this.wall.layoutWallRow(box, font, state, connected) : box;
+    const spotlight = visible && this.wall.layoutSpotlight(under, font, state, connected);
+    this.figures.setVisible(visible && !spotlight);
+    this.thumbs.setVisible(visible && !spotlight);
+    if (!visible || spotlight) return;
+    const [top, bottom] = twoRows(under, 1, tab ? 1 : 1.1, screenMargin(this.scale.width));
+    this.figures.layout(top, font);
+    this.thumbs.layout(bottom, font);
   }
 
   /** The join code, the QR code of the join link, the link, and the share buttons under them. */
@@ -489,6 +508,8 @@ export class HostScene extends Phaser.Scene {
       leaderboard: boardRows(state),
       figures: classFigures(state),
       thumbs: heapThumbs(state).map((t) => t.name),
+      openStudent: this.wall.openStudent,
+      projection: projectionShow(state),
       joinLink: this.code ? joinLink(this.code) : '',
       status: this.status,
       tab: isNarrow(this.scale.width) ? this.tab : 'all',

@@ -1,18 +1,23 @@
 // The projector view (`/?projector=CODE`), for the wall: it joins as the host (with
 // the key this browser holds for the class) and shows, large, the join code and QR
 // code in the lobby, the live leaderboard during a round (with a small code for late
-// joiners), and a podium of the top three when the round is over.
+// joiners), and a podium of the top three when the round is over; or what the host
+// put up (`host:project`, projection.ts): one student's heap, the best and the worst
+// beside a built-in policy's, or the class figures.
 
 import Phaser from 'phaser';
 import { describeError, hostClass, isFinalRefusal, joinLink } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
-import { boardMode, boardRows, classPhase, isRoundOn, playerRows, VS_BEST_CAPTION, type ClassPhase, type ClassStateLike } from './class-state.ts';
+import { boardMode, boardRows, classFigures, classPhase, playerRows, VS_BEST_CAPTION, type ClassPhase, type ClassStateLike } from './class-state.ts';
 import { loadHostKey, normaliseCode } from './host-key.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
 import { visibleTexts } from './screen-report.ts';
+import { comparisonHeaps, spotlightHeap, wallScreen, type WallHeap, type WallScreen } from './projection.ts';
+import { ClassFiguresView } from './views/ClassFiguresView.ts';
+import { WallHeapsView } from './views/WallHeapsView.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
 import { PodiumView } from './views/PodiumView.ts';
 import { QrView } from './views/QrView.ts';
@@ -21,8 +26,6 @@ import { sizeToFit, textStyle } from './views/text-style.ts';
 export interface ProjectorData {
   readonly code?: string;
 }
-
-type Show = 'problem' | 'join' | 'board' | 'podium';
 
 /** How long the projector waits before trying a lost class again. */
 const PROJECTOR_RETRY_MS = 3000;
@@ -39,6 +42,8 @@ export class ProjectorScene extends Phaser.Scene {
   private qr!: QrView;
   private board!: LeaderboardView;
   private podium!: PodiumView;
+  private heaps!: WallHeapsView;
+  private figures!: ClassFiguresView;
 
   constructor() {
     super('ProjectorScene');
@@ -59,6 +64,8 @@ export class ProjectorScene extends Phaser.Scene {
     this.qr = new QrView(this);
     this.board = new LeaderboardView(this);
     this.podium = new PodiumView(this);
+    this.heaps = new WallHeapsView(this);
+    this.figures = new ClassFiguresView(this);
     this.scale.on('resize', this.refresh, this);
     this.events.once('shutdown', () => this.scale.off('resize', this.refresh, this));
     this.refresh();
@@ -104,12 +111,8 @@ export class ProjectorScene extends Phaser.Scene {
     return classPhase(this.link?.state);
   }
 
-  private show(): Show {
-    if (this.problem) return 'problem';
-    const phase = this.phase();
-    if (isRoundOn(phase)) return 'board';
-    if (phase === 'results') return 'podium';
-    return 'join';
+  private show(): WallScreen {
+    return wallScreen(this.link?.state, this.problem !== '');
   }
 
   private refresh(): void {
@@ -123,11 +126,47 @@ export class ProjectorScene extends Phaser.Scene {
     this.qr.setVisible(false);
     this.board.setVisible(false);
     this.podium.setVisible(false);
+    this.heaps.setVisible(false);
+    this.figures.setVisible(false);
     if (show === 'problem') this.layoutProblem(area, font);
     else if (show === 'join') this.layoutJoin(area, font);
     else if (show === 'board') this.layoutBoard(area, font);
-    else this.layoutPodium(area, font);
+    else if (show === 'podium') this.layoutPodium(area, font);
+    else if (show === 'figures') this.layoutFigures(area, font);
+    else this.layoutHeaps(area, font, show === 'heap' ? this.spotlight() : comparisonHeaps(this.link?.state));
     this.publish(show);
+  }
+
+  private spotlight(): WallHeap[] {
+    const projection = this.link?.state?.projection;
+    const heap = projection ? spotlightHeap(this.link?.state, projection.playerId, projection.named) : null;
+    return heap ? [heap] : [];
+  }
+
+  /** A heading over the whole wall: the round's title, and whether it is paused or over. */
+  private layoutHeading(area: Box, font: number, what: string): Box {
+    const state = this.link?.state;
+    const phase = this.phase();
+    const when = phase === 'paused' ? 'Paused · ' : phase === 'results' ? 'Round over · ' : '';
+    const heading = `${when}${what}${state?.roundTitle ? ` · ${state.roundTitle}` : ''}${this.dropped ? ' · reconnecting…' : ''}`;
+    const titleSize = sizeToFit(heading, area.w, Math.round(font * 1.5), font, true);
+    this.title.setFontSize(titleSize).setWordWrapWidth(area.w).setText(fitText(heading, area.w, titleSize, true)).setPosition(area.x, area.y);
+    this.body.setText('');
+    return takeTop(area, this.title.height, 20)[1];
+  }
+
+  private layoutHeaps(area: Box, font: number, heaps: readonly WallHeap[]): void {
+    const rest = this.layoutHeading(area, font, heaps.length > 1 ? 'Best and worst heap' : 'A heap from the class');
+    this.heaps.setVisible(true);
+    this.heaps.layout(rest, Math.round(font * 1.3));
+    this.heaps.show(heaps);
+  }
+
+  private layoutFigures(area: Box, font: number): void {
+    const rest = this.layoutHeading(area, font, 'The class');
+    this.figures.setVisible(true);
+    this.figures.layout(rest, Math.round(font * 1.4));
+    this.figures.show(classFigures(this.link?.state));
   }
 
   private layoutProblem(area: Box, font: number): void {
@@ -235,7 +274,7 @@ export class ProjectorScene extends Phaser.Scene {
     this.board.show({ rows, title: 'Everyone', caption: VS_BEST_CAPTION });
   }
 
-  private publish(show: Show): void {
+  private publish(show: WallScreen): void {
     const state = this.link?.state;
     publishForTests({
       scene: 'ProjectorScene',
@@ -245,6 +284,7 @@ export class ProjectorScene extends Phaser.Scene {
       phase: this.phase(),
       playerCount: state?.playerCount ?? 0,
       leaderboard: boardRows(state),
+      heaps: show === 'heap' ? this.spotlight().map((h) => h.label) : show === 'compare' ? comparisonHeaps(state).map((h) => h.label) : [],
       texts: visibleTexts(this),
       width: this.scale.width,
       height: this.scale.height,

@@ -64,6 +64,18 @@ export interface FiguresLike {
   readonly heatMapRequest: number;
 }
 
+/** The synced Projection (host only), typed structurally. */
+export interface ProjectionLike {
+  readonly show: string;
+  readonly playerId: string;
+  readonly named: boolean;
+  readonly bestId: string;
+  readonly worstId: string;
+  readonly policy: string;
+  readonly requests: number;
+  readonly regions: Iterable<RegionLike>;
+}
+
 export interface ClassStateLike {
   readonly code: string;
   readonly phase: string;
@@ -77,6 +89,8 @@ export interface ClassStateLike {
   readonly players: MapLike<PlayerInfoLike> | undefined;
   readonly heaps: MapLike<MatchLike> | undefined;
   readonly figures: FiguresLike | undefined;
+  /** What the host put on the projector (host only; projection.ts reads it). */
+  readonly projection?: ProjectionLike | undefined;
 }
 
 /** One row of a drawn leaderboard. */
@@ -173,7 +187,11 @@ export function regionsOf(match: MatchLike): RegionView[] {
 
 /** The heap view's line, its break where the engine has it (shared/core/extent.ts); no room past it. */
 export function heapLineOf(match: MatchLike): HeapLine {
-  const regions = regionsOf(match);
+  return heapLineOfRegions(regionsOf(match));
+}
+
+/** The heap view's line of regions as the engine's walker gives them. */
+export function heapLineOfRegions(regions: readonly RegionView[]): HeapLine {
   const { brk, end } = heapBreakOf(regions);
   return { regions, breakAt: Math.max(1, brk), blockEnd: end, extent: Math.max(1, extentOf(regions)) };
 }

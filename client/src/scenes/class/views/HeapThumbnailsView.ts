@@ -3,12 +3,14 @@
 // address strip (live blocks in their palette colour with a dark edge between
 // blocks, holes dark grey, room past the break hatched). All strips share one scale,
 // so a heap that grew taller than the others is longer. Cards that do not fit are counted.
+// Clicking a card opens that student's heap (the scene decides where).
 
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 import { UI, blockColour } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
 import { fitText, lineHeight } from '../../../views/labels.ts';
 import { hatch } from '../../../views/patterns.ts';
+import { ViewEvents } from '../../../views/emitter.ts';
 import { gridCells, type Box } from '../layout.ts';
 import type { HeapThumb } from '../class-state.ts';
 import { PanelView } from './PanelView.ts';
@@ -20,9 +22,42 @@ export function thumbProgress(thumb: HeapThumb): string {
   return `${thumb.placed}/${thumb.total} placed`;
 }
 
+export interface HeapThumbnailsEvents {
+  open: { playerId: string; name: string };
+}
+
 export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
+  readonly events = new ViewEvents<HeapThumbnailsEvents>();
+  /** The cards drawn, for finding the one clicked. */
+  private cards: { readonly thumb: HeapThumb; readonly cell: Box }[] = [];
+  private readonly zone: Phaser.GameObjects.Zone;
+
   constructor(scene: Phaser.Scene, depth = 0) {
     super(scene, [], depth);
+    this.zone = scene.add.zone(0, 0, 1, 1).setOrigin(0, 0).setDepth(depth + 2).setInteractive({ useHandCursor: true });
+    this.zone.on('pointerup', (pointer: Phaser.Input.Pointer) => this.openAt(pointer.x, pointer.y));
+  }
+
+  override destroy(): void {
+    this.events.clear();
+    this.zone.destroy();
+    super.destroy();
+  }
+
+  private openAt(px: number, py: number): void {
+    const card = this.cards.find(({ cell }) => px >= cell.x && px <= cell.x + cell.w && py >= cell.y && py <= cell.y + cell.h);
+    if (card) this.events.emit('open', { playerId: card.thumb.playerId, name: card.thumb.name });
+  }
+
+  protected override redraw(): void {
+    this.cards = [];
+    super.redraw();
+    const { x, y, w, h } = this.box;
+    const shown = this.visible && w > 0 && h > 0;
+    this.zone.setVisible(shown).setPosition(x, y).setSize(Math.max(1, w), Math.max(1, h));
+    if (this.zone.input) this.zone.input.enabled = shown;
+    const hitArea: unknown = this.zone.input?.hitArea;
+    if (hitArea instanceof Phaser.Geom.Rectangle) hitArea.setSize(Math.max(1, w), Math.max(1, h));
   }
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
@@ -44,11 +79,16 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
     const scale = Math.max(1, ...thumbs.map((t) => t.extent));
     cells.forEach((cell, i) => {
       const thumb = thumbs[i];
-      if (thumb) this.drawCard(g, cell, thumb, scale, small, barHeight);
+      if (!thumb) return;
+      this.drawCard(g, cell, thumb, scale, small, barHeight);
+      this.cards.push({ thumb, cell });
     });
     const last = hidden > 0 ? gridCells(grid, cells.length + 1, cellWidth, cellHeight, 10)[cells.length] : undefined;
     if (last) this.labels.add(last.x + 8, last.y + cellHeight / 2, `+${hidden} more`, { size, colour: UI.dim, originX: 0 });
-    reportDrawn('HeapThumbnailsView', { shown: cells.length, hidden, names: thumbs.slice(0, cells.length).map((t) => t.name) });
+    reportDrawn('HeapThumbnailsView', {
+      shown: cells.length, hidden, names: thumbs.slice(0, cells.length).map((t) => t.name),
+      cards: this.cards.map(({ thumb, cell }) => ({ name: thumb.name, x: Math.round(cell.x + cell.w / 2), y: Math.round(cell.y + cell.h / 2) })),
+    });
   }
 
   private drawCard(g: Phaser.GameObjects.Graphics, cell: Box, thumb: HeapThumb, scale: number, small: number, barHeight: number): void {

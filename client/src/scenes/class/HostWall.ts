@@ -1,0 +1,108 @@
+// The dashboard's part in what the class looks at: a student's heap opened from their
+// thumbnail (live, as they play), with "Show on projector" (named), "Anonymously" and
+// "Back" (to the class); and, over the class figures, what the projector shows (the board, the
+// best and worst beside first fit's, the class figures), the current choice marked.
+// The scene hands it a box and the state; it sends `host:project` through the scene's post.
+
+import type Phaser from 'phaser';
+import type { ClientMessages } from '../../net/messages.ts';
+import { UI } from '../../palette.ts';
+import { fitText, lineHeight } from '../../views/labels.ts';
+import type { ClassStateLike } from './class-state.ts';
+import { takeTop, type Box } from './layout.ts';
+import { projectionShow, spotlightHeap, type ProjectionShow } from './projection.ts';
+import type { ButtonSet } from './screen-report.ts';
+import { textStyle } from './views/text-style.ts';
+import { WallHeapsView } from './views/WallHeapsView.ts';
+
+/** The projector choices on the dashboard, with their buttons' words. */
+const WALL_CHOICES: readonly { readonly show: Exclude<ProjectionShow, 'heap'>; readonly label: string }[] = [
+  { show: 'board', label: 'Board' },
+  { show: 'compare', label: 'Best & worst' },
+  { show: 'figures', label: 'Figures' },
+];
+export const WALL_BUTTONS = WALL_CHOICES.map((c) => `wall-${c.show}`);
+export const SPOTLIGHT_BUTTONS = ['spot-named', 'spot-anonymous', 'spot-close'] as const;
+const BUTTON_HEIGHT = 44;
+
+export class HostWall {
+  private readonly buttons: ButtonSet;
+  private readonly post: (body: ClientMessages['host:project']) => void;
+  private readonly label: Phaser.GameObjects.Text;
+  private readonly heaps: WallHeapsView;
+  /** The student whose heap is open on the dashboard, or null. */
+  private opened: string | null = null;
+
+  constructor(scene: Phaser.Scene, buttons: ButtonSet, post: (body: ClientMessages['host:project']) => void, onChange: () => void) {
+    this.buttons = buttons;
+    this.post = post;
+    this.label = scene.add.text(0, 0, 'Projector shows', textStyle(14, UI.dim, true));
+    this.heaps = new WallHeapsView(scene);
+    const options = { fontSize: 16, height: BUTTON_HEIGHT };
+    for (const { show, label } of WALL_CHOICES) buttons.add(`wall-${show}`, label, () => this.post({ show }), options);
+    buttons.add('spot-named', 'Show on projector', () => this.project(true), { ...options, primary: true });
+    buttons.add('spot-anonymous', 'Anonymously', () => this.project(false), options);
+    buttons.add('spot-close', 'Back', () => { this.opened = null; onChange(); }, options);
+  }
+
+  /** The student whose heap is open, or null. */
+  get openStudent(): string | null {
+    return this.opened;
+  }
+
+  open(playerId: string): void {
+    this.opened = playerId;
+  }
+
+  private project(named: boolean): void {
+    if (this.opened) this.post({ show: 'heap', playerId: this.opened, named });
+  }
+
+  /** Hides all of it (another tab, the setup problem). */
+  hide(): void {
+    this.buttons.setVisible([...WALL_BUTTONS, ...SPOTLIGHT_BUTTONS], false);
+    this.label.setVisible(false);
+    this.heaps.setVisible(false);
+  }
+
+  /** The projector row over the class figures; answers the box left under it. */
+  layoutWallRow(box: Box, font: number, state: ClassStateLike | undefined, connected: boolean): Box {
+    const small = Math.round(font * 0.9);
+    this.label.setVisible(true).setFontSize(small).setPosition(box.x, box.y);
+    const [, afterLabel] = takeTop(box, lineHeight(small) + 4);
+    const current = projectionShow(state);
+    WALL_CHOICES.forEach(({ show, label }) => {
+      this.buttons.setLabel(`wall-${show}`, show === current ? `● ${label}` : label);
+      this.buttons.setEnabled(`wall-${show}`, connected);
+    });
+    this.buttons.setVisible(WALL_BUTTONS, true);
+    this.buttons.placeRow(WALL_BUTTONS, afterLabel.x, afterLabel.y, afterLabel.w, BUTTON_HEIGHT, 8);
+    return takeTop(afterLabel, BUTTON_HEIGHT, 12)[1];
+  }
+
+  /**
+   * The open student's heap, live, filling `box`, with its buttons; false when the student
+   * has no heap to show (not in this round, or gone), and then it closes.
+   */
+  layoutSpotlight(box: Box, font: number, state: ClassStateLike | undefined, connected: boolean): boolean {
+    const heap = this.opened ? spotlightHeap(state, this.opened, true) : null;
+    if (!heap) {
+      this.opened = null;
+      this.buttons.setVisible(SPOTLIGHT_BUTTONS, false);
+      this.heaps.setVisible(false);
+      return false;
+    }
+    const projection = state?.projection;
+    const onWall = projectionShow(state) === 'heap' && projection?.playerId === this.opened;
+    this.buttons.setLabel('spot-named', onWall && projection.named ? '● On projector' : 'Show on projector');
+    this.buttons.setLabel('spot-anonymous', onWall && !projection.named ? '● Anonymously' : 'Anonymously');
+    for (const name of ['spot-named', 'spot-anonymous']) this.buttons.setEnabled(name, connected);
+    this.buttons.setVisible(SPOTLIGHT_BUTTONS, true);
+    this.buttons.placeRow(SPOTLIGHT_BUTTONS, box.x, box.y, box.w, BUTTON_HEIGHT, 8);
+    const [, rest] = takeTop(box, BUTTON_HEIGHT, 12);
+    this.heaps.setVisible(true);
+    this.heaps.layout(rest, font);
+    this.heaps.show([{ ...heap, label: fitText(heap.label, rest.w, font, true) }]);
+    return true;
+  }
+}

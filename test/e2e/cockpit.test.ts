@@ -1,0 +1,158 @@
+// The instructor's cockpit in a real browser (issue 14): the host opens one student's
+// heap from its thumbnail on the dashboard, live as the student plays, and puts it on the
+// projector, named and then without the name; the projector also shows the class's best
+// and worst heaps beside first fit's (here: lowest buddy's) and the class figures. The
+// host and the projector are Chromium pages (the host's laptop, 1366x768; the wall,
+// 1920x1080); the students are SDK clients, as in the room tests, so the test spends the
+// shared machine's time on the screens it looks at. Screenshots go to test-artifacts/.
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Client, type Room } from '@colyseus/sdk';
+import { artifactPath, launchChromium, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
+import { press, until, untilLaidOut, type Published } from './scene-support.ts';
+
+interface Probe { x: number; y: number; label?: string; enabled?: boolean; fits?: boolean }
+
+interface Screen extends Published {
+  texts?: TextBox[];
+  buttons?: Record<string, Probe>;
+}
+
+interface HostView extends Screen {
+  code: string;
+  connected: boolean;
+  phase: string;
+  roundNo: number;
+  players: { nickname: string; playerId: string }[];
+  thumbs: string[];
+  openStudent: string | null;
+  projection: string;
+}
+
+interface ProjectorView extends Screen {
+  show: string;
+  heaps: string[];
+}
+
+interface Drawn {
+  cards?: { name: string; x: number; y: number }[];
+  heaps?: { label: string; caption: string; live: number }[];
+}
+
+const LAPTOP = { width: 1366, height: 768 };
+const WALL = { width: 1920, height: 1080 };
+const PAGE_LOAD_MS = 90_000;
+
+let server: RunningServer;
+let chromium: Browser;
+const contexts: BrowserContext[] = [];
+const students: Room[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  chromium = await launchChromium();
+});
+afterEach(async () => {
+  for (const room of students.splice(0)) await room.leave(true).catch(() => undefined);
+  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function hostAt(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await chromium.newContext({ viewport });
+  context.setDefaultNavigationTimeout(PAGE_LOAD_MS);
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** A student joining from their own machine (an SDK client), with the class's code. */
+async function joinStudent(code: string, nickname: string): Promise<Room> {
+  const found = (await (await fetch(`${server.url}/api/classes/${code}`)).json()) as { roomId: string };
+  const room = await new Client(server.url.replace(/^http/, 'ws')).joinById(found.roomId, { code, nickname });
+  room.onMessage('*', () => undefined);
+  students.push(room);
+  return room;
+}
+
+/** Places the student's pending request at `target` and waits until the server has taken it. */
+async function place(room: Room, target: number): Promise<void> {
+  const heap = () => [...room.state.heaps.values()][0] as { version: number; hasPending: boolean; pending: { id: number } } | undefined;
+  await expect.poll(() => heap()?.hasPending, { timeout: 45_000 }).toBe(true);
+  const version = heap()?.version ?? 0;
+  room.send('place', { requestId: heap()?.pending.id, target, version });
+  await expect.poll(() => heap()?.version, { timeout: 45_000 }).toBe(version + 1);
+}
+
+async function drawn(page: Page, view: string): Promise<Drawn> {
+  return page.evaluate((name) => (window as unknown as { mallocade?: { views?: Record<string, Drawn> } }).mallocade?.views?.[name] ?? {}, view);
+}
+
+/** A screenshot of the layout made for the page's size; no text overlaps another or leaves the screen, no button label is cut. */
+async function snapshot(page: Page, scene: string, name: string): Promise<void> {
+  const settled = await untilLaidOut<Screen>(page, scene);
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  await page.screenshot({ path: artifactPath(`cockpit-${name}.png`) });
+  const texts = settled.texts ?? [];
+  expect(overlappingTexts(texts), `${name}: overlapping texts`).toEqual([]);
+  expect(textsOffScreen(texts, width, height), `${name}: texts off screen`).toEqual([]);
+  const clipped = Object.entries(settled.buttons ?? {}).filter(([, b]) => b.fits === false).map(([n, b]) => `${n}: "${b.label}"`);
+  expect(clipped, `${name}: button labels wider than their buttons`).toEqual([]);
+}
+
+describe('the host puts heaps on the wall', () => {
+  it('opens a student\'s heap from its thumbnail, live, and shows it on the projector, named and anonymous; then best and worst, and the figures', async () => {
+    const host = await hostAt(LAPTOP);
+    await host.goto(server.url);
+    await until(host, 'TitleScene');
+    await host.keyboard.press('3');
+    const { code } = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '');
+    const ada = await joinStudent(code, 'Ada');
+    const bob = await joinStudent(code, 'Bob');
+    await until<HostView>(host, 'HostScene', (v) => v.players.length === 2);
+    const [projector] = await Promise.all([host.context().waitForEvent('page'), press(host, 'HostScene', 'projector')]);
+    await projector.setViewportSize(WALL);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'join');
+
+    await press(host, 'HostScene', 'start'); // the warm-up: 8 buddy units, a 1-unit block then a 4
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && v.thumbs.length === 2);
+    await place(ada, 0);
+    await place(bob, 7);
+
+    // A click on Ada's card opens her heap on the dashboard.
+    await expect.poll(async () => (await drawn(host, 'HeapThumbnailsView')).cards?.length ?? 0, { timeout: 45_000 }).toBe(2);
+    const card = (await drawn(host, 'HeapThumbnailsView')).cards?.find((c) => c.name === 'Ada');
+    if (!card) throw new Error('no card for Ada');
+    await host.mouse.click(card.x, card.y);
+    await until<HostView>(host, 'HostScene', (v) => v.openStudent !== null);
+    await expect.poll(async () => (await drawn(host, 'WallHeapsView')).heaps?.[0]?.label).toBe("Ada's heap");
+    expect((await drawn(host, 'WallHeapsView')).heaps?.[0]?.live).toBe(1);
+    // Live: her next placement shows on the dashboard.
+    await place(ada, 4);
+    await expect.poll(async () => (await drawn(host, 'WallHeapsView')).heaps?.[0]?.caption ?? '', { timeout: 45_000 }).toMatch(/^done/);
+    await snapshot(host, 'HostScene', 'host-student-heap-1366');
+
+    await press(host, 'HostScene', 'spot-named');
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'heap' && v.heaps[0] === "Ada's heap");
+    await until<HostView>(host, 'HostScene', (v) => v.buttons?.['spot-named']?.label === '● On projector');
+    await snapshot(projector, 'ProjectorScene', 'projector-heap-1920');
+    await press(host, 'HostScene', 'spot-anonymous');
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.heaps[0] === "A student's heap");
+    const wall = await untilLaidOut<Screen>(projector, 'ProjectorScene');
+    expect((wall.texts ?? []).map((t) => t.text).join(' ')).not.toContain('Ada');
+
+    await press(host, 'HostScene', 'spot-close');
+    await until<HostView>(host, 'HostScene', (v) => v.openStudent === null);
+    await press(host, 'HostScene', 'wall-compare');
+    const compared = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'compare' && v.heaps.length === 3);
+    expect(compared.heaps[2]).toBe('lowest buddy on the same round');
+    await snapshot(projector, 'ProjectorScene', 'projector-compare-1920');
+    await press(host, 'HostScene', 'wall-figures');
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'figures');
+    await snapshot(projector, 'ProjectorScene', 'projector-figures-1920');
+    await snapshot(host, 'HostScene', 'host-wall-row-1366');
+  });
+});
