@@ -4,12 +4,10 @@
 // whose appendMove can be held open or made to fail.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
-import config from '@colyseus/tools';
-import { defineRoom } from '@colyseus/core';
+import type { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from '@colyseus/sdk';
 import { ClassroomRoom } from '../../server/rooms/ClassroomRoom.ts';
-import { classroomRoutes, CLASSROOM_ROOM } from '../../server/classroom/api.ts';
+import { bootClassroom } from './classroom-server.ts';
 import { createServices } from '../../server/services.ts';
 import { SqliteStorage } from '../../server/storage/sqlite-storage.ts';
 import type { MoveRecord } from '../../server/storage/storage.ts';
@@ -39,13 +37,7 @@ const services = createServices({ storage: () => storage });
 let colyseus: ColyseusTestServer;
 
 beforeAll(async () => {
-  colyseus = await boot(config({
-    options: { greet: false },
-    rooms: { [CLASSROOM_ROOM]: defineRoom(ClassroomRoom, { services }) },
-    initializeExpress: (app) => {
-      app.use(classroomRoutes(services));
-    },
-  }), 2622);
+  colyseus = await bootClassroom(services, 2622);
 });
 afterAll(async () => {
   await colyseus.shutdown();

@@ -4,12 +4,9 @@
 // (MATCH-TIME-2: every match stops where it is). The server's wall clock is driven by the test.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
-import config from '@colyseus/tools';
-import { defineRoom } from '@colyseus/core';
+import type { ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from '@colyseus/sdk';
-import { ClassroomRoom } from '../../server/rooms/ClassroomRoom.ts';
-import { classroomRoutes, CLASSROOM_ROOM } from '../../server/classroom/api.ts';
+import { bootClassroom } from './classroom-server.ts';
 import { createServices } from '../../server/services.ts';
 import { SqliteStorage } from '../../server/storage/sqlite-storage.ts';
 import type { ClassroomState } from '../../server/state/classroom-state.ts';
@@ -21,13 +18,7 @@ const PORT = 2600 + Math.floor(Math.random() * 400);
 let colyseus: ColyseusTestServer;
 
 beforeAll(async () => {
-  colyseus = await boot(config({
-    options: { greet: false },
-    rooms: { [CLASSROOM_ROOM]: defineRoom(ClassroomRoom, { services }) },
-    initializeExpress: (app) => {
-      app.use(classroomRoutes(services));
-    },
-  }), PORT);
+  colyseus = await bootClassroom(services, PORT);
 });
 afterAll(async () => {
   await colyseus.shutdown();
