@@ -24,8 +24,8 @@ const TICK_MS = 100;
  */
 const RECONNECT_SECONDS = 60;
 
-/** Why the clock is stopped: the player is away, reading, or both. */
-type StopReason = 'away' | 'reading';
+/** Why the clock is stopped: the round has not started yet, the player is away, reading, or several. */
+type StopReason = 'starting' | 'away' | 'reading';
 
 /** What onCreate receives: the client's options, and the services given when the room was defined (app.config.ts). */
 export type PracticeRoomOptions = Record<string, unknown> & { readonly services?: RoomServices };
@@ -49,7 +49,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     coalesce: (client: Client, raw: unknown) => this.move(client, 'coalesce', raw),
     release: (client: Client, raw: unknown) => this.move(client, 'release', raw),
     pause: (client: Client, raw: unknown) => this.control(client, 'pause', raw, () => this.stopClock('reading')),
-    resume: (client: Client, raw: unknown) => this.control(client, 'resume', raw, () => this.startClock('reading')),
+    resume: (client: Client, raw: unknown) => this.control(client, 'resume', raw, () => this.startClock('reading', 'starting')),
     _: (client: Client, type: unknown) => this.rate.refuseUnknown(client, type),
   } satisfies Record<RoomMessageType<'practice'> | '_', unknown>;
 
@@ -64,6 +64,8 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     if (!started.ok) throw new ServerError(400, `${started.code}: ${started.message}`);
     this.seat = new Seat(started.value, { showHints: round.value.showHints, resultsExtras: levelExtras(round.value.levelId), rivals: true });
     this.state = this.seat.view;
+    // [MATCH-TIME-4] The clock starts with the player: their first move, or `resume` (after the screen's 3-2-1).
+    this.stopClock('starting');
     this.clock.setInterval(() => {
       if (!this.matchClock.stopped) this.seat?.expireIfDue(this.matchClock.now());
     }, TICK_MS);
@@ -94,9 +96,9 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     this.showStopped();
   }
 
-  /** Drops one reason; when none is left the clock runs again and the deadline shown moves by the time stopped. */
-  private startClock(reason: StopReason): void {
-    this.stops.delete(reason);
+  /** Drops reasons; when none is left the clock runs again and the deadline shown moves by the time stopped. */
+  private startClock(...reasons: StopReason[]): void {
+    for (const reason of reasons) this.stops.delete(reason);
     if (this.stops.size === 0 && this.matchClock.stopped) {
       this.matchClock.start();
       if (this.seat) this.seat.clockOffsetMs = this.matchClock.pausedMs;
@@ -104,11 +106,14 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     this.showStopped();
   }
 
-  /** The synced phase says 'paused' while the player reads (the timer bar stands still); moves wait for `resume`. */
+  /**
+   * The synced phase says 'paused' while the player reads (the timer bar stands still; moves
+   * wait for `resume`) and 'waiting' until the round has started.
+   */
   private showStopped(): void {
     if (!this.seat) return;
     const view = this.seat.view;
-    if (view.phase !== 'done') view.phase = this.stops.has('reading') ? 'paused' : 'playing';
+    if (view.phase !== 'done') view.phase = this.stops.has('reading') ? 'paused' : this.stops.has('starting') ? 'waiting' : 'playing';
     this.seat.mirror();
   }
 
@@ -126,6 +131,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     if (this.stops.has('reading')) {
       return refuseTo(client, { code: 'round/paused', message: 'the round is paused while you read; close the explanation to play' });
     }
+    if (this.stops.has('starting')) this.startClock('starting');
     const result = this.seat.play(type, raw, this.matchClock.now());
     if (!result.ok) refuseTo(client, result);
   }

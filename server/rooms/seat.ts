@@ -188,7 +188,7 @@ export class Seat {
     if (seen.finished) {
       v.phase = 'done';
       if (this.resultsInState) v.results = this.results();
-    } else if (v.phase !== 'paused') v.phase = 'playing';
+    } else if (v.phase !== 'paused' && v.phase !== 'waiting') v.phase = 'playing';
   }
 }
 

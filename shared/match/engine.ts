@@ -4,7 +4,7 @@
 // The same engine serves the human's match and every policy's run, so their
 // numbers come from the same rules. Mutable; the match wraps it in plain data.
 
-import type { Allocator, Policy, Target } from '../core/allocator.ts';
+import type { Allocator, Policy, RegionView, Target } from '../core/allocator.ts';
 import { MetricsTracker, type MetricsSummary, type TimelinePoint } from '../core/metrics.ts';
 import { invariant, succeed, type Outcome } from '../core/outcome.ts';
 import type { StreamEvent } from '../core/stream.ts';
@@ -203,17 +203,23 @@ export class RoundEngine {
     const handle = this.handles.get(streamId);
     if (handle === undefined) return; // [MATCH-REQ-2] free(NULL) or a block whose alloc failed
     this.handles.delete(streamId);
-    if (this.journal) this.journalFree(handle);
+    const held = this.journal ? this.allocator.walk().find((r) => r.state === 'live' && r.id === handle) : undefined;
     const freed = this.allocator.free(handle);
     invariant(freed.ok, `freeing live block ${handle} was refused`);
+    if (held) this.journalFree(handle, held);
     this.tell({ op: 'freed', id: handle });
   }
 
-  /** Journals block `handle`'s range before it goes (a walk of the heap: journaling engines are players' small heaps). */
-  private journalFree(handle: number): void {
-    const region = this.allocator.walk().find((r) => r.state === 'live' && r.id === handle);
-    if (!region) return;
-    this.journal?.push({ type: 'freed', requestId: handle, start: region.start, size: region.size, ...(region.area === undefined ? {} : { area: region.area }) });
+  /**
+   * Journals block `handle`, which held `held`, as freed, and the hole it joined when its
+   * neighbours merged with it ([MATCH-EVENT-2]). Walks the heap: journaling engines are
+   * players' small heaps.
+   */
+  private journalFree(handle: number, held: RegionView): void {
+    const area = held.area === undefined ? {} : { area: held.area };
+    this.journal?.push({ type: 'freed', requestId: handle, start: held.start, size: held.size, ...area });
+    const hole = this.allocator.walk().find((r) => r.state === 'free' && r.area === held.area && r.start <= held.start && held.start < r.start + r.size);
+    if (hole && hole.size > held.size) this.journal?.push({ type: 'merged', start: hole.start, size: hole.size, ...area });
   }
 
   private tell(event: Parameters<NonNullable<Policy['notify']>>[1]): void {

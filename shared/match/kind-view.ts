@@ -1,7 +1,8 @@
 // What each kind's screen needs beyond the walker's regions, read from the allocator
 // as plain data so the server can sync it as one compact JSON string: the slab and
 // arena boards (slabViews/cacheViews/arenaViews), the buddy tree's orders and free
-// lists, and the free list's placement rule (for the drag preview, shared/match/preview.ts).
+// lists, and the free list's placement rule (for the drag preview, shared/match/preview.ts),
+// next-fit rover and list orders (drawn on the line where a level is about them).
 // Pure: reads the allocator, changes nothing.
 
 import type { Allocator, RegionView } from '../core/allocator.ts';
@@ -44,6 +45,10 @@ export type PlaceRule = Pick<FreeListOptions, 'align' | 'overhead' | 'header' | 
 export interface FreeListKindView {
   readonly kind: 'freelist';
   readonly rule: PlaceRule;
+  /** [MATCH-VIEW-5] Where next fit resumes its search ([FL-ROVER-1]). */
+  readonly rover: number;
+  /** [MATCH-VIEW-5] The free blocks' addresses in LIFO and FIFO list order, front first ([FL-ORDER-1]); address order is the line's. */
+  readonly listOrder: { readonly lifo: readonly number[]; readonly fifo: readonly number[] };
 }
 
 export type KindView = SlabKindView | ArenaKindView | BuddyKindView | FreeListKindView;
@@ -63,7 +68,9 @@ export function kindViewOf(allocator: Allocator, pending: PendingShape | null = 
   if (allocator instanceof BuddyAllocator) {
     return { kind: 'buddy', unit: allocator.unit, minOrder: allocator.minOrder, maxOrder: allocator.maxOrder, freeLists: allocator.freeLists() };
   }
-  if (allocator instanceof FreeListHeap) return { kind: 'freelist', rule: placeRuleOf(allocator.options) };
+  if (allocator instanceof FreeListHeap) {
+    return { kind: 'freelist', rule: placeRuleOf(allocator.options), rover: allocator.rover, listOrder: { lifo: allocator.freeList('lifo'), fifo: allocator.freeList('fifo') } };
+  }
   return null;
 }
 

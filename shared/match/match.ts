@@ -302,12 +302,12 @@ function snapshot(runtime: Runtime, frame: StateFrame, nowMs: number, before: re
 
 /**
  * [MATCH-EVENT-1..4] The engine's journal of the change, led by the timeout when the change
- * was one, and followed by the holes that merged.
+ * was one, and followed by the holes a coalesce move merged.
  */
 function happeningsOf(runtime: Runtime, before: readonly RegionView[], after: readonly RegionView[], entry?: LoggedMove): Happening[] {
   const journal = runtime.engine.takeJournal();
-  const freed = journal.flatMap((h) => (h.type === 'freed' ? [h] : []));
-  const merged = freed.length > 0 || entry?.type === 'coalesce' ? mergedHoles(before, freed, after) : [];
+  // The engine journals what a free merged; a coalesce move merges holes with nothing freed.
+  const merged = entry?.type === 'coalesce' ? mergedHoles(before, [], after) : [];
   if (entry?.type !== 'expire') return [...journal, ...merged];
   const placed = journal.some((h) => h.type === 'placed' && h.requestId === entry.requestId);
   const timeout: Happening = { type: 'timeout', requestId: entry.requestId, policy: runtime.fallback.name, placed, penalty: placed ? FALLBACK_PENALTY : FAILURE_PENALTY };

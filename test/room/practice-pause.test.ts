@@ -19,13 +19,16 @@ interface Refusal { code: string; message: string }
 
 const PAUSE_MS = 800;
 
-/** A practice round of the buddy walk-through (every request has a deadline), joined, its refusals collected, its first request pending. */
+/** A practice round of the buddy walk-through (every request has a deadline), joined and started, its refusals collected, its first request pending. */
 async function joinWalkthrough() {
   const room = await colyseus.createRoom('practice', { level: 'buddy-walkthrough' });
   const client = await colyseus.connectTo(room);
   const refusals: Refusal[] = [];
   client.onMessage('refused', (r: Refusal) => refusals.push(r));
   await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
+  // The clock starts with the player ([MATCH-TIME-4]): start it, as the screen does after its 3-2-1.
+  client.send('resume', {});
+  await vi.waitFor(() => expect(client.state.phase).toBe('playing'));
   return { client, refusals };
 }
 

@@ -18,6 +18,7 @@ import { policyLabel } from '../../../shared/match/kinds.ts';
 import { describeError, joinPractice, type Refusal } from '../net/connection.ts';
 import { RoomLink } from '../net/room-link.ts';
 import { decodeRegions } from '../net/synced.ts';
+import { Sound, soundOfEvent, volumeLabel } from '../audio/sound.ts';
 import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { Button } from '../ui/Button.ts';
@@ -28,7 +29,11 @@ import { QueueView } from '../views/QueueView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
 import { classPhase, isRoundOn, ownHeap, type ClassStateLike } from './class/class-state.ts';
 import { ClassRound } from './play/ClassRound.ts';
+import { Countdown } from './play/Countdown.ts';
+import { EventShow } from './play/EventShow.ts';
 import { ExplanationPanel } from './play/ExplanationPanel.ts';
+import { lineMarks } from '../views/line-marks.ts';
+import { PlayEvents } from './play/play-events.ts';
 import { CLASS_COLUMN_WIDTH, playLayout } from './play/layout.ts';
 import { RoundTimer, meterReadings } from './play/meters.ts';
 import { KindScreens, LINE_HELP } from './play/kind-screens.ts';
@@ -53,7 +58,7 @@ export class PlayScene extends Phaser.Scene {
   private link: RoomLink<MatchState | ClassStateLike> | null = null;
   /** The line, the buddy tree or the slab/arena board, as the round's kind turns out. */
   private screens!: KindScreens;
-  private buttons!: Record<'hints' | 'coalesce' | 'new' | 'release' | 'explain' | 'tip', Button>;
+  private buttons!: Record<'hints' | 'coalesce' | 'new' | 'release' | 'explain' | 'tip' | 'sound', Button>;
   private close: Button | null = null;
   private card!: RequestCardView;
   private queue!: QueueView;
@@ -67,6 +72,14 @@ export class PlayScene extends Phaser.Scene {
   private heapRight = 0;
   private showHints = true;
   private explanation!: ExplanationPanel;
+  /** Every event of the player's match (placed, freed, merged, failed, timeout), from one place: subscribe with `playEvents.on`. */
+  playEvents = new PlayEvents();
+  /** The flashes, the failure card and the timeout banner. */
+  private eventShow!: EventShow;
+  /** Whether the room was last told the player is reading (the explanation or the failure card is open). */
+  private readingSent = false;
+  /** The 3-2-1 before a practice round's clock runs. */
+  private countdown!: Countdown;
   private moves!: PlayMoves;
   /** In a class: score, rank, the leaderboard and the pause. */
   private classRound: ClassRound | null = null;
@@ -93,6 +106,8 @@ export class PlayScene extends Phaser.Scene {
     this.classRound = null;
     this.close = null;
     this.timer = new RoundTimer();
+    this.playEvents = new PlayEvents();
+    this.readingSent = false;
   }
 
   create(): void {
@@ -113,7 +128,7 @@ export class PlayScene extends Phaser.Scene {
     this.queue = new QueueView(this);
     this.moves = new PlayMoves({
       match: () => this.match(), link: () => this.link, heapView: () => this.screens.heapView, board: () => this.screens.board, card: () => this.card,
-      kindView: (m) => this.kindView(m), paused: () => this.classRound?.paused() ?? false, explaining: () => this.explanation?.visible ?? false,
+      kindView: (m) => this.kindView(m), paused: () => this.classRound?.paused() ?? false, explaining: () => (this.explanation?.visible ?? false) || (this.eventShow?.holding ?? false),
       status: (text, colour) => this.showStatus(text, colour),
     });
     const button = (label: string, width: number, key: string, act: () => void): Button => new Button(this, 0, 0, label, act, { ...BUTTON, width, key });
@@ -124,9 +139,19 @@ export class PlayScene extends Phaser.Scene {
       release: button('Give back empty slab (G)', 250, 'G', () => this.moves.release()).setVisible(false),
       explain: button('Explain (E)', 150, 'E', () => this.toggleExplanation()).setName('explain').setVisible(level !== null),
       tip: button('Tip (T)', 120, 'T', () => this.nextTip()).setName('tip').setVisible(level !== null),
+      sound: button(`${volumeLabel(Sound.of('play').volume)} (M)`, 170, 'M', () => this.stepSound()).setName('sound'),
     };
+    this.playEvents.on((event) => {
+      const name = soundOfEvent(event);
+      if (name) Sound.of('play').play(name);
+    });
     this.moves.listenForBoardKeys(this.input.keyboard); // before the explanation's Enter, so the Enter that closes it places nothing
     this.explanation = new ExplanationPanel(this, level, () => this.readingChanged());
+    this.countdown = new Countdown(this);
+    this.eventShow = new EventShow(this, this.playEvents, {
+      heapView: () => this.screens.heapView, regions: () => { const m = this.match(); return m ? decodeRegions(m.regions) : []; },
+      status: (text, colour) => this.showStatus(text, colour), roundOver: () => this.match()?.phase === 'done', holdChanged: () => this.readingChanged(),
+    });
     // In a class the round ends when the host ends it: no way out but the lobby's, afterwards.
     if (this.data_.classRoom) this.classRound = new ClassRound(this, () => this.classState(), this.data_.playerId);
     else this.close = new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC' }).setName('close');
@@ -140,7 +165,8 @@ export class PlayScene extends Phaser.Scene {
     this.events.once('shutdown', () => {
       this.alive = false;
       this.scale.off('resize', this.layout, this);
-      for (const view of [this.classRound, this.screens, this.card, this.meters, this.queue]) view?.destroy();
+      for (const view of [this.classRound, this.screens, this.card, this.meters, this.queue, this.eventShow, this.countdown]) view?.destroy();
+      this.playEvents.clear();
     });
     void this.connect();
   }
@@ -174,8 +200,9 @@ export class PlayScene extends Phaser.Scene {
       // In a class the sleeping lobby scene hears it too and takes the student to its Rejoin button.
       onLeave: () => this.showStatus(inClass ? 'The connection is gone.' : 'The connection is gone; press ✕ and start again.', UI.bad),
     });
-    // The explanation opened with the level: its clock waits until the player has read it.
+    // The explanation opened with the level: its clock waits until the player has read it; without one, the 3-2-1 starts it.
     if (this.explanation.visible) this.sendReading();
+    else if (!inClass) this.countdown.run(() => this.link?.post('resume', {}));
     this.redraw();
   }
 
@@ -206,17 +233,30 @@ export class PlayScene extends Phaser.Scene {
     this.explanation.toggle();
   }
 
-  /** The explanation opened or closed: the clock follows, the tests hear of it. */
+  /** The explanation or the failure card opened or closed: the clock follows, the results wait, the tests hear of it. */
   private readingChanged(): void {
     this.sendReading();
-    const m = this.match();
-    if (m) this.publish(m);
+    this.redraw();
   }
 
-  /** Solo practice: the round's clock stands still while the explanation is open (`pause`, then `resume`). */
+  /**
+   * Solo practice: the round's clock stands still while the explanation or the failure card is
+   * open (`pause`, then `resume`); the first time, `resume` waits for the 3-2-1 ([MATCH-TIME-4]).
+   */
   private sendReading(): void {
-    if (!this.link || this.data_.classRoom || !this.explanation.hasLevel) return;
-    this.link.post(this.explanation.visible ? 'pause' : 'resume', {});
+    const reading = this.explanation.visible || this.eventShow.holding;
+    if (!this.link || this.data_.classRoom || reading === this.readingSent || this.match()?.phase === 'done') return;
+    this.readingSent = reading;
+    if (reading) this.countdown.cancel();
+    if (reading || this.countdown.done) this.link.post(reading ? 'pause' : 'resume', {});
+    else this.countdown.run(() => this.link?.post('resume', {}));
+  }
+
+  /** The sound button: off, 30 %, 70 %, 100 % (kept in the browser). */
+  private stepSound(): void {
+    const volume = Sound.of('play').stepVolume();
+    this.buttons.sound.setText(`${volumeLabel(volume)} (M)`);
+    this.showStatus(volume === 0 ? 'Sound off (M turns it on).' : `${volumeLabel(volume)}.`, UI.good);
   }
 
   private nextTip(): void {
@@ -262,6 +302,8 @@ export class PlayScene extends Phaser.Scene {
     this.statusText.setPosition(at.status.x, at.status.y).setWordWrapWidth(at.status.wrap).setMaxLines(2);
     buttons.forEach((b, i) => b.setPosition(at.buttons[i]?.x ?? 0, at.buttons[i]?.y ?? 0));
     this.explanation.layout();
+    this.eventShow.layout();
+    this.countdown.layout();
     this.redraw();
   }
 
@@ -283,6 +325,7 @@ export class PlayScene extends Phaser.Scene {
     else if (heapView) {
       heapView.draw(playLine(regions, { canGrow: m.canGrow, pendingSize: m.hasPending ? m.pending.size : 0 }));
       heapView.setHints(hints.filter((h) => h.target >= 0).map((h) => ({ label: h.label, address: h.target })));
+      heapView.setMarks(lineMarks(this.data_.level, view));
     }
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
     this.queue.show(m.hasPending && m.upcoming ? m.upcoming.map((e) => ({ op: e.op === 'free' ? 'free' : 'malloc', id: e.id, size: e.size })) : []);
@@ -291,6 +334,9 @@ export class PlayScene extends Phaser.Scene {
       if (this.lastVersion >= 0 && this.statusText.text.startsWith('Giving')) this.showStatus('Given back: those pages are free for any cache now.', UI.good);
       this.lastVersion = m.version;
     }
+    this.playEvents.take(m.version, m.happenings ?? '');
+    // The clock runs (the count ended, or the player moved first): the count has no more to do.
+    if (m.phase === 'playing' && !this.countdown.done) this.countdown.finish();
     const meters = m.meters;
     this.progressText.setText(`requests placed ${meters.placed}${meters.failures ? ` · failed ${meters.failures}` : ''}${meters.fallbacks ? ` · placed for you ${meters.fallbacks}` : ''}`);
     this.showMeters();
@@ -308,7 +354,7 @@ export class PlayScene extends Phaser.Scene {
       if (status) this.showStatus(status.text, status.colour);
       if (relayout) return this.layout();
     }
-    if (m.phase === 'done' && m.results && !this.data_.classRoom && !this.resultsScheduled) {
+    if (m.phase === 'done' && m.results && !this.data_.classRoom && !this.resultsScheduled && !this.eventShow.holding) {
       // Once: every later redraw (a patch, a resize) must not start the results scene again.
       this.resultsScheduled = true;
       const results = m.results;
@@ -321,7 +367,7 @@ export class PlayScene extends Phaser.Scene {
   private showMeters(): void {
     const m = this.match();
     if (!m || !this.meters) return;
-    const paused = m.phase === 'paused' || (this.classRound?.paused() ?? false);
+    const paused = m.phase === 'paused' || m.phase === 'waiting' || (this.classRound?.paused() ?? false);
     this.meters.show(meterReadings(m, this.kindView(m), this.timer.reading(m, paused, Date.now())));
   }
 

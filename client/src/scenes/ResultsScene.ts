@@ -8,6 +8,7 @@ import Phaser from 'phaser';
 import type { RoundResults } from '../../../shared/match/results.ts';
 import type { ContenderResult } from '../../../shared/match/contenders.ts';
 import { externalFragmentation } from '../../../shared/core/metrics.ts';
+import { Sound } from '../audio/sound.ts';
 import { starsFor } from '../../../shared/score/score.ts';
 import { ComparisonBarsView } from '../views/ComparisonBarsView.ts';
 import { LinePlotView } from '../views/LinePlotView.ts';
@@ -108,6 +109,7 @@ export class ResultsScene extends Phaser.Scene {
     const thresholds = this.input_.stars ?? results.level?.stars;
     const stars = thresholds ? starsFor(score, thresholds) : 0;
     if (this.input_.level) recordStars(this.input_.level, stars);
+    if (stars > 0) Sound.of('play').play('stars');
     const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
     const heading = this.add.text(0, 0, this.input_.title ? `${this.input_.title} — results` : 'Results', { ...font, fontSize: '26px', fontStyle: 'bold' });
     const starText = thresholds ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}  (${stars} of 3 stars)` : '';

@@ -2,13 +2,14 @@
 // blocks in palette colours with a pattern and "#id size" labels where they fit,
 // the bytes beyond a request hatched (internal fragmentation), holes with their size,
 // the break, the room past it, mmap regions in a strip of their own, hint carets
-// (first fit, best fit...) and a ghost of the current request (legal or not, as the
-// scene says). Input comes back in engine terms: addresses, holes, hovered regions.
+// (first fit, best fit...), a ghost of the current request (legal or not, as the
+// scene says) and short flashes where something happened (a freed block fading out, a
+// merged hole, the part of a hole a placement split off). Input comes back in engine terms: addresses, holes, hovered regions.
 // It holds no game rule: the scene decides what a click or a drop means.
 
 import Phaser from 'phaser';
 import type { RegionView } from '../../../shared/core/allocator.ts';
-import { UI, textOn } from '../palette.ts';
+import { UI, blockColour, textOn } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 import { AddressLine, type LineSegment } from './address-line.ts';
 import { ViewEvents } from './emitter.ts';
@@ -20,6 +21,7 @@ import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
 import { PanelView } from './PanelView.ts';
 import { holesOf, lineExtent, type HeapLine, type HoleRef } from './heap-line.ts';
 import { KeyOnce } from '../ui/keys.ts';
+import { NO_MARKS, type LineMarks } from './line-marks.ts';
 
 /** A preview of the current request at a candidate address; the scene says whether it is legal. */
 export interface HeapGhost {
@@ -59,6 +61,10 @@ interface MmapBox extends Rect {
 }
 
 const MMAP_AREA = 'mmap';
+
+/** What a flash marks: a block freed (it fades out), a hole merged, a hole's rest after a split, a block placed. */
+export type FlashKind = 'freed' | 'merged' | 'split' | 'placed';
+const FLASH_MS: Readonly<Record<FlashKind, number>> = { freed: 900, merged: 1100, split: 800, placed: 500 };
 const ZOOM_STEP = 1.5;
 
 function isMmap(r: RegionView): boolean {
@@ -87,6 +93,7 @@ export class HeapView extends PanelView {
   private mmapBoxes: MmapBox[] = [];
   private ghost: HeapGhost | null = null;
   private hints: readonly HeapHint[] = [];
+  private marks: LineMarks = NO_MARKS;
   private focused: number | null = null;
   private hovered: RegionView | null = null;
   private pinchDistance: number | null = null;
@@ -94,6 +101,9 @@ export class HeapView extends PanelView {
   /** Each key event once (see ui/keys.ts). */
   private readonly keyOnce = new KeyOnce();
   private hintsDropped = 0;
+  /** Flashes still fading (destroyed with the view). */
+  private readonly flashes = new Set<Phaser.GameObjects.Graphics>();
+  private flashCount = 0;
 
   constructor(scene: Phaser.Scene, depth = 0) {
     super(scene, depth);
@@ -119,6 +129,13 @@ export class HeapView extends PanelView {
 
   setHints(hints: readonly HeapHint[]): void {
     this.hints = hints;
+    this.redraw();
+  }
+
+  /** The level's marks: the next-fit rover, the free list's order (numbers on the holes). */
+  setMarks(marks: LineMarks): void {
+    if (marks.rover === this.marks.rover && marks.listOrder?.addresses.join() === this.marks.listOrder?.addresses.join()) return;
+    this.marks = marks;
     this.redraw();
   }
 
@@ -196,7 +213,40 @@ export class HeapView extends PanelView {
     if (options.keyboard !== false) input.keyboard?.on('keydown', this.onKey, this);
   }
 
+  /**
+   * Marks `[start, start + size)` for a moment: a freed block (`id`'s colour) fades out of
+   * its place, a merged hole glows, a split-off rest is outlined. Heap addresses only.
+   */
+  flash(kind: FlashKind, start: number, size: number, id = 0): void {
+    const g = this.scene.add.graphics().setDepth(this.overlay.depth + 1);
+    for (const s of this.line.segments(start, size)) {
+      if (!this.line.isRowVisible(s.row)) continue;
+      if (kind === 'freed') {
+        g.fillStyle(blockColour(id), 0.85).fillRect(s.x, s.y, s.w, s.h);
+        g.lineStyle(3, UI.focus, 1).strokeRect(s.x + 1.5, s.y + 1.5, Math.max(0, s.w - 3), s.h - 3);
+      } else if (kind === 'merged') {
+        g.fillStyle(UI.legal, 0.35).fillRect(s.x, s.y, s.w, s.h);
+        g.lineStyle(4, UI.legal, 1).strokeRect(s.x + 2, s.y - 3, Math.max(0, s.w - 4), s.h + 6);
+      } else {
+        g.lineStyle(3, UI.focus, 1);
+        if (kind === 'split') dashedRect(g, { x: s.x + 1.5, y: s.y + 1.5, w: Math.max(0, s.w - 3), h: s.h - 3 }, 6, 4);
+        else g.strokeRect(s.x - 2, s.y - 4, s.w + 4, s.h + 8);
+      }
+    }
+    this.flashes.add(g);
+    this.scene.tweens.add({ targets: g, alpha: 0, duration: FLASH_MS[kind], ease: 'Quad.easeIn', onComplete: () => this.endFlash(g) });
+    this.flashCount++;
+    reportDrawn('HeapFlash', { kind, start, size, count: this.flashCount });
+  }
+
+  private endFlash(g: Phaser.GameObjects.Graphics): void {
+    this.flashes.delete(g);
+    g.destroy();
+  }
+
   override destroy(): void {
+    for (const g of this.flashes) g.destroy();
+    this.flashes.clear();
     const input = this.scene.input;
     input.off('pointermove', this.onPointerMove, this);
     input.off('pointerdown', this.onPointerDown, this);
@@ -243,9 +293,11 @@ export class HeapView extends PanelView {
 
     this.drawRowBackgrounds(g);
     for (const region of this.visibleRegions()) this.drawRegion(g, region, m);
+    this.drawJoinedTail(g);
     this.drawFocus(g);
     this.drawGhost(g, m, hintLanes);
     this.drawBreak(g, m, rulerLanes);
+    this.drawMarks(g, m, rulerLanes);
     this.drawRuler(g, m, rulerLanes);
     this.drawHints(g, m, hintLanes);
     this.drawMmapStrip(g, m);
@@ -262,9 +314,11 @@ export class HeapView extends PanelView {
       firstRow: this.line.firstRow,
       bytesPerRow: this.line.bytesPerRow,
       zoom: this.line.zoom,
+      joinedTail: this.data.growFrom ?? null,
       focused: this.focused,
       ghost: this.ghost,
       hints: this.hints.length,
+      marks: this.marks,
       hintsDropped: this.hintsDropped,
       labels: this.labels.count(),
     });
@@ -281,6 +335,20 @@ export class HeapView extends PanelView {
     for (const s of this.line.segments(past, this.extent() - past)) {
       if (s.w > 60) crossHatch(g, { x: s.x + 1, y: s.y + 1, w: s.w - 2, h: s.h - 2 }, UI.freeEdge, 0.25, 14);
     }
+  }
+
+  /**
+   * A free tail touching the break, joined to the room past it ([FL-GROW-3]): the room is
+   * tinted as the hole is and one dashed outline runs round both, so it reads as one hole
+   * that can take a larger block by growing.
+   */
+  private drawJoinedTail(g: Phaser.GameObjects.Graphics): void {
+    const from = this.data.growFrom;
+    const end = this.extent();
+    if (from === undefined || end <= this.data.breakAt) return;
+    for (const s of this.line.segments(this.data.breakAt, end - this.data.breakAt)) g.fillStyle(UI.free, 0.55).fillRect(s.x, s.y, s.w, s.h);
+    g.lineStyle(2, UI.legal, 0.9);
+    for (const s of this.line.segments(from, end - from)) dashedRect(g, { x: s.x + 1, y: s.y + 1, w: Math.max(0, s.w - 2), h: s.h - 2 }, 6, 4);
   }
 
   /** Heap regions that touch the rows on screen (binary search on the sorted list). */
@@ -410,6 +478,33 @@ export class HeapView extends PanelView {
     g.lineStyle(3, UI.focus, 1).lineBetween(bx, top, bx, bottom);
     g.fillStyle(UI.focus, 1).fillTriangle(bx - 5, top, bx + 5, top, bx, top + 6);
     this.placeRulerLabel('break', bx, row, m, lanes, UI.text, true);
+  }
+
+  /** The rover as a caret over the bar, labelled; the list order as a numbered badge on each hole (1 = tried first). */
+  private drawMarks(g: Phaser.GameObjects.Graphics, m: Metrics, lanes: Map<number, LabelLane>): void {
+    const rover = this.marks.rover;
+    if (rover !== null) {
+      const row = this.line.rowOf(rover);
+      if (this.line.isRowVisible(row)) {
+        const x = this.line.xOf(rover, row);
+        const top = this.line.barTop(row);
+        g.fillStyle(0xf0e442, 1).fillTriangle(x - 7, top - 10, x + 7, top - 10, x, top + 2);
+        g.lineStyle(2, 0xf0e442, 1).lineBetween(x, top, x, top + m.barHeight);
+        this.placeRulerLabel('rover ▾', x, row, m, lanes, '#f0e442', true);
+      }
+    }
+    const order = this.marks.listOrder;
+    if (!order) return;
+    order.addresses.forEach((address, i) => {
+      const row = this.line.rowOf(address);
+      if (!this.line.isRowVisible(row)) return;
+      const x = this.line.xOf(address, row) + 11;
+      const y = this.line.barTop(row) + 11;
+      g.fillStyle(0xf0e442, 1).fillCircle(x, y, 9);
+      this.labels.add(x, y, String(i + 1), { size: Math.max(10, m.small - 1), colour: UI.dark, bold: true });
+    });
+    const first = order.addresses[0];
+    if (first !== undefined) this.placeRulerLabel(`${order.name} order`, this.line.xOf(first, this.line.rowOf(first)) + 40, this.line.rowOf(first), m, lanes, '#f0e442', true);
   }
 
   /** Puts a label on a row's ruler lane if it has room; returns whether it did. */

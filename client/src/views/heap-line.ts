@@ -19,6 +19,12 @@ export interface HeapLine {
   readonly blockEnd?: number;
   /** Bytes the line spans (>= breakAt), e.g. the heap limit; defaults to the break. */
   readonly extent?: number;
+  /**
+   * Where the free tail that touches the break starts, when the heap can grow: it is
+   * joined to the room past the break, since a block placed at its start may be larger
+   * than it and grows the heap ([FL-GROW-3]). Undefined otherwise.
+   */
+  readonly growFrom?: number;
   /** Colour live blocks by request id (default), by tag, or by age (oldest to newest). */
   readonly colourBy?: ColourBy;
 }
@@ -36,14 +42,18 @@ export function lineExtent(line: HeapLine): number {
   return Math.max(1, line.breakAt, line.extent ?? 0);
 }
 
-/** The free regions below the break in address order, then the room past the break (when the line spans any). */
+/**
+ * The free regions below the break in address order, then the room past the break (when
+ * the line spans any), which starts at the free tail joined to it (`growFrom`) if there is one.
+ */
 export function holesOf(line: HeapLine): HoleRef[] {
   const holes: HoleRef[] = [];
   const heap = line.regions.filter((r) => r.area !== 'mmap').sort((a, b) => a.start - b.start);
+  const joined = lineExtent(line) > line.breakAt ? line.growFrom : undefined;
   for (const r of heap) {
-    if (r.state === 'free' && r.start < line.breakAt) holes.push({ index: holes.length, start: r.start, size: r.size, pastBreak: false });
+    if (r.state === 'free' && r.start < line.breakAt && r.start !== joined) holes.push({ index: holes.length, start: r.start, size: r.size, pastBreak: false });
   }
-  const from = Math.min(line.blockEnd ?? line.breakAt, line.breakAt);
+  const from = joined ?? Math.min(line.blockEnd ?? line.breakAt, line.breakAt);
   if (lineExtent(line) > line.breakAt) holes.push({ index: holes.length, start: from, size: lineExtent(line) - from, pastBreak: true });
   return holes;
 }
@@ -55,9 +65,14 @@ export interface GrowingHeap {
   readonly pendingSize: number;
 }
 
-/** The play screen's line: a growing heap shows room past the break, where a block grows the heap. */
+/**
+ * The play screen's line: a growing heap shows room past the break, where a block grows the
+ * heap — enough for the pending request three times over, so a gap can be left on purpose —
+ * and a free tail touching the break is joined to that room.
+ */
 export function playLine(regions: readonly RegionView[], heap: GrowingHeap): HeapLine {
   const { brk, end } = heapBreakOf(regions);
-  const room = heap.canGrow ? Math.max(16, heap.pendingSize * 2, Math.ceil(brk * 0.25)) : 0;
-  return { regions, breakAt: brk, blockEnd: end, extent: Math.max(1, brk + room) };
+  const room = heap.canGrow ? Math.max(16, heap.pendingSize * 3, Math.ceil(brk * 0.25)) : 0;
+  const tail = heap.canGrow ? regions.find((r) => r.state === 'free' && r.area !== 'mmap' && r.start < end && r.start + r.size >= end) : undefined;
+  return { regions, breakAt: brk, blockEnd: end, extent: Math.max(1, brk + room), ...(tail ? { growFrom: tail.start } : {}) };
 }

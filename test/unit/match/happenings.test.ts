@@ -51,7 +51,15 @@ describe('what a change did [MATCH-EVENT-1..4]', () => {
     ]);
   });
 
-  it('[MATCH-EVENT-2] holes merge when two or more pieces (old holes, freed blocks) become one hole', () => {
+  it('[MATCH-EVENT-2] a block placed and freed in one change, where its hole was, is no merge', () => {
+    // Two holes apart: the 15 B block goes at the end of the heap and is freed at once; it touches no hole.
+    let m = ok(startMatch(round([alloc(0, 20), alloc(1, 1), alloc(2, 15), free(2), alloc(3, 4)], null, { ...LINE, limit: 36 }), 0));
+    m = place(place(m, 0), 20);
+    m = place(m, 21);
+    expect(m.happenings.map((h) => h.type)).toEqual(['placed', 'freed']);
+  });
+
+  it('[MATCH-EVENT-2] after a coalesce move, holes made of two or more holes merged', () => {
     const before = [
       { start: 0, size: 10, state: 'free' as const },
       { start: 10, size: 5, state: 'live' as const, id: 3, requested: 5 },

@@ -63,6 +63,23 @@ describe('the kind view of a round', () => {
     expect(kindViewOf(heap.value)).toMatchObject({ kind: 'freelist', rule: { align: 8, overhead: 8, header: 4, growth: 'fixed', limit: heap.value.options.limit, mmapThreshold: null } });
   });
 
+  it('[MATCH-VIEW-5] a free list: the next-fit rover and the free list in LIFO and FIFO order, from the heap itself', () => {
+    const made = createFreeListHeap({ align: 1, overhead: 0, minBlock: 1, growth: 'fixed', limit: 100 });
+    if (!made.ok) throw new Error(made.message);
+    const heap = made.value;
+    // Blocks at 0, 10, 20, 30; free 10 (first), then 30 (last): LIFO puts 30 first, FIFO 10 (the tail at 40 is older still).
+    for (const [id, at] of [[0, 0], [1, 10], [2, 20], [3, 30]] as const) heap.allocate(id, 10, at);
+    heap.free(1);
+    heap.free(3);
+    const view = kindViewOf(heap);
+    if (view?.kind !== 'freelist') throw new Error('not a free-list view');
+    expect(view.rover).toBe(heap.rover);
+    expect(view.listOrder.lifo).toEqual(heap.freeList('lifo'));
+    expect(view.listOrder.fifo).toEqual(heap.freeList('fifo'));
+    expect(view.listOrder.lifo.slice(0, 2)).toEqual([30, 10]);
+    expect(view.listOrder.fifo.indexOf(10)).toBeLessThan(view.listOrder.fifo.indexOf(30));
+  });
+
   it('[MATCH-VIEW-2] the JSON form parses back; anything else parses to null', () => {
     const arenas = new ArenaAllocator();
     arenas.allocate(0, 8, -1);

@@ -21,15 +21,17 @@ function pastBreakHole(heap: FreeListHeap, pendingSize: number) {
 }
 
 describe('the play screen heap line', () => {
-  it('[FL-GROW-2] csapp: the room past the break starts where the engine puts the next block (the break less the epilogue)', () => {
+  it('[FL-GROW-2] [FL-GROW-3] csapp: the room past the break starts at the free tail touching it, and the engine takes a larger block there', () => {
     const heap = heapWith(CSAPP_CONFIG);
     heap.placeWith(firstFitAddress.find, 1, 4000);
+    const tail = heap.walk().filter((r) => r.state === 'free').at(-1)!;
+    expect(tail.size).toBeLessThan(200);
     const hole = pastBreakHole(heap, 200);
-    expect(hole.start).toBe(4108);
+    expect(hole.start).toBe(tail.start);
     const placed = heap.allocate(2, 200, hole.start);
     expect(placed.ok ? null : placed.code).toBeNull();
     heap.check();
-    expect(heap.blockOf(2)?.start).toBe(4108);
+    expect(heap.blockOf(2)?.start).toBe(tail.start);
   });
 
   it('[FL-GROW-2] csapp: a block placed past the break on a heap ending in a free block is accepted too', () => {
@@ -56,7 +58,31 @@ describe('the play screen heap line', () => {
     heap.placeWith(firstFitAddress.find, 2, 30);
     heap.free(1);
     const holes = holesOf(playLine(heap.walk(), { canGrow: true, pendingSize: 10 }));
-    expect(holes.map((h) => [h.start, h.size, h.pastBreak])).toEqual([[0, 30, false], [60, 40, false], [100, 25, true]]);
+    // The 40 B free tail touches the break: it is one choice with the room past the break ([FL-GROW-3]).
+    expect(holes.map((h) => [h.start, h.size, h.pastBreak])).toEqual([[0, 30, false], [60, 70, true]]);
     expect(holesOf(playLine(heap.walk(), { canGrow: false, pendingSize: 10 })).some((h) => h.pastBreak)).toBe(false);
   });
+
+  it('[FL-GROW-3] a free tail touching the break is joined to the room past it, and takes a larger block there by growing', () => {
+    const heap = heapWith({ ...LECTURE_CONFIG, growth: 'sbrk', limit: 1000, initial: 100 });
+    heap.placeWith(firstFitAddress.find, 1, 70);
+    const line = playLine(heap.walk(), { canGrow: true, pendingSize: 50 });
+    expect(line.growFrom).toBe(70);
+    const hole = holesOf(line).at(-1)!;
+    expect([hole.start, hole.pastBreak]).toEqual([70, true]);
+    // 50 B does not fit the 30 B tail, but placed at its start the heap grows to hold it.
+    const placed = heap.allocate(2, 50, hole.start);
+    expect(placed.ok ? null : placed.code).toBeNull();
+    heap.check();
+  });
+
+  it('shows room past the break for the request and as much again twice over, so a gap can be left on purpose', () => {
+    const heap = heapWith({ ...LECTURE_CONFIG, growth: 'sbrk', limit: 1000, initial: 100 });
+    heap.placeWith(firstFitAddress.find, 1, 100);
+    const line = playLine(heap.walk(), { canGrow: true, pendingSize: 40 });
+    expect((line.extent ?? 0) - line.breakAt).toBeGreaterThanOrEqual(3 * 40);
+    // The heap ends in a live block: no free tail to join.
+    expect(line.growFrom).toBeUndefined();
+  });
 });
+

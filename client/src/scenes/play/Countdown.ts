@@ -1,0 +1,75 @@
+// The visible 3-2-1 before a practice round's clock runs ([MATCH-TIME-4]): the room
+// holds the clock until the player's first move or `resume`, which the scene sends when
+// the count ends (after the level's explanation is closed). A move made meanwhile starts
+// the clock at once, and the count goes away.
+
+import type Phaser from 'phaser';
+import { UI } from '../../palette.ts';
+import { reportDrawn } from '../../test-hook.ts';
+
+const STEP_MS = 700;
+const WORDS = ['3', '2', '1', 'Go!'] as const;
+
+export class Countdown {
+  private readonly scene: Phaser.Scene;
+  private readonly text: Phaser.GameObjects.Text;
+  private timer: Phaser.Time.TimerEvent | null = null;
+  /** The count has ended (or the clock started otherwise): it never runs again in this round. */
+  private over = false;
+
+  constructor(scene: Phaser.Scene) {
+    this.scene = scene;
+    this.text = scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '96px', fontStyle: 'bold', color: UI.text, stroke: UI.dark, strokeThickness: 8 })
+      .setOrigin(0.5).setDepth(58).setVisible(false);
+  }
+
+  get done(): boolean {
+    return this.over;
+  }
+
+  /** Counts 3, 2, 1, Go! and then calls `onDone`, once per round; nothing if it is counting or over. */
+  run(onDone: () => void): void {
+    if (this.over || this.timer) return;
+    let step = 0;
+    this.say(WORDS[0]);
+    this.timer = this.scene.time.addEvent({
+      delay: STEP_MS,
+      repeat: WORDS.length - 1,
+      callback: () => {
+        step++;
+        const word = WORDS[step];
+        if (word) return this.say(word);
+        this.finish();
+        onDone();
+      },
+    });
+  }
+
+  /** Stops a count under way (the player opened the explanation again); it starts over when run. */
+  cancel(): void {
+    this.timer?.remove();
+    this.timer = null;
+    this.say(null);
+  }
+
+  /** The clock runs (the count ended, or the player moved first): no count any more. */
+  finish(): void {
+    this.cancel();
+    this.over = true;
+  }
+
+  layout(): void {
+    const { width, height } = this.scene.scale;
+    this.text.setPosition(width / 2, height * 0.45).setFontSize(Math.round(Math.min(140, Math.max(64, height / 8))));
+  }
+
+  destroy(): void {
+    this.timer?.remove();
+    this.text.destroy();
+  }
+
+  private say(word: string | null): void {
+    this.text.setText(word ?? '').setVisible(word !== null);
+    reportDrawn('Countdown', { showing: word });
+  }
+}
