@@ -121,6 +121,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.projection = new ClassProjection({ projection: this.state.projection, seated: this.seated, config: () => this.round.roundConfig });
     for (const record of await services.storage.listPlayers(session.id)) if (!record.barred && !record.kicked) this.seated.add(record);
     await this.round.restore();
+    await this.round.loadTotals();
     this.applySettingsToState();
     this.round.publishClassView();
     // An empty class room stays a while (a host's page may take long to load, a class may
@@ -303,5 +304,6 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   private refreshBoard(): void {
     this.seated.publishBoard(this.settings.leaderboardMode);
+    this.round.showTotals();
   }
 }

@@ -3,7 +3,7 @@
 // host shows it, the utilization histogram, and the heat map of where the class put
 // the most recent request. No Colyseus here: the room copies the answers into state.
 
-import { rankPlayed } from '../../shared/score/rank.ts';
+import { rankByScore, rankPlayed } from '../../shared/score/rank.ts';
 import { requestsPlayed, type MatchState } from '../../shared/match/match.ts';
 import { standingOf as paceStanding, type RoundPace } from '../../shared/match/pace.ts';
 
@@ -72,6 +72,39 @@ export function classBoard(entries: readonly BoardEntry[], mode: BoardMode): { r
   const shown = mode === 'hidden' ? [] : ranked.slice(0, BOARD_ROWS);
   const rows = shown.map(({ entry, rank }, i) => ({ rank, name: mode === 'anonymous' ? `Player ${i + 1}` : entry.nickname, score: entry.score, vsBest: entry.vsBest }));
   return { ranks, rows };
+}
+
+/** One student's stored result in one round, as the session's totals read it. */
+export interface RoundScore {
+  readonly playerId: string;
+  readonly nickname: string;
+  readonly score: number;
+}
+
+/** A row of the session's totals: the podium's. */
+export interface TotalRow {
+  readonly rank: number;
+  readonly name: string;
+  /** The sum of the student's scores over the session's finished rounds (the CSV's `total`). */
+  readonly total: number;
+  /** How many of the session's rounds the student has a result in. */
+  readonly rounds: number;
+}
+
+/**
+ * The session's totals across its finished rounds: each student's scores summed, ranked
+ * (equal totals share a rank: ties are ties, [SC-8]'s ranking), at most BOARD_ROWS rows,
+ * shown as the leaderboard is (hidden: none; anonymous: "Player N").
+ */
+export function classTotals(results: readonly RoundScore[], mode: BoardMode): TotalRow[] {
+  const byPlayer = new Map<string, { nickname: string; total: number; rounds: number }>();
+  for (const r of results) {
+    const sum = byPlayer.get(r.playerId) ?? { nickname: r.nickname, total: 0, rounds: 0 };
+    byPlayer.set(r.playerId, { nickname: r.nickname || sum.nickname, total: sum.total + r.score, rounds: sum.rounds + 1 });
+  }
+  if (mode === 'hidden') return [];
+  const ranked = rankByScore([...byPlayer.values()], (e) => e.total, (e) => e.nickname).slice(0, BOARD_ROWS);
+  return ranked.map(({ entry, rank }, i) => ({ rank, name: mode === 'anonymous' ? `Player ${i + 1}` : entry.nickname, total: entry.total, rounds: entry.rounds }));
 }
 
 /** Players per utilization decile (0-10%, …, 90-100%; 100% counts in the last). */

@@ -10,8 +10,8 @@ import { refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
 import { requestsPlayed, startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
 import type { RefusalMessage } from '../protocol/messages.ts';
 import type { Storage } from '../storage/storage.ts';
-import type { ClassroomState } from '../state/classroom-state.ts';
-import { Heat, type BoardMode } from './class-figures.ts';
+import { syncTotals, type ClassroomState } from '../state/classroom-state.ts';
+import { classTotals, Heat, type BoardMode, type RoundScore } from './class-figures.ts';
 import type { ClassSeats, Seated } from './class-seats.ts';
 import { restoreLastRound, writeRound } from './class-store.ts';
 import { MatchClock } from './match-clock.ts';
@@ -65,6 +65,8 @@ export class ClassRound {
   private classViewAt = 0;
   /** The whole-round clock of the running round (rounds whose settings give the whole round a time). */
   private readonly roundClock: WholeRoundClock;
+  /** Every stored result of the session's finished rounds: what the totals across rounds sum. */
+  private roundScores: RoundScore[] = [];
   /** Whether the round is being ended (its whole-round clock ran out): the tick does not end it twice. */
   private ending = false;
 
@@ -227,6 +229,20 @@ export class ClassRound {
     this.deps.state.roundRemainingMs = shown.remainingMs;
   }
 
+  /** Reads the session's stored results and publishes the totals across its rounds. */
+  async loadTotals(): Promise<void> {
+    this.roundScores = (await this.deps.storage.listResults(this.deps.sessionId)).map((r) => {
+      const result = JSON.parse(r.result) as { nickname?: string; score: number };
+      return { playerId: r.playerId, nickname: result.nickname ?? '', score: result.score };
+    });
+    this.showTotals();
+  }
+
+  /** The totals across rounds as the board's mode shows them (the podium's rows). */
+  showTotals(): void {
+    syncTotals(this.deps.state.totals, classTotals(this.roundScores, this.deps.boardMode()));
+  }
+
   /** Rebuilds the last round after a restart by replaying each player's logged moves. */
   async restore(): Promise<void> {
     const { state, seated } = this.deps;
@@ -304,6 +320,7 @@ export class ClassRound {
       }),
     }));
     await storage.saveResults(rows);
+    await this.loadTotals();
     // Each student's full results (every policy, the clairvoyant) take a few ms to compute:
     // one student per turn of the event loop, so moves and patches keep flowing.
     for (const s of seated.all()) {

@@ -33,17 +33,38 @@ export const LeaderRow = schema({
 }, 'LeaderRow');
 export type LeaderRow = SchemaType<typeof LeaderRow>;
 
-/** Makes the synced board equal `rows`, touching only the fields that differ (so an unchanged board sends nothing). */
-export function syncLeaderboard(board: ArraySchema<LeaderRow>, rows: readonly { readonly rank: number; readonly name: string; readonly score: number; readonly vsBest: number }[]): void {
-  while (board.length > rows.length) board.pop();
+/** Makes a synced array of rows equal `rows`, touching only the fields that differ (so an unchanged board sends nothing). */
+function syncRows<R extends object>(array: ArraySchema<R>, rows: readonly { readonly [K in keyof R]?: R[K] }[], create: () => R): void {
+  while (array.length > rows.length) array.pop();
   rows.forEach((r, i) => {
-    const row = board[i] ?? new LeaderRow();
-    if (row.rank !== r.rank) row.rank = r.rank;
-    if (row.name !== r.name) row.name = r.name;
-    if (row.score !== r.score) row.score = r.score;
-    if (row.vsBest !== r.vsBest) row.vsBest = r.vsBest;
-    if (i >= board.length) board.push(row);
+    const row = array[i] ?? create();
+    for (const key of Object.keys(r) as (keyof R)[]) {
+      const value = r[key] as R[keyof R];
+      if (row[key] !== value) row[key] = value;
+    }
+    if (i >= array.length) array.push(row);
   });
+}
+
+/** Makes the synced board equal `rows`. */
+export function syncLeaderboard(board: ArraySchema<LeaderRow>, rows: readonly { readonly rank: number; readonly name: string; readonly score: number; readonly vsBest: number }[]): void {
+  syncRows(board, rows, () => new LeaderRow());
+}
+
+/** A row of the session's totals across its rounds (the podium): shown as the leaderboard is. */
+export const TotalRow = schema({
+  rank: t.uint32(),
+  name: t.string(),
+  /** The sum of the student's scores over the session's finished rounds (the CSV's `total`). */
+  total: t.int32(),
+  /** How many rounds the student has a result in. */
+  rounds: t.uint16(),
+}, 'TotalRow');
+export type TotalRow = SchemaType<typeof TotalRow>;
+
+/** Makes the synced totals equal `rows`. */
+export function syncTotals(totals: ArraySchema<TotalRow>, rows: readonly { readonly rank: number; readonly name: string; readonly total: number; readonly rounds: number }[]): void {
+  syncRows(totals, rows, () => new TotalRow());
 }
 
 export const ClassFigures = schema({
@@ -100,6 +121,8 @@ export const ClassroomState = schema({
   /** What new students are asked for at join: 'none' | 'id' | 'email' (shared/classroom/student-id.ts). */
   askStudentId: t.string(),
   leaderboard: t.array(LeaderRow),
+  /** The session's totals across its finished rounds, ranked, ties sharing a rank (for the podium). */
+  totals: t.array(TotalRow),
   players: t.map(PlayerInfo).view(),
   /** Each student's private identifier, by playerId: in the host's view only. */
   privateInfo: t.map(PrivateInfo).view(),

@@ -176,6 +176,39 @@ describe('a host\'s own rounds over HTTP', () => {
     expect(moodle.split('\r\n').slice(1, 3).map((l) => l.split(',')[0])).toEqual(['S-1001', 'S-1002']);
   });
 
+  it('keeps the session\'s totals across its rounds in the state for the podium, ties as ties, agreeing with the CSV', async () => {
+    const created = await createClass();
+    const fixedHeap = { ...PEAKS, clock: { per: 'none' }, options: { align: 1, overhead: 0, header: 0, minBlock: 1, growth: 'fixed', limit: 4096 } };
+    const round = (await (await postRound(created, JSON.stringify(fixedHeap), 'application/json')).json()) as Listed;
+    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const ada = await joinStudent(created, 'Ada');
+    const grace = await joinStudent(created, 'Grace');
+    await vi.waitFor(() => expect(host.state.players.size).toBe(2));
+    expect(host.state.totals.length).toBe(0);
+
+    // Round 1: both place every block the same way, so they score the same: a tie for first.
+    host.send('host:start', { round: round.id });
+    await vi.waitFor(() => expect(host.state.phase).toBe('playing'));
+    await Promise.all([ada, grace].map((s) => playToEnd(s)));
+    await vi.waitFor(() => expect(ada.state.totals.length).toBe(2));
+    const afterOne = ada.state.totals.map((r: { rank: number; total: number; rounds: number }) => [r.rank, r.total, r.rounds]);
+    expect(afterOne[0]).toEqual(afterOne[1]);
+    expect(afterOne[0]?.[0]).toBe(1);
+
+    // Round 2: Ada plays it all, Grace nothing; the host ends it.
+    host.send('host:start', { round: round.id });
+    await vi.waitFor(() => expect(host.state.roundNo).toBe(2));
+    await playToEnd(ada);
+    host.send('host:end', {});
+    await vi.waitFor(() => expect(host.state.totals.map((r: { rounds: number }) => r.rounds)).toEqual([2, 2]));
+    const csv = await (await fetch(`${base()}/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } })).text();
+    const rows = csv.trim().split('\r\n').slice(1).map((l) => l.split(','));
+    const csvTotals = new Map(rows.map((r) => [r[2], Number(r[12])]));
+    const podium = host.state.totals.map((r: { name: string; total: number }) => [r.name, r.total]);
+    expect(new Map(podium)).toEqual(csvTotals);
+    expect(podium.map(([, total]: [string, number]) => total)).toEqual([...csvTotals.values()].sort((a, b) => b - a));
+  });
+
   it('reads an OSTEP op list as a round on malloc.py\'s heap', async () => {
     const created = await createClass();
     const res = await postRound(created, '+10,-0,+20,+5', 'text/plain');

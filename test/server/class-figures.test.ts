@@ -2,7 +2,7 @@
 // functions: standings from a match, the ranked board as the host shows it, the
 // utilization histogram, and the heat map of the most recent request.
 import { describe, expect, it } from 'vitest';
-import { classBoard, classExtent, Heat, heatMapBins, standingOf, utilizationHistogram, HEAT_BINS } from '../../server/rooms/class-figures.ts';
+import { classBoard, classExtent, classTotals, Heat, heatMapBins, standingOf, utilizationHistogram, HEAT_BINS } from '../../server/rooms/class-figures.ts';
 import { applyMove, startMatch } from '../../shared/match/match.ts';
 import { alloc } from '../../shared/core/stream.ts';
 import { roundPace } from '../../shared/match/pace.ts';
@@ -104,3 +104,26 @@ describe('a student\'s standing', () => {
     expect(standing.utilization).toBe(0.5);
   });
 });
+
+describe('totals across a session\'s rounds (the podium)', () => {
+  const results = [
+    { playerId: 'a', nickname: 'Ada', score: 700 }, { playerId: 'g', nickname: 'Grace', score: 900 }, { playerId: 'l', nickname: 'Linus', score: 800 },
+    { playerId: 'a', nickname: 'Ada', score: 300 }, { playerId: 'g', nickname: 'Grace', score: 100 },
+  ];
+
+  it('sums each student\'s scores over the rounds and ranks them; equal totals share a rank (ties are ties)', () => {
+    // Ada 700 + 300 = 1000, Grace 900 + 100 = 1000, Linus 800 (one round).
+    expect(classTotals(results, 'shown')).toEqual([
+      { rank: 1, name: 'Ada', total: 1000, rounds: 2 },
+      { rank: 1, name: 'Grace', total: 1000, rounds: 2 },
+      { rank: 3, name: 'Linus', total: 800, rounds: 1 },
+    ]);
+  });
+
+  it('shows the totals as the board is shown: none when hidden, "Player N" when anonymous', () => {
+    expect(classTotals(results, 'hidden')).toEqual([]);
+    expect(classTotals(results, 'anonymous').map((r) => [r.rank, r.name])).toEqual([[1, 'Player 1'], [1, 'Player 2'], [3, 'Player 3']]);
+    expect(classTotals([], 'shown')).toEqual([]);
+  });
+});
+
