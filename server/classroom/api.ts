@@ -4,6 +4,8 @@
 //   GET  /api/classes/:code/results.csv     results, one row per student per round (host key required)
 //   POST /api/classes/:code/rounds          a host's round: JSON settings, or a trace as text/plain (host key required)
 //   GET  /api/classes/:code/rounds          the rounds the class can start, built-in and the host's (host key required)
+//   POST /api/classes/:code/plans           save or import a lesson plan (host key required)
+//   GET  /api/classes/:code/plans           the class's lesson plans; /plans/:id exports one as a file (host key required)
 // Code lookups are rate limited per address, so codes cannot be guessed by brute force.
 
 import express, { type Request, type Response, type Router } from 'express';
@@ -14,11 +16,13 @@ import { joinBase, joinUrl, lanAddresses, publicUrlFrom } from '../net/join-url.
 import { hashSecret, newSecret, secretMatches } from './secrets.ts';
 import { GRADEBOOK_LAYOUTS, gradebookCsv, isGradebookLayout, type Gradebook } from './gradebook.ts';
 import { DuplicateCodeError, type SessionRecord } from '../storage/storage.ts';
+import type { Outcome } from '../../shared/core/outcome.ts';
 import { roomForSession as roomForSessionId } from '../cluster/room-locator.ts';
 import { CLASSROOM_ROOM_NAME } from '../rooms/class-room-id.ts';
 import { traceRoundSettings } from '../../shared/match/round-settings.ts';
 import { listClassRounds, saveHostRound } from './round-library.ts';
 import { readSettings } from '../rooms/class-store.ts';
+import { exportLessonPlan, listLessonPlans, saveLessonPlan } from './lesson-plans.ts';
 
 export const CLASSROOM_ROOM = CLASSROOM_ROOM_NAME;
 
@@ -125,22 +129,50 @@ function roundSettingsFrom(req: Request): unknown {
   return req.body;
 }
 
-async function addRound(services: Services, req: Request, res: Response): Promise<void> {
-  const session = await hostSession(services, req, res, 'a class\'s rounds');
-  if (!session) return;
-  if (!req.is('application/json') && !req.is('text/plain')) {
-    return fail(res, 415, 'round/unsupported_type', 'send round settings as application/json, or a trace as text/plain');
-  }
-  const saved = await saveHostRound(services.storage, session.id, roundSettingsFrom(req), services.now());
+/** A route only the class's host may use: the handler runs with the session once the host key matched. */
+function hostOnly(what: string, handler: (services: Services, session: SessionRecord, req: Request, res: Response) => Promise<void>) {
+  return async (services: Services, req: Request, res: Response): Promise<void> => {
+    const session = await hostSession(services, req, res, what);
+    if (session) await handler(services, session, req, res);
+  };
+}
+
+/** `201` with what was saved, or `400` with the refusal. */
+function answerSaved(res: Response, saved: Outcome<unknown, string>): void {
   if (!saved.ok) return fail(res, 400, saved.code, saved.message);
   res.status(201).json(saved.value);
 }
 
-async function listRounds(services: Services, req: Request, res: Response): Promise<void> {
-  const session = await hostSession(services, req, res, 'a class\'s rounds');
-  if (!session) return;
+const ROUNDS = 'a class\'s rounds';
+const PLANS = 'a class\'s lesson plans';
+
+const addRound = hostOnly(ROUNDS, async (services, session, req, res) => {
+  if (!req.is('application/json') && !req.is('text/plain')) {
+    return fail(res, 415, 'round/unsupported_type', 'send round settings as application/json, or a trace as text/plain');
+  }
+  answerSaved(res, await saveHostRound(services.storage, session.id, roundSettingsFrom(req), services.now()));
+});
+
+const listRounds = hostOnly(ROUNDS, async (services, session, _req, res) => {
   res.json({ rounds: await listClassRounds(services.storage, session.id) });
-}
+});
+
+const addPlan = hostOnly(PLANS, async (services, session, req, res) => {
+  if (!req.is('application/json')) return fail(res, 415, 'plan/unsupported_type', 'send a lesson plan as application/json');
+  answerSaved(res, await saveLessonPlan(services.storage, session.id, req.body, services.now()));
+});
+
+const listPlans = hostOnly(PLANS, async (services, session, _req, res) => {
+  res.json({ plans: await listLessonPlans(services.storage, session.id) });
+});
+
+const exportPlan = hostOnly(PLANS, async (services, session, req, res) => {
+  const plan = await exportLessonPlan(services.storage, session.id, String(req.params.id ?? ''));
+  if (!plan.ok) return fail(res, 404, plan.code, plan.message);
+  const name = plan.value.title.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'lesson-plan';
+  res.setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
+  res.json(plan.value);
+});
 
 /** Body parsers for uploads (the HTTP gate lets these routes' bodies be larger); a body that is not JSON is a 400 { code, message }. */
 const uploadBody = [express.json({ limit: '2mb' }), express.text({ type: 'text/plain', limit: '2mb' })];
@@ -168,6 +200,9 @@ export function classroomRoutes(services: Services): Router {
   router.get('/api/classes/:code/results.csv', asyncRoute(services, resultsCsv));
   router.post('/api/classes/:code/rounds', ...uploadBody, asyncRoute(services, addRound));
   router.get('/api/classes/:code/rounds', asyncRoute(services, listRounds));
+  router.post('/api/classes/:code/plans', ...uploadBody, asyncRoute(services, addPlan));
+  router.get('/api/classes/:code/plans', asyncRoute(services, listPlans));
+  router.get('/api/classes/:code/plans/:id', asyncRoute(services, exportPlan));
   router.use('/api/classes', bodyRefusal);
   return router;
 }

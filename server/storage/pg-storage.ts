@@ -13,7 +13,7 @@
 // with `DuplicateCodeError` and the caller draws again.
 
 import pg from 'pg';
-import { DuplicateCodeError, type HostRoundRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
+import { DuplicateCodeError, type HostRoundRecord, type LessonPlanRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 /** A schema change: applied once, in order of `version`, inside one transaction. */
 interface Migration {
@@ -75,6 +75,15 @@ CREATE TABLE host_rounds (
     // The private identifier a class may ask its students for (student ID or e-mail).
     sql: `ALTER TABLE players ADD COLUMN student_id TEXT NOT NULL DEFAULT '';`,
   },
+  {
+    version: 5,
+    // Lesson plans: an ordered list of a class's rounds (shared/levels/lesson-plan.ts).
+    sql: `
+CREATE TABLE lesson_plans (
+  session_id TEXT NOT NULL, plan_id TEXT NOT NULL, plan TEXT NOT NULL, created_at BIGINT NOT NULL,
+  PRIMARY KEY (session_id, plan_id)
+);`,
+  },
 ];
 
 /** Any number pg hands back as a string (BIGINT) or a number. */
@@ -87,6 +96,7 @@ interface SeatRow { session_id: string; round_no: number; player_id: string; sta
 interface RoundRow { session_id: string; round_no: number; config: string; started_at: string; ended_at: string | null }
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: string }
 interface HostRoundRow { session_id: string; round_id: string; settings: string; created_at: string }
+interface PlanRow { session_id: string; plan_id: string; plan: string; created_at: string }
 interface ResultRow { session_id: string; round_no: number; player_id: string; result: string }
 
 const toSession = (r: SessionRow): SessionRecord => ({
@@ -100,6 +110,7 @@ const toSeat = (r: SeatRow): SeatRecord => ({ sessionId: r.session_id, roundNo: 
 const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: num(r.started_at), endedAt: numOrNull(r.ended_at) });
 const toMove = (r: MoveRow): MoveRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, seq: r.seq, move: r.move, at: num(r.at) });
 const toHostRound = (r: HostRoundRow): HostRoundRecord => ({ sessionId: r.session_id, roundId: r.round_id, settings: r.settings, createdAt: num(r.created_at) });
+const toPlan = (r: PlanRow): LessonPlanRecord => ({ sessionId: r.session_id, planId: r.plan_id, plan: r.plan, createdAt: num(r.created_at) });
 const toResult = (r: ResultRow): ResultRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, result: r.result });
 
 /** An arbitrary key for pg_advisory_xact_lock: "only one process migrates at a time". */
@@ -221,6 +232,15 @@ export class PgStorage implements Storage {
 
   async listHostRounds(sessionId: string): Promise<HostRoundRecord[]> {
     return (await this.query<HostRoundRow>('SELECT * FROM host_rounds WHERE session_id = $1 ORDER BY created_at, round_id COLLATE "C"', [sessionId])).map(toHostRound);
+  }
+
+  async saveLessonPlan(p: LessonPlanRecord): Promise<void> {
+    await this.query(`INSERT INTO lesson_plans (session_id, plan_id, plan, created_at) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (session_id, plan_id) DO UPDATE SET plan = excluded.plan`, [p.sessionId, p.planId, p.plan, p.createdAt]);
+  }
+
+  async listLessonPlans(sessionId: string): Promise<LessonPlanRecord[]> {
+    return (await this.query<PlanRow>('SELECT * FROM lesson_plans WHERE session_id = $1 ORDER BY created_at, plan_id COLLATE "C"', [sessionId])).map(toPlan);
   }
 
   async startSeat(seat: SeatRecord): Promise<void> {

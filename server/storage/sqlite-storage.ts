@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { DuplicateCodeError, type HostRoundRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
+import { DuplicateCodeError, type HostRoundRecord, type LessonPlanRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS host_rounds (
   session_id TEXT NOT NULL, round_id TEXT NOT NULL, settings TEXT NOT NULL, created_at INTEGER NOT NULL,
   PRIMARY KEY (session_id, round_id)
 );
+CREATE TABLE IF NOT EXISTS lesson_plans (
+  session_id TEXT NOT NULL, plan_id TEXT NOT NULL, plan TEXT NOT NULL, created_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, plan_id)
+);
 CREATE TABLE IF NOT EXISTS results (
   session_id TEXT NOT NULL, round_no INTEGER NOT NULL, player_id TEXT NOT NULL, result TEXT NOT NULL,
   PRIMARY KEY (session_id, round_no, player_id)
@@ -52,6 +56,7 @@ interface SeatRow { session_id: string; round_no: number; player_id: string; sta
 interface RoundRow { session_id: string; round_no: number; config: string; started_at: number; ended_at: number | null }
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: number }
 interface HostRoundRow { session_id: string; round_id: string; settings: string; created_at: number }
+interface PlanRow { session_id: string; plan_id: string; plan: string; created_at: number }
 interface ResultRow { session_id: string; round_no: number; player_id: string; result: string }
 
 const toSession = (r: SessionRow): SessionRecord => ({
@@ -65,6 +70,7 @@ const toSeat = (r: SeatRow): SeatRecord => ({ sessionId: r.session_id, roundNo: 
 const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: r.started_at, endedAt: r.ended_at });
 const toMove = (r: MoveRow): MoveRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, seq: r.seq, move: r.move, at: r.at });
 const toHostRound = (r: HostRoundRow): HostRoundRecord => ({ sessionId: r.session_id, roundId: r.round_id, settings: r.settings, createdAt: r.created_at });
+const toPlan = (r: PlanRow): LessonPlanRecord => ({ sessionId: r.session_id, planId: r.plan_id, plan: r.plan, createdAt: r.created_at });
 const toResult = (r: ResultRow): ResultRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, result: r.result });
 
 /** A column added after a database file was first made: added once, to files that lack it. */
@@ -151,6 +157,15 @@ export class SqliteStorage implements Storage {
 
   async listHostRounds(sessionId: string): Promise<HostRoundRecord[]> {
     return (this.db.prepare('SELECT * FROM host_rounds WHERE session_id = ? ORDER BY created_at, round_id').all(sessionId) as unknown as HostRoundRow[]).map(toHostRound);
+  }
+
+  async saveLessonPlan(p: LessonPlanRecord): Promise<void> {
+    this.db.prepare(`INSERT INTO lesson_plans (session_id, plan_id, plan, created_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (session_id, plan_id) DO UPDATE SET plan = excluded.plan`).run(p.sessionId, p.planId, p.plan, p.createdAt);
+  }
+
+  async listLessonPlans(sessionId: string): Promise<LessonPlanRecord[]> {
+    return (this.db.prepare('SELECT * FROM lesson_plans WHERE session_id = ? ORDER BY created_at, plan_id').all(sessionId) as unknown as PlanRow[]).map(toPlan);
   }
 
   async startSeat(seat: SeatRecord): Promise<void> {

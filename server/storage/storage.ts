@@ -76,6 +76,15 @@ export interface HostRoundRecord {
   readonly createdAt: number;
 }
 
+/** A lesson plan saved in a class: its title and the ids of its rounds, in order (shared/levels/lesson-plan.ts). */
+export interface LessonPlanRecord {
+  readonly sessionId: string;
+  readonly planId: string;
+  /** `{ title, rounds: [round id, …] }` as JSON; every id is a round the class can start. */
+  readonly plan: string;
+  readonly createdAt: number;
+}
+
 /**
  * `createSession` refused: another open session already has this join code (the
  * store, shared by every process of a deployment, keeps open codes unique).
@@ -108,6 +117,11 @@ export interface Storage {
   saveHostRound(round: HostRoundRecord): Promise<void>;
   /** The session's host rounds, oldest first. */
   listHostRounds(sessionId: string): Promise<HostRoundRecord[]>;
+
+  /** Stores a lesson plan (a second save under the same id replaces it). */
+  saveLessonPlan(plan: LessonPlanRecord): Promise<void>;
+  /** The session's lesson plans, oldest first. */
+  listLessonPlans(sessionId: string): Promise<LessonPlanRecord[]>;
 
   /** Records the start of a player's seat in a round (once; a second start for the same seat is ignored). */
   startSeat(seat: SeatRecord): Promise<void>;

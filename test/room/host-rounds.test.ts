@@ -215,3 +215,59 @@ describe('a host\'s own rounds over HTTP', () => {
     expect(await res.json()).toMatchObject({ title: 'OSTEP operations', requests: 3, peakLive: 25 });
   });
 });
+
+interface Plan { id: string; title: string; rounds: Listed[] }
+
+function postPlan(created: Created, plan: unknown): Promise<Response> {
+  return fetch(`${base()}/api/classes/${created.code}/plans`, { method: 'POST', headers: { 'x-host-key': created.hostKey, 'content-type': 'application/json' }, body: JSON.stringify(plan) });
+}
+
+async function getJson<T>(created: Created, route: string): Promise<T> {
+  const res = await fetch(`${base()}/api/classes/${created.code}${route}`, { headers: { 'x-host-key': created.hostKey } });
+  expect(res.status, route).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe('lesson plans over HTTP (LV-PLAN)', () => {
+  const RAMP = { title: 'Ramp of four', kind: 'freelist', source: { source: 'pattern', spec: { pattern: 'ramp', count: 4, sizes: { kind: 'uniform', min: 4, max: 8 } } } };
+
+  it('[LV-PLAN-1] [LV-PLAN-3] saves a plan of built-in, own and new rounds, exports it whole, and the next class imports it as its own rounds', async () => {
+    const first = await createClass();
+    const own = (await (await postRound(first, JSON.stringify(PEAKS), 'application/json')).json()) as Listed;
+    const res = await postPlan(first, { title: 'Week 3', rounds: [{ round: 'warm-up' }, { round: own.id }, { settings: RAMP }] });
+    expect(res.status).toBe(201);
+    const plan = (await res.json()) as Plan;
+    expect(plan.title).toBe('Week 3');
+    expect(plan.rounds.map((r) => [r.title, r.builtIn])).toEqual([['Warm-up: the buddy walk-through', true], ['Small peaks', false], ['Ramp of four', false]]);
+    expect((await getJson<{ plans: Plan[] }>(first, '/plans')).plans).toEqual([plan]);
+
+    const exported = await getJson<{ format: string; rounds: unknown[] }>(first, `/plans/${plan.id}`);
+    expect(exported).toEqual({ format: 'mallocade-lesson-plan', version: 1, title: 'Week 3', rounds: [{ round: 'warm-up' }, { settings: PEAKS }, { settings: RAMP }] });
+
+    const next = await createClass();
+    const imported = (await (await postPlan(next, exported)).json()) as Plan;
+    expect(imported.rounds.map((r) => r.title)).toEqual(['Warm-up: the buddy walk-through', 'Small peaks', 'Ramp of four']);
+    const ownIds = (await listRounds(next)).filter((r) => !r.builtIn).map((r) => r.id);
+    expect(imported.rounds.slice(1).map((r) => r.id).sort()).toEqual(ownIds.sort());
+    expect(ownIds).not.toContain(own.id);
+    const host = await colyseus.sdk.joinById(next.roomId, { hostKey: next.hostKey });
+    host.send('host:start', { round: imported.rounds[1]!.id });
+    await vi.waitFor(() => expect(host.state.roundTitle).toBe('Small peaks'));
+  });
+
+  it('[LV-PLAN-2] refuses a plan naming a round the class lacks, or with bad settings, and stores nothing of it', async () => {
+    const created = await createClass();
+    const unknown = await postPlan(created, { title: 'x', rounds: [{ settings: RAMP }, { round: 'h-000000000000' }] });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ code: 'level/unknown', message: expect.stringMatching(/^round 2: /) });
+    const bad = await postPlan(created, { title: 'x', rounds: [{ settings: { ...RAMP, kind: 'heap' } }] });
+    expect(await bad.json()).toMatchObject({ code: 'settings/invalid', message: expect.stringMatching(/^round 1: kind/) });
+    expect((await postPlan(created, { rounds: [] })).status).toBe(400);
+    expect((await getJson<{ plans: Plan[] }>(created, '/plans')).plans).toEqual([]);
+    expect((await listRounds(created)).filter((r) => !r.builtIn)).toEqual([]);
+    const missing = await fetch(`${base()}/api/classes/${created.code}/plans/p-0`, { headers: { 'x-host-key': created.hostKey } });
+    expect(missing.status).toBe(404);
+    const stranger = await fetch(`${base()}/api/classes/${created.code}/plans`, { headers: { 'x-host-key': 'wrong' } });
+    expect(stranger.status).toBe(403);
+  });
+});

@@ -154,6 +154,21 @@ function storageContract(name: string, kind: StoreKind): void {
       await again.close();
     });
 
+    it('keeps a class\'s lesson plans, oldest first, a second save replacing the first (across a reopen)', async () => {
+      const place = await kind.fresh();
+      const first = place.open();
+      await first.saveLessonPlan({ sessionId: 's1', planId: 'p-2', plan: '{"title":"Week 2"}', createdAt: 1_796_000_000_002 });
+      await first.saveLessonPlan({ sessionId: 's1', planId: 'p-1', plan: '{"title":"Week 1"}', createdAt: 1_796_000_000_001 });
+      await first.saveLessonPlan({ sessionId: 's1', planId: 'p-2', plan: '{"title":"Week 2, again"}', createdAt: 3 });
+      await first.close();
+      const again = place.open();
+      expect((await again.listLessonPlans('s1')).map((p) => [p.planId, p.plan, p.createdAt])).toEqual([
+        ['p-1', '{"title":"Week 1"}', 1_796_000_000_001], ['p-2', '{"title":"Week 2, again"}', 1_796_000_000_002],
+      ]);
+      expect(await again.listLessonPlans('s2')).toEqual([]);
+      await again.close();
+    });
+
     it('keeps the rounds a host made, per session, oldest first, a second save replacing the first (across a reopen)', async () => {
       const place = await kind.fresh();
       const first = place.open();
