@@ -78,8 +78,8 @@ describe('every event is seen', () => {
     await openLevel(page, 'first-fit');
     // The clock waits for the player: a visible 3-2-1 once the explanation is closed, then it runs.
     await expect.poll(() => reports(page).then((r) => r.Countdown?.showing)).toBe('3');
-    // Still held: paused since the explanation opened, until the count ends (the room then hears resume).
-    expect(['waiting', 'paused']).toContain((await publishedView<PlayViewForTests>(page))?.phase);
+    // Still held: the round has not started, until the count ends (the room then hears resume).
+    expect((await publishedView<PlayViewForTests>(page))?.phase).toBe('waiting');
     await until<PlayViewForTests>(page, 'PlayScene', (v) => v.phase === 'playing');
     // Nothing is placed: when the request's 30 s run out, first fit places it, and the screen says so with the penalty.
     const told = await until<PlayViewForTests>(page, 'PlayScene', (v) => v.status.startsWith("Time's up"), 90_000);

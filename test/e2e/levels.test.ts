@@ -41,8 +41,9 @@ describe('solo play in a browser', () => {
     const explained = await until<PlayViewForTests>(page, 'PlayScene', (v) => v.explaining);
     expect(explained.title).toContain('Level 1');
     await page.screenshot({ path: artifactPath('level1-explanation.png') });
-    // The clock stands still while the player reads: the round is paused and the time left does not move.
-    await expect.poll(() => view(page).then((v) => v?.phase), { timeout: 10_000 }).toBe('paused');
+    // The clock stands still while the player reads: the round has not started (it starts after a 3-2-1
+    // once the explanation is closed, shared/match/SPEC.md MATCH-TIME-4) and the time left does not move.
+    await expect.poll(() => view(page).then((v) => v?.phase), { timeout: 10_000 }).toBe('waiting');
     const timeLeft = () => page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, { readings?: { timer?: { remaining: number } | null } }> } }).mallocade.views?.MetersView?.readings?.timer?.remaining ?? null);
     const whileReading = await timeLeft();
     expect(whileReading).toBeGreaterThan(0);

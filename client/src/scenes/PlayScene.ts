@@ -21,7 +21,9 @@ import { decodeRegions } from '../net/synced.ts';
 import { Sound, soundOfEvent, volumeLabel } from '../audio/sound.ts';
 import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
+import { loadAddressDisplay, toggleAddressDisplay } from '../ui/address-display.ts';
 import { Button } from '../ui/Button.ts';
+import { isTouchOnly, playHelp } from '../ui/touch.ts';
 import { playLine } from '../views/heap-line.ts';
 import { fitText } from '../views/labels.ts';
 import { MetersView } from '../views/MetersView.ts';
@@ -53,12 +55,15 @@ export interface PlaySceneData {
 
 const BUTTON = { height: 44, fontSize: 16 } as const;
 
+/** The address button says what a press switches to. */
+const hexLabel = (hex: boolean): string => (hex ? 'Decimal (X)' : 'Hex (X)');
+
 export class PlayScene extends Phaser.Scene {
   private data_: PlaySceneData = {};
   private link: RoomLink<MatchState | ClassStateLike> | null = null;
   /** The line, the buddy tree or the slab/arena board, as the round's kind turns out. */
   private screens!: KindScreens;
-  private buttons!: Record<'hints' | 'coalesce' | 'new' | 'release' | 'explain' | 'tip' | 'sound', Button>;
+  private buttons!: Record<'hints' | 'coalesce' | 'new' | 'release' | 'explain' | 'tip' | 'sound' | 'hex', Button>;
   private close: Button | null = null;
   private card!: RequestCardView;
   private queue!: QueueView;
@@ -140,6 +145,7 @@ export class PlayScene extends Phaser.Scene {
       explain: button('Explain (E)', 150, 'E', () => this.toggleExplanation()).setName('explain').setVisible(level !== null),
       tip: button('Tip (T)', 120, 'T', () => this.nextTip()).setName('tip').setVisible(level !== null),
       sound: button(`${volumeLabel(Sound.of('play').volume)} (M)`, 170, 'M', () => this.stepSound()).setName('sound'),
+      hex: button(hexLabel(loadAddressDisplay()), 150, 'X', () => this.toggleHex()).setName('hex'),
     };
     this.playEvents.on((event) => {
       const name = soundOfEvent(event);
@@ -198,7 +204,7 @@ export class PlayScene extends Phaser.Scene {
       onDrop: () => this.showStatus('Connection lost — reconnecting…', UI.bad),
       onReconnect: () => this.showStatus('Back online.', UI.good),
       // In a class the sleeping lobby scene hears it too and takes the student to its Rejoin button.
-      onLeave: () => this.showStatus(inClass ? 'The connection is gone.' : 'The connection is gone; press ✕ and start again.', UI.bad),
+      onLeave: () => this.showStatus(inClass ? 'The connection is gone.' : playHelp(isTouchOnly()).gone, UI.bad),
     });
     // The explanation opened with the level: its clock waits until the player has read it; without one, the 3-2-1 starts it.
     if (this.explanation.visible) this.sendReading();
@@ -241,14 +247,16 @@ export class PlayScene extends Phaser.Scene {
 
   /**
    * Solo practice: the round's clock stands still while the explanation or the failure card is
-   * open (`pause`, then `resume`); the first time, `resume` waits for the 3-2-1 ([MATCH-TIME-4]).
+   * open (`pause`, then `resume`). Before the round has started the room holds the clock anyway
+   * ([MATCH-TIME-4]): closing the explanation runs the 3-2-1, which then sends `resume` (a move
+   * made meanwhile starts the clock itself).
    */
   private sendReading(): void {
     const reading = this.explanation.visible || this.eventShow.holding;
     if (!this.link || this.data_.classRoom || reading === this.readingSent || this.match()?.phase === 'done') return;
     this.readingSent = reading;
-    if (reading) this.countdown.cancel();
-    if (reading || this.countdown.done) this.link.post(reading ? 'pause' : 'resume', {});
+    if (this.countdown.done) this.link.post(reading ? 'pause' : 'resume', {});
+    else if (reading) this.countdown.cancel();
     else this.countdown.run(() => this.link?.post('resume', {}));
   }
 
@@ -257,6 +265,12 @@ export class PlayScene extends Phaser.Scene {
     const volume = Sound.of('play').stepVolume();
     this.buttons.sound.setText(`${volumeLabel(volume)} (M)`);
     this.showStatus(volume === 0 ? 'Sound off (M turns it on).' : `${volumeLabel(volume)}.`, UI.good);
+  }
+
+  /** Addresses in decimal or hex, everywhere (kept in the browser). */
+  private toggleHex(): void {
+    this.buttons.hex.setText(hexLabel(toggleAddressDisplay()));
+    this.layout();
   }
 
   private nextTip(): void {
@@ -323,8 +337,11 @@ export class PlayScene extends Phaser.Scene {
     const hints = this.showHints ? m.hints.map((h) => ({ label: policyLabel(h.policy), target: h.target })) : [];
     if (board) board.show(view, regions, hints);
     else if (heapView) {
-      heapView.draw(playLine(regions, { canGrow: m.canGrow, pendingSize: m.hasPending ? m.pending.size : 0 }));
-      heapView.setHints(hints.filter((h) => h.target >= 0).map((h) => ({ label: h.label, address: h.target })));
+      const mmapThreshold = view?.kind === 'freelist' ? view.rule.mmapThreshold : null;
+      const line = playLine(regions, { canGrow: m.canGrow, pendingSize: m.hasPending ? m.pending.size : 0, mmapThreshold });
+      heapView.draw(line);
+      // A request the engine maps goes to the mmap strip wherever it is placed: no caret on the line points elsewhere.
+      heapView.setHints(line.mmap?.pendingMapped ? [] : hints.filter((h) => h.target >= 0).map((h) => ({ label: h.label, address: h.target })));
       heapView.setMarks(lineMarks(this.data_.level, view));
     }
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);

@@ -4,6 +4,10 @@
 import Phaser from 'phaser';
 import { UI } from '../palette.ts';
 import { onKey } from './keys.ts';
+import { isTouchOnly, withoutKeyHint } from './touch.ts';
+
+/** On a touch screen a label's key hint goes (a thumb presses no key). */
+const shownLabel = (text: string): string => (isTouchOnly() ? withoutKeyHint(text) : text);
 
 export interface ButtonOptions {
   readonly width?: number;
@@ -26,7 +30,7 @@ export class Button extends Phaser.GameObjects.Container {
     const width = options.width ?? 280;
     const height = Math.max(44, options.height ?? 56);
     this.panel = scene.add.rectangle(0, 0, width, height, options.primary ? 0x0072b2 : UI.panel).setStrokeStyle(2, options.primary ? 0x56b4e9 : UI.freeEdge);
-    this.label = scene.add.text(0, 0, text, { fontFamily: 'system-ui, sans-serif', fontSize: `${options.fontSize ?? 20}px`, color: UI.text, align: 'center' }).setOrigin(0.5);
+    this.label = scene.add.text(0, 0, shownLabel(text), { fontFamily: 'system-ui, sans-serif', fontSize: `${options.fontSize ?? 20}px`, color: UI.text, align: 'center' }).setOrigin(0.5);
     this.add([this.panel, this.label]);
     this.setSize(width, height);
     this.setInteractive({ useHandCursor: true });
@@ -48,7 +52,7 @@ export class Button extends Phaser.GameObjects.Container {
   }
 
   setText(text: string): this {
-    this.label.setText(text);
+    this.label.setText(shownLabel(text));
     return this;
   }
 

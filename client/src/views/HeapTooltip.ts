@@ -6,12 +6,12 @@
 import Phaser from 'phaser';
 import type { RegionView } from '../../../shared/core/allocator.ts';
 import { FONT_FAMILY, UI, baseFontSize } from '../palette.ts';
-import { formatBytes } from './format.ts';
+import { formatAddress, formatBytes } from './format.ts';
 
 export const OVERLAY_NAME = 'overlay';
 
 function range(region: RegionView): string {
-  return `address ${region.start}–${region.start + region.size - 1}`;
+  return `address ${formatAddress(region.start)}–${formatAddress(region.start + region.size - 1)}`;
 }
 
 /** The tooltip's words for a region (live block, hole, room past the break, mmap region). */

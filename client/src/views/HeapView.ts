@@ -13,7 +13,7 @@ import { UI, blockColour, textOn } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 import { AddressLine, type LineSegment } from './address-line.ts';
 import { ViewEvents } from './emitter.ts';
-import { formatBytes, formatBytesShort, powerOfTwoAtLeast } from './format.ts';
+import { formatAddress, formatBytes, formatBytesShort, powerOfTwoAtLeast } from './format.ts';
 import { LabelLane, clampedLeft, fitText, lineHeight, measureText } from './labels.ts';
 import { contains, crossHatch, dashedRect, type Rect } from './patterns.ts';
 import { ageRangeOf, blockLook, drawBlockBody, type AgeRange, type BlockLook } from './block-look.ts';
@@ -66,6 +66,11 @@ const MMAP_AREA = 'mmap';
 export type FlashKind = 'freed' | 'merged' | 'split' | 'placed';
 const FLASH_MS: Readonly<Record<FlashKind, number>> = { freed: 900, merged: 1100, split: 800, placed: 500 };
 const ZOOM_STEP = 1.5;
+/** A press on the bar held this long (ms) zooms in there instead of choosing the hole: a magnifier for tiny holes. */
+export const HOLD_TO_ZOOM_MS = 500;
+const HOLD_ZOOM = 4;
+/** A press that moved further than this (px) is a drag or a scroll, not a choice. */
+const PRESS_SLOP = 12;
 
 function isMmap(r: RegionView): boolean {
   return r.area === MMAP_AREA;
@@ -97,6 +102,8 @@ export class HeapView extends PanelView {
   private focused: number | null = null;
   private hovered: RegionView | null = null;
   private pinchDistance: number | null = null;
+  /** The address a press on the bar started at (chosen or zoomed into when it ends). */
+  private pressAt: number | null = null;
   private inputBound = false;
   /** Each key event once (see ui/keys.ts). */
   private readonly keyOnce = new KeyOnce();
@@ -270,7 +277,8 @@ export class HeapView extends PanelView {
     // Two lanes under each row for hint labels and the ghost's words, always, so that
     // rows do not jump when a drag starts or hints are switched on.
     const band = rulerHeight + barHeight + 8 + laneHeight * 2 + 6;
-    const mmapHeight = this.mmapRegions.length > 0 ? lineHeight(font, 2) + 14 : 0;
+    // A round that maps large requests shows its mmap strip from the start (empty until the first mapping).
+    const mmapHeight = this.mmapRegions.length > 0 || this.data.mmap ? lineHeight(font, 2) + 14 : 0;
     return { font, small, rulerHeight, barHeight, laneHeight, band, mmapHeight };
   }
 
@@ -463,7 +471,7 @@ export class HeapView extends PanelView {
     }
     const first = segments[0];
     if (!first) return;
-    const text = `${ghost.legal ? '✓' : '✗'} ${ghost.note ?? `${formatBytes(ghost.size)} at ${ghost.address}`}`;
+    const text = `${ghost.legal ? '✓' : '✗'} ${ghost.note ?? `${formatBytes(ghost.size)} at ${formatAddress(ghost.address)}`}`;
     // Under the line: a card dragged over the heap floats above the pointer and would hide words above it.
     this.placeHintLabel([text], first.x + Math.min(first.w, 40) / 2, first.y + first.h + 10, m, lanes.get(first.row) ?? [], ghost.legal ? UI.legalText : UI.bad, true);
   }
@@ -520,7 +528,7 @@ export class HeapView extends PanelView {
 
   private drawRuler(g: Phaser.GameObjects.Graphics, m: Metrics, lanes: Map<number, LabelLane>): void {
     const perRow = this.line.bytesPerRow;
-    const widest = measureText(String(this.extent()), m.small) + 14;
+    const widest = measureText(formatAddress(this.extent()), m.small) + 14;
     const step = powerOfTwoAtLeast((widest / this.bounds.width) * perRow);
     g.lineStyle(1, UI.axis, 1);
     for (let row = this.line.firstRow; row < Math.min(this.line.rowCount(), this.line.firstRow + this.line.rowsVisible); row++) {
@@ -533,7 +541,7 @@ export class HeapView extends PanelView {
       for (const a of ticks) {
         const tx = this.line.xOf(a, row);
         g.lineBetween(tx, barTop - 5, tx, barTop);
-        this.placeRulerLabel(String(a), tx, row, m, lanes, UI.dim);
+        this.placeRulerLabel(formatAddress(a), tx, row, m, lanes, UI.dim);
       }
     }
   }
@@ -572,13 +580,16 @@ export class HeapView extends PanelView {
   /** mmap regions: a strip of their own under the rows, each box sized by its bytes. */
   private drawMmapStrip(g: Phaser.GameObjects.Graphics, m: Metrics): void {
     this.mmapBoxes = [];
-    if (this.mmapRegions.length === 0) return;
+    if (this.mmapRegions.length === 0 && !this.data.mmap) return;
     const top = this.bounds.bottom - m.mmapHeight + 6;
     const h = m.mmapHeight - 8;
     const title = 'mmap';
     const titleW = measureText(title, m.small, true) + 10;
     this.labels.add(this.bounds.x, top + h / 2, title, { size: m.small, colour: UI.text, bold: true, originX: 0 });
     const left = this.bounds.x + titleW;
+    const mapped = this.data.mmap?.pendingMapped === true;
+    if (this.mmapRegions.length === 0 || mapped) this.drawMmapNote(g, m, { x: left, y: top, w: this.bounds.right - left, h }, mapped);
+    if (this.mmapRegions.length === 0) return;
     const room = this.bounds.right - left - 4 * this.mmapRegions.length;
     const total = this.mmapRegions.reduce((sum, r) => sum + r.size, 0);
     let x = left;
@@ -598,6 +609,23 @@ export class HeapView extends PanelView {
       }
       x += w + 4;
     }
+  }
+
+  /**
+   * The mmap strip's words: where requests of the threshold or more go while nothing is
+   * mapped, and, when the pending request is one of them, that it is mapped there (the
+   * strip outlined: the hint for a large request points at something drawn).
+   */
+  private drawMmapNote(g: Phaser.GameObjects.Graphics, m: Metrics, box: Rect, mapped: boolean): void {
+    const threshold = this.data.mmap?.threshold ?? 0;
+    g.lineStyle(mapped ? 3 : 1, mapped ? UI.legal : UI.freeEdge, 1);
+    dashedRect(g, box, 6, 4);
+    if (this.mmapRegions.length > 0) return;
+    const words = mapped
+      ? [`this request is mapped here: place it anywhere`, 'mapped here: place it anywhere']
+      : [`requests of ${formatBytes(threshold)} or more are mapped here`, `${formatBytesShort(threshold)}+ mapped here`];
+    const text = words.find((w) => measureText(w, m.small) + 12 <= box.w);
+    if (text) this.labels.add(box.x + 8, box.y + box.h / 2, text, { size: m.small, colour: mapped ? UI.legalText : UI.dim, bold: mapped, originX: 0 });
   }
 
   private drawScrollbar(g: Phaser.GameObjects.Graphics, m: Metrics): void {
@@ -673,13 +701,23 @@ export class HeapView extends PanelView {
   private onPointerDown(pointer: Phaser.Input.Pointer): void {
     this.tooltip.hide();
     const address = this.line.addressAt(pointer.worldX, pointer.worldY);
-    if (address === null || !this.isOnBar(pointer.worldX, pointer.worldY, address)) return;
-    const hole = this.holeAt(address);
-    if (hole) this.events.emit('holeclick', { hole, address });
+    this.pressAt = address !== null && this.isOnBar(pointer.worldX, pointer.worldY, address) ? address : null;
   }
 
-  private onPointerUp(): void {
+  /**
+   * A press on the bar ends: a short one chooses the hole under it; one held for
+   * HOLD_TO_ZOOM_MS zooms in there (tiny holes become big enough to tap). Timed by the
+   * pointer's own event times, so a slow frame does not turn a click into a hold.
+   */
+  private onPointerUp(pointer: Phaser.Input.Pointer): void {
+    const pinched = this.pinchDistance !== null;
     this.pinchDistance = null;
+    const address = this.pressAt;
+    this.pressAt = null;
+    if (address === null || pinched || pointer.getDistance() > PRESS_SLOP) return;
+    if (pointer.upTime - pointer.downTime >= HOLD_TO_ZOOM_MS) return this.zoomBy(HOLD_ZOOM, address);
+    const hole = this.holeAt(address);
+    if (hole) this.events.emit('holeclick', { hole, address });
   }
 
   /** Two fingers down on the view: zoom by how far they spread. Returns whether a pinch is on. */

@@ -55,3 +55,19 @@ export function niceTicks(max: number, count: number, binary = false): number[] 
   for (let i = 0; i * step <= last + step * 1e-9; i++) ticks.push(Number((i * step).toPrecision(12)));
   return ticks;
 }
+
+/** Whether addresses are written in hex (the player's choice, client/src/ui/address-display.ts). */
+let hexAddresses = false;
+
+export function setHexAddresses(on: boolean): void {
+  hexAddresses = on;
+}
+
+export function showsHexAddresses(): boolean {
+  return hexAddresses;
+}
+
+/** An address as the player chose to read them: 40 -> "40", or "0x28" in hex. */
+export function formatAddress(address: number): string {
+  return hexAddresses ? `0x${address.toString(16)}` : String(address);
+}

@@ -25,6 +25,11 @@ export interface HeapLine {
    * than it and grows the heap ([FL-GROW-3]). Undefined otherwise.
    */
   readonly growFrom?: number;
+  /**
+   * A round that maps large requests ([FL-MMAP-1]): the line shows its mmap area even
+   * before anything is mapped, and whether the pending request will go there.
+   */
+  readonly mmap?: { readonly threshold: number; readonly pendingMapped: boolean };
   /** Colour live blocks by request id (default), by tag, or by age (oldest to newest). */
   readonly colourBy?: ColourBy;
 }
@@ -63,6 +68,8 @@ export interface GrowingHeap {
   readonly canGrow: boolean;
   /** The pending request's size (0 when none). */
   readonly pendingSize: number;
+  /** Requests of at least this many bytes are mapped ([FL-MMAP-1]); null or absent: nothing is. */
+  readonly mmapThreshold?: number | null;
 }
 
 /**
@@ -74,5 +81,7 @@ export function playLine(regions: readonly RegionView[], heap: GrowingHeap): Hea
   const { brk, end } = heapBreakOf(regions);
   const room = heap.canGrow ? Math.max(16, heap.pendingSize * 3, Math.ceil(brk * 0.25)) : 0;
   const tail = heap.canGrow ? regions.find((r) => r.state === 'free' && r.area !== 'mmap' && r.start < end && r.start + r.size >= end) : undefined;
-  return { regions, breakAt: brk, blockEnd: end, extent: Math.max(1, brk + room), ...(tail ? { growFrom: tail.start } : {}) };
+  const threshold = heap.mmapThreshold ?? null;
+  const mmap = threshold === null ? {} : { mmap: { threshold, pendingMapped: heap.pendingSize >= threshold } };
+  return { regions, breakAt: brk, blockEnd: end, extent: Math.max(1, brk + room), ...(tail ? { growFrom: tail.start } : {}), ...mmap };
 }

@@ -2,7 +2,7 @@
 // ticks, text contrast on palette colours, and labels that must not collide.
 
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatBytesShort, formatPercent, niceTicks } from '../../../client/src/views/format.ts';
+import { formatAddress, formatBytes, formatBytesShort, formatPercent, niceTicks, setHexAddresses } from '../../../client/src/views/format.ts';
 import { OKABE_ITO, blockColour, blockPattern, textOn } from '../../../client/src/palette.ts';
 import { LabelLane, clampedLeft } from '../../../client/src/views/labels.ts';
 import { ageRangeOf, blockLook } from '../../../client/src/views/block-look.ts';
@@ -67,5 +67,19 @@ describe('blockLook by age', () => {
     expect(blockLook(live(1), 'age', ages).colour).toBe(0x3b528b);
     expect(blockLook(live(6), 'age', ages).colour).toBe(0x5ec962);
     expect(blockLook(live(11), 'age', ages).colour).toBe(0xfde725);
+  });
+});
+
+describe('addresses in decimal or hex (the player\'s choice)', () => {
+  it('writes addresses in decimal by default and in hex when chosen', () => {
+    expect(formatAddress(40)).toBe('40');
+    setHexAddresses(true);
+    try {
+      expect(formatAddress(40)).toBe('0x28');
+      expect(formatAddress(0)).toBe('0x0');
+    } finally {
+      setHexAddresses(false);
+    }
+    expect(formatAddress(4096)).toBe('4096');
   });
 });

@@ -76,6 +76,14 @@ describe('the play screen heap line', () => {
     heap.check();
   });
 
+  it('[FL-MMAP-1] a round that maps shows its mmap area from the start, and says when the pending request goes there', () => {
+    const heap = heapWith({ ...LECTURE_CONFIG, growth: 'sbrk', limit: 1000, initial: 100, mmapThreshold: 64 });
+    expect(heap.walk().some((r) => r.area === 'mmap')).toBe(false);
+    expect(playLine(heap.walk(), { canGrow: true, pendingSize: 64, mmapThreshold: 64 }).mmap).toEqual({ threshold: 64, pendingMapped: true });
+    expect(playLine(heap.walk(), { canGrow: true, pendingSize: 63, mmapThreshold: 64 }).mmap).toEqual({ threshold: 64, pendingMapped: false });
+    expect(playLine(heap.walk(), { canGrow: true, pendingSize: 63, mmapThreshold: null }).mmap).toBeUndefined();
+  });
+
   it('shows room past the break for the request and as much again twice over, so a gap can be left on purpose', () => {
     const heap = heapWith({ ...LECTURE_CONFIG, growth: 'sbrk', limit: 1000, initial: 100 });
     heap.placeWith(firstFitAddress.find, 1, 100);

@@ -6,6 +6,7 @@ import Phaser from 'phaser';
 import type { Level } from '../../../../shared/levels/levels.ts';
 import { UI } from '../../palette.ts';
 import { onKey } from '../../ui/keys.ts';
+import { isTouchOnly, playHelp } from '../../ui/touch.ts';
 
 export class ExplanationPanel {
   private readonly scene: Phaser.Scene;
@@ -25,7 +26,7 @@ export class ExplanationPanel {
       return;
     }
     this.box = scene.add.rectangle(0, 0, 10, 10, UI.panel, 0.97).setOrigin(0, 0).setStrokeStyle(2, 0x56b4e9);
-    this.text = scene.add.text(0, 0, `${level.title}\n\n${level.explanation}\n\nPress Enter or E to start.`, {
+    this.text = scene.add.text(0, 0, `${level.title}\n\n${level.explanation}\n\n${playHelp(isTouchOnly()).explanationEnd}`, {
       fontFamily: 'system-ui, sans-serif', fontSize: '19px', color: UI.text, lineSpacing: 5,
     });
     this.panel.add([this.box, this.text]);

@@ -8,10 +8,14 @@ import { UI } from '../../palette.ts';
 import { exposeProbe } from '../../test-probe.ts';
 import { BuddyView } from '../../views/BuddyView.ts';
 import { HeapView } from '../../views/HeapView.ts';
+import { formatAddress } from '../../views/format.ts';
 import { isBoardKind, KindBoard } from '../kind-board.ts';
+import { isTouchOnly, playHelp } from '../../ui/touch.ts';
 
-export const LINE_HELP = 'Drag the request onto the heap, click a hole, or use ← → and Enter.';
-const BUDDY_TREE_HELP = 'Click a free block in the tree or a hole on the line, drag the request onto the line, or use ← → and Enter.';
+/** The help lines in the words of the player's screen: taps on a touch screen, clicks and keys elsewhere. */
+const HELP = playHelp(isTouchOnly());
+export const LINE_HELP = HELP.line;
+const BUDDY_TREE_HELP = HELP.tree;
 /** From this width BuddyView puts its free lists beside the tree rather than under it. */
 const BUDDY_SIDE_BY_SIDE = 900;
 
@@ -51,7 +55,7 @@ export class KindScreens {
     heapView.events.on('holechoose', ({ hole }) => host.placeAt(hole.start));
     heapView.events.on('holefocus', ({ hole }) => {
       const size = host.pendingSize();
-      if (hole && size !== null) host.status(`Hole at ${hole.start}, ${hole.pastBreak ? 'past the break (grows the heap)' : `${hole.size} bytes`}: Enter places malloc(${size}) there.`, UI.dim);
+      if (hole && size !== null) host.status(`Hole at ${formatAddress(hole.start)}, ${hole.pastBreak ? 'past the break (grows the heap)' : `${hole.size} bytes`}: Enter places malloc(${size}) there.`, UI.dim);
     });
     this.heapView = heapView;
     exposeProbe((address) => this.heapView?.pointOf(address) ?? null);
@@ -96,7 +100,7 @@ export class KindScreens {
     board.onPick((target) => this.host.placeAt(target));
     this.board = board;
     this.host.offerNew(kind === 'slab' ? 'New slab (N)' : 'New arena (N)');
-    this.host.setHelp(`Click a ${kind} (or "+ new ${kind}"), drag the request onto one, or choose with ← → and Enter (N: a new ${kind}).`);
+    this.host.setHelp(HELP.board(kind));
     this.host.relayout();
   }
 

@@ -6,7 +6,7 @@
 
 import type { Happening } from '../../../../shared/match/happenings.ts';
 import { policyLabel } from '../../../../shared/match/kinds.ts';
-import { formatBytes } from '../../views/format.ts';
+import { formatAddress, formatBytes } from '../../views/format.ts';
 
 export type PlayEvent = Happening;
 export type PlayEventListener = (event: PlayEvent) => void;
@@ -58,11 +58,11 @@ export class PlayEvents {
 export function describeEvent(event: PlayEvent): string {
   switch (event.type) {
     case 'placed':
-      return `${event.byFallback ? 'Placed for you' : 'Placed'}: #${event.requestId} (${formatBytes(event.size)}) at ${event.target}.`;
+      return `${event.byFallback ? 'Placed for you' : 'Placed'}: #${event.requestId} (${formatBytes(event.size)}) at ${formatAddress(event.target)}.`;
     case 'freed':
-      return `free(#${event.requestId}): ${formatBytes(event.size)} at ${event.start} is a hole now.`;
+      return `free(#${event.requestId}): ${formatBytes(event.size)} at ${formatAddress(event.start)} is a hole now.`;
     case 'merged':
-      return `Holes merged: one hole of ${formatBytes(event.size)} at ${event.start}.`;
+      return `Holes merged: one hole of ${formatBytes(event.size)} at ${formatAddress(event.start)}.`;
     case 'failed':
       return `malloc(${event.size}) → NULL: ${formatBytes(event.freeBytes)} free, largest hole ${formatBytes(event.largestFree)}.`;
     case 'timeout':
