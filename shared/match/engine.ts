@@ -36,6 +36,8 @@ export class RoundEngine {
   private readonly fitsIfCoalesced: ((allocator: Allocator, size: number, tag?: string) => boolean) | undefined;
   /** Policies that follow this heap (the judge, a playing policy): told of every placement and free. */
   private readonly followers: Policy[] = [];
+  /** Told after each stream event is dealt with (the replay's frames, [MATCH-REPLAY-2]). */
+  private readonly stepListeners: ((engine: RoundEngine) => void)[] = [];
   /** Stream id -> allocator handle of its live block. */
   private readonly handles = new Map<number, number>();
   private readonly tags = new Map<number, string>();
@@ -77,6 +79,14 @@ export class RoundEngine {
   /** The request id of stream id `streamId`'s live block, or null when it has none. */
   requestIdOf(streamId: number): number | null {
     return this.handles.get(streamId) ?? null;
+  }
+
+  /**
+   * Calls `listener` after each stream event is dealt with — a free run, a request placed or
+   * failed, an event that asks nothing — with `tracker.ops` events done by then.
+   */
+  onStep(listener: (engine: RoundEngine) => void): void {
+    this.stepListeners.push(listener);
   }
 
   get pending(): Request | null {
@@ -230,6 +240,7 @@ export class RoundEngine {
     const g = this.allocator.gauge();
     this.tracker.observe(g.liveBytes, g.heapBytes, () => g);
     if (g.internalBytes > this.peakInternal) this.peakInternal = g.internalBytes;
+    for (const listener of this.stepListeners) listener(this);
   }
 }
 

@@ -95,8 +95,13 @@ interface Runtime {
 
 const runtimes = new WeakMap<MatchState, Runtime>();
 
+/** What a replay may watch besides the states: each stream event dealt with ([MATCH-REPLAY-2]). */
+export interface MatchWatch {
+  readonly onStep?: (engine: RoundEngine) => void;
+}
+
 /** [MATCH-ROUND-2] Starts a round at `nowMs`: frees before the first request run, the first request is pending. */
-export function startMatch(config: RoundConfig, nowMs: number): Outcome<MatchState, string> {
+export function startMatch(config: RoundConfig, nowMs: number, watch: MatchWatch = {}): Outcome<MatchState, string> {
   if (!isRegisteredKind(config.kind)) return refuse('kind/unknown', `there is no allocator kind "${config.kind}" yet`);
   const built = buildEngine(config, { timeline: true });
   if (!built.ok) return built;
@@ -105,6 +110,7 @@ export function startMatch(config: RoundConfig, nowMs: number): Outcome<MatchSta
   for (const w of watchers) engine.follow(w);
   const runtime: Runtime = { engine, fallback: judge, watchers, coalesces: 0 };
   engine.keepJournal();
+  if (watch.onStep) engine.onStep(watch.onStep);
   engine.advance();
   return succeed(snapshot(runtime, { config, startedAtMs: nowMs, version: 0, log: [], pending: null }, nowMs, []));
 }
@@ -187,10 +193,17 @@ function placeByFallback(state: MatchState, pending: PendingRequest, nowMs: numb
 
 /**
  * [MATCH-REPLAY-1] Rebuilds a match from its config, start time and log; `visit`, when
- * given, sees the state after the start and after each entry (a replay slider's frames).
+ * given, sees the state after the start and after each entry; `watch.onStep` sees the
+ * engine after each stream event (a replay slider's frames).
  */
-export function replayMatch(config: RoundConfig, startedAtMs: number, log: readonly LoggedMove[], visit?: (state: MatchState) => void): Outcome<MatchState, string> {
-  const started = startMatch(config, startedAtMs);
+export function replayMatch(
+  config: RoundConfig,
+  startedAtMs: number,
+  log: readonly LoggedMove[],
+  visit?: (state: MatchState) => void,
+  watch: MatchWatch = {},
+): Outcome<MatchState, string> {
+  const started = startMatch(config, startedAtMs, watch);
   if (!started.ok) return started;
   let state = started.value;
   visit?.(state);

@@ -13,6 +13,16 @@ interface ResultsView {
   contenders: { name: string; role: string; score: number }[];
 }
 
+/** What the replay panel publishes (ReplayView). */
+interface ReplayReading {
+  moment: number;
+  lastMoment: number;
+  right: string;
+  leftStep: string;
+  rightStep: string;
+  leftBlocks: { address: number; size: number }[];
+}
+
 const live = useServerAndBrowser({ width: 1280, height: 720 });
 
 const view = (page: Page): Promise<PlayViewForTests | null> => publishedView<PlayViewForTests>(page);
@@ -54,16 +64,32 @@ describe('the game in a browser (warm-up practice round)', () => {
     expect(results.contenders.map((c) => c.name)).toEqual(['you', 'buddy-lowest', 'buddy-lifo', 'clairvoyant']);
     await page.screenshot({ path: artifactPath('practice-results.png') });
 
-    // The replay: the player's heap beside a policy's, moved through the round with the keyboard.
-    const replay = () => page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, { moment: number; lastMoment: number; right: string }> } }).mallocade.views?.ReplayView ?? null);
+    // The replay: the player's heap beside a policy's, one stream event a step ([MATCH-REPLAY-2]).
+    const replay = () => page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, ReplayReading> } }).mallocade.views?.ReplayView ?? null);
     await page.keyboard.press('p');
     await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 4, lastMoment: 4 });
+    await page.keyboard.press('p');
+    await until<ResultsView & { showingReplay: boolean }>(page, 'ResultsScene', (v) => !v.showingReplay);
+
+    // A click on the plot at step 2 opens the replay there: both blocks placed, nothing freed yet.
+    const plot = await page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, { plot: { x: number; y: number; w: number; h: number; xMax: number } }> } }).mallocade.views?.LinePlotView?.plot);
+    if (!plot) throw new Error('the plot was not drawn');
+    await page.mouse.click(plot.x + (plot.w * 2) / plot.xMax, plot.y + plot.h / 2);
+    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 2, leftBlocks: [{ address: 0, size: 1 }, { address: 4, size: 4 }] });
+
+    // The replay's first step shows the first placement, labelled: before it the heap is empty.
     await page.keyboard.press('Home');
-    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 0 });
+    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 0, leftBlocks: [], leftStep: '' });
     await page.keyboard.press('ArrowRight');
-    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 1 });
+    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({
+      moment: 1,
+      leftBlocks: [{ address: 0, size: 1 }],
+      leftStep: 'malloc(1) → at 0',
+      rightStep: 'malloc(1) → at 0',
+    });
     await page.keyboard.press('ArrowRight');
-    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 2 });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 3, leftBlocks: [{ address: 4, size: 4 }], leftStep: 'free the 1-byte block at 0' });
     await page.screenshot({ path: artifactPath('practice-replay.png') });
   });
 });

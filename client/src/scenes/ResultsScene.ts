@@ -17,7 +17,7 @@ import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { recordStars } from '../progress.ts';
-import { ReplayView } from '../views/ReplayView.ts';
+import { ReplayView, type ReplaySide } from '../views/ReplayView.ts';
 import { clairvoyantFrames, frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
 import { engineOf, replayMatch, type LoggedMove, type RoundConfig } from '../../../shared/match/match.ts';
 import { lineUpAreas } from '../../../shared/match/kind-view.ts';
@@ -128,10 +128,11 @@ export class ResultsScene extends Phaser.Scene {
       entries: contenders(results).map(({ entry, role }) => ({ label: role === 'player' ? 'you' : role === 'reference' ? 'clairvoyant (saw it all)' : policyLabel(entry.name), value: entry.card.score, role })),
       format: (v) => String(Math.round(v)),
     });
+    const replay = this.makeReplay(results);
     const plot = new LinePlotView(this);
     const timeline = results.player.timeline;
     plot.show({
-      xLabel: 'operation',
+      xLabel: replay ? 'step (click to replay it)' : 'step',
       leftLabel: 'bytes',
       rightLabel: 'external fragmentation',
       leftFormat: formatBytesShort,
@@ -143,15 +144,22 @@ export class ResultsScene extends Phaser.Scene {
         { name: 'ext. fragmentation', axis: 'right', style: 'dotted', colour: 0xcc79a7, points: timeline.map((p) => ({ x: p.op, y: externalFragmentation(p) })) },
       ],
     });
-    const replay = this.makeReplay(results);
     let showingReplay = false;
-    const toggle = new Button(this, 0, 0, 'Replay (P)', () => {
-      showingReplay = !showingReplay && replay !== null;
+    const showReplay = (on: boolean): void => {
+      showingReplay = on && replay !== null;
       replay?.view.setVisible(showingReplay);
       if (showingReplay) replay?.refresh();
       toggle.setText(showingReplay ? 'Charts (P)' : 'Replay (P)');
       layout();
-    }, { key: 'P', width: 180 });
+    };
+    const toggle = new Button(this, 0, 0, 'Replay (P)', () => showReplay(!showingReplay), { key: 'P', width: 180 });
+    // A click on the plot opens the replay at that step (the plot's operation N is the replay's step N).
+    if (replay) {
+      plot.onPick = (step) => {
+        replay.seek(step);
+        showReplay(true);
+      };
+    }
     toggle.setEnabled(replay !== null);
     const backTo = this.input_.backTo;
     // In a class the round is the host's to restart: the one way on is back to the class.
@@ -231,7 +239,7 @@ export class ResultsScene extends Phaser.Scene {
   }
 
   /** The replay panel: the player's heap beside a policy's, frames computed here from the round's config and log. */
-  private makeReplay(results: PracticeResults): { view: ReplayView; refresh: () => void } | null {
+  private makeReplay(results: PracticeResults): { view: ReplayView; refresh: () => void; seek: (moment: number) => void } | null {
     const source = results.replay;
     if (!source) return null;
     const mine = playerFrames(source.config, source.startedAtMs, source.log);
@@ -249,19 +257,19 @@ export class ResultsScene extends Phaser.Scene {
       }
       return frames;
     };
-    const lastMoment = Math.max(...mine.value.map((f) => f.at), 0);
+    const lastMoment = mine.value[mine.value.length - 1]?.at ?? 0;
     let moment = lastMoment;
     const view = new ReplayView(this);
     view.setVisible(false);
+    const sideOf = (title: string, frames: readonly Frame[]): ReplaySide => {
+      const frame = frameAt(frames, moment);
+      // Slabs and arenas each count from 0: lined up end to end for the address line.
+      return { title, heap: lineUpAreas(frame?.heap ?? []), step: frame?.step?.text ?? '' };
+    };
     const refresh = (): void => {
       const name = policies[policyIndex] ?? '';
-      view.show({
-        moment,
-        lastMoment,
-        // Slabs and arenas each count from 0: lined up end to end for the address line.
-        left: { title: 'you', heap: lineUpAreas(frameAt(mine.value, moment)?.heap ?? []) },
-        right: { title: `${name === CLAIRVOYANT ? 'clairvoyant (saw the whole stream)' : policyLabel(name)} ▸ (tap or V: next policy)`, heap: lineUpAreas(frameAt(framesOf(name), moment)?.heap ?? []) },
-      });
+      const title = `${name === CLAIRVOYANT ? 'clairvoyant (saw the whole stream)' : policyLabel(name)} ▸`;
+      view.show({ moment, lastMoment, left: sideOf('you', mine.value), right: sideOf(title, framesOf(name)) });
     };
     const seek = (to: number): void => {
       moment = Phaser.Math.Clamp(to, 0, lastMoment);
@@ -279,6 +287,6 @@ export class ResultsScene extends Phaser.Scene {
     };
     onKey(keyboard, 'keydown-V', nextPolicy);
     view.onNextPolicy = nextPolicy;
-    return { view, refresh };
+    return { view, refresh, seek };
   }
 }

@@ -2,7 +2,7 @@
 // and external fragmentation (0..1) on the right, with ticks, axis titles and a
 // legend. Series differ by line style (solid, dashed, dotted) as well as colour.
 
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 import { UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 import { PanelView } from './PanelView.ts';
@@ -44,6 +44,9 @@ const SAMPLE = 28;
 
 export class LinePlotView extends PanelView {
   private data: PlotData = { xLabel: '', leftLabel: '', series: [] };
+  /** Called with the x value (a whole number) under a click or tap on the plot; null: the plot takes no clicks. */
+  onPick: ((x: number) => void) | null = null;
+  private pickZone: Phaser.GameObjects.Zone | null = null;
 
   show(data: PlotData): void {
     this.data = data;
@@ -90,7 +93,30 @@ export class LinePlotView extends PanelView {
       this.drawSeries(g, points, s);
     }
     this.labels.end();
-    reportDrawn('LinePlotView', { series: this.data.series.map((s) => s.name), points: this.data.series.reduce((n, s) => n + s.points.length, 0) });
+    this.placePickZone(plot, xMax);
+    reportDrawn('LinePlotView', {
+      series: this.data.series.map((s) => s.name),
+      points: this.data.series.reduce((n, s) => n + s.points.length, 0),
+      plot: { ...plot, xMax },
+    });
+  }
+
+  override destroy(): void {
+    this.pickZone?.destroy();
+    super.destroy();
+  }
+
+  /** A zone over the plot that turns a click at px into the x value there. */
+  private placePickZone(plot: { x: number; y: number; w: number; h: number }, xMax: number): void {
+    if (!this.onPick) return;
+    if (!this.pickZone) {
+      this.pickZone = this.scene.add.zone(0, 0, 1, 1).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    }
+    const zone = this.pickZone;
+    zone.setPosition(plot.x, plot.y).setSize(plot.w, plot.h);
+    zone.input?.hitArea.setTo(0, 0, plot.w, plot.h);
+    zone.removeAllListeners('pointerup');
+    zone.on('pointerup', (p: Phaser.Input.Pointer) => this.onPick?.(Phaser.Math.Clamp(Math.round(((p.x - plot.x) / plot.w) * xMax), 0, Math.round(xMax))));
   }
 
   /** The legend: a sample of each line and its name, wrapping onto more lines when needed. Returns its bottom. */

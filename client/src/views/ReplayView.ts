@@ -1,5 +1,6 @@
 // The replay panel of the results screen: the player's heap beside a policy's at the
-// same moment of the round, and a slider to move through the round (drag it, or
+// same moment of the round, each titled with what the step did on it (malloc(12) → at
+// 40), and a slider to move through the round one stream event a step (drag it, or
 // ← → and Home/End). It draws frames it is given; the scene computes them.
 
 import Phaser from 'phaser';
@@ -10,12 +11,29 @@ import type { HeapLine } from './heap-line.ts';
 import { UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 
+/** One side of the replay: whose heap, the heap, and what the step did on it (empty before the first). */
+export interface ReplaySide {
+  readonly title: string;
+  readonly heap: readonly RegionView[];
+  readonly step: string;
+}
+
 export interface ReplayHeaps {
+  /** Stream events run: the heap after this many ([MATCH-REPLAY-2]). */
   readonly moment: number;
   readonly lastMoment: number;
-  readonly left: { readonly title: string; readonly heap: readonly RegionView[] };
-  readonly right: { readonly title: string; readonly heap: readonly RegionView[] };
+  readonly left: ReplaySide;
+  readonly right: ReplaySide;
 }
+
+/** A side's title: whose heap, then what this step did there. */
+function titleOf(side: ReplaySide): string {
+  return side.step === '' ? side.title : `${side.title}: ${side.step}`;
+}
+
+/** Live blocks as address and size, for the tests. */
+const blocksOf = (heap: readonly RegionView[]): { address: number; size: number }[] =>
+  heap.filter((r) => r.state === 'live').map((r) => ({ address: r.start, size: r.size }));
 
 /** A replayed heap's line: its break where the engine has it; both sides span the larger break. */
 function replayLine(heap: readonly RegionView[], extent: number): HeapLine {
@@ -112,11 +130,13 @@ export class ReplayView {
     const d = this.data;
     if (!d || !this.track.visible) return;
     const extent = Math.max(1, heapBreakOf(d.left.heap).brk, heapBreakOf(d.right.heap).brk);
-    this.leftTitle.setText(d.left.title);
-    this.rightTitle.setText(d.right.title);
+    this.leftTitle.setText(titleOf(d.left));
+    this.rightTitle.setText(titleOf(d.right));
     this.left.draw(replayLine(d.left.heap, extent));
     this.right.draw(replayLine(d.right.heap, extent));
-    this.momentText.setText(`after ${d.moment} of ${d.lastMoment} events  (drag, or ← → Home End)`);
+    const where = d.moment === 0 ? `before the first of ${d.lastMoment} steps` : `step ${d.moment} of ${d.lastMoment}`;
+    const help = this.bounds.width < 600 ? 'drag; tap the policy: next one' : 'drag, or ← → Home End; V or a tap on the policy: the next one';
+    this.momentText.setText(`${where}  (${help})`);
     const g = this.track;
     const r = this.trackRect;
     const t = d.lastMoment ? d.moment / d.lastMoment : 0;
@@ -129,6 +149,11 @@ export class ReplayView {
       lastMoment: d.lastMoment,
       left: d.left.title,
       right: d.right.title,
+      leftStep: d.left.step,
+      rightStep: d.right.step,
+      leftBlocks: blocksOf(d.left.heap),
+      rightBlocks: blocksOf(d.right.heap),
+      momentText: this.momentText.text,
       nextPolicyAt: { x: this.rightTitle.x + this.rightTitle.width / 2, y: this.rightTitle.y + this.rightTitle.height / 2 },
     });
   }

@@ -45,8 +45,10 @@ describe('the clairvoyant reference in the results', () => {
     const l = level('buddy-walkthrough');
     const frames = clairvoyantFrames(l.config, engineOf(finished(l)).events);
     if (!frames.ok) throw new Error(frames.message);
-    expect(frames.value.map((f) => f.at)).toEqual([1, 2, 4]);
-    expect(live(frameAt(frames.value, 2)!.heap)).toEqual([[4, 1]]);
+    // [MATCH-REPLAY-2] frame N is the heap after N events.
+    expect(frames.value.map((f) => f.at)).toEqual([0, 1, 2, 3, 4]);
+    expect(live(frameAt(frames.value, 1)!.heap)).toEqual([[4, 1]]);
+    expect(live(frameAt(frames.value, 2)!.heap)).toEqual([[0, 4], [4, 1]]);
     expect(live(frameAt(frames.value, 4)!.heap)).toEqual([]);
   });
 });
