@@ -3,7 +3,8 @@
 // DATABASE_URL (default: the local ones, started from the Debian packages when
 // installed and not running: local-services.ts), then runs N server processes on
 // ports P, P+1, … (P = PORT or 2567), each with its own public address, and prints
-// the addresses. Ctrl-C stops the processes (not Redis or PostgreSQL). A process
+// the addresses. The processes run the server's JavaScript build, as `npm start` does
+// (server/build.ts: the client and the server built first when stale). Ctrl-C stops the processes (not Redis or PostgreSQL). A process
 // that dies is reported and not restarted: its classes move to a survivor the next
 // time someone looks them up (server/cluster/room-locator.ts).
 // `--services-only` makes sure Redis and PostgreSQL answer, prints their URLs and exits (.ci/run).
@@ -12,6 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildClient, ensureServerBuilt, isClientStale } from '../build.ts';
 import { lanAddresses } from '../net/join-url.ts';
 import { LOCAL_DATABASE_URL, LOCAL_REDIS_URL, ensurePostgres, ensureRedis } from './local-services.ts';
 
@@ -33,8 +35,9 @@ interface Node {
 /** Set once Ctrl-C (or SIGTERM) asked every process to stop: their exits are then expected. */
 let stopping = false;
 
-function startNode(port: number, publicAddress: string, env: NodeJS.ProcessEnv, label: string): Node {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', path.join(root, 'server/start.ts')], {
+function startNode(entry: string, port: number, publicAddress: string, env: NodeJS.ProcessEnv, label: string): Node {
+  // The built server (plain JavaScript): a process that strips types puts a detach check on every typed-array access.
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', entry], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), PUBLIC_ADDRESS: publicAddress },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,6 +81,8 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (process.env.SKIP_CLIENT_BUILD !== '1' && isClientStale()) buildClient();
+  const entry = ensureServerBuilt();
   const host = lanAddresses()[0] ?? 'localhost';
   const env = { REDIS_URL: redisUrl, DATABASE_URL: databaseUrl };
   const nodes: Node[] = [];
@@ -89,10 +94,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stopAll);
   for (let i = 0; i < count; i++) {
     const port = firstPort + i;
-    // The first process builds the client when it is stale; the others start once it is built.
-    const node = startNode(port, `${host}:${port}`, i === 0 ? env : { ...env, SKIP_CLIENT_BUILD: '1' }, `node ${i + 1}`);
-    nodes.push(node);
-    if (i === 0) await waitForHealth(node);
+    nodes.push(startNode(entry, port, `${host}:${port}`, env, `node ${i + 1}`));
   }
   await Promise.all(nodes.map(waitForHealth));
   console.log(`\nMallocade cluster: ${count} process${count === 1 ? '' : 'es'} on Redis ${redisUrl} and PostgreSQL`);
