@@ -50,6 +50,12 @@ describe('every event is seen', () => {
     const after = await until<PlayViewForTests>(page, 'PlayScene', (v) => v.pending?.size === 8);
     expect(after.blocks.map((b) => b.id)).toEqual([1]);
     await expect.poll(() => reports(page).then((r) => r.QueueView?.chips)).toEqual(['12 B', '12 B']);
+    // The same screen on a projector and on a phone.
+    for (const size of [{ width: 1920, height: 1080 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(size);
+      await until<PlayViewForTests>(page, 'PlayScene', (v) => v.width === size.width);
+      await page.screenshot({ path: artifactPath(`events-queue-${size.width}.png`) });
+    }
   });
 
   it("a failed malloc's card", async () => {

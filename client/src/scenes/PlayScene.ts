@@ -339,7 +339,7 @@ export class PlayScene extends Phaser.Scene {
     else if (heapView) {
       const mmapThreshold = view?.kind === 'freelist' ? view.rule.mmapThreshold : null;
       const line = playLine(regions, { canGrow: m.canGrow, pendingSize: m.hasPending ? m.pending.size : 0, mmapThreshold });
-      heapView.draw(line);
+      heapView.draw(view?.kind === 'freelist' && view.rule.header > 0 ? { ...line, headerBytes: view.rule.header } : line);
       // A request the engine maps goes to the mmap strip wherever it is placed: no caret on the line points elsewhere.
       heapView.setHints(line.mmap?.pendingMapped ? [] : hints.filter((h) => h.target >= 0).map((h) => ({ label: h.label, address: h.target })));
       heapView.setMarks(lineMarks(this.data_.level, view));

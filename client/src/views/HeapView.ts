@@ -246,14 +246,28 @@ export class HeapView extends PanelView {
     reportDrawn('HeapFlash', { kind, start, size, count: this.flashCount });
   }
 
+  /** A new place on screen: flashes drawn for the old one would mark the wrong bytes, so they go. */
+  override layout(x: number, y: number, width: number, height: number): void {
+    const { x: ox, y: oy, width: ow, height: oh } = this.bounds;
+    if (x !== ox || y !== oy || width !== ow || height !== oh) this.clearFlashes();
+    super.layout(x, y, width, height);
+  }
+
+  private clearFlashes(): void {
+    for (const g of this.flashes) {
+      this.scene.tweens.killTweensOf(g);
+      g.destroy();
+    }
+    this.flashes.clear();
+  }
+
   private endFlash(g: Phaser.GameObjects.Graphics): void {
     this.flashes.delete(g);
     g.destroy();
   }
 
   override destroy(): void {
-    for (const g of this.flashes) g.destroy();
-    this.flashes.clear();
+    this.clearFlashes();
     const input = this.scene.input;
     input.off('pointermove', this.onPointerMove, this);
     input.off('pointerdown', this.onPointerDown, this);
@@ -323,6 +337,7 @@ export class HeapView extends PanelView {
       bytesPerRow: this.line.bytesPerRow,
       zoom: this.line.zoom,
       joinedTail: this.data.growFrom ?? null,
+      headerBytes: this.data.headerBytes ?? 0,
       focused: this.focused,
       ghost: this.ghost,
       hints: this.hints.length,
@@ -393,9 +408,13 @@ export class HeapView extends PanelView {
 
   private drawLive(g: Phaser.GameObjects.Graphics, region: RegionView, segments: readonly LineSegment[], px: number): void {
     const look = this.looks(region);
-    const bodyEnd = region.start + Math.min(region.size, region.requested ?? region.size);
+    const header = region.area === MMAP_AREA ? 0 : Math.min(region.size, this.data.headerBytes ?? 0);
+    const bodyEnd = region.start + Math.min(region.size, header + (region.requested ?? region.size));
     for (const s of segments) {
       drawBlockBody(g, s, Math.max(0, Math.min(s.end, bodyEnd) - s.start) * px, look);
+      // The boundary tag's header bytes: darkened, so a level about headers shows what each block costs.
+      const headerEnd = Math.min(s.end, region.start + header);
+      if (headerEnd > s.start) g.fillStyle(UI.background, 0.55).fillRect(s.x, s.y, (headerEnd - s.start) * px, s.h);
       // A dark edge where the block really starts or ends (not where a row wraps).
       g.fillStyle(UI.background, 1);
       if (s.start === region.start) g.fillRect(s.x, s.y, Math.min(2, s.w / 3), s.h);

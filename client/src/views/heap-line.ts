@@ -30,6 +30,8 @@ export interface HeapLine {
    * before anything is mapped, and whether the pending request will go there.
    */
   readonly mmap?: { readonly threshold: number; readonly pendingMapped: boolean };
+  /** Bytes of boundary-tag header at the start of every live block (a preset with headers); 0 or absent: none drawn. */
+  readonly headerBytes?: number;
   /** Colour live blocks by request id (default), by tag, or by age (oldest to newest). */
   readonly colourBy?: ColourBy;
 }
