@@ -6,6 +6,8 @@
 //   GET  /api/classes/:code/rounds          the rounds the class can start, built-in and the host's (host key required)
 //   POST /api/classes/:code/plans           save or import a lesson plan (host key required)
 //   GET  /api/classes/:code/plans           the class's lesson plans; /plans/:id exports one as a file (host key required)
+//   POST /api/classes/:code/assignments     a lesson plan as homework with a deadline; GET lists them (host key required)
+//   GET  /api/assignments/:id               what a student's page shows of an assignment (its link names it)
 // Code lookups are rate limited per address, so codes cannot be guessed by brute force.
 
 import express, { type Request, type Response, type Router } from 'express';
@@ -23,6 +25,7 @@ import { traceRoundSettings } from '../../shared/match/round-settings.ts';
 import { listClassRounds, saveHostRound } from './round-library.ts';
 import { readSettings } from '../rooms/class-store.ts';
 import { exportLessonPlan, listLessonPlans, saveLessonPlan } from './lesson-plans.ts';
+import { assignmentGradebook, assignmentInfo, createAssignment, listAssignments } from './assignments.ts';
 
 export const CLASSROOM_ROOM = CLASSROOM_ROOM_NAME;
 
@@ -34,9 +37,14 @@ function requestAddress(req: Request): string {
 /** PUBLIC_URL, checked once when the server starts (a malformed one stops it with a clear message). */
 const PUBLIC_URL = publicUrlFrom(process.env.PUBLIC_URL);
 
-/** The link (and QR code) students open for `code`, reachable from their phones (server/net/join-url.ts). */
+/** Where the links students open start, reachable from their phones (server/net/join-url.ts). */
+function linkBase(req: Request): string {
+  return joinBase({ publicUrl: PUBLIC_URL, host: req.get('host'), protocol: req.protocol, lan: lanAddresses(), port: req.socket.localPort ?? 2567 });
+}
+
+/** The link (and QR code) students open to join the class `code`. */
 function joinLinkFor(req: Request, code: string): string {
-  return joinUrl(joinBase({ publicUrl: PUBLIC_URL, host: req.get('host'), protocol: req.protocol, lan: lanAddresses(), port: req.socket.localPort ?? 2567 }), code);
+  return joinUrl(linkBase(req), code);
 }
 
 function fail(res: Response, status: number, code: string, message: string): void {
@@ -98,7 +106,9 @@ async function loadGradebook(services: Services, sessionId: string): Promise<Gra
     const result = JSON.parse(r.result) as { utilization: number; fragmentation: number; failures: number; fallbacks?: number; score: number; rank: number };
     return { roundNo: r.roundNo, playerId: r.playerId, ...result, fallbacks: result.fallbacks ?? 0 };
   });
-  return { rounds, students, results };
+  // Assignments follow the live rounds, each of their rounds a column of its own.
+  const homework = await assignmentGradebook(storage, sessionId, rounds.length + 1);
+  return { rounds: [...rounds, ...homework.rounds], students, results: [...results, ...homework.results] };
 }
 
 /** The open session `:code` names, when the request carries its host key (`x-host-key`, or `?key=`); else a 403 is sent and null returned. */
@@ -174,6 +184,29 @@ const exportPlan = hostOnly(PLANS, async (services, session, req, res) => {
   res.json(plan.value);
 });
 
+/** The link students open for an assignment (beside the class's join link). */
+function assignmentLinkFor(req: Request, id: string): string {
+  return `${linkBase(req)}/?assignment=${encodeURIComponent(id)}`;
+}
+
+const ASSIGNMENTS = 'a class\'s assignments';
+
+const addAssignment = hostOnly(ASSIGNMENTS, async (services, session, req, res) => {
+  const made = await createAssignment(services.storage, session, req.body, services.now());
+  answerSaved(res, made.ok ? { ...made, value: { ...made.value, link: assignmentLinkFor(req, made.value.id) } } : made);
+});
+
+const classAssignments = hostOnly(ASSIGNMENTS, async (services, session, req, res) => {
+  const all = await listAssignments(services.storage, session);
+  res.json({ assignments: all.map((a) => ({ ...a, link: assignmentLinkFor(req, a.id) })) });
+});
+
+async function showAssignment(services: Services, req: Request, res: Response): Promise<void> {
+  const found = await assignmentInfo(services.storage, String(req.params.id ?? ''));
+  if (!found.ok) return fail(res, 404, found.code, found.message);
+  res.json(found.value);
+}
+
 /** Body parsers for uploads (the HTTP gate lets these routes' bodies be larger); a body that is not JSON is a 400 { code, message }. */
 const uploadBody = [express.json({ limit: '2mb' }), express.text({ type: 'text/plain', limit: '2mb' })];
 
@@ -203,6 +236,9 @@ export function classroomRoutes(services: Services): Router {
   router.post('/api/classes/:code/plans', ...uploadBody, asyncRoute(services, addPlan));
   router.get('/api/classes/:code/plans', asyncRoute(services, listPlans));
   router.get('/api/classes/:code/plans/:id', asyncRoute(services, exportPlan));
+  router.post('/api/classes/:code/assignments', express.json(), asyncRoute(services, addAssignment));
+  router.get('/api/classes/:code/assignments', asyncRoute(services, classAssignments));
+  router.get('/api/assignments/:id', asyncRoute(services, showAssignment));
   router.use('/api/classes', bodyRefusal);
   return router;
 }

@@ -19,6 +19,8 @@ export interface GradebookResult {
   readonly vsBest?: number;
   /** 0: no rank (the student played nothing, SC-8). */
   readonly rank: number;
+  /** An assignment's attempt finished after its deadline. */
+  readonly late?: boolean;
 }
 
 export interface GradebookStudent {
@@ -76,14 +78,14 @@ function rowsLayout(book: Gradebook): string {
   const titles = new Map(book.rounds.map((r) => [r.roundNo, r.title]));
   const sums = totals(book.results);
   const sorted = [...book.results].sort((a, b) => a.roundNo - b.roundNo || (byId.get(a.playerId)?.nickname ?? '').localeCompare(byId.get(b.playerId)?.nickname ?? ''));
-  const header = ['round', 'round title', 'nickname', 'student id', 'utilization', 'fragmentation', 'failures', 'fallbacks', 'played', 'score', 'vs best', 'rank', 'total'];
+  const header = ['round', 'round title', 'nickname', 'student id', 'utilization', 'fragmentation', 'failures', 'fallbacks', 'played', 'score', 'vs best', 'rank', 'total', 'late'];
   return csv([
     header,
     ...sorted.map((r) => {
       const student = byId.get(r.playerId);
       return [
         r.roundNo, titles.get(r.roundNo) ?? '', student?.nickname ?? r.playerId, student?.studentId ?? '',
-        r.utilization.toFixed(4), r.fragmentation.toFixed(4), r.failures, r.fallbacks, r.played ?? '', r.score, r.vsBest ?? '', r.rank > 0 ? r.rank : '', sums.get(r.playerId) ?? 0,
+        r.utilization.toFixed(4), r.fragmentation.toFixed(4), r.failures, r.fallbacks, r.played ?? '', r.score, r.vsBest ?? '', r.rank > 0 ? r.rank : '', sums.get(r.playerId) ?? 0, r.late ? 'late' : '',
       ];
     }),
   ]);

@@ -101,7 +101,15 @@ export function parseClientMessage<T extends ClientMessageType>(type: T, raw: un
 // ---- join options (checked in onCreate / onAuth, not messages) ------------------
 
 /** `client.create('practice', options)`: a level id, the warm-up when left out. */
-export const PRACTICE_JOIN_SHAPE = { level: { type: 'string', maxLength: 64, optional: true } } as const;
+export const PRACTICE_JOIN_SHAPE = {
+  level: { type: 'string', maxLength: 64, optional: true },
+  /** An assignment's id (its link) and which of its rounds, played under the student's class identity: their token, or a nickname (and identifier) to join the class with. */
+  assignment: { type: 'string', maxLength: 64, optional: true },
+  round: { type: 'int', min: 0, max: 49, optional: true },
+  token: { type: 'string', maxLength: 200, optional: true },
+  nickname: { type: 'string', maxLength: 200, optional: true },
+  studentId: { type: 'string', maxLength: 200, optional: true },
+} as const;
 export type PracticeJoinOptions = Parsed<typeof PRACTICE_JOIN_SHAPE>;
 
 /** `client.joinById(roomId, options)` for a classroom: the host's key, or a student's code with a nickname or rejoin token. */

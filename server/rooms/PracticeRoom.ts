@@ -11,7 +11,9 @@ import { parseClientMessage, type RoomMessageType } from '../protocol/messages.t
 import type { RoomServices } from '../services.ts';
 import { MatchState } from '../state/match-state.ts';
 import { MatchClock } from './match-clock.ts';
-import { resolvePracticeRound } from './practice-rounds.ts';
+import { resolveAssignmentRound, resolvePracticeRound } from './practice-rounds.ts';
+import { saveAttempt, type AssignmentSeat } from '../classroom/assignments.ts';
+import { succeed } from '../../shared/core/outcome.ts';
 import { ClientRate, refuseTo } from './room-edge.ts';
 import { Seat, type SeatMove } from './seat.ts';
 
@@ -43,6 +45,10 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
    */
   private matchClock!: MatchClock;
   private readonly stops = new Set<StopReason>();
+  private services!: RoomServices;
+  /** The assignment round this room plays for a student of its class (server/classroom/assignments.ts), or null. */
+  private assignment: AssignmentSeat | null = null;
+  private attemptKept = false;
 
   override messages = {
     place: (client: Client, raw: unknown) => this.move(client, 'place', raw),
@@ -53,12 +59,16 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     _: (client: Client, type: unknown) => this.rate.refuseUnknown(client, type),
   } satisfies Record<RoomMessageType<'practice'> | '_', unknown>;
 
-  override onCreate(options: PracticeRoomOptions): void {
+  override async onCreate(options: PracticeRoomOptions): Promise<void> {
     const { services, ...joinOptions } = options;
     if (!services) throw new Error('the practice room was defined without its services (app.config.ts)');
+    this.services = services;
     this.rate = new ClientRate(services.messageRate, services.now);
     this.matchClock = new MatchClock(services.now);
-    const round = resolvePracticeRound(joinOptions);
+    const homework = await resolveAssignmentRound(joinOptions, services.storage, services.now());
+    if (homework && !homework.ok) throw new ServerError(400, `${homework.code}: ${homework.message}`);
+    this.assignment = homework?.value ?? null;
+    const round = this.assignment ? succeed({ ...this.assignment.round, levelId: undefined }) : resolvePracticeRound(joinOptions);
     if (!round.ok) throw new ServerError(400, `${round.code}: ${round.message}`);
     const started = startMatch(round.value.config, this.matchClock.now());
     if (!started.ok) throw new ServerError(400, `${started.code}: ${started.message}`);
@@ -67,8 +77,26 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     // [MATCH-TIME-4] The clock starts with the player: their first move, or `resume` (after the screen's 3-2-1).
     this.stopClock('starting');
     this.clock.setInterval(() => {
-      if (!this.matchClock.stopped) this.seat?.expireIfDue(this.matchClock.now());
+      if (!this.matchClock.stopped && this.seat?.expireIfDue(this.matchClock.now())) this.keepAttempt();
     }, TICK_MS);
+  }
+
+  /** An assignment round: the student is told who the class takes them for (a new student gets their token). */
+  override onJoin(client: Client): void {
+    const homework = this.assignment;
+    if (!homework) return;
+    const { player, token } = homework;
+    client.send('welcome', { role: 'student', playerId: player.playerId, nickname: player.nickname, code: homework.code, ...(token ? { token } : {}) });
+  }
+
+  /** An assignment round that has just finished is kept as an attempt, once (late after the deadline). */
+  private keepAttempt(): void {
+    const homework = this.assignment;
+    if (!homework || !this.seat?.isFinished || this.attemptKept) return;
+    this.attemptKept = true;
+    saveAttempt(this.services.storage, homework, this.seat.match, this.services.now()).catch((error: unknown) => {
+      console.error('an assignment attempt was not stored', error);
+    });
   }
 
   /** The connection dropped without the player leaving: stop the clock and keep the seat. */
@@ -133,7 +161,8 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     }
     if (this.stops.has('starting')) this.startClock('starting');
     const result = this.seat.play(type, raw, this.matchClock.now());
-    if (!result.ok) refuseTo(client, result);
+    if (!result.ok) return refuseTo(client, result);
+    this.keepAttempt();
   }
 }
 

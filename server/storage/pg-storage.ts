@@ -13,7 +13,7 @@
 // with `DuplicateCodeError` and the caller draws again.
 
 import pg from 'pg';
-import { DuplicateCodeError, type HostRoundRecord, type LessonPlanRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
+import { DuplicateCodeError, type AssignmentRecord, type AttemptRecord, type HostRoundRecord, type LessonPlanRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 /** A schema change: applied once, in order of `version`, inside one transaction. */
 interface Migration {
@@ -84,6 +84,18 @@ CREATE TABLE lesson_plans (
   PRIMARY KEY (session_id, plan_id)
 );`,
   },
+  {
+    version: 6,
+    // Assignments (a lesson plan as homework) and every finished attempt at their rounds.
+    sql: `
+CREATE TABLE assignments (
+  id TEXT PRIMARY KEY, session_id TEXT NOT NULL, assignment TEXT NOT NULL, created_at BIGINT NOT NULL
+);
+CREATE TABLE attempts (
+  assignment_id TEXT NOT NULL, round_index INTEGER NOT NULL, player_id TEXT NOT NULL, finished_at BIGINT NOT NULL, result TEXT NOT NULL
+);
+CREATE INDEX attempts_by_assignment ON attempts(assignment_id);`,
+  },
 ];
 
 /** Any number pg hands back as a string (BIGINT) or a number. */
@@ -97,6 +109,8 @@ interface RoundRow { session_id: string; round_no: number; config: string; start
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: string }
 interface HostRoundRow { session_id: string; round_id: string; settings: string; created_at: string }
 interface PlanRow { session_id: string; plan_id: string; plan: string; created_at: string }
+interface AssignmentRow { id: string; session_id: string; assignment: string; created_at: string }
+interface AttemptRow { assignment_id: string; round_index: number; player_id: string; finished_at: string; result: string }
 interface ResultRow { session_id: string; round_no: number; player_id: string; result: string }
 
 const toSession = (r: SessionRow): SessionRecord => ({
@@ -111,6 +125,8 @@ const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundN
 const toMove = (r: MoveRow): MoveRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, seq: r.seq, move: r.move, at: num(r.at) });
 const toHostRound = (r: HostRoundRow): HostRoundRecord => ({ sessionId: r.session_id, roundId: r.round_id, settings: r.settings, createdAt: num(r.created_at) });
 const toPlan = (r: PlanRow): LessonPlanRecord => ({ sessionId: r.session_id, planId: r.plan_id, plan: r.plan, createdAt: num(r.created_at) });
+const toAssignment = (r: AssignmentRow): AssignmentRecord => ({ id: r.id, sessionId: r.session_id, assignment: r.assignment, createdAt: num(r.created_at) });
+const toAttempt = (r: AttemptRow): AttemptRecord => ({ assignmentId: r.assignment_id, roundIndex: r.round_index, playerId: r.player_id, finishedAt: num(r.finished_at), result: r.result });
 const toResult = (r: ResultRow): ResultRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, result: r.result });
 
 /** An arbitrary key for pg_advisory_xact_lock: "only one process migrates at a time". */
@@ -241,6 +257,28 @@ export class PgStorage implements Storage {
 
   async listLessonPlans(sessionId: string): Promise<LessonPlanRecord[]> {
     return (await this.query<PlanRow>('SELECT * FROM lesson_plans WHERE session_id = $1 ORDER BY created_at, plan_id COLLATE "C"', [sessionId])).map(toPlan);
+  }
+
+  async createAssignment(a: AssignmentRecord): Promise<void> {
+    await this.query('INSERT INTO assignments (id, session_id, assignment, created_at) VALUES ($1, $2, $3, $4)', [a.id, a.sessionId, a.assignment, a.createdAt]);
+  }
+
+  async getAssignment(id: string): Promise<AssignmentRecord | null> {
+    const [row] = await this.query<AssignmentRow>('SELECT * FROM assignments WHERE id = $1', [id]);
+    return row ? toAssignment(row) : null;
+  }
+
+  async listAssignments(sessionId: string): Promise<AssignmentRecord[]> {
+    return (await this.query<AssignmentRow>('SELECT * FROM assignments WHERE session_id = $1 ORDER BY created_at, id COLLATE "C"', [sessionId])).map(toAssignment);
+  }
+
+  async saveAttempt(a: AttemptRecord): Promise<void> {
+    await this.query('INSERT INTO attempts (assignment_id, round_index, player_id, finished_at, result) VALUES ($1, $2, $3, $4, $5)',
+      [a.assignmentId, a.roundIndex, a.playerId, a.finishedAt, a.result]);
+  }
+
+  async listAttempts(assignmentId: string): Promise<AttemptRecord[]> {
+    return (await this.query<AttemptRow>('SELECT * FROM attempts WHERE assignment_id = $1 ORDER BY round_index, player_id COLLATE "C", finished_at', [assignmentId])).map(toAttempt);
   }
 
   async startSeat(seat: SeatRecord): Promise<void> {

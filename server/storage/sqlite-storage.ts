@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { DuplicateCodeError, type HostRoundRecord, type LessonPlanRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
+import { DuplicateCodeError, type AssignmentRecord, type AttemptRecord, type HostRoundRecord, type LessonPlanRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -44,6 +44,13 @@ CREATE TABLE IF NOT EXISTS lesson_plans (
   session_id TEXT NOT NULL, plan_id TEXT NOT NULL, plan TEXT NOT NULL, created_at INTEGER NOT NULL,
   PRIMARY KEY (session_id, plan_id)
 );
+CREATE TABLE IF NOT EXISTS assignments (
+  id TEXT PRIMARY KEY, session_id TEXT NOT NULL, assignment TEXT NOT NULL, created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attempts (
+  assignment_id TEXT NOT NULL, round_index INTEGER NOT NULL, player_id TEXT NOT NULL, finished_at INTEGER NOT NULL, result TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attempts_by_assignment ON attempts(assignment_id);
 CREATE TABLE IF NOT EXISTS results (
   session_id TEXT NOT NULL, round_no INTEGER NOT NULL, player_id TEXT NOT NULL, result TEXT NOT NULL,
   PRIMARY KEY (session_id, round_no, player_id)
@@ -57,6 +64,8 @@ interface RoundRow { session_id: string; round_no: number; config: string; start
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: number }
 interface HostRoundRow { session_id: string; round_id: string; settings: string; created_at: number }
 interface PlanRow { session_id: string; plan_id: string; plan: string; created_at: number }
+interface AssignmentRow { id: string; session_id: string; assignment: string; created_at: number }
+interface AttemptRow { assignment_id: string; round_index: number; player_id: string; finished_at: number; result: string }
 interface ResultRow { session_id: string; round_no: number; player_id: string; result: string }
 
 const toSession = (r: SessionRow): SessionRecord => ({
@@ -71,6 +80,8 @@ const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundN
 const toMove = (r: MoveRow): MoveRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, seq: r.seq, move: r.move, at: r.at });
 const toHostRound = (r: HostRoundRow): HostRoundRecord => ({ sessionId: r.session_id, roundId: r.round_id, settings: r.settings, createdAt: r.created_at });
 const toPlan = (r: PlanRow): LessonPlanRecord => ({ sessionId: r.session_id, planId: r.plan_id, plan: r.plan, createdAt: r.created_at });
+const toAssignment = (r: AssignmentRow): AssignmentRecord => ({ id: r.id, sessionId: r.session_id, assignment: r.assignment, createdAt: r.created_at });
+const toAttempt = (r: AttemptRow): AttemptRecord => ({ assignmentId: r.assignment_id, roundIndex: r.round_index, playerId: r.player_id, finishedAt: r.finished_at, result: r.result });
 const toResult = (r: ResultRow): ResultRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, result: r.result });
 
 /** A column added after a database file was first made: added once, to files that lack it. */
@@ -166,6 +177,28 @@ export class SqliteStorage implements Storage {
 
   async listLessonPlans(sessionId: string): Promise<LessonPlanRecord[]> {
     return (this.db.prepare('SELECT * FROM lesson_plans WHERE session_id = ? ORDER BY created_at, plan_id').all(sessionId) as unknown as PlanRow[]).map(toPlan);
+  }
+
+  async createAssignment(a: AssignmentRecord): Promise<void> {
+    this.db.prepare('INSERT INTO assignments (id, session_id, assignment, created_at) VALUES (?, ?, ?, ?)').run(a.id, a.sessionId, a.assignment, a.createdAt);
+  }
+
+  async getAssignment(id: string): Promise<AssignmentRecord | null> {
+    const row = this.db.prepare('SELECT * FROM assignments WHERE id = ?').get(id) as unknown as AssignmentRow | undefined;
+    return row ? toAssignment(row) : null;
+  }
+
+  async listAssignments(sessionId: string): Promise<AssignmentRecord[]> {
+    return (this.db.prepare('SELECT * FROM assignments WHERE session_id = ? ORDER BY created_at, id').all(sessionId) as unknown as AssignmentRow[]).map(toAssignment);
+  }
+
+  async saveAttempt(a: AttemptRecord): Promise<void> {
+    this.db.prepare('INSERT INTO attempts (assignment_id, round_index, player_id, finished_at, result) VALUES (?, ?, ?, ?, ?)')
+      .run(a.assignmentId, a.roundIndex, a.playerId, a.finishedAt, a.result);
+  }
+
+  async listAttempts(assignmentId: string): Promise<AttemptRecord[]> {
+    return (this.db.prepare('SELECT * FROM attempts WHERE assignment_id = ? ORDER BY round_index, player_id, finished_at').all(assignmentId) as unknown as AttemptRow[]).map(toAttempt);
   }
 
   async startSeat(seat: SeatRecord): Promise<void> {

@@ -85,6 +85,26 @@ export interface LessonPlanRecord {
   readonly createdAt: number;
 }
 
+/** A lesson plan given to a class as homework (server/classroom/assignments.ts). */
+export interface AssignmentRecord {
+  /** Unique across sessions: the link students open names it. */
+  readonly id: string;
+  readonly sessionId: string;
+  /** `{ planId, title, rounds: [round id, …], deadline }` as JSON. */
+  readonly assignment: string;
+  readonly createdAt: number;
+}
+
+/** One finished attempt of one assignment round by one student. */
+export interface AttemptRecord {
+  readonly assignmentId: string;
+  readonly roundIndex: number;
+  readonly playerId: string;
+  readonly finishedAt: number;
+  /** The result (figures, score, whether it was late) as JSON. */
+  readonly result: string;
+}
+
 /**
  * `createSession` refused: another open session already has this join code (the
  * store, shared by every process of a deployment, keeps open codes unique).
@@ -122,6 +142,15 @@ export interface Storage {
   saveLessonPlan(plan: LessonPlanRecord): Promise<void>;
   /** The session's lesson plans, oldest first. */
   listLessonPlans(sessionId: string): Promise<LessonPlanRecord[]>;
+
+  createAssignment(assignment: AssignmentRecord): Promise<void>;
+  getAssignment(id: string): Promise<AssignmentRecord | null>;
+  /** The session's assignments, oldest first. */
+  listAssignments(sessionId: string): Promise<AssignmentRecord[]>;
+  /** Keeps a finished attempt (every attempt is kept). */
+  saveAttempt(attempt: AttemptRecord): Promise<void>;
+  /** An assignment's attempts, by round, student, then time. */
+  listAttempts(assignmentId: string): Promise<AttemptRecord[]>;
 
   /** Records the start of a player's seat in a round (once; a second start for the same seat is ignored). */
   startSeat(seat: SeatRecord): Promise<void>;

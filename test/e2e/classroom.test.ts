@@ -418,7 +418,7 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     const [download] = await Promise.all([host.waitForEvent('download'), press(host, 'HostScene', 'results')]);
     expect(download.suggestedFilename()).toBe(`mallocade-${code}-results.csv`);
     const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
-    expect(csv[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total');
+    expect(csv[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total,late');
     expect(csv.slice(1).map((line) => line.split(',')[2]).sort()).toEqual(['Ada', 'Grace']);
   });
 

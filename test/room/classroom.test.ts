@@ -80,7 +80,7 @@ describe('classroom room', () => {
 
     const csv = await colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
     const lines = String(csv.data).trim().split(/\r\n/);
-    expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total');
+    expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total,late');
     expect(lines).toHaveLength(4);
     expect(lines.slice(1).map((l) => l.split(',')[2]).sort()).toEqual(['Ada', 'Grace', students[2]!.welcome.nickname].sort());
     await expect(colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': 'wrong' } })).rejects.toMatchObject({ statusCode: 403 });

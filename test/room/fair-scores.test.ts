@@ -153,14 +153,14 @@ describe('fair live scores', () => {
     await waitFor(() => expect(boardOf(idle).map((r) => [r.rank, r.name, r.vsBest])).toEqual([[1, 'Ahead', 0], [2, 'Behind', behindFigure?.vsBest]]));
     const csv = await colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
     const lines = String(csv.data).replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total');
+    expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total,late');
     const rows = new Map(lines.slice(1).map((l) => l.split(',')).map((cells) => [cells[2], cells]));
     const any = expect.any(String);
     const title = round.value.title;
-    expect(rows.get('Ahead')).toEqual(['1', title, 'Ahead', '', any, any, '0', '0', '20', String(aheadFigure?.score), '0', '1', String(aheadFigure?.score)]);
-    expect(rows.get('Behind')).toEqual(['1', title, 'Behind', '', any, any, '0', '0', '1', String(behindFigure?.score), String(behindFigure?.vsBest), '2', String(behindFigure?.score)]);
+    expect(rows.get('Ahead')).toEqual(['1', title, 'Ahead', '', any, any, '0', '0', '20', String(aheadFigure?.score), '0', '1', String(aheadFigure?.score), '']);
+    expect(rows.get('Behind')).toEqual(['1', title, 'Behind', '', any, any, '0', '0', '1', String(behindFigure?.score), String(behindFigure?.vsBest), '2', String(behindFigure?.score), '']);
     // Idle played nothing: a row with no rank, never above a real score (SC-8).
-    expect(rows.get('Idle')).toEqual(['1', title, 'Idle', '', any, any, '0', '0', '0', '1000', '0', '', '1000']);
+    expect(rows.get('Idle')).toEqual(['1', title, 'Idle', '', any, any, '0', '0', '0', '1000', '0', '', '1000', '']);
     for (const room of [host, ahead, behind, idle]) await room.leave();
   });
 });

@@ -3,26 +3,14 @@
 // (host:extend) lengthens it, and when it runs out the round ends as "end round" ends it
 // (MATCH-TIME-2: every match stops where it is). The server's wall clock is driven by the test.
 
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
-import { bootClassroom } from './classroom-server.ts';
-import { createServices } from '../../server/services.ts';
-import { SqliteStorage } from '../../server/storage/sqlite-storage.ts';
+import { drivenClassroom } from './classroom-server.ts';
 import type { ClassroomState } from '../../server/state/classroom-state.ts';
 
-let wall = 1_796_000_000_000;
-const storage = new SqliteStorage(':memory:');
-const services = createServices({ storage: () => storage, now: () => wall });
-const PORT = 2600 + Math.floor(Math.random() * 400);
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await bootClassroom(services, PORT);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const driven = drivenClassroom();
+const { storage, port: PORT } = driven;
+const clock = driven.clock;
 
 const ROUND = {
   title: 'Ten seconds of ramp',
@@ -34,12 +22,12 @@ const ROUND = {
 type Class = { created: { code: string; hostKey: string; roomId: string }; host: Room<unknown, ClassroomState> };
 
 async function classWithRound(clock: unknown): Promise<Class & { roundId: string }> {
-  const created = (await colyseus.http.post('/api/classes')).data as Class['created'];
+  const created = (await driven.server().http.post('/api/classes')).data as Class['created'];
   const res = await fetch(`http://localhost:${PORT}/api/classes/${created.code}/rounds`, {
     method: 'POST', headers: { 'x-host-key': created.hostKey, 'content-type': 'application/json' }, body: JSON.stringify({ ...ROUND, clock }),
   });
   const { id } = (await res.json()) as { id: string };
-  const host = await colyseus.sdk.joinById<ClassroomState>(created.roomId, { hostKey: created.hostKey });
+  const host = await driven.server().sdk.joinById<ClassroomState>(created.roomId, { hostKey: created.hostKey });
   return { created, host, roundId: id };
 }
 
@@ -52,33 +40,33 @@ function refusalsOf(room: Room): { code: string }[] {
 describe('a whole-round clock', () => {
   it('shows its deadline, stands still while paused, takes "+30 s", and ends the round when it runs out', async () => {
     const { created, host, roundId } = await classWithRound({ per: 'round', seconds: 10 });
-    const student = await colyseus.sdk.joinById<ClassroomState>(created.roomId, { code: created.code, nickname: 'Ada' });
+    const student = await driven.server().sdk.joinById<ClassroomState>(created.roomId, { code: created.code, nickname: 'Ada' });
     await vi.waitFor(() => expect(host.state.players.size).toBe(1));
     host.send('host:start', { round: roundId });
     await vi.waitFor(() => expect(host.state.phase).toBe('playing'));
     expect(student.state.roundRemainingMs).toBe(10_000);
-    expect(student.state.roundDeadline).toBe(wall + 10_000);
+    expect(student.state.roundDeadline).toBe(clock.wall + 10_000);
 
     host.send('host:extend', { seconds: 30 });
     await vi.waitFor(() => expect(student.state.roundRemainingMs).toBe(40_000));
-    expect(student.state.roundDeadline).toBe(wall + 40_000);
+    expect(student.state.roundDeadline).toBe(clock.wall + 40_000);
 
-    wall += 5_000;
+    clock.wall += 5_000;
     host.send('host:pause', {});
     await vi.waitFor(() => expect(host.state.phase).toBe('paused'));
     expect(student.state.roundDeadline).toBe(0);
     expect(student.state.roundRemainingMs).toBe(35_000);
-    wall += 100_000; // paused: nothing runs out
+    clock.wall += 100_000; // paused: nothing runs out
     host.send('host:resume', {});
     await vi.waitFor(() => expect(host.state.phase).toBe('playing'));
-    expect(student.state.roundDeadline).toBe(wall + 35_000);
+    expect(student.state.roundDeadline).toBe(clock.wall + 35_000);
 
     // Ada places one block, then time runs out: the round ends where she is, scored on the part played.
     const heap = () => [...student.state.heaps.values()][0]!;
     await vi.waitFor(() => expect(heap().hasPending).toBe(true));
     student.send('place', { requestId: heap().pending.id, target: 0, version: heap().version });
     await vi.waitFor(() => expect(heap().version).toBe(1));
-    wall += 35_000;
+    clock.wall += 35_000;
     await vi.waitFor(() => expect(host.state.phase).toBe('results'));
     expect(host.state.roundRemainingMs).toBe(0);
     expect(host.state.roundDeadline).toBe(0);
@@ -87,7 +75,7 @@ describe('a whole-round clock', () => {
 
   it('refuses "+30 s" for a round without a whole-round clock, and to a student', async () => {
     const { created, host, roundId } = await classWithRound({ per: 'request', seconds: 20 });
-    const student = await colyseus.sdk.joinById<ClassroomState>(created.roomId, { code: created.code, nickname: 'Bo' });
+    const student = await driven.server().sdk.joinById<ClassroomState>(created.roomId, { code: created.code, nickname: 'Bo' });
     const hostRefusals = refusalsOf(host);
     const studentRefusals = refusalsOf(student);
     host.send('host:extend', { seconds: 30 });

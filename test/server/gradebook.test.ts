@@ -29,11 +29,11 @@ function lines(text: string): string[] {
 describe('the gradebook CSV', () => {
   it('rows: one per student per round, with the round title, fallbacks and the student\'s total; formulas defused', () => {
     expect(lines(gradebookCsv(book, 'rows'))).toEqual([
-      'round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total',
-      "1,Best fit gone wrong,'=cmd(),,0.1000,9.0000,3,0,,0,,3,0",
-      '1,Best fit gone wrong,Ada,ada@example.edu,0.9000,0.1111,0,0,,900,,1,1300',
-      '1,Best fit gone wrong,Zoé,s1001,0.8000,0.2500,0,2,12,750,-150,2,750',
-      '2,Buddy: four peaks,Ada,ada@example.edu,0.5000,1.0000,1,0,,400,,1,1300',
+      'round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total,late',
+      "1,Best fit gone wrong,'=cmd(),,0.1000,9.0000,3,0,,0,,3,0,",
+      '1,Best fit gone wrong,Ada,ada@example.edu,0.9000,0.1111,0,0,,900,,1,1300,',
+      '1,Best fit gone wrong,Zoé,s1001,0.8000,0.2500,0,2,12,750,-150,2,750,',
+      '2,Buddy: four peaks,Ada,ada@example.edu,0.5000,1.0000,1,0,,400,,1,1300,',
     ]);
   });
 
@@ -47,9 +47,21 @@ describe('the gradebook CSV', () => {
       ],
     };
     expect(lines(gradebookCsv(idle, 'rows')).slice(1)).toEqual([
-      '1,Buddy: four peaks,Ahead,,0.7800,0.2800,0,0,20,780,-40,1,780',
-      '1,Buddy: four peaks,Idle,,1.0000,0.0000,0,0,0,1000,0,,1000',
+      '1,Buddy: four peaks,Ahead,,0.7800,0.2800,0,0,20,780,-40,1,780,',
+      '1,Buddy: four peaks,Idle,,1.0000,0.0000,0,0,0,1000,0,,1000,',
     ]);
+  });
+
+  it('rows: an assignment\'s attempt finished after its deadline is marked late', () => {
+    const homework: Gradebook = {
+      rounds: [{ roundNo: 1, title: 'Assignment: Week 3 · Ramp' }],
+      students: [{ playerId: 'p1', nickname: 'Ada', studentId: 'S1' }, { playerId: 'p2', nickname: 'Bo', studentId: 'S2' }],
+      results: [
+        { roundNo: 1, playerId: 'p1', utilization: 1, fragmentation: 0, failures: 0, fallbacks: 0, played: 4, score: 1000, vsBest: 0, rank: 0, late: true },
+        { roundNo: 1, playerId: 'p2', utilization: 1, fragmentation: 0, failures: 0, fallbacks: 0, played: 4, score: 1000, vsBest: 0, rank: 0, late: false },
+      ],
+    };
+    expect(lines(gradebookCsv(homework, 'rows')).slice(1).map((l) => l.split(',').slice(-2).join(','))).toEqual(['1000,late', '1000,']);
   });
 
   it('canvas: Student, ID, SIS User ID (the student identifier), SIS Login ID, Section, a column per round, points possible', () => {

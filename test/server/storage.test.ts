@@ -169,6 +169,27 @@ function storageContract(name: string, kind: StoreKind): void {
       await again.close();
     });
 
+    it('keeps assignments (found by id, listed per session) and every attempt at them, across a reopen', async () => {
+      const place = await kind.fresh();
+      const first = place.open();
+      const week = { id: 'a-1', sessionId: 's1', assignment: '{"title":"Week 3"}', createdAt: 1_796_000_000_000 };
+      await first.createAssignment(week);
+      await first.createAssignment({ id: 'a-2', sessionId: 's2', assignment: '{}', createdAt: 5 });
+      await first.saveAttempt({ assignmentId: 'a-1', roundIndex: 1, playerId: 'p1', finishedAt: 30, result: '{"score":1}' });
+      await first.saveAttempt({ assignmentId: 'a-1', roundIndex: 0, playerId: 'p1', finishedAt: 20, result: '{"score":2}' });
+      await first.saveAttempt({ assignmentId: 'a-1', roundIndex: 0, playerId: 'p1', finishedAt: 1_796_000_000_010, result: '{"score":3}' });
+      await first.saveAttempt({ assignmentId: 'a-2', roundIndex: 0, playerId: 'p9', finishedAt: 1, result: '{}' });
+      await first.close();
+      const again = place.open();
+      expect(await again.getAssignment('a-1')).toEqual(week);
+      expect(await again.getAssignment('a-3')).toBeNull();
+      expect(await again.listAssignments('s1')).toEqual([week]);
+      expect((await again.listAttempts('a-1')).map((a) => [a.roundIndex, a.finishedAt, a.result])).toEqual([
+        [0, 20, '{"score":2}'], [0, 1_796_000_000_010, '{"score":3}'], [1, 30, '{"score":1}'],
+      ]);
+      await again.close();
+    });
+
     it('keeps the rounds a host made, per session, oldest first, a second save replacing the first (across a reopen)', async () => {
       const place = await kind.fresh();
       const first = place.open();
