@@ -157,6 +157,7 @@ export class PlayScene extends Phaser.Scene {
     this.eventShow = new EventShow(this, this.playEvents, {
       heapView: () => this.screens.heapView, regions: () => { const m = this.match(); return m ? decodeRegions(m.regions) : []; },
       status: (text, colour) => this.showStatus(text, colour), roundOver: () => this.match()?.phase === 'done', holdChanged: () => this.readingChanged(),
+      holdsRound: !this.data_.classRoom,
     });
     // In a class the round ends when the host ends it: no way out but the lobby's, afterwards.
     if (this.data_.classRoom) this.classRound = new ClassRound(this, () => this.classState(), this.data_.playerId);

@@ -21,6 +21,11 @@ export interface EventShowDeps {
   readonly roundOver: () => boolean;
   /** The card opened or closed (the scene stops the clock and holds the results meanwhile). */
   readonly holdChanged: () => void;
+  /**
+   * Whether the card holds the round (practice: the clock stops and moves wait). In a class
+   * the round runs on for everyone: the card says why and goes with the next event.
+   */
+  readonly holdsRound: boolean;
 }
 
 const MMAP_AREA = 'mmap';
@@ -46,7 +51,8 @@ export class EventShow {
     this.title = scene.add.text(0, 0, '', { ...font, fontSize: '26px', fontStyle: 'bold', color: UI.bad });
     this.body = scene.add.text(0, 0, '', { ...font, fontSize: '18px', lineSpacing: 5 });
     this.card = scene.add.container(0, 0, [this.box, this.title, this.body]).setDepth(60).setVisible(false);
-    this.button = new Button(scene, 0, 0, 'Continue (Enter)', () => this.closeCard(), { width: 260, height: 48, fontSize: 18, key: 'ENTER', primary: true })
+    // In a class Enter stays the player's key for placing: the card is closed with a click or tap (or goes by itself).
+    this.button = new Button(scene, 0, 0, this.continueLabel(false), () => this.closeCard(), { width: 260, height: 48, fontSize: 18, primary: true, ...(deps.holdsRound ? { key: 'ENTER' } : {}) })
       .setDepth(61).setName('failure-continue').setVisible(false);
     this.banner = scene.add.text(0, 0, '', { ...font, fontSize: '22px', fontStyle: 'bold', color: UI.dark, backgroundColor: '#e69f00', padding: { x: 14, y: 8 } })
       .setOrigin(0.5, 0).setDepth(55).setVisible(false);
@@ -55,7 +61,7 @@ export class EventShow {
 
   /** Whether the failure card holds the round (moves wait, the clock stops, the results wait). */
   get holding(): boolean {
-    return this.card.visible;
+    return this.card.visible && this.deps.holdsRound;
   }
 
   /** The card sits at the bottom of the screen, centred; the banner near the top. */
@@ -83,6 +89,8 @@ export class EventShow {
 
   private show(event: PlayEvent): void {
     const heap = this.deps.heapView();
+    // In a class the card stays only until the round moves on.
+    if (!this.deps.holdsRound && event.type !== 'failed') this.closeCard();
     switch (event.type) {
       case 'freed':
         if (event.area !== MMAP_AREA) heap?.flash('freed', event.start, event.size, event.requestId);
@@ -115,7 +123,7 @@ export class EventShow {
     const words = describeEvent(event);
     this.title.setText(words.replace(/\.$/, ''));
     this.body.setText(`${failureReason(event)}\n\nNothing was placed: the program's malloc got NULL.`);
-    this.button.setText(this.deps.roundOver() ? 'Continue to results (Enter)' : 'Continue (Enter)');
+    this.button.setText(this.continueLabel(this.deps.roundOver()));
     this.card.setVisible(true);
     this.button.setVisible(true);
     this.layout();
@@ -130,6 +138,10 @@ export class EventShow {
     this.button.setVisible(false);
     reportDrawn('FailureCard', { open: false });
     this.deps.holdChanged();
+  }
+
+  private continueLabel(toResults: boolean): string {
+    return `${toResults ? 'Continue to results' : 'Continue'}${this.deps.holdsRound ? ' (Enter)' : ''}`;
   }
 
   private buttonPoint(): { x: number; y: number } {
