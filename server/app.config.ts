@@ -38,7 +38,8 @@ export default config({
     app.set('trust proxy', false);
     app.use(classroomRoutes(services));
     app.get('/health', (_req, res) => {
-      res.json({ ok: true });
+      // bootId changes with every start of the process: clients watch it to notice a restart (docs/PROTOCOL.md, Reconnection).
+      res.json({ ok: true, bootId: services.bootId });
     });
     // The built client, precompressed (brotli, gzip) and cached by name (server/delivery/static.ts).
     app.use(serveClient(CLIENT_DIST));

@@ -8,6 +8,7 @@
 import { openStorageFromEnv } from './storage/open.ts';
 import type { Storage } from './storage/storage.ts';
 import { KeyedLimiter, type BucketOptions } from './protocol/rate-limit.ts';
+import { newSecret } from './classroom/secrets.ts';
 
 /** What a room needs from its server. */
 export interface RoomServices {
@@ -24,6 +25,11 @@ export interface Services extends RoomServices {
   readonly codeLookups: KeyedLimiter;
   /** Failed join attempts (wrong code or key) per client address. */
   readonly badJoins: KeyedLimiter;
+  /**
+   * Random for each start of the server process (`GET /health`, the class lookup): a client
+   * that sees it change knows its old connection cannot be resumed and joins again at once.
+   */
+  readonly bootId: string;
   /** Closes the store (on shutdown); a later use opens a fresh one. */
   close(): Promise<void>;
 }
@@ -46,6 +52,7 @@ export function createServices(overrides: { readonly storage?: () => Storage; re
     now: overrides.now ?? (() => Date.now()),
     codeLookups: new KeyedLimiter({ ratePerSecond: 0.5, burst: 10, idleMs: 10 * 60_000 }),
     badJoins: new KeyedLimiter({ ratePerSecond: 0.2, burst: 10, idleMs: 10 * 60_000 }),
+    bootId: newSecret().slice(0, 12),
     async close(): Promise<void> {
       const current = storage;
       storage = null;

@@ -48,6 +48,8 @@ export interface ScreenPoint {
 /** What a class round adds to the play scene's publication (absent in solo practice). */
 export interface ClassRoundFactsForTests {
   readonly classPhase: ClassPhase;
+  /** The class room's session id: a new one once the student joined the class again (a restarted server). */
+  readonly sessionId: string;
   /** The host paused the round. */
   readonly paused: boolean;
   readonly roundNo: number;

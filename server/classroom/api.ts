@@ -1,6 +1,6 @@
 // The classroom HTTP API (the protocol is in docs/PROTOCOL.md):
 //   POST /api/classes                       create a session: { code, hostKey, roomId }
-//   GET  /api/classes/:code                 find a session's room: { code, roomId }
+//   GET  /api/classes/:code                 find a session's room: { code, roomId, joinUrl, bootId }
 //   GET  /api/classes/:code/results.csv     results, one row per student per round (host key required)
 //   POST /api/classes/:code/rounds          a host's round: JSON settings, or a trace as text/plain (host key required)
 //   GET  /api/classes/:code/rounds          the rounds the class can start, built-in and the host's (host key required)
@@ -79,7 +79,7 @@ async function createClass(services: Services, req: Request, res: Response): Pro
   const hostKey = newSecret();
   const session = await openSession(services, hostKey);
   const roomId = await roomForSession(session);
-  res.status(201).json({ code: session.code, hostKey, roomId, sessionId: session.id, joinUrl: joinLinkFor(req, session.code) });
+  res.status(201).json({ code: session.code, hostKey, roomId, sessionId: session.id, joinUrl: joinLinkFor(req, session.code), bootId: services.bootId });
 }
 
 async function findClass(services: Services, req: Request, res: Response): Promise<void> {
@@ -94,7 +94,7 @@ async function findClass(services: Services, req: Request, res: Response): Promi
   if (!session) return fail(res, 404, 'class/unknown', 'no class is open with that code');
   // What the join form asks beside a nickname (a private student ID or e-mail, CLASS-SID-1).
   const { askStudentId } = readSettings(session.settings);
-  res.json({ code: session.code, roomId: await roomForSession(session), joinUrl: joinLinkFor(req, session.code), askStudentId });
+  res.json({ code: session.code, roomId: await roomForSession(session), joinUrl: joinLinkFor(req, session.code), askStudentId, bootId: services.bootId });
 }
 
 /** What the stored rounds, players and results say, as the gradebook reads it. */

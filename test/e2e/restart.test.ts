@@ -1,7 +1,9 @@
 // A live class survives a restart (issue #12, item 1): the server is killed with SIGKILL
 // mid-round and started again on the same database and port; the student, the host and
-// the projector come back to their seats by themselves — nobody clicks — and find the
-// student's heap and the dashboard as they were.
+// the projector come back to their seats by themselves — nobody clicks — within a few
+// seconds of the server answering /health (a new boot id: client/src/net/server-restart.ts),
+// and find the student's heap and the dashboard as they were. "Back" is a new connection
+// (a new session id published by each page), not a screen left over from before the crash.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,9 +15,12 @@ import { artifactPath, launchChromium, startServer, type RunningServer } from '.
 import { until, type Published, press } from './scene-support.ts';
 
 interface Probe { x: number; y: number; enabled?: boolean }
-interface HostView extends Published { code: string; connected: boolean; phase: string; roundNo: number; buttons?: Record<string, Probe>; players: { nickname: string }[] }
-interface ProjectorView extends Published { show: string; playerCount: number }
+interface HostView extends Published { code: string; connected: boolean; sessionId: string; phase: string; roundNo: number; buttons?: Record<string, Probe>; players: { nickname: string }[] }
+interface ProjectorView extends Published { show: string; connected: boolean; sessionId: string; playerCount: number }
 type PlayView = PlayViewForTests & ClassRoundFactsForTests;
+
+/** How soon after the restarted server answers /health every browser is back on its seat. */
+const BACK_WITHIN_MS = 8000;
 
 const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-restart-')), 'class.db');
 const servers: RunningServer[] = [];
@@ -64,20 +69,32 @@ describe('a class through a server crash', () => {
     const pending = await until<PlayView>(ada, 'PlayScene', (v) => v.pending?.size === 1 && v.probes['0'] !== undefined);
     await ada.mouse.click(pending.probes['0']!.x, pending.probes['0']!.y);
     const before = await until<PlayView>(ada, 'PlayScene', (v) => v.version === 1 && v.pending?.size === 4);
+    const hostBefore = await until<HostView>(host, 'HostScene', (v) => v.connected && v.phase === 'playing');
+    const projectorBefore = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.connected && v.show === 'board');
 
     await first.kill('SIGKILL');
+    // Each page notices the drop (the host's and the projector's views say not connected).
+    await until<HostView>(host, 'HostScene', (v) => !v.connected);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => !v.connected);
     servers.push(await startServer({ MALLOCADE_DB: dbFile }, { port: first.port }));
+    const healthAt = Date.now();
+    const since = (): number => Date.now() - healthAt;
 
-    // Nobody clicks: every browser finds its seat again.
-    const back = await until<PlayView>(ada, 'PlayScene', (v) => v.version === 1 && v.pending?.size === 4 && v.classPhase === 'playing', 120_000);
+    // Nobody clicks: every browser finds its seat again, on a new connection, within a few seconds.
+    const back = await until<PlayView>(ada, 'PlayScene', (v) => v.sessionId !== before.sessionId && v.version === 1 && v.pending?.size === 4 && v.classPhase === 'playing', 60_000);
+    expect(since(), 'the student is back within a few seconds of /health').toBeLessThan(BACK_WITHIN_MS);
     expect(back.blocks).toEqual(before.blocks);
-    // The dashboard and the projector share one browser here, as tabs: the one looked at is in front
-    // (Chromium pauses a hidden tab's animation frames, and with them the game's clock).
-    await host.bringToFront();
-    const dashboard = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code === code && v.phase === 'playing' && v.players.length === 1, 120_000);
+    const dashboard = await until<HostView>(host, 'HostScene', (v) => v.connected && v.sessionId !== hostBefore.sessionId && v.code === code && v.phase === 'playing' && v.players.length === 1, 60_000);
+    expect(since(), 'the dashboard is back within a few seconds of /health').toBeLessThan(BACK_WITHIN_MS);
     expect(dashboard.roundNo).toBe(1);
+    const wall = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.connected && v.sessionId !== projectorBefore.sessionId && v.show === 'board' && v.playerCount === 1, 60_000);
+    expect(since(), 'the projector is back within a few seconds of /health').toBeLessThan(BACK_WITHIN_MS);
+
+    // Looking from one tab to the other changes nothing: both stay on the connection they came back on.
     await projector.bringToFront();
-    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'board' && v.playerCount === 1, 120_000);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.connected && v.sessionId === wall.sessionId && v.show === 'board');
+    await host.bringToFront();
+    await until<HostView>(host, 'HostScene', (v) => v.connected && v.sessionId === dashboard.sessionId && v.phase === 'playing');
     await ada.screenshot({ path: artifactPath('restart-student-back.png') });
     await host.screenshot({ path: artifactPath('restart-host-back.png') });
   }, 360_000);

@@ -107,8 +107,10 @@ describe('practice room', () => {
     await expect(colyseus.createRoom('practice', { level: 'no-such-level' })).rejects.toThrow(/level\/unknown/);
   });
 
-  it('answers GET /health', async () => {
-    const res = await colyseus.http.get('/health');
-    expect(res.data).toEqual({ ok: true });
+  it('answers GET /health with the boot id of this start of the server, the same on every call', async () => {
+    const first = await colyseus.http.get('/health');
+    const second = await colyseus.http.get('/health');
+    expect(first.data).toEqual({ ok: true, bootId: expect.stringMatching(/^[\w-]{8,}$/) });
+    expect(second.data.bootId).toBe(first.data.bootId);
   });
 });

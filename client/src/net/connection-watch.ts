@@ -2,17 +2,21 @@
 // a laptop lid, the browser's "offline") the Colyseus SDK reconnects by itself; this
 // turns its signals into three plain moments: lost (once per outage, though the SDK
 // signals a drop on every failed retry), back, and gone (left, kicked, closed, or the
-// retries gave up). `unwatch()` removes the listeners; call it when the scene ends.
+// retries gave up, or the server restarted). `unwatch()` removes the listeners; call it
+// when the scene ends. A restarted server (a new boot id: server-restart.ts) is not left
+// to the SDK's retries, which cannot succeed and take about a minute to give up: the room
+// is ended at once, so the scene joins again straight away.
 
-import type { Room } from '@colyseus/sdk';
+import { CloseCode, type Room } from '@colyseus/sdk';
 import { reportRoomWatched } from '../test-hook.ts';
+import { watchForRestart } from './server-restart.ts';
 
 export interface ConnectionCallbacks {
   /** The connection dropped; the SDK is trying to reconnect by itself. */
   readonly lost?: () => void;
   /** Reconnected to the same room and seat; state and messages flow again. */
   readonly back?: () => void;
-  /** The room is gone for good (the close code says why); nothing will reconnect it. */
+  /** The room is gone for good (the close code says why); nothing will reconnect it (the scene may join again). */
   readonly gone?: (code: number) => void;
 }
 
@@ -21,17 +25,21 @@ export function watchConnection(room: Room, callbacks: ConnectionCallbacks): () 
   reportRoomWatched(room);
   let connection: 'up' | 'lost' | 'gone' = 'up';
   let attached = true;
+  let stopAsking = (): void => undefined;
   const onDrop = (): void => {
     if (connection !== 'up') return;
     connection = 'lost';
+    stopAsking = watchForRestart(room, () => endRoom(room));
     callbacks.lost?.();
   };
   const onReconnect = (): void => {
+    stopAsking();
     if (connection === 'gone') return;
     connection = 'up';
     callbacks.back?.();
   };
   const onLeave = (code: number): void => {
+    stopAsking();
     if (connection === 'gone') return;
     connection = 'gone';
     // On leaving, the SDK's room clears every listener itself (its own leave handler
@@ -44,6 +52,7 @@ export function watchConnection(room: Room, callbacks: ConnectionCallbacks): () 
   room.onReconnect(onReconnect);
   room.onLeave(onLeave);
   return () => {
+    stopAsking();
     connection = 'gone';
     if (!attached) return;
     attached = false;
@@ -51,4 +60,15 @@ export function watchConnection(room: Room, callbacks: ConnectionCallbacks): () 
     room.onReconnect.remove(onReconnect);
     room.onLeave.remove(onLeave);
   };
+}
+
+/**
+ * Ends a room whose server restarted: no more SDK retries (a retry already scheduled
+ * fails against the new process and ends quietly), and the room leaves now, through the
+ * SDK's own leave signal, so the SDK clears its listeners as on any leave.
+ */
+function endRoom(room: Room): void {
+  room.reconnection.enabled = false;
+  room.reconnection.maxRetries = 0;
+  room.onLeave.invoke(CloseCode.FAILED_TO_RECONNECT, 'the server restarted');
 }

@@ -4,6 +4,8 @@
 // server) brings them back to the same seat.
 
 import { Client, type Room } from '@colyseus/sdk';
+import { httpOrigin, serverEndpoint } from './origin.ts';
+import { noteJoinedUnder } from './server-restart.ts';
 
 export interface Refusal {
   readonly code: string;
@@ -23,19 +25,6 @@ export interface CreatedClass {
   readonly code: string;
   readonly hostKey: string;
   readonly roomId: string;
-}
-
-/** Vite's dev server port under `npm run dev` (see vite.config.ts); the game server is then on 2567. */
-const VITE_DEV_PORT = '5173';
-
-function httpOrigin(): string {
-  const { protocol, hostname, port, origin } = window.location;
-  return port === VITE_DEV_PORT ? `${protocol}//${hostname}:2567` : origin;
-}
-
-/** The game server: the page's own origin, except under `npm run dev`. */
-function serverEndpoint(): string {
-  return httpOrigin().replace(/^http/, 'ws');
 }
 
 let sdk: Client | null = null;
@@ -85,9 +74,9 @@ function noteJoinUrl(found: { readonly code: string; readonly joinUrl?: string }
   if (typeof found.joinUrl === 'string' && /^https?:\/\//.test(found.joinUrl)) joinUrls.set(found.code, found.joinUrl);
 }
 
-/** Looks a class up by code: its live room (restored by the server when it had none) and its join link. */
-async function findClass(code: string): Promise<{ code: string; roomId: string }> {
-  const found = await requestJson<{ code: string; roomId: string; joinUrl?: string }>('GET', `/api/classes/${encodeURIComponent(code)}`);
+/** Looks a class up by code: its live room (restored by the server when it had none), its join link, the server's boot id. */
+async function findClass(code: string): Promise<{ code: string; roomId: string; bootId?: unknown }> {
+  const found = await requestJson<{ code: string; roomId: string; joinUrl?: string; bootId?: unknown }>('GET', `/api/classes/${encodeURIComponent(code)}`);
   noteJoinUrl(found);
   return found;
 }
@@ -152,6 +141,7 @@ export async function joinClass(code: string, nickname: string, studentId = ''):
     forgetToken(found.code);
     room = await client().joinById(found.roomId, newcomer);
   }
+  noteJoinedUnder(room, found.bootId);
   const welcome = await waitForWelcome(room);
   if (welcome.token) saveToken(found.code, welcome.token);
   return { room, welcome };
@@ -161,6 +151,7 @@ export async function joinClass(code: string, nickname: string, studentId = ''):
 export async function hostClass(code: string, hostKey: string): Promise<{ room: Room; welcome: Welcome }> {
   const found = await findClass(code);
   const room = await client().joinById(found.roomId, { hostKey });
+  noteJoinedUnder(room, found.bootId);
   return { room, welcome: await waitForWelcome(room) };
 }
 

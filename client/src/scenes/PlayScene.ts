@@ -160,7 +160,7 @@ export class PlayScene extends Phaser.Scene {
       holdsRound: !this.data_.classRoom,
     });
     // In a class the round ends when the host ends it: no way out but the lobby's, afterwards.
-    if (this.data_.classRoom) this.classRound = new ClassRound(this, () => this.classState(), this.data_.playerId);
+    if (this.data_.classRoom) this.classRound = new ClassRound(this, () => this.classState(), this.data_.playerId, () => this.data_.classRoom?.sessionId ?? '');
     else this.close = new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC' }).setName('close');
 
     this.card.events.on('drag', (p) => this.moves.previewAt(p.cardLeft, p.y));

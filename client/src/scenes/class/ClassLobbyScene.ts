@@ -100,7 +100,8 @@ export class ClassLobbyScene extends Phaser.Scene {
       onLeave: () => {
         if (this.mode !== 'kicked') {
           this.mode = 'gone';
-          this.rejoinSoon();
+          // At once: a restarted server is noticed as soon as it answers (net/server-restart.ts).
+          this.rejoinSoon(0);
         }
         this.refresh();
       },
@@ -171,10 +172,11 @@ export class ClassLobbyScene extends Phaser.Scene {
 
   /**
    * The class is gone (a restarted server, an outage longer than the SDK's retries): come
-   * back to the seat by itself, every few seconds, until it works or is refused for good.
+   * back to the seat by itself, after `delayMs` and then every few seconds, until it works
+   * or is refused for good.
    */
-  private rejoinSoon(): void {
-    this.time.delayedCall(REJOIN_RETRY_MS, () => {
+  private rejoinSoon(delayMs = REJOIN_RETRY_MS): void {
+    this.time.delayedCall(delayMs, () => {
       if (this.mode !== 'gone' || !this.sys.isActive()) return;
       void this.rejoin().then((settled) => {
         if (!settled) this.rejoinSoon();

@@ -187,7 +187,8 @@ export class HostScene extends Phaser.Scene {
         onMessage: { refused: (payload) => this.setStatus(`Refused: ${(payload as Refusal).message}`, UI.bad) },
         onDrop: () => { this.dropped = true; this.refresh(); },
         onReconnect: () => { this.dropped = false; this.refresh(); },
-        onLeave: () => { this.link = null; this.lostConnection('The connection to the class was lost.'); },
+        // At once: a restarted server is noticed as soon as it answers (net/server-restart.ts).
+        onLeave: () => { this.link = null; this.lostConnection('The connection to the class was lost.', 0); },
       });
       this.setStatus('', UI.dim);
     } catch (error) {
@@ -201,11 +202,11 @@ export class HostScene extends Phaser.Scene {
    * The class's connection is gone (a restarted server, a network outage): say so, and try
    * again by itself every few seconds until the dashboard is back; "Try again now" does not wait.
    */
-  private lostConnection(why: string): void {
+  private lostConnection(why: string, delayMs = AUTO_RETRY_MS): void {
     this.setupProblem = `${why} Reconnecting by itself in a few seconds…`;
     this.refresh();
     const generation = this.generation;
-    this.time.delayedCall(AUTO_RETRY_MS, () => {
+    this.time.delayedCall(delayMs, () => {
       if (generation === this.generation && this.sys.isActive()) this.scene.restart({ code: this.code });
     });
   }
@@ -496,7 +497,8 @@ export class HostScene extends Phaser.Scene {
     publishForTests({
       scene: 'HostScene',
       code: this.code,
-      connected: this.link !== null,
+      connected: this.link !== null && !this.dropped,
+      sessionId: this.link?.room.sessionId ?? '',
       problem: this.setupProblem,
       phase: this.phase(),
       roundNo: state?.roundNo ?? 0,

@@ -87,7 +87,8 @@ export class ProjectorScene extends Phaser.Scene {
         onState: () => this.refresh(),
         onDrop: () => { this.dropped = true; this.refresh(); },
         onReconnect: () => { this.dropped = false; this.refresh(); },
-        onLeave: () => { this.link = null; this.reconnectSoon('The connection to the class was lost.'); },
+        // At once: a restarted server is noticed as soon as it answers (net/server-restart.ts).
+        onLeave: () => { this.link = null; this.reconnectSoon('The connection to the class was lost.', 0); },
       });
       this.refresh();
     } catch (error) {
@@ -99,10 +100,10 @@ export class ProjectorScene extends Phaser.Scene {
   }
 
   /** The projector finds its class again by itself (a restarted server, a network outage): nobody has to reload the wall. */
-  private reconnectSoon(why: string): void {
+  private reconnectSoon(why: string, delayMs = PROJECTOR_RETRY_MS): void {
     this.problem = `${why} Reconnecting by itself in a few seconds…`;
     this.refresh();
-    this.time.delayedCall(PROJECTOR_RETRY_MS, () => {
+    this.time.delayedCall(delayMs, () => {
       if (this.sys.isActive()) this.scene.restart({ code: this.code });
     });
   }
@@ -281,6 +282,8 @@ export class ProjectorScene extends Phaser.Scene {
       show,
       code: this.code,
       problem: this.problem,
+      connected: this.link !== null && !this.dropped,
+      sessionId: this.link?.room.sessionId ?? '',
       phase: this.phase(),
       playerCount: state?.playerCount ?? 0,
       leaderboard: boardRows(state),

@@ -13,12 +13,15 @@ export class ClassRound {
   private readonly panel: ClassPanelView;
   private readonly state: () => ClassStateLike | undefined;
   private readonly playerId: string | undefined;
+  /** The class room's session id (a new one after the student joined again). */
+  private readonly sessionId: () => string;
   private wasPaused = false;
 
-  constructor(scene: Phaser.Scene, state: () => ClassStateLike | undefined, playerId: string | undefined) {
+  constructor(scene: Phaser.Scene, state: () => ClassStateLike | undefined, playerId: string | undefined, sessionId: () => string) {
     this.panel = new ClassPanelView(scene);
     this.state = state;
     this.playerId = playerId;
+    this.sessionId = sessionId;
   }
 
   /** Whether the host has paused the round (moves are refused meanwhile). */
@@ -71,6 +74,7 @@ export class ClassRound {
     const me = ownPlayer(state, this.playerId);
     return {
       classPhase: classPhase(state),
+      sessionId: this.sessionId(),
       paused: this.paused(),
       roundNo: state.roundNo ?? 0,
       nickname: me?.nickname ?? '',
