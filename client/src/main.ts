@@ -1,5 +1,5 @@
 // Boots Phaser with the game's scenes, sized to the browser window, and picks the
-// first scene from the address: `/?join=CODE` (join a class), `/?host=CODE` and
+// first scene from the address: `/?join=CODE` (join a class), `/?assignment=ID` (homework), `/?host=CODE` and
 // `/?projector=CODE` (the host's screens), `/?level=ID` (a practice level),
 // `/?scene=gallery` (every view on sample data); otherwise the title screen.
 
@@ -23,6 +23,8 @@ function routeFromAddress(search: string): Route {
   const params = new URLSearchParams(search);
   const join = params.get('join');
   if (join !== null) return { scene: 'JoinScene', data: { code: join } };
+  const assignment = params.get('assignment');
+  if (assignment !== null) return { scene: 'AssignmentScene', data: { id: assignment } };
   const host = params.get('host');
   if (host !== null) return { scene: 'HostScene', data: { code: host } };
   const projector = params.get('projector');

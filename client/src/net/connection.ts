@@ -147,6 +147,48 @@ export async function joinClass(code: string, nickname: string, studentId = ''):
   return { room, welcome };
 }
 
+/** An assignment as its link shows it (GET /api/assignments/:id). */
+export interface AssignmentInfo {
+  readonly id: string;
+  readonly code: string;
+  readonly title: string;
+  /** Wall time (ms) after which an attempt is late. */
+  readonly deadline: number;
+  readonly askStudentId: 'none' | 'id' | 'email';
+  readonly rounds: readonly { readonly id: string; readonly title: string; readonly description: string; readonly requests: number }[];
+}
+
+/** One round of an assignment to play, and the names a browser new to the class joins it with. */
+export interface AssignmentRound {
+  readonly info: AssignmentInfo;
+  readonly round: number;
+  readonly nickname?: string;
+  readonly studentId?: string;
+}
+
+export async function findAssignment(id: string): Promise<AssignmentInfo> {
+  return requestJson<AssignmentInfo>('GET', `/api/assignments/${encodeURIComponent(id)}`);
+}
+
+/** Whether this browser is already one of the class's students (it keeps their token). */
+export function isClassMember(code: string): boolean {
+  return savedToken(code) !== null;
+}
+
+/**
+ * Opens round `round` of an assignment in a practice room, as this browser's student of
+ * the class (their token), or as a new one (nickname, and the identifier the class asks for).
+ */
+export async function joinAssignmentRound(assignment: AssignmentInfo, round: number, newcomer: { readonly nickname?: string; readonly studentId?: string } = {}): Promise<Room> {
+  const token = savedToken(assignment.code);
+  const who = token ? { token } : { ...(newcomer.nickname ? { nickname: newcomer.nickname } : {}), ...(newcomer.studentId ? { studentId: newcomer.studentId } : {}) };
+  const room = await client().create('practice', { assignment: assignment.id, round, ...who });
+  void waitForWelcome(room).then((welcome) => {
+    if (welcome.token) saveToken(assignment.code, welcome.token);
+  });
+  return room;
+}
+
 /** Joins a class as its host (dashboard or projector). */
 export async function hostClass(code: string, hostKey: string): Promise<{ room: Room; welcome: Welcome }> {
   const found = await findClass(code);

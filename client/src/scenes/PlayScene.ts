@@ -15,7 +15,7 @@ import type { MatchState } from '../../../server/state/match-state.ts';
 import { findLevel } from '../../../shared/levels/levels.ts';
 import { parseKindView, type KindView } from '../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../shared/match/kinds.ts';
-import { describeError, joinPractice, type Refusal } from '../net/connection.ts';
+import { describeError, joinAssignmentRound, joinPractice, type AssignmentRound, type Refusal } from '../net/connection.ts';
 import { RoomLink } from '../net/room-link.ts';
 import { decodeRegions } from '../net/synced.ts';
 import { Sound, soundOfEvent, volumeLabel } from '../audio/sound.ts';
@@ -51,6 +51,8 @@ export interface PlaySceneData {
   readonly title?: string;
   /** In a class: the student's player id (their heap and entry in the classroom state). */
   readonly playerId?: string;
+  /** An assignment's round, played alone as the class's student (or a newcomer with these names). */
+  readonly assignment?: AssignmentRound;
 }
 
 const BUTTON = { height: 44, fontSize: 16 } as const;
@@ -189,8 +191,11 @@ export class PlayScene extends Phaser.Scene {
     const inClass = this.data_.classRoom !== undefined;
     let room: Room;
     try {
-      room = this.data_.classRoom ?? (await joinPractice(this.data_.level));
+      const homework = this.data_.assignment;
+      room = this.data_.classRoom ?? (homework ? await joinAssignmentRound(homework.info, homework.round, homework) : await joinPractice(this.data_.level));
     } catch (error) {
+      // An assignment's round refused (a nickname taken, an identifier missing): back to its page, saying why.
+      if (this.alive && this.data_.assignment) return void this.scene.start('AssignmentScene', { id: this.data_.assignment.info.id, message: describeError(error) });
       if (this.alive) this.showStatus(`Could not start: ${describeError(error)}`, UI.bad);
       return;
     }
@@ -279,10 +284,12 @@ export class PlayScene extends Phaser.Scene {
     if (tip) this.showStatus(tip, UI.good);
   }
 
-  /** Leaves a practice round for the title (a class has no ✕: its lobby scene takes the student back). */
+  /** Leaves a practice round for the title, or an assignment's round for its page (a class has no ✕: its lobby scene takes the student back). */
   private leave(): void {
     this.link?.leave();
-    this.scene.start('TitleScene');
+    const homework = this.data_.assignment;
+    if (homework) this.scene.start('AssignmentScene', { id: homework.info.id });
+    else this.scene.start('TitleScene');
   }
 
   // ---- drawing ------------------------------------------------------------
@@ -376,7 +383,7 @@ export class PlayScene extends Phaser.Scene {
       // Once: every later redraw (a patch, a resize) must not start the results scene again.
       this.resultsScheduled = true;
       const results = m.results;
-      this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.fullTitle }));
+      this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.fullTitle, assignment: this.data_.assignment }));
     }
     this.publish(m);
   }

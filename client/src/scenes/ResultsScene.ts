@@ -16,6 +16,7 @@ import { formatBytesShort, formatPercent } from '../views/format.ts';
 import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
+import type { AssignmentRound } from '../net/connection.ts';
 import { recordStars } from '../progress.ts';
 import { ReplayView, type ReplaySide } from '../views/ReplayView.ts';
 import { clairvoyantFrames, frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
@@ -46,6 +47,8 @@ export interface ResultsSceneData {
   readonly stars?: readonly [number, number, number];
   /** A class round's results shown over the (sleeping) class scene: one button goes back to it. */
   readonly backTo?: string;
+  /** An assignment's round: "play again" plays it again, and the other way on is back to the assignment. */
+  readonly assignment?: AssignmentRound;
 }
 
 /**
@@ -165,8 +168,11 @@ export class ResultsScene extends Phaser.Scene {
     // In a class the round is the host's to restart: the one way on is back to the class.
     const again = backTo
       ? new Button(this, 0, 0, 'Back to the class (B)', () => this.backToClass(backTo), { key: 'B', primary: true, width: 220 })
-      : new Button(this, 0, 0, 'Play again (R)', () => this.scene.start('PlayScene', { level: this.input_.level, title: this.input_.title }), { key: 'R', primary: true, width: 220 });
-    const levels = new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 }).setVisible(!backTo);
+      : new Button(this, 0, 0, 'Play again (R)', () => this.scene.start('PlayScene', { level: this.input_.level, title: this.input_.title, assignment: this.input_.assignment }), { key: 'R', primary: true, width: 220 });
+    const homework = this.input_.assignment;
+    const levels = homework
+      ? new Button(this, 0, 0, 'Assignment (L)', () => this.scene.start('AssignmentScene', { id: homework.info.id }), { key: 'L', width: 180 })
+      : new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 }).setVisible(!backTo);
 
     const publish = (): void => publishForTests({
       scene: 'ResultsScene',
