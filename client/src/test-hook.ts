@@ -58,6 +58,8 @@ export interface ClassRoundFactsForTests {
   readonly rank: number;
   readonly boardMode: BoardMode;
   readonly leaderboard: readonly BoardRow[];
+  /** The whole-round countdown as the class panel shows it ('' without one). */
+  readonly roundClock: string;
 }
 
 /** What the play scene publishes for the browser tests (window.mallocade.view while it runs). */

@@ -18,6 +18,7 @@ import { loadHostKey, normaliseCode, saveHostKey } from './host-key.ts';
 import { isNarrow, screenMargin, splitColumns, takeTop, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
 import { projectionShow } from './projection.ts';
+import { roundClockWords, roundTimeLeftMs } from './round-clock.ts';
 import type { ClientMessages, ClientMessageType } from '../../net/messages.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { HostWall } from './HostWall.ts';
@@ -39,7 +40,7 @@ const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
   { tab: 'class', label: 'Class' },
 ];
 
-const ROUND_BUTTONS = ['start', 'pause', 'end'] as const;
+const ROUND_BUTTONS = ['start', 'pause', 'extend', 'end'] as const;
 const JOIN_BUTTONS = ['lock', 'lateJoin'] as const;
 const BOARD_BUTTONS = ['board-shown', 'board-anonymous', 'board-hidden'] as const;
 const PICKER_BUTTONS = ['prevRound', 'nextRound'] as const;
@@ -81,6 +82,8 @@ export class HostScene extends Phaser.Scene {
   private roundName!: Phaser.GameObjects.Text;
   private sectionLabels!: Record<'round' | 'joining' | 'board', Phaser.GameObjects.Text>;
   private statusText!: Phaser.GameObjects.Text;
+  /** The whole-round countdown, on the Round section's line. */
+  private clockText!: Phaser.GameObjects.Text;
   private qr!: QrView;
   private players!: PlayerListView;
   private figures!: ClassFiguresView;
@@ -115,6 +118,8 @@ export class HostScene extends Phaser.Scene {
       board: this.add.text(0, 0, 'Leaderboard', textStyle(14, UI.dim, true)),
     };
     this.statusText = this.add.text(0, 0, '', textStyle(16, UI.dim));
+    this.clockText = this.add.text(0, 0, '', textStyle(16, UI.text, true)).setOrigin(1, 0);
+    this.time.addEvent({ delay: 500, loop: true, callback: () => this.tickClock() });
     this.qr = new QrView(this);
     this.players = new PlayerListView(this);
     this.players.events.on('kick', ({ playerId, nickname }) => {
@@ -143,9 +148,10 @@ export class HostScene extends Phaser.Scene {
     for (const { tab, label } of TABS) b.add(`tab-${tab}`, label, () => this.showTab(tab), { ...options, fontSize: 16, height: 44 });
     b.add('prevRound', '◀', () => this.pickRound(-1), { ...options, width: 56 });
     b.add('nextRound', '▶', () => this.pickRound(1), { ...options, width: 56 });
-    b.add('start', 'Start round', () => this.startRound(), { ...options, primary: true });
-    b.add('pause', 'Pause', () => this.pauseOrResume(), options);
-    b.add('end', 'End round', () => this.endRound(), options);
+    b.add('start', 'Start', () => this.startRound(), { ...options, fontSize: 17, primary: true });
+    b.add('pause', 'Pause', () => this.pauseOrResume(), { ...options, fontSize: 17 });
+    b.add('extend', '+30 s', () => this.post('host:extend', { seconds: 30 }), { ...options, fontSize: 17 });
+    b.add('end', 'End', () => this.endRound(), { ...options, fontSize: 17 });
     b.add('lock', 'Lock joining', () => this.post('host:lock', { value: !(this.link?.state?.locked ?? false) }), options);
     b.add('lateJoin', 'Late join: on', () => this.post('host:late-join', { value: !(this.link?.state?.lateJoin ?? true) }), options);
     for (const mode of ['shown', 'anonymous', 'hidden'] as const) b.add(`board-${mode}`, BOARD_LABELS[mode], () => this.post('host:leaderboard', { mode }), options);
@@ -298,6 +304,15 @@ export class HostScene extends Phaser.Scene {
 
   // ---- drawing --------------------------------------------------------------------------------
 
+  /** The countdown moves on by itself; the +30 s button is there only while a round has a clock. */
+  private tickClock(): void {
+    const words = roundClockWords(this.link?.state, Date.now());
+    if (words === this.clockText.text) return;
+    this.clockText.setText(words);
+    this.updateButtons();
+    this.publish();
+  }
+
   private refresh(): void {
     if (!this.header) return;
     this.notePhaseChange();
@@ -320,8 +335,9 @@ export class HostScene extends Phaser.Scene {
     for (const name of PICKER_BUTTONS) b.setEnabled(name, !running && ROUND_CHOICES.length > 1);
     b.setLabel('pause', phase === 'paused' ? 'Resume' : 'Pause');
     b.setEnabled('pause', connected && running);
-    b.setLabel('end', this.confirmingEnd ? 'Sure? End' : 'End round');
+    b.setLabel('end', this.confirmingEnd ? 'Sure? End' : 'End');
     b.setEnabled('end', connected && running);
+    b.setEnabled('extend', connected && roundTimeLeftMs(state, Date.now()) !== null);
     b.setLabel('lock', state?.locked ? 'Unlock joining' : 'Lock joining');
     b.setLabel('lateJoin', `Late join: ${state?.lateJoin ?? true ? 'on' : 'off'}`);
     for (const name of JOIN_BUTTONS) b.setEnabled(name, connected);
@@ -382,7 +398,7 @@ export class HostScene extends Phaser.Scene {
 
   private hideDashboard(): void {
     this.buttons.setVisible([...TABS.map((t) => `tab-${t.tab}`), ...ROUND_BUTTONS, ...JOIN_BUTTONS, ...BOARD_BUTTONS, ...PICKER_BUTTONS, ...SHARE_BUTTONS], false);
-    for (const t of [this.codeText, this.linkText, this.roundName, ...Object.values(this.sectionLabels)]) t.setVisible(false);
+    for (const t of [this.codeText, this.linkText, this.roundName, this.clockText, ...Object.values(this.sectionLabels)]) t.setVisible(false);
     this.qr.setVisible(false);
     this.players.setVisible(false);
     this.figures.setVisible(false);
@@ -461,6 +477,7 @@ export class HostScene extends Phaser.Scene {
     const names = [...ROUND_BUTTONS, ...PICKER_BUTTONS, ...JOIN_BUTTONS, ...BOARD_BUTTONS];
     this.buttons.setVisible(names, visible);
     this.roundName.setVisible(visible);
+    this.clockText.setVisible(visible);
     for (const t of Object.values(this.sectionLabels)) t.setVisible(visible);
     this.statusText.setVisible(visible);
     if (!visible) return;
@@ -470,6 +487,7 @@ export class HostScene extends Phaser.Scene {
       text.setFontSize(label).setPosition(box.x, y);
       y += lineHeight(label) + 4;
     };
+    this.clockText.setVisible(visible).setFontSize(label).setText(roundClockWords(this.link?.state, Date.now())).setPosition(box.x + box.w, y);
     section(this.sectionLabels.round);
     const picker = 56;
     this.buttons.place('prevRound', box.x + picker / 2, y + BUTTON_HEIGHT / 2, picker, BUTTON_HEIGHT);
@@ -511,6 +529,7 @@ export class HostScene extends Phaser.Scene {
       figures: classFigures(state),
       thumbs: heapThumbs(state).map((t) => t.name),
       openStudent: this.wall.openStudent,
+      roundClock: roundClockWords(state, Date.now()),
       projection: projectionShow(state),
       joinLink: this.code ? joinLink(this.code) : '',
       status: this.status,

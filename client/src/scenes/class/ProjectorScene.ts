@@ -15,6 +15,7 @@ import { loadHostKey, normaliseCode } from './host-key.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
 import { visibleTexts } from './screen-report.ts';
+import { roundClockWords } from './round-clock.ts';
 import { comparisonHeaps, spotlightHeap, wallScreen, type WallHeap, type WallScreen } from './projection.ts';
 import { ClassFiguresView } from './views/ClassFiguresView.ts';
 import { WallHeapsView } from './views/WallHeapsView.ts';
@@ -35,6 +36,7 @@ export class ProjectorScene extends Phaser.Scene {
   private link: RoomLink<ClassStateLike> | null = null;
   private problem = '';
   private dropped = false;
+  private clock!: Phaser.GameObjects.Text;
   private title!: Phaser.GameObjects.Text;
   private codeText!: Phaser.GameObjects.Text;
   private body!: Phaser.GameObjects.Text;
@@ -61,6 +63,11 @@ export class ProjectorScene extends Phaser.Scene {
     this.codeText = this.add.text(0, 0, '', textStyle(120, UI.text, true));
     this.body = this.add.text(0, 0, '', textStyle(24, UI.dim));
     this.names = this.add.text(0, 0, '', textStyle(22, UI.text));
+    this.clock = this.add.text(0, 0, '', textStyle(40, UI.text, true)).setOrigin(1, 0);
+    // The whole-round countdown moves on by itself: the wall is laid out again when its words change.
+    this.time.addEvent({ delay: 500, loop: true, callback: () => {
+      if (roundClockWords(this.link?.state, Date.now()) !== this.clock.text) this.refresh();
+    } });
     this.qr = new QrView(this);
     this.board = new LeaderboardView(this);
     this.podium = new PodiumView(this);
@@ -121,8 +128,12 @@ export class ProjectorScene extends Phaser.Scene {
     const { width, height } = this.scale;
     const margin = screenMargin(width) * 1.5;
     const font = baseFontSize(width, height);
-    const area: Box = { x: margin, y: margin, w: width - 2 * margin, h: height - 2 * margin };
+    let area: Box = { x: margin, y: margin, w: width - 2 * margin, h: height - 2 * margin };
     const show = this.show();
+    // The whole-round countdown, large, on a line of its own at the top right while a round has one.
+    const clock = show === 'problem' || show === 'join' ? '' : roundClockWords(this.link?.state, Date.now());
+    this.clock.setVisible(clock !== '').setText(clock).setFontSize(Math.round(font * 1.5)).setPosition(area.x + area.w, area.y);
+    if (clock) area = takeTop(area, this.clock.height, 8)[1];
     for (const t of [this.codeText, this.names]) t.setVisible(false);
     this.qr.setVisible(false);
     this.board.setVisible(false);
@@ -280,6 +291,7 @@ export class ProjectorScene extends Phaser.Scene {
     publishForTests({
       scene: 'ProjectorScene',
       show,
+      roundClock: this.clock.visible ? this.clock.text : '',
       code: this.code,
       problem: this.problem,
       connected: this.link !== null && !this.dropped,

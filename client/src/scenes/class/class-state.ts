@@ -81,6 +81,9 @@ export interface ClassStateLike {
   readonly phase: string;
   readonly roundNo: number;
   readonly roundTitle: string;
+  /** The whole-round clock (round-clock.ts reads them); absent or 0 without one. */
+  readonly roundDeadline?: number;
+  readonly roundRemainingMs?: number;
   readonly locked: boolean;
   readonly lateJoin: boolean;
   readonly leaderboardMode: string;

@@ -8,6 +8,7 @@ import type { ClassRoundFactsForTests } from '../../test-hook.ts';
 import { UI } from '../../palette.ts';
 import { boardMode, boardRows, classPhase, ownPlayer, standingText, type ClassStateLike } from '../class/class-state.ts';
 import { ClassPanelView, type ClassPanel } from '../class/views/ClassPanelView.ts';
+import { roundClockWords } from '../class/round-clock.ts';
 
 export class ClassRound {
   private readonly panel: ClassPanelView;
@@ -16,12 +17,19 @@ export class ClassRound {
   /** The class room's session id (a new one after the student joined again). */
   private readonly sessionId: () => string;
   private wasPaused = false;
+  private compact = false;
+  /** The whole-round countdown as last drawn. */
+  private clock = '';
 
   constructor(scene: Phaser.Scene, state: () => ClassStateLike | undefined, playerId: string | undefined, sessionId: () => string) {
     this.panel = new ClassPanelView(scene);
     this.state = state;
     this.playerId = playerId;
     this.sessionId = sessionId;
+    // The whole-round countdown moves on by itself between state changes.
+    scene.time.addEvent({ delay: 500, loop: true, callback: () => {
+      if (roundClockWords(this.state(), Date.now()) !== this.clock) this.panel.show(this.panelData(this.compact));
+    } });
   }
 
   /** Whether the host has paused the round (moves are refused meanwhile). */
@@ -33,7 +41,9 @@ export class ClassRound {
   panelData(compact: boolean): ClassPanel {
     const state = this.state();
     const me = ownPlayer(state, this.playerId);
-    return { paused: this.paused(), standing: standingText(state, me), mode: boardMode(state), rows: boardRows(state, me?.nickname), compact };
+    this.compact = compact;
+    this.clock = roundClockWords(state, Date.now());
+    return { paused: this.paused(), standing: standingText(state, me), clock: this.clock, mode: boardMode(state), rows: boardRows(state, me?.nickname), compact };
   }
 
   /** The panel's height as a few lines at `fontSize`. */
@@ -82,6 +92,7 @@ export class ClassRound {
       rank: me?.rank ?? 0,
       boardMode: boardMode(state),
       leaderboard: boardRows(state, me?.nickname),
+      roundClock: roundClockWords(state, Date.now()),
     };
   }
 

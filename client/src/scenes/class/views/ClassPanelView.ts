@@ -15,6 +15,8 @@ export interface ClassPanel {
   readonly paused: boolean;
   /** "You: −40 vs best · rank 2 of 5" (see class-state standingText). */
   readonly standing: string;
+  /** "Round: 4:05 left" while the round has a whole-round clock (round-clock.ts), else ''. */
+  readonly clock?: string;
   readonly mode: BoardMode;
   readonly rows: readonly BoardRow[];
   /** A few lines (a phone) rather than a column. */
@@ -104,7 +106,8 @@ export class ClassPanelView extends PanelView<ClassPanel> {
       this.banner(g, y, `${PAUSED} · ${PAUSED_DETAIL}`);
       y += step + BANNER_EXTRA;
     }
-    if (standing) this.labels.add(x, y, fitText(standing, w, size, true), { size, colour: UI.text, bold: true, originX: 0, originY: 0 });
+    const first = [standing, this.data.clock ?? ''].filter((t) => t !== '').join(' · ');
+    if (first) this.labels.add(x, y, fitText(first, w, size, true), { size, colour: UI.text, bold: true, originX: 0, originY: 0 });
     y += step;
     const line = mode === 'hidden' ? fitText(HIDDEN, w, size) : rows.length === 0 ? 'No scores yet.' : boardLine(rows, w, size);
     this.labels.add(x, y, line, { size, colour: UI.dim, originX: 0, originY: 0 });
@@ -132,6 +135,10 @@ export class ClassPanelView extends PanelView<ClassPanel> {
         y += lineHeight(size);
       }
       y += 16;
+    }
+    if (this.data.clock) {
+      this.labels.add(x, y, fitText(this.data.clock, w, size, true), { size, colour: UI.text, bold: true, originX: 0, originY: 0 });
+      y += lineHeight(size) + 12;
     }
     const bottom = this.box.y + this.box.h;
     if (mode === 'hidden') {
