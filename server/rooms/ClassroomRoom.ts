@@ -7,7 +7,7 @@
 // replaying the logs (class-store.ts). Who may join is admission.ts's; the class-wide
 // pictures are class-figures.ts's; this file wires them to Colyseus.
 
-import { matchMaker, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { matchMaker, Room, SchemaSerializer, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { KeyedLimiter } from '../protocol/rate-limit.ts';
 import { parseClientMessage, type ClientMessage, type HostMessageType, type RefusalMessage, type RoomMessageType } from '../protocol/messages.ts';
@@ -15,6 +15,7 @@ import type { RoomServices } from '../services.ts';
 import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
 import { hashSecret, newSecret } from '../classroom/secrets.ts';
 import { ClassFigures, ClassroomState, Projection } from '../state/classroom-state.ts';
+import { ViewPatchSerializer } from '../state/view-patches.ts';
 import { admitJoin, type Admission } from './admission.ts';
 import { ClassProjection, type ProjectionChoice } from './class-projection.ts';
 import { ClassRound } from './class-round.ts';
@@ -46,6 +47,11 @@ export interface ClassroomRoomOptions {
 export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<{ userData: ClientData }> }> {
   override maxClients = 500;
   override state = new ClassroomState();
+
+  /** Colyseus picks its schema serializer when the state is set; a class's patches go only to the clients they change something for. */
+  override setSerializer(serializer: Parameters<Room<{ state: ClassroomState }>['setSerializer']>[0]): void {
+    super.setSerializer(serializer instanceof SchemaSerializer && !(serializer instanceof ViewPatchSerializer) ? new ViewPatchSerializer<ClassroomState>() : serializer);
+  }
   private services!: NonNullable<ClassroomRoomOptions['services']>;
   private session!: SessionRecord;
   private settings!: SessionSettings;
