@@ -1,19 +1,21 @@
 // Colyseus state for one player's match: the heap as regions (from the engine's
 // walker), the pending request, the queue, meters and the version. Written only by
 // the rooms, from the engine's answers; diffed in place so a move sends only what changed.
+// Byte counts, addresses and times are `number`s, which go over the wire in as few bytes as
+// their value needs (1 to 3 for the byte counts of a heap; a float64 took 8 each).
 
 import { ArraySchema, schema, t, type SchemaType } from '@colyseus/schema';
 import type { RegionView } from '../../shared/core/allocator.ts';
 import { externalFragmentation, type HeapGauge } from '../../shared/core/metrics.ts';
 
 export const RegionState = schema({
-  start: t.float64(),
-  size: t.float64(),
+  start: t.number(),
+  size: t.number(),
   /** 'live' | 'free' | 'unused' */
   state: t.string(),
   /** Request id of a live block, -1 otherwise. */
   id: t.int32(),
-  requested: t.float64(),
+  requested: t.number(),
   tag: t.string(),
   area: t.string(),
 }, 'RegionState');
@@ -21,22 +23,22 @@ export type RegionState = SchemaType<typeof RegionState>;
 
 export const RequestState = schema({
   id: t.int32(),
-  size: t.float64(),
+  size: t.number(),
   tag: t.string(),
   /** Server time (ms since the epoch) by which the request must be placed; 0 when untimed. */
-  deadline: t.float64(),
+  deadline: t.number(),
 }, 'RequestState');
 export type RequestState = SchemaType<typeof RequestState>;
 
 export const MetersState = schema({
-  liveBytes: t.float64(),
-  heapBytes: t.float64(),
-  freeBytes: t.float64(),
-  largestFree: t.float64(),
-  internalBytes: t.float64(),
+  liveBytes: t.number(),
+  heapBytes: t.number(),
+  freeBytes: t.number(),
+  largestFree: t.number(),
+  internalBytes: t.number(),
   externalFragmentation: t.float32(),
-  peakLive: t.float64(),
-  peakHeap: t.float64(),
+  peakLive: t.number(),
+  peakHeap: t.number(),
   failures: t.uint32(),
   fallbacks: t.uint32(),
   placed: t.uint32(),
@@ -47,7 +49,7 @@ export type MetersState = SchemaType<typeof MetersState>;
 export const HintState = schema({
   policy: t.string(),
   /** Where the policy would put the pending request; -1 when it would fail. */
-  target: t.float64(),
+  target: t.number(),
 }, 'HintState');
 export type HintState = SchemaType<typeof HintState>;
 
@@ -64,7 +66,7 @@ export const QueuedState = schema({
   /** 'malloc' | 'free' */
   op: t.string(),
   id: t.int32(),
-  size: t.float64(),
+  size: t.number(),
 }, 'QueuedState');
 export type QueuedState = SchemaType<typeof QueuedState>;
 
