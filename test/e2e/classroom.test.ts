@@ -16,12 +16,12 @@
 
 import { lanAddresses } from '../../server/net/join-url.ts';
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import qrcode from 'qrcode-generator';
 import type { ClassRoundFactsForTests, PlayViewForTests } from '../../client/src/test-hook.ts';
-import { artifactPath, launchChromium, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
-import { moveFocus, publishedView, until, untilLaidOut, whileFramesDrawn, type Published, press } from './scene-support.ts';
+import { artifactPath, overlappingTexts, textsOffScreen, type TextBox } from './support.ts';
+import { moveFocus, publishedView, until, untilLaidOut, useServerAndPeople, whileFramesDrawn, type Published, press } from './scene-support.ts';
 
 interface Probe { x: number; y: number; label?: string; enabled?: boolean; fits?: boolean }
 interface BoardRow { rank: number; name: string; score: number; isYou: boolean }
@@ -83,35 +83,12 @@ const PROJECTOR = { width: 1920, height: 1080 };
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 720 };
 
-let server: RunningServer;
-let chromium: Browser;
-/** The browsers the current test opened, closed after it. */
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchChromium();
-});
-afterEach(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  contexts = [];
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
-
-/** How long a page may take to load: a class's three or four browsers load the game at once on a shared machine. */
-const PAGE_LOAD_MS = 90_000;
+const people = useServerAndPeople();
 
 /** A page in a browser of its own (a person's own machine) at this size. */
-async function personAt(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await chromium.newContext({ viewport });
-  context.setDefaultNavigationTimeout(PAGE_LOAD_MS);
-  contexts.push(context);
-  return context.newPage();
+function personAt(viewport: { width: number; height: number }): Promise<Page> {
+  return people.person(viewport);
 }
-
 
 /** Saves a screenshot of the layout made for the page's size, and checks that no text overlaps another or leaves the screen. */
 async function snapshot(page: Page, scene: string, name: string): Promise<void> {
@@ -148,7 +125,7 @@ interface Class {
 /** A host creates a class from the title screen (key 3), on a projector-sized screen. */
 async function openClass(): Promise<Class> {
   const host = await personAt(PROJECTOR);
-  await host.goto(server.url);
+  await host.goto(people.server.url);
   await until(host, 'TitleScene');
   await host.keyboard.press('3');
   const created = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '');
@@ -158,7 +135,7 @@ async function openClass(): Promise<Class> {
 /** A student opens the class's join link (the code is filled in), gives a name and joins; `beforeJoining` sees the form first. */
 async function joinFromLink(cls: Class, nickname: string, viewport: { width: number; height: number }, beforeJoining?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await personAt(viewport);
-  await page.goto(`${server.url}/?join=${cls.code}`);
+  await page.goto(`${people.server.url}/?join=${cls.code}`);
   await until(page, 'JoinScene');
   await page.locator('input[name=nickname]').fill(nickname);
   if (beforeJoining) await beforeJoining(page);
@@ -268,7 +245,7 @@ async function expectQrOnScreen(page: Page, link: string): Promise<void> {
 /** Where a phone reaches this server: the LAN address on its port (or, on a machine without a network, the page's own address). */
 function phoneBase(): string {
   const lan = lanAddresses()[0];
-  return lan ? `http://${lan}:${server.port}` : server.url;
+  return lan ? `http://${lan}:${people.server.port}` : people.server.url;
 }
 
 describe('a class in the browser: host, projector and two students', { timeout: 360_000 }, () => {
@@ -289,7 +266,7 @@ describe('a class in the browser: host, projector and two students', { timeout: 
 
     // ---- Grace types the code; a wrong code first is refused in words ----
     const grace = await personAt(LAPTOP);
-    await grace.goto(server.url);
+    await grace.goto(people.server.url);
     await until(grace, 'TitleScene');
     await grace.keyboard.press('2');
     await until(grace, 'JoinScene');
@@ -540,11 +517,11 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     await expect.poll(() => grace.locator('[role=alert]').textContent(), { timeout: 45_000 }).toMatch(/locked/);
 
     // ---- the projector view in a browser without the host key says so ----
-    await grace.goto(`${server.url}/?projector=${code}`);
+    await grace.goto(`${people.server.url}/?projector=${code}`);
     const keyless = await until<ProjectorView>(grace, 'ProjectorScene', (v) => v.show === 'problem');
     expect(String(keyless.problem)).toMatch(/host key/);
     await snapshot(grace, 'ProjectorScene', 'projector-no-key-laptop');
-    await grace.goto(`${server.url}/?host=${code}`);
+    await grace.goto(`${people.server.url}/?host=${code}`);
     const notHost = await until<HostView>(grace, 'HostScene', (v) => v.problem !== '');
     expect(String(notHost.problem)).toMatch(/host key/);
     expect(notHost.buttons?.newClass?.enabled).toBe(true);

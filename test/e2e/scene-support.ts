@@ -2,10 +2,10 @@
 // client/src/test-hook.ts), read from a page; waits on it (a scene, a condition on
 // what it published, frames drawn), never on time; and the server and browser a
 // test file plays against.
-import { afterAll, beforeAll, expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MallocadeHook, PlayViewForTests } from '../../client/src/test-hook.ts';
-import { launchBrowser, startServer, type RunningServer } from './support.ts';
+import { launchBrowser, launchChromium, startServer, type RunningServer } from './support.ts';
 
 /** Every scene publishes at least its name. */
 export interface Published {
@@ -166,6 +166,51 @@ export function useServerAndBrowser(
     get browser(): BrowserContext {
       if (!browser) throw new Error('the browser is not running yet');
       return browser;
+    },
+  };
+}
+
+/** How long a page may take to load: a class's three or four browsers load the game at once on a shared machine. */
+const PAGE_LOAD_MS = 90_000;
+
+export interface People {
+  readonly server: RunningServer;
+  /** A page in a browser of its own (a person's own machine, own storage) at this size; `prepare` sees its context first. */
+  person(viewport: { width: number; height: number }, prepare?: (context: BrowserContext) => Promise<void>): Promise<Page>;
+}
+
+/**
+ * The real server and one Chromium for a whole test file, each person a browser context
+ * of their own (cheaper than a process each), closed after each test.
+ */
+export function useServerAndPeople(): People {
+  let server: RunningServer | null = null;
+  let chromium: Browser | null = null;
+  let contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    chromium = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    contexts = [];
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+  });
+  return {
+    get server(): RunningServer {
+      if (!server) throw new Error('the server is not running yet');
+      return server;
+    },
+    async person(viewport, prepare) {
+      if (!chromium) throw new Error('Chromium is not running yet');
+      const context = await chromium.newContext({ viewport });
+      context.setDefaultNavigationTimeout(PAGE_LOAD_MS);
+      contexts.push(context);
+      await prepare?.(context);
+      return context.newPage();
     },
   };
 }
