@@ -12,6 +12,7 @@ import { publishForTests } from '../test-hook.ts';
 import { visibleTexts } from './class/screen-report.ts';
 import { fitText } from '../views/labels.ts';
 import { onKey } from '../ui/keys.ts';
+import { ScreenLayer } from '../a11y/layer.ts';
 
 interface Stop {
   readonly index: number;
@@ -29,6 +30,8 @@ export class LevelSelectScene extends Phaser.Scene {
   private detail!: Phaser.GameObjects.Text;
   private heading!: Phaser.GameObjects.Text;
   private play!: Button;
+  /** Where each stop is drawn (the DOM layer's Tab order follows it). */
+  private centres: { x: number; y: number }[] = [];
 
   constructor() {
     super('LevelSelectScene');
@@ -54,9 +57,23 @@ export class LevelSelectScene extends Phaser.Scene {
     onKey(keyboard, 'keydown-DOWN', () => this.select(this.selected + 1));
     onKey(keyboard, 'keydown-LEFT', () => this.select(this.selected - 1));
     onKey(keyboard, 'keydown-UP', () => this.select(this.selected - 1));
+    this.describeStops();
     this.layout();
     this.scale.on('resize', this.layout, this);
     this.events.once('shutdown', () => this.scale.off('resize', this.layout, this));
+  }
+
+  /** A DOM button per stop, for the keyboard and screen readers (a locked one says so and does nothing). */
+  private describeStops(): void {
+    const layer = ScreenLayer.of(this).setHeading('Choose a level');
+    this.stops.forEach((stop, i) => {
+      const title = LEVELS[i]?.title ?? stop.id;
+      const label = `Level ${i + 1}: ${title}, ${stop.unlocked ? `${stop.stars} of 3 stars` : 'locked'}`;
+      layer.addControl(label, () => {
+        this.select(i);
+        this.start();
+      }, { place: () => this.centres[i] ?? null }).setEnabled(stop.unlocked);
+    });
   }
 
   private select(index: number): void {
@@ -101,6 +118,7 @@ export class LevelSelectScene extends Phaser.Scene {
       const col = row % 2 === 0 ? i % perRow : perRow - 1 - (i % perRow);
       return { x: left + (col * span) / Math.max(1, perRow - 1), y: top + radius + 6 + row * rowHeight };
     });
+    this.centres = centres;
     const g = this.graphics;
     g.clear();
     g.lineStyle(4, UI.freeEdge, 1);
@@ -148,6 +166,7 @@ export class LevelSelectScene extends Phaser.Scene {
         (stop.unlocked ? '' : 'Locked: earn a star on the level before to open it.\n') +
         level.explanation,
       );
+      ScreenLayer.of(this).setLine('detail', this.detail.text);
     }
     // As many lines as fit between the map and the Play button (the rest is read in the level).
     this.detail.setFontSize(narrow ? 15 : 17).setPosition(pad, detailTop).setWordWrapWidth(width - 2 * pad).setMaxLines(0);

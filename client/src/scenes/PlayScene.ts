@@ -21,12 +21,13 @@ import { decodeRegions } from '../net/synced.ts';
 import { Sound, soundOfEvent, volumeLabel } from '../audio/sound.ts';
 import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
+import { PlayAccess } from '../a11y/play-access.ts';
 import { loadAddressDisplay, toggleAddressDisplay } from '../ui/address-display.ts';
 import { Button } from '../ui/Button.ts';
 import { isTouchOnly, playHelp } from '../ui/touch.ts';
 import { playLine } from '../views/heap-line.ts';
 import { fitText } from '../views/labels.ts';
-import { MetersView } from '../views/MetersView.ts';
+import { MetersView, metersOf } from '../views/MetersView.ts';
 import { QueueView } from '../views/QueueView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
 import { classPhase, isRoundOn, ownHeap, type ClassStateLike } from './class/class-state.ts';
@@ -70,6 +71,8 @@ export class PlayScene extends Phaser.Scene {
   private card!: RequestCardView;
   private queue!: QueueView;
   private meters!: MetersView;
+  /** The screen as DOM and its announcements (a11y/). */
+  private access!: PlayAccess;
   private titleText!: Phaser.GameObjects.Text;
   private progressText!: Phaser.GameObjects.Text;
   private statusText!: Phaser.GameObjects.Text;
@@ -153,8 +156,11 @@ export class PlayScene extends Phaser.Scene {
       const name = soundOfEvent(event);
       if (name) Sound.of('play').play(name);
     });
+    this.access = new PlayAccess(this, this.playEvents, { place: (target) => this.moves.placeAt(target), focusHole: (index) => this.screens.heapView?.focusHole(index) });
+    this.access.setTitle(this.fullTitle);
     this.moves.listenForBoardKeys(this.input.keyboard); // before the explanation's Enter, so the Enter that closes it places nothing
     this.explanation = new ExplanationPanel(this, level, () => this.readingChanged());
+    this.explainInWords();
     this.countdown = new Countdown(this);
     this.eventShow = new EventShow(this, this.playEvents, {
       heapView: () => this.screens.heapView, regions: () => { const m = this.match(); return m ? decodeRegions(m.regions) : []; },
@@ -163,7 +169,7 @@ export class PlayScene extends Phaser.Scene {
     });
     // In a class the round ends when the host ends it: no way out but the lobby's, afterwards.
     if (this.data_.classRoom) this.classRound = new ClassRound(this, () => this.classState(), this.data_.playerId, () => this.data_.classRoom?.sessionId ?? '');
-    else this.close = new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC' }).setName('close');
+    else this.close = new Button(this, 0, 0, '✕', () => this.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC', label: 'Leave the level (Esc)' }).setName('close');
 
     this.card.events.on('drag', (p) => this.moves.previewAt(p.cardLeft, p.y));
     this.card.events.on('drop', (p) => this.moves.dropAt(p.cardLeft, p.y));
@@ -174,7 +180,7 @@ export class PlayScene extends Phaser.Scene {
     this.events.once('shutdown', () => {
       this.alive = false;
       this.scale.off('resize', this.layout, this);
-      for (const view of [this.classRound, this.screens, this.card, this.meters, this.queue, this.eventShow, this.countdown]) view?.destroy();
+      for (const view of [this.classRound, this.screens, this.card, this.meters, this.queue, this.eventShow, this.countdown, this.access]) view?.destroy();
       this.playEvents.clear();
     });
     void this.connect();
@@ -206,7 +212,12 @@ export class PlayScene extends Phaser.Scene {
     // Every listener added here is removed when the scene ends: in a class the room lives on in the lobby scene.
     this.link = new RoomLink<MatchState | ClassStateLike>(this, room, {
       onState: () => this.redraw(),
-      onMessage: { refused: (payload) => this.moves.refused(payload as Refusal, inClass) },
+      onMessage: {
+        refused: (payload) => {
+          this.moves.refused(payload as Refusal, inClass);
+          this.access.refused((payload as Refusal).message);
+        },
+      },
       onDrop: () => this.showStatus('Connection lost — reconnecting…', UI.bad),
       onReconnect: () => this.showStatus('Back online.', UI.good),
       // In a class the sleeping lobby scene hears it too and takes the student to its Rejoin button.
@@ -248,6 +259,7 @@ export class PlayScene extends Phaser.Scene {
   /** The explanation or the failure card opened or closed: the clock follows, the results wait, the tests hear of it. */
   private readingChanged(): void {
     this.sendReading();
+    this.explainInWords();
     this.redraw();
   }
 
@@ -334,7 +346,8 @@ export class PlayScene extends Phaser.Scene {
     // Before the first full patch the state has no regions yet: nothing to draw.
     if (!m || !this.card || !m.regions) return;
     // Once a class's round is over the lobby scene takes over (and stops this one): draw and publish nothing more.
-    if (this.data_.classRoom && !isRoundOn(classPhase(this.classState()))) return;
+    // The last moves' events are still told (the placement that ended the round, its frees).
+    if (this.data_.classRoom && !isRoundOn(classPhase(this.classState()))) return this.playEvents.take(m.version, m.happenings ?? '');
     this.screens.ensureFor(m.kind);
     const { heapView, board, buddyView } = this.screens;
     const regions = decodeRegions(m.regions);
@@ -365,6 +378,7 @@ export class PlayScene extends Phaser.Scene {
     const meters = m.meters;
     this.progressText.setText(`requests placed ${meters.placed}${meters.failures ? ` · failed ${meters.failures}` : ''}${meters.fallbacks ? ` · placed for you ${meters.fallbacks}` : ''}`);
     this.showMeters();
+    this.showAccess(m, regions, view);
     const timed = Boolean(m.hasPending && m.pending.deadline);
     if (this.buttons.coalesce.visible !== m.canCoalesce || this.buttons.release.visible !== m.canRelease || this.timerShown !== timed) {
       this.buttons.coalesce.setVisible(m.canCoalesce);
@@ -396,8 +410,28 @@ export class PlayScene extends Phaser.Scene {
     this.meters.show(meterReadings(m, this.kindView(m), this.timer.reading(m, paused, Date.now())));
   }
 
+  /** The mirror, from what the views were just given. */
+  private showAccess(m: MatchState, regions: ReturnType<typeof decodeRegions>, view: KindView | null): void {
+    const board = this.screens.board;
+    this.access.show(m, {
+      regions,
+      holes: this.screens.heapView?.holes() ?? [],
+      spots: board ? board.spots().map((s) => ({ target: s.target, name: board.nameOf(s.target) })) : [],
+      meters: metersOf(meterReadings(m, view, null)),
+      canPlace: !(this.classRound?.paused() ?? false) && !this.explanation.visible && !this.eventShow.holding,
+    });
+  }
+
+  /** The explanation for the accessibility layer, while it is open. */
+  private explainInWords(): void {
+    const found = this.data_.level ? findLevel(this.data_.level) : null;
+    const text = found?.ok && this.explanation.visible ? `${found.value.title}. ${found.value.explanation}` : null;
+    this.access.setExplanation(text, () => this.explanation.visible && this.toggleExplanation(), () => ({ x: this.scale.width / 2, y: this.scale.height / 3 }));
+  }
+
   private showStatus(text: string, colour: string): void {
     this.statusText.setText(text).setColor(colour);
+    this.access?.setStatus(text);
     const m = this.match();
     if (m) this.publish(m);
   }

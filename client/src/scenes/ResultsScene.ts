@@ -14,6 +14,8 @@ import { ComparisonBarsView } from '../views/ComparisonBarsView.ts';
 import { LinePlotView } from '../views/LinePlotView.ts';
 import { formatBytesShort, formatPercent } from '../views/format.ts';
 import { Button } from '../ui/Button.ts';
+import { announce } from '../a11y/announcer.ts';
+import { readScreen } from '../a11y/screen-text.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import type { AssignmentRound } from '../net/connection.ts';
@@ -174,6 +176,7 @@ export class ResultsScene extends Phaser.Scene {
       ? new Button(this, 0, 0, 'Assignment (L)', () => this.scene.start('AssignmentScene', { id: homework.info.id }), { key: 'L', width: 180 })
       : new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 }).setVisible(!backTo);
 
+    announce(`Round over. Your score ${score}${thresholds ? `, ${stars} of 3 stars` : ''}; the best built-in policy, ${policyLabel(results.best.name)}, scores ${results.best.card.score}.`, 'assertive');
     const publish = (): void => publishForTests({
       scene: 'ResultsScene',
       thresholds: thresholds ?? null,
@@ -225,6 +228,7 @@ export class ResultsScene extends Phaser.Scene {
         levels.resize(180, 56).setPosition(pad + 230 + 90, height - 40);
         toggle.resize(180, 56).setPosition(pad + 420 + 90, height - 40);
       }
+      readScreen(this, heading.text);
       publish();
     };
     layout();

@@ -1,6 +1,7 @@
 // The title screen: what Mallocade is in one line, and the three ways in —
 // practise alone, join a class, host a class (keys 1, 2, 3).
 
+import { readScreen } from '../a11y/screen-text.ts';
 import Phaser from 'phaser';
 import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
@@ -31,6 +32,7 @@ export class TitleScene extends Phaser.Scene {
     layout();
     this.scale.on('resize', layout);
     this.events.once('shutdown', () => this.scale.off('resize', layout));
+    readScreen(this, 'Title');
     publishForTests({ scene: 'TitleScene' });
   }
 }

@@ -1,9 +1,12 @@
 // A button: a rounded panel with a label that answers to pointer, touch and a
-// keyboard shortcut. Big enough to hit with a thumb (at least 44 px tall).
+// keyboard shortcut. Big enough to hit with a thumb (at least 44 px tall). Each has a
+// DOM twin in the scene's accessibility layer (a11y/layer.ts): Tab reaches it, a screen
+// reader reads it, and while it has the focus the canvas button is outlined.
 
 import Phaser from 'phaser';
 import { UI } from '../palette.ts';
 import { onKey } from './keys.ts';
+import { ScreenLayer, type ControlTwin } from '../a11y/layer.ts';
 import { isTouchOnly, withoutKeyHint } from './touch.ts';
 
 /** On a touch screen a label's key hint goes (a thumb presses no key). */
@@ -16,6 +19,8 @@ export interface ButtonOptions {
   /** A key name (Phaser's, e.g. 'ONE', 'ENTER', 'H') that presses the button. */
   readonly key?: string;
   readonly primary?: boolean;
+  /** What a screen reader calls it, when the text drawn is a symbol (e.g. '✕'). */
+  readonly label?: string;
 }
 
 export class Button extends Phaser.GameObjects.Container {
@@ -23,6 +28,9 @@ export class Button extends Phaser.GameObjects.Container {
   private readonly label: Phaser.GameObjects.Text;
   private enabled = true;
   private readonly onPress: () => void;
+  /** Null only while Phaser's constructor runs. */
+  private twin: ControlTwin | null = null;
+  private readonly spokenLabel: string | undefined;
 
   constructor(scene: Phaser.Scene, x: number, y: number, text: string, onPress: () => void, options: ButtonOptions = {}) {
     super(scene, x, y);
@@ -39,6 +47,19 @@ export class Button extends Phaser.GameObjects.Container {
     this.on('pointerup', () => this.press());
     if (options.key) onKey(scene.input.keyboard, `keydown-${options.key}`, () => this.visible && this.press());
     scene.add.existing(this);
+    this.spokenLabel = options.label;
+    this.twin = ScreenLayer.of(scene).addControl(options.label ?? text, () => this.press(), {
+      place: () => (this.active && this.visible ? { x: this.x, y: this.y } : null),
+      onFocus: (focused) => this.panel.setStrokeStyle(focused ? 4 : 2, focused ? 0xf0e442 : options.primary ? 0x56b4e9 : UI.freeEdge),
+    });
+    this.once(Phaser.GameObjects.Events.DESTROY, () => this.twin?.remove());
+  }
+
+  override setVisible(visible: boolean): this {
+    super.setVisible(visible);
+    // Phaser's constructor sets visibility before the twin exists.
+    this.twin?.setShown(visible);
+    return this;
   }
 
   press(): void {
@@ -48,11 +69,13 @@ export class Button extends Phaser.GameObjects.Container {
   setEnabled(enabled: boolean): this {
     this.enabled = enabled;
     this.setAlpha(enabled ? 1 : 0.45);
+    this.twin?.setEnabled(enabled);
     return this;
   }
 
   setText(text: string): this {
     this.label.setText(shownLabel(text));
+    if (!this.spokenLabel) this.twin?.setLabel(text);
     return this;
   }
 

@@ -45,7 +45,8 @@ const GAP = 12;
 /** Below this share of the time, the timer bar turns orange and striped. */
 const LOW_TIME = 0.3;
 
-function metersOf(r: MeterReadings): Meter[] {
+/** The meters as label and value, in the order they are drawn (the accessibility mirror reads them too). */
+export function metersOf(r: MeterReadings): Meter[] {
   const common: Meter[] = [
     { label: 'utilization', value: formatPercent(r.utilization), ratio: r.utilization },
     { label: 'heap', value: formatBytes(r.heapBytes) },

@@ -7,6 +7,8 @@
 // (shown, and the SDK reconnects by itself), when it is gone (a Rejoin button, also
 // for a student taken off the PlayScene) and when the host removes them.
 
+import { announce } from '../../a11y/announcer.ts';
+import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
 import { describeError, isFinalRefusal, joinClass, type Refusal, type Welcome } from '../../net/connection.ts';
@@ -64,6 +66,8 @@ export class ClassLobbyScene extends Phaser.Scene {
   private heapView: HeapView | null = null;
   private board!: LeaderboardView;
   private buttons!: ButtonSet;
+  /** The headline last announced (a11y/announcer.ts). */
+  private spokenHeadline = '';
   private header!: Phaser.GameObjects.Text;
   private banner!: Phaser.GameObjects.Text;
   private headline!: Phaser.GameObjects.Text;
@@ -79,6 +83,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.welcome = data.welcome;
     this.mode = 'class';
     this.dropped = false;
+    this.spokenHeadline = '';
     this.status = '';
     this.heapView = null;
     this.handedRound = -1;
@@ -263,6 +268,7 @@ export class ClassLobbyScene extends Phaser.Scene {
 
     const big = Math.round(font * (narrow ? 1.45 : 1.7));
     const [headline, detail] = this.words(phase);
+    this.sayNews(headline, detail, phase);
     this.headline.setFontSize(big).setWordWrapWidth(area.w).setText(headline).setPosition(area.x, area.y);
     [, area] = takeTop(area, this.headline.height, 6);
     this.details.setFontSize(font).setWordWrapWidth(area.w).setText(detail).setPosition(area.x, area.y);
@@ -323,6 +329,13 @@ export class ClassLobbyScene extends Phaser.Scene {
     view.draw(heapLineOf(heap));
   }
 
+  /** A new headline is news for the live region: the end of a round (with the standing) and a lost seat at once. */
+  private sayNews(headline: string, detail: string, phase: ClassPhase): void {
+    if (headline === this.spokenHeadline) return;
+    this.spokenHeadline = headline;
+    announce(`${headline}. ${detail.replace(/\n/g, ' ')}`, phase === 'results' || this.mode !== 'class' ? 'assertive' : 'polite');
+  }
+
   /** The big line and the smaller words under it, for the mode and phase. */
   private words(phase: ClassPhase): [string, string] {
     const state = this.link.state;
@@ -343,6 +356,7 @@ export class ClassLobbyScene extends Phaser.Scene {
 
   private publish(): void {
     const state = this.link.state;
+    readScreen(this, `Class ${state?.code ?? ''}: your seat`); // the screen changed: its words for the accessibility layer too
     const heap = this.heap();
     const me = ownPlayer(state, this.welcome?.playerId);
     publishForTests({

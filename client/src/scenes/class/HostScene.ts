@@ -7,6 +7,7 @@
 // what the projector shows, the results download and a button that opens the projector view.
 // Side by side on a wide screen; on a phone held upright, the same panels as tabs.
 
+import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
 import { createClass, describeError, isFinalRefusal, downloadResults, hostClass, joinLink, type Refusal } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
@@ -146,8 +147,8 @@ export class HostScene extends Phaser.Scene {
     this.buttons = b;
     const options = { fontSize: 18, height: BUTTON_HEIGHT };
     for (const { tab, label } of TABS) b.add(`tab-${tab}`, label, () => this.showTab(tab), { ...options, fontSize: 16, height: 44 });
-    b.add('prevRound', '◀', () => this.pickRound(-1), { ...options, width: 56 });
-    b.add('nextRound', '▶', () => this.pickRound(1), { ...options, width: 56 });
+    b.add('prevRound', '◀', () => this.pickRound(-1), { ...options, width: 56, label: 'Previous round' });
+    b.add('nextRound', '▶', () => this.pickRound(1), { ...options, width: 56, label: 'Next round' });
     b.add('start', 'Start', () => this.startRound(), { ...options, fontSize: 17, primary: true });
     b.add('pause', 'Pause', () => this.pauseOrResume(), { ...options, fontSize: 17 });
     b.add('extend', '+30 s', () => this.post('host:extend', { seconds: 30 }), { ...options, fontSize: 17 });
@@ -512,6 +513,7 @@ export class HostScene extends Phaser.Scene {
 
   private publish(): void {
     const state = this.link?.state;
+    readScreen(this, 'Host dashboard'); // the screen changed: its words for the accessibility layer too
     publishForTests({
       scene: 'HostScene',
       code: this.code,

@@ -2,6 +2,7 @@
 // code) and a nickname, as real HTML fields over the canvas. A refused join is
 // shown in words under the form; a good one hands the room to the class lobby.
 
+import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
 import { describeError, joinClass } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
@@ -136,6 +137,7 @@ export class JoinScene extends Phaser.Scene {
   }
 
   private publish(): void {
+    readScreen(this, 'Join a class'); // the screen changed: its words for the accessibility layer too
     publishForTests({
       scene: 'JoinScene',
       code: this.codeInput?.value ?? '',

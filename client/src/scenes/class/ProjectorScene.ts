@@ -5,6 +5,7 @@
 // put up (`host:project`, projection.ts): one student's heap, the best and the worst
 // beside a built-in policy's, or the class figures.
 
+import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
 import { describeError, hostClass, isFinalRefusal, joinLink } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
@@ -288,6 +289,7 @@ export class ProjectorScene extends Phaser.Scene {
 
   private publish(show: WallScreen): void {
     const state = this.link?.state;
+    readScreen(this, 'Projector'); // the screen changed: its words for the accessibility layer too
     publishForTests({
       scene: 'ProjectorScene',
       show,

@@ -51,8 +51,8 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   constructor(scene: Phaser.Scene, depth = 0) {
     super(scene, [], depth);
     this.depth = depth;
-    this.up = new Button(scene, 0, 0, '▲', () => this.scrollBy(-1), { width: PAGE_BUTTON, height: 44, fontSize: 18 }).setDepth(depth + 2);
-    this.down = new Button(scene, 0, 0, '▼', () => this.scrollBy(1), { width: PAGE_BUTTON, height: 44, fontSize: 18 }).setDepth(depth + 2);
+    this.up = new Button(scene, 0, 0, '▲', () => this.scrollBy(-1), { width: PAGE_BUTTON, height: 44, fontSize: 18, label: 'Scroll the students up' }).setDepth(depth + 2);
+    this.down = new Button(scene, 0, 0, '▼', () => this.scrollBy(1), { width: PAGE_BUTTON, height: 44, fontSize: 18, label: 'Scroll the students down' }).setDepth(depth + 2);
     scene.input.on('wheel', this.onWheel, this);
     scene.events.once('shutdown', () => scene.input.off('wheel', this.onWheel, this));
   }
