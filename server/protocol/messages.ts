@@ -8,6 +8,7 @@
 // Runtime imports stay within `shared/` and `./validate.ts` (no Colyseus, no Node):
 // the table is data, and a type import of it must cost a client bundle nothing.
 
+import { TIME_ALLOWANCES } from '../../shared/match/time-allowance.ts';
 import type { Outcome } from '../../shared/core/outcome.ts';
 import { STUDENT_ID_MODES } from '../../shared/classroom/student-id.ts';
 import { parseMessage, type MessageCode, type Parsed, type Shape } from './validate.ts';
@@ -69,6 +70,7 @@ export const CLIENT_MESSAGES = {
     rooms: ['classroom'],
     shape: { show: { type: 'enum', values: PROJECTIONS }, playerId: { type: 'string', maxLength: 64, optional: true }, named: { type: 'boolean', optional: true } },
   },
+  'host:time': { sender: 'host', rooms: ['classroom'], shape: { playerId: { type: 'string', maxLength: 64 }, allowance: { type: 'enum', values: TIME_ALLOWANCES } } },
 } as const satisfies Readonly<Record<string, MessageSpec>>;
 
 type Table = typeof CLIENT_MESSAGES;

@@ -7,6 +7,7 @@
 // replaying the logs (class-store.ts). Who may join is admission.ts's; the class-wide
 // pictures are class-figures.ts's; this file wires them to Colyseus.
 
+import type { TimeAllowance } from '../../shared/match/time-allowance.ts';
 import { matchMaker, Room, SchemaSerializer, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { KeyedLimiter } from '../protocol/rate-limit.ts';
@@ -72,6 +73,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     'host:end': (client: Client, raw: unknown) => this.hostAction(client, 'host:end', raw, () => this.round.end()),
     'host:extend': (client: Client, raw: unknown) => this.hostAction(client, 'host:extend', raw, (m) => this.round.extend(m.seconds)),
     'host:kick': (client: Client, raw: unknown) => this.hostAction(client, 'host:kick', raw, (m) => this.kick(m.playerId, m.bar ?? false)),
+    'host:time': (client: Client, raw: unknown) => this.hostAction(client, 'host:time', raw, (m) => this.giveTime(m.playerId, m.allowance)),
     'host:lock': (client: Client, raw: unknown) => this.hostAction(client, 'host:lock', raw, (m) => this.saveSettings({ locked: m.value })),
     'host:late-join': (client: Client, raw: unknown) => this.hostAction(client, 'host:late-join', raw, (m) => this.saveSettings({ lateJoin: m.value })),
     'host:leaderboard': (client: Client, raw: unknown) => this.hostAction(client, 'host:leaderboard', raw, (m) => this.saveSettings({ leaderboardMode: m.mode })),
@@ -259,6 +261,15 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
         console.error('host action failed', error);
         refuseTo(client, { code: 'server/error', message: 'the server could not do that; try again' });
       });
+  }
+
+  /** A student's time accommodation ([MATCH-TIME-5]): stored first, so it holds across rejoins and restarts. */
+  private async giveTime(playerId: string, allowance: TimeAllowance): Promise<RefusalMessage | null> {
+    const s = this.seated.get(playerId);
+    if (!s) return { code: 'player/unknown', message: 'there is no such player' };
+    await this.services.storage.savePlayer({ ...s.record, timeAllowance: allowance });
+    this.seated.allowTime(s, allowance, this.round.pausedMs);
+    return null;
   }
 
   private async kick(playerId: string, bar: boolean): Promise<RefusalMessage | null> {

@@ -5,6 +5,7 @@
 // them into the synced state). Who sees which entry is the StateView's: a student
 // their own, the host all of them.
 
+import type { TimeAllowance } from '../../shared/match/time-allowance.ts';
 import type { Client } from '@colyseus/core';
 import { requestsPlayed, type MatchState as Match, type RoundConfig } from '../../shared/match/match.ts';
 import { roundPace, type RoundPace } from '../../shared/match/pace.ts';
@@ -16,7 +17,8 @@ import { Seat } from './seat.ts';
 import { MatchClock } from './match-clock.ts';
 
 export interface Seated {
-  readonly record: PlayerRecord;
+  /** As stored; replaced when the host changes it (a time allowance). */
+  record: PlayerRecord;
   client: Client | null;
   seat: Seat | null;
   /** The round the seat belongs to (a seat from an earlier round is not played in this one). */
@@ -88,6 +90,7 @@ export class ClassSeats {
     info.playerId = record.playerId;
     info.nickname = record.nickname;
     info.connected = false;
+    info.timeAllowance = record.timeAllowance ?? 'standard';
     const privateInfo = new PrivateInfo();
     privateInfo.studentId = record.studentId ?? '';
     const s: Seated = { record, client: null, seat: null, seatRound: 0, clock: this.clockFor(), info, privateInfo, resultsSent: false };
@@ -121,6 +124,7 @@ export class ClassSeats {
   install(s: Seated, match: Match, options: { readonly roundNo: number; readonly showHints: boolean; readonly pausedMs: number; readonly hosts: readonly Client[] }): void {
     const seat = new Seat(match, { showHints: options.showHints, resultsInState: false });
     s.seat = seat;
+    seat.timeAllowance = s.record.timeAllowance ?? 'standard';
     s.seatRound = options.roundNo;
     this.showDeadline(s, options.pausedMs);
     s.resultsSent = false;
@@ -128,6 +132,14 @@ export class ClassSeats {
     s.client?.view?.add(seat.view);
     for (const host of options.hosts) host.view?.add(seat.view);
     this.updateStanding(s);
+  }
+
+  /** The host gave the student a time allowance ([MATCH-TIME-5]), already stored: their deadlines follow it from now on. */
+  allowTime(s: Seated, allowance: TimeAllowance, classPausedMs: number): void {
+    s.record = { ...s.record, timeAllowance: allowance };
+    s.info.timeAllowance = allowance;
+    if (s.seat) s.seat.timeAllowance = allowance;
+    this.showDeadline(s, classPausedMs);
   }
 
   /** Shows a student's deadline on the wall clock: moved by the class's pauses and the time their own clock stood still. */

@@ -8,6 +8,7 @@
 // stores moves commits only once the move is stored, so no client ever sees a state
 // that a crash could take back (the classroom); practice commits at once (`play`).
 
+import { allowedDeadline, type TimeAllowance } from '../../shared/match/time-allowance.ts';
 import { invariant, refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
 import { applyMove, expire, stopMatch, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
 import { roundResults, type RoundResults } from '../../shared/match/results.ts';
@@ -36,6 +37,8 @@ export class Seat {
 
   /** Added to the match's deadlines when they are shown: match time runs behind wall time by the time spent paused. */
   clockOffsetMs = 0;
+  /** The player's time accommodation ([MATCH-TIME-5]): when a request is due for them, and the deadline they are shown. */
+  timeAllowance: TimeAllowance = 'standard';
   /** What the screen is made from besides the match (hints, the fixed stream, the rivals). */
   private readonly inputs: SeatInputs;
 
@@ -80,7 +83,8 @@ export class Seat {
   /** Whether the pending request's deadline has come at `nowMs` (a question only: nothing is decided). */
   expiryDue(nowMs: number): boolean {
     const pending = this.match.pending;
-    return !this.match.finished && pending !== null && pending.deadlineMs !== null && nowMs >= pending.deadlineMs;
+    const due = pending ? allowedDeadline(pending, this.timeAllowance) : null;
+    return !this.match.finished && due !== null && nowMs >= due;
   }
 
   /** The fallback policy's placement of an overdue request; null when nothing is due. */
@@ -170,7 +174,8 @@ export class Seat {
       v.pending.id = seen.pending.requestId;
       v.pending.size = seen.pending.size;
       v.pending.tag = seen.pending.tag ?? '';
-      v.pending.deadline = seen.pending.deadlineMs === null ? 0 : seen.pending.deadlineMs + this.clockOffsetMs;
+      const due = allowedDeadline(seen.pending, this.timeAllowance);
+      v.pending.deadline = due === null ? 0 : due + this.clockOffsetMs;
     }
     syncHints(v.hints, seen.hints);
     syncQueue(v.upcoming, seen.upcoming);

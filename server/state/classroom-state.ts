@@ -20,6 +20,8 @@ export const PlayerInfo = schema({
   failures: t.uint32(),
   placed: t.uint32(),
   finished: t.boolean(),
+  /** The time accommodation the host gave (shared/match MATCH-TIME-5): standard, x1.5, x2 or none. */
+  timeAllowance: t.string(),
 }, 'PlayerInfo');
 export type PlayerInfo = SchemaType<typeof PlayerInfo>;
 

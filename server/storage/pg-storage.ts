@@ -12,6 +12,7 @@
 // processes that draw the same code cannot both open it; the second insert fails
 // with `DuplicateCodeError` and the caller draws again.
 
+import { isTimeAllowance } from '../../shared/match/time-allowance.ts';
 import pg from 'pg';
 import { DuplicateCodeError, type AssignmentRecord, type AttemptRecord, type HostRoundRecord, type LessonPlanRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
@@ -96,6 +97,11 @@ CREATE TABLE attempts (
 );
 CREATE INDEX attempts_by_assignment ON attempts(assignment_id);`,
   },
+  {
+    version: 7,
+    // A student's time accommodation (shared/match MATCH-TIME-5), kept across rejoins and restarts.
+    sql: `ALTER TABLE players ADD COLUMN time_allowance TEXT NOT NULL DEFAULT 'standard';`,
+  },
 ];
 
 /** Any number pg hands back as a string (BIGINT) or a number. */
@@ -103,7 +109,7 @@ const num = (v: string | number): number => Number(v);
 const numOrNull = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
 interface SessionRow { id: string; code: string; host_key_hash: string; created_at: string; status: string; settings: string }
-interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: string; barred: boolean; kicked: boolean; student_id: string }
+interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: string; barred: boolean; kicked: boolean; student_id: string; time_allowance: string }
 interface SeatRow { session_id: string; round_no: number; player_id: string; started_at: string }
 interface RoundRow { session_id: string; round_no: number; config: string; started_at: string; ended_at: string | null }
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: string }
@@ -119,6 +125,7 @@ const toSession = (r: SessionRow): SessionRecord => ({
 });
 const toPlayer = (r: PlayerRow): PlayerRecord => ({
   sessionId: r.session_id, playerId: r.player_id, nickname: r.nickname, tokenHash: r.token_hash, joinedAt: num(r.joined_at), barred: r.barred, kicked: r.kicked, studentId: r.student_id,
+  ...(isTimeAllowance(r.time_allowance) && r.time_allowance !== 'standard' ? { timeAllowance: r.time_allowance } : {}),
 });
 const toSeat = (r: SeatRow): SeatRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, startedAt: num(r.started_at) });
 const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: num(r.started_at), endedAt: numOrNull(r.ended_at) });
@@ -219,9 +226,10 @@ export class PgStorage implements Storage {
   }
 
   async savePlayer(p: PlayerRecord): Promise<void> {
-    await this.query(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred, kicked, student_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred, kicked = excluded.kicked, student_id = excluded.student_id`,
-    [p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred, p.kicked ?? false, p.studentId ?? '']);
+    await this.query(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred, kicked, student_id, time_allowance) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred, kicked = excluded.kicked, student_id = excluded.student_id,
+      time_allowance = excluded.time_allowance`,
+    [p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred, p.kicked ?? false, p.studentId ?? '', p.timeAllowance ?? 'standard']);
   }
 
   async listPlayers(sessionId: string): Promise<PlayerRecord[]> {

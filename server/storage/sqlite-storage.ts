@@ -5,6 +5,7 @@
 // few status fields; nothing saved is ever deleted. At most one open session per
 // join code (a partial unique index), as in the PostgreSQL store.
 
+import { isTimeAllowance } from '../../shared/match/time-allowance.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -58,7 +59,7 @@ CREATE TABLE IF NOT EXISTS results (
 `;
 
 interface SessionRow { id: string; code: string; host_key_hash: string; created_at: number; status: string; settings: string }
-interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: number; barred: number; kicked: number; student_id: string }
+interface PlayerRow { session_id: string; player_id: string; nickname: string; token_hash: string; joined_at: number; barred: number; kicked: number; student_id: string; time_allowance: string }
 interface SeatRow { session_id: string; round_no: number; player_id: string; started_at: number }
 interface RoundRow { session_id: string; round_no: number; config: string; started_at: number; ended_at: number | null }
 interface MoveRow { session_id: string; round_no: number; player_id: string; seq: number; move: string; at: number }
@@ -74,6 +75,7 @@ const toSession = (r: SessionRow): SessionRecord => ({
 });
 const toPlayer = (r: PlayerRow): PlayerRecord => ({
   sessionId: r.session_id, playerId: r.player_id, nickname: r.nickname, tokenHash: r.token_hash, joinedAt: r.joined_at, barred: r.barred === 1, kicked: r.kicked === 1, studentId: r.student_id,
+  ...(isTimeAllowance(r.time_allowance) && r.time_allowance !== 'standard' ? { timeAllowance: r.time_allowance } : {}),
 });
 const toSeat = (r: SeatRow): SeatRecord => ({ sessionId: r.session_id, roundNo: r.round_no, playerId: r.player_id, startedAt: r.started_at });
 const toRound = (r: RoundRow): RoundRecord => ({ sessionId: r.session_id, roundNo: r.round_no, config: r.config, startedAt: r.started_at, endedAt: r.ended_at });
@@ -106,6 +108,7 @@ export class SqliteStorage implements Storage {
     this.db.exec(SCHEMA);
     addColumnIfMissing(this.db, 'players', 'kicked', 'INTEGER NOT NULL DEFAULT 0');
     addColumnIfMissing(this.db, 'players', 'student_id', "TEXT NOT NULL DEFAULT ''");
+    addColumnIfMissing(this.db, 'players', 'time_allowance', "TEXT NOT NULL DEFAULT 'standard'");
     this.insertMove = this.db.prepare('INSERT INTO moves (session_id, round_no, player_id, seq, move, at) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
@@ -139,9 +142,10 @@ export class SqliteStorage implements Storage {
   }
 
   async savePlayer(p: PlayerRecord): Promise<void> {
-    this.db.prepare(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred, kicked, student_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred, kicked = excluded.kicked, student_id = excluded.student_id`)
-      .run(p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred ? 1 : 0, p.kicked ? 1 : 0, p.studentId ?? '');
+    this.db.prepare(`INSERT INTO players (session_id, player_id, nickname, token_hash, joined_at, barred, kicked, student_id, time_allowance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (session_id, player_id) DO UPDATE SET nickname = excluded.nickname, token_hash = excluded.token_hash, barred = excluded.barred, kicked = excluded.kicked, student_id = excluded.student_id,
+      time_allowance = excluded.time_allowance`)
+      .run(p.sessionId, p.playerId, p.nickname, p.tokenHash, p.joinedAt, p.barred ? 1 : 0, p.kicked ? 1 : 0, p.studentId ?? '', p.timeAllowance ?? 'standard');
   }
 
   async listPlayers(sessionId: string): Promise<PlayerRecord[]> {

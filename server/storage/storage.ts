@@ -3,6 +3,8 @@
 // can be swapped for a shared database when several processes serve one deployment.
 // Every write is durable when its promise resolves: a move is acknowledged only after.
 
+import type { TimeAllowance } from '../../shared/match/time-allowance.ts';
+
 export interface SessionRecord {
   readonly id: string;
   readonly code: string;
@@ -27,6 +29,8 @@ export interface PlayerRecord {
   readonly kicked?: boolean;
   /** The private identifier the host asked for at join (student ID or e-mail; shared/classroom CLASS-SID). Absent: ''. */
   readonly studentId?: string;
+  /** The time accommodation the host gave ([MATCH-TIME-5]), kept across rejoins and restarts. Absent: standard. */
+  readonly timeAllowance?: TimeAllowance;
 }
 
 /** When a player's seat in a round began: their match started then (a late joiner after the round), and replays from then. */

@@ -67,6 +67,20 @@ function storageContract(name: string, kind: StoreKind): void {
       await again.close();
     });
 
+    it('[MATCH-TIME-5] keeps a student\'s time allowance across a reopen; standard is the default and is not written out', async () => {
+      const place = await kind.fresh();
+      const store = place.open();
+      await store.createSession(session);
+      await store.savePlayer({ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false, timeAllowance: 'x1.5' });
+      await store.savePlayer({ sessionId: 's1', playerId: 'p1', nickname: 'Ada', tokenHash: 't', joinedAt: 1, barred: false, timeAllowance: 'none' });
+      await store.savePlayer({ sessionId: 's1', playerId: 'p2', nickname: 'Bo', tokenHash: 'u', joinedAt: 2, barred: false });
+      await store.close();
+      const again = place.open();
+      const players = await again.listPlayers('s1');
+      expect(players.map((p) => [p.playerId, p.timeAllowance])).toEqual([['p1', 'none'], ['p2', undefined]]);
+      await again.close();
+    });
+
     it('keeps timestamps past 2^31 milliseconds exactly (a wall clock today)', async () => {
       const store = (await kind.fresh()).open();
       const at = 1_796_000_000_123;
