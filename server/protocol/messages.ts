@@ -111,6 +111,8 @@ export const PRACTICE_JOIN_SHAPE = {
   token: { type: 'string', maxLength: 200, optional: true },
   nickname: { type: 'string', maxLength: 200, optional: true },
   studentId: { type: 'string', maxLength: 200, optional: true },
+  /** false: no clock for this player (a comfort setting, shared/match MATCH-TIME-5): no request of theirs goes to the fallback. */
+  clock: { type: 'boolean', optional: true },
 } as const;
 export type PracticeJoinOptions = Parsed<typeof PRACTICE_JOIN_SHAPE>;
 

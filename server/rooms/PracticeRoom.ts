@@ -73,6 +73,11 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     const started = startMatch(round.value.config, this.matchClock.now());
     if (!started.ok) throw new ServerError(400, `${started.code}: ${started.message}`);
     this.seat = new Seat(started.value, { showHints: round.value.showHints, resultsExtras: levelExtras(round.value.levelId), rivals: true });
+    // [MATCH-TIME-5] The player's "no clock" setting: nothing of theirs is ever due.
+    if (joinOptions.clock === false) {
+      this.seat.timeAllowance = 'none';
+      this.seat.mirror();
+    }
     this.state = this.seat.view;
     // [MATCH-TIME-4] The clock starts with the player: their first move, or `resume` (after the screen's 3-2-1).
     this.stopClock('starting');

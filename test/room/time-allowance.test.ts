@@ -4,6 +4,7 @@
 // every deadline, the student with no time limit never gets a fallback placement, the
 // one with x2 only after twice the time, the others after the round's time. The
 // allowance is stored with the player; a malformed one is refused and changes nothing.
+// Practice has the same as a setting of the player's: no clock.
 
 import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
@@ -74,5 +75,20 @@ describe('time accommodations in a class', () => {
     expect(fallbacks(ada)).toBe(0);
     expect(heapOf(ada)?.hasPending).toBe(true);
     for (const room of [host, ada, bo, cy]) await room.leave();
+  });
+
+  it('[MATCH-TIME-5] practice with no clock: no deadline shown, and nothing placed for the player while a timed room next to it times out', async () => {
+    const timed = await driven.server().sdk.create('practice', { level: 'buddy-walkthrough' });
+    const untimed = await driven.server().sdk.create('practice', { level: 'buddy-walkthrough', clock: false });
+    for (const room of [timed, untimed]) await waitFor(() => expect((room.state as Heap).hasPending).toBe(true));
+    expect((untimed.state as Heap).pending.deadline).toBe(0);
+    // The clock starts with the player (after the screen's 3-2-1): both say so, then a long time passes.
+    for (const room of [timed, untimed]) room.send('resume', {});
+    for (const room of [timed, untimed]) await waitFor(() => expect((room.state as { phase: string }).phase).toBe('playing'));
+    driven.clock.wall += 10 * 60_000;
+    await waitFor(() => expect((timed.state as Heap).meters.fallbacks).toBeGreaterThanOrEqual(1));
+    expect((untimed.state as Heap).meters.fallbacks).toBe(0);
+    expect((untimed.state as Heap).hasPending).toBe(true);
+    for (const room of [timed, untimed]) await room.leave();
   });
 });

@@ -60,8 +60,8 @@ async function requestJson<T>(method: string, path: string, headers: Record<stri
   return body;
 }
 
-export async function joinPractice(level?: string): Promise<Room> {
-  return client().create('practice', level ? { level } : {});
+export async function joinPractice(level?: string, options: { readonly clock?: boolean } = {}): Promise<Room> {
+  return client().create('practice', { ...(level ? { level } : {}), ...(options.clock === false ? { clock: false } : {}) });
 }
 
 /**

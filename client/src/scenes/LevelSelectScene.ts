@@ -3,6 +3,7 @@
 // opens once the one before it has a star. Click or tap a stop, or move with the
 // arrow keys and press Enter.
 
+import { loadComfort, saveComfort } from '../a11y/comfort.ts';
 import Phaser from 'phaser';
 import { LEVELS } from '../../../shared/levels/levels.ts';
 import { loadProgress } from '../progress.ts';
@@ -13,6 +14,9 @@ import { visibleTexts } from './class/screen-report.ts';
 import { fitText } from '../views/labels.ts';
 import { onKey } from '../ui/keys.ts';
 import { ScreenLayer } from '../a11y/layer.ts';
+
+/** The clock setting's button: what it is now, and its key. */
+const clockLabel = (): string => (loadComfort().noClock ? 'No clock (K)' : 'Clock: on (K)');
 
 interface Stop {
   readonly index: number;
@@ -52,6 +56,11 @@ export class LevelSelectScene extends Phaser.Scene {
     this.detail = this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '17px', color: UI.text, lineSpacing: 4 });
     this.play = new Button(this, 0, 0, 'Play (Enter)', () => this.start(), { primary: true, width: 200, key: 'ENTER' });
     new Button(this, 0, 0, '← Back (Esc)', () => this.scene.start('TitleScene'), { width: 170, key: 'ESC' }).setName('back');
+    // A comfort setting kept in the browser: practice with no clock (nothing is ever placed for the player).
+    new Button(this, 0, 0, clockLabel(), () => {
+      saveComfort({ ...loadComfort(), noClock: !loadComfort().noClock });
+      this.layout();
+    }, { width: 150, key: 'K' }).setName('clock');
     const keyboard = this.input.keyboard;
     onKey(keyboard, 'keydown-RIGHT', () => this.select(this.selected + 1));
     onKey(keyboard, 'keydown-DOWN', () => this.select(this.selected + 1));
@@ -101,6 +110,9 @@ export class LevelSelectScene extends Phaser.Scene {
     const back = this.children.getByName('back') as Button | null;
     back?.setText(narrow ? '← Back' : '← Back (Esc)').resize(narrow ? 110 : 170, narrow ? 48 : 56);
     back?.setPosition(width - pad - (narrow ? 55 : 85), narrow ? 30 : 36);
+    const clock = this.children.getByName('clock') as Button | null;
+    clock?.setText(narrow ? clockLabel().replace(' (K)', '') : clockLabel()).resize(narrow ? 96 : 150, narrow ? 48 : 56);
+    clock?.setPosition(width - pad - (narrow ? 110 + 8 + 48 : 170 + 12 + 75), narrow ? 30 : 36);
     this.heading.setFontSize(narrow ? 22 : 28).setPosition(pad, narrow ? 14 : 16);
     for (const t of this.texts) t.destroy();
     for (const z of this.zones) z.destroy();

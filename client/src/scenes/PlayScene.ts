@@ -9,6 +9,7 @@
 // pause (the timer bar stands still). Its room listeners go when it shuts down, since
 // the room lives on in the lobby scene.
 
+import { loadComfort } from '../a11y/comfort.ts';
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
 import type { MatchState } from '../../../server/state/match-state.ts';
@@ -198,7 +199,7 @@ export class PlayScene extends Phaser.Scene {
     let room: Room;
     try {
       const homework = this.data_.assignment;
-      room = this.data_.classRoom ?? (homework ? await joinAssignmentRound(homework.info, homework.round, homework) : await joinPractice(this.data_.level));
+      room = this.data_.classRoom ?? (homework ? await joinAssignmentRound(homework.info, homework.round, homework) : await joinPractice(this.data_.level, { clock: !loadComfort().noClock }));
     } catch (error) {
       // An assignment's round refused (a nickname taken, an identifier missing): back to its page, saying why.
       if (this.alive && this.data_.assignment) return void this.scene.start('AssignmentScene', { id: this.data_.assignment.info.id, message: describeError(error) });
