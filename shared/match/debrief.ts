@@ -84,7 +84,7 @@ export function writeDebrief(facts: DebriefFacts, context: DebriefContext, unit 
 /** The facts and the sentences together; an empty string when the log does not replay (a bug the tests catch). */
 export function debriefRound(state: MatchState, context: DebriefContext): string {
   const facts = debriefFacts(state);
-  return facts.ok ? writeDebrief(facts.value, context, state.config.kind === 'buddy' ? 'units' : 'B') : '';
+  return facts.ok ? writeDebrief(facts.value, context) : '';
 }
 
 /** Whether the state's last change placed a request (the player's move, or the fallback's at a timeout). */

@@ -41,6 +41,51 @@ export function scoreRound(input: ScoreInput): ScoreCard {
   return { score: Math.max(0, points - failurePenalty - fallbackPenalty), points, failurePenalty, fallbackPenalty, utilization: u };
 }
 
+/** One term of a score, as the results screen lists it: signed points and the figures behind them. */
+export interface ScoreTerm {
+  readonly term: 'utilization' | 'failures' | 'fallbacks' | 'floor';
+  /** Points this term adds (negative: a penalty). The terms of a score sum to it. */
+  readonly points: number;
+  /** What the term counts: failed requests, fallback placements (absent for utilization and the floor). */
+  readonly count?: number;
+  /** In words, with the round's figures. */
+  readonly text: string;
+}
+
+/**
+ * [SC-9] The score broken into its terms, from the one score function: utilization points,
+ * each penalty with its count, and, when the penalties would take the score below 0, the
+ * floor that lifts it back. The terms' points sum to the score.
+ */
+export function scoreTerms(input: ScoreInput): ScoreTerm[] {
+  const card = scoreRound(input);
+  const percent = Math.round(card.utilization * 1000) / 10;
+  const terms: ScoreTerm[] = [
+    {
+      term: 'utilization',
+      points: card.points,
+      text: input.peakHeap === 0
+        ? `${card.points} for utilization: the heap never held a byte`
+        : `${card.points} for utilization: ${MAX_POINTS} × ${input.peakLive} B peak live ÷ ${input.peakHeap} B peak heap (${percent}%)`,
+    },
+    {
+      term: 'failures',
+      points: 0 - card.failurePenalty,
+      count: input.failures,
+      text: `−${card.failurePenalty} for ${input.failures} failed malloc${input.failures === 1 ? '' : 's'} (${FAILURE_PENALTY} each)`,
+    },
+    {
+      term: 'fallbacks',
+      points: 0 - card.fallbackPenalty,
+      count: input.fallbacks,
+      text: `−${card.fallbackPenalty} for ${input.fallbacks} placement${input.fallbacks === 1 ? '' : 's'} made for you when time ran out (${FALLBACK_PENALTY} each)`,
+    },
+  ];
+  const below = card.points - card.failurePenalty - card.fallbackPenalty;
+  if (below < 0) terms.push({ term: 'floor', points: -below, text: `+${-below}: a score never goes below 0` });
+  return terms;
+}
+
 export function scoreOf(input: ScoreInput): number {
   return scoreRound(input).score;
 }

@@ -10,6 +10,7 @@ import { publishedView, until, useServerAndBrowser } from './scene-support.ts';
 interface ResultsView {
   scene: 'ResultsScene';
   score: number;
+  terms: { term: string; points: number; text: string }[];
   contenders: { name: string; role: string; score: number }[];
 }
 
@@ -62,6 +63,10 @@ describe('the game in a browser (warm-up practice round)', () => {
     const results = await until<ResultsView>(page, 'ResultsScene');
     expect(results.contenders.map((c) => c.role)).toEqual(['player', 'policy', 'policy', 'reference']);
     expect(results.contenders.map((c) => c.name)).toEqual(['you', 'buddy-lowest', 'buddy-lifo', 'clairvoyant']);
+    // [SC-9] The score is shown as its terms, which sum to it: 5 units live at most in a heap of 8.
+    expect(results.terms.map((t) => t.term)).toEqual(['utilization', 'failures', 'fallbacks']);
+    expect(results.terms[0]!.text).toBe('625 for utilization: 1000 × 5 B peak live ÷ 8 B peak heap (62.5%)');
+    expect(results.terms.reduce((sum, t) => sum + t.points, 0)).toBe(results.score);
     await page.screenshot({ path: artifactPath('practice-results.png') });
 
     // The replay: the player's heap beside a policy's, one stream event a step ([MATCH-REPLAY-2]).

@@ -9,10 +9,10 @@ import type { RoundResults } from '../../../shared/match/results.ts';
 import type { ContenderResult } from '../../../shared/match/contenders.ts';
 import { externalFragmentation } from '../../../shared/core/metrics.ts';
 import { Sound } from '../audio/sound.ts';
-import { starsFor } from '../../../shared/score/score.ts';
+import { scoreTerms, starsFor } from '../../../shared/score/score.ts';
 import { ComparisonBarsView } from '../views/ComparisonBarsView.ts';
 import { LinePlotView } from '../views/LinePlotView.ts';
-import { formatBytesShort, formatPercent } from '../views/format.ts';
+import { formatBytes } from '../views/format.ts';
 import { Button } from '../ui/Button.ts';
 import { announce } from '../a11y/announcer.ts';
 import { readScreen } from '../a11y/screen-text.ts';
@@ -118,11 +118,16 @@ export class ResultsScene extends Phaser.Scene {
     const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
     const heading = this.add.text(0, 0, this.input_.title ? `${this.input_.title} — results` : 'Results', { ...font, fontSize: '26px', fontStyle: 'bold' });
     const starText = thresholds ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}  (${stars} of 3 stars)` : '';
+    const terms = scoreTerms({
+      peakLive: results.player.summary.peakLive,
+      peakHeap: results.player.summary.peakHeap,
+      failures: results.player.totals.failures,
+      fallbacks: results.player.totals.fallbacks,
+    });
     const summary = this.add.text(0, 0,
       `Your score ${score}  ${starText}\n` +
-      `utilization ${formatPercent(results.player.summary.utilization)} · peak heap ${formatBytesShort(results.player.summary.peakHeap)} · ` +
-      `no heap can be smaller than ${formatBytesShort(results.lowerBound.peakLive)} · failures ${results.player.summary.failures} · ` +
-      `fallback placements ${results.player.totals.fallbacks}\n` +
+      `= ${terms.map((t) => t.text).join('   ')}\n` +
+      `no heap can be smaller than ${formatBytes(results.lowerBound.peakLive)} (the stream's peak live) · ` +
       `${results.level ? `par: ${policyLabel(results.level.par.policy)} scores ${results.level.par.score} · ` : ''}best built-in policy: ${policyLabel(results.best.name)} (${results.best.card.score}); you are ${results.relative.delta >= 0 ? `${results.relative.delta} ahead` : `${-results.relative.delta} behind`}`,
       { ...font, fontSize: '17px', color: UI.text, lineSpacing: 6 });
     const debrief = this.add.text(0, 0, [results.debrief ?? '', clairvoyantNote(results)].filter((line) => line !== '').join('\n'),
@@ -140,7 +145,7 @@ export class ResultsScene extends Phaser.Scene {
       xLabel: replay ? 'step (click to replay it)' : 'step',
       leftLabel: 'bytes',
       rightLabel: 'external fragmentation',
-      leftFormat: formatBytesShort,
+      leftFormat: formatBytes,
       rightFormat: (v) => v.toFixed(1),
       series: [
         { name: 'your heap', axis: 'left', style: 'solid', colour: 0xe69f00, points: timeline.map((p) => ({ x: p.op, y: p.heapBytes })) },
@@ -185,6 +190,7 @@ export class ResultsScene extends Phaser.Scene {
       score,
       stars,
       debrief: debrief.text,
+      terms: terms.map((t) => ({ term: t.term, points: t.points, text: t.text })),
       contenders: contenders(results).map(({ entry, role }) => ({ name: entry.name, role, score: entry.card.score })),
       /** Where each button is on screen (centre and size), to click or tap. */
       buttons: backTo ? { back: spotOf(again), replay: spotOf(toggle) } : { again: spotOf(again), levels: spotOf(levels), replay: spotOf(toggle) },
@@ -193,9 +199,11 @@ export class ResultsScene extends Phaser.Scene {
       const { width, height } = this.scale;
       const pad = width < 700 ? 12 : 24;
       heading.setPosition(pad, 14).setWordWrapWidth(width - 2 * pad);
-      summary.setPosition(pad, 56).setWordWrapWidth(width - 2 * pad);
-      debrief.setPosition(pad, 56 + summary.height + 8).setWordWrapWidth(width - 2 * pad);
-      const top = 56 + summary.height + 8 + (debrief.text === '' ? 0 : debrief.height + 8) + 8;
+      // A long title wraps on a phone: the summary starts under it, whatever its height.
+      const summaryY = 14 + heading.height + 10;
+      summary.setPosition(pad, summaryY).setWordWrapWidth(width - 2 * pad);
+      debrief.setPosition(pad, summaryY + summary.height + 8).setWordWrapWidth(width - 2 * pad);
+      const top = summaryY + summary.height + 8 + (debrief.text === '' ? 0 : debrief.height + 8) + 8;
       // A phone puts the buttons in two rows (play again and levels, then the replay), a wider
       // screen in one; in a class the two buttons (back, replay) share one row everywhere.
       const narrow = width < 640 && !backTo;

@@ -4,9 +4,10 @@
 // fragmentation and the largest hole for a free list, rounding waste and the largest
 // free block for buddy, pages held (of the limit) and slot slack for slab, bytes held
 // but dead for arenas — and the time left for the current request as a bar with its
-// seconds written on it. On a narrow screen the meters wrap into a grid.
+// seconds written on it. Each label says whether it is a peak or now, and hovering or
+// tapping a meter shows what it measures. On a narrow screen the meters wrap into a grid.
 
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 import { UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
 import { PanelView } from './PanelView.ts';
@@ -39,7 +40,18 @@ interface Meter {
   readonly value: string;
   /** 0..1 for the meters drawn with a bar. */
   readonly ratio?: number;
+  /** What the meter measures, shown on hover or tap. */
+  readonly definition?: string;
 }
+
+const DEFINITIONS = {
+  utilization: 'peak live ÷ peak heap so far: the score\'s measure (1000 points at 100%). It never rises again once the heap has grown past what is live.',
+  rival: 'the best built-in policy\'s peak utilization on the same requests so far',
+  extFrag: 'external fragmentation now: 1 − largest hole ÷ free bytes. 0: all free space is one hole; near 1: it is scattered in small holes, so a large request may not fit.',
+  largestHole: 'the largest request that fits now without growing the heap',
+  heap: 'bytes the heap holds now (for a free list: up to the break, plus mmap pages)',
+  live: 'bytes the program asked for that are in use now',
+} as const;
 
 const GAP = 12;
 /** Below this share of the time, the timer bar turns orange and striped. */
@@ -48,11 +60,11 @@ const LOW_TIME = 0.3;
 /** The meters as label and value, in the order they are drawn (the accessibility mirror reads them too). */
 export function metersOf(r: MeterReadings): Meter[] {
   const common: Meter[] = [
-    { label: 'utilization', value: formatPercent(r.utilization), ratio: r.utilization },
-    { label: 'heap', value: formatBytes(r.heapBytes) },
-    { label: 'live', value: formatBytes(r.liveBytes) },
+    { label: 'peak utilization', value: formatPercent(r.utilization), ratio: r.utilization, definition: DEFINITIONS.utilization },
+    { label: 'heap now', value: formatBytes(r.heapBytes), definition: DEFINITIONS.heap },
+    { label: 'live now', value: formatBytes(r.liveBytes), definition: DEFINITIONS.live },
   ];
-  const rival: Meter[] = r.rival ? [{ label: `best: ${r.rival.name}`, value: formatPercent(r.rival.utilization), ratio: r.rival.utilization }] : [];
+  const rival: Meter[] = r.rival ? [{ label: `best: ${r.rival.name}`, value: formatPercent(r.rival.utilization), ratio: r.rival.utilization, definition: DEFINITIONS.rival }] : [];
   return [...common.slice(0, 1), ...rival, ...kindMeters(r), ...common.slice(1)];
 }
 
@@ -62,7 +74,7 @@ function kindMeters(r: MeterReadings): Meter[] {
     case 'buddy':
       return [
         { label: 'rounding waste', value: formatBytes(internal) },
-        { label: 'largest free block', value: formatBytes(r.largestHole) },
+        { label: 'largest free block', value: formatBytes(r.largestHole), definition: DEFINITIONS.largestHole },
       ];
     case 'slab':
       return [
@@ -76,14 +88,32 @@ function kindMeters(r: MeterReadings): Meter[] {
       ];
     default:
       return [
-        { label: 'ext. frag.', value: formatRatio(r.externalFragmentation), ratio: r.externalFragmentation },
-        { label: 'largest hole', value: formatBytes(r.largestHole) },
+        { label: 'ext. frag. now (?)', value: formatRatio(r.externalFragmentation), ratio: r.externalFragmentation, definition: DEFINITIONS.extFrag },
+        { label: 'largest hole now', value: formatBytes(r.largestHole), definition: DEFINITIONS.largestHole },
       ];
   }
 }
 
 export class MetersView extends PanelView {
   private readings: MeterReadings | null = null;
+  /** One zone per meter, for its definition on hover or tap. */
+  private readonly zones: Phaser.GameObjects.Zone[] = [];
+  private readonly tip: Phaser.GameObjects.Text;
+  /** The meter whose definition is showing, or null. */
+  private tipFor: number | null = null;
+  private spots: { label: string; definition: string | null; x: number; y: number }[] = [];
+
+  constructor(scene: Phaser.Scene, depth = 0) {
+    super(scene, depth);
+    this.tip = scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '15px', color: UI.text, backgroundColor: '#2b2f3a', padding: { x: 8, y: 6 } })
+      .setDepth(depth + 50).setVisible(false);
+  }
+
+  override destroy(): void {
+    for (const z of this.zones) z.destroy();
+    this.tip.destroy();
+    super.destroy();
+  }
 
   show(readings: MeterReadings): void {
     this.readings = readings;
@@ -128,14 +158,52 @@ export class MetersView extends PanelView {
       }
       const columns = this.columns(this.bounds.width);
       const cellW = (this.bounds.width - (columns - 1) * GAP) / columns;
+      this.spots = [];
       for (const [i, meter] of metersOf(r).entries()) {
         const x = this.bounds.x + (i % columns) * (cellW + GAP);
         const y = top + Math.floor(i / columns) * (this.cellHeight() + GAP);
         this.drawMeter(g, meter, x, y, cellW);
+        this.placeZone(i, meter, x, y, cellW);
+        this.spots.push({ label: meter.label, definition: meter.definition ?? null, x: x + cellW / 2, y: y + this.cellHeight() / 2 });
       }
+      for (const z of this.zones.slice(metersOf(r).length)) z.setVisible(false);
     }
     this.labels.end();
-    reportDrawn('MetersView', { readings: r, columns: this.columns(this.bounds.width) });
+    reportDrawn('MetersView', { readings: r, columns: this.columns(this.bounds.width), meters: this.spots, tip: this.tip.visible ? this.tip.text : null });
+  }
+
+  /** The zone over meter `i`: hovering or tapping it shows the meter's definition under it; a second tap hides it. */
+  private placeZone(i: number, meter: Meter, x: number, y: number, w: number): void {
+    let zone = this.zones[i];
+    if (!zone) {
+      zone = this.scene.add.zone(0, 0, 1, 1).setOrigin(0, 0).setInteractive();
+      zone.on('pointerover', () => this.showTip(i));
+      zone.on('pointerout', () => this.hideTip(i));
+      zone.on('pointerdown', () => (this.tipFor === i ? this.hideTip(i) : this.showTip(i)));
+      this.zones[i] = zone;
+    }
+    const h = this.cellHeight();
+    zone.setVisible(meter.definition !== undefined).setPosition(x, y).setSize(w, h);
+    zone.input?.hitArea.setTo(0, 0, w, h);
+    zone.setData('tip', { definition: meter.definition ?? '', x, y: y + h + 4 });
+    if (this.tipFor === i) this.showTip(i);
+  }
+
+  private showTip(i: number): void {
+    const data = this.zones[i]?.getData('tip') as { definition: string; x: number; y: number } | undefined;
+    if (!data || data.definition === '') return;
+    this.tipFor = i;
+    const width = Math.min(420, this.scene.scale.width - 16);
+    this.tip.setText(data.definition).setWordWrapWidth(width - 16).setFontSize(Math.max(13, this.baseFont() - 1));
+    const x = Math.max(8, Math.min(data.x, this.scene.scale.width - this.tip.width - 8));
+    const y = data.y + this.tip.height > this.scene.scale.height ? data.y - this.cellHeight() - this.tip.height - 8 : data.y;
+    this.tip.setPosition(x, y).setVisible(true);
+  }
+
+  private hideTip(i: number): void {
+    if (this.tipFor !== i) return;
+    this.tipFor = null;
+    this.tip.setVisible(false);
   }
 
   private drawMeter(g: Phaser.GameObjects.Graphics, meter: Meter, x: number, y: number, w: number): void {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { relativeScore, scoreOf, scoreRound, starsFor } from '../../../shared/score/score.ts';
+import { relativeScore, scoreOf, scoreRound, scoreTerms, starsFor, type ScoreInput } from '../../../shared/score/score.ts';
+import { createPrng, nextInt } from '../../../shared/core/prng.ts';
 
 describe('score', () => {
   it('[SC-1] points are 1000 × peak live / peak heap, rounded', () => {
@@ -28,5 +29,28 @@ describe('score', () => {
   it('[SC-6] stars count the thresholds reached', () => {
     const t = [500, 700, 900] as const;
     expect([499, 500, 699, 700, 900, 1000].map((s) => starsFor(s, t))).toEqual([0, 1, 1, 2, 3, 3]);
+  });
+
+  it('[SC-9] the terms of a score sum to it, whatever the figures (seed 9)', () => {
+    const prng = createPrng(9);
+    for (let i = 0; i < 2000; i++) {
+      const peakHeap = nextInt(prng, 0, 4096);
+      const input: ScoreInput = { peakHeap, peakLive: nextInt(prng, 0, peakHeap), failures: nextInt(prng, 0, 12), fallbacks: nextInt(prng, 0, 40) };
+      const terms = scoreTerms(input);
+      expect(terms.reduce((sum, t) => sum + t.points, 0), JSON.stringify(input)).toBe(scoreOf(input));
+      expect(terms.some((t) => t.term === 'floor')).toBe(scoreRound(input).points < 100 * input.failures + 25 * input.fallbacks);
+    }
+  });
+
+  it('[SC-9] each term says its figures: utilization from the peaks, each penalty with its count', () => {
+    expect(scoreTerms({ peakLive: 50, peakHeap: 100, failures: 1, fallbacks: 2 })).toEqual([
+      { term: 'utilization', points: 500, text: '500 for utilization: 1000 × 50 B peak live ÷ 100 B peak heap (50%)' },
+      { term: 'failures', points: -100, count: 1, text: '−100 for 1 failed malloc (100 each)' },
+      { term: 'fallbacks', points: -50, count: 2, text: '−50 for 2 placements made for you when time ran out (25 each)' },
+    ]);
+    // Penalties past the points: the floor lifts the score back to 0.
+    expect(scoreTerms({ peakLive: 10, peakHeap: 100, failures: 3, fallbacks: 0 }).map((t) => [t.term, t.points])).toEqual([
+      ['utilization', 100], ['failures', -300], ['fallbacks', 0], ['floor', 200],
+    ]);
   });
 });
