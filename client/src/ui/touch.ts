@@ -21,10 +21,15 @@ export interface PlayHelp {
   readonly gone: string;
 }
 
+/** "a slab", "an arena": the article a kind's name takes. */
+function aOrAn(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
 const KEYS_HELP: PlayHelp = {
   line: 'Drag the request onto the heap, click a hole, or use ← → and Enter.',
   tree: 'Click a free block in the tree or a hole on the line, drag the request onto the line, or use ← → and Enter.',
-  board: (kind) => `Click a ${kind} (or "+ new ${kind}"), drag the request onto one, or choose with ← → and Enter (N: a new ${kind}).`,
+  board: (kind) => `Click ${aOrAn(kind)} (or "+ new ${kind}"), drag the request onto one, or choose with ← → and Enter (N: a new ${kind}).`,
   explanationEnd: 'Press Enter or E to start.',
   gone: 'The connection is gone; press ✕ and start again.',
 };
@@ -32,7 +37,7 @@ const KEYS_HELP: PlayHelp = {
 const TOUCH_HELP: PlayHelp = {
   line: 'Tap a hole, or drag the request onto the heap; hold a finger on the heap to zoom in, pinch to zoom out.',
   tree: 'Tap a free block in the tree or a hole on the line, or drag the request onto the line.',
-  board: (kind) => `Tap a ${kind} (or "+ new ${kind}"), or drag the request onto one.`,
+  board: (kind) => `Tap ${aOrAn(kind)} (or "+ new ${kind}"), or drag the request onto one.`,
   explanationEnd: 'Tap here to start.',
   gone: 'The connection is gone; tap ✕ and start again.',
 };

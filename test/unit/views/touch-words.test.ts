@@ -21,4 +21,11 @@ describe('words for a touch screen', () => {
     }
     expect(playHelp(false).line).toMatch(/click a hole, or use ← → and Enter/);
   });
+
+  it('names an arena with "an", a slab with "a", with keys and by touch', () => {
+    for (const touch of [false, true]) {
+      expect(playHelp(touch).board('arena')).toMatch(/^(Click|Tap) an arena \(or "\+ new arena"\)/);
+      expect(playHelp(touch).board('slab')).toMatch(/^(Click|Tap) a slab /);
+    }
+  });
 });
