@@ -38,7 +38,7 @@ import { EventShow } from './play/EventShow.ts';
 import { ExplanationPanel } from './play/ExplanationPanel.ts';
 import { lineMarks } from '../views/line-marks.ts';
 import { PlayEvents } from './play/play-events.ts';
-import { CLASS_COLUMN_WIDTH, playLayout } from './play/layout.ts';
+import { CLASS_COLUMN_WIDTH, playLayout, projectorScale } from './play/layout.ts';
 import { RoundTimer, meterReadings } from './play/meters.ts';
 import { KindScreens, LINE_HELP } from './play/kind-screens.ts';
 import { PlayMoves } from './play/moves.ts';
@@ -67,6 +67,8 @@ export class PlayScene extends Phaser.Scene {
   private link: RoomLink<MatchState | ClassStateLike> | null = null;
   /** The line, the buddy tree or the slab/arena board, as the round's kind turns out. */
   private screens!: KindScreens;
+  /** Each button's width as made, before a projector scales it. */
+  private readonly buttonBase = new WeakMap<Button, number>();
   private buttons!: Record<'hints' | 'coalesce' | 'new' | 'release' | 'explain' | 'tip' | 'sound' | 'hex', Button>;
   private close: Button | null = null;
   private card!: RequestCardView;
@@ -310,13 +312,20 @@ export class PlayScene extends Phaser.Scene {
   private layout(): void {
     const { width, height } = this.scale;
     const buttons = Object.values(this.buttons).filter((b) => b.visible);
+    // On a projector the buttons, status and progress are drawn larger (layout.ts projectorScale).
+    const scale = projectorScale(width, height);
+    for (const b of buttons) {
+      const base = this.buttonBase.get(b) ?? b.width;
+      this.buttonBase.set(b, base);
+      b.resize(Math.round(base * scale), Math.round(BUTTON.height * scale)).setFontSize(Math.round(BUTTON.fontSize * scale));
+    }
     const { heapView, board, buddyView } = this.screens;
     const view = this.match() ? this.kindView(this.match()!) : null;
     const at = playLayout({
       width, height, hasClose: this.close !== null, inClass: this.classRound !== null,
       cardHeight: this.card.height(), queueHeight: this.queue.height(), metersHeight: (w) => this.meters.height(w),
       compactPanelHeight: (size) => this.classRound?.compactHeight(size) ?? 0, baseFont: baseFontSize(width, height),
-      buttonWidths: buttons.map((b) => b.width),
+      buttonWidths: buttons.map((b) => b.width), scale,
       buddyLine: buddyView && heapView ? { rowHeight: heapView.rowHeight(), spaceBytes: view?.kind === 'buddy' ? 2 ** view.maxOrder * view.unit : 0 } : null,
     });
     this.titleText.setPosition(at.title.x, at.title.y).setFontSize(at.title.fontSize).setText(fitText(this.fullTitle, at.title.maxWidth, at.title.fontSize, true));
@@ -332,7 +341,8 @@ export class PlayScene extends Phaser.Scene {
     board?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
     if (at.classPanel) this.classRound?.layout(at.classPanel.box, at.classPanel.fontSize, at.classPanel.compact);
     this.meters.layout(at.meters.x, at.meters.y, at.meters.w, at.meters.h);
-    this.progressText.setPosition(at.progress.x, at.progress.y).setWordWrapWidth(at.progress.wrap);
+    this.progressText.setPosition(at.progress.x, at.progress.y).setWordWrapWidth(at.progress.wrap).setFontSize(at.textSize);
+    this.statusText.setFontSize(at.textSize);
     // Two lines at most, so a long message never runs into the buttons (the whole text is published).
     this.statusText.setPosition(at.status.x, at.status.y).setWordWrapWidth(at.status.wrap).setMaxLines(2);
     buttons.forEach((b, i) => b.setPosition(at.buttons[i]?.x ?? 0, at.buttons[i]?.y ?? 0));

@@ -79,6 +79,12 @@ export class Button extends Phaser.GameObjects.Container {
     return this;
   }
 
+  /** The label's text size in px. */
+  setFontSize(px: number): this {
+    this.label.setFontSize(px);
+    return this;
+  }
+
   resize(width: number, height: number): this {
     const h = Math.max(44, height);
     this.panel.setSize(width, h);

@@ -93,6 +93,8 @@ export class HeapView extends PanelView {
   private data: HeapLine = { regions: [], breakAt: 1 };
   private heapRegions: RegionView[] = [];
   private mmapRegions: RegionView[] = [];
+  /** Pixels the bars grow by to fill the box (growBars). */
+  private barGrowth = 0;
   private holeList: HoleRef[] = [];
   private ages: AgeRange = { oldest: 0, newest: 0 };
   private mmapBoxes: MmapBox[] = [];
@@ -189,7 +191,8 @@ export class HeapView extends PanelView {
 
   /** The height one row of the line takes (ruler, bar and hint lanes) at the current text size. */
   rowHeight(): number {
-    return this.metrics().band;
+    // Without the bars' growth into spare room: a box sized from it would otherwise grow with every layout.
+    return this.metrics().band - this.barGrowth;
   }
 
   zoomBy(factor: number, anchor?: number): void {
@@ -286,7 +289,7 @@ export class HeapView extends PanelView {
     const font = this.baseFont();
     const small = Math.max(11, Math.round(font * 0.82));
     const rulerHeight = lineHeight(small) + 8;
-    const barHeight = Math.max(34, lineHeight(font, 2) + 8);
+    const barHeight = Math.max(34, lineHeight(font, 2) + 8) + this.barGrowth;
     const laneHeight = lineHeight(small) + 2;
     // Two lanes under each row for hint labels and the ghost's words, always, so that
     // rows do not jump when a drag starts or hints are switched on.
@@ -300,11 +303,33 @@ export class HeapView extends PanelView {
     return lineExtent(this.data);
   }
 
-  protected redraw(): void {
+  /**
+   * The bars grow into the box's spare height, so a short heap fills the middle of the screen
+   * instead of a thin strip at its top (up to 2.5 times their height); a long heap wraps into
+   * rows first, like a memory map.
+   */
+  private growBars(): Metrics {
+    this.barGrowth = 0;
+    const base = this.metrics();
+    const rows = this.configureLine(base);
+    const spare = this.bounds.height - base.mmapHeight - rows * base.band;
+    this.barGrowth = Math.max(0, Math.min(base.barHeight * 1.5, Math.floor(spare / rows)));
     const m = this.metrics();
+    this.configureLine(m);
+    return m;
+  }
+
+  /** Lays the address line out in the box with these metrics; returns the rows it shows. */
+  private configureLine(m: Metrics): number {
     const { x, y, width, height } = this.bounds;
     const rowsVisible = Math.max(1, Math.floor((height - m.mmapHeight) / m.band));
     this.line.configure({ left: x, top: y, width, band: m.band, barOffset: m.rulerHeight, barHeight: m.barHeight, rowsVisible }, this.extent());
+    return Math.min(rowsVisible, this.line.rowCount());
+  }
+
+  protected redraw(): void {
+    const m = this.growBars();
+    const rowsVisible = this.line.rowsVisible;
     const g = this.beginDraw();
     const rulerLanes = new Map<number, LabelLane>();
     const hintLanes = new Map<number, LabelLane[]>();

@@ -1,6 +1,6 @@
 // The play screen's layout (client/src/scenes/play/layout.ts): sizes in, rectangles out.
 import { describe, it, expect } from 'vitest';
-import { playLayout, type PlayLayoutInput, type Rect } from '../../../client/src/scenes/play/layout.ts';
+import { playLayout, projectorScale, type PlayLayoutInput, type Rect } from '../../../client/src/scenes/play/layout.ts';
 
 function input(width: number, height: number, extra: Partial<PlayLayoutInput> = {}): PlayLayoutInput {
   return {
@@ -59,5 +59,23 @@ describe('the play screen layout', () => {
     expect(at.tree).not.toBeNull();
     expect(below(at.line, at.tree!)).toBe(true);
     expect(at.tree!.y + at.tree!.h).toBeLessThanOrEqual(at.heap.y + at.heap.h);
+  });
+
+  it('a 1920×1080 projector scales the status, the progress and the buttons up; a laptop and a phone keep them as they are', () => {
+    expect(projectorScale(1366, 768)).toBe(1);
+    expect(projectorScale(390, 844)).toBe(1);
+    const scale = projectorScale(1920, 1080);
+    expect(scale).toBeGreaterThanOrEqual(1.3);
+    const widths = [170, 170, 150, 120].map((w) => w * scale);
+    const at = playLayout(input(1920, 1080, { scale, buttonWidths: widths }));
+    expect(at.textSize).toBeGreaterThanOrEqual(21);
+    expect(at.buttonHeight).toBeGreaterThanOrEqual(57);
+    // Status under the progress line with room for the larger text; the buttons under both, on screen.
+    expect(at.status.y - at.progress.y).toBeGreaterThanOrEqual(at.textSize * 1.3);
+    for (const b of at.buttons) {
+      expect(b.y - at.buttonHeight / 2).toBeGreaterThan(at.status.y);
+      expect(b.y + at.buttonHeight / 2).toBeLessThanOrEqual(1080);
+    }
+    expect(playLayout(input(1366, 768)).textSize).toBe(16);
   });
 });

@@ -36,6 +36,8 @@ export interface PlayLayoutInput {
   readonly buttonWidths: readonly number[];
   /** A buddy round's address line: the height of one row and the bytes of the buddy space; null otherwise. */
   readonly buddyLine: { readonly rowHeight: number; readonly spaceBytes: number } | null;
+  /** How much larger the status, progress and buttons are drawn (projectorScale); 1 when absent. */
+  readonly scale?: number;
 }
 
 export interface PlayLayout {
@@ -59,6 +61,18 @@ export interface PlayLayout {
   readonly buttons: readonly Point[];
   /** The right edge of the content (addresses drawn past it are off the heap's box). */
   readonly right: number;
+  /** The progress and status lines' text size, and the buttons' height. */
+  readonly textSize: number;
+  readonly buttonHeight: number;
+}
+
+/**
+ * [Item 19] On a projector-sized screen (1600×900 and up) the status, progress and buttons
+ * are drawn larger, so the back of the room can read them: by the screen's size over a
+ * laptop's (1366×768), at most 1.5. Elsewhere 1.
+ */
+export function projectorScale(width: number, height: number): number {
+  return width >= 1600 && height >= 900 ? Math.min(1.5, width / 1366, height / 768) : 1;
 }
 
 /** Below this width the screen is laid out as a phone's. */
@@ -84,15 +98,15 @@ export function countRows(widths: readonly number[], width: number, gap = BUTTON
   return rows;
 }
 
-/** Button centres from (left, top), wrapping at `right`. */
-function buttonCentres(widths: readonly number[], left: number, top: number, right: number): Point[] {
+/** Button centres from (left, top), wrapping at `right`, rows `rowStep` apart. */
+function buttonCentres(widths: readonly number[], left: number, top: number, right: number, rowStep: number): Point[] {
   const centres: Point[] = [];
   let x = left;
   let y = top;
   for (const w of widths) {
     if (x + w > right) {
       x = left;
-      y += BUTTON_ROW;
+      y += rowStep;
     }
     centres.push({ x: x + w / 2, y });
     x += w + BUTTON_GAP;
@@ -102,6 +116,9 @@ function buttonCentres(widths: readonly number[], left: number, top: number, rig
 
 export function playLayout(input: PlayLayoutInput): PlayLayout {
   const { width, height } = input;
+  const scale = input.scale ?? 1;
+  const rowStep = Math.round(BUTTON_ROW * scale);
+  const textSize = Math.round(16 * scale);
   const narrow = width < NARROW;
   const pad = narrow ? 12 : 24;
   // In a class on a wide screen the class panel takes a column on the right; the board keeps the rest.
@@ -123,8 +140,8 @@ export function playLayout(input: PlayLayoutInput): PlayLayout {
   const panelFont = column ? input.baseFont : Math.min(input.baseFont, 16);
   const panelHeight = input.inClass && !column ? input.compactPanelHeight(panelFont) : 0;
   // Rows of buttons past the first take room from the heap, so every button stays on screen.
-  const extraRows = (countRows(input.buttonWidths, contentW) - 1) * BUTTON_ROW;
-  const heapHeight = Math.max(140, height - heapTop - metersHeight - panelHeight - (narrow ? 150 : 120) - extraRows);
+  const extraRows = (countRows(input.buttonWidths, contentW) - 1) * rowStep;
+  const heapHeight = Math.max(140, height - heapTop - metersHeight - panelHeight - (narrow ? 150 : 120) * scale - extraRows);
   const heap = { x: pad, y: heapTop, w: contentW, h: heapHeight };
   // A buddy round: the address line on top (the one or two rows its space needs at 2 px a
   // byte, as the line wraps), the tree and its free lists under it.
@@ -141,7 +158,7 @@ export function playLayout(input: PlayLayoutInput): PlayLayout {
     ? { box: column ? { x: right + pad, y: cardTop, w: column, h: height - cardTop - pad } : { x: pad, y: panelTop, w: contentW, h: panelHeight }, fontSize: panelFont, compact: !column }
     : null;
   const below = panelTop + panelHeight;
-  const buttonsY = Math.min(height - 30 - extraRows, below + metersHeight + (narrow ? 96 : 84));
+  const buttonsY = Math.min(height - 30 * scale - extraRows, below + metersHeight + (narrow ? 96 : 84) * scale);
   return {
     narrow,
     title,
@@ -154,8 +171,10 @@ export function playLayout(input: PlayLayoutInput): PlayLayout {
     classPanel,
     meters: { x: pad, y: below, w: contentW, h: metersHeight },
     progress: { x: pad, y: below + metersHeight + 8, wrap: contentW },
-    status: { x: pad, y: below + metersHeight + 32, wrap: contentW },
-    buttons: buttonCentres(input.buttonWidths, pad, buttonsY, right),
+    status: { x: pad, y: below + metersHeight + 8 + Math.round(24 * scale), wrap: contentW },
+    buttons: buttonCentres(input.buttonWidths, pad, buttonsY, right, rowStep),
     right,
+    textSize,
+    buttonHeight: Math.round(44 * scale),
   };
 }
