@@ -25,6 +25,10 @@ export const UI = {
   bad: '#e69f00',
   legalText: '#35c99a',
   dark: '#14161c',
+  /** A primary button's fill and a level to play next: a deep Okabe-Ito blue that UI.text reads on at 5.7:1 (WCAG AA). */
+  primaryFill: 0x005f96,
+  /** A completed level's stop: a deep bluish green that UI.text reads on at 5.4:1. */
+  doneFill: 0x006b50,
 } as const;
 
 /** Roles in comparisons: the player, a built-in policy, the clairvoyant reference. */

@@ -151,7 +151,7 @@ export class LevelSelectScene extends Phaser.Scene {
     this.stops.forEach((stop, i) => {
       const c = centres[i]!;
       const isSelected = i === this.selected;
-      const fill = !stop.unlocked ? UI.panel : stop.stars > 0 ? 0x009e73 : 0x0072b2;
+      const fill = !stop.unlocked ? UI.panel : stop.stars > 0 ? UI.doneFill : UI.primaryFill;
       g.fillStyle(fill, 1).fillCircle(c.x, c.y, radius);
       g.lineStyle(isSelected ? 5 : 2, isSelected ? 0xf0e442 : UI.freeEdge, 1).strokeCircle(c.x, c.y, isSelected ? radius + 4 : radius);
       const number = this.add.text(c.x, c.y, String(i + 1), { fontFamily: 'system-ui, sans-serif', fontSize: narrow ? '16px' : '18px', fontStyle: 'bold', color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);

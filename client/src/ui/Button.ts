@@ -37,7 +37,7 @@ export class Button extends Phaser.GameObjects.Container {
     this.onPress = onPress;
     const width = options.width ?? 280;
     const height = Math.max(44, options.height ?? 56);
-    this.panel = scene.add.rectangle(0, 0, width, height, options.primary ? 0x0072b2 : UI.panel).setStrokeStyle(2, options.primary ? 0x56b4e9 : UI.freeEdge);
+    this.panel = scene.add.rectangle(0, 0, width, height, options.primary ? UI.primaryFill : UI.panel).setStrokeStyle(2, options.primary ? 0x56b4e9 : UI.freeEdge);
     this.label = scene.add.text(0, 0, shownLabel(text), { fontFamily: 'system-ui, sans-serif', fontSize: `${options.fontSize ?? 20}px`, color: UI.text, align: 'center' }).setOrigin(0.5);
     this.add([this.panel, this.label]);
     this.setSize(width, height);
