@@ -22,7 +22,7 @@ import { ClassProjection, type ProjectionChoice } from './class-projection.ts';
 import { ClassRound } from './class-round.ts';
 import { ClassSeats, type Seated } from './class-seats.ts';
 import { readSettings, type SessionSettings } from './class-store.ts';
-import { ClientRate, refuseTo } from './room-edge.ts';
+import { ClientRate, dropUndecodableFrames, refuseTo } from './room-edge.ts';
 import { checkReservation, type ClassListing } from './reservation.ts';
 import { CLASSROOM_ROOM_NAME, classRoomId } from './class-room-id.ts';
 import { ROOM_HEADER } from '../protocol/http-gate.ts';
@@ -114,6 +114,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.session = session;
     this.settings = readSettings(session.settings);
     this.rate = new ClientRate(services.messageRate, services.now);
+    dropUndecodableFrames(this, this.rate);
     this.round = new ClassRound({
       sessionId: session.id, state: this.state, seated: this.seated, storage: services.storage, now: services.now,
       pausedMs: this.settings.pausedMs, paused: this.settings.paused, roundEndsAt: this.settings.roundEndsAt,

@@ -14,7 +14,7 @@ import { MatchClock } from './match-clock.ts';
 import { resolveAssignmentRound, resolvePracticeRound } from './practice-rounds.ts';
 import { saveAttempt, type AssignmentSeat } from '../classroom/assignments.ts';
 import { succeed } from '../../shared/core/outcome.ts';
-import { ClientRate, refuseTo } from './room-edge.ts';
+import { ClientRate, dropUndecodableFrames, refuseTo } from './room-edge.ts';
 import { Seat, type SeatMove } from './seat.ts';
 
 /** How often overdue requests are handed to the fallback policy. */
@@ -64,6 +64,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     if (!services) throw new Error('the practice room was defined without its services (app.config.ts)');
     this.services = services;
     this.rate = new ClientRate(services.messageRate, services.now);
+    dropUndecodableFrames(this, this.rate);
     this.matchClock = new MatchClock(services.now);
     const homework = await resolveAssignmentRound(joinOptions, services.storage, services.now());
     if (homework && !homework.ok) throw new ServerError(400, `${homework.code}: ${homework.message}`);

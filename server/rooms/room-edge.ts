@@ -1,8 +1,11 @@
 // What both rooms do at their edge before a message reaches a seat or a host
 // action: the per-client rate limit, refusals sent back to one client, and the
-// answer to a message type no room knows. Rooms keep no copy of these.
+// answer to a message type no room knows, and the check that drops a frame nobody can
+// decode (logged once per connection, without its bytes). Rooms keep no copy of these.
 
-import type { Client } from '@colyseus/core';
+import { Protocol, type Client } from '@colyseus/core';
+import { decode } from '@colyseus/schema';
+import { unpack } from 'msgpackr';
 import type { RefusalMessage } from '../protocol/messages.ts';
 import { TokenBucket, type BucketOptions } from '../protocol/rate-limit.ts';
 
@@ -51,4 +54,48 @@ export class ClientRate {
   forget(client: Client): void {
     this.buckets.delete(client.sessionId);
   }
+}
+
+/** The frame kinds whose message type and body Colyseus decodes itself (a request adds its id first). */
+const DECODED_FRAMES = new Map<number, { readonly requestId: boolean }>([[Protocol.ROOM_DATA, { requestId: false }], [Protocol.ROOM_REQUEST, { requestId: true }]]);
+/** The low bits of a frame's first byte say its kind (the high ones are modifiers). */
+const FRAME_KIND_MASK = 0x1f;
+
+/** Whether Colyseus can decode `frame`: its message type, and its body as msgpack. Frames of other kinds are its own to judge. */
+export function isDecodableFrame(frame: Uint8Array): boolean {
+  const kind = DECODED_FRAMES.get((frame[0] ?? 0) & FRAME_KIND_MASK);
+  if (!kind) return true;
+  try {
+    const it = { offset: 1 };
+    if (kind.requestId) decode.number(frame, it);
+    if (decode.stringCheck(frame, it)) decode.string(frame, it);
+    else decode.number(frame, it);
+    if (it.offset > frame.byteLength) return false;
+    if (frame.byteLength > it.offset) unpack(frame.subarray(it.offset));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface FrameReceiver {
+  _onMessage(client: Client, frame: Uint8Array): void;
+}
+
+/**
+ * Puts a check in front of `room`'s frame decoding: an undecodable frame (Colyseus would log
+ * it with a stack trace and close the connection) is dropped, costs a token of the sender's
+ * rate, and is logged once per connection: who sent it and its size, never its bytes.
+ */
+export function dropUndecodableFrames(room: { readonly roomName: string; readonly roomId: string }, rate: ClientRate): void {
+  const receiver = room as unknown as FrameReceiver;
+  const decodeFrame = receiver._onMessage.bind(room);
+  const logged = new WeakSet<Client>();
+  receiver._onMessage = (client: Client, frame: Uint8Array): void => {
+    if (!frame || isDecodableFrame(frame)) return decodeFrame(client, frame);
+    rate.admit(client);
+    if (logged.has(client)) return;
+    logged.add(client);
+    console.warn(`${room.roomName} ${room.roomId}: dropped an undecodable frame (${frame.byteLength} bytes) from client ${client.sessionId}; further ones from this connection are dropped without a word`);
+  };
 }
