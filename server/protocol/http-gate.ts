@@ -5,7 +5,8 @@
 // by its id, with its code), and caps seat reservations and class creation per address.
 // Everything after the gate reads the address from `x-real-ip`, which the gate writes.
 
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { ErrorCode } from '@colyseus/core';
 import { KeyedLimiter, type BucketOptions } from './rate-limit.ts';
 
 /** The header the gate writes the client's address into (Colyseus reads it first). */
@@ -130,12 +131,72 @@ export class HttpGate {
           refuse(res, refusal);
           return true;
         }
+        if ((req.url ?? '').startsWith('/matchmake/')) answerErrorsAsJson(res);
       } else if (event === 'upgrade') {
         this.settleAddress(args[0] as IncomingMessage);
       }
       return emit(event, ...args);
     }) as Server['emit'];
   }
+}
+
+/** ErrorCode's names by number (520 → matchmake/no_handler), for the matchmaker's numeric codes. */
+const ERROR_NAMES = new Map(Object.entries(ErrorCode).map(([name, n]) => [n as number, name.toLowerCase().replace(/^matchmake_/, 'matchmake/').replace(/^(?!matchmake\/)/, 'matchmake/')]));
+
+/**
+ * The matchmaker's error body (`{ code: 522, error: '…' }`, or `{ error }`) as the protocol's
+ * `{ code, message }`: the code is the namespaced one the message starts with (a room's refusal,
+ * `class/unknown: …`), else the matchmaker's own by name. The message is kept whole: the SDK
+ * reads `message`, and the client reads the code off its start.
+ */
+export function matchmakeErrorBody(status: number, text: string): { code: string; message: string } {
+  let parsed: { code?: unknown; error?: unknown; message?: unknown } = {};
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    // not JSON: the text itself is the message
+  }
+  const message = String(parsed.message ?? parsed.error ?? (text || 'the request failed'));
+  const own = /^([a-z_]+\/[a-z_]+):/.exec(message)?.[1];
+  const named = typeof parsed.code === 'number' ? ERROR_NAMES.get(parsed.code) : undefined;
+  return { code: own ?? named ?? (status === 400 ? 'request/malformed' : 'matchmake/failed'), message };
+}
+
+/**
+ * Holds back an error answer written to `res` (status 400 and up) and sends it as
+ * `{ code, message }` JSON instead (matchmakeErrorBody); other answers pass untouched.
+ */
+function answerErrorsAsJson(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (status: number, headers?: OutgoingHttpHeaders) => ServerResponse;
+  const write = res.write.bind(res) as (chunk: unknown) => boolean;
+  const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+  const held: Buffer[] = [];
+  let holding = false;
+  const keep = (chunk: unknown): void => {
+    if (chunk !== undefined && chunk !== null) held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk instanceof Uint8Array ? chunk : String(chunk)));
+  };
+  res.writeHead = ((status: number, ...rest: unknown[]): ServerResponse => {
+    if (status < 400) return writeHead(status, ...(rest as [OutgoingHttpHeaders?]));
+    holding = true;
+    res.statusCode = status;
+    const headers = rest.find((h): h is OutgoingHttpHeaders => typeof h === 'object' && h !== null && !Array.isArray(h));
+    for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) res.setHeader(name, value);
+    return res;
+  }) as ServerResponse['writeHead'];
+  res.write = ((chunk: unknown): boolean => {
+    if (!holding) return write(chunk);
+    keep(chunk);
+    return true;
+  }) as ServerResponse['write'];
+  res.end = ((chunk?: unknown): ServerResponse => {
+    if (!holding || typeof chunk === 'function') return end(chunk);
+    keep(chunk);
+    const body = JSON.stringify(matchmakeErrorBody(res.statusCode, Buffer.concat(held).toString('utf8')));
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('content-length', String(Buffer.byteLength(body)));
+    writeHead(res.statusCode);
+    return end(body);
+  }) as ServerResponse['end'];
 }
 
 function refuse(res: ServerResponse, refusal: Refusal): void {
