@@ -105,9 +105,9 @@ export class AssignmentScene extends Phaser.Scene {
   private play(round: number): void {
     const info = this.info;
     if (!info) return;
-    const title = info.rounds[round]?.title ?? info.title;
+    // The round's own title: the play and results headers have one line for it on a phone.
     this.scene.start('PlayScene', {
-      title: `${info.title} · ${title}`,
+      title: info.rounds[round]?.title ?? info.title,
       assignment: { info, round, nickname: this.nickname?.value.trim() ?? '', studentId: this.studentId?.value.trim() ?? '' },
     });
   }
