@@ -112,7 +112,8 @@ export class LevelSelectScene extends Phaser.Scene {
     back?.setPosition(width - pad - (narrow ? 55 : 85), narrow ? 30 : 36);
     const clock = this.children.getByName('clock') as Button | null;
     clock?.setText(narrow ? clockLabel().replace(' (K)', '') : clockLabel()).resize(narrow ? 96 : 150, narrow ? 48 : 56);
-    clock?.setPosition(width - pad - (narrow ? 110 + 8 + 48 : 170 + 12 + 75), narrow ? 30 : 36);
+    // Beside Back on a wide screen; on a phone the heading leaves no room there: on the Play button's row.
+    if (!narrow) clock?.setPosition(width - pad - (170 + 12 + 75), 36);
     this.heading.setFontSize(narrow ? 22 : 28).setPosition(pad, narrow ? 14 : 16);
     for (const t of this.texts) t.destroy();
     for (const z of this.zones) z.destroy();
@@ -187,6 +188,7 @@ export class LevelSelectScene extends Phaser.Scene {
     // The Play button right under the words (at the bottom when they fill the room).
     const playY = Math.min(bottom, detailTop + this.detail.height + 44);
     this.play.setPosition(pad + 100, playY).setEnabled(stop?.unlocked ?? false);
+    if (narrow) clock?.setPosition(width - pad - 48, playY);
     publishForTests({
       scene: 'LevelSelectScene',
       selected: this.selected,
