@@ -26,6 +26,9 @@ const TICK_MS = 100;
  */
 const RECONNECT_SECONDS = 60;
 
+/** How a practice room seats its one player (a test encodes the same seat: test/server/practice-state-size.test.ts). */
+export const PRACTICE_SEAT = { rivals: true } as const;
+
 /** Why the clock is stopped: the round has not started yet, the player is away, reading, or several. */
 type StopReason = 'starting' | 'away' | 'reading';
 
@@ -49,6 +52,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
   /** The assignment round this room plays for a student of its class (server/classroom/assignments.ts), or null. */
   private assignment: AssignmentSeat | null = null;
   private attemptKept = false;
+  private resultsSent = false;
 
   override messages = {
     place: (client: Client, raw: unknown) => this.move(client, 'place', raw),
@@ -73,7 +77,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     if (!round.ok) throw new ServerError(400, `${round.code}: ${round.message}`);
     const started = startMatch(round.value.config, this.matchClock.now());
     if (!started.ok) throw new ServerError(400, `${started.code}: ${started.message}`);
-    this.seat = new Seat(started.value, { showHints: round.value.showHints, resultsExtras: levelExtras(round.value.levelId), rivals: true });
+    this.seat = new Seat(started.value, { ...PRACTICE_SEAT, showHints: round.value.showHints, resultsExtras: levelExtras(round.value.levelId) });
     // [MATCH-TIME-5] The player's "no clock" setting: nothing of theirs is ever due.
     if (joinOptions.clock === false) {
       this.seat.timeAllowance = 'none';
@@ -83,7 +87,10 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     // [MATCH-TIME-4] The clock starts with the player: their first move, or `resume` (after the screen's 3-2-1).
     this.stopClock('starting');
     this.clock.setInterval(() => {
-      if (!this.matchClock.stopped && this.seat?.expireIfDue(this.matchClock.now())) this.keepAttempt();
+      if (!this.matchClock.stopped && this.seat?.expireIfDue(this.matchClock.now())) {
+        this.keepAttempt();
+        this.sendResultsOnceOver(this.clients[0]);
+      }
     }, TICK_MS);
   }
 
@@ -115,9 +122,21 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     }
   }
 
-  /** Back on the same match: the clock runs again, and the deadline shown moves by the time away. */
-  override onReconnect(): void {
+  /** Back on the same match: the clock runs again, and the deadline shown moves by the time away (and results sent meanwhile come again). */
+  override onReconnect(client: Client): void {
     this.startClock('away');
+    this.resultsSent = false;
+    this.sendResultsOnceOver(client);
+  }
+
+  /**
+   * Once the round is over, sends the player its results (every policy, the clairvoyant,
+   * the replay) as a `results` message, once: they are too large for the synced state.
+   */
+  private sendResultsOnceOver(client: Client | undefined): void {
+    if (this.resultsSent || !client || !this.seat?.isFinished) return;
+    this.resultsSent = true;
+    client.send('results', this.seat.results());
   }
 
   override onLeave(client: Client): void {
@@ -169,6 +188,7 @@ export class PracticeRoom extends Room<{ state: MatchState }> {
     const result = this.seat.play(type, raw, this.matchClock.now());
     if (!result.ok) return refuseTo(client, result);
     this.keepAttempt();
+    this.sendResultsOnceOver(client);
   }
 }
 

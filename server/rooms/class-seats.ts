@@ -122,7 +122,7 @@ export class ClassSeats {
    * shown on the wall clock, behind which match time runs by the class's pauses (`pausedMs`) and the student's own.
    */
   install(s: Seated, match: Match, options: { readonly roundNo: number; readonly showHints: boolean; readonly pausedMs: number; readonly hosts: readonly Client[] }): void {
-    const seat = new Seat(match, { showHints: options.showHints, resultsInState: false });
+    const seat = new Seat(match, { showHints: options.showHints });
     s.seat = seat;
     seat.timeAllowance = s.record.timeAllowance ?? 'standard';
     s.seatRound = options.roundNo;

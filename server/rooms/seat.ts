@@ -45,19 +45,11 @@ export class Seat {
   /** Sent along with the results (e.g. the level's par and star thresholds). */
   private readonly resultsExtras: Readonly<Record<string, unknown>>;
 
-  /**
-   * Whether the finished round's full results (every policy, the clairvoyant, timelines)
-   * go into the synced state. Practice: yes. A class: no — the host's view holds every
-   * heap, so they would reach the host once per student (megabytes at a class's size).
-   */
-  private readonly resultsInState: boolean;
-
   constructor(
     match: Match,
     options: {
       readonly showHints?: boolean;
       readonly resultsExtras?: Readonly<Record<string, unknown>>;
-      readonly resultsInState?: boolean;
       /** Whether the synced state carries the rivals (every policy on the same stream so far). */
       readonly rivals?: boolean;
     } = {},
@@ -69,7 +61,6 @@ export class Seat {
       rivals: options.rivals ? Rivals.of(match.config) : null,
     };
     this.resultsExtras = options.resultsExtras ?? {};
-    this.resultsInState = options.resultsInState ?? true;
     this.mirror();
   }
 
@@ -190,10 +181,10 @@ export class Seat {
     v.meters.fallbacks = fallbacks;
     v.meters.placed = placed;
     v.meters.total = total;
-    if (seen.finished) {
-      v.phase = 'done';
-      if (this.resultsInState) v.results = this.results();
-    } else if (v.phase !== 'paused' && v.phase !== 'waiting') v.phase = 'playing';
+    // The finished round's results (tens of KiB) are never synced: the room sends them as a
+    // `results` message (a patch that large would overflow the schema encoder's buffer).
+    if (seen.finished) v.phase = 'done';
+    else if (v.phase !== 'paused' && v.phase !== 'waiting') v.phase = 'playing';
   }
 }
 

@@ -87,8 +87,6 @@ export const MatchState = schema({
   canGrow: t.boolean(),
   /** Whether the player coalesces by hand (a free list with deferred coalescing). */
   canCoalesce: t.boolean(),
-  /** The finished round's results (JSON), empty while playing. */
-  results: t.string(),
   /** What the slab and arena screens draw (shared/match/kind-view.ts, JSON); empty for other kinds. */
   kindView: t.string(),
   /** Whether the player gives empty slabs back by hand (the release move). */

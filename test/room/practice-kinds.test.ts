@@ -3,6 +3,7 @@
 // (and its shape check), and the results at the end.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { listenForResults } from './results-message.ts';
 import appConfig from '../../server/app.config.ts';
 import { parseKindView, type SlabKindView } from '../../shared/match/kind-view.ts';
 
@@ -22,6 +23,7 @@ describe('practice room on slab and arena levels', () => {
   it('[MATCH-SLAB-1] [MATCH-VIEW-1] plays the slab level by slab ids, gives empty slabs back, and ends with results', async () => {
     const room = await colyseus.createRoom('practice', { level: 'slab' });
     const client = await colyseus.connectTo(room);
+    const results$ = listenForResults(client);
     await vi.waitFor(() => expect(client.state.kind).toBe('slab'));
     expect(client.state.canRelease).toBe(true);
     const refusals: Refusal[] = [];
@@ -53,7 +55,7 @@ describe('practice room on slab and arena levels', () => {
     await vi.waitFor(() => expect(client.state.phase).toBe('done'));
     expect(released).toBeGreaterThan(0);
     expect(refusals).toHaveLength(2);
-    const results = JSON.parse(client.state.results);
+    const results = await results$();
     expect(results.player.card.score).toBe(results.level.par.score);
     expect(results.replay.log.filter((e: { type: string }) => e.type === 'release')).toHaveLength(released);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { listenForResults } from './results-message.ts';
 import appConfig from '../../server/app.config.ts';
 
 let colyseus: ColyseusTestServer;
@@ -17,6 +18,7 @@ describe('practice room', () => {
   it('plays the warm-up round end to end with a real SDK client and ends with results', async () => {
     const room = await colyseus.createRoom('practice', {});
     const client = await colyseus.connectTo(room);
+    const results$ = listenForResults(client);
     // The buddy walk-through: 2^3 units; alloc 2^0, alloc 2^2, then both are freed.
     await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
     expect(client.state.kind).toBe('buddy');
@@ -25,7 +27,7 @@ describe('practice room', () => {
     await vi.waitFor(() => expect(client.state.pending?.size).toBe(4));
     client.send('place', { requestId: client.state.pending.id, target: 4, version: client.state.version });
     await vi.waitFor(() => expect(client.state.phase).toBe('done'));
-    const results = JSON.parse(client.state.results);
+    const results = await results$();
     expect(results.player.summary.failures).toBe(0);
     expect(results.policies.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['buddy-lowest', 'buddy-lifo']));
     expect(results.clairvoyant.role).toBe('clairvoyant');
@@ -78,6 +80,7 @@ describe('practice room', () => {
   it('plays a curriculum level by following the first-fit hints, and the results carry the level\'s par and stars', async () => {
     const room = await colyseus.createRoom('practice', { level: 'first-fit' });
     const client = await colyseus.connectTo(room);
+    const results$ = listenForResults(client);
     await vi.waitFor(() => expect(client.state.kind).toBe('freelist'));
     // The lecture's workload: alloc 20, 1, 15, free two of them, then 8, 12, 12. The 20 is pending; the rest are queued, frees too.
     await vi.waitFor(() => expect(client.state.pending.size).toBe(20));
@@ -94,7 +97,7 @@ describe('practice room', () => {
       await vi.waitFor(() => expect(client.state.version).toBe(version + 1));
     }
     await vi.waitFor(() => expect(client.state.phase).toBe('done'));
-    const results = JSON.parse(client.state.results);
+    const results = await results$();
     // First fit packs holes of 20 and 15 with 8, 12, 12 (the lecture's first-fit workload): no failures, par met.
     expect(results.player.summary.failures).toBe(0);
     expect(results.level.id).toBe('first-fit');

@@ -4,6 +4,7 @@
 // connection watch (client/src/net/connection-watch.ts) is driven by the same SDK.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { listenForResults } from './results-message.ts';
 import appConfig from '../../server/app.config.ts';
 import { watchConnection } from '../../client/src/net/connection-watch.ts';
 
@@ -26,6 +27,7 @@ describe('practice room: a dropped connection', () => {
     // The buddy walk-through as a curriculum level: 30 s per request, so the pending request has a deadline.
     const room = await colyseus.createRoom('practice', { level: 'buddy-walkthrough' });
     const client = await colyseus.connectTo(room);
+    const results$ = listenForResults(client);
     // The SDK only reconnects a room that has been up for `minUptime` (5 s by default); a test need not wait.
     client.reconnection.minUptime = 0;
     client.reconnection.minDelay = RETRY_DELAY_MS;
@@ -67,7 +69,7 @@ describe('practice room: a dropped connection', () => {
     // The round goes on: the next move is accepted and the walk-through finishes.
     client.send('place', { requestId: client.state.pending.id, target: 4, version: client.state.version });
     await vi.waitFor(() => expect(client.state.phase).toBe('done'), { timeout: 5_000 });
-    const results = JSON.parse(client.state.results);
+    const results = await results$();
     expect(results.player.summary.failures).toBe(0);
     expect(client.state.meters.fallbacks).toBe(0);
   });

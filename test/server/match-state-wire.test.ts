@@ -24,7 +24,7 @@ describe('a heap on the wire (server/state/match-state.ts)', () => {
     if (!match.ok) throw new Error(match.message);
     const state = new ClassroomState();
     const encoder = new Encoder(state);
-    const seat = new Seat(match.value, { showHints: false, resultsInState: false });
+    const seat = new Seat(match.value, { showHints: false });
     state.heaps.set('p', seat.view);
     const view = new StateView();
     view.add(seat.view);

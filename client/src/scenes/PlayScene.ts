@@ -102,6 +102,8 @@ export class PlayScene extends Phaser.Scene {
   private parsedKindView: { json: string; view: KindView | null } = { json: '', view: null };
   /** Whether the finished round's results scene is on its way (it starts once). */
   private resultsScheduled = false;
+  /** The finished practice round's results (JSON), from the room's `results` message. */
+  private results: string | null = null;
   private timer = new RoundTimer();
   /** False once the scene has shut down (a practice room joined after that is left again). */
   private alive = false;
@@ -115,6 +117,7 @@ export class PlayScene extends Phaser.Scene {
     this.link = null;
     this.lastVersion = -1;
     this.resultsScheduled = false;
+    this.results = null;
     this.parsedKindView = { json: '', view: null };
     this.classRound = null;
     this.close = null;
@@ -219,6 +222,11 @@ export class PlayScene extends Phaser.Scene {
         refused: (payload) => {
           this.moves.refused(payload as Refusal, inClass);
           this.access.refused((payload as Refusal).message);
+        },
+        // Practice: the finished round's results come as a message (too large for the synced state).
+        results: (payload) => {
+          this.results = typeof payload === 'string' ? payload : null;
+          this.redraw();
         },
       },
       onDrop: () => this.showStatus('Connection lost — reconnecting…', UI.bad),
@@ -404,10 +412,10 @@ export class PlayScene extends Phaser.Scene {
       if (status) this.showStatus(status.text, status.colour);
       if (relayout) return this.layout();
     }
-    if (m.phase === 'done' && m.results && !this.data_.classRoom && !this.resultsScheduled && !this.eventShow.holding) {
+    if (m.phase === 'done' && this.results && !this.data_.classRoom && !this.resultsScheduled && !this.eventShow.holding) {
       // Once: every later redraw (a patch, a resize) must not start the results scene again.
       this.resultsScheduled = true;
-      const results = m.results;
+      const results = this.results;
       this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.fullTitle, assignment: this.data_.assignment }));
     }
     this.publish(m);
