@@ -136,7 +136,7 @@ export class GalleryScene extends Phaser.Scene {
     const card = new RequestCardView(this);
     card.show(request);
     const heap = new HeapView(this);
-    heap.draw(line);
+    heap.show(line);
     heap.setHints(lectureHints());
     const meters = new MetersView(this);
     meters.show(sampleMeters());
@@ -175,10 +175,10 @@ export class GalleryScene extends Phaser.Scene {
         const rowH = Math.max(queue.height(), card.height());
         if (wide) {
           queue.layout(x, y, w * 0.6, rowH);
-          card.layout(x + w * 0.6, y, w * 0.4, rowH, 'right');
+          card.alignTo('right').layout(x + w * 0.6, y, w * 0.4, rowH);
         } else {
           queue.layout(x, y, w, queue.height());
-          card.layout(x, y + queue.height() + 6, w, card.height(), 'left');
+          card.alignTo('left').layout(x, y + queue.height() + 6, w, card.height());
         }
         const heapTop = wide ? y + rowH + 12 : y + queue.height() + card.height() + 18;
         const heapH = heap.rowHeight() * (h > 900 ? 2 : 1);
@@ -229,14 +229,14 @@ export class GalleryScene extends Phaser.Scene {
     const heap = new HeapView(this);
     const modes = ['tag', 'id', 'age'] as const;
     let mode = 0;
-    heap.draw(largeHeap());
+    heap.show(largeHeap());
     heap.enableInput();
     // C cycles the colouring: by tag, by request id, by age.
     const once = new KeyOnce();
     const cycleColours = (e: KeyboardEvent): void => {
       if (!once.first(e) || e.key !== 'c') return;
       mode = (mode + 1) % modes.length;
-      heap.draw({ ...largeHeap(), colourBy: modes[mode] });
+      heap.show({ ...largeHeap(), colourBy: modes[mode] });
       this.note(`colour by ${modes[mode]}`);
     };
     this.input.keyboard?.on('keydown', cycleColours);

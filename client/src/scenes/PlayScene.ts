@@ -339,7 +339,7 @@ export class PlayScene extends Phaser.Scene {
     this.titleText.setPosition(at.title.x, at.title.y).setFontSize(at.title.fontSize).setText(fitText(this.fullTitle, at.title.maxWidth, at.title.fontSize, true));
     this.close?.setPosition(at.close.x, at.close.y);
     this.heapRight = at.right;
-    this.card.layout(at.card.x, at.card.y, at.card.w, at.card.h, 'left');
+    this.card.layout(at.card.x, at.card.y, at.card.w, at.card.h);
     this.queue.layout(at.queue.x, at.queue.y, at.queue.w, at.queue.h);
     if (at.tree) this.screens.fold(at.tree.w, at.tree.h);
     if (buddyView && heapView && at.tree) {
@@ -379,7 +379,7 @@ export class PlayScene extends Phaser.Scene {
     else if (heapView) {
       const mmapThreshold = view?.kind === 'freelist' ? view.rule.mmapThreshold : null;
       const line = playLine(regions, { canGrow: m.canGrow, pendingSize: m.hasPending ? m.pending.size : 0, mmapThreshold });
-      heapView.draw(view?.kind === 'freelist' && view.rule.header > 0 ? { ...line, headerBytes: view.rule.header } : line);
+      heapView.show(view?.kind === 'freelist' && view.rule.header > 0 ? { ...line, headerBytes: view.rule.header } : line);
       // A request the engine maps goes to the mmap strip wherever it is placed: no caret on the line points elsewhere.
       heapView.setHints(line.mmap?.pendingMapped ? [] : hints.filter((h) => h.target >= 0).map((h) => ({ label: h.label, address: h.target })));
       heapView.setMarks(lineMarks(this.data_.level, view));

@@ -43,13 +43,8 @@ export interface ArenaTarget {
 
 const GAP = 10;
 
-export class ArenaView extends PickablePanel<ArenaTarget> {
-  private data: ArenaPicture = { arenas: [], regions: [] };
-
-  show(picture: ArenaPicture): void {
-    this.data = picture;
-    this.redraw();
-  }
+export class ArenaView extends PickablePanel<ArenaTarget, ArenaPicture> {
+  protected data: ArenaPicture = { arenas: [], regions: [] };
 
   protected describe(target: ArenaTarget): string {
     if (target.region) {
@@ -74,8 +69,7 @@ export class ArenaView extends PickablePanel<ArenaTarget> {
     return (this.data.arenas.length + 1) * this.rowHeight();
   }
 
-  protected redraw(): void {
-    const g = this.beginDraw();
+  protected draw(g: Phaser.GameObjects.Graphics): void {
     const font = this.font();
     const lh = lineHeight(font);
     const barH = Math.max(22, lh + 8);
@@ -99,7 +93,6 @@ export class ArenaView extends PickablePanel<ArenaTarget> {
       this.labels.add(rect.x + rect.w / 2, rect.y + rect.h / 2, text, { size: font, colour: UI.dim });
       this.hits.add(rect, { arena: -1 });
     }
-    this.labels.end();
     reportDrawn('ArenaView', { arenas: this.data.arenas.length, drawn });
   }
 

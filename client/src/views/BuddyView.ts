@@ -29,8 +29,8 @@ export interface BuddyTree {
 
 const GAP = 16;
 
-export class BuddyView extends PickablePanel<RegionView> {
-  private data: BuddyTree = { regions: [], unit: 1, minOrder: 0, maxOrder: 0 };
+export class BuddyView extends PickablePanel<RegionView, BuddyTree> {
+  protected data: BuddyTree = { regions: [], unit: 1, minOrder: 0, maxOrder: 0 };
   /** Draw the free lists alone (a deep tree with no room to be read). */
   private listsOnly = false;
 
@@ -40,11 +40,6 @@ export class BuddyView extends PickablePanel<RegionView> {
       this.redraw();
     }
     return this;
-  }
-
-  show(tree: BuddyTree): void {
-    this.data = tree;
-    this.redraw();
   }
 
   /** The middle of the block starting at `address`, for tests and pointers. */
@@ -108,12 +103,10 @@ export class BuddyView extends PickablePanel<RegionView> {
     return lineHeight(this.font()) * (this.levels() + 1) + 4;
   }
 
-  protected redraw(): void {
-    const g = this.beginDraw();
+  protected draw(g: Phaser.GameObjects.Graphics): void {
     const font = this.font();
     if (this.listsOnly) {
       this.drawLists({ x: this.bounds.x, y: this.bounds.y, w: this.bounds.width, h: this.bounds.height }, font);
-      this.labels.end();
       reportDrawn('BuddyView', { levels: this.levels(), blocks: this.data.regions.length, free: this.data.regions.filter((r) => r.state === 'free').length, listsOnly: true });
       return;
     }
@@ -126,7 +119,6 @@ export class BuddyView extends PickablePanel<RegionView> {
       : { x: this.bounds.x, y: tree.y + tree.h + GAP, w: this.bounds.width, h: listH };
     this.drawTree(g, tree, font);
     this.drawLists(lists, font);
-    this.labels.end();
     reportDrawn('BuddyView', { levels: this.levels(), blocks: this.data.regions.length, free: this.data.regions.filter((r) => r.state === 'free').length, listsOnly: false });
   }
 

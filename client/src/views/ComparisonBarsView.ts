@@ -29,13 +29,8 @@ export interface Comparison {
 
 const GAP = 10;
 
-export class ComparisonBarsView extends PanelView {
-  private data: Comparison = { entries: [] };
-
-  show(data: Comparison): void {
-    this.data = data;
-    this.redraw();
-  }
+export class ComparisonBarsView extends PanelView<Comparison> {
+  protected data: Comparison = { entries: [] };
 
   /** The height all rows need at their comfortable spacing. */
   height(): number {
@@ -47,8 +42,7 @@ export class ComparisonBarsView extends PanelView {
     return lineHeight(this.baseFont()) + 10;
   }
 
-  protected redraw(): void {
-    const g = this.beginDraw();
+  protected draw(g: Phaser.GameObjects.Graphics): void {
     const font = this.baseFont();
     const format = this.data.format ?? formatPercent;
     let top = this.bounds.y;
@@ -77,7 +71,6 @@ export class ComparisonBarsView extends PanelView {
       this.labels.add(barX - GAP, cy, fitText(labelOf(e), labelW, font, isPlayer), { size: font, colour: isPlayer ? UI.text : UI.dim, bold: isPlayer, originX: 1 });
       this.labels.add(barX + barW + 6, cy, format(e.value), { size: font, colour: UI.text, bold: true, originX: 0 });
     }
-    this.labels.end();
     reportDrawn('ComparisonBarsView', { entries: entries.length, players: entries.filter((e) => e.role === 'player').length });
   }
 }

@@ -85,12 +85,12 @@ function initials(label: string): string {
   return label.split(/\s+/).map((w) => w.charAt(0).toUpperCase()).join('');
 }
 
-export class HeapView extends PanelView {
+export class HeapView extends PanelView<HeapLine> {
   readonly events = new ViewEvents<HeapViewEvents>();
   private readonly overlay: Phaser.GameObjects.Graphics;
   private readonly tooltip: HeapTooltip;
   private readonly line = new AddressLine();
-  private data: HeapLine = { regions: [], breakAt: 1 };
+  protected data: HeapLine = { regions: [], breakAt: 1 };
   private heapRegions: RegionView[] = [];
   private mmapRegions: RegionView[] = [];
   /** Pixels the bars grow by to fill the box (growBars). */
@@ -121,14 +121,13 @@ export class HeapView extends PanelView {
   }
 
   /** Shows a heap. */
-  draw(line: HeapLine): void {
-    this.data = line;
-    this.heapRegions = this.data.regions.filter((r) => !isMmap(r)).sort(byStart);
-    this.mmapRegions = this.data.regions.filter(isMmap).sort(byStart);
+  override show(line: HeapLine): void {
+    this.heapRegions = line.regions.filter((r) => !isMmap(r)).sort(byStart);
+    this.mmapRegions = line.regions.filter(isMmap).sort(byStart);
     this.holeList = holesOf(line);
-    this.ages = ageRangeOf(this.data.regions);
+    this.ages = ageRangeOf(line.regions);
     if (this.focused !== null && this.focused >= this.holeList.length) this.focused = null;
-    this.redraw();
+    super.show(line);
   }
 
   setGhost(ghost: HeapGhost | null): void {
@@ -327,10 +326,15 @@ export class HeapView extends PanelView {
     return Math.min(rowsVisible, this.line.rowCount());
   }
 
-  protected redraw(): void {
+  /** Redraws the line, then the hover outline on its own layer. */
+  protected override redraw(): void {
+    super.redraw();
+    this.drawHover();
+  }
+
+  protected draw(g: Phaser.GameObjects.Graphics): void {
     const m = this.growBars();
     const rowsVisible = this.line.rowsVisible;
-    const g = this.beginDraw();
     const rulerLanes = new Map<number, LabelLane>();
     const hintLanes = new Map<number, LabelLane[]>();
     for (let row = this.line.firstRow; row < this.line.firstRow + rowsVisible; row++) {
@@ -349,8 +353,6 @@ export class HeapView extends PanelView {
     this.drawHints(g, m, hintLanes);
     this.drawMmapStrip(g, m);
     this.drawScrollbar(g, m);
-    this.labels.end();
-    this.drawHover();
     reportDrawn('HeapView', {
       regions: this.heapRegions.length,
       colourBy: this.data.colourBy ?? 'id',

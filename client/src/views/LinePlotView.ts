@@ -42,16 +42,11 @@ interface Axis {
 
 const SAMPLE = 28;
 
-export class LinePlotView extends PanelView {
-  private data: PlotData = { xLabel: '', leftLabel: '', series: [] };
+export class LinePlotView extends PanelView<PlotData> {
+  protected data: PlotData = { xLabel: '', leftLabel: '', series: [] };
   /** Called with the x value (a whole number) under a click or tap on the plot; null: the plot takes no clicks. */
   onPick: ((x: number) => void) | null = null;
   private pickZone: Phaser.GameObjects.Zone | null = null;
-
-  show(data: PlotData): void {
-    this.data = data;
-    this.redraw();
-  }
 
   private font(): number {
     return Math.max(11, this.baseFont() - 1);
@@ -65,8 +60,7 @@ export class LinePlotView extends PanelView {
     return { max: steps[steps.length - 1] ?? max, ticks: steps, format };
   }
 
-  protected redraw(): void {
-    const g = this.beginDraw();
+  protected draw(g: Phaser.GameObjects.Graphics): void {
     const font = this.font();
     const lh = lineHeight(font);
     const hasRight = this.data.series.some((s) => s.axis === 'right');
@@ -92,7 +86,6 @@ export class LinePlotView extends PanelView {
       const points = s.points.map((p) => ({ x: plot.x + (p.x / xMax) * plot.w, y: plot.y + plot.h - (p.y / axis.max) * plot.h }));
       this.drawSeries(g, points, s);
     }
-    this.labels.end();
     this.placePickZone(plot, xMax);
     reportDrawn('LinePlotView', {
       series: this.data.series.map((s) => s.name),

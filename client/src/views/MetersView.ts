@@ -94,8 +94,8 @@ function kindMeters(r: MeterReadings): Meter[] {
   }
 }
 
-export class MetersView extends PanelView {
-  private readings: MeterReadings | null = null;
+export class MetersView extends PanelView<MeterReadings | null> {
+  protected data: MeterReadings | null = null;
   /** One zone per meter, for its definition on hover or tap. */
   private readonly zones: Phaser.GameObjects.Zone[] = [];
   private readonly tip: Phaser.GameObjects.Text;
@@ -115,15 +115,11 @@ export class MetersView extends PanelView {
     super.destroy();
   }
 
-  show(readings: MeterReadings): void {
-    this.readings = readings;
-    this.redraw();
-  }
 
   /** The height the meters need at `width` (the grid wraps on narrow screens). */
   height(width: number): number {
-    const rows = Math.ceil((this.readings ? metersOf(this.readings).length : 5) / this.columns(width));
-    const timer = this.readings?.timer ? this.timerHeight() + GAP : 0;
+    const rows = Math.ceil((this.data ? metersOf(this.data).length : 5) / this.columns(width));
+    const timer = this.data?.timer ? this.timerHeight() + GAP : 0;
     return timer + rows * this.cellHeight() + (rows - 1) * GAP;
   }
 
@@ -144,12 +140,11 @@ export class MetersView extends PanelView {
   private columns(width: number): number {
     const f = this.fonts();
     const widest = Math.max(measureText('largest free block', f.label), measureText('1023.5 KiB', f.value, true)) + GAP;
-    return Math.max(1, Math.min(this.readings ? metersOf(this.readings).length : 5, Math.floor((width + GAP) / widest)));
+    return Math.max(1, Math.min(this.data ? metersOf(this.data).length : 5, Math.floor((width + GAP) / widest)));
   }
 
-  protected redraw(): void {
-    const g = this.beginDraw();
-    const r = this.readings;
+  protected draw(g: Phaser.GameObjects.Graphics): void {
+    const r = this.data;
     if (r) {
       let top = this.bounds.y;
       if (r.timer) {
@@ -168,7 +163,6 @@ export class MetersView extends PanelView {
       }
       for (const z of this.zones.slice(metersOf(r).length)) z.setVisible(false);
     }
-    this.labels.end();
     reportDrawn('MetersView', { readings: r, columns: this.columns(this.bounds.width), meters: this.spots, tip: this.tip.visible ? this.tip.text : null });
   }
 

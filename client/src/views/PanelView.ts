@@ -1,16 +1,49 @@
 // What every drawing component shares: a rectangle to draw in, one Graphics for
-// shapes, a pool of labels, the screen's base text size, and a redraw on layout.
-// A view is a subclass that says how to redraw itself from its own plain data.
+// shapes, a pool of labels, a text size (the screen's base size unless the scene
+// gives one), the plain data it shows, and whether it is shown at all. A view is a
+// subclass that says how to draw its data; every change (layout, data, visibility)
+// redraws it. Used by the play and results screens and by the classroom's views.
 
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { baseFontSize } from '../palette.ts';
 import { LabelPool } from './labels.ts';
 
-export abstract class PanelView {
+/** A view's rectangle on screen: the parts of Phaser's Rectangle the views read, without loading Phaser (the views' unit tests run under Node). */
+export class Bounds {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+
+  constructor(x: number, y: number, width: number, height: number) {
+    this.x = x;
+    this.y = y;
+    this.width = width;
+    this.height = height;
+  }
+
+  get right(): number {
+    return this.x + this.width;
+  }
+
+  get bottom(): number {
+    return this.y + this.height;
+  }
+
+  contains(px: number, py: number): boolean {
+    return this.width > 0 && this.height > 0 && px >= this.x && px <= this.right && py >= this.y && py <= this.bottom;
+  }
+}
+
+export abstract class PanelView<T> {
   protected readonly scene: Phaser.Scene;
   protected readonly graphics: Phaser.GameObjects.Graphics;
   protected readonly labels: LabelPool;
-  protected bounds = new Phaser.Geom.Rectangle(0, 0, 1, 1);
+  protected bounds = new Bounds(0, 0, 0, 0);
+  /** What the view shows; each view starts with an empty picture of its own. */
+  protected abstract data: T;
+  protected visible = true;
+  private fontSize: number | null = null;
 
   constructor(scene: Phaser.Scene, depth = 0) {
     this.scene = scene;
@@ -18,9 +51,22 @@ export abstract class PanelView {
     this.labels = new LabelPool(scene, depth + 1);
   }
 
-  /** Gives the view its rectangle on screen and redraws it there. */
-  layout(x: number, y: number, width: number, height: number): void {
-    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
+  /**
+   * Gives the view its rectangle on screen, and a text size if the scene chooses one
+   * (else the screen's base size, palette.baseFontSize), and redraws it there.
+   */
+  layout(x: number, y: number, width: number, height: number, fontSize?: number): void {
+    this.setBounds(x, y, width, height, fontSize);
+    this.redraw();
+  }
+
+  show(data: T): void {
+    this.data = data;
+    this.redraw();
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
     this.redraw();
   }
 
@@ -29,16 +75,25 @@ export abstract class PanelView {
     this.labels.destroy();
   }
 
-  /** The screen's base text size (see palette.baseFontSize). */
+  /** Takes a rectangle and text size without redrawing (for a view that places more first). */
+  protected setBounds(x: number, y: number, width: number, height: number, fontSize?: number): void {
+    this.bounds = new Bounds(x, y, width, height);
+    this.fontSize = fontSize ?? null;
+  }
+
+  /** The text size: the one the scene gave in `layout`, else the screen's base size. */
   protected baseFont(): number {
-    return baseFontSize(this.scene.scale.width, this.scene.scale.height);
+    return this.fontSize ?? baseFontSize(this.scene.scale.width, this.scene.scale.height);
   }
 
-  /** Starts a redraw: clears the shapes and takes labels from the start of the pool. */
-  protected beginDraw(): Phaser.GameObjects.Graphics {
+  /** Clears the shapes, takes labels from the start of the pool, draws if shown in a non-empty rectangle. */
+  protected redraw(): void {
+    const g = this.graphics.clear();
     this.labels.begin();
-    return this.graphics.clear();
+    if (this.visible && this.bounds.width > 0 && this.bounds.height > 0) this.draw(g);
+    this.labels.end();
   }
 
-  protected abstract redraw(): void;
+  /** Draws the data into the bounds (graphics cleared, label pool begun). */
+  protected abstract draw(g: Phaser.GameObjects.Graphics): void;
 }

@@ -13,7 +13,7 @@ export interface PickEvents<T> {
   hover: T | null;
 }
 
-export abstract class PickablePanel<T> extends PanelView {
+export abstract class PickablePanel<T, D> extends PanelView<D> {
   readonly events = new ViewEvents<PickEvents<T>>();
   protected readonly hits = new HitAreas<T>();
   private readonly tooltip: HeapTooltip;
@@ -52,10 +52,10 @@ export abstract class PickablePanel<T> extends PanelView {
     super.destroy();
   }
 
-  /** Starts a redraw and forgets the pieces drawn last time. */
-  protected override beginDraw(): Phaser.GameObjects.Graphics {
+  /** Forgets the pieces drawn last time, then redraws. */
+  protected override redraw(): void {
     this.hits.clear();
-    return super.beginDraw();
+    super.redraw();
   }
 
   /** The tooltip's words for a piece (null: no tooltip). */

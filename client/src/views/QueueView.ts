@@ -22,21 +22,15 @@ export interface QueuedRequest {
 const STRIPE = 6;
 const GAP = 8;
 
-export class QueueView extends PanelView {
-  private requests: readonly QueuedRequest[] = [];
-
-  show(requests: readonly QueuedRequest[]): void {
-    this.requests = requests;
-    this.redraw();
-  }
+export class QueueView extends PanelView<readonly QueuedRequest[]> {
+  protected data: readonly QueuedRequest[] = [];
 
   /** The height one row of chips needs at the current text size. */
   height(): number {
     return lineHeight(this.baseFont()) + 12;
   }
 
-  protected redraw(): void {
-    const g = this.beginDraw();
+  protected draw(g: Phaser.GameObjects.Graphics): void {
     const font = this.baseFont();
     const chipH = lineHeight(font) + 8;
     const cy = this.bounds.y + Math.min(this.bounds.height, this.height()) / 2;
@@ -44,10 +38,10 @@ export class QueueView extends PanelView {
     this.labels.add(this.bounds.x, cy, title, { size: font, colour: UI.dim, originX: 0 });
     let x = this.bounds.x + measureText(title, font) + GAP;
     let shown = 0;
-    for (const [i, request] of this.requests.entries()) {
+    for (const [i, request] of this.data.entries()) {
       const text = chipText(request);
       const w = measureText(text, font, true) + STRIPE + 14;
-      const rest = this.requests.length - i - 1;
+      const rest = this.data.length - i - 1;
       const moreW = rest > 0 ? measureText(`+${rest} more`, font) + GAP : 0;
       if (x + w + moreW > this.bounds.right) break;
       this.drawChip(g, x, cy - chipH / 2, w, chipH, request);
@@ -55,11 +49,10 @@ export class QueueView extends PanelView {
       x += w + GAP;
       shown++;
     }
-    const hidden = this.requests.length - shown;
-    if (this.requests.length === 0) this.labels.add(x, cy, 'nothing queued', { size: font, colour: UI.dim, originX: 0 });
+    const hidden = this.data.length - shown;
+    if (this.data.length === 0) this.labels.add(x, cy, 'nothing queued', { size: font, colour: UI.dim, originX: 0 });
     else if (hidden > 0) this.labels.add(x, cy, `+${hidden} more`, { size: font, colour: UI.dim, originX: 0 });
-    this.labels.end();
-    reportDrawn('QueueView', { queued: this.requests.length, shown, chips: this.requests.slice(0, shown).map(chipText) });
+    reportDrawn('QueueView', { queued: this.data.length, shown, chips: this.data.slice(0, shown).map(chipText) });
   }
 
   private drawChip(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number, request: QueuedRequest): void {

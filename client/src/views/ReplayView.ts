@@ -103,8 +103,8 @@ export class ReplayView {
     for (const o of [this.leftTitle, this.rightTitle, this.momentText, this.track, this.knobZone]) o.setVisible(visible);
     if (visible) this.redraw();
     else {
-      this.left.draw({ regions: [], breakAt: 1 });
-      this.right.draw({ regions: [], breakAt: 1 });
+      this.left.show({ regions: [], breakAt: 1 });
+      this.right.show({ regions: [], breakAt: 1 });
       this.left.layout(-10_000, -10_000, 1, 1);
       this.right.layout(-10_000, -10_000, 1, 1);
     }
@@ -132,8 +132,8 @@ export class ReplayView {
     const extent = Math.max(1, heapBreakOf(d.left.heap).brk, heapBreakOf(d.right.heap).brk);
     this.leftTitle.setText(titleOf(d.left));
     this.rightTitle.setText(titleOf(d.right));
-    this.left.draw(replayLine(d.left.heap, extent));
-    this.right.draw(replayLine(d.right.heap, extent));
+    this.left.show(replayLine(d.left.heap, extent));
+    this.right.show(replayLine(d.right.heap, extent));
     const where = d.moment === 0 ? `before the first of ${d.lastMoment} steps` : `step ${d.moment} of ${d.lastMoment}`;
     const help = this.bounds.width < 600 ? 'drag; tap the policy: next one' : 'drag, or ← → Home End; V or a tap on the policy: the next one';
     this.momentText.setText(`${where}  (${help})`);

@@ -47,10 +47,10 @@ function detailOf(card: RequestCard): string {
   return `request #${card.id}${card.tag === undefined ? '' : ` · ${card.tag}`} · ${formatBytes(card.size)}`;
 }
 
-export class RequestCardView extends PanelView {
+export class RequestCardView extends PanelView<RequestCard | null> {
   readonly events = new ViewEvents<RequestCardEvents>();
   private readonly zone: Phaser.GameObjects.Zone;
-  private card: RequestCard | null = null;
+  protected data: RequestCard | null = null;
   private home = { x: 0, y: 0 };
   private at = { x: 0, y: 0 };
   private size = { w: 1, h: 1 };
@@ -68,15 +68,21 @@ export class RequestCardView extends PanelView {
   }
 
   /** Puts the card's resting place in a rectangle, against its left, centre or right. */
-  override layout(x: number, y: number, width: number, height: number, align: 'left' | 'center' | 'right' = 'left'): void {
-    this.bounds = new Phaser.Geom.Rectangle(x, y, width, height);
-    this.frame = { x, y, width, height, align };
+  override layout(x: number, y: number, width: number, height: number, fontSize?: number): void {
+    this.setBounds(x, y, width, height, fontSize);
+    this.frame = { x, y, width, height, align: this.frame.align };
     this.place();
     this.redraw();
   }
 
-  show(card: RequestCard | null): void {
-    this.card = card;
+  /** Which side of its rectangle the card rests against (from the next layout on). */
+  alignTo(align: 'left' | 'center' | 'right'): this {
+    this.frame = { ...this.frame, align };
+    return this;
+  }
+
+  override show(card: RequestCard | null): void {
+    this.data = card;
     this.place();
     this.redraw();
   }
@@ -92,7 +98,7 @@ export class RequestCardView extends PanelView {
 
   /** The middle of the card where it rests now (where a pointer grabs it). */
   centre(): { x: number; y: number } | null {
-    return this.card ? { x: this.at.x + this.size.w / 2, y: this.at.y + this.size.h / 2 } : null;
+    return this.data ? { x: this.at.x + this.size.w / 2, y: this.at.y + this.size.h / 2 } : null;
   }
 
   isDragging(): boolean {
@@ -118,7 +124,7 @@ export class RequestCardView extends PanelView {
 
   private measure(): void {
     const { title, detail } = this.fonts();
-    const card = this.card ?? { id: 0, size: 0 };
+    const card = this.data ?? { id: 0, size: 0 };
     const textW = Math.max(measureText(titleOf(card), title, true), measureText(detailOf(card), detail));
     this.size = { w: Math.min(this.frame.width, textW + 2 * PADDING + STRIPE), h: this.height() };
   }
@@ -132,9 +138,8 @@ export class RequestCardView extends PanelView {
     if (!this.dragging) this.at = { ...this.home };
   }
 
-  protected redraw(): void {
-    const g = this.beginDraw();
-    const card = this.card;
+  protected draw(g: Phaser.GameObjects.Graphics): void {
+    const card = this.data;
     this.zone.setVisible(card !== null);
     if (card) {
       const { x, y } = this.at;
@@ -150,7 +155,6 @@ export class RequestCardView extends PanelView {
       this.labels.add(textLeft, y + PADDING + lineHeight(title), detailOf(card), { size: detail, colour: UI.dim, originX: 0, originY: 0 });
       this.zone.setPosition(x, y).setSize(w, h);
     }
-    this.labels.end();
     reportDrawn('RequestCardView', { request: card, x: this.at.x, y: this.at.y, w: this.size.w, h: this.size.h, dragging: this.dragging });
   }
 

@@ -65,12 +65,11 @@ function columnsFor(slots: number): number {
   return 32;
 }
 
-export class SlabView extends PickablePanel<SlabTarget> {
-  private data: SlabPicture = { caches: [], slabs: [] };
+export class SlabView extends PickablePanel<SlabTarget, SlabPicture> {
+  protected data: SlabPicture = { caches: [], slabs: [] };
   private slotsBySlab = new Map<number, RegionView[]>();
 
-  show(picture: SlabPicture): void {
-    this.data = picture;
+  override show(picture: SlabPicture): void {
     this.slotsBySlab = new Map();
     for (const r of picture.regions ?? []) {
       const match = /^slab:(\d+)$/.exec(r.area ?? '');
@@ -79,7 +78,7 @@ export class SlabView extends PickablePanel<SlabTarget> {
       this.slotsBySlab.set(id, [...(this.slotsBySlab.get(id) ?? []), r]);
     }
     for (const slots of this.slotsBySlab.values()) slots.sort((a, b) => a.start - b.start);
-    this.redraw();
+    super.show(picture);
   }
 
   protected describe(target: SlabTarget): string {
@@ -93,8 +92,7 @@ export class SlabView extends PickablePanel<SlabTarget> {
     return Math.max(11, this.baseFont() - 2);
   }
 
-  protected redraw(): void {
-    const g = this.beginDraw();
+  protected draw(g: Phaser.GameObjects.Graphics): void {
     const font = this.font();
     const lh = lineHeight(font);
     let y = this.bounds.y;
@@ -126,7 +124,6 @@ export class SlabView extends PickablePanel<SlabTarget> {
     if (idle.length > 0 && y + lh <= this.bounds.bottom) {
       this.labels.add(this.bounds.x, y, fitText(`no slabs yet: ${idle.join(', ')}`, this.bounds.width, font), { size: font, colour: UI.dim, originX: 0, originY: 0 });
     }
-    this.labels.end();
     reportDrawn('SlabView', { caches: sections, slabs: this.data.slabs.length });
   }
 

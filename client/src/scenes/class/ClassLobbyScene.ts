@@ -313,7 +313,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     const mode = boardMode(state);
     const showBoard = this.mode === 'class' && ((state?.roundNo ?? 0) > 0 || (state?.leaderboard ? [...state.leaderboard].length > 0 : false));
     this.board.setVisible(showBoard);
-    this.board.layout({ ...boardBox, h: Math.min(boardBox.h, height - margin - boardBox.y) }, font);
+    this.board.layout(boardBox.x, boardBox.y, boardBox.w, Math.min(boardBox.h, height - margin - boardBox.y), font);
     this.board.show({
       rows: boardRows(state, this.nickname()),
       title: mode === 'anonymous' ? 'Leaderboard (names hidden)' : 'Leaderboard',
@@ -326,7 +326,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     const heap = this.heap();
     const view = this.heapView;
     if (!heap || !view) return;
-    view.draw(heapLineOf(heap));
+    view.show(heapLineOf(heap));
   }
 
   /** A new headline is news for the live region: the end of a round (with the standing) and a lost seat at once. */

@@ -425,7 +425,7 @@ export class HostScene extends Phaser.Scene {
     this.layoutJoinPanel(join, font, shown.join);
     this.layoutControls(controls, font, shown.round);
     this.players.setVisible(shown.students);
-    if (shown.students) this.players.layout(list, font);
+    if (shown.students) this.players.layout(list.x, list.y, list.w, list.h, font);
     this.layoutClassPanel(figures, font, shown.class, only !== null);
   }
 
@@ -440,8 +440,8 @@ export class HostScene extends Phaser.Scene {
     this.thumbs.setVisible(visible && !spotlight);
     if (!visible || spotlight) return;
     const [top, bottom] = twoRows(under, 1, tab ? 1 : 1.1, screenMargin(this.scale.width));
-    this.figures.layout(top, font);
-    this.thumbs.layout(bottom, font);
+    this.figures.layout(top.x, top.y, top.w, top.h, font);
+    this.thumbs.layout(bottom.x, bottom.y, bottom.w, bottom.h, font);
   }
 
   /** The join code, the QR code of the join link, the link, and the share buttons under them. */

@@ -101,7 +101,7 @@ export class HostWall {
     this.buttons.placeRow(SPOTLIGHT_BUTTONS, box.x, box.y, box.w, BUTTON_HEIGHT, 8);
     const [, rest] = takeTop(box, BUTTON_HEIGHT, 12);
     this.heaps.setVisible(true);
-    this.heaps.layout(rest, font);
+    this.heaps.layout(rest.x, rest.y, rest.w, rest.h, font);
     this.heaps.show([{ ...heap, label: fitText(heap.label, rest.w, font, true) }]);
     return true;
   }

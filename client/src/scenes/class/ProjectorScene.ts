@@ -171,14 +171,14 @@ export class ProjectorScene extends Phaser.Scene {
   private layoutHeaps(area: Box, font: number, heaps: readonly WallHeap[]): void {
     const rest = this.layoutHeading(area, font, heaps.length > 1 ? 'Best and worst heap' : 'A heap from the class');
     this.heaps.setVisible(true);
-    this.heaps.layout(rest, Math.round(font * 1.3));
+    this.heaps.layout(rest.x, rest.y, rest.w, rest.h, Math.round(font * 1.3));
     this.heaps.show(heaps);
   }
 
   private layoutFigures(area: Box, font: number): void {
     const rest = this.layoutHeading(area, font, 'The class');
     this.figures.setVisible(true);
-    this.figures.layout(rest, Math.round(font * 1.4));
+    this.figures.layout(rest.x, rest.y, rest.w, rest.h, Math.round(font * 1.4));
     this.figures.show(classFigures(this.link?.state));
   }
 
@@ -246,7 +246,7 @@ export class ProjectorScene extends Phaser.Scene {
     this.body.setFontSize(Math.round(font * 1.2)).setColor(UI.dim).setWordWrapWidth(board.w).setText(status);
     this.body.setPosition(board.x, board.y + board.h - this.body.height);
     this.board.setVisible(true);
-    this.board.layout({ ...board, h: board.h - this.body.height - 12 }, Math.round(font * (narrow ? 1.1 : 1.45)));
+    this.board.layout(board.x, board.y, board.w, board.h - this.body.height - 12, Math.round(font * (narrow ? 1.1 : 1.45)));
     this.board.show({
       rows: boardRows(state),
       title: boardMode(state) === 'anonymous' ? 'Leaderboard (names hidden)' : 'Leaderboard',
@@ -280,10 +280,10 @@ export class ProjectorScene extends Phaser.Scene {
     this.body.setText('');
     const [podiumBox, boardBox] = narrow ? twoRows(rest, 1, 1, 16) : twoColumns(rest, 2, 1, area.w * 0.04);
     this.podium.setVisible(true);
-    this.podium.layout(podiumBox, Math.round(font * (narrow ? 1.1 : 1.5)));
+    this.podium.layout(podiumBox.x, podiumBox.y, podiumBox.w, podiumBox.h, Math.round(font * (narrow ? 1.1 : 1.5)));
     this.podium.show(rows);
     this.board.setVisible(true);
-    this.board.layout(boardBox, Math.round(font * (narrow ? 1 : 1.2)));
+    this.board.layout(boardBox.x, boardBox.y, boardBox.w, boardBox.h, Math.round(font * (narrow ? 1 : 1.2)));
     this.board.show({ rows, title: 'Everyone', caption: VS_BEST_CAPTION });
   }
 

@@ -53,7 +53,7 @@ export class ClassRound {
 
   layout(box: { x: number; y: number; w: number; h: number }, fontSize: number, compact: boolean): void {
     this.panel.show(this.panelData(compact));
-    this.panel.layout(box, fontSize);
+    this.panel.layout(box.x, box.y, box.w, box.h, fontSize);
   }
 
   /**

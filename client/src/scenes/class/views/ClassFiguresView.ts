@@ -11,7 +11,7 @@ import { clampedLeft, fitText, LabelLane, lineHeight, measureText } from '../../
 import { formatBytesShort } from '../../../views/format.ts';
 import type { Box } from '../layout.ts';
 import type { ClassFigures } from '../class-state.ts';
-import { PanelView } from './PanelView.ts';
+import { PanelView } from '../../../views/PanelView.ts';
 
 const HISTOGRAM_COLOUR = 0x56b4e9;
 const HEAT_COLOUR = 0xe69f00;
@@ -23,15 +23,13 @@ interface Axis {
 }
 
 export class ClassFiguresView extends PanelView<ClassFigures> {
-  constructor(scene: Phaser.Scene, depth = 0) {
-    super(scene, { histogram: [], heatMap: [], heatMapBytes: 0, heatMapRequest: 0 }, depth);
-  }
+  protected data: ClassFigures = { histogram: [], heatMap: [], heatMapBytes: 0, heatMapRequest: 0 };
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
-    const { x, y, w, h } = this.box;
+    const { x, y, width: w, height: h } = this.bounds;
     const figures = this.data;
     const wide = w > h * 2.2;
-    const gap = Math.round(this.fontSize * 1.5);
+    const gap = Math.round(this.baseFont() * 1.5);
     const first: Box = wide ? { x, y, w: (w - gap) / 2, h } : { x, y, w, h: (h - gap) / 2 };
     const second: Box = wide ? { x: x + first.w + gap, y, w: first.w, h } : { x, y: y + first.h + gap, w, h: first.h };
     const students = figures.histogram.reduce((a, b) => a + b, 0);
@@ -46,7 +44,7 @@ export class ClassFiguresView extends PanelView<ClassFigures> {
   }
 
   private drawChart(g: Phaser.GameObjects.Graphics, box: Box, title: string, counts: readonly number[], colour: number, axis: readonly Axis[], shadeByCount = false): void {
-    const size = this.fontSize;
+    const size = this.baseFont();
     const small = Math.max(11, Math.round(size * 0.85));
     this.labels.add(box.x, box.y, fitText(title, box.w, size, true), { size, colour: UI.text, bold: true, originX: 0, originY: 0 });
     const top = box.y + lineHeight(size) + 6 + lineHeight(small);

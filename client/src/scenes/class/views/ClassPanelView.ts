@@ -9,7 +9,7 @@ import { UI } from '../../../palette.ts';
 import { fitText, lineHeight, measureText } from '../../../views/labels.ts';
 import { compactBoardLines, figureText, VS_BEST_CAPTION, type BoardMode, type BoardRow } from '../class-state.ts';
 import { LeaderboardView } from './LeaderboardView.ts';
-import { PanelView } from './PanelView.ts';
+import { PanelView } from '../../../views/PanelView.ts';
 
 export interface ClassPanel {
   readonly paused: boolean;
@@ -55,10 +55,11 @@ export function boardLine(rows: readonly BoardRow[], width: number, size: number
 }
 
 export class ClassPanelView extends PanelView<ClassPanel> {
+  protected data: ClassPanel = { paused: false, standing: '', mode: 'shown', rows: [], compact: false };
   private readonly board: LeaderboardView;
 
   constructor(scene: Phaser.Scene, depth = 0) {
-    super(scene, { paused: false, standing: '', mode: 'shown', rows: [], compact: false }, depth);
+    super(scene, depth);
     this.board = new LeaderboardView(scene, depth);
   }
 
@@ -89,19 +90,19 @@ export class ClassPanelView extends PanelView<ClassPanel> {
 
   /** A banner line: dark words on yellow, so a pause is seen at a glance (and read in words). */
   private banner(g: Phaser.GameObjects.Graphics, y: number, text: string): number {
-    const size = this.fontSize;
+    const size = this.baseFont();
     const h = lineHeight(size) + 6;
-    g.fillStyle(BANNER, 1).fillRect(this.box.x, y, this.box.w, h);
-    this.labels.add(this.box.x + 8, y + h / 2, fitText(text, this.box.w - 16, size, true), { size, colour: UI.dark, bold: true, originX: 0 });
+    g.fillStyle(BANNER, 1).fillRect(this.bounds.x, y, this.bounds.width, h);
+    this.labels.add(this.bounds.x + 8, y + h / 2, fitText(text, this.bounds.width - 16, size, true), { size, colour: UI.dark, bold: true, originX: 0 });
     return h;
   }
 
   private drawLines(g: Phaser.GameObjects.Graphics): void {
-    const { x, w } = this.box;
-    const size = this.fontSize;
+    const { x, width: w } = this.bounds;
+    const size = this.baseFont();
     const step = lineHeight(size) + 8;
     const { paused, standing, mode, rows } = this.data;
-    let y = this.box.y;
+    let y = this.bounds.y;
     if (paused) {
       this.banner(g, y, `${PAUSED} · ${PAUSED_DETAIL}`);
       y += step + BANNER_EXTRA;
@@ -115,10 +116,10 @@ export class ClassPanelView extends PanelView<ClassPanel> {
   }
 
   private drawColumn(g: Phaser.GameObjects.Graphics): void {
-    const { x, w } = this.box;
-    const size = this.fontSize;
+    const { x, width: w } = this.bounds;
+    const size = this.baseFont();
     const { paused, standing, mode, rows } = this.data;
-    let y = this.box.y;
+    let y = this.bounds.y;
     if (paused) {
       y += this.banner(g, y, PAUSED) + 6;
       this.labels.add(x, y, fitText(PAUSED_DETAIL, w, size), { size, colour: UI.text, originX: 0, originY: 0 });
@@ -140,7 +141,7 @@ export class ClassPanelView extends PanelView<ClassPanel> {
       this.labels.add(x, y, fitText(this.data.clock, w, size, true), { size, colour: UI.text, bold: true, originX: 0, originY: 0 });
       y += lineHeight(size) + 12;
     }
-    const bottom = this.box.y + this.box.h;
+    const bottom = this.bounds.y + this.bounds.height;
     if (mode === 'hidden') {
       if (y + lineHeight(size) <= bottom) this.labels.add(x, y, fitText(HIDDEN, w, size), { size, colour: UI.dim, originX: 0, originY: 0 });
       this.board.setVisible(false);
@@ -150,7 +151,7 @@ export class ClassPanelView extends PanelView<ClassPanel> {
     const titleHeight = lineHeight(Math.round(size * 1.15)) + 2 + lineHeight(Math.round(size * 0.8)) + 8;
     const wanted = titleHeight + Math.max(1, compactBoardLines(rows)) * (lineHeight(size) + 10) + 1;
     this.board.setVisible(this.visible);
-    this.board.layout({ x, y, w, h: Math.max(0, Math.min(wanted, bottom - y)) }, size);
+    this.board.layout(x, y, w, Math.max(0, Math.min(wanted, bottom - y)), size);
     this.board.show({
       rows,
       title: mode === 'anonymous' ? 'Leaderboard (names hidden)' : 'Leaderboard',

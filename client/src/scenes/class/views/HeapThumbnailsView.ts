@@ -13,7 +13,7 @@ import { hatch } from '../../../views/patterns.ts';
 import { ViewEvents } from '../../../views/emitter.ts';
 import { gridCells, type Box } from '../layout.ts';
 import type { HeapThumb } from '../class-state.ts';
-import { PanelView } from './PanelView.ts';
+import { PanelView } from '../../../views/PanelView.ts';
 
 /** "3/8 placed", "done" or "away": a card's second line. */
 export function thumbProgress(thumb: HeapThumb): string {
@@ -27,13 +27,14 @@ export interface HeapThumbnailsEvents {
 }
 
 export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
+  protected data: readonly HeapThumb[] = [];
   readonly events = new ViewEvents<HeapThumbnailsEvents>();
   /** The cards drawn, for finding the one clicked. */
   private cards: { readonly thumb: HeapThumb; readonly cell: Box }[] = [];
   private readonly zone: Phaser.GameObjects.Zone;
 
   constructor(scene: Phaser.Scene, depth = 0) {
-    super(scene, [], depth);
+    super(scene, depth);
     this.zone = scene.add.zone(0, 0, 1, 1).setOrigin(0, 0).setDepth(depth + 2).setInteractive({ useHandCursor: true });
     this.zone.on('pointerup', (pointer: Phaser.Input.Pointer) => this.openAt(pointer.x, pointer.y));
   }
@@ -52,7 +53,7 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
   protected override redraw(): void {
     this.cards = [];
     super.redraw();
-    const { x, y, w, h } = this.box;
+    const { x, y, width: w, height: h } = this.bounds;
     const shown = this.visible && w > 0 && h > 0;
     this.zone.setVisible(shown).setPosition(x, y).setSize(Math.max(1, w), Math.max(1, h));
     if (this.zone.input) this.zone.input.enabled = shown;
@@ -62,9 +63,9 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
     const thumbs = this.data;
-    const size = this.fontSize;
+    const size = this.baseFont();
     const small = Math.max(11, Math.round(size * 0.85));
-    const { x, y, w } = this.box;
+    const { x, y, width: w } = this.bounds;
     const titleSize = Math.round(size * 1.15);
     const titleHeight = lineHeight(titleSize) + 8;
     this.labels.add(x, y, fitText(`Every student's heap (${thumbs.length})`, w, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
@@ -72,7 +73,7 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
     const barHeight = Math.max(14, Math.round(size * 1.1));
     const cellHeight = lineHeight(size) + lineHeight(small) + barHeight + 14;
     const cellWidth = Math.max(150, size * 11);
-    const grid: Box = { x, y: y + titleHeight, w, h: this.box.h - titleHeight };
+    const grid: Box = { x, y: y + titleHeight, w, h: this.bounds.height - titleHeight };
     let cells = gridCells(grid, thumbs.length, cellWidth, cellHeight, 10);
     if (cells.length < thumbs.length) cells = cells.slice(0, Math.max(0, cells.length - 1)); // room for "+N more"
     const hidden = thumbs.length - cells.length;
@@ -92,7 +93,7 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
   }
 
   private drawCard(g: Phaser.GameObjects.Graphics, cell: Box, thumb: HeapThumb, scale: number, small: number, barHeight: number): void {
-    const size = this.fontSize;
+    const size = this.baseFont();
     g.fillStyle(UI.panel, 1).fillRect(cell.x, cell.y, cell.w, cell.h);
     const inner = cell.w - 16;
     this.labels.add(cell.x + 8, cell.y + 4, fitText(thumb.name, inner, size, true), { size, colour: thumb.connected ? UI.text : UI.dim, bold: true, originX: 0, originY: 0 });

@@ -10,7 +10,7 @@ import { UI, fade } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
 import { fitText, lineHeight, measureText } from '../../../views/labels.ts';
 import { figureText, type BoardRow } from '../class-state.ts';
-import { PanelView } from './PanelView.ts';
+import { PanelView } from '../../../views/PanelView.ts';
 
 export interface Board {
   readonly rows: readonly BoardRow[];
@@ -43,15 +43,13 @@ export function barShares(rows: readonly BoardRow[]): (vsBest: number) => number
 }
 
 export class LeaderboardView extends PanelView<Board> {
-  constructor(scene: Phaser.Scene, depth = 0) {
-    super(scene, { rows: [] }, depth);
-  }
+  protected data: Board = { rows: [] };
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
-    const { x, w } = this.box;
-    const size = this.fontSize;
+    const { x, width: w } = this.bounds;
+    const size = this.baseFont();
     const { rows, title, caption, emptyText = 'No scores yet.' } = this.data;
-    let y = this.box.y;
+    let y = this.bounds.y;
     if (title) {
       const titleSize = Math.round(size * 1.15);
       this.labels.add(x, y, fitText(title, w, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
@@ -63,7 +61,7 @@ export class LeaderboardView extends PanelView<Board> {
       y += lineHeight(captionSize) + 8;
     }
     const rowHeight = lineHeight(size) + 10;
-    const fit = Math.floor((this.box.y + this.box.h - y) / rowHeight);
+    const fit = Math.floor((this.bounds.y + this.bounds.height - y) / rowHeight);
     if (rows.length === 0) {
       if (fit > 0) this.labels.add(x, y + rowHeight / 2, fitText(emptyText, w, size), { size, colour: UI.dim, originX: 0 });
       reportDrawn('LeaderboardView', { rows: [], empty: emptyText });

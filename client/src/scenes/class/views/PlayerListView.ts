@@ -11,7 +11,7 @@ import { Button } from '../../../ui/Button.ts';
 import { ViewEvents } from '../../../views/emitter.ts';
 import { fitText, lineHeight, measureText } from '../../../views/labels.ts';
 import { figureText, VS_BEST_CAPTION, type PlayerRow } from '../class-state.ts';
-import { PanelView } from './PanelView.ts';
+import { PanelView } from '../../../views/PanelView.ts';
 
 export interface PlayerListEvents {
   kick: { playerId: string; nickname: string };
@@ -39,6 +39,7 @@ function figureOf(row: PlayerRow): string {
 }
 
 export class PlayerListView extends PanelView<readonly PlayerRow[]> {
+  protected data: readonly PlayerRow[] = [];
   readonly events = new ViewEvents<PlayerListEvents>();
   private readonly kickButtons: Button[] = [];
   private readonly up: Button;
@@ -49,7 +50,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   private confirming: { playerId: string; timer: Phaser.Time.TimerEvent } | null = null;
 
   constructor(scene: Phaser.Scene, depth = 0) {
-    super(scene, [], depth);
+    super(scene, depth);
     this.depth = depth;
     this.up = new Button(scene, 0, 0, '▲', () => this.scrollBy(-1), { width: PAGE_BUTTON, height: 44, fontSize: 18, label: 'Scroll the students up' }).setDepth(depth + 2);
     this.down = new Button(scene, 0, 0, '▼', () => this.scrollBy(1), { width: PAGE_BUTTON, height: 44, fontSize: 18, label: 'Scroll the students down' }).setDepth(depth + 2);
@@ -81,11 +82,11 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   }
 
   private headerHeight(): number {
-    return Math.max(PAGE_BUTTON, lineHeight(Math.round(this.fontSize * 1.15)) + lineHeight(Math.round(this.fontSize * 0.8))) + 8;
+    return Math.max(PAGE_BUTTON, lineHeight(Math.round(this.baseFont() * 1.15)) + lineHeight(Math.round(this.baseFont() * 0.8))) + 8;
   }
 
   private rowsThatFit(): number {
-    return Math.max(0, Math.floor((this.box.h - this.headerHeight()) / ROW_HEIGHT));
+    return Math.max(0, Math.floor((this.bounds.height - this.headerHeight()) / ROW_HEIGHT));
   }
 
   private clampFirst(first: number): number {
@@ -98,7 +99,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   }
 
   private onWheel(pointer: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number): void {
-    const { x, y, w, h } = this.box;
+    const { x, y, width: w, height: h } = this.bounds;
     if (!this.visible || dy === 0 || pointer.x < x || pointer.x > x + w || pointer.y < y || pointer.y > y + h) return;
     this.first = this.clampFirst(this.first + Math.sign(dy));
     this.redraw();
@@ -137,7 +138,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
     this.shown = [];
     super.redraw();
     const paged = this.visible && this.data.length > this.rowsThatFit();
-    const { x, y, w } = this.box;
+    const { x, y, width: w } = this.bounds;
     this.up.setVisible(paged).setPosition(x + w - PAGE_BUTTON * 1.5 - 8, y + PAGE_BUTTON / 2).setEnabled(this.first > 0);
     this.down.setVisible(paged).setPosition(x + w - PAGE_BUTTON / 2, y + PAGE_BUTTON / 2).setEnabled(this.first + this.rowsThatFit() < this.data.length);
     this.shown.forEach((row, i) => {
@@ -153,8 +154,8 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
     const fit = this.rowsThatFit();
     this.first = this.clampFirst(this.first);
     this.shown = rows.slice(this.first, this.first + fit);
-    const { x, y, w } = this.box;
-    const size = this.fontSize;
+    const { x, y, width: w } = this.bounds;
+    const size = this.baseFont();
     const titleSize = Math.round(size * 1.15);
     const paged = rows.length > fit;
     const range = paged ? `  ${this.first + 1}–${this.first + this.shown.length} of ${rows.length}` : '';

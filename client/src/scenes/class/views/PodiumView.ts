@@ -10,7 +10,7 @@ import { UI, textOn } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
 import { fitText, lineHeight } from '../../../views/labels.ts';
 import { figureText, type BoardRow } from '../class-state.ts';
-import { PanelView } from './PanelView.ts';
+import { PanelView } from '../../../views/PanelView.ts';
 
 /** Which row stands on each step, left to right: the second, the first (middle), the third. */
 const STEP_ROWS = [1, 0, 2] as const;
@@ -33,13 +33,11 @@ export function moreTied(rows: readonly BoardRow[], row: BoardRow): number {
 }
 
 export class PodiumView extends PanelView<readonly BoardRow[]> {
-  constructor(scene: Phaser.Scene, depth = 0) {
-    super(scene, [], depth);
-  }
+  protected data: readonly BoardRow[] = [];
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
-    const { x, y, w, h } = this.box;
-    const size = this.fontSize;
+    const { x, y, width: w, height: h } = this.bounds;
+    const size = this.baseFont();
     const scoreSize = Math.round(size * 0.8);
     const gap = Math.round(w * 0.03);
     const stepWidth = Math.floor((w - 2 * gap) / 3);

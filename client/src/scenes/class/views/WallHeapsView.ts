@@ -10,14 +10,15 @@ import { HeapView } from '../../../views/HeapView.ts';
 import { fitText, lineHeight } from '../../../views/labels.ts';
 import type { WallHeap } from '../projection.ts';
 import { splitRows } from '../layout.ts';
-import { PanelView } from './PanelView.ts';
+import { PanelView } from '../../../views/PanelView.ts';
 
 export class WallHeapsView extends PanelView<readonly WallHeap[]> {
+  protected data: readonly WallHeap[] = [];
   private readonly depth: number;
   private readonly heapViews: HeapView[] = [];
 
   constructor(scene: Phaser.Scene, depth = 0) {
-    super(scene, [], depth);
+    super(scene, depth);
     this.depth = depth;
   }
 
@@ -29,16 +30,16 @@ export class WallHeapsView extends PanelView<readonly WallHeap[]> {
   protected override redraw(): void {
     super.redraw();
     // Hidden or emptied: the heap views go (a HeapView has no hidden state of its own).
-    const wanted = this.visible && this.box.w > 0 && this.box.h > 0 ? this.data.length : 0;
+    const wanted = this.visible && this.bounds.width > 0 && this.bounds.height > 0 ? this.data.length : 0;
     while (this.heapViews.length > wanted) this.heapViews.pop()?.destroy();
   }
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
     const heaps = this.data;
-    const size = this.fontSize;
+    const size = this.baseFont();
     const small = Math.max(12, Math.round(size * 0.8));
     const heading = lineHeight(size) + lineHeight(small) + 6;
-    const slots = splitRows(this.box, heaps.map(() => 1), Math.round(size * 0.8));
+    const slots = splitRows({ x: this.bounds.x, y: this.bounds.y, w: this.bounds.width, h: this.bounds.height }, heaps.map(() => 1), Math.round(size * 0.8));
     heaps.forEach((heap, i) => {
       const slot = slots[i];
       if (!slot) return;
@@ -47,7 +48,7 @@ export class WallHeapsView extends PanelView<readonly WallHeap[]> {
       this.labels.add(slot.x, slot.y + lineHeight(size), fitText(heap.caption, slot.w, small), { size: small, colour: UI.dim, originX: 0, originY: 0 });
       const view = this.heapViews[i] ?? this.addHeapView();
       view.layout(slot.x, slot.y + heading, slot.w, Math.max(1, slot.h - heading));
-      view.draw(heap.line);
+      view.show(heap.line);
     });
     reportDrawn('WallHeapsView', { heaps: heaps.map((h) => ({ label: h.label, caption: h.caption, live: h.line.regions.filter((r) => r.state === 'live').length })) });
   }
