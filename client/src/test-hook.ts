@@ -7,8 +7,7 @@
 // which the scene `satisfies` and the tests read.
 
 import type { KindView } from '../../shared/match/kind-view.ts';
-import type { BoardSpot } from './scenes/kind-board.ts';
-import type { BoardMode, BoardRow, ClassPhase } from './scenes/class/class-state.ts';
+import type { BoardMode, BoardRow, ClassPhase } from './scenes/class/class-types.ts';
 import type { TextBox } from './scenes/class/screen-report.ts';
 
 /** What a view says about its last draw: how often it drew, plus a few facts of its own. */
@@ -60,6 +59,13 @@ export interface ClassRoundFactsForTests {
   readonly leaderboard: readonly BoardRow[];
   /** The whole-round countdown as the class panel shows it ('' without one). */
   readonly roundClock: string;
+}
+
+/** A pickable spot on a slab or arena board, in screen pixels. */
+export interface BoardSpot {
+  readonly target: number;
+  readonly x: number;
+  readonly y: number;
 }
 
 /** What the play scene publishes for the browser tests (window.mallocade.view while it runs). */

@@ -10,6 +10,7 @@ import type { KindView } from '../../../shared/match/kind-view.ts';
 import { UI } from '../palette.ts';
 import { ArenaView } from '../views/ArenaView.ts';
 import { SlabView } from '../views/SlabView.ts';
+import type { BoardSpot } from '../test-hook.ts';
 
 export type BoardKind = 'slab' | 'arena';
 
@@ -17,13 +18,6 @@ export interface BoardHint {
   readonly label: string;
   /** A slab or arena id, -1 for a new one. */
   readonly target: number;
-}
-
-/** A pickable spot on the board, in screen pixels (published for the browser tests). */
-export interface BoardSpot {
-  readonly target: number;
-  readonly x: number;
-  readonly y: number;
 }
 
 export function isBoardKind(kind: string): kind is BoardKind {

@@ -12,9 +12,9 @@ import type { HeapLine } from '../../views/heap-line.ts';
 import { lineUpAreas } from '../../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../../shared/match/kinds.ts';
 import { extentOf, heapBreakOf } from '../../../../shared/core/extent.ts';
+import type { BoardMode, BoardRow, ClassPhase } from './class-types.ts';
 
-export type ClassPhase = 'lobby' | 'playing' | 'paused' | 'results';
-export type BoardMode = 'shown' | 'hidden' | 'anonymous';
+export type { BoardMode, BoardRow, ClassPhase };
 
 /** The parts of a Colyseus MapSchema (or a Map) these readers use. */
 export interface MapLike<T> {
@@ -94,18 +94,6 @@ export interface ClassStateLike {
   readonly figures: FiguresLike | undefined;
   /** What the host put on the projector (host only; projection.ts reads it). */
   readonly projection?: ProjectionLike | undefined;
-}
-
-/** One row of a drawn leaderboard. */
-export interface BoardRow {
-  readonly rank: number;
-  readonly name: string;
-  /** The score on the part played. */
-  readonly score: number;
-  /** The figure the board ranks by and shows: the score against the best policy on the same requests. */
-  readonly vsBest: number;
-  /** The student looking at the board (marked with words, not only a colour). */
-  readonly isYou: boolean;
 }
 
 export interface PlayerRow {
