@@ -28,3 +28,8 @@ export function recordStars(level: string, stars: number): void {
     // storage full or private mode: progress lasts for this page only
   }
 }
+
+/** The level map's counter: stars earned over the levels `ids`, out of three each. */
+export function starTotals(progress: Progress, ids: readonly string[]): { earned: number; possible: number } {
+  return { earned: ids.reduce((sum, id) => sum + (progress[id] ?? 0), 0), possible: 3 * ids.length };
+}

@@ -1,12 +1,13 @@
 // The level map: the curriculum in the lecture's order as a winding path of
-// numbered stops, each with its title, its idea and the stars earned here. A level
+// numbered stops, each with its title, its idea and the stars earned here, and the
+// stars earned over the whole curriculum beside the heading. A level
 // opens once the one before it has a star. Click or tap a stop, or move with the
 // arrow keys and press Enter.
 
 import { loadComfort, saveComfort } from '../a11y/comfort.ts';
 import Phaser from 'phaser';
 import { LEVELS } from '../../../shared/levels/levels.ts';
-import { loadProgress } from '../progress.ts';
+import { loadProgress, starTotals } from '../progress.ts';
 import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
@@ -33,6 +34,9 @@ export class LevelSelectScene extends Phaser.Scene {
   private zones: Phaser.GameObjects.Zone[] = [];
   private detail!: Phaser.GameObjects.Text;
   private heading!: Phaser.GameObjects.Text;
+  /** The total-stars counter beside the heading. */
+  private counter!: Phaser.GameObjects.Text;
+  private totals = { earned: 0, possible: 0 };
   private play!: Button;
   /** Where each stop is drawn (the DOM layer's Tab order follows it). */
   private centres: { x: number; y: number }[] = [];
@@ -51,6 +55,8 @@ export class LevelSelectScene extends Phaser.Scene {
     }));
     const firstUnplayed = this.stops.findIndex((s) => s.unlocked && s.stars === 0);
     this.selected = firstUnplayed >= 0 ? firstUnplayed : 0;
+    this.totals = starTotals(progress, LEVELS.map((level) => level.id));
+    this.counter = this.add.text(0, 0, `★ ${this.totals.earned} of ${this.totals.possible}`, { fontFamily: 'system-ui, sans-serif', fontSize: '22px', fontStyle: 'bold', color: '#f0e442' });
     this.heading = this.add.text(0, 0, 'Choose a level', { fontFamily: 'system-ui, sans-serif', fontSize: '28px', fontStyle: 'bold', color: UI.text });
     this.graphics = this.add.graphics();
     this.detail = this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '17px', color: UI.text, lineSpacing: 4 });
@@ -189,9 +195,13 @@ export class LevelSelectScene extends Phaser.Scene {
     const playY = Math.min(bottom, detailTop + this.detail.height + 44);
     this.play.setPosition(pad + 100, playY).setEnabled(stop?.unlocked ?? false);
     if (narrow) clock?.setPosition(width - pad - 48, playY);
+    // The stars counter beside the heading (on a phone the clock button sits beside Play, so the header has room).
+    this.counter.setText(narrow ? `★${this.totals.earned}/${this.totals.possible}` : `★ ${this.totals.earned} of ${this.totals.possible}`);
+    this.counter.setFontSize(narrow ? 15 : 22).setOrigin(0, 0.5).setPosition(pad + this.heading.width + (narrow ? 8 : 24), this.heading.y + this.heading.height / 2);
     publishForTests({
       scene: 'LevelSelectScene',
       selected: this.selected,
+      stars: this.totals,
       stops: this.stops.map((s, i) => ({ id: s.id, unlocked: s.unlocked, stars: s.stars, at: centres[i] })),
       play: { x: this.play.x, y: this.play.y, enabled: stop?.unlocked ?? false },
       texts: visibleTexts(this),

@@ -26,6 +26,7 @@ import { engineOf, replayMatch, type LoggedMove, type RoundConfig } from '../../
 import { lineUpAreas } from '../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../shared/match/kinds.ts';
 import { onKey } from '../ui/keys.ts';
+import { prefersReducedMotion } from '../ui/motion.ts';
 
 /** What the server sends beside the results so a round can be replayed here. */
 interface ReplaySource {
@@ -117,6 +118,14 @@ export class ResultsScene extends Phaser.Scene {
     if (stars > 0) Sound.of('play').play('stars');
     const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
     const heading = this.add.text(0, 0, this.input_.title ? `${this.input_.title} — results` : 'Results', { ...font, fontSize: '26px', fontStyle: 'bold' });
+    // The stars earned, large at the top right: each earned one pops in (at once with reduced motion).
+    const starGlyphs = thresholds ? [0, 1, 2].map((i) => this.add.text(0, 0, i < stars ? '★' : '☆', { ...font, fontSize: '34px', color: i < stars ? '#f0e442' : UI.dim }).setOrigin(0.5)) : [];
+    const animated = !prefersReducedMotion();
+    starGlyphs.forEach((glyph, i) => {
+      if (i >= stars || !animated) return;
+      glyph.setScale(0);
+      this.tweens.add({ targets: glyph, scale: 1, delay: 250 + i * 220, duration: 320, ease: 'Back.Out' });
+    });
     const starText = thresholds ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}  (${stars} of 3 stars)` : '';
     const terms = scoreTerms({
       peakLive: results.player.summary.peakLive,
@@ -190,6 +199,7 @@ export class ResultsScene extends Phaser.Scene {
       score,
       stars,
       debrief: debrief.text,
+      starsAnimated: animated && stars > 0,
       terms: terms.map((t) => ({ term: t.term, points: t.points, text: t.text })),
       contenders: contenders(results).map(({ entry, role }) => ({ name: entry.name, role, score: entry.card.score })),
       /** Where each button is on screen (centre and size), to click or tap. */
@@ -198,7 +208,9 @@ export class ResultsScene extends Phaser.Scene {
     const layout = (): void => {
       const { width, height } = this.scale;
       const pad = width < 700 ? 12 : 24;
-      heading.setPosition(pad, 14).setWordWrapWidth(width - 2 * pad);
+      const starsWidth = starGlyphs.length ? 3 * 38 + 8 : 0;
+      heading.setPosition(pad, 14).setWordWrapWidth(width - 2 * pad - starsWidth);
+      starGlyphs.forEach((glyph, i) => glyph.setPosition(width - pad - (2 - i) * 38 - 17, 32));
       // A long title wraps on a phone: the summary starts under it, whatever its height.
       const summaryY = 14 + heading.height + 10;
       summary.setPosition(pad, summaryY).setWordWrapWidth(width - 2 * pad);
