@@ -18,7 +18,9 @@ const STYLE = `
 #a11y-layer { position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 30; font: 18px system-ui, sans-serif; }
 .${HIDDEN_CLASS}:not(:focus) { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; border: 0; }
-#a11y-layer button:focus, #a11y-layer [tabindex]:focus { position: fixed; left: 12px; bottom: 12px; max-width: calc(100vw - 48px);
+#a11y-layer .a11y-outlined { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; border: 0; }
+#a11y-layer button:focus:not(.a11y-outlined), #a11y-layer [tabindex]:focus { position: fixed; left: 12px; bottom: 12px; max-width: calc(100vw - 48px);
   padding: 10px 14px; background: #1f232d; color: #ffffff; border: 2px solid #e8eaf0; border-radius: 8px;
   outline: 3px solid #f0e442; outline-offset: 2px; font: 18px system-ui, sans-serif; white-space: normal; }
 `;
@@ -29,7 +31,10 @@ export type Place = () => { readonly x: number; readonly y: number } | null;
 export interface ControlOptions {
   /** Where the canvas draws it: Tab follows the screen's order. */
   readonly place?: Place;
-  /** Called with true while the DOM twin has the focus (the canvas shows it too). */
+  /**
+   * Called with true while the DOM twin has the focus. It shows the focus on the canvas
+   * (an outline, a selection), so the twin stays hidden instead of showing as a pill over the game.
+   */
   readonly onFocus?: (focused: boolean) => void;
 }
 
@@ -149,6 +154,7 @@ export class ScreenLayer {
     });
     if (options.onFocus) {
       const onFocus = options.onFocus;
+      element.classList.add('a11y-outlined');
       element.addEventListener('focus', () => onFocus(true));
       element.addEventListener('blur', () => onFocus(false));
     }

@@ -87,7 +87,7 @@ export class LevelSelectScene extends Phaser.Scene {
       layer.addControl(label, () => {
         this.select(i);
         this.start();
-      }, { place: () => this.centres[i] ?? null }).setEnabled(stop.unlocked);
+      }, { place: () => this.centres[i] ?? null, onFocus: (focused) => focused && i !== this.selected && this.select(i) }).setEnabled(stop.unlocked);
     });
   }
 
@@ -117,7 +117,7 @@ export class LevelSelectScene extends Phaser.Scene {
     back?.setText(narrow ? '← Back' : '← Back (Esc)').resize(narrow ? 110 : 170, narrow ? 48 : 56);
     back?.setPosition(width - pad - (narrow ? 55 : 85), narrow ? 30 : 36);
     const clock = this.children.getByName('clock') as Button | null;
-    clock?.setText(narrow ? clockLabel().replace(' (K)', '') : clockLabel()).resize(narrow ? 96 : 150, narrow ? 48 : 56);
+    clock?.setText(narrow ? clockLabel().replace(' (K)', '') : clockLabel()).resize(narrow ? 112 : 150, narrow ? 48 : 56);
     // Beside Back on a wide screen; on a phone the heading leaves no room there: on the Play button's row.
     if (!narrow) clock?.setPosition(width - pad - (170 + 12 + 75), 36);
     this.heading.setFontSize(narrow ? 22 : 28).setPosition(pad, narrow ? 14 : 16);
@@ -194,7 +194,7 @@ export class LevelSelectScene extends Phaser.Scene {
     // The Play button right under the words (at the bottom when they fill the room).
     const playY = Math.min(bottom, detailTop + this.detail.height + 44);
     this.play.setPosition(pad + 100, playY).setEnabled(stop?.unlocked ?? false);
-    if (narrow) clock?.setPosition(width - pad - 48, playY);
+    if (narrow) clock?.setPosition(width - pad - 56, playY);
     // The stars counter beside the heading (on a phone the clock button sits beside Play, so the header has room).
     this.counter.setText(narrow ? `★${this.totals.earned}/${this.totals.possible}` : `★ ${this.totals.earned} of ${this.totals.possible}`);
     this.counter.setFontSize(narrow ? 15 : 22).setOrigin(0, 0.5).setPosition(pad + this.heading.width + (narrow ? 8 : 24), this.heading.y + this.heading.height / 2);
