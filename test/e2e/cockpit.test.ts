@@ -28,11 +28,16 @@ interface HostView extends Screen {
   thumbs: string[];
   openStudent: string | null;
   projection: string;
+  round: string;
+  roundTitle: string;
+  roundClock: string;
+  pickerOpen: boolean;
 }
 
 interface ProjectorView extends Screen {
   show: string;
   heaps: string[];
+  roundClock: string;
 }
 
 interface Drawn {
@@ -103,13 +108,19 @@ async function snapshot(page: Page, scene: string, name: string): Promise<void> 
   expect(clipped, `${name}: button labels wider than their buttons`).toEqual([]);
 }
 
+/** A host creates a class from the title screen (key 3) on the laptop. */
+async function openClass(): Promise<{ host: Page; code: string }> {
+  const host = await hostAt(LAPTOP);
+  await host.goto(server.url);
+  await until(host, 'TitleScene');
+  await host.keyboard.press('3');
+  const { code } = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '');
+  return { host, code };
+}
+
 describe('the host puts heaps on the wall', () => {
   it('opens a student\'s heap from its thumbnail, live, and shows it on the projector, named and anonymous; then best and worst, and the figures', async () => {
-    const host = await hostAt(LAPTOP);
-    await host.goto(server.url);
-    await until(host, 'TitleScene');
-    await host.keyboard.press('3');
-    const { code } = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '');
+    const { host, code } = await openClass();
     const ada = await joinStudent(code, 'Ada');
     const bob = await joinStudent(code, 'Bob');
     await until<HostView>(host, 'HostScene', (v) => v.players.length === 2);
@@ -154,5 +165,55 @@ describe('the host puts heaps on the wall', () => {
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'figures');
     await snapshot(projector, 'ProjectorScene', 'projector-figures-1920');
     await snapshot(host, 'HostScene', 'host-wall-row-1366');
+  });
+});
+
+describe('the host authors a round (issue 14, done when)', () => {
+  it('makes a round in the editor, previews it (a refusal in the engine\'s words first), starts it with its countdown, opens a student\'s heap and shows it on the projector', async () => {
+    const { host, code } = await openClass();
+    const ada = await joinStudent(code, 'Ada');
+    await until<HostView>(host, 'HostScene', (v) => v.players.length === 1);
+    const [projector] = await Promise.all([host.context().waitForEvent('page'), press(host, 'HostScene', 'projector')]);
+    await projector.setViewportSize(WALL);
+
+    // The picker lists every round with its kind, requests and length, and searches them.
+    await press(host, 'HostScene', 'chooseRound');
+    const search = host.getByLabel('Search rounds');
+    await expect.poll(() => host.locator('[data-round-id]').count(), { timeout: 45_000 }).toBeGreaterThan(20);
+    await search.fill('fair adversary');
+    await expect.poll(() => host.locator('[data-round-id]').count()).toBe(1);
+    expect(await host.locator('[data-round-id]').first().innerText()).toMatch(/free list · 40 requests · about \d+ min/);
+    await host.screenshot({ path: artifactPath('cockpit-picker-1366.png') });
+
+    // The editor: a free-list round of peaks, 2 minutes for the whole round.
+    await host.getByRole('button', { name: 'New round…' }).click();
+    await host.getByLabel('Title').fill('Peaks by hand');
+    await host.getByLabel('Alignment (free list)').fill('3');
+    await host.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => host.getByRole('alert').innerText()).toContain('alignment must be a power of two');
+    await host.getByLabel('Alignment (free list)').fill('8');
+    await host.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => host.locator('.preview-summary').innerText()).toMatch(/^24 requests · peak live \d+ bytes · about 2 min$/);
+    const policies = await host.locator('.preview-policies td:first-child').allInnerTexts();
+    expect(policies.length).toBeGreaterThan(4);
+    expect(policies.filter((p) => p.endsWith('(best)'))).toHaveLength(1);
+    await host.screenshot({ path: artifactPath('cockpit-editor-preview-1366.png'), fullPage: true });
+    await host.getByRole('button', { name: 'Save and choose' }).click();
+    const chosen = await until<HostView>(host, 'HostScene', (v) => !v.pickerOpen && v.round.startsWith('h-'));
+    expect(chosen.roundTitle).toBe('Peaks by hand');
+
+    await press(host, 'HostScene', 'start');
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing' && /^Round: [12]:\d\d left$/.test(v.roundClock));
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => /^Round: [12]:\d\d left$/.test(v.roundClock));
+    await place(ada, 0);
+    await expect.poll(async () => (await drawn(host, 'HeapThumbnailsView')).cards?.length ?? 0, { timeout: 45_000 }).toBe(1);
+    const card = (await drawn(host, 'HeapThumbnailsView')).cards?.[0];
+    if (!card) throw new Error('no card');
+    await host.mouse.click(card.x, card.y);
+    await expect.poll(async () => (await drawn(host, 'WallHeapsView')).heaps?.[0]?.live, { timeout: 45_000 }).toBe(1);
+    await press(host, 'HostScene', 'spot-named');
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'heap' && v.heaps[0] === "Ada's heap");
+    await snapshot(host, 'HostScene', 'host-own-round-1366');
+    await snapshot(projector, 'ProjectorScene', 'projector-own-round-1920');
   });
 });

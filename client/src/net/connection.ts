@@ -4,6 +4,9 @@
 // server) brings them back to the same seat.
 
 import { Client, type Room } from '@colyseus/sdk';
+import type { ListedRound } from '../../../server/classroom/round-library.ts';
+
+export type { ListedRound };
 import { httpOrigin, serverEndpoint } from './origin.ts';
 import { noteJoinedUnder } from './server-restart.ts';
 
@@ -209,6 +212,22 @@ export async function downloadResults(code: string, hostKey: string): Promise<vo
   a.click();
   a.remove();
   URL.revokeObjectURL(url);
+}
+
+/** Every round the class can start (built-in first, then the host's), as GET /api/classes/:code/rounds lists them. */
+export async function listRounds(code: string, hostKey: string): Promise<ListedRound[]> {
+  const body = await requestJson<{ rounds: ListedRound[] }>('GET', `/api/classes/${encodeURIComponent(code)}/rounds`, { 'x-host-key': hostKey });
+  return body.rounds;
+}
+
+/** Saves a round of the host's own (JSON round settings); the server refuses bad settings in the engine's words. */
+export async function saveRound(code: string, hostKey: string, settings: unknown): Promise<ListedRound> {
+  const res = await fetch(`${httpOrigin()}/api/classes/${encodeURIComponent(code)}/rounds`, {
+    method: 'POST', headers: { 'x-host-key': hostKey, 'content-type': 'application/json' }, body: JSON.stringify(settings),
+  });
+  const body = (await res.json().catch(() => ({}))) as ListedRound & Partial<Refusal>;
+  if (!res.ok) throw new Error(`${body.code ?? 'server/error'}: ${body.message ?? res.statusText}`);
+  return body;
 }
 
 /** The link a student opens to join (the QR code encodes it). */

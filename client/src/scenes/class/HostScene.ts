@@ -9,7 +9,7 @@
 
 import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
-import { createClass, describeError, isFinalRefusal, downloadResults, hostClass, joinLink, type Refusal } from '../../net/connection.ts';
+import { createClass, describeError, isFinalRefusal, downloadResults, hostClass, joinLink, listRounds, saveRound, type Refusal } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
@@ -23,6 +23,8 @@ import { roundClockWords, roundTimeLeftMs } from './round-clock.ts';
 import type { ClientMessages, ClientMessageType } from '../../net/messages.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { HostWall } from './HostWall.ts';
+import { RoundPickerDialog } from './RoundPickerDialog.ts';
+import { roundLine } from './round-catalogue.ts';
 import { ClassFiguresView } from './views/ClassFiguresView.ts';
 import { HeapThumbnailsView } from './views/HeapThumbnailsView.ts';
 import { PlayerListView } from './views/PlayerListView.ts';
@@ -44,7 +46,7 @@ const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
 const ROUND_BUTTONS = ['start', 'pause', 'extend', 'end'] as const;
 const JOIN_BUTTONS = ['lock', 'lateJoin'] as const;
 const BOARD_BUTTONS = ['board-shown', 'board-anonymous', 'board-hidden'] as const;
-const PICKER_BUTTONS = ['prevRound', 'nextRound'] as const;
+const PICKER_BUTTONS = ['prevRound', 'nextRound', 'chooseRound'] as const;
 const SHARE_BUTTONS = ['projector', 'results'] as const;
 const BOARD_LABELS: Record<BoardMode, string> = { shown: 'Shown', anonymous: 'Anonymous', hidden: 'Hidden' };
 const BUTTON_HEIGHT = 50;
@@ -73,6 +75,9 @@ export class HostScene extends Phaser.Scene {
   private dropped = false;
   private tab: Tab = 'join';
   private roundIndex = 0;
+  /** The round chosen in the picker or made in the editor (RoundPickerDialog); null for the ◀ ▶ catalogue's. */
+  private chosen: { readonly id: string; readonly title: string } | null = null;
+  private picker!: RoundPickerDialog;
   private confirmingEnd: Phaser.Time.TimerEvent | null = null;
   /** Counts scene starts, so an answer that arrives after a restart is dropped. */
   private generation = 0;
@@ -131,6 +136,14 @@ export class HostScene extends Phaser.Scene {
     this.figures = new ClassFiguresView(this);
     this.thumbs = new HeapThumbnailsView(this);
     this.createButtons();
+    this.picker = new RoundPickerDialog(this, {
+      load: () => (this.hostKey ? listRounds(this.code, this.hostKey) : Promise.resolve([])),
+      save: (settings) => (this.hostKey ? saveRound(this.code, this.hostKey, settings) : Promise.reject(new Error('no host key'))),
+      pick: (round) => {
+        this.chosen = { id: round.id, title: round.title };
+        this.setStatus(`Next round: “${round.title}” (${roundLine(round)}).`, UI.dim);
+      },
+    });
     this.wall = new HostWall(this, this.buttons, (body) => this.post('host:project', body), () => this.refresh());
     this.thumbs.events.on('open', ({ playerId }) => {
       this.wall.open(playerId);
@@ -149,6 +162,7 @@ export class HostScene extends Phaser.Scene {
     for (const { tab, label } of TABS) b.add(`tab-${tab}`, label, () => this.showTab(tab), { ...options, fontSize: 16, height: 44 });
     b.add('prevRound', '◀', () => this.pickRound(-1), { ...options, width: 56, label: 'Previous round' });
     b.add('nextRound', '▶', () => this.pickRound(1), { ...options, width: 56, label: 'Next round' });
+    b.add('chooseRound', 'Choose or make a round…', () => this.picker.open(), { ...options, fontSize: 17 });
     b.add('start', 'Start', () => this.startRound(), { ...options, fontSize: 17, primary: true });
     b.add('pause', 'Pause', () => this.pauseOrResume(), { ...options, fontSize: 17 });
     b.add('extend', '+30 s', () => this.post('host:extend', { seconds: 30 }), { ...options, fontSize: 17 });
@@ -232,14 +246,24 @@ export class HostScene extends Phaser.Scene {
   private pickRound(step: number): void {
     const count = ROUND_CHOICES.length;
     this.roundIndex = (this.roundIndex + step + count) % Math.max(1, count);
+    this.chosen = null;
     this.refresh();
   }
 
   private startRound(): void {
-    const id = ROUND_CHOICES[this.roundIndex];
+    const id = this.roundId();
     if (!id) return;
     this.post('host:start', { round: id });
-    this.setStatus(`Starting “${roundTitle(id)}”…`, UI.dim);
+    this.setStatus(`Starting “${this.roundLabel()}”…`, UI.dim);
+  }
+
+  /** The round Start starts: the one chosen in the picker, else the catalogue's under ◀ ▶. */
+  private roundId(): string {
+    return this.chosen?.id ?? ROUND_CHOICES[this.roundIndex] ?? '';
+  }
+
+  private roundLabel(): string {
+    return this.chosen?.title ?? roundTitle(this.roundId());
   }
 
   private pauseOrResume(): void {
@@ -334,6 +358,7 @@ export class HostScene extends Phaser.Scene {
     const running = isRoundOn(phase);
     b.setEnabled('start', connected && !running && ROUND_CHOICES.length > 0);
     for (const name of PICKER_BUTTONS) b.setEnabled(name, !running && ROUND_CHOICES.length > 1);
+    b.setEnabled('chooseRound', connected && !running);
     b.setLabel('pause', phase === 'paused' ? 'Resume' : 'Pause');
     b.setEnabled('pause', connected && running);
     b.setLabel('end', this.confirmingEnd ? 'Sure? End' : 'End');
@@ -470,7 +495,7 @@ export class HostScene extends Phaser.Scene {
   private controlsHeight(font: number): number {
     const label = lineHeight(Math.round(font * 0.9)) + 4;
     const status = this.status ? lineHeight(font, 2) + 8 : 0;
-    return label + 2 * BUTTON_HEIGHT + 10 + 14 + label + BUTTON_HEIGHT + 14 + label + BUTTON_HEIGHT + 14 + status;
+    return label + 3 * BUTTON_HEIGHT + 20 + 14 + label + BUTTON_HEIGHT + 14 + label + BUTTON_HEIGHT + 14 + status;
   }
 
   /** Round picker and controls, joining, leaderboard, and the status line. */
@@ -493,10 +518,12 @@ export class HostScene extends Phaser.Scene {
     const picker = 56;
     this.buttons.place('prevRound', box.x + picker / 2, y + BUTTON_HEIGHT / 2, picker, BUTTON_HEIGHT);
     this.buttons.place('nextRound', box.x + box.w - picker / 2, y + BUTTON_HEIGHT / 2, picker, BUTTON_HEIGHT);
-    const id = ROUND_CHOICES[this.roundIndex] ?? '';
+    const title = this.roundLabel();
     const nameRoom = box.w - 2 * picker - 16;
-    const nameSize = sizeToFit(roundTitle(id), nameRoom, font, Math.max(12, font - 4), true);
-    this.roundName.setFontSize(nameSize).setText(fitText(roundTitle(id), nameRoom, nameSize, true)).setPosition(box.x + box.w / 2, y + BUTTON_HEIGHT / 2);
+    const nameSize = sizeToFit(title, nameRoom, font, Math.max(12, font - 4), true);
+    this.roundName.setFontSize(nameSize).setText(fitText(title, nameRoom, nameSize, true)).setPosition(box.x + box.w / 2, y + BUTTON_HEIGHT / 2);
+    y += BUTTON_HEIGHT + 10;
+    this.buttons.placeRow(['chooseRound'], box.x, y, box.w, BUTTON_HEIGHT);
     y += BUTTON_HEIGHT + 10;
     this.buttons.placeRow(ROUND_BUTTONS, box.x, y, box.w, BUTTON_HEIGHT);
     y += BUTTON_HEIGHT + 14;
@@ -522,7 +549,9 @@ export class HostScene extends Phaser.Scene {
       problem: this.setupProblem,
       phase: this.phase(),
       roundNo: state?.roundNo ?? 0,
-      round: ROUND_CHOICES[this.roundIndex] ?? '',
+      round: this.roundId(),
+      roundTitle: this.roundLabel(),
+      pickerOpen: this.picker.isOpen,
       locked: state?.locked ?? false,
       lateJoin: state?.lateJoin ?? true,
       boardMode: boardMode(state),

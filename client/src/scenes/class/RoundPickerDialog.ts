@@ -1,0 +1,339 @@
+// The host's round picker and round editor: an HTML dialog over the dashboard (real
+// inputs, selects and buttons with labels, for the keyboard and screen readers). The
+// picker lists every round the class can start with its description, kind, number of
+// requests and expected length, and searches them; the editor sets a round of the host's
+// own (allocator kind and options, stream, seed, clock, hints, fallback, title,
+// description), previews it (the sizes over time, every built-in policy's score) with the
+// engine in the browser, shows the engine's own refusal words, and saves it to the class.
+// Created by the scene and removed when it shuts down.
+
+import type Phaser from 'phaser';
+import { policiesFor, registeredKinds, type RegisteredKind } from '../../../../shared/match/kinds.ts';
+import { previewRound, type RoundPreview } from '../../../../shared/match/round-preview.ts';
+import { LECTURE_SCRIPTS } from '../../../../shared/streams/lecture.ts';
+import type { ListedRound } from '../../net/connection.ts';
+import { EDITOR_DEFAULTS, editorSettings, filterRounds, lengthWords, roundLine, type EditorValues } from './round-catalogue.ts';
+
+export interface RoundPickerDeps {
+  readonly load: () => Promise<ListedRound[]>;
+  readonly save: (settings: unknown) => Promise<ListedRound>;
+  readonly pick: (round: ListedRound) => void;
+}
+
+const COLOURS = { text: '#e8eaf0', dim: '#a0a6b4', panel: '#1f232d', edge: '#4a5163', accent: '#56b4e9', bad: '#ff8a80', bar: '#e69f00' };
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, style: Partial<CSSStyleDeclaration> = {}, text = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node.style, style);
+  if (text) node.textContent = text;
+  return node;
+}
+
+function button(text: string, onClick: () => void, primary = false): HTMLButtonElement {
+  const b = el('button', {
+    font: '16px system-ui, sans-serif', padding: '8px 14px', borderRadius: '6px', cursor: 'pointer', color: '#ffffff',
+    border: `2px solid ${primary ? COLOURS.accent : COLOURS.edge}`, background: primary ? '#0072b2' : COLOURS.panel,
+  }, text);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+const INPUT_STYLE: Partial<CSSStyleDeclaration> = { font: '16px system-ui, sans-serif', padding: '6px 8px', borderRadius: '6px', border: `2px solid ${COLOURS.edge}`, background: COLOURS.panel, color: COLOURS.text };
+
+export class RoundPickerDialog {
+  private readonly deps: RoundPickerDeps;
+  private readonly root: HTMLDivElement;
+  private readonly box: HTMLDivElement;
+  private rounds: ListedRound[] = [];
+  private values: EditorValues = EDITOR_DEFAULTS;
+
+  constructor(scene: Phaser.Scene, deps: RoundPickerDeps) {
+    this.deps = deps;
+    this.root = el('div', { position: 'fixed', inset: '0', background: 'rgba(10,12,16,0.72)', display: 'none', zIndex: '20', font: '16px system-ui, sans-serif', color: COLOURS.text });
+    this.root.className = 'mallocade-round-dialog';
+    this.box = el('div', {
+      position: 'absolute', left: '50%', top: '3vh', transform: 'translateX(-50%)', width: 'min(760px, 94vw)', maxHeight: '94vh', overflowY: 'auto',
+      background: '#15181f', border: `2px solid ${COLOURS.edge}`, borderRadius: '10px', padding: '16px', boxSizing: 'border-box',
+    });
+    this.box.setAttribute('role', 'dialog');
+    this.box.setAttribute('aria-modal', 'true');
+    this.root.append(this.box);
+    this.root.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.close();
+      event.stopPropagation();
+    });
+    document.body.append(this.root);
+    scene.events.once('shutdown', () => this.root.remove());
+    scene.events.once('destroy', () => this.root.remove());
+  }
+
+  get isOpen(): boolean {
+    return this.root.style.display !== 'none';
+  }
+
+  /** Opens the picker on the class's list of rounds. */
+  open(): void {
+    this.root.style.display = 'block';
+    this.showList('');
+    void this.deps.load().then((rounds) => {
+      this.rounds = rounds;
+      if (this.isOpen && this.box.dataset.view === 'list') this.showList(this.searchText());
+    }).catch((error: unknown) => this.say(`The rounds could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  close(): void {
+    this.root.style.display = 'none';
+  }
+
+  private searchText(): string {
+    return this.box.querySelector<HTMLInputElement>('input[name=round-search]')?.value ?? '';
+  }
+
+  private say(text: string): void {
+    const note = this.box.querySelector<HTMLElement>('[role=status]');
+    if (note) note.textContent = text;
+  }
+
+  private heading(text: string): HTMLHeadingElement {
+    const h = el('h2', { margin: '0 0 10px', fontSize: '22px' }, text);
+    h.id = 'round-dialog-title';
+    this.box.setAttribute('aria-labelledby', h.id);
+    return h;
+  }
+
+  // ---- the picker ------------------------------------------------------------------------
+
+  private showList(query: string): void {
+    this.box.dataset.view = 'list';
+    this.box.replaceChildren();
+    const search = el('input', { ...INPUT_STYLE, width: '100%', boxSizing: 'border-box' });
+    search.type = 'search';
+    search.name = 'round-search';
+    search.value = query;
+    search.placeholder = 'title, description or kind';
+    const label = el('label', { display: 'flex', flexDirection: 'column', gap: '4px', marginBottom: '10px' }, 'Search rounds');
+    label.append(search);
+    const list = el('ul', { listStyle: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: '6px' });
+    list.setAttribute('aria-label', 'Rounds');
+    const fill = (): void => list.replaceChildren(...this.listItems(search.value));
+    search.addEventListener('input', fill);
+    fill();
+    const status = el('p', { color: COLOURS.dim, margin: '8px 0' }, this.rounds.length === 0 ? 'Loading the rounds…' : '');
+    status.setAttribute('role', 'status');
+    const actions = el('div', { display: 'flex', gap: '10px', marginTop: '12px', justifyContent: 'flex-end' });
+    actions.append(button('New round…', () => this.showEditor()), button('Close', () => this.close()));
+    this.box.append(this.heading('Choose a round'), label, status, list, actions);
+    search.focus();
+  }
+
+  private listItems(query: string): HTMLLIElement[] {
+    return filterRounds(this.rounds, query).map((round) => {
+      const item = el('li');
+      const b = el('button', {
+        width: '100%', textAlign: 'left', padding: '8px 10px', borderRadius: '6px', border: `2px solid ${COLOURS.edge}`, background: COLOURS.panel, color: COLOURS.text, cursor: 'pointer', font: '16px system-ui, sans-serif',
+      });
+      b.type = 'button';
+      b.dataset.roundId = round.id;
+      b.append(el('strong', { display: 'block' }, round.title));
+      if (round.description) b.append(el('span', { display: 'block', color: COLOURS.dim, fontSize: '14px' }, round.description));
+      b.append(el('span', { display: 'block', color: COLOURS.dim, fontSize: '14px' }, roundLine(round)));
+      b.addEventListener('click', () => {
+        this.close();
+        this.deps.pick(round);
+      });
+      item.append(b);
+      return item;
+    });
+  }
+
+  // ---- the editor ------------------------------------------------------------------------
+
+  private showEditor(): void {
+    this.box.dataset.view = 'editor';
+    this.box.replaceChildren();
+    const form = el('form', { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '10px' });
+    form.addEventListener('submit', (event) => event.preventDefault());
+    const v = this.values;
+    const kinds = registeredKinds();
+    form.append(
+      this.text('title', 'Title', v.title, 80), this.text('description', 'One-line description', v.description, 200),
+      this.select('kind', 'Allocator', kinds.map((k) => [k, k === 'freelist' ? 'free list' : k]), v.kind),
+      this.number('heapLimit', 'Heap limit (bytes, free list)', v.heapLimit), this.number('align', 'Alignment (free list)', v.align),
+      this.select('coalesce', 'Coalescing (free list)', [['immediate', 'immediate'], ['deferred', 'deferred']], v.coalesce),
+      this.select('growth', 'Growth (free list)', [['sbrk', 'sbrk'], ['fixed', 'fixed']], v.growth),
+      this.number('maxOrder', 'Buddy: max order', v.maxOrder), this.number('pageLimit', 'Slab: page limit', v.pageLimit), this.number('chunkSize', 'Arena: chunk size', v.chunkSize),
+      this.select('source', 'Stream', [['peaks', 'pattern: peaks'], ['ramp', 'pattern: ramp'], ['plateau', 'pattern: plateau'], ['fair', 'fair adversary'], ['adaptive', 'adaptive adversary'], ['script', 'lecture script'], ['ostep', 'OSTEP op list']], v.source),
+      this.number('count', 'Requests', v.count), this.number('minSize', 'Smallest size', v.minSize), this.number('maxSize', 'Largest size', v.maxSize),
+      this.number('budget', 'Adversary budget (live bytes)', v.budget),
+      this.select('script', 'Lecture script', LECTURE_SCRIPTS.map((s) => [s.name, s.name]), v.script),
+      this.text('ops', 'OSTEP ops (+10,-0,…)', v.ops, 2000), this.number('seed', 'Seed', v.seed),
+      this.select('clock', 'Clock', [['none', 'none'], ['request', 'per request'], ['round', 'whole round']], v.clock),
+      this.number('seconds', 'Seconds (per request or round)', v.seconds),
+      this.select('fallback', 'Fallback policy', [['', 'the kind\'s default'], ...this.fallbacks(v.kind)], v.fallback),
+      this.checkbox('hints', 'Show hints', v.hints),
+    );
+    form.querySelector<HTMLSelectElement>('select[name=kind]')?.addEventListener('change', (event) => {
+      const fallback = form.querySelector<HTMLSelectElement>('select[name=fallback]');
+      const kind = (event.target as HTMLSelectElement).value as RegisteredKind;
+      fallback?.replaceChildren(...[['', 'the kind\'s default'], ...this.fallbacks(kind)].map(([value, text]) => this.option(value ?? '', text ?? '')));
+    });
+    const preview = el('div', { marginTop: '12px' });
+    preview.setAttribute('aria-live', 'polite');
+    preview.className = 'round-preview';
+    const status = el('p', { color: COLOURS.dim, margin: '8px 0' });
+    status.setAttribute('role', 'status');
+    const actions = el('div', { display: 'flex', gap: '10px', marginTop: '12px', justifyContent: 'flex-end', flexWrap: 'wrap' });
+    actions.append(
+      button('Preview', () => this.preview(form, preview)),
+      button('Save and choose', () => void this.saveFrom(form, preview), true),
+      button('Back to the list', () => this.showList('')),
+    );
+    this.box.append(this.heading('A round of your own'), form, actions, status, preview);
+  }
+
+  private fallbacks(kind: RegisteredKind): [string, string][] {
+    return policiesFor(kind).map((p) => [p.name, p.label]);
+  }
+
+  private labelled(text: string, control: HTMLElement): HTMLLabelElement {
+    const label = el('label', { display: 'flex', flexDirection: 'column', gap: '4px', fontSize: '14px', color: COLOURS.dim }, text);
+    Object.assign(control.style, INPUT_STYLE);
+    label.append(control);
+    return label;
+  }
+
+  private text(name: string, label: string, value: string, maxLength: number): HTMLLabelElement {
+    const input = el('input');
+    input.name = name;
+    input.value = value;
+    input.maxLength = maxLength;
+    return this.labelled(label, input);
+  }
+
+  private number(name: string, label: string, value: number): HTMLLabelElement {
+    const input = el('input');
+    input.type = 'number';
+    input.name = name;
+    input.value = String(value);
+    return this.labelled(label, input);
+  }
+
+  private option(value: string, text: string): HTMLOptionElement {
+    const o = el('option', {}, text);
+    o.value = value;
+    return o;
+  }
+
+  private select(name: string, label: string, options: readonly (readonly [string, string])[], value: string): HTMLLabelElement {
+    const select = el('select');
+    select.name = name;
+    select.append(...options.map(([v, t]) => this.option(v, t)));
+    select.value = value;
+    return this.labelled(label, select);
+  }
+
+  private checkbox(name: string, label: string, checked: boolean): HTMLLabelElement {
+    const input = el('input');
+    input.type = 'checkbox';
+    input.name = name;
+    input.checked = checked;
+    const l = el('label', { display: 'flex', alignItems: 'center', gap: '8px', fontSize: '14px', color: COLOURS.dim });
+    l.append(input, document.createTextNode(label));
+    return l;
+  }
+
+  /** The form's fields as the editor's values (a number field left empty reads as 0, which the engine refuses in its words). */
+  private read(form: HTMLFormElement): EditorValues {
+    const get = (name: string): string => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
+    const num = (name: string): number => Number(get(name));
+    const hints = (form.elements.namedItem('hints') as HTMLInputElement | null)?.checked ?? false;
+    this.values = {
+      title: get('title'), description: get('description'), kind: get('kind') as EditorValues['kind'], heapLimit: num('heapLimit'), align: num('align'),
+      coalesce: get('coalesce') as EditorValues['coalesce'], growth: get('growth') as EditorValues['growth'], maxOrder: num('maxOrder'), pageLimit: num('pageLimit'),
+      chunkSize: num('chunkSize'), source: get('source') as EditorValues['source'], count: num('count'), minSize: num('minSize'), maxSize: num('maxSize'),
+      budget: num('budget'), script: get('script'), ops: get('ops'), seed: num('seed'), clock: get('clock') as EditorValues['clock'], seconds: num('seconds'),
+      hints, fallback: get('fallback'),
+    };
+    return this.values;
+  }
+
+  /** Previews the form's round in the browser; false (with the engine's words shown) when it is refused. */
+  private preview(form: HTMLFormElement, into: HTMLElement): boolean {
+    const result = previewRound(editorSettings(this.read(form)));
+    if (!result.ok) {
+      const refusal = el('p', { color: COLOURS.bad, margin: '0' }, `${result.message} (${result.code})`);
+      refusal.setAttribute('role', 'alert');
+      into.replaceChildren(refusal);
+      return false;
+    }
+    into.replaceChildren(...this.previewParts(result.value));
+    return true;
+  }
+
+  private previewParts(p: RoundPreview): HTMLElement[] {
+    const summary = el('p', { margin: '0 0 6px' }, `${p.requests} requests · peak live ${p.peakLive} bytes · ${lengthWords(p.length)}`);
+    summary.className = 'preview-summary';
+    const caption = el('p', { margin: '0', color: COLOURS.dim, fontSize: '14px' }, 'Request sizes over time (bars) and the bytes live (line):');
+    const table = el('table', { borderCollapse: 'collapse', marginTop: '8px', fontSize: '15px' });
+    table.className = 'preview-policies';
+    const head = el('tr');
+    head.append(...['Policy', 'Score', 'Utilization', 'Failures'].map((t) => el('th', { textAlign: 'left', padding: '2px 12px 2px 0', color: COLOURS.dim }, t)));
+    table.append(head);
+    for (const policy of p.policies) {
+      const row = el('tr');
+      const best = policy.name === p.best ? ' (best)' : '';
+      row.append(...[`${policy.label}${best}`, String(policy.score), `${Math.round(policy.utilization * 100)}%`, String(policy.failures)].map((t) => el('td', { padding: '2px 12px 2px 0' }, t)));
+      table.append(row);
+    }
+    return [summary, caption, this.sizesChart(p), table];
+  }
+
+  /** The sizes over time as an SVG: one bar per request, and the live bytes as a line on their own scale. */
+  private sizesChart(p: RoundPreview): HTMLElement {
+    const w = 700;
+    const h = 120;
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', `sizes of ${p.sizes.length} requests, from ${Math.min(...p.sizes.map((s) => s.size))} to ${Math.max(...p.sizes.map((s) => s.size))} bytes`);
+    Object.assign(svg.style, { width: '100%', height: '120px', background: COLOURS.panel, display: 'block' });
+    const maxSize = Math.max(1, ...p.sizes.map((s) => s.size));
+    const maxLive = Math.max(1, ...p.sizes.map((s) => s.liveBytes));
+    const step = w / Math.max(1, p.sizes.length);
+    const points: string[] = [];
+    p.sizes.forEach((s, i) => {
+      const bar = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      const bh = (s.size / maxSize) * (h - 10);
+      bar.setAttribute('x', String(i * step));
+      bar.setAttribute('y', String(h - bh));
+      bar.setAttribute('width', String(Math.max(1, step - 1)));
+      bar.setAttribute('height', String(bh));
+      bar.setAttribute('fill', COLOURS.bar);
+      svg.append(bar);
+      points.push(`${i * step + step / 2},${h - (s.liveBytes / maxLive) * (h - 10)}`);
+    });
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+    line.setAttribute('points', points.join(' '));
+    line.setAttribute('fill', 'none');
+    line.setAttribute('stroke', COLOURS.accent);
+    line.setAttribute('stroke-width', '2');
+    svg.append(line);
+    const wrap = el('div');
+    wrap.append(svg);
+    return wrap;
+  }
+
+  /** Saves the form's round to the class (after a preview that passes) and chooses it. */
+  private async saveFrom(form: HTMLFormElement, preview: HTMLElement): Promise<void> {
+    if (!this.preview(form, preview)) return;
+    try {
+      const saved = await this.deps.save(editorSettings(this.values));
+      this.rounds = [...this.rounds, saved];
+      this.close();
+      this.deps.pick(saved);
+    } catch (error) {
+      this.say(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
