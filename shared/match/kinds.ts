@@ -97,6 +97,13 @@ export function policyLabel(name: string): string {
   return POLICY_LABELS[name] ?? name.replace(/[-_]/g, ' ');
 }
 
+const KIND_LABELS: Readonly<Record<RegisteredKind, string>> = { freelist: 'free list', buddy: 'buddy', slab: 'slab', arena: 'arena' };
+
+/** A kind's display name ("free list"); a name the table lacks reads as it is. */
+export function kindLabel(kind: string): string {
+  return Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind as RegisteredKind] : kind;
+}
+
 interface KindEntry<S extends AllocatorSetup> {
   create(options: S['options']): Outcome<Allocator>;
   readonly policies: readonly PolicyMaker[];

@@ -8,7 +8,7 @@
 // Created by the scene and removed when it shuts down.
 
 import type Phaser from 'phaser';
-import { policiesFor, registeredKinds, type RegisteredKind } from '../../../../shared/match/kinds.ts';
+import { kindLabel, policiesFor, registeredKinds, type RegisteredKind } from '../../../../shared/match/kinds.ts';
 import { previewRound, type RoundPreview } from '../../../../shared/match/round-preview.ts';
 import { LECTURE_SCRIPTS } from '../../../../shared/streams/lecture.ts';
 import type { ListedRound } from '../../net/connection.ts';
@@ -158,7 +158,7 @@ export class RoundPickerDialog {
     const kinds = registeredKinds();
     form.append(
       this.text('title', 'Title', v.title, 80), this.text('description', 'One-line description', v.description, 200),
-      this.select('kind', 'Allocator', kinds.map((k) => [k, k === 'freelist' ? 'free list' : k]), v.kind),
+      this.select('kind', 'Allocator', kinds.map((k) => [k, kindLabel(k)]), v.kind),
       this.number('heapLimit', 'Heap limit (bytes, free list)', v.heapLimit), this.number('align', 'Alignment (free list)', v.align),
       this.select('coalesce', 'Coalescing (free list)', [['immediate', 'immediate'], ['deferred', 'deferred']], v.coalesce),
       this.select('growth', 'Growth (free list)', [['sbrk', 'sbrk'], ['fixed', 'fixed']], v.growth),

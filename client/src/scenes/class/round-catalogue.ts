@@ -4,7 +4,7 @@
 // settings (shared/match/round-settings.ts checks them, and previewRound previews them,
 // in the engine's own words). Pure: no DOM, unit-tested.
 
-import type { RegisteredKind } from '../../../../shared/match/kinds.ts';
+import { kindLabel, type RegisteredKind } from '../../../../shared/match/kinds.ts';
 
 /** A round as the class's list gives it (server/classroom/round-library.ts ListedRound, the fields the picker reads). */
 export interface ListedRoundLike {
@@ -17,8 +17,6 @@ export interface ListedRoundLike {
   readonly length: { readonly limitMs: number | null; readonly estimateMs: number };
 }
 
-const KIND_WORDS: Readonly<Record<string, string>> = { freelist: 'free list', buddy: 'buddy', slab: 'slab', arena: 'arena' };
-
 /** "about 4 min", "at most 2 min" when the round's clock ends it first, "under a minute". */
 export function lengthWords(length: ListedRoundLike['length']): string {
   const minutes = Math.round(length.estimateMs / 60_000);
@@ -29,14 +27,14 @@ export function lengthWords(length: ListedRoundLike['length']): string {
 /** The picker's second line for a round: kind, requests, expected length, and whose it is. */
 export function roundLine(round: ListedRoundLike): string {
   const requests = `${round.requests} ${round.requests === 1 ? 'request' : 'requests'}`;
-  return `${KIND_WORDS[round.kind] ?? round.kind} · ${requests} · ${lengthWords(round.length)}${round.builtIn ? '' : ' · yours'}`;
+  return `${kindLabel(round.kind)} · ${requests} · ${lengthWords(round.length)}${round.builtIn ? '' : ' · yours'}`;
 }
 
 /** The rounds whose title, description or kind holds every word of `query` (case ignored), in list order. */
 export function filterRounds<T extends ListedRoundLike>(rounds: readonly T[], query: string): T[] {
   const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
   return rounds.filter((r) => {
-    const text = `${r.title} ${r.description} ${KIND_WORDS[r.kind] ?? r.kind}`.toLowerCase();
+    const text = `${r.title} ${r.description} ${kindLabel(r.kind)}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
 }
