@@ -126,7 +126,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       onClassView: () => this.projection.refresh(),
     });
     await this.setMetadata({ sessionId: session.id, code: session.code });
-    Object.assign(this.state, { code: session.code, figures: new ClassFigures(), projection: new Projection(), phase: 'lobby', roundNo: 0, roundTitle: '', roundDeadline: 0, roundRemainingMs: 0, playerCount: 0 });
+    Object.assign(this.state, { code: session.code, figures: new ClassFigures(), projection: new Projection(), phase: 'lobby', roundNo: 0, roundTitle: '', roundDeadline: 0, roundRemainingMs: 0, roundStartsAt: 0, playerCount: 0 });
     this.projection = new ClassProjection({ projection: this.state.projection, seated: this.seated, config: () => this.round.roundConfig });
     for (const record of await services.storage.listPlayers(session.id)) if (!record.barred && !record.kicked) this.seated.add(record);
     await this.round.restore();

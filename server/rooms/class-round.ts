@@ -7,6 +7,7 @@
 
 import type { Client } from '@colyseus/core';
 import { refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
+import { COUNT_IN_MS } from '../../shared/match/count-in.ts';
 import { requestsPlayed, startMatch, type LoggedMove, type RoundConfig } from '../../shared/match/match.ts';
 import type { RefusalMessage } from '../protocol/messages.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -69,6 +70,8 @@ export class ClassRound {
   private roundScores: RoundScore[] = [];
   /** Whether the round is being ended (its whole-round clock ran out): the tick does not end it twice. */
   private ending = false;
+  /** When the running round's 3-2-1 ends, in class match time ([MATCH-TIME-6]); null once it is over. */
+  private countInEnds: number | null = null;
 
   constructor(deps: RoundDeps) {
     this.deps = deps;
@@ -104,12 +107,26 @@ export class ClassRound {
    * joiner, a returning student); the start is stored first, since their replay starts there.
    */
   async seatIn(s: Seated): Promise<void> {
-    const now = s.clock.now();
+    // While the round counts in, the student's match starts when the count ends ([MATCH-TIME-6]).
+    const now = s.clock.now() + this.countInLeft();
     const started = this.config ? startMatch(this.config, now) : null;
     if (!started?.ok) return;
     const roundNo = this.deps.state.roundNo;
     await this.deps.storage.startSeat({ sessionId: this.deps.sessionId, roundNo, playerId: s.record.playerId, startedAt: now });
     this.deps.seated.install(s, started.value, { roundNo, showHints: this.hints, pausedMs: this.clock.pausedMs, hosts: this.deps.hosts() });
+    if (this.countInLeft() > 0 && s.seat) s.seat.view.phase = 'waiting';
+  }
+
+  /** Time left of the running round's 3-2-1 (0 once it is over). */
+  private countInLeft(): number {
+    return this.countInEnds === null ? 0 : Math.max(0, this.countInEnds - this.clock.now());
+  }
+
+  /** The 3-2-1 has ended: every waiting heap plays ([MATCH-TIME-6]). */
+  private endCountIn(): void {
+    this.countInEnds = null;
+    this.deps.state.roundStartsAt = 0;
+    for (const s of this.deps.seated.playing()) if (s.seat.view.phase === 'waiting') s.seat.view.phase = 'playing';
   }
 
   /** Whether `s` has no heap in the running round (a returning student who was away when it started). */
@@ -133,6 +150,7 @@ export class ClassRound {
   /** Hands overdue requests to the fallback policy, and publishes the class views when stale. */
   tick(): void {
     if (this.deps.state.phase !== 'playing') return;
+    if (this.countInEnds !== null && this.countInLeft() === 0) this.endCountIn();
     if (this.roundClock.isDue(this.clock.now()) && !this.ending) {
       this.ending = true;
       void this.end().finally(() => {
@@ -156,12 +174,15 @@ export class ClassRound {
     if (!round.ok) return round;
     if (state.phase === 'playing' || state.phase === 'paused') return { code: 'round/running', message: 'end the current round first' };
     const roundNo = state.roundNo + 1;
-    const now = this.clock.now();
+    // [MATCH-TIME-6] The round counts in: its clocks run from the end of the 3-2-1.
+    const now = this.clock.now() + COUNT_IN_MS;
     const { config, title, showHints: hints } = round.value;
     const probe = startMatch(config, now);
     if (!probe.ok) return probe;
     await this.deps.storage.startRound({ sessionId: this.deps.sessionId, roundNo, config: writeRound({ config, title, hints, roundId: round.value.id }), startedAt: now, endedAt: null });
     this.roundClock.start(round.value.roundTimeMs, now);
+    this.countInEnds = now;
+    state.roundStartsAt = this.deps.now() + COUNT_IN_MS;
     await this.deps.saveClock({ roundEndsAt: this.roundClock.endsAt });
     this.config = config;
     this.deps.seated.paceRound(config);
@@ -224,7 +245,8 @@ export class ClassRound {
 
   /** The whole-round clock as the state shows it: the wall-clock deadline while it runs, the time left. */
   private showRoundClock(): void {
-    const shown = this.roundClock.view(this.clock.now(), this.clock.pausedMs, this.clock.stopped);
+    // During the 3-2-1 the whole-round clock has not started: its whole time is left.
+    const shown = this.roundClock.view(Math.max(this.clock.now(), this.countInEnds ?? -Infinity), this.clock.pausedMs, this.clock.stopped);
     this.deps.state.roundDeadline = shown.deadline;
     this.deps.state.roundRemainingMs = shown.remainingMs;
   }
@@ -305,6 +327,8 @@ export class ClassRound {
     if (state.phase === 'results') return;
     state.phase = 'results';
     const roundNo = state.roundNo;
+    this.countInEnds = null;
+    state.roundStartsAt = 0;
     this.roundClock.clear();
     this.showRoundClock();
     await storage.endRound(sessionId, roundNo, this.clock.now());

@@ -115,6 +115,8 @@ export const ClassroomState = schema({
   roundDeadline: t.float64(),
   /** Milliseconds left on the whole-round clock (frozen while paused); 0 without one. */
   roundRemainingMs: t.float64(),
+  /** Wall time a just-started round's 3-2-1 ends ([MATCH-TIME-6]); 0 once it has ended. */
+  roundStartsAt: t.float64(),
   locked: t.boolean(),
   lateJoin: t.boolean(),
   /** 'shown' | 'hidden' | 'anonymous' */

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { drivenClassroom } from './classroom-server.ts';
 import type { ClassroomState } from '../../server/state/classroom-state.ts';
+import { COUNT_IN_MS } from '../../shared/match/count-in.ts';
 
 const driven = drivenClassroom();
 const { storage, port: PORT } = driven;
@@ -42,10 +43,13 @@ describe('a whole-round clock', () => {
     const { created, host, roundId } = await classWithRound({ per: 'round', seconds: 10 });
     const student = await driven.server().sdk.joinById<ClassroomState>(created.roomId, { code: created.code, nickname: 'Ada' });
     await vi.waitFor(() => expect(host.state.players.size).toBe(1));
+    // The round's clock runs after its 3-2-1 ([MATCH-TIME-6]).
+    const countEnds = clock.wall + COUNT_IN_MS;
     host.send('host:start', { round: roundId });
     await vi.waitFor(() => expect(host.state.phase).toBe('playing'));
     expect(student.state.roundRemainingMs).toBe(10_000);
-    expect(student.state.roundDeadline).toBe(clock.wall + 10_000);
+    expect(student.state.roundDeadline).toBe(countEnds + 10_000);
+    clock.wall = countEnds;
 
     host.send('host:extend', { seconds: 30 });
     await vi.waitFor(() => expect(student.state.roundRemainingMs).toBe(40_000));

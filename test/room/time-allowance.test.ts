@@ -9,6 +9,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { BUDDY_PEAKS_ID, resolveRound } from '../../shared/levels/rounds.ts';
+import { COUNT_IN_MS } from '../../shared/match/count-in.ts';
 import { drivenClassroom } from './classroom-server.ts';
 
 const driven = drivenClassroom();
@@ -53,11 +54,14 @@ describe('time accommodations in a class', () => {
     const stored = await storage.listPlayers((await storage.findOpenSessionByCode(created.code))!.id);
     expect(stored.map((p) => [p.nickname, p.timeAllowance ?? 'standard']).sort()).toEqual([['Ada', 'none'], ['Bo', 'x2'], ['Cy', 'standard']]);
 
+    // The round's clocks run after its 3-2-1 ([MATCH-TIME-6]).
+    const starts = driven.clock.wall + COUNT_IN_MS;
     host.send('host:start', { round: BUDDY_PEAKS_ID });
     for (const student of [ada, bo, cy]) await waitFor(() => expect(heapOf(student)?.hasPending).toBe(true));
     // Ada's screen shows no clock; Bo's deadline is twice as far as Cy's.
     expect(heapOf(ada)?.pending.deadline).toBe(0);
-    expect(heapOf(bo)!.pending.deadline - driven.clock.wall).toBe(2 * (heapOf(cy)!.pending.deadline - driven.clock.wall));
+    expect(heapOf(bo)!.pending.deadline - starts).toBe(2 * (heapOf(cy)!.pending.deadline - starts));
+    driven.clock.wall = starts;
 
     // Past the round's time: only Cy's request goes to the fallback.
     driven.clock.wall += PER_REQUEST_MS + 1_000;

@@ -84,6 +84,8 @@ export interface ClassStateLike {
   /** The whole-round clock (round-clock.ts reads them); absent or 0 without one. */
   readonly roundDeadline?: number;
   readonly roundRemainingMs?: number;
+  /** Wall time a just-started round's 3-2-1 ends (MATCH-TIME-6); 0 once it has. */
+  readonly roundStartsAt?: number;
   readonly locked: boolean;
   readonly lateJoin: boolean;
   readonly leaderboardMode: string;
