@@ -144,7 +144,7 @@ export class HostScene extends Phaser.Scene {
         this.setStatus(`Next round: “${round.title}” (${roundLine(round)}).`, UI.dim);
       },
     });
-    this.wall = new HostWall(this, this.buttons, (body) => this.post('host:project', body), () => this.refresh());
+    this.wall = new HostWall(this, this.buttons, (body) => this.post('host:project', body), () => this.refresh(), (body) => this.post('host:time', body));
     this.thumbs.events.on('open', ({ playerId }) => {
       this.wall.open(playerId);
       this.refresh();

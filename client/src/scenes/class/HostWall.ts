@@ -1,6 +1,6 @@
 // The dashboard's part in what the class looks at: a student's heap opened from their
 // thumbnail (live, as they play), with "Show on projector" (named), "Anonymously" and
-// "Back" (to the class); and, over the class figures, what the projector shows (the board, the
+// "Back" (to the class), and the student's time accommodation (TimeAllowanceRow.ts); and, over the class figures, what the projector shows (the board, the
 // best and worst beside first fit's, the class figures), the current choice marked.
 // The scene hands it a box and the state; it sends `host:project` through the scene's post.
 
@@ -13,6 +13,7 @@ import { takeTop, type Box } from './layout.ts';
 import { projectionShow, spotlightHeap, type ProjectionShow } from './projection.ts';
 import type { ButtonSet } from './screen-report.ts';
 import { textStyle } from './views/text-style.ts';
+import { TimeAllowanceRow } from './TimeAllowanceRow.ts';
 import { WallHeapsView } from './views/WallHeapsView.ts';
 
 /** The projector choices on the dashboard, with their buttons' words. */
@@ -30,14 +31,19 @@ export class HostWall {
   private readonly post: (body: ClientMessages['host:project']) => void;
   private readonly label: Phaser.GameObjects.Text;
   private readonly heaps: WallHeapsView;
+  private readonly time: TimeAllowanceRow;
   /** The student whose heap is open on the dashboard, or null. */
   private opened: string | null = null;
 
-  constructor(scene: Phaser.Scene, buttons: ButtonSet, post: (body: ClientMessages['host:project']) => void, onChange: () => void) {
+  constructor(
+    scene: Phaser.Scene, buttons: ButtonSet, post: (body: ClientMessages['host:project']) => void, onChange: () => void,
+    postTime: (body: ClientMessages['host:time']) => void,
+  ) {
     this.buttons = buttons;
     this.post = post;
     this.label = scene.add.text(0, 0, 'Projector shows', textStyle(14, UI.dim, true));
     this.heaps = new WallHeapsView(scene);
+    this.time = new TimeAllowanceRow(scene, buttons, postTime);
     const options = { fontSize: 16, height: BUTTON_HEIGHT };
     for (const { show, label } of WALL_CHOICES) buttons.add(`wall-${show}`, label, () => this.post({ show }), options);
     buttons.add('spot-named', 'Show on projector', () => this.project(true), { ...options, primary: true });
@@ -63,6 +69,7 @@ export class HostWall {
     this.buttons.setVisible([...WALL_BUTTONS, ...SPOTLIGHT_BUTTONS], false);
     this.label.setVisible(false);
     this.heaps.setVisible(false);
+    this.time.hide();
   }
 
   /** The projector row over the class figures; answers the box left under it. */
@@ -86,8 +93,10 @@ export class HostWall {
    */
   layoutSpotlight(box: Box, font: number, state: ClassStateLike | undefined, connected: boolean): boolean {
     const heap = this.opened ? spotlightHeap(state, this.opened, true) : null;
-    if (!heap) {
+    const student = this.opened ? state?.players?.get(this.opened) : undefined;
+    if (!heap || !student) {
       this.opened = null;
+      this.time.hide();
       this.buttons.setVisible(SPOTLIGHT_BUTTONS, false);
       this.heaps.setVisible(false);
       return false;
@@ -99,7 +108,7 @@ export class HostWall {
     for (const name of ['spot-named', 'spot-anonymous']) this.buttons.setEnabled(name, connected);
     this.buttons.setVisible(SPOTLIGHT_BUTTONS, true);
     this.buttons.placeRow(SPOTLIGHT_BUTTONS, box.x, box.y, box.w, BUTTON_HEIGHT, 8);
-    const [, rest] = takeTop(box, BUTTON_HEIGHT, 12);
+    const rest = this.time.layout(takeTop(box, BUTTON_HEIGHT, 12)[1], font, student, connected);
     this.heaps.setVisible(true);
     this.heaps.layout(rest.x, rest.y, rest.w, rest.h, font);
     this.heaps.show([{ ...heap, label: fitText(heap.label, rest.w, font, true) }]);

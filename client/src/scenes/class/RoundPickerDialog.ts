@@ -47,6 +47,8 @@ export class RoundPickerDialog {
   private readonly box: HTMLDivElement;
   private rounds: ListedRound[] = [];
   private values: EditorValues = EDITOR_DEFAULTS;
+  /** What had the focus when the dialog opened: it gets it back when the dialog closes. */
+  private opener: HTMLElement | null = null;
 
   constructor(scene: Phaser.Scene, deps: RoundPickerDeps) {
     this.deps = deps;
@@ -74,6 +76,7 @@ export class RoundPickerDialog {
 
   /** Opens the picker on the class's list of rounds. */
   open(): void {
+    this.opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.root.style.display = 'block';
     this.showList('');
     void this.deps.load().then((rounds) => {
@@ -84,6 +87,8 @@ export class RoundPickerDialog {
 
   close(): void {
     this.root.style.display = 'none';
+    this.opener?.focus({ preventScroll: true });
+    this.opener = null;
   }
 
   private searchText(): string {
@@ -190,6 +195,8 @@ export class RoundPickerDialog {
       button('Back to the list', () => this.showList('')),
     );
     this.box.append(this.heading('A round of your own'), form, actions, status, preview);
+    // The list it replaced held the focus: the keyboard goes on in the editor (Esc still closes it).
+    form.querySelector<HTMLInputElement>('input')?.focus();
   }
 
   private fallbacks(kind: RegisteredKind): [string, string][] {

@@ -42,6 +42,8 @@ export interface PlayerInfoLike {
   readonly failures: number;
   readonly placed: number;
   readonly finished: boolean;
+  /** The host's time accommodation for them (shared/match/time-allowance.ts; host only). */
+  readonly timeAllowance?: string;
 }
 
 export type { RegionLike };

@@ -3,7 +3,8 @@
 // address strip (live blocks in their palette colour with a dark edge between
 // blocks, holes dark grey, room past the break hatched). All strips share one scale,
 // so a heap that grew taller than the others is longer. Cards that do not fit are counted.
-// Clicking a card opens that student's heap (the scene decides where).
+// Clicking a card opens that student's heap (the scene decides where); so does its DOM
+// twin (a11y/layer.ts), a button per card shown ("Open Ada's heap: 3/8 placed").
 
 import Phaser from 'phaser';
 import { UI, blockColour } from '../../../palette.ts';
@@ -14,6 +15,7 @@ import { ViewEvents } from '../../../views/emitter.ts';
 import { gridCells, type Box } from '../layout.ts';
 import type { HeapThumb } from '../class-state.ts';
 import { PanelView } from '../../../views/PanelView.ts';
+import { ScreenLayer, type ControlTwin } from '../../../a11y/layer.ts';
 
 /** "3/8 placed", "done" or "away": a card's second line. */
 export function thumbProgress(thumb: HeapThumb): string {
@@ -32,6 +34,8 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
   /** The cards drawn, for finding the one clicked. */
   private cards: { readonly thumb: HeapThumb; readonly cell: Box }[] = [];
   private readonly zone: Phaser.GameObjects.Zone;
+  /** The cards' DOM twins, by the card's place in the grid. */
+  private readonly twins: ControlTwin[] = [];
 
   constructor(scene: Phaser.Scene, depth = 0) {
     super(scene, depth);
@@ -41,13 +45,13 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
 
   override destroy(): void {
     this.events.clear();
+    for (const twin of this.twins) twin.remove();
     this.zone.destroy();
     super.destroy();
   }
 
   private openAt(px: number, py: number): void {
-    const card = this.cards.find(({ cell }) => px >= cell.x && px <= cell.x + cell.w && py >= cell.y && py <= cell.y + cell.h);
-    if (card) this.events.emit('open', { playerId: card.thumb.playerId, name: card.thumb.name });
+    this.openCard(this.cards.findIndex(({ cell }) => px >= cell.x && px <= cell.x + cell.w && py >= cell.y && py <= cell.y + cell.h));
   }
 
   protected override redraw(): void {
@@ -59,6 +63,27 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
     if (this.zone.input) this.zone.input.enabled = shown;
     const hitArea: unknown = this.zone.input?.hitArea;
     if (hitArea instanceof Phaser.Geom.Rectangle) hitArea.setSize(Math.max(1, w), Math.max(1, h));
+    this.showTwins();
+  }
+
+  /** A DOM button per card drawn, in the cards' order, that opens it as a click does. */
+  private showTwins(): void {
+    this.cards.forEach(({ thumb }, i) => {
+      const twin = (this.twins[i] ??= ScreenLayer.of(this.scene).addControl('', () => this.openCard(i), { place: () => this.cardCentre(i) }));
+      twin.setLabel(`Open ${thumb.name}'s heap: ${thumbProgress(thumb)}`);
+      twin.setShown(true);
+    });
+    for (let i = this.cards.length; i < this.twins.length; i++) this.twins[i]?.setShown(false);
+  }
+
+  private openCard(i: number): void {
+    const card = this.cards[i];
+    if (card) this.events.emit('open', { playerId: card.thumb.playerId, name: card.thumb.name });
+  }
+
+  private cardCentre(i: number): { x: number; y: number } | null {
+    const cell = this.cards[i]?.cell;
+    return cell ? { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 } : null;
   }
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
