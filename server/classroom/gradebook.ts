@@ -4,6 +4,8 @@
 // total), and one column per round keyed by the student's identifier, as Canvas's and
 // Moodle's gradebook importers take them.
 
+import { countsTowardTotal } from '../../shared/score/podium.ts';
+
 /** One stored result of one student in one round. */
 export interface GradebookResult {
   readonly roundNo: number;
@@ -61,10 +63,10 @@ function csv(lines: readonly (readonly (string | number)[])[]): string {
   return `${BOM}${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Each student's total score over the session's rounds. */
+/** Each student's total score over the session's rounds: those they played a request in (shared/score SC-10, as the podium sums). */
 function totals(results: readonly GradebookResult[]): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const r of results) sums.set(r.playerId, (sums.get(r.playerId) ?? 0) + r.score);
+  for (const r of results) if (countsTowardTotal(r.played)) sums.set(r.playerId, (sums.get(r.playerId) ?? 0) + r.score);
   return sums;
 }
 

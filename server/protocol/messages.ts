@@ -70,6 +70,8 @@ export const CLIENT_MESSAGES = {
     rooms: ['classroom'],
     shape: { show: { type: 'enum', values: PROJECTIONS }, playerId: { type: 'string', maxLength: 64, optional: true }, named: { type: 'boolean', optional: true } },
   },
+  // The podium reveal at the end of a session (shared/score SC-10): a countdown, then third, second, first on every screen.
+  'host:podium': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:time': { sender: 'host', rooms: ['classroom'], shape: { playerId: { type: 'string', maxLength: 64 }, allowance: { type: 'enum', values: TIME_ALLOWANCES } } },
 } as const satisfies Readonly<Record<string, MessageSpec>>;
 

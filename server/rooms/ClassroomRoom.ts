@@ -15,11 +15,12 @@ import { parseClientMessage, type ClientMessage, type HostMessageType, type Refu
 import type { RoomServices } from '../services.ts';
 import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
 import { hashSecret, newSecret } from '../classroom/secrets.ts';
-import { ClassFigures, ClassroomState, Projection } from '../state/classroom-state.ts';
+import { ClassFigures, ClassroomState, PodiumReveal, Projection } from '../state/classroom-state.ts';
 import { ViewPatchSerializer } from '../state/view-patches.ts';
 import { admitJoin, type Admission } from './admission.ts';
 import { ClassProjection, type ProjectionChoice } from './class-projection.ts';
 import { ClassRound } from './class-round.ts';
+import { PodiumRevealer } from './podium-reveal.ts';
 import { ClassSeats, type Seated } from './class-seats.ts';
 import { readSettings, type SessionSettings } from './class-store.ts';
 import { ClientRate, dropUndecodableFrames, refuseTo } from './room-edge.ts';
@@ -60,6 +61,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private readonly seated = new ClassSeats(this.state, () => this.round.now());
   private round!: ClassRound;
   private projection!: ClassProjection;
+  private podium!: PodiumRevealer;
   /** Since when nobody has been in the room (wall time), or null. */
   private emptySince: number | null = null;
 
@@ -67,7 +69,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
     coalesce: (client: Client, raw: unknown) => this.studentMove(client, raw, 'coalesce'),
     release: (client: Client, raw: unknown) => this.studentMove(client, raw, 'release'),
-    'host:start': (client: Client, raw: unknown) => this.hostAction(client, 'host:start', raw, (m) => this.round.start(m.round)),
+    'host:start': (client: Client, raw: unknown) => this.hostAction(client, 'host:start', raw, (m) => this.startRound(m.round)),
     'host:pause': (client: Client, raw: unknown) => this.hostAction(client, 'host:pause', raw, () => this.round.pause()),
     'host:resume': (client: Client, raw: unknown) => this.hostAction(client, 'host:resume', raw, () => this.round.resume()),
     'host:end': (client: Client, raw: unknown) => this.hostAction(client, 'host:end', raw, () => this.round.end()),
@@ -79,6 +81,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     'host:leaderboard': (client: Client, raw: unknown) => this.hostAction(client, 'host:leaderboard', raw, (m) => this.saveSettings({ leaderboardMode: m.mode })),
     'host:student-id': (client: Client, raw: unknown) => this.hostAction(client, 'host:student-id', raw, (m) => this.saveSettings({ askStudentId: m.ask })),
     'host:project': (client: Client, raw: unknown) => this.hostAction(client, 'host:project', raw, (m) => this.project(this.projection.check(m))),
+    'host:podium': (client: Client, raw: unknown) => this.hostAction(client, 'host:podium', raw, () => this.podium.start([...this.state.totals], this.round.running())),
     // An unknown type costs a token of the sender's rate like any other message.
     _: (client: Client, type: unknown) => this.rate.refuseUnknown(client, type),
   } satisfies Record<RoomMessageType<'classroom'> | '_', unknown>;
@@ -126,7 +129,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       onClassView: () => this.projection.refresh(),
     });
     await this.setMetadata({ sessionId: session.id, code: session.code });
-    Object.assign(this.state, { code: session.code, figures: new ClassFigures(), projection: new Projection(), phase: 'lobby', roundNo: 0, roundTitle: '', roundDeadline: 0, roundRemainingMs: 0, roundStartsAt: 0, playerCount: 0 });
+    Object.assign(this.state, { code: session.code, figures: new ClassFigures(), projection: new Projection(), podium: new PodiumReveal(), phase: 'lobby', roundNo: 0, roundTitle: '', roundDeadline: 0, roundRemainingMs: 0, roundStartsAt: 0, playerCount: 0 });
+    this.podium = new PodiumRevealer(this.state.podium, services.now);
     this.projection = new ClassProjection({ projection: this.state.projection, seated: this.seated, config: () => this.round.roundConfig });
     for (const record of await services.storage.listPlayers(session.id)) if (!record.barred && !record.kicked) this.seated.add(record);
     await this.round.restore();
@@ -138,6 +142,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.autoDispose = false;
     this.clock.setInterval(() => {
       this.round.tick();
+      this.podium.tick();
       this.putAwayIfEmpty();
     }, TICK_MS);
   }
@@ -290,7 +295,16 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   private async project(choice: ProjectionChoice | RefusalMessage): Promise<RefusalMessage | null> {
     if ('code' in choice) return choice;
+    // The host put something else up: the podium goes.
+    this.podium.clear();
     return this.saveSettings({ projection: choice });
+  }
+
+  /** A new round puts the podium away. */
+  private async startRound(round: string): Promise<RefusalMessage | null> {
+    const refusal = await this.round.start(round);
+    if (!refusal) this.podium.clear();
+    return refusal;
   }
 
   private async saveSettings(changes: Partial<SessionSettings>): Promise<RefusalMessage | null> {

@@ -4,6 +4,7 @@
 // the most recent request. No Colyseus here: the room copies the answers into state.
 
 import { rankByScore, rankPlayed } from '../../shared/score/rank.ts';
+import { countsTowardTotal } from '../../shared/score/podium.ts';
 import { requestsPlayed, type MatchState } from '../../shared/match/match.ts';
 import { standingOf as paceStanding, type RoundPace } from '../../shared/match/pace.ts';
 
@@ -79,6 +80,8 @@ export interface RoundScore {
   readonly playerId: string;
   readonly nickname: string;
   readonly score: number;
+  /** Requests dealt with (unknown in results stored before they were counted). */
+  readonly played?: number;
 }
 
 /** A row of the session's totals: the podium's. */
@@ -92,13 +95,15 @@ export interface TotalRow {
 }
 
 /**
- * The session's totals across its finished rounds: each student's scores summed, ranked
+ * The session's totals across its finished rounds: each student's scores summed over the
+ * rounds they played a request in ([SC-10]: sitting through a round scores nothing), ranked
  * (equal totals share a rank: ties are ties, [SC-8]'s ranking), at most BOARD_ROWS rows,
  * shown as the leaderboard is (hidden: none; anonymous: "Player N").
  */
 export function classTotals(results: readonly RoundScore[], mode: BoardMode): TotalRow[] {
   const byPlayer = new Map<string, { nickname: string; total: number; rounds: number }>();
   for (const r of results) {
+    if (!countsTowardTotal(r.played)) continue;
     const sum = byPlayer.get(r.playerId) ?? { nickname: r.nickname, total: 0, rounds: 0 };
     byPlayer.set(r.playerId, { nickname: r.nickname || sum.nickname, total: sum.total + r.score, rounds: sum.rounds + 1 });
   }

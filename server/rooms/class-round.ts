@@ -254,8 +254,8 @@ export class ClassRound {
   /** Reads the session's stored results and publishes the totals across its rounds. */
   async loadTotals(): Promise<void> {
     this.roundScores = (await this.deps.storage.listResults(this.deps.sessionId)).map((r) => {
-      const result = JSON.parse(r.result) as { nickname?: string; score: number };
-      return { playerId: r.playerId, nickname: result.nickname ?? '', score: result.score };
+      const result = JSON.parse(r.result) as { nickname?: string; score: number; played?: number };
+      return { playerId: r.playerId, nickname: result.nickname ?? '', score: result.score, played: result.played };
     });
     this.showTotals();
   }

@@ -69,6 +69,22 @@ export function syncTotals(totals: ArraySchema<TotalRow>, rows: readonly { reado
   syncRows(totals, rows, () => new TotalRow());
 }
 
+/**
+ * The podium reveal the host started (`host:podium`, shared/score SC-10): the places' rows
+ * frozen when it started, a countdown, then how many places are shown, from the lowest.
+ */
+export const PodiumReveal = schema({
+  /** '' (none) | 'countdown' | 'reveal' | 'done' */
+  stage: t.string(),
+  /** The countdown's number (3, 2, 1) while counting down, else 0. */
+  count: t.uint8(),
+  /** How many of the podium's places are shown, from the lowest (SC-10). */
+  revealed: t.uint8(),
+  /** Everyone on the podium (ranks 1 to 3 of the totals, ties included), as the board's mode names them. */
+  rows: t.array(TotalRow),
+}, 'PodiumReveal');
+export type PodiumReveal = SchemaType<typeof PodiumReveal>;
+
 export const ClassFigures = schema({
   /** Players per utilization decile (0-10%, …, 90-100%). */
   utilizationHistogram: t.array('uint16'),
@@ -127,6 +143,8 @@ export const ClassroomState = schema({
   leaderboard: t.array(LeaderRow),
   /** The session's totals across its finished rounds, ranked, ties sharing a rank (for the podium). */
   totals: t.array(TotalRow),
+  /** The podium reveal at the end of a session, on every screen. */
+  podium: t.ref(PodiumReveal),
   players: t.map(PlayerInfo).view(),
   /** Each student's private identifier, by playerId: in the host's view only. */
   privateInfo: t.map(PrivateInfo).view(),

@@ -10,6 +10,7 @@ import { boot, type ColyseusTestServer } from '@colyseus/testing';
 import type { Room } from '@colyseus/sdk';
 import { createAllocator } from '../../shared/match/kinds.ts';
 import { ROUND_CHOICES } from '../../shared/levels/rounds.ts';
+import { playToEnd } from './play-to-end.ts';
 
 process.env.MALLOCADE_DB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-host-rounds-')), 'test.db');
 const { default: appConfig } = await import('../../server/app.config.ts');
@@ -59,26 +60,6 @@ const PEAKS = {
 
 async function joinStudent(created: Created, nickname: string): Promise<Room> {
   return colyseus.sdk.joinById(created.roomId, { code: created.code, nickname });
-}
-
-type Heap = { version: number; phase: string; hasPending: boolean; pending: { id: number; size: number }; regions: { start: number; size: number; state: string }[] };
-
-function ownHeap(room: Room): Heap | undefined {
-  return [...(room.state.heaps as Map<string, Heap>).values()][0];
-}
-
-/** Plays every request at the start of a free region with room to spare (the CS:APP heap adds a header and rounds up). */
-async function playToEnd(room: Room): Promise<void> {
-  for (;;) {
-    await vi.waitFor(() => expect(ownHeap(room)?.phase === 'done' || ownHeap(room)?.hasPending).toBe(true), { timeout: 20_000 });
-    const heap = ownHeap(room)!;
-    if (heap.phase === 'done') return;
-    const spot = heap.regions.find((r) => r.state === 'free' && r.size >= heap.pending.size + 64);
-    expect(spot, 'a free region with room').toBeDefined();
-    const version = heap.version;
-    room.send('place', { requestId: heap.pending.id, target: spot!.start, version });
-    await vi.waitFor(() => expect(ownHeap(room)!.version).toBeGreaterThan(version), { timeout: 20_000 });
-  }
 }
 
 describe('a host\'s own rounds over HTTP', () => {
@@ -200,7 +181,8 @@ describe('a host\'s own rounds over HTTP', () => {
     await vi.waitFor(() => expect(host.state.roundNo).toBe(2));
     await playToEnd(ada);
     host.send('host:end', {});
-    await vi.waitFor(() => expect(host.state.totals.map((r: { rounds: number }) => r.rounds)).toEqual([2, 2]));
+    // Grace sat through round 2 without playing: it adds nothing to her total (SC-10).
+    await vi.waitFor(() => expect(host.state.totals.map((r: { name: string; rounds: number }) => [r.name, r.rounds])).toEqual([['Ada', 2], ['Grace', 1]]));
     const csv = await (await fetch(`${base()}/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } })).text();
     const rows = csv.trim().split('\r\n').slice(1).map((l) => l.split(','));
     const csvTotals = new Map(rows.map((r) => [r[2], Number(r[12])]));

@@ -120,6 +120,15 @@ describe('totals across a session\'s rounds (the podium)', () => {
     ]);
   });
 
+  it('[SC-10] counts a round only where the student played a request: sitting through one (an empty heap, 1000 points) adds nothing', () => {
+    const sat = [...results, { playerId: 'l', nickname: 'Linus', score: 1000, played: 0 }, { playerId: 'b', nickname: 'Bo', score: 1000, played: 0 }, { playerId: 'a', nickname: 'Ada', score: 0, played: 3 }];
+    expect(classTotals(sat, 'shown')).toEqual([
+      { rank: 1, name: 'Ada', total: 1000, rounds: 3 },
+      { rank: 1, name: 'Grace', total: 1000, rounds: 2 },
+      { rank: 3, name: 'Linus', total: 800, rounds: 1 },
+    ]);
+  });
+
   it('shows the totals as the board is shown: none when hidden, "Player N" when anonymous', () => {
     expect(classTotals(results, 'hidden')).toEqual([]);
     expect(classTotals(results, 'anonymous').map((r) => [r.rank, r.name])).toEqual([[1, 'Player 1'], [1, 'Player 2'], [3, 'Player 3']]);

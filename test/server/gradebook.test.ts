@@ -37,7 +37,7 @@ describe('the gradebook CSV', () => {
     ]);
   });
 
-  it('[SC-7] [SC-8] rows: the requests played, the figure against the best policy as a number (a minus is no formula), no rank for a student who played nothing', () => {
+  it('[SC-7] [SC-8] [SC-10] rows: the requests played, the figure against the best policy as a number (a minus is no formula), no rank and nothing toward the total for a student who played nothing', () => {
     const idle: Gradebook = {
       rounds: [{ roundNo: 1, title: 'Buddy: four peaks' }],
       students: [{ playerId: 'p1', nickname: 'Ahead', studentId: '' }, { playerId: 'p2', nickname: 'Idle', studentId: '' }],
@@ -48,7 +48,7 @@ describe('the gradebook CSV', () => {
     };
     expect(lines(gradebookCsv(idle, 'rows')).slice(1)).toEqual([
       '1,Buddy: four peaks,Ahead,,0.7800,0.2800,0,0,20,780,-40,1,780,',
-      '1,Buddy: four peaks,Idle,,1.0000,0.0000,0,0,0,1000,0,,1000,',
+      '1,Buddy: four peaks,Idle,,1.0000,0.0000,0,0,0,1000,0,,0,',
     ]);
   });
 
