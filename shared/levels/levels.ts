@@ -85,7 +85,7 @@ export const LEVELS: readonly Level[] = [
     concept: 'A program that never frees needs only a bump allocator: each block right after the last, no gaps.',
     lesson: 'controls',
     explanation:
-      'This program only allocates and never frees: a ramp. The simplest allocator just puts each block right after the last one and moves the break up ("bump"). Drag the request card onto the heap, click the free space at the break, or press Enter. Nothing is wasted if you do the same: any gap you leave is fragmentation.',
+      'This program only allocates and never frees: a ramp. The simplest allocator just puts each block right after the last one and moves the break up ("bump"). Drag the request card onto the heap or click the free space at the break (or press Enter). Nothing is wasted if you do the same: any gap you leave is fragmentation.',
     config: freeListRound(growingHeap(1024), { pattern: 'ramp', count: 12, sizes: small }, 101),
     par: 'first-fit-address',
     markers: true,

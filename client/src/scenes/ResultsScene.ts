@@ -26,6 +26,7 @@ import { engineOf, replayMatch, type LoggedMove, type RoundConfig } from '../../
 import { lineUpAreas } from '../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../shared/match/kinds.ts';
 import { onKey } from '../ui/keys.ts';
+import { forScreen } from '../ui/touch.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
 
 /** What the server sends beside the results so a round can be replayed here. */
@@ -151,7 +152,7 @@ export class ResultsScene extends Phaser.Scene {
     const plot = new LinePlotView(this);
     const timeline = results.player.timeline;
     plot.show({
-      xLabel: replay ? 'step (click to replay it)' : 'step',
+      xLabel: replay ? forScreen('step (click to replay it)') : 'step',
       leftLabel: 'bytes',
       rightLabel: 'external fragmentation',
       leftFormat: formatBytes,

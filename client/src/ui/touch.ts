@@ -12,6 +12,22 @@ export function withoutKeyHint(label: string): string {
   return label.replace(/\s+\((?:[A-Z0-9]|Enter|Esc|Space|[←→↑↓]+)\)$/, '');
 }
 
+/**
+ * Words written for a keyboard and mouse (a level's explanation and tips, a caption),
+ * said for a touch screen: key hints in brackets go ("(C)", "(or press Enter)"), a click
+ * or a press is a tap.
+ */
+export function forTouch(text: string): string {
+  return text
+    .replace(/\s*\((?:or )?(?:press )?(?:[A-Z]|Enter|Esc|Space|← →[^)]*)\)/g, '')
+    .replace(/\b(?:[Cc]lick|[Pp]ress)(s|ed|ing)?\b/g, (word, ending: string | undefined) => `${word[0] === word[0]!.toUpperCase() ? 'T' : 't'}ap${ending === 'ed' ? 'ped' : ending === 'ing' ? 'ping' : (ending ?? '')}`);
+}
+
+/** Words for the player's screen: `forTouch` on a touch screen, as written elsewhere. */
+export function forScreen(text: string): string {
+  return isTouchOnly() ? forTouch(text) : text;
+}
+
 /** The help lines the play screen shows, for keys and mouse or for touch. */
 export interface PlayHelp {
   readonly line: string;

@@ -10,6 +10,7 @@ import { HeapView } from './HeapView.ts';
 import type { HeapLine } from './heap-line.ts';
 import { UI } from '../palette.ts';
 import { reportDrawn } from '../test-hook.ts';
+import { isTouchOnly } from '../ui/touch.ts';
 
 /** One side of the replay: whose heap, the heap, and what the step did on it (empty before the first). */
 export interface ReplaySide {
@@ -135,7 +136,7 @@ export class ReplayView {
     this.left.show(replayLine(d.left.heap, extent));
     this.right.show(replayLine(d.right.heap, extent));
     const where = d.moment === 0 ? `before the first of ${d.lastMoment} steps` : `step ${d.moment} of ${d.lastMoment}`;
-    const help = this.bounds.width < 600 ? 'drag; tap the policy: next one' : 'drag, or ← → Home End; V or a tap on the policy: the next one';
+    const help = this.bounds.width < 600 || isTouchOnly() ? 'drag; tap the policy: next one' : 'drag, or ← → Home End; V or a tap on the policy: the next one';
     this.momentText.setText(`${where}  (${help})`);
     const g = this.track;
     const r = this.trackRect;

@@ -1,7 +1,12 @@
 // On a touch screen the game speaks of taps, not keys (client/src/ui/touch.ts): buttons
 // drop their key hints and the help lines say "tap"; with keys and a mouse nothing changes.
+// Outside the help lines too (issue 13, item 17): every level's explanation and tips, said
+// for touch (forTouch), name no key, no click and no press.
 import { describe, expect, it } from 'vitest';
-import { playHelp, withoutKeyHint } from '../../../client/src/ui/touch.ts';
+import { LEVELS } from '../../../shared/levels/levels.ts';
+import { forTouch, playHelp, withoutKeyHint } from '../../../client/src/ui/touch.ts';
+
+const KEY_WORDS = /\b(press|pressed|click|clicked|Enter|Esc|keys?|keyboard|arrow)\b|\([A-Z]\)|← →/i;
 
 describe('words for a touch screen', () => {
   it('drops a button\'s key hint, and only that', () => {
@@ -27,5 +32,18 @@ describe('words for a touch screen', () => {
       expect(playHelp(touch).board('arena')).toMatch(/^(Click|Tap) an arena \(or "\+ new arena"\)/);
       expect(playHelp(touch).board('slab')).toMatch(/^(Click|Tap) a slab /);
     }
+  });
+
+  it('says every level explanation and tip with taps, not keys', () => {
+    for (const level of LEVELS) {
+      for (const text of [level.explanation, ...level.tips]) expect(forTouch(text), `${level.id}: ${text}`).not.toMatch(KEY_WORDS);
+    }
+  });
+
+  it('drops key hints in brackets and makes clicks and presses taps', () => {
+    expect(forTouch('Drag the request card onto the heap or click the free space at the break (or press Enter).')).toBe('Drag the request card onto the heap or tap the free space at the break.');
+    expect(forTouch('Press "Coalesce" (C) first and it fits.')).toBe('Tap "Coalesce" first and it fits.');
+    expect(forTouch('step (click to replay it)')).toBe('step (tap to replay it)');
+    expect(forTouch('Clicked twice')).toBe('Tapped twice');
   });
 });

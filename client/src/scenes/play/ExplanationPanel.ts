@@ -1,12 +1,13 @@
 // A practice level's idea in plain words, shown over the heap when the level starts
 // (Enter, E or a click closes it), and its tips one at a time. With no level (the
-// warm-up, a class round) there is nothing to explain and the panel stays hidden.
+// warm-up, a class round) there is nothing to explain and the panel stays hidden. On a
+// touch screen its words speak of taps (ui/touch.ts forScreen).
 
 import Phaser from 'phaser';
 import type { Level } from '../../../../shared/levels/levels.ts';
 import { UI } from '../../palette.ts';
 import { onKey } from '../../ui/keys.ts';
-import { isTouchOnly, playHelp } from '../../ui/touch.ts';
+import { forScreen, isTouchOnly, playHelp } from '../../ui/touch.ts';
 
 export class ExplanationPanel {
   private readonly scene: Phaser.Scene;
@@ -26,7 +27,7 @@ export class ExplanationPanel {
       return;
     }
     this.box = scene.add.rectangle(0, 0, 10, 10, UI.panel, 0.97).setOrigin(0, 0).setStrokeStyle(2, 0x56b4e9);
-    this.text = scene.add.text(0, 0, `${level.title}\n\n${level.explanation}\n\n${playHelp(isTouchOnly()).explanationEnd}`, {
+    this.text = scene.add.text(0, 0, `${level.title}\n\n${forScreen(level.explanation)}\n\n${playHelp(isTouchOnly()).explanationEnd}`, {
       fontFamily: 'system-ui, sans-serif', fontSize: '19px', color: UI.text, lineSpacing: 5,
     });
     this.panel.add([this.box, this.text]);
@@ -67,6 +68,6 @@ export class ExplanationPanel {
     if (tips.length === 0) return null;
     const tip = tips[this.tipIndex % tips.length] ?? '';
     this.tipIndex++;
-    return `Tip: ${tip}`;
+    return `Tip: ${forScreen(tip)}`;
   }
 }
