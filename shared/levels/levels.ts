@@ -401,15 +401,16 @@ export const LEVELS: readonly Level[] = [
     concept: 'An adversary that watches the heap defeats every policy; only a hole as big as its largest request stops it.',
     lesson: 'player',
     explanation:
-      'This program watches your heap. Every request is just one byte bigger than your largest hole, and it frees the blocks that leave the smallest holes behind (Robson\'s construction). Every built-in policy ends far above the live bytes. But it never asks for more than 8 bytes: what could it ask for if your largest hole were already 8?',
+      'This program watches your heap. Every request is just one byte bigger than your largest hole (and at least 4 bytes); it holds at most 32 bytes at once, and then frees the blocks that leave the smallest holes behind (Robson\'s construction). Every built-in policy ends far above the live bytes. But it never asks for more than 8 bytes: what could it ask for if your largest hole were already 8?',
     config: {
-      kind: 'freelist', options: growingHeap(4096), source: { source: 'adaptive', liveBudget: 32, minSize: 2, maxSize: 8 }, seed: 1,
+      kind: 'freelist', options: growingHeap(4096), source: { source: 'adaptive', liveBudget: 32, minSize: 4, maxSize: 8 }, seed: 1,
       timePerRequestMs: PRACTICE_MS_PER_REQUEST, fallback: 'first-fit-address',
     },
     par: 'first-fit-address',
     markers: true,
     tips: ['Every hole you leave is a hole the adversary will make sure is too small.', 'Once it starts freeing, leave a gap of 8 bytes at the break: a hole it cannot outgrow.'],
-    reference: [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 40],
+    // Eight 4s side by side; once it frees, the 5 goes 8 bytes past the break (40): a hole of 8 it cannot outgrow.
+    reference: [0, 4, 8, 12, 16, 20, 24, 28, 40],
   },
 ];
 

@@ -8,6 +8,27 @@ import { policyResults } from '../../../shared/match/results.ts';
 import { bestOf } from '../../../shared/match/contenders.ts';
 import { buildEngine } from '../../../shared/match/build.ts';
 import { starsFor } from '../../../shared/score/score.ts';
+import { createPolicy, policiesFor } from '../../../shared/match/kinds.ts';
+import { playOut, policyChooser } from '../../../shared/match/engine.ts';
+import type { StreamEvent } from '../../../shared/core/stream.ts';
+
+/** [LV-PLAY-2] The most identical requests (same size and tag) a level may ask for in a row. */
+const MOST_IDENTICAL_IN_A_ROW = 8;
+
+/** The longest run of allocations with the same size and tag, frees in between not breaking it. */
+function longestRunOfIdenticalRequests(events: readonly StreamEvent[]): number {
+  let longest = 0;
+  let run = 0;
+  let last: string | null = null;
+  for (const event of events) {
+    if (event.op === 'free') continue;
+    const key = `${event.op} ${event.size} ${event.op === 'alloc' ? (event.tag ?? '') : ''}`;
+    run = key === last ? run + 1 : 1;
+    last = key;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
 
 describe('the level curriculum', () => {
   it('[LV-ORDER-1] has at least 15 levels with unique ids, found by id; unknown ids are refused', () => {
@@ -57,6 +78,18 @@ describe('the level curriculum', () => {
       expect(starsFor(clairvoyant.value.card.score, par.value.stars)).toBeGreaterThanOrEqual(1);
       expect(engine.totals.requests).toBeLessThanOrEqual(level.config.source.source === 'adaptive' ? 100 : 40);
       expect(engine.totals.requests).toBeGreaterThan(0);
+    });
+
+    it(`[LV-PLAY-2] ${level.id}: asks for at most ${MOST_IDENTICAL_IN_A_ROW} identical requests in a row, whichever policy plays`, () => {
+      for (const policy of policiesFor(level.config.kind)) {
+        const built = buildEngine(level.config);
+        if (!built.ok) throw new Error(built.message);
+        const engine = built.value.engine;
+        const chooser = createPolicy(level.config.kind, policy.name);
+        if (!chooser.ok) throw new Error(chooser.message);
+        playOut(engine, policyChooser(engine, chooser.value), policy.name);
+        expect(longestRunOfIdenticalRequests(engine.events), `${level.id} under ${policy.name}`).toBeLessThanOrEqual(MOST_IDENTICAL_IN_A_ROW);
+      }
     });
 
     it(`[LV-REF-1] [LV-STAR-1] ${level.id}: the reference solution replays to the end and earns three stars`, () => {
