@@ -3,8 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PlayViewForTests } from '../../client/src/test-hook.ts';
-import { artifactPath } from './support.ts';
-import { moveFocus, publishedView, until, untilMoveOrResults, untilPast, untilScene, useServerAndBrowser, whileFramesDrawn } from './scene-support.ts';
+import { artifactPath, overlappingTexts, textsOffScreen, type TextBox } from './support.ts';
+import { moveFocus, publishedView, until, untilLaidOut, untilMoveOrResults, untilPast, untilScene, useServerAndBrowser, whileFramesDrawn } from './scene-support.ts';
+import { CHAPTERS } from '../../shared/levels/chapters.ts';
+
+/** What the level map publishes. */
+interface MapView {
+  scene: 'LevelSelectScene';
+  width: number;
+  height: number;
+  stops: { id: string; chapter: number }[];
+  chapters: { title: string; shown: string }[];
+  texts: TextBox[];
+}
 
 /** The results of a level. */
 interface ResultsView {
@@ -83,5 +94,24 @@ describe('solo play in a browser', () => {
     expect(map.stops[0]?.stars).toBeGreaterThanOrEqual(2);
     expect(map.stops[1]?.unlocked).toBe(true);
     expect(map.stops[2]?.unlocked).toBe(false);
+  });
+
+  it('groups the level map under the lecture\'s chapter titles, whole and apart, at laptop, phone and projector sizes', async () => {
+    const page = await live.browser.newPage();
+    await page.goto(live.server.url);
+    await untilScene(page, 'TitleScene');
+    await page.keyboard.press('1');
+    for (const [name, size] of [['laptop', { width: 1366, height: 768 }], ['phone', { width: 390, height: 844 }], ['projector', { width: 1920, height: 1080 }]] as const) {
+      await page.setViewportSize(size);
+      const map = await untilLaidOut<MapView>(page, 'LevelSelectScene');
+      await page.screenshot({ path: artifactPath(`levels-map-chapters-${name}.png`) });
+      expect(map.chapters.map((c) => c.title), name).toEqual(CHAPTERS.map((c) => c.title));
+      expect(map.chapters.map((c) => c.shown), `${name}: a chapter title was cut`).toEqual(CHAPTERS.map((c) => c.title));
+      for (const title of CHAPTERS.map((c) => c.title)) expect(map.texts.map((t) => t.text), name).toContain(title);
+      expect(map.stops.map((s) => CHAPTERS[s.chapter]?.levels.includes(s.id)), name).not.toContain(false);
+      expect(overlappingTexts(map.texts), `${name}: overlapping texts`).toEqual([]);
+      expect(textsOffScreen(map.texts, size.width, size.height), `${name}: texts off screen`).toEqual([]);
+    }
+    await page.close();
   });
 });

@@ -1,12 +1,15 @@
 // The level map: the curriculum in the lecture's order as a winding path of
-// numbered stops, each with its title, its idea and the stars earned here, and the
-// stars earned over the whole curriculum beside the heading. A level
+// numbered stops, each with its title, its idea and the stars earned here, grouped
+// under the lecture's chapter titles (shared/levels/chapters.ts; geometry in
+// level-map.ts), and the stars earned over the whole curriculum beside the heading. A level
 // opens once the one before it has a star. Click or tap a stop, or move with the
 // arrow keys and press Enter.
 
 import { loadComfort, saveComfort } from '../a11y/comfort.ts';
 import Phaser from 'phaser';
 import { LEVELS } from '../../../shared/levels/levels.ts';
+import { CHAPTERS, chapterOfEachLevel } from '../../../shared/levels/chapters.ts';
+import { layOutStops, placeChapters, type MapGeometry, type MapLayout } from './level-map.ts';
 import { loadProgress, starTotals } from '../progress.ts';
 import { Button } from '../ui/Button.ts';
 import { UI } from '../palette.ts';
@@ -40,6 +43,8 @@ export class LevelSelectScene extends Phaser.Scene {
   private play!: Button;
   /** Where each stop is drawn (the DOM layer's Tab order follows it). */
   private centres: { x: number; y: number }[] = [];
+  /** Each stop's chapter, an index into CHAPTERS. */
+  private readonly chapterOfStop = chapterOfEachLevel();
 
   constructor() {
     super('LevelSelectScene');
@@ -83,7 +88,8 @@ export class LevelSelectScene extends Phaser.Scene {
     const layer = ScreenLayer.of(this).setHeading('Choose a level');
     this.stops.forEach((stop, i) => {
       const title = LEVELS[i]?.title ?? stop.id;
-      const label = `Level ${i + 1}: ${title}, ${stop.unlocked ? `${stop.stars} of 3 stars` : 'locked'}`;
+      const chapter = CHAPTERS[this.chapterOfStop[i] ?? -1]?.title;
+      const label = `Level ${i + 1}: ${title}${chapter ? ` (chapter: ${chapter})` : ''}, ${stop.unlocked ? `${stop.stars} of 3 stars` : 'locked'}`;
       layer.addControl(label, () => {
         this.select(i);
         this.start();
@@ -126,17 +132,10 @@ export class LevelSelectScene extends Phaser.Scene {
     this.texts = [];
     this.zones = [];
     const radius = narrow ? 20 : 24;
-    const cell = narrow ? 88 : 150;
-    const perRow = Math.max(2, Math.floor((width - 2 * pad - 2 * (radius + 14)) / cell));
-    const rowHeight = narrow ? 76 : 122;
-    const top = narrow ? 64 : 90;
-    const left = pad + radius + 14;
-    const span = width - 2 * left;
-    const centres = this.stops.map((_, i) => {
-      const row = Math.floor(i / perRow);
-      const col = row % 2 === 0 ? i % perRow : perRow - 1 - (i % perRow);
-      return { x: left + (col * span) / Math.max(1, perRow - 1), y: top + radius + 6 + row * rowHeight };
-    });
+    // On a phone the rows sit close: a row where a chapter begins gets a band for its title.
+    const geometry: MapGeometry = { width, pad, top: narrow ? 64 : 90, radius, cell: narrow ? 88 : 150, rowHeight: narrow ? 76 : 122, captionBand: narrow ? 16 : 0 };
+    const map = layOutStops(this.stops.length, this.chapterOfStop, geometry);
+    const centres = [...map.centres];
     this.centres = centres;
     const g = this.graphics;
     g.clear();
@@ -167,15 +166,15 @@ export class LevelSelectScene extends Phaser.Scene {
       // On a wide screen each stop also says what it teaches.
       const title = LEVELS[i]?.title ?? '';
       if (!narrow && title) {
-        const label = this.add.text(c.x, c.y + radius + 32, fitText(title, Math.min(cell - 12, 2 * (c.x - pad), 2 * (width - pad - c.x)), 13), { fontFamily: 'system-ui, sans-serif', fontSize: '13px', color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);
+        const label = this.add.text(c.x, c.y + radius + 32, fitText(title, Math.min(geometry.cell - 12, 2 * (c.x - pad), 2 * (width - pad - c.x)), 13), { fontFamily: 'system-ui, sans-serif', fontSize: '13px', color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);
         this.texts.push(label);
       }
       const zone = this.add.zone(c.x, c.y, radius * 2 + 16, radius * 2 + 16).setInteractive({ useHandCursor: true });
       zone.on('pointerup', () => (i === this.selected ? this.start() : this.select(i)));
       this.zones.push(zone);
     });
-    const rows = Math.ceil(this.stops.length / perRow);
-    const detailTop = top + rows * rowHeight + 8;
+    const chapters = this.drawChapters(map, geometry, narrow);
+    const detailTop = map.bottom - radius - 6 + 8;
     const bottom = height - 40;
     const level = LEVELS[this.selected];
     const stop = this.stops[this.selected];
@@ -200,11 +199,33 @@ export class LevelSelectScene extends Phaser.Scene {
     this.counter.setFontSize(narrow ? 15 : 22).setOrigin(0, 0.5).setPosition(pad + this.heading.width + (narrow ? 8 : 24), this.heading.y + this.heading.height / 2);
     publishForTests({
       scene: 'LevelSelectScene',
+      width,
+      height,
       selected: this.selected,
       stars: this.totals,
-      stops: this.stops.map((s, i) => ({ id: s.id, unlocked: s.unlocked, stars: s.stars, at: centres[i] })),
+      stops: this.stops.map((s, i) => ({ id: s.id, unlocked: s.unlocked, stars: s.stars, at: centres[i], chapter: this.chapterOfStop[i] })),
+      chapters,
       play: { x: this.play.x, y: this.play.y, enabled: stop?.unlocked ?? false },
       texts: visibleTexts(this),
+    });
+  }
+
+  /** Each chapter's brackets over its stops and its title over the longest of them (shortened to fit); what was drawn, for the tests. */
+  private drawChapters(map: MapLayout, geometry: MapGeometry, narrow: boolean): { title: string; shown: string }[] {
+    const size = narrow ? 12 : 14;
+    const g = this.graphics;
+    g.lineStyle(2, Phaser.Display.Color.HexStringToColor(UI.good).color, 1);
+    return placeChapters(map, this.chapterOfStop, geometry).map((place) => {
+      for (const run of place.runs) {
+        g.lineBetween(run.x0, run.y, run.x1, run.y);
+        g.lineBetween(run.x0, run.y, run.x0, run.y + 5);
+        g.lineBetween(run.x1, run.y, run.x1, run.y + 5);
+      }
+      const title = CHAPTERS[place.chapter]?.title ?? '';
+      const { x0, x1, y } = place.titled;
+      const shown = fitText(title, x1 - x0, size, true);
+      this.texts.push(this.add.text((x0 + x1) / 2, y - 2, shown, { fontFamily: 'system-ui, sans-serif', fontSize: `${size}px`, fontStyle: 'bold', color: UI.good }).setOrigin(0.5, 1));
+      return { title, shown };
     });
   }
 }
