@@ -11,6 +11,7 @@
 import { TIME_ALLOWANCES } from '../../shared/match/time-allowance.ts';
 import type { Outcome } from '../../shared/core/outcome.ts';
 import { STUDENT_ID_MODES } from '../../shared/classroom/student-id.ts';
+import { ROSTER_PAGE_MAX, ROSTER_SEARCH_MAX, ROSTER_SORTS } from '../../shared/classroom/roster.ts';
 import { parseMessage, type MessageCode, type Parsed, type Shape } from './validate.ts';
 
 /** The largest address or slab/arena id a move may name. */
@@ -73,6 +74,18 @@ export const CLIENT_MESSAGES = {
   // The podium reveal at the end of a session (shared/score SC-10): a countdown, then third, second, first on every screen.
   'host:podium': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:time': { sender: 'host', rooms: ['classroom'], shape: { playerId: { type: 'string', maxLength: 64 }, allowance: { type: 'enum', values: TIME_ALLOWANCES } } },
+  // The host's page of the roster (shared/classroom/SPEC.md CLASS-ROSTER): their view carries only these students.
+  'host:page': {
+    sender: 'host',
+    rooms: ['classroom'],
+    shape: {
+      offset: { type: 'int', min: 0, max: 100_000 },
+      limit: { type: 'int', min: 1, max: ROSTER_PAGE_MAX },
+      sort: { type: 'enum', values: ROSTER_SORTS },
+      search: { type: 'string', maxLength: ROSTER_SEARCH_MAX },
+      open: { type: 'string', maxLength: 64, optional: true },
+    },
+  },
 } as const satisfies Readonly<Record<string, MessageSpec>>;
 
 type Table = typeof CLIENT_MESSAGES;

@@ -22,6 +22,7 @@ import { ClassProjection, type ProjectionChoice } from './class-projection.ts';
 import { ClassRound } from './class-round.ts';
 import { PodiumRevealer } from './podium-reveal.ts';
 import { ClassSeats, type Seated } from './class-seats.ts';
+import { HostPages } from './host-pages.ts';
 import { readSettings, type SessionSettings } from './class-store.ts';
 import { ClientRate, dropUndecodableFrames, refuseTo } from './room-edge.ts';
 import { checkReservation, type ClassListing } from './reservation.ts';
@@ -62,6 +63,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private round!: ClassRound;
   private projection!: ClassProjection;
   private podium!: PodiumRevealer;
+  private pages!: HostPages;
   /** Since when nobody has been in the room (wall time), or null. */
   private emptySince: number | null = null;
 
@@ -82,6 +84,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     'host:student-id': (client: Client, raw: unknown) => this.hostAction(client, 'host:student-id', raw, (m) => this.saveSettings({ askStudentId: m.ask })),
     'host:project': (client: Client, raw: unknown) => this.hostAction(client, 'host:project', raw, (m) => this.project(this.projection.check(m))),
     'host:podium': (client: Client, raw: unknown) => this.hostAction(client, 'host:podium', raw, () => this.podium.start([...this.state.totals], this.round.running())),
+    'host:page': (client: Client, raw: unknown) => this.hostAction(client, 'host:page', raw, (m) => this.pages.ask(client, m)),
     // An unknown type costs a token of the sender's rate like any other message.
     _: (client: Client, type: unknown) => this.rate.refuseUnknown(client, type),
   } satisfies Record<RoomMessageType<'classroom'> | '_', unknown>;
@@ -125,13 +128,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
         await this.saveSettings(clock);
       },
       boardMode: () => this.settings.leaderboardMode,
-      hosts: () => this.hosts(),
-      onClassView: () => this.projection.refresh(),
+      viewersOf: (playerId) => this.pages.viewersOf(playerId),
+      onClassView: () => {
+        this.projection.refresh();
+        this.pages.markStale();
+      },
     });
     await this.setMetadata({ sessionId: session.id, code: session.code });
     Object.assign(this.state, { code: session.code, figures: new ClassFigures(), projection: new Projection(), podium: new PodiumReveal(), phase: 'lobby', roundNo: 0, roundTitle: '', roundDeadline: 0, roundRemainingMs: 0, roundStartsAt: 0, playerCount: 0 });
     this.podium = new PodiumRevealer(this.state.podium, services.now);
     this.projection = new ClassProjection({ projection: this.state.projection, seated: this.seated, config: () => this.round.roundConfig });
+    this.pages = new HostPages({ state: this.state, seated: this.seated, projected: () => this.projection.shownIds() });
     for (const record of await services.storage.listPlayers(session.id)) if (!record.barred && !record.kicked) this.seated.add(record);
     await this.round.restore();
     await this.round.loadTotals();
@@ -143,6 +150,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.clock.setInterval(() => {
       this.round.tick();
       this.podium.tick();
+      this.pages.tick();
       this.putAwayIfEmpty();
     }, TICK_MS);
   }
@@ -169,7 +177,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       client.userData = { role: 'host' };
       client.view.add(this.state.figures);
       client.view.add(this.state.projection);
-      for (const s of this.seated.all()) this.seated.showToHost(client, s);
+      this.pages.join(client);
       client.send('welcome', { role: 'host', code: this.session.code, sessionId: this.session.id });
       return;
     }
@@ -182,7 +190,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       await this.services.storage.savePlayer(record);
       s = this.seated.add(record);
       if (this.round.running()) await this.round.seatIn(s);
-      for (const host of this.hosts()) this.seated.showToHost(host, s);
+      this.pages.markStale();
     }
     if (s.client && s.client !== client) s.client.leave();
     s.client = client;
@@ -215,6 +223,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   override onLeave(client: Client): void {
     this.rate.forget(client);
+    this.pages.leave(client);
     const s = this.seatedOf(client);
     if (s && s.client === client) {
       s.client = null;
@@ -317,10 +326,6 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
 
   // ---- seats ----------------------------------------------------------------
 
-  private hosts(): Client[] {
-    return this.clients.filter((c) => (c.userData as ClientData | undefined)?.role === 'host');
-  }
-
   private seatedOf(client: Client): Seated | undefined {
     const data = client.userData as ClientData | undefined;
     return data?.playerId ? this.seated.get(data.playerId) : undefined;
@@ -332,9 +337,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.state.leaderboardMode = this.settings.leaderboardMode;
     this.state.askStudentId = this.settings.askStudentId;
     this.projection.apply(this.settings.projection);
+    this.pages?.markStale();
   }
 
   private refreshBoard(): void {
+    this.pages.markStale();
     this.seated.publishBoard(this.settings.leaderboardMode);
     this.round.showTotals();
   }

@@ -65,6 +65,13 @@ export class ClassProjection {
     this.refresh();
   }
 
+  /** The students the projector shows now (every host's view holds them: host-pages.ts). */
+  shownIds(): string[] {
+    const p = this.deps.projection;
+    if (p.show === 'heap') return [p.playerId];
+    return p.show === 'compare' ? [p.bestId, p.worstId] : [];
+  }
+
   /** Brings the comparison up to date (the best and worst move as the class plays). */
   refresh(): void {
     const p = this.deps.projection;

@@ -45,7 +45,8 @@ export interface RoundDeps {
   /** When the running round's whole-round clock runs out (class match time), as the session's settings keep it. */
   readonly roundEndsAt: number | null;
   readonly boardMode: () => BoardMode;
-  readonly hosts: () => readonly Client[];
+  /** The host clients whose view holds this student (their page, host-pages.ts): a new heap of theirs goes to them. */
+  readonly viewersOf: (playerId: string) => readonly Client[];
   /** Called whenever the class views are published (the projector's comparison follows the class). */
   readonly onClassView?: () => void;
 }
@@ -68,6 +69,8 @@ export class ClassRound {
   private readonly roundClock: WholeRoundClock;
   /** Every stored result of the session's finished rounds: what the totals across rounds sum. */
   private roundScores: RoundScore[] = [];
+  /** When the running round began, in class time (a round restored after a restart: when it was restored). */
+  private startedAt = 0;
   /** Whether the round is being ended (its whole-round clock ran out): the tick does not end it twice. */
   private ending = false;
   /** When the running round's 3-2-1 ends, in class match time ([MATCH-TIME-6]); null once it is over. */
@@ -106,14 +109,15 @@ export class ClassRound {
    * Gives a student a fresh heap in the running round, starting now on their own clock (a late
    * joiner, a returning student); the start is stored first, since their replay starts there.
    */
-  async seatIn(s: Seated): Promise<void> {
+  async seatIn(s: Seated, late = true): Promise<void> {
     // While the round counts in, the student's match starts when the count ends ([MATCH-TIME-6]).
     const now = s.clock.now() + this.countInLeft();
     const started = this.config ? startMatch(this.config, now) : null;
     if (!started?.ok) return;
     const roundNo = this.deps.state.roundNo;
     await this.deps.storage.startSeat({ sessionId: this.deps.sessionId, roundNo, playerId: s.record.playerId, startedAt: now });
-    this.deps.seated.install(s, started.value, { roundNo, showHints: this.hints, pausedMs: this.clock.pausedMs, hosts: this.deps.hosts() });
+    s.lateMs = late ? Math.max(0, this.clock.now() - this.startedAt) : 0;
+    this.deps.seated.install(s, started.value, { roundNo, showHints: this.hints, pausedMs: this.clock.pausedMs, hosts: this.deps.viewersOf(s.record.playerId) });
     if (this.countInLeft() > 0 && s.seat) s.seat.view.phase = 'waiting';
   }
 
@@ -191,7 +195,9 @@ export class ClassRound {
     state.roundTitle = title;
     state.phase = 'playing';
     this.showRoundClock();
-    await Promise.all(seated.all().filter((s) => s.client).map((s) => this.seatIn(s)));
+    this.startedAt = now;
+    for (const s of seated.all()) s.lateMs = 0;
+    await Promise.all(seated.all().filter((s) => s.client).map((s) => this.seatIn(s, false)));
     this.heat = new Heat();
     this.publishClassView();
     return null;
@@ -276,6 +282,7 @@ export class ClassRound {
     state.roundNo = round.roundNo;
     state.roundTitle = round.title;
     const classNow = this.clock.now();
+    this.startedAt = classNow;
     for (const [playerId, match] of round.matches) {
       const s = seated.get(playerId);
       if (!s) continue;

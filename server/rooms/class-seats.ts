@@ -33,10 +33,17 @@ export interface Seated {
   readonly privateInfo: PrivateInfo;
   /** Whether this player's client has had their finished round's full results. */
   resultsSent: boolean;
+  /** How long after the round began they joined it, in class time (0: from its start); the roster's `late` order. */
+  lateMs: number;
 }
 
 /** A student with a heap in the current (or last) round. */
 export type Playing = Seated & { seat: Seat };
+
+/** Adds a synced entry to a client's view unless it is there already (adding again would send it again). */
+function showOnce(client: Client, ref: Parameters<NonNullable<Client['view']>['add']>[0]): void {
+  if (client.view && !client.view.has(ref)) client.view.add(ref);
+}
 
 export class ClassSeats {
   private readonly state: ClassroomState;
@@ -93,7 +100,7 @@ export class ClassSeats {
     info.timeAllowance = record.timeAllowance ?? 'standard';
     const privateInfo = new PrivateInfo();
     privateInfo.studentId = record.studentId ?? '';
-    const s: Seated = { record, client: null, seat: null, seatRound: 0, clock: this.clockFor(), info, privateInfo, resultsSent: false };
+    const s: Seated = { record, client: null, seat: null, seatRound: 0, clock: this.clockFor(), info, privateInfo, resultsSent: false, lateMs: 0 };
     this.byId.set(record.playerId, s);
     this.state.players.set(record.playerId, info);
     this.state.privateInfo.set(record.playerId, privateInfo);
@@ -151,14 +158,14 @@ export class ClassSeats {
 
   /** Lets `client` see a student's entry and heap. */
   showTo(client: Client, s: Seated): void {
-    client.view?.add(s.info);
-    if (s.seat) client.view?.add(s.seat.view);
+    showOnce(client, s.info);
+    if (s.seat) showOnce(client, s.seat.view);
   }
 
   /** Lets a host see a student's entry, heap and private identifier (CLASS-SID-3: never a student). */
   showToHost(host: Client, s: Seated): void {
     this.showTo(host, s);
-    host.view?.add(s.privateInfo);
+    showOnce(host, s.privateInfo);
   }
 
   /** The round's pace: what every student's figure is measured against (SC-7), computed once per round. */

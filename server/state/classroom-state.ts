@@ -121,6 +121,24 @@ export const PrivateInfo = schema({
 }, 'PrivateInfo');
 export type PrivateInfo = SchemaType<typeof PrivateInfo>;
 
+/**
+ * One host's page of the roster (`host:page`; shared/classroom/SPEC.md CLASS-ROSTER): the
+ * query as the room took it and the students on the page, in order. The host's view
+ * carries these students' entries and heaps, not the whole class's.
+ */
+export const HostPage = schema({
+  offset: t.uint32(),
+  limit: t.uint8(),
+  /** shared/classroom/roster.ts ROSTER_SORTS */
+  sort: t.string(),
+  search: t.string(),
+  /** How many students the search finds. */
+  total: t.uint32(),
+  /** The page's students (playerIds), in the sort's order. */
+  ids: t.array('string'),
+}, 'HostPage');
+export type HostPage = SchemaType<typeof HostPage>;
+
 export const ClassroomState = schema({
   code: t.string(),
   /** 'lobby' | 'playing' | 'paused' | 'results' */
@@ -151,5 +169,7 @@ export const ClassroomState = schema({
   heaps: t.map(MatchState).view(),
   figures: t.ref(ClassFigures).view(),
   projection: t.ref(Projection).view(),
+  /** Each host client's page of the roster, by the client's sessionId: in that client's view only. */
+  hostPages: t.map(HostPage).view(),
 }, 'ClassroomState');
 export type ClassroomState = SchemaType<typeof ClassroomState>;

@@ -126,7 +126,8 @@ export function syncRegions(target: ArraySchema<RegionState>, regions: readonly 
   });
 }
 
-export function syncNumbers(target: ArraySchema<number>, values: readonly number[]): void {
+/** Makes a synced list of numbers (or strings: a roster page's ids) equal `values`, touching only entries that differ. */
+export function syncNumbers<T extends number | string>(target: ArraySchema<T>, values: readonly T[]): void {
   while (target.length > values.length) target.pop();
   values.forEach((v, i) => {
     if (i < target.length) {

@@ -71,13 +71,18 @@ const CONFUSABLES: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'l', '3': 'e', '5': 's', '8': 'b', i: 'l', ı: 'l', ɑ: 'a', ɡ: 'g',
 };
 
+/** A text cleaned ([CLASS-NICK-1]), lower-cased, without accents, other combining marks or spaces: what names are compared and searched by. */
+export function foldedText(text: string): string {
+  return cleanNickname(text).toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s/gu, '');
+}
+
 /**
  * [CLASS-NICK-2] The key two nicknames are compared by for uniqueness: cleaned, lower-cased,
  * accents and other combining marks removed, spaces dropped, look-alike letters folded.
  * "Ada", "АDА" (Cyrillic) and "A\u200Bda" share a key.
  */
 export function nicknameKey(name: string): string {
-  const base = cleanNickname(name).toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s/gu, '');
+  const base = foldedText(name);
   let key = '';
   for (const ch of base) key += CONFUSABLES[ch] ?? ch;
   return key;
