@@ -9,6 +9,7 @@ import { openStorageFromEnv } from './storage/open.ts';
 import type { Storage } from './storage/storage.ts';
 import { KeyedLimiter, type BucketOptions } from './protocol/rate-limit.ts';
 import { newSecret } from './classroom/secrets.ts';
+import { classIdleMsFromEnv } from './rooms/class-closing.ts';
 
 /** What a room needs from its server. */
 export interface RoomServices {
@@ -17,6 +18,8 @@ export interface RoomServices {
   readonly messageRate: BucketOptions;
   /** Wall time in ms: the rooms' clocks and the stored timestamps read this. */
   readonly now: () => number;
+  /** A class with no activity (no join, no message) for this long closes itself (MALLOCADE_CLASS_IDLE_MINUTES, 120 by default). */
+  readonly classIdleMs: number;
 }
 
 /** What the whole server shares: the rooms' services and the HTTP API's. */
@@ -40,7 +43,7 @@ function messageRateFromEnv(): BucketOptions {
 }
 
 /** The server's services from the environment; `storage` opens on first use (a server that only plays practice never opens it). */
-export function createServices(overrides: { readonly storage?: () => Storage; readonly now?: () => number } = {}): Services {
+export function createServices(overrides: { readonly storage?: () => Storage; readonly now?: () => number; readonly classIdleMs?: number } = {}): Services {
   let storage: Storage | null = null;
   const open = overrides.storage ?? (() => openStorageFromEnv());
   return {
@@ -50,6 +53,7 @@ export function createServices(overrides: { readonly storage?: () => Storage; re
     },
     messageRate: messageRateFromEnv(),
     now: overrides.now ?? (() => Date.now()),
+    classIdleMs: overrides.classIdleMs ?? classIdleMsFromEnv(process.env.MALLOCADE_CLASS_IDLE_MINUTES),
     codeLookups: new KeyedLimiter({ ratePerSecond: 0.5, burst: 10, idleMs: 10 * 60_000 }),
     badJoins: new KeyedLimiter({ ratePerSecond: 0.2, burst: 10, idleMs: 10 * 60_000 }),
     bootId: newSecret().slice(0, 12),

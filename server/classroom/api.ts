@@ -25,7 +25,8 @@ import { traceRoundSettings } from '../../shared/match/round-settings.ts';
 import { listClassRounds, saveHostRound } from './round-library.ts';
 import { readSettings } from '../rooms/class-store.ts';
 import { exportLessonPlan, listLessonPlans, saveLessonPlan } from './lesson-plans.ts';
-import { assignmentGradebook, assignmentInfo, createAssignment, listAssignments } from './assignments.ts';
+import { assignmentGradebook, assignmentInfo, createAssignment, lastDeadline, listAssignments } from './assignments.ts';
+import { idleSince } from '../rooms/class-closing.ts';
 
 export const CLASSROOM_ROOM = CLASSROOM_ROOM_NAME;
 
@@ -91,10 +92,23 @@ async function findClass(services: Services, req: Request, res: Response): Promi
   }
   const code = normalizeJoinCode(String(req.params.code ?? ''));
   const session = code ? await storage.findOpenSessionByCode(code) : null;
-  if (!session) return fail(res, 404, 'class/unknown', 'no class is open with that code');
+  if (!session || (await closedForIdleness(services, session))) return fail(res, 404, 'class/unknown', 'no class is open with that code');
   // What the join form asks beside a nickname (a private student ID or e-mail, CLASS-SID-1).
   const { askStudentId } = readSettings(session.settings);
   res.json({ code: session.code, roomId: await roomForSession(session), joinUrl: joinLinkFor(req, session.code), askStudentId, bootId: services.bootId });
+}
+
+/**
+ * A class put away (no room) whose last activity is older than the idle time is closed
+ * here rather than restored (a live room closes itself: server/rooms/class-closing.ts).
+ */
+async function closedForIdleness(services: Services, session: SessionRecord): Promise<boolean> {
+  const { lastActiveAt } = readSettings(session.settings);
+  if (lastActiveAt === null) return false;
+  const activeUntil = Math.max(lastActiveAt, await lastDeadline(services.storage, session.id));
+  if (!idleSince(activeUntil, services.now(), services.classIdleMs)) return false;
+  await services.storage.updateSession(session.id, { status: 'closed' });
+  return true;
 }
 
 /** What the stored rounds, players and results say, as the gradebook reads it. */
@@ -121,8 +135,19 @@ async function hostSession(services: Services, req: Request, res: Response, what
   return null;
 }
 
+/** The newest session, open or closed, that had `:code` and whose host key the request carries: a closed class's results stay downloadable. */
+async function resultsSession(services: Services, req: Request, res: Response): Promise<SessionRecord | null> {
+  const code = normalizeJoinCode(String(req.params.code ?? ''));
+  const key = req.get('x-host-key') ?? (typeof req.query.key === 'string' ? req.query.key : undefined);
+  const sessions = code ? await services.storage.listSessionsByCode(code) : [];
+  const session = sessions.find((s) => secretMatches(key, s.hostKeyHash));
+  if (session) return session;
+  fail(res, 403, 'host/forbidden', 'the results need the class code and its host key');
+  return null;
+}
+
 async function resultsCsv(services: Services, req: Request, res: Response): Promise<void> {
-  const session = await hostSession(services, req, res, 'the results');
+  const session = await resultsSession(services, req, res);
   if (!session) return;
   const layout = req.query.layout ?? 'rows';
   if (!isGradebookLayout(layout)) return fail(res, 400, 'results/unknown_layout', `layout is one of ${GRADEBOOK_LAYOUTS.join(', ')}`);

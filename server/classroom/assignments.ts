@@ -94,6 +94,11 @@ export async function listAssignments(storage: Storage, session: SessionRecord):
   return (await storage.listAssignments(session.id)).map((record) => info(record, session, rounds));
 }
 
+/** The latest deadline of the class's assignments (wall ms), 0 without any: an idle class stays open until then (server/rooms/class-closing.ts). */
+export async function lastDeadline(storage: Storage, sessionId: string): Promise<number> {
+  return Math.max(0, ...(await storage.listAssignments(sessionId)).map((record) => parse(record).deadline));
+}
+
 /** An assignment by the id in its link, while its class is open. */
 export async function findAssignment(storage: Storage, id: string): Promise<Outcome<{ record: AssignmentRecord; session: SessionRecord }, 'assignment/unknown'>> {
   const record = await storage.getAssignment(id);

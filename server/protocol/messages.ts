@@ -60,6 +60,8 @@ export const CLIENT_MESSAGES = {
   'host:pause': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:resume': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:end': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
+  // Closes the class for good (server/rooms/class-closing.ts).
+  'host:close': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:extend': { sender: 'host', rooms: ['classroom'], shape: { seconds: { type: 'int', min: 1, max: 600 } } },
   'host:kick': { sender: 'host', rooms: ['classroom'], shape: { playerId: { type: 'string', maxLength: 64 }, bar: { type: 'boolean', optional: true } } },
   'host:lock': { sender: 'host', rooms: ['classroom'], shape: { value: { type: 'boolean' } } },
@@ -165,11 +167,18 @@ export interface KickedMessage {
   readonly barred: boolean;
 }
 
+/** `closed` (classroom): the class is closed for good, by the host or after its idle time; the connection closes next (code 4411). */
+export interface ClassClosed {
+  readonly by: 'host' | 'idle';
+  readonly message: string;
+}
+
 /** Every server→client message's body, by type (`results` is the results JSON as a string). */
 export interface ServerMessages {
   readonly refused: RefusalMessage;
   readonly ack: AckMessage;
   readonly welcome: WelcomeMessage;
   readonly kicked: KickedMessage;
+  readonly closed: ClassClosed;
   readonly results: string;
 }

@@ -27,6 +27,8 @@ import { readSettings, type SessionSettings } from './class-store.ts';
 import { ClientRate, dropUndecodableFrames, refuseTo } from './room-edge.ts';
 import { checkReservation, type ClassListing } from './reservation.ts';
 import { CLASSROOM_ROOM_NAME, classRoomId } from './class-room-id.ts';
+import { lastDeadline } from '../classroom/assignments.ts';
+import { ActivityWatch, CLOSE_CLASS_CLOSED, closedMessage, type ClosedBy } from './class-closing.ts';
 import { ROOM_HEADER } from '../protocol/http-gate.ts';
 import type { SeatMove } from './seat.ts';
 
@@ -66,6 +68,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private pages!: HostPages;
   /** Since when nobody has been in the room (wall time), or null. */
   private emptySince: number | null = null;
+  /** Joins and messages: a class idle for the idle time closes itself. */
+  private activity!: ActivityWatch;
+  /** Set once the class is being closed: nothing more is taken. */
+  private closing = false;
+  private checkingIdle = false;
 
   override messages = {
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
@@ -75,6 +82,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     'host:pause': (client: Client, raw: unknown) => this.hostAction(client, 'host:pause', raw, () => this.round.pause()),
     'host:resume': (client: Client, raw: unknown) => this.hostAction(client, 'host:resume', raw, () => this.round.resume()),
     'host:end': (client: Client, raw: unknown) => this.hostAction(client, 'host:end', raw, () => this.round.end()),
+    'host:close': (client: Client, raw: unknown) => this.hostAction(client, 'host:close', raw, () => this.closeClass('host')),
     'host:extend': (client: Client, raw: unknown) => this.hostAction(client, 'host:extend', raw, (m) => this.round.extend(m.seconds)),
     'host:kick': (client: Client, raw: unknown) => this.hostAction(client, 'host:kick', raw, (m) => this.kick(m.playerId, m.bar ?? false)),
     'host:time': (client: Client, raw: unknown) => this.hostAction(client, 'host:time', raw, (m) => this.giveTime(m.playerId, m.allowance)),
@@ -119,6 +127,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (await matchMaker.getRoomById(this.roomId)) throw new ServerError(409, 'class/already_open: this class already has a live room');
     this.session = session;
     this.settings = readSettings(session.settings);
+    this.activity = new ActivityWatch(services.classIdleMs, this.settings.lastActiveAt ?? services.now());
     this.rate = new ClientRate(services.messageRate, services.now);
     dropUndecodableFrames(this, this.rate);
     this.round = new ClassRound({
@@ -148,9 +157,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     // step out), then frees its memory; its session stays open, and a lookup restores it.
     this.autoDispose = false;
     this.clock.setInterval(() => {
+      if (this.closing) return;
       this.round.tick();
       this.podium.tick();
       this.pages.tick();
+      this.closeIfIdle();
       this.putAwayIfEmpty();
     }, TICK_MS);
   }
@@ -172,6 +183,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   }
 
   override async onJoin(client: Client, _options: unknown, auth: Admission): Promise<void> {
+    this.activity.note(this.services.now());
     client.view = new StateView();
     if (auth.role === 'host') {
       client.userData = { role: 'host' };
@@ -247,13 +259,56 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       return;
     }
     this.emptySince ??= this.services.now();
-    if (this.services.now() - this.emptySince >= EMPTY_GRACE_MS) void this.disconnect();
+    if (this.services.now() - this.emptySince < EMPTY_GRACE_MS) return;
+    // The last activity goes with the class, so a lookup after the idle time finds it closed.
+    this.closing = true;
+    void this.saveSettings({ lastActiveAt: this.activity.lastActiveAt }).finally(() => void this.disconnect());
+  }
+
+  // ---- closing (class-closing.ts) --------------------------------------------
+
+  /** Closes the class after its idle time; otherwise writes the last activity down now and then. */
+  private closeIfIdle(): void {
+    if (this.activity.isIdle(this.services.now())) {
+      if (this.checkingIdle) return;
+      this.checkingIdle = true;
+      void this.closeUnlessHomeworkDue()
+        .catch((error: unknown) => console.error('closing an idle class failed', error))
+        .finally(() => { this.checkingIdle = false; });
+      return;
+    }
+    const lastActiveAt = this.activity.toWrite();
+    if (lastActiveAt !== null) void this.saveSettings({ lastActiveAt });
+  }
+
+  /** An assignment keeps its class open: the class counts as active until the assignment's deadline. */
+  private async closeUnlessHomeworkDue(): Promise<void> {
+    this.activity.note(await lastDeadline(this.services.storage, this.session.id));
+    if (this.activity.isIdle(this.services.now())) await this.closeClass('idle');
+  }
+
+  /**
+   * Closes the class for good: a running round ends (everyone scored on the part played, results
+   * stored for the CSV), the session is stored as closed (no lookup finds or restores it), every
+   * client is told why and disconnected with a code the SDK does not retry after, and the room goes.
+   */
+  private async closeClass(by: ClosedBy): Promise<RefusalMessage | null> {
+    if (this.closing) return null;
+    this.closing = true;
+    if (this.round.running()) await this.round.end();
+    await this.services.storage.updateSession(this.session.id, { status: 'closed' });
+    const closed = closedMessage(by, this.services.classIdleMs);
+    for (const client of this.clients) client.send('closed', closed);
+    console.info(`class ${this.session.code} (${this.session.id}) closed ${by === 'host' ? 'by the host' : 'after its idle time'}`);
+    await this.disconnect(CLOSE_CLASS_CLOSED);
+    return null;
   }
 
   // ---- moves (class-round.ts: decided, stored, then shown) ------------------
 
   private async studentMove(client: Client, raw: unknown, type: SeatMove): Promise<void> {
-    if (!this.rate.admit(client)) return;
+    if (!this.rate.admit(client) || this.closing) return;
+    this.activity.note(this.services.now());
     const s = this.seatedOf(client);
     if (!s) return refuseTo(client, { code: 'class/not_a_player', message: 'only students place blocks' });
     const refusal = await this.round.move(s, type, raw, (version) => client.send('ack', { version }));
@@ -263,8 +318,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   // ---- host actions --------------------------------------------------------
 
   private hostAction<T extends HostMessageType>(client: Client, type: T, raw: unknown, act: (message: ClientMessage<T>) => Promise<RefusalMessage | null> | RefusalMessage | null): void {
-    if (!this.rate.admit(client)) return;
+    if (!this.rate.admit(client) || this.closing) return;
     if ((client.userData as ClientData | undefined)?.role !== 'host') return refuseTo(client, { code: 'host/forbidden', message: 'only the host can do that' });
+    this.activity.note(this.services.now());
     const parsed = parseClientMessage(type, raw);
     if (!parsed.ok) return refuseTo(client, parsed);
     Promise.resolve()

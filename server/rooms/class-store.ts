@@ -23,9 +23,11 @@ export interface SessionSettings {
   askStudentId: StudentIdMode;
   /** When the running round's whole-round clock runs out, in the class's match time; null without one (server/rooms/round-clock.ts). */
   roundEndsAt: number | null;
+  /** The class's last activity (wall ms) as last written (server/rooms/class-closing.ts); null before any was. */
+  lastActiveAt: number | null;
 }
 
-const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false, projection: DEFAULT_PROJECTION, askStudentId: 'none', roundEndsAt: null };
+const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false, projection: DEFAULT_PROJECTION, askStudentId: 'none', roundEndsAt: null, lastActiveAt: null };
 
 /** A session's settings from its stored JSON, defaults filled in. */
 export function readSettings(json: string): SessionSettings {

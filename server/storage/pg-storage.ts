@@ -220,6 +220,10 @@ export class PgStorage implements Storage {
     return (await this.query<SessionRow>("SELECT * FROM sessions WHERE status = 'open' ORDER BY created_at, id")).map(toSession);
   }
 
+  async listSessionsByCode(code: string): Promise<SessionRecord[]> {
+    return (await this.query<SessionRow>('SELECT * FROM sessions WHERE code = $1 ORDER BY created_at DESC, id DESC', [code])).map(toSession);
+  }
+
   async updateSession(id: string, changes: Partial<Pick<SessionRecord, 'status' | 'settings'>>): Promise<void> {
     if (changes.status !== undefined) await this.query('UPDATE sessions SET status = $1 WHERE id = $2', [changes.status, id]);
     if (changes.settings !== undefined) await this.query('UPDATE sessions SET settings = $1 WHERE id = $2', [changes.settings, id]);

@@ -136,6 +136,10 @@ export class SqliteStorage implements Storage {
     return (this.db.prepare("SELECT * FROM sessions WHERE status = 'open' ORDER BY created_at").all() as unknown as SessionRow[]).map(toSession);
   }
 
+  async listSessionsByCode(code: string): Promise<SessionRecord[]> {
+    return (this.db.prepare('SELECT * FROM sessions WHERE code = ? ORDER BY created_at DESC, id DESC').all(code) as unknown as SessionRow[]).map(toSession);
+  }
+
   async updateSession(id: string, changes: Partial<Pick<SessionRecord, 'status' | 'settings'>>): Promise<void> {
     if (changes.status !== undefined) this.db.prepare('UPDATE sessions SET status = ? WHERE id = ?').run(changes.status, id);
     if (changes.settings !== undefined) this.db.prepare('UPDATE sessions SET settings = ? WHERE id = ?').run(changes.settings, id);

@@ -128,6 +128,8 @@ export interface Storage {
   getSession(id: string): Promise<SessionRecord | null>;
   findOpenSessionByCode(code: string): Promise<SessionRecord | null>;
   listOpenSessions(): Promise<SessionRecord[]>;
+  /** Every session that had `code`, open or closed, newest first (a closed class's results stay downloadable). */
+  listSessionsByCode(code: string): Promise<SessionRecord[]>;
   updateSession(id: string, changes: Partial<Pick<SessionRecord, 'status' | 'settings'>>): Promise<void>;
 
   savePlayer(player: PlayerRecord): Promise<void>;

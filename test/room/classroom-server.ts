@@ -31,11 +31,11 @@ export interface DrivenClassroom {
   server(): ColyseusTestServer;
 }
 
-/** Boots a driven classroom server before the file's tests and shuts it down after them. */
-export function drivenClassroom(): DrivenClassroom {
+/** Boots a driven classroom server before the file's tests and shuts it down after them (`classIdleMs`: the idle time classes close after). */
+export function drivenClassroom(options: { readonly classIdleMs?: number } = {}): DrivenClassroom {
   const clock = { wall: 1_796_000_000_000 };
   const storage = new SqliteStorage(':memory:');
-  const services = createServices({ storage: () => storage, now: () => clock.wall });
+  const services = createServices({ storage: () => storage, now: () => clock.wall, ...options });
   const port = 2600 + Math.floor(Math.random() * 400);
   let booted: ColyseusTestServer | null = null;
   beforeAll(async () => {

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const WEIRD_NUMBERS = [Number.NaN, Number.POSITIVE_INFINITY, -1, -(2 ** 53), 2 ** 53, 1e308, 0.5, -0.000001, 2 ** 31, 2 ** 48 + 1];
 const WEIRD_VALUES: unknown[] = [null, true, 'x', '', 'a'.repeat(5000), [], [1, 2], {}, { nested: { deep: 1 } }, ...WEIRD_NUMBERS];
-const TYPES = ['place', 'coalesce', 'host:start', 'host:pause', 'host:end', 'host:kick', 'host:lock', 'host:leaderboard', 'host:project', 'host:page', 'teleport', '', 'PLACE', '__proto__', 'constructor'];
+const TYPES = ['place', 'coalesce', 'host:start', 'host:pause', 'host:end', 'host:close', 'host:kick', 'host:lock', 'host:leaderboard', 'host:project', 'host:page', 'teleport', '', 'PLACE', '__proto__', 'constructor'];
 
 function pick<T>(rng: PrngState, items: readonly T[]): T {
   return items[nextInt(rng, 0, items.length - 1)] as T;

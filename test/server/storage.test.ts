@@ -136,6 +136,9 @@ function storageContract(name: string, kind: StoreKind): void {
       await store.updateSession('s1', { status: 'closed' });
       await store.createSession({ ...session, id: 's2', createdAt: 2000 });
       expect((await store.findOpenSessionByCode('K7M2QX'))?.id).toBe('s2');
+      // A closed session is still found by its code among every session that had it, newest first.
+      expect((await store.listSessionsByCode('K7M2QX')).map((s) => [s.id, s.status])).toEqual([['s2', 'open'], ['s1', 'closed']]);
+      expect(await store.listSessionsByCode('NOPE22')).toEqual([]);
       await store.close();
     });
 
