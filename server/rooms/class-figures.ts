@@ -11,8 +11,14 @@ import { standingOf as paceStanding, type RoundPace } from '../../shared/match/p
 /** How the host shows the leaderboard. */
 export type BoardMode = 'shown' | 'hidden' | 'anonymous';
 
-/** Rows the board shows at most. */
+/** Rows the board shows at most (the host's and the projector's). */
 export const BOARD_ROWS = 50;
+/**
+ * Rows of the board every student is sent: what a student's screen shows of it (the top
+ * few; their own rank and figure are in their own PlayerInfo). All fifty went to every
+ * student, about 400 bytes a second each in a class of 300.
+ */
+export const SHARED_BOARD_ROWS = 5;
 /** Bins of the heat map over the class's address range. */
 export const HEAT_BINS = 32;
 /** Bins of the utilization histogram: deciles. */

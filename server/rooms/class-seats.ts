@@ -12,7 +12,7 @@ import { roundPace, type RoundPace } from '../../shared/match/pace.ts';
 import type { PlayerRecord } from '../storage/storage.ts';
 import { PlayerInfo, PrivateInfo, syncLeaderboard, type ClassroomState } from '../state/classroom-state.ts';
 import { syncNumbers } from '../state/match-state.ts';
-import { classBoard, classExtent, heatMapBins, standingOf, utilizationHistogram, type BoardMode, type Heat } from './class-figures.ts';
+import { classBoard, classExtent, heatMapBins, SHARED_BOARD_ROWS, standingOf, utilizationHistogram, type BoardMode, type Heat } from './class-figures.ts';
 import { Seat } from './seat.ts';
 import { MatchClock } from './match-clock.ts';
 
@@ -197,13 +197,14 @@ export class ClassSeats {
     s.client.send('results', s.seat.results());
   }
 
-  /** Ranks the class and publishes the board as the host allows. */
+  /** Ranks the class and publishes the board as the host allows: its top rows to everyone, the whole board to the hosts. */
   publishBoard(mode: BoardMode): void {
     const playing = this.playing();
     const entries = playing.map((s) => ({ playerId: s.record.playerId, nickname: s.record.nickname, score: s.info.score, vsBest: s.info.vsBest, played: requestsPlayed(s.seat.match) }));
     const board = classBoard(entries, mode);
     for (const s of playing) s.info.rank = board.ranks.get(s.record.playerId) ?? 0;
-    syncLeaderboard(this.state.leaderboard, board.rows);
+    syncLeaderboard(this.state.leaderboard, board.rows.slice(0, SHARED_BOARD_ROWS));
+    syncLeaderboard(this.state.figures.board, board.rows);
   }
 
   /** Publishes the heat map (once a request has been placed) and the utilization histogram. */

@@ -1,7 +1,8 @@
 // Colyseus state for a classroom session. Shared fields (the session's phase and
-// settings, the leaderboard as the host allows it) go to everyone; fields tagged
-// `.view()` reach only the clients whose StateView holds them: a student's own
-// player entry and heap, and, for the host, every player, every heap and the class figures.
+// settings, the leaderboard's top rows as the host allows it) go to everyone; fields
+// tagged `.view()` reach only the clients whose StateView holds them: a student's own
+// player entry (their rank and figure) and heap, and, for the host (and projector),
+// every player, every heap and the class figures (the whole board among them).
 
 import { schema, t, type ArraySchema, type SchemaType } from '@colyseus/schema';
 import { MatchState, RegionState } from './match-state.ts';
@@ -86,6 +87,8 @@ export const PodiumReveal = schema({
 export type PodiumReveal = SchemaType<typeof PodiumReveal>;
 
 export const ClassFigures = schema({
+  /** The whole board (at most BOARD_ROWS rows, class-figures.ts); everyone else has its top rows, `leaderboard`. */
+  board: t.array(LeaderRow),
   /** Players per utilization decile (0-10%, …, 90-100%). */
   utilizationHistogram: t.array('uint16'),
   /** Where the class placed the most recent request, in 32 bins over the address range. */
@@ -158,6 +161,7 @@ export const ClassroomState = schema({
   playerCount: t.uint16(),
   /** What new students are asked for at join: 'none' | 'id' | 'email' (shared/classroom/student-id.ts). */
   askStudentId: t.string(),
+  /** The board's top rows (at most SHARED_BOARD_ROWS, class-figures.ts): every client's. A student's own row is their PlayerInfo. */
   leaderboard: t.array(LeaderRow),
   /** The session's totals across its finished rounds, ranked, ties sharing a rank (for the podium). */
   totals: t.array(TotalRow),

@@ -86,6 +86,28 @@ describe('classroom room', () => {
     await expect(colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': 'wrong' } })).rejects.toMatchObject({ statusCode: 403 });
   });
 
+  it("sends a student the board's top five rows and their own rank, and the host the whole board", async () => {
+    const created = await createClass();
+    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const names = ['Ada', 'Grace', 'Lin', 'Edsger', 'Barbara', 'Donald', 'Frances'];
+    // Joined by room id: the lookup's per-address limit is the other tests'.
+    const students = await Promise.all(names.map(async (nickname) => ({ room: await colyseus.sdk.joinById(created.roomId, { code: created.code, nickname }) })));
+    await vi.waitFor(() => expect(host.state.players.size).toBe(names.length));
+    host.send('host:start', { round: 'warm-up' });
+    for (const s of students) await vi.waitFor(() => expect(s.room.state.heaps.size).toBe(1));
+    await Promise.all(students.map((s) => playWarmUp(s.room)));
+    await vi.waitFor(() => expect(host.state.phase).toBe('results'));
+    // Everyone played the same two placements: seven rows, all sharing rank 1.
+    await vi.waitFor(() => expect(host.state.figures.board.length).toBe(names.length));
+    expect(new Set([...host.state.figures.board].map((r: { name: string }) => r.name))).toEqual(new Set(names));
+    for (const { room } of students) {
+      await vi.waitFor(() => expect(room.state.leaderboard.length).toBe(5));
+      expect(room.state.figures?.board?.length ?? 0).toBe(0);
+      expect([...room.state.players.values()][0]?.rank).toBe(1);
+    }
+    expect(host.state.leaderboard.length).toBe(5);
+  });
+
   it('refuses every host action to a student, and changes nothing', async () => {
     const created = await createClass();
     const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   boardMode, boardRows, classPhase, heapLineOf, heapThumbs, hintsOf, ownHeap, ownPlayer, playerRows, rankText,
-  type ClassStateLike, type MatchLike, type PlayerInfoLike, type RegionLike,
+  type ClassStateLike, type LeaderRowLike, type MatchLike, type PlayerInfoLike, type RegionLike,
 } from '../../../client/src/scenes/class/class-state.ts';
 import { gridCells, splitColumns, takeTop } from '../../../client/src/scenes/class/layout.ts';
 
@@ -51,6 +51,26 @@ describe('classroom state readers', () => {
     ]);
     const anonymous = classState({ leaderboardMode: 'anonymous', leaderboard: [{ rank: 1, name: 'Player 1', score: 900, vsBest: 12 }] });
     expect(boardRows(anonymous, 'Player 1')).toEqual([{ rank: 1, name: 'Player 1', score: 900, vsBest: 12, isYou: false }]);
+  });
+
+  it("adds a student's own row, from their own entry, when they rank below the top rows they are sent", () => {
+    const players = new Map([['p7', player('p7', 'Lin', { rank: 17, score: 400, vsBest: -500 })]]);
+    expect(boardRows(classState({ players }), 'Lin')).toEqual([
+      { rank: 1, name: 'Grace', score: 900, vsBest: 0, isYou: false },
+      { rank: 2, name: 'Ada', score: 625, vsBest: -275, isYou: false },
+      { rank: 17, name: 'Lin', score: 400, vsBest: -500, isYou: true },
+    ]);
+    // Not yet ranked (rank 0), or the board hidden (no rows): nothing is added.
+    expect(boardRows(classState({ players: new Map([['p7', player('p7', 'Lin')]]) }), 'Lin')).toHaveLength(2);
+    expect(boardRows(classState({ players, leaderboard: [] }), 'Lin')).toEqual([]);
+  });
+
+  const figures = (board: LeaderRowLike[]) => ({ board, utilizationHistogram: [], heatMap: [], heatMapBytes: 1, heatMapRequest: -1 });
+
+  it('reads the whole board where the client has it (the host, the projector), else the top rows', () => {
+    const board = [{ rank: 1, name: 'Grace', score: 900, vsBest: 0 }, { rank: 2, name: 'Ada', score: 625, vsBest: -275 }, { rank: 3, name: 'Lin', score: 400, vsBest: -500 }];
+    expect(boardRows(classState({ figures: figures(board) })).map((r) => r.name)).toEqual(['Grace', 'Ada', 'Lin']);
+    expect(boardRows(classState({ figures: figures([]) })).map((r) => r.name)).toEqual(['Grace', 'Ada']);
   });
 
   it("finds a student's own entry and heap (the only ones the server shows them), or by id for the host", () => {

@@ -60,6 +60,8 @@ export interface MatchLike {
 }
 
 export interface FiguresLike {
+  /** The whole board (the leaderboard has its top rows). */
+  readonly board?: Iterable<LeaderRowLike>;
   readonly utilizationHistogram: Iterable<number>;
   readonly heatMap: Iterable<number>;
   readonly heatMapBytes: number;
@@ -92,6 +94,7 @@ export interface ClassStateLike {
   readonly lateJoin: boolean;
   readonly leaderboardMode: string;
   readonly playerCount: number;
+  /** The board's top rows (every client's). */
   readonly leaderboard: Iterable<LeaderRowLike>;
   readonly players: MapLike<PlayerInfoLike> | undefined;
   readonly heaps: MapLike<MatchLike> | undefined;
@@ -148,13 +151,23 @@ export function isRoundOn(phase: ClassPhase): boolean {
   return phase === 'playing' || phase === 'paused';
 }
 
-/** The board as the server publishes it; `ownName` marks the viewer's row (never when anonymous). */
+/**
+ * The board as the server publishes it: the whole board where the client has it (host,
+ * projector), else its top rows, and then, for a student (`ownName`) ranked below them,
+ * their own row from their own entry (the server sends a student only the top rows and
+ * their own rank). `ownName` marks the viewer's row (never when anonymous).
+ */
 export function boardRows(state: ClassStateLike | undefined, ownName?: string): BoardRow[] {
   if (!state) return [];
   const anonymous = boardMode(state) === 'anonymous';
-  return [...state.leaderboard].map((r) => ({
+  const whole = state.figures?.board ? [...state.figures.board] : [];
+  const synced = whole.length > 0 ? whole : [...state.leaderboard];
+  const rows = synced.map((r) => ({
     rank: r.rank ?? 0, name: r.name ?? '', score: r.score ?? 0, vsBest: r.vsBest ?? 0, isYou: !anonymous && ownName !== undefined && r.name === ownName,
   }));
+  const me = anonymous || ownName === undefined || rows.length === 0 || rows.some((r) => r.isYou) ? null : ownPlayer(state);
+  if (me && me.nickname === ownName && me.rank > 0) rows.push({ rank: me.rank, name: me.nickname, score: me.score, vsBest: me.vsBest, isYou: true });
+  return rows;
 }
 
 /** A student's own entry: the one player the server shows them. */
