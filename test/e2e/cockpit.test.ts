@@ -38,6 +38,8 @@ interface ProjectorView extends Screen {
   show: string;
   heaps: string[];
   roundClock: string;
+  /** The session's podium reveal: the countdown's number and the names shown, place by place from the lowest. */
+  podium: { count: number; places: string[][] } | null;
 }
 
 interface Drawn {
@@ -215,5 +217,57 @@ describe('the host authors a round (issue 14, done when)', () => {
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'heap' && v.heaps[0] === "Ada's heap");
     await snapshot(host, 'HostScene', 'host-own-round-1366');
     await snapshot(projector, 'ProjectorScene', 'projector-own-round-1920');
+  });
+});
+
+describe('the podium at the end of a session (issue 14, item 10)', () => {
+  it('the host reveals the podium: the projector counts down, then shows the tie for second with both names, then first; at once under reduced motion', async () => {
+    const { host, code } = await openClass();
+    const [ada, bob, cy] = [await joinStudent(code, 'Ada'), await joinStudent(code, 'Bob'), await joinStudent(code, 'Cy')];
+    await until<HostView>(host, 'HostScene', (v) => v.players.length === 3);
+    const [projector] = await Promise.all([host.context().waitForEvent('page'), press(host, 'HostScene', 'projector')]);
+    await projector.setViewportSize(WALL);
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'join');
+    expect((await until<HostView>(host, 'HostScene')).buttons?.['wall-podium']?.enabled).toBe(false);
+
+    // The warm-up (buddy units: a 1-unit block, then a 4): Ada and Bob place both alike, Cy only the first.
+    // Scored on the part played, Cy's one block fills the heap it needed and Ada's and Bob's leave a
+    // hole: Cy first, Ada and Bob tied for second.
+    await press(host, 'HostScene', 'start');
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing');
+    for (const student of [ada, bob]) {
+      await place(student, 0);
+      await place(student, 4);
+    }
+    await place(cy, 0);
+    await press(host, 'HostScene', 'end');
+    await press(host, 'HostScene', 'end');
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'results' && v.buttons?.['wall-podium']?.enabled === true);
+    await snapshot(host, 'HostScene', 'host-results-1366');
+
+    await press(host, 'HostScene', 'wall-podium');
+    const counting = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'reveal' && (v.podium?.count ?? 0) > 0);
+    expect(counting.podium?.places).toEqual([]);
+    await snapshot(projector, 'ProjectorScene', 'podium-countdown-1920');
+    const second = await until<ProjectorView>(projector, 'ProjectorScene', (v) => (v.podium?.places.length ?? 0) >= 1);
+    expect(second.podium).toEqual({ count: 0, places: [['Ada', 'Bob']] });
+    await snapshot(projector, 'ProjectorScene', 'podium-second-1920');
+    const all = await until<ProjectorView>(projector, 'ProjectorScene', (v) => (v.podium?.places.length ?? 0) >= 2);
+    expect(all.podium).toEqual({ count: 0, places: [['Ada', 'Bob'], ['Cy']] });
+    // The tie as a tie: both on steps of the second's height, left and right of the first.
+    await expect.poll(async () => (await drawn(projector, 'PodiumView') as { steps?: { name: string; rank: number; height: number }[] }).steps).toEqual([
+      { name: 'Ada', rank: 2, height: 0.7 }, { name: 'Cy', rank: 1, height: 1 }, { name: 'Bob', rank: 2, height: 0.7 },
+    ]);
+    await snapshot(projector, 'ProjectorScene', 'podium-done-1920');
+    await until<HostView>(host, 'HostScene', (v) => v.buttons?.['wall-podium']?.label === '● Podium');
+    await snapshot(host, 'HostScene', 'host-podium-1366');
+
+    // Another choice puts it away; under reduced motion the next reveal shows the whole podium at once.
+    await press(host, 'HostScene', 'wall-board');
+    await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'podium');
+    await projector.emulateMedia({ reducedMotion: 'reduce' });
+    await press(host, 'HostScene', 'wall-podium');
+    const reduced = await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'reveal');
+    expect(reduced.podium).toEqual({ count: 0, places: [['Ada', 'Bob'], ['Cy']] });
   });
 });

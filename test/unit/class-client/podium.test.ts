@@ -1,8 +1,11 @@
 // The podium and board drawing of ties and of figures against the best policy (shared/score
 // SC-7, SC-8): ranks, not positions, decide a step's height; bars run from the lowest figure.
+// The session's podium reveal (SC-10) as a screen draws it from the synced state.
 
 import { describe, expect, it } from 'vitest';
-import { figureText, type BoardRow } from '../../../client/src/scenes/class/class-state.ts';
+import { figureText, type BoardRow, type ClassStateLike } from '../../../client/src/scenes/class/class-state.ts';
+import { podiumPicture, shownPlaces } from '../../../client/src/scenes/class/podium-reveal.ts';
+import { wallScreen } from '../../../client/src/scenes/class/projection.ts';
 import { moreTied, stepFor } from '../../../client/src/scenes/class/views/PodiumView.ts';
 import { barShares } from '../../../client/src/scenes/class/views/LeaderboardView.ts';
 
@@ -30,5 +33,40 @@ describe('the podium and the board', () => {
     expect(share(-90)).toBeCloseTo(0.08);
     expect(share(-40)).toBeCloseTo(0.08 + 0.92 * 0.5);
     expect(barShares([row(1, 'Ada', 0), row(1, 'Bo', 0)])(0)).toBe(1);
+  });
+});
+
+describe('the podium reveal at the end of a session (host:podium)', () => {
+  const rows = [
+    { rank: 1, name: 'Ada', total: 900, rounds: 2 },
+    { rank: 1, name: 'Bo', total: 900, rounds: 2 },
+    { rank: 3, name: 'Cy', total: 400, rounds: 1 },
+  ];
+  const stateWith = (podium: { stage: string; count: number; revealed: number }) =>
+    ({ phase: 'results', podium: { ...podium, rows } }) as unknown as ClassStateLike;
+
+  it('[SC-10] shows the countdown\'s number with every place hidden, then the lowest place, then the tie for first with both names', () => {
+    const counting = podiumPicture(stateWith({ stage: 'countdown', count: 2, revealed: 0 }), false);
+    expect(counting?.count).toBe(2);
+    expect(shownPlaces(counting)).toEqual([]);
+    expect(shownPlaces(podiumPicture(stateWith({ stage: 'reveal', count: 0, revealed: 1 }), false))).toEqual([['Cy']]);
+    const done = podiumPicture(stateWith({ stage: 'done', count: 0, revealed: 2 }), false);
+    expect(shownPlaces(done)).toEqual([['Cy'], ['Ada', 'Bo']]);
+    // In rank order on the steps, the pair on steps of the same height.
+    expect(done?.rows.map((r) => [r.rank, r.name, r.caption])).toEqual([[1, 'Ada', '900 points · 2 rounds'], [1, 'Bo', '900 points · 2 rounds'], [3, 'Cy', '400 points · 1 round']]);
+    expect(stepFor(done!.rows[0]!.rank)).toEqual(stepFor(done!.rows[1]!.rank));
+  });
+
+  it('shows everything at once under prefers-reduced-motion, without the countdown', () => {
+    const reduced = podiumPicture(stateWith({ stage: 'countdown', count: 3, revealed: 0 }), true);
+    expect(reduced?.count).toBe(0);
+    expect(shownPlaces(reduced)).toEqual([['Cy'], ['Ada', 'Bo']]);
+  });
+
+  it('is not up without a reveal; the projector shows it between rounds only', () => {
+    expect(podiumPicture(stateWith({ stage: '', count: 0, revealed: 0 }), false)).toBeNull();
+    expect(wallScreen(stateWith({ stage: 'reveal', count: 0, revealed: 1 }), false)).toBe('reveal');
+    expect(wallScreen({ ...stateWith({ stage: 'reveal', count: 0, revealed: 1 }), phase: 'playing' } as ClassStateLike, false)).toBe('board');
+    expect(wallScreen(stateWith({ stage: '', count: 0, revealed: 0 }), false)).toBe('podium');
   });
 });

@@ -3,9 +3,11 @@
 // full board (launched over this scene, which sleeps until the round ends or the
 // class is gone); after a round, their heap as it ended, their own results ("How did
 // I do?", the ResultsScene over this scene) and, when the host shows it, the
-// leaderboard and their own rank. Also what happens when the connection drops
-// (shown, and the SDK reconnects by itself), when it is gone (a Rejoin button, also
-// for a student taken off the PlayScene) and when the host removes them.
+// leaderboard and their own rank; the session's podium when the host reveals it
+// (podium-reveal.ts: a countdown, then third, second, first). Also what happens
+// when the connection drops (shown, and the SDK reconnects by itself), when it is
+// gone (a Rejoin button, also for a student taken off the PlayScene) and when the
+// host removes them.
 
 import { announce } from '../../a11y/announcer.ts';
 import { readScreen } from '../../a11y/screen-text.ts';
@@ -26,6 +28,9 @@ import { RoomLink } from '../../net/room-link.ts';
 import { addressProbes } from '../../test-probe.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
+import { PodiumView } from './views/PodiumView.ts';
+import { podiumOn, podiumPicture, shownPlaces } from './podium-reveal.ts';
+import { prefersReducedMotion } from '../../ui/motion.ts';
 import { textStyle } from './views/text-style.ts';
 
 export interface LobbyData {
@@ -65,6 +70,7 @@ export class ClassLobbyScene extends Phaser.Scene {
   /** Where the last move tried to put the block: the spot a refusal is shown at. */
   private heapView: HeapView | null = null;
   private board!: LeaderboardView;
+  private podium!: PodiumView;
   private buttons!: ButtonSet;
   /** The headline last announced (a11y/announcer.ts). */
   private spokenHeadline = '';
@@ -120,6 +126,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.details = this.add.text(0, 0, '', textStyle(16, UI.dim));
     this.statusText = this.add.text(0, 0, '', textStyle(16, UI.dim));
     this.board = new LeaderboardView(this);
+    this.podium = new PodiumView(this);
     this.buttons = new ButtonSet(this);
     this.buttons.add('title', 'Back to the title', () => this.leaveForTitle(), { width: 240, height: 52, fontSize: 18 });
     this.buttons.add('rejoin', 'Rejoin the class', () => void this.rejoin(), { width: 240, height: 52, fontSize: 18, primary: true });
@@ -220,7 +227,7 @@ export class ClassLobbyScene extends Phaser.Scene {
       return;
     }
     const heap = this.heap();
-    const showHeap = this.mode === 'class' && heap !== null && (isRoundOn(phase) || phase === 'results');
+    const showHeap = this.mode === 'class' && heap !== null && (isRoundOn(phase) || phase === 'results') && !this.podiumShown();
     if (showHeap && !this.heapView) this.createHeapView();
     if (!showHeap && this.heapView) {
       this.heapView.destroy();
@@ -241,6 +248,11 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.resultsShown = true;
     this.scene.launch('ResultsScene', { results: this.results, title: this.link.state?.roundTitle ?? 'Class round', backTo: 'ClassLobbyScene' });
     this.scene.sleep();
+  }
+
+  /** Whether the session's podium is up (the host's reveal, between rounds). */
+  private podiumShown(): boolean {
+    return this.mode === 'class' && podiumOn(this.link.state) && !isRoundOn(this.phase());
   }
 
   private createHeapView(): void {
@@ -311,7 +323,13 @@ export class ClassLobbyScene extends Phaser.Scene {
       if (this.status) [, boardBox] = takeTop(area, this.statusText.height, 12);
     }
     const mode = boardMode(state);
-    const showBoard = this.mode === 'class' && ((state?.roundNo ?? 0) > 0 || (state?.leaderboard ? [...state.leaderboard].length > 0 : false));
+    const podium = this.podiumShown();
+    this.podium.setVisible(podium);
+    if (podium) {
+      this.podium.layout(boardBox.x, boardBox.y, boardBox.w, Math.min(boardBox.h, height - margin - boardBox.y), Math.round(font * 1.2));
+      this.podium.show(podiumPicture(state, prefersReducedMotion()) ?? { count: 0, rows: [] });
+    }
+    const showBoard = !podium && this.mode === 'class' && ((state?.roundNo ?? 0) > 0 || (state?.leaderboard ? [...state.leaderboard].length > 0 : false));
     this.board.setVisible(showBoard);
     this.board.layout(boardBox.x, boardBox.y, boardBox.w, Math.min(boardBox.h, height - margin - boardBox.y), font);
     this.board.show({
@@ -347,6 +365,7 @@ export class ClassLobbyScene extends Phaser.Scene {
       const count = state?.playerCount ?? 0;
       return ['Waiting for the host to start a round…', `${count} ${count === 1 ? 'student' : 'students'} in the class. Keep this page open.`];
     }
+    if (this.podiumShown()) return ['The podium', 'The totals across the rounds: third, second, then first.'];
     if (phase === 'results') return [`Round over: ${title}`, `${standing}\nWaiting for the host's next round.`];
     // A round is on: the PlayScene takes it as soon as this student's heap is there.
     return [title, this.heap() ? standing : 'Joining the round…'];
@@ -369,6 +388,7 @@ export class ClassLobbyScene extends Phaser.Scene {
       roundTitle: state?.roundTitle ?? '',
       boardMode: boardMode(state),
       leaderboard: boardRows(state, this.nickname()),
+      podium: this.podiumShown() ? { count: podiumPicture(state, prefersReducedMotion())?.count ?? 0, places: shownPlaces(podiumPicture(state, prefersReducedMotion())) } : null,
       score: me?.score ?? 0,
       rank: me?.rank ?? 0,
       dropped: this.dropped,

@@ -144,7 +144,7 @@ export class HostScene extends Phaser.Scene {
         this.setStatus(`Next round: “${round.title}” (${roundLine(round)}).`, UI.dim);
       },
     });
-    this.wall = new HostWall(this, this.buttons, (body) => this.post('host:project', body), () => this.refresh(), (body) => this.post('host:time', body));
+    this.wall = new HostWall(this, this.buttons, (body) => this.post('host:project', body), () => this.refresh(), (body) => this.post('host:time', body), () => this.revealPodium());
     this.thumbs.events.on('open', ({ playerId }) => {
       this.wall.open(playerId);
       this.refresh();
@@ -281,6 +281,12 @@ export class HostScene extends Phaser.Scene {
     }
     this.confirmingEnd = this.time.delayedCall(CONFIRM_MS, () => { this.confirmingEnd = null; this.refresh(); });
     this.refresh();
+  }
+
+  /** The session's podium on every screen (host:podium): a countdown, then third, second, first. */
+  private revealPodium(): void {
+    this.post('host:podium', {});
+    this.setStatus('Revealing the podium (totals across the rounds) on every screen: 3, 2, 1, then third, second, first.', UI.dim);
   }
 
   private openProjector(): void {

@@ -1,14 +1,16 @@
 // The dashboard's part in what the class looks at: a student's heap opened from their
 // thumbnail (live, as they play), with "Show on projector" (named), "Anonymously" and
 // "Back" (to the class), and the student's time accommodation (TimeAllowanceRow.ts); and, over the class figures, what the projector shows (the board, the
-// best and worst beside first fit's, the class figures), the current choice marked.
+// best and worst beside first fit's, the class figures) and "Podium" (revealed between
+// rounds: the session's podium on every screen, podium-reveal.ts), the current choice marked.
 // The scene hands it a box and the state; it sends `host:project` through the scene's post.
 
 import type Phaser from 'phaser';
 import type { ClientMessages } from '../../net/messages.ts';
 import { UI } from '../../palette.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
-import type { ClassStateLike } from './class-state.ts';
+import { classPhase, isRoundOn, type ClassStateLike } from './class-state.ts';
+import { podiumOn } from './podium-reveal.ts';
 import { takeTop, type Box } from './layout.ts';
 import { projectionShow, spotlightHeap, type ProjectionShow } from './projection.ts';
 import type { ButtonSet } from './screen-report.ts';
@@ -22,7 +24,7 @@ const WALL_CHOICES: readonly { readonly show: Exclude<ProjectionShow, 'heap'>; r
   { show: 'compare', label: 'Best & worst' },
   { show: 'figures', label: 'Figures' },
 ];
-export const WALL_BUTTONS = WALL_CHOICES.map((c) => `wall-${c.show}`);
+export const WALL_BUTTONS = [...WALL_CHOICES.map((c) => `wall-${c.show}`), 'wall-podium'];
 export const SPOTLIGHT_BUTTONS = ['spot-named', 'spot-anonymous', 'spot-close'] as const;
 const BUTTON_HEIGHT = 44;
 
@@ -38,6 +40,7 @@ export class HostWall {
   constructor(
     scene: Phaser.Scene, buttons: ButtonSet, post: (body: ClientMessages['host:project']) => void, onChange: () => void,
     postTime: (body: ClientMessages['host:time']) => void,
+    revealPodium: () => void,
   ) {
     this.buttons = buttons;
     this.post = post;
@@ -46,6 +49,7 @@ export class HostWall {
     this.time = new TimeAllowanceRow(scene, buttons, postTime);
     const options = { fontSize: 16, height: BUTTON_HEIGHT };
     for (const { show, label } of WALL_CHOICES) buttons.add(`wall-${show}`, label, () => this.post({ show }), options);
+    buttons.add('wall-podium', 'Podium', revealPodium, { ...options, label: 'Reveal the podium: totals across the rounds, on every screen' });
     buttons.add('spot-named', 'Show on projector', () => this.project(true), { ...options, primary: true });
     buttons.add('spot-anonymous', 'Anonymously', () => this.project(false), options);
     buttons.add('spot-close', 'Back', () => { this.opened = null; onChange(); }, options);
@@ -77,11 +81,14 @@ export class HostWall {
     const small = Math.round(font * 0.9);
     this.label.setVisible(true).setFontSize(small).setPosition(box.x, box.y);
     const [, afterLabel] = takeTop(box, lineHeight(small) + 4);
-    const current = projectionShow(state);
+    const podium = podiumOn(state);
+    const current = podium ? null : projectionShow(state);
     WALL_CHOICES.forEach(({ show, label }) => {
       this.buttons.setLabel(`wall-${show}`, show === current ? `● ${label}` : label);
       this.buttons.setEnabled(`wall-${show}`, connected);
     });
+    this.buttons.setLabel('wall-podium', podium ? '● Podium' : 'Podium');
+    this.buttons.setEnabled('wall-podium', connected && !isRoundOn(classPhase(state)) && [...(state?.totals ?? [])].length > 0);
     this.buttons.setVisible(WALL_BUTTONS, true);
     this.buttons.placeRow(WALL_BUTTONS, afterLabel.x, afterLabel.y, afterLabel.w, BUTTON_HEIGHT, 8);
     return takeTop(afterLabel, BUTTON_HEIGHT, 12)[1];

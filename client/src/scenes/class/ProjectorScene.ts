@@ -3,7 +3,8 @@
 // code in the lobby, the live leaderboard during a round (with a small code for late
 // joiners), and a podium of the top three when the round is over; or what the host
 // put up (`host:project`, projection.ts): one student's heap, the best and the worst
-// beside a built-in policy's, or the class figures.
+// beside a built-in policy's, or the class figures; and the podium reveal at the end of a
+// session (`host:podium`, podium-reveal.ts): a countdown, then third, second, first.
 
 import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
@@ -11,7 +12,7 @@ import { describeError, hostClass, isFinalRefusal, joinLink } from '../../net/co
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
-import { boardMode, boardRows, classFigures, classPhase, playerRows, VS_BEST_CAPTION, type ClassPhase, type ClassStateLike } from './class-state.ts';
+import { boardMode, boardRows, classFigures, classPhase, figureText, playerRows, VS_BEST_CAPTION, type ClassPhase, type ClassStateLike } from './class-state.ts';
 import { loadHostKey, normaliseCode } from './host-key.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
@@ -22,6 +23,8 @@ import { ClassFiguresView } from './views/ClassFiguresView.ts';
 import { WallHeapsView } from './views/WallHeapsView.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
 import { PodiumView } from './views/PodiumView.ts';
+import { podiumPicture, shownPlaces } from './podium-reveal.ts';
+import { prefersReducedMotion } from '../../ui/motion.ts';
 import { QrView } from './views/QrView.ts';
 import { sizeToFit, textStyle } from './views/text-style.ts';
 
@@ -145,6 +148,7 @@ export class ProjectorScene extends Phaser.Scene {
     else if (show === 'join') this.layoutJoin(area, font);
     else if (show === 'board') this.layoutBoard(area, font);
     else if (show === 'podium') this.layoutPodium(area, font);
+    else if (show === 'reveal') this.layoutReveal(area, font);
     else if (show === 'figures') this.layoutFigures(area, font);
     else this.layoutHeaps(area, font, show === 'heap' ? this.spotlight() : comparisonHeaps(this.link?.state));
     this.publish(show);
@@ -281,10 +285,22 @@ export class ProjectorScene extends Phaser.Scene {
     const [podiumBox, boardBox] = narrow ? twoRows(rest, 1, 1, 16) : twoColumns(rest, 2, 1, area.w * 0.04);
     this.podium.setVisible(true);
     this.podium.layout(podiumBox.x, podiumBox.y, podiumBox.w, podiumBox.h, Math.round(font * (narrow ? 1.1 : 1.5)));
-    this.podium.show(rows);
+    this.podium.show({ count: 0, rows: rows.map((r) => ({ rank: r.rank, name: r.name, caption: `${figureText(r.vsBest)} vs best` })) });
     this.board.setVisible(true);
     this.board.layout(boardBox.x, boardBox.y, boardBox.w, boardBox.h, Math.round(font * (narrow ? 1 : 1.2)));
     this.board.show({ rows, title: 'Everyone', caption: VS_BEST_CAPTION });
+  }
+
+  /** The session's podium (host:podium): its countdown, then the places one after another, all the room's height. */
+  private layoutReveal(area: Box, font: number): void {
+    const heading = 'The podium: totals across the rounds';
+    const titleSize = sizeToFit(heading, area.w, Math.round(font * 1.7), font, true);
+    this.title.setFontSize(titleSize).setWordWrapWidth(area.w).setText(fitText(heading, area.w, titleSize, true)).setPosition(area.x, area.y);
+    this.body.setText('');
+    const [, rest] = takeTop(area, this.title.height, 20);
+    this.podium.setVisible(true);
+    this.podium.layout(rest.x, rest.y, rest.w, rest.h, Math.round(font * (isNarrow(area.w) ? 1.2 : 1.7)));
+    this.podium.show(podiumPicture(this.link?.state, prefersReducedMotion()) ?? { count: 0, rows: [] });
   }
 
   private publish(show: WallScreen): void {
@@ -301,6 +317,7 @@ export class ProjectorScene extends Phaser.Scene {
       phase: this.phase(),
       playerCount: state?.playerCount ?? 0,
       leaderboard: boardRows(state),
+      podium: show === 'reveal' ? { count: podiumPicture(state, prefersReducedMotion())?.count ?? 0, places: shownPlaces(podiumPicture(state, prefersReducedMotion())) } : null,
       heaps: show === 'heap' ? this.spotlight().map((h) => h.label) : show === 'compare' ? comparisonHeaps(state).map((h) => h.label) : [],
       texts: visibleTexts(this),
       width: this.scale.width,

@@ -101,6 +101,18 @@ export interface ClassStateLike {
   readonly figures: FiguresLike | undefined;
   /** What the host put on the projector (host only; projection.ts reads it). */
   readonly projection?: ProjectionLike | undefined;
+  /** The session's totals across its rounds (the podium's rows, SC-10). */
+  readonly totals?: Iterable<{ readonly rank: number; readonly name: string; readonly total: number; readonly rounds: number }>;
+  /** The podium reveal the host started (`host:podium`; podium-reveal.ts reads it). */
+  readonly podium?: PodiumLike | undefined;
+}
+
+/** The synced podium reveal (shared/score SC-10), typed structurally. */
+export interface PodiumLike {
+  readonly stage: string;
+  readonly count: number;
+  readonly revealed: number;
+  readonly rows: Iterable<{ readonly rank: number; readonly name: string; readonly total: number; readonly rounds: number }>;
 }
 
 export interface PlayerRow {

@@ -9,13 +9,14 @@ import { lineUpAreas } from '../../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../../shared/match/kinds.ts';
 import { decodeRegions } from '../../net/synced.ts';
 import type { HeapLine } from '../../views/heap-line.ts';
+import { podiumOn } from './podium-reveal.ts';
 import { boardMode, classPhase, figureText, heapLineOf, heapLineOfRegions, isRoundOn, playerRows, type ClassStateLike, type PlayerRow, type ProjectionLike } from './class-state.ts';
 
 export type ProjectionShow = 'board' | 'heap' | 'compare' | 'figures';
 const SHOWS: readonly ProjectionShow[] = ['board', 'heap', 'compare', 'figures'];
 
-/** What the projector's screen is: a problem, the lobby's join screen, the board, the podium, or what the host put up. */
-export type WallScreen = 'problem' | 'join' | 'board' | 'podium' | 'heap' | 'compare' | 'figures';
+/** What the projector's screen is: a problem, the lobby's join screen, the board, the podium, the session's podium reveal, or what the host put up. */
+export type WallScreen = 'problem' | 'join' | 'board' | 'podium' | 'reveal' | 'heap' | 'compare' | 'figures';
 
 /** One heap on the wall: who it is, a line under the name, and the address line. */
 export interface WallHeap {
@@ -33,11 +34,13 @@ export function projectionShow(state: ClassStateLike | undefined): ProjectionSho
 /**
  * The projector's screen. What the host put up shows once there is something to show
  * (the student's heap this round, a round for the comparison and the figures); before,
- * and for the board, the screen follows the round: join code, board, podium.
+ * and for the board, the screen follows the round: join code, board, podium. The podium
+ * reveal the host started (`host:podium`) shows between rounds over any of these.
  */
 export function wallScreen(state: ClassStateLike | undefined, problem: boolean): WallScreen {
   if (problem) return 'problem';
   const phase = classPhase(state);
+  if (podiumOn(state) && !isRoundOn(phase)) return 'reveal';
   const show = projectionShow(state);
   const played = (state?.roundNo ?? 0) > 0;
   if (show === 'heap' && state?.heaps?.get(state.projection?.playerId ?? '')) return 'heap';
