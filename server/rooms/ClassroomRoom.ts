@@ -4,21 +4,22 @@
 // student sees their own heap and the leaderboard as the host allows; the host sees
 // every heap and the class figures. A move is stored before it is shown or
 // acknowledged (stored-moves.ts), so a restarted server rebuilds the session by
-// replaying the logs (class-store.ts). Who may join is admission.ts's; the class-wide
-// pictures are class-figures.ts's; this file wires them to Colyseus.
+// replaying the logs (class-store.ts). Who may join is admission.ts's; the host's actions
+// are host-actions.ts's; the class-wide pictures are class-figures.ts's; this file wires
+// them to Colyseus.
 
-import type { TimeAllowance } from '../../shared/match/time-allowance.ts';
 import { matchMaker, Room, SchemaSerializer, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { KeyedLimiter } from '../protocol/rate-limit.ts';
-import { parseClientMessage, type ClientMessage, type HostMessageType, type RefusalMessage, type RoomMessageType } from '../protocol/messages.ts';
+import type { RefusalMessage, RoomMessageType } from '../protocol/messages.ts';
 import type { RoomServices } from '../services.ts';
 import type { PlayerRecord, SessionRecord } from '../storage/storage.ts';
 import { hashSecret, newSecret } from '../classroom/secrets.ts';
 import { ClassFigures, ClassroomState, PodiumReveal, Projection } from '../state/classroom-state.ts';
 import { ViewPatchSerializer } from '../state/view-patches.ts';
 import { admitJoin, type Admission } from './admission.ts';
-import { ClassProjection, type ProjectionChoice } from './class-projection.ts';
+import { ClassProjection } from './class-projection.ts';
+import { hostMessages, type HostDesk } from './host-actions.ts';
 import { ClassRound } from './class-round.ts';
 import { PodiumRevealer } from './podium-reveal.ts';
 import { ClassSeats, type Seated } from './class-seats.ts';
@@ -35,13 +36,12 @@ import type { SeatMove } from './seat.ts';
 const TICK_MS = 100;
 /** How long a class room with nobody in it stays before it is put away (a lookup brings it back from storage). */
 const EMPTY_GRACE_MS = 5 * 60_000;
-/** The close code a kicked student's connection ends with (docs/PROTOCOL.md): not one the SDK reconnects after. */
-const CLOSE_KICKED = 4410;
 const RECONNECT_SECONDS = 90;
 interface ClientData {
   role: 'host' | 'student';
   playerId?: string;
 }
+const isHost = (client: Client): boolean => (client.userData as ClientData | undefined)?.role === 'host';
 
 /** What onCreate receives: the session to open, and the services given when the room was defined (app.config.ts). */
 export interface ClassroomRoomOptions {
@@ -66,6 +66,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private projection!: ClassProjection;
   private podium!: PodiumRevealer;
   private pages!: HostPages;
+  /** What the host's actions work on (host-actions.ts). */
+  private desk!: HostDesk;
   /** Since when nobody has been in the room (wall time), or null. */
   private emptySince: number | null = null;
   /** Joins and messages: a class idle for the idle time closes itself. */
@@ -78,21 +80,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
     coalesce: (client: Client, raw: unknown) => this.studentMove(client, raw, 'coalesce'),
     release: (client: Client, raw: unknown) => this.studentMove(client, raw, 'release'),
-    'host:start': (client: Client, raw: unknown) => this.hostAction(client, 'host:start', raw, (m) => this.startRound(m.round)),
-    'host:pause': (client: Client, raw: unknown) => this.hostAction(client, 'host:pause', raw, () => this.round.pause()),
-    'host:resume': (client: Client, raw: unknown) => this.hostAction(client, 'host:resume', raw, () => this.round.resume()),
-    'host:end': (client: Client, raw: unknown) => this.hostAction(client, 'host:end', raw, () => this.round.end()),
-    'host:close': (client: Client, raw: unknown) => this.hostAction(client, 'host:close', raw, () => this.closeClass('host')),
-    'host:extend': (client: Client, raw: unknown) => this.hostAction(client, 'host:extend', raw, (m) => this.round.extend(m.seconds)),
-    'host:kick': (client: Client, raw: unknown) => this.hostAction(client, 'host:kick', raw, (m) => this.kick(m.playerId, m.bar ?? false)),
-    'host:time': (client: Client, raw: unknown) => this.hostAction(client, 'host:time', raw, (m) => this.giveTime(m.playerId, m.allowance)),
-    'host:lock': (client: Client, raw: unknown) => this.hostAction(client, 'host:lock', raw, (m) => this.saveSettings({ locked: m.value })),
-    'host:late-join': (client: Client, raw: unknown) => this.hostAction(client, 'host:late-join', raw, (m) => this.saveSettings({ lateJoin: m.value })),
-    'host:leaderboard': (client: Client, raw: unknown) => this.hostAction(client, 'host:leaderboard', raw, (m) => this.saveSettings({ leaderboardMode: m.mode })),
-    'host:student-id': (client: Client, raw: unknown) => this.hostAction(client, 'host:student-id', raw, (m) => this.saveSettings({ askStudentId: m.ask })),
-    'host:project': (client: Client, raw: unknown) => this.hostAction(client, 'host:project', raw, (m) => this.project(this.projection.check(m))),
-    'host:podium': (client: Client, raw: unknown) => this.hostAction(client, 'host:podium', raw, () => this.podium.start([...this.state.totals], this.round.running())),
-    'host:page': (client: Client, raw: unknown) => this.hostAction(client, 'host:page', raw, (m) => this.pages.ask(client, m)),
+    ...hostMessages(() => this.desk),
     // An unknown type costs a token of the sender's rate like any other message.
     _: (client: Client, type: unknown) => this.rate.refuseUnknown(client, type),
   } satisfies Record<RoomMessageType<'classroom'> | '_', unknown>;
@@ -148,6 +136,12 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.podium = new PodiumRevealer(this.state.podium, services.now);
     this.projection = new ClassProjection({ projection: this.state.projection, seated: this.seated, config: () => this.round.roundConfig });
     this.pages = new HostPages({ state: this.state, seated: this.seated, projected: () => this.projection.shownIds() });
+    this.desk = {
+      rate: this.rate, storage: services.storage, state: this.state, seated: this.seated, round: this.round, projection: this.projection, podium: this.podium, pages: this.pages,
+      isHost,
+      saveSettings: (changes) => this.saveSettings(changes), refreshBoard: () => this.refreshBoard(),
+      closing: () => this.closing, noteActivity: () => this.activity.note(services.now()), closeClass: () => this.closeClass('host'),
+    };
     for (const record of await services.storage.listPlayers(session.id)) if (!record.barred && !record.kicked) this.seated.add(record);
     await this.round.restore();
     await this.round.loadTotals();
@@ -315,62 +309,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (refusal) refuseTo(client, refusal);
   }
 
-  // ---- host actions --------------------------------------------------------
-
-  private hostAction<T extends HostMessageType>(client: Client, type: T, raw: unknown, act: (message: ClientMessage<T>) => Promise<RefusalMessage | null> | RefusalMessage | null): void {
-    if (!this.rate.admit(client) || this.closing) return;
-    if ((client.userData as ClientData | undefined)?.role !== 'host') return refuseTo(client, { code: 'host/forbidden', message: 'only the host can do that' });
-    this.activity.note(this.services.now());
-    const parsed = parseClientMessage(type, raw);
-    if (!parsed.ok) return refuseTo(client, parsed);
-    Promise.resolve()
-      .then(() => act(parsed.value))
-      .then((refusal) => {
-        if (refusal) refuseTo(client, refusal);
-      })
-      .catch((error: unknown) => {
-        console.error('host action failed', error);
-        refuseTo(client, { code: 'server/error', message: 'the server could not do that; try again' });
-      });
-  }
-
-  /** A student's time accommodation ([MATCH-TIME-5]): stored first, so it holds across rejoins and restarts. */
-  private async giveTime(playerId: string, allowance: TimeAllowance): Promise<RefusalMessage | null> {
-    const s = this.seated.get(playerId);
-    if (!s) return { code: 'player/unknown', message: 'there is no such player' };
-    await this.services.storage.savePlayer({ ...s.record, timeAllowance: allowance });
-    this.seated.allowTime(s, allowance, this.round.pausedMs);
-    return null;
-  }
-
-  private async kick(playerId: string, bar: boolean): Promise<RefusalMessage | null> {
-    const s = this.seated.get(playerId);
-    if (!s) return { code: 'player/unknown', message: 'there is no such player' };
-    // A kick sticks: stored, so the token opens nothing (class/kicked, or class/barred) even after a restart.
-    await this.services.storage.savePlayer({ ...s.record, barred: bar, kicked: !bar });
-    s.client?.send('kicked', { barred: bar });
-    // A close code the SDK does not take for a network drop: it does not try to reconnect.
-    s.client?.leave(CLOSE_KICKED);
-    s.client = null;
-    s.clock.stop();
-    this.seated.remove(playerId);
-    this.refreshBoard();
-    return null;
-  }
-
-  private async project(choice: ProjectionChoice | RefusalMessage): Promise<RefusalMessage | null> {
-    if ('code' in choice) return choice;
-    // The host put something else up: the podium goes.
-    this.podium.clear();
-    return this.saveSettings({ projection: choice });
-  }
-
-  /** A new round puts the podium away. */
-  private async startRound(round: string): Promise<RefusalMessage | null> {
-    const refusal = await this.round.start(round);
-    if (!refusal) this.podium.clear();
-    return refusal;
-  }
+  // ---- settings and seats ---------------------------------------------------
 
   private async saveSettings(changes: Partial<SessionSettings>): Promise<RefusalMessage | null> {
     this.settings = { ...this.settings, ...changes };
@@ -379,8 +318,6 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.refreshBoard();
     return null;
   }
-
-  // ---- seats ----------------------------------------------------------------
 
   private seatedOf(client: Client): Seated | undefined {
     const data = client.userData as ClientData | undefined;
