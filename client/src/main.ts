@@ -12,7 +12,8 @@ import { GalleryScene } from './scenes/GalleryScene.ts';
 import { CLASS_SCENES } from './scenes/class/index.ts';
 import { UI } from './palette.ts';
 import { LEVELS } from '../../shared/levels/levels.ts';
-import { countFramesForTests } from './test-hook.ts';
+import { countFramesForTests, reportControlsForTests } from './test-hook.ts';
+import { controlRects } from './a11y/layer.ts';
 
 interface Route {
   readonly scene: string;
@@ -51,6 +52,7 @@ const game = new Phaser.Game({
   scene: scenes,
 });
 countFramesForTests(game);
+reportControlsForTests(controlRects);
 
 game.events.once(Phaser.Core.Events.READY, () => {
   for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);

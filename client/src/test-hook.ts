@@ -36,6 +36,8 @@ export interface MallocadeHook {
    * `reconnection.minUptime` ago (5 s by default), and ends an earlier one.
    */
   reconnectable?: () => boolean;
+  /** Every canvas control with a DOM twin on screen, with its box (a11y/layer.ts), for the touch-target and pill checks. */
+  controls?: () => readonly { readonly label: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number }[];
 }
 
 /** A point on screen in CSS pixels (where a test clicks). */
@@ -139,6 +141,11 @@ export function reportRoomWatched(room: { readonly reconnection: { readonly minU
   if (typeof window === 'undefined') return;
   const watchedAt = Date.now();
   hook().reconnectable = () => Date.now() - watchedAt >= room.reconnection.minUptime;
+}
+
+/** Lets the tests ask where the canvas controls with DOM twins are. */
+export function reportControlsForTests(controls: NonNullable<MallocadeHook['controls']>): void {
+  hook().controls = controls;
 }
 
 /** Called by a view at the end of each draw. */

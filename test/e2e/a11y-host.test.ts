@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
 import { artifactPath } from './support.ts';
 import { until, useServerAndPeople, type Published } from './scene-support.ts';
-import { expectNoSeriousViolations, pressByKeyboard, tabTo } from './a11y-support.ts';
+import { expectNoSeriousViolations, expectTargetsAtLeast24, pressByKeyboard, tabTo } from './a11y-support.ts';
 
 const people = useServerAndPeople();
 const students: Room[] = [];
@@ -81,6 +81,7 @@ describe('accessibility on the host\'s side', () => {
     await pressByKeyboard(host, /^Open Ada's heap/);
     await until<HostView>(host, 'HostScene', (v) => v.openStudent !== null && v.buttons?.['time-standard']?.label === '● Standard');
     await expectNoSeriousViolations(host, 'host dashboard, a student\'s heap open');
+    await expectTargetsAtLeast24(host, 'host dashboard, a student\'s heap open');
     await pressByKeyboard(host, /Give this student no time limit/);
     const given = await until<HostView>(host, 'HostScene', (v) => v.buttons?.['time-none']?.label === '● No limit');
     expect(given.buttons?.['time-standard']?.label).toBe('Standard');

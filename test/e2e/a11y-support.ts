@@ -80,3 +80,34 @@ export async function recordAnnouncements(context: BrowserContext): Promise<void
 export function announced(page: Page): Promise<{ text: string; urgency: string }[]> {
   return page.evaluate(() => (window as unknown as { announced?: { text: string; urgency: string }[] }).announced ?? []);
 }
+
+interface Box { readonly label: string; readonly x: number; readonly y: number; readonly w: number; readonly h: number }
+
+/** The canvas controls with DOM twins on screen now, with their boxes (client/src/a11y/layer.ts controlRects). */
+export function controlBoxes(page: Page): Promise<Box[]> {
+  return page.evaluate(() => [...((window as unknown as { mallocade?: { controls?: () => Box[] } }).mallocade?.controls?.() ?? [])]);
+}
+
+/** Every control on screen is a touch target of at least 24 × 24 px (WCAG 2.2, 2.5.8). */
+export async function expectTargetsAtLeast24(page: Page, screen: string): Promise<void> {
+  const boxes = await controlBoxes(page);
+  expect(boxes.length, `${screen}: controls on screen`).toBeGreaterThan(0);
+  const small = boxes.filter((b) => b.w < 24 || b.h < 24).map((b) => `${b.label}: ${b.w}×${b.h}`);
+  expect(small, `${screen}: touch targets under 24 px`).toEqual([]);
+}
+
+/** The focused element's box on the page (the pill of a control the canvas does not outline). */
+export async function focusedBox(page: Page): Promise<{ x: number; y: number; w: number; h: number }> {
+  return page.evaluate(() => {
+    const r = (document.activeElement as HTMLElement).getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height };
+  });
+}
+
+/** The canvas controls the focused pill covers (none, or the pill hides a button). */
+export async function controlsUnderFocus(page: Page): Promise<string[]> {
+  const pill = await focusedBox(page);
+  return (await controlBoxes(page))
+    .filter((b) => pill.x < b.x + b.w && b.x < pill.x + pill.w && pill.y < b.y + b.h && b.y < pill.y + pill.h)
+    .map((b) => b.label);
+}

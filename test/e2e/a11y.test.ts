@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { PlayViewForTests } from '../../client/src/test-hook.ts';
 import { artifactPath } from './support.ts';
 import { until, useServerAndPeople, type Published } from './scene-support.ts';
-import { announced, expectNoSeriousViolations, focused, pressByKeyboard, recordAnnouncements, tabTo } from './a11y-support.ts';
+import { announced, controlsUnderFocus, expectNoSeriousViolations, expectTargetsAtLeast24, focused, pressByKeyboard, recordAnnouncements, tabTo } from './a11y-support.ts';
 
 const people = useServerAndPeople();
 
@@ -73,10 +73,12 @@ describe('accessibility', () => {
     expect(await page.locator('canvas').getAttribute('role')).toBe('img');
     expect(await page.locator('canvas').getAttribute('aria-label')).toMatch(/Title/);
     await expectNoSeriousViolations(page, 'title');
+    await expectTargetsAtLeast24(page, 'title');
 
     await pressByKeyboard(page, /Practise alone/);
     await until(page, 'LevelSelectScene');
     await expectNoSeriousViolations(page, 'level select');
+    await expectTargetsAtLeast24(page, 'level select');
 
     await pressByKeyboard(page, /^Level 1:/);
     await until<PlayViewForTests>(page, 'PlayScene', (v) => v.explaining);
@@ -88,13 +90,17 @@ describe('accessibility', () => {
     expect(mirror).toMatch(/Place malloc\(\d+\), request \d+/);
     expect(mirror).toMatch(/Next: malloc\(\d+\)/);
     expect(mirror).toMatch(/utilization: /);
+    await expectTargetsAtLeast24(page, 'play');
     await tabTo(page, isHole, 'a hole of the mirror');
     await page.screenshot({ path: artifactPath('a11y-play-keyboard.png') });
+    // The focused hole's words show as a pill in a corner: it covers no button (on a laptop bottom-left held Sound).
+    expect(await controlsUnderFocus(page), 'buttons under the focus pill').toEqual([]);
 
     const moves = await playByKeyboard(page, () => null, async () => (await sceneAndVersion(page))?.scene === 'ResultsScene');
     expect(moves).toBeGreaterThan(0);
     await until(page, 'ResultsScene');
     await expectNoSeriousViolations(page, 'results');
+    await expectTargetsAtLeast24(page, 'results');
     const said = await announced(page);
     expect(said.some((a) => /Placed: #\d+/.test(a.text)), 'a placement announced').toBe(true);
     expect(said.some((a) => a.urgency === 'assertive' && /Round over\. Your score/.test(a.text)), 'the end and the score announced, assertively').toBe(true);
@@ -109,6 +115,7 @@ describe('accessibility', () => {
     await pressByKeyboard(host, /Host a class/);
     const created = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '');
     await expectNoSeriousViolations(host, 'host dashboard');
+    await expectTargetsAtLeast24(host, 'host dashboard');
 
     const student = await person();
     await student.goto(people.server.url);

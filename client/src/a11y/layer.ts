@@ -8,6 +8,8 @@
 // so the focus is always visible. Tab order follows the screen: before Tab moves on,
 // the controls are put in the order they sit on the canvas (top to bottom, left to
 // right). A scene's section goes when the scene shuts down and hides while it sleeps.
+// The pill of a focused control takes a corner of the screen where it covers no canvas
+// control (bottom-left first), so it never hides a button the player may want next.
 
 import type Phaser from 'phaser';
 
@@ -25,8 +27,17 @@ const STYLE = `
   outline: 3px solid #f0e442; outline-offset: 2px; font: 18px system-ui, sans-serif; white-space: normal; }
 `;
 
-/** Where a control sits on the canvas, in CSS pixels (null: not on screen). */
-export type Place = () => { readonly x: number; readonly y: number } | null;
+/** Where a control sits on the canvas, in CSS pixels: its centre and, when known, its size (null: not on screen). */
+export type Place = () => { readonly x: number; readonly y: number; readonly w?: number; readonly h?: number } | null;
+
+/** A canvas control with a DOM twin, as it sits on screen (CSS pixels, from its top-left). */
+export interface ControlRect {
+  readonly label: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
 
 export interface ControlOptions {
   /** Where the canvas draws it: Tab follows the screen's order. */
@@ -62,6 +73,8 @@ export function layerRoot(): HTMLElement {
   if (!root.isConnected) document.body.append(root);
   root.addEventListener('keydown', onLayerKey);
   root.addEventListener('keyup', onLayerKeyUp);
+  root.addEventListener('focusin', (event) => event.target instanceof HTMLElement && placePill(event.target));
+  root.addEventListener('focusout', (event) => event.target instanceof HTMLElement && clearPill(event.target));
   document.addEventListener('keydown', (event) => event.key === 'Tab' && orderByScreen(), true);
   return root;
 }
@@ -92,6 +105,49 @@ function orderByScreen(): void {
     for (const k of keyed) list.append(k.el);
   }
   if (focused instanceof HTMLElement && focused !== document.activeElement) focused.focus({ preventScroll: true });
+}
+
+/** Every canvas control shown whose twin is in a shown section, with its size (those that say it). */
+export function controlRects(): ControlRect[] {
+  if (!root) return [];
+  const rects: ControlRect[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>('[data-a11y-controls] > *')) {
+    const at = places.get(el)?.();
+    if (!at || at.w === undefined || at.h === undefined || el.hidden || el.closest('section')?.hidden) continue;
+    rects.push({ label: el.textContent ?? '', x: at.x - at.w / 2, y: at.y - at.h / 2, w: at.w, h: at.h });
+  }
+  return rects;
+}
+
+const PILL_MARGIN = 12;
+/** The corners a pill may take, in the order tried. */
+const CORNERS = [
+  { left: true, bottom: true },
+  { left: false, bottom: true },
+  { left: true, bottom: false },
+  { left: false, bottom: false },
+] as const;
+
+function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/** A focused control shown as a pill (not outlined on the canvas) goes to the first corner where it covers no canvas control. */
+function placePill(el: HTMLElement): void {
+  if (el.classList.contains('a11y-outlined') || !el.matches(':focus')) return;
+  const { width: w, height: h } = el.getBoundingClientRect();
+  const controls = controlRects();
+  const corner = CORNERS.find((c) => {
+    const x = c.left ? PILL_MARGIN : window.innerWidth - PILL_MARGIN - w;
+    const y = c.bottom ? window.innerHeight - PILL_MARGIN - h : PILL_MARGIN;
+    return !controls.some((r) => overlaps({ x, y, w, h }, r));
+  }) ?? CORNERS[0];
+  const side = `${PILL_MARGIN}px`;
+  Object.assign(el.style, { left: corner.left ? side : 'auto', right: corner.left ? 'auto' : side, bottom: corner.bottom ? side : 'auto', top: corner.bottom ? 'auto' : side });
+}
+
+function clearPill(el: HTMLElement): void {
+  for (const side of ['left', 'right', 'top', 'bottom'] as const) el.style.removeProperty(side);
 }
 
 /** One scene's part of the layer. */

@@ -49,7 +49,7 @@ export class Button extends Phaser.GameObjects.Container {
     scene.add.existing(this);
     this.spokenLabel = options.label;
     this.twin = ScreenLayer.of(scene).addControl(options.label ?? text, () => this.press(), {
-      place: () => (this.active && this.visible ? { x: this.x, y: this.y } : null),
+      place: () => (this.active && this.visible ? { x: this.x, y: this.y, w: this.width, h: this.height } : null),
       onFocus: (focused) => this.panel.setStrokeStyle(focused ? 4 : 2, focused ? 0xf0e442 : options.primary ? 0x56b4e9 : UI.freeEdge),
     });
     this.once(Phaser.GameObjects.Events.DESTROY, () => this.twin?.remove());
