@@ -5,8 +5,9 @@
 // every heap and the class figures. A move is stored before it is shown or
 // acknowledged (stored-moves.ts), so a restarted server rebuilds the session by
 // replaying the logs (class-store.ts). Who may join is admission.ts's; the host's actions
-// are host-actions.ts's; the class-wide pictures are class-figures.ts's; this file wires
-// them to Colyseus.
+// are host-actions.ts's; how long the room lives (put away when empty, closed when idle
+// or by the host) is class-lifetime.ts's; the class-wide pictures are class-figures.ts's;
+// this file wires them to Colyseus.
 
 import { matchMaker, Room, SchemaSerializer, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
@@ -28,14 +29,11 @@ import { readSettings, type SessionSettings } from './class-store.ts';
 import { ClientRate, dropUndecodableFrames, refuseTo } from './room-edge.ts';
 import { checkReservation, type ClassListing } from './reservation.ts';
 import { CLASSROOM_ROOM_NAME, classRoomId } from './class-room-id.ts';
-import { lastDeadline } from '../classroom/assignments.ts';
-import { ActivityWatch, CLOSE_CLASS_CLOSED, closedMessage, type ClosedBy } from './class-closing.ts';
+import { ClassLifetime } from './class-lifetime.ts';
 import { ROOM_HEADER } from '../protocol/http-gate.ts';
 import type { SeatMove } from './seat.ts';
 
 const TICK_MS = 100;
-/** How long a class room with nobody in it stays before it is put away (a lookup brings it back from storage). */
-const EMPTY_GRACE_MS = 5 * 60_000;
 const RECONNECT_SECONDS = 90;
 interface ClientData {
   role: 'host' | 'student';
@@ -68,13 +66,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private pages!: HostPages;
   /** What the host's actions work on (host-actions.ts). */
   private desk!: HostDesk;
-  /** Since when nobody has been in the room (wall time), or null. */
-  private emptySince: number | null = null;
-  /** Joins and messages: a class idle for the idle time closes itself. */
-  private activity!: ActivityWatch;
-  /** Set once the class is being closed: nothing more is taken. */
-  private closing = false;
-  private checkingIdle = false;
+  /** Activity, put away when empty, closed when idle or by the host (class-lifetime.ts). */
+  private lifetime!: ClassLifetime;
 
   override messages = {
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
@@ -115,7 +108,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     if (await matchMaker.getRoomById(this.roomId)) throw new ServerError(409, 'class/already_open: this class already has a live room');
     this.session = session;
     this.settings = readSettings(session.settings);
-    this.activity = new ActivityWatch(services.classIdleMs, this.settings.lastActiveAt ?? services.now());
+    this.lifetime = new ClassLifetime({
+      storage: services.storage, now: services.now, idleMs: services.classIdleMs, session,
+      clients: () => this.clients, roundRunning: () => this.round.running(), endRound: () => this.round.end(),
+      saveLastActive: (lastActiveAt) => this.saveSettings({ lastActiveAt }), disconnect: (code) => this.disconnect(code),
+    }, this.settings.lastActiveAt ?? services.now());
     this.rate = new ClientRate(services.messageRate, services.now);
     dropUndecodableFrames(this, this.rate);
     this.round = new ClassRound({
@@ -140,7 +137,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
       rate: this.rate, storage: services.storage, state: this.state, seated: this.seated, round: this.round, projection: this.projection, podium: this.podium, pages: this.pages,
       isHost,
       saveSettings: (changes) => this.saveSettings(changes), refreshBoard: () => this.refreshBoard(),
-      closing: () => this.closing, noteActivity: () => this.activity.note(services.now()), closeClass: () => this.closeClass('host'),
+      closing: () => this.lifetime.closing, noteActivity: () => this.lifetime.note(), closeClass: () => this.lifetime.close('host'),
     };
     for (const record of await services.storage.listPlayers(session.id)) if (!record.barred && !record.kicked) this.seated.add(record);
     await this.round.restore();
@@ -151,12 +148,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     // step out), then frees its memory; its session stays open, and a lookup restores it.
     this.autoDispose = false;
     this.clock.setInterval(() => {
-      if (this.closing) return;
+      if (this.lifetime.closing) return;
       this.round.tick();
       this.podium.tick();
       this.pages.tick();
-      this.closeIfIdle();
-      this.putAwayIfEmpty();
+      this.lifetime.tick();
     }, TICK_MS);
   }
 
@@ -177,7 +173,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   }
 
   override async onJoin(client: Client, _options: unknown, auth: Admission): Promise<void> {
-    this.activity.note(this.services.now());
+    this.lifetime.note();
     client.view = new StateView();
     if (auth.role === 'host') {
       client.userData = { role: 'host' };
@@ -245,64 +241,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.seated.showDeadline(s, this.round.pausedMs);
   }
 
-  /** Disposes the room once nobody has been in it for EMPTY_GRACE_MS (the stored class is untouched). */
-  private putAwayIfEmpty(): void {
-    // (A reserved seat lasts seconds, far less than the grace: the clients alone decide.)
-    if (this.clients.length > 0) {
-      this.emptySince = null;
-      return;
-    }
-    this.emptySince ??= this.services.now();
-    if (this.services.now() - this.emptySince < EMPTY_GRACE_MS) return;
-    // The last activity goes with the class, so a lookup after the idle time finds it closed.
-    this.closing = true;
-    void this.saveSettings({ lastActiveAt: this.activity.lastActiveAt }).finally(() => void this.disconnect());
-  }
-
-  // ---- closing (class-closing.ts) --------------------------------------------
-
-  /** Closes the class after its idle time; otherwise writes the last activity down now and then. */
-  private closeIfIdle(): void {
-    if (this.activity.isIdle(this.services.now())) {
-      if (this.checkingIdle) return;
-      this.checkingIdle = true;
-      void this.closeUnlessHomeworkDue()
-        .catch((error: unknown) => console.error('closing an idle class failed', error))
-        .finally(() => { this.checkingIdle = false; });
-      return;
-    }
-    const lastActiveAt = this.activity.toWrite();
-    if (lastActiveAt !== null) void this.saveSettings({ lastActiveAt });
-  }
-
-  /** An assignment keeps its class open: the class counts as active until the assignment's deadline. */
-  private async closeUnlessHomeworkDue(): Promise<void> {
-    this.activity.note(await lastDeadline(this.services.storage, this.session.id));
-    if (this.activity.isIdle(this.services.now())) await this.closeClass('idle');
-  }
-
-  /**
-   * Closes the class for good: a running round ends (everyone scored on the part played, results
-   * stored for the CSV), the session is stored as closed (no lookup finds or restores it), every
-   * client is told why and disconnected with a code the SDK does not retry after, and the room goes.
-   */
-  private async closeClass(by: ClosedBy): Promise<RefusalMessage | null> {
-    if (this.closing) return null;
-    this.closing = true;
-    if (this.round.running()) await this.round.end();
-    await this.services.storage.updateSession(this.session.id, { status: 'closed' });
-    const closed = closedMessage(by, this.services.classIdleMs);
-    for (const client of this.clients) client.send('closed', closed);
-    console.info(`class ${this.session.code} (${this.session.id}) closed ${by === 'host' ? 'by the host' : 'after its idle time'}`);
-    await this.disconnect(CLOSE_CLASS_CLOSED);
-    return null;
-  }
-
   // ---- moves (class-round.ts: decided, stored, then shown) ------------------
 
   private async studentMove(client: Client, raw: unknown, type: SeatMove): Promise<void> {
-    if (!this.rate.admit(client) || this.closing) return;
-    this.activity.note(this.services.now());
+    if (!this.rate.admit(client) || this.lifetime.closing) return;
+    this.lifetime.note();
     const s = this.seatedOf(client);
     if (!s) return refuseTo(client, { code: 'class/not_a_player', message: 'only students place blocks' });
     const refusal = await this.round.move(s, type, raw, (version) => client.send('ack', { version }));
