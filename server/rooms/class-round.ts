@@ -155,6 +155,7 @@ export class ClassRound {
   tick(): void {
     if (this.deps.state.phase !== 'playing') return;
     if (this.countInEnds !== null && this.countInLeft() === 0) this.endCountIn();
+    // [MATCH-TIME-7] The whole-round time has run out: the round ends as the host ends it.
     if (this.roundClock.isDue(this.clock.now()) && !this.ending) {
       this.ending = true;
       void this.end().finally(() => {

@@ -39,7 +39,7 @@ function refusalsOf(room: Room): { code: string }[] {
 }
 
 describe('a whole-round clock', () => {
-  it('shows its deadline, stands still while paused, takes "+30 s", and ends the round when it runs out', async () => {
+  it('[MATCH-TIME-7] shows its deadline, stands still while paused, takes "+30 s", and ends the round when it runs out', async () => {
     const { created, host, roundId } = await classWithRound({ per: 'round', seconds: 10 });
     const student = await driven.server().sdk.joinById<ClassroomState>(created.roomId, { code: created.code, nickname: 'Ada' });
     await vi.waitFor(() => expect(host.state.players.size).toBe(1));
