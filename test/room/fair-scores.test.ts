@@ -159,8 +159,8 @@ describe('fair live scores', () => {
     const title = round.value.title;
     expect(rows.get('Ahead')).toEqual(['1', title, 'Ahead', '', any, any, '0', '0', '20', String(aheadFigure?.score), '0', '1', String(aheadFigure?.score), '']);
     expect(rows.get('Behind')).toEqual(['1', title, 'Behind', '', any, any, '0', '0', '1', String(behindFigure?.score), String(behindFigure?.vsBest), '2', String(behindFigure?.score), '']);
-    // Idle played nothing: a row with no rank, never above a real score (SC-8).
-    expect(rows.get('Idle')).toEqual(['1', title, 'Idle', '', any, any, '0', '0', '0', '1000', '0', '', '1000', '']);
+    // Idle played nothing: a row with no rank, never above a real score (SC-8), and nothing toward the total (SC-10).
+    expect(rows.get('Idle')).toEqual(['1', title, 'Idle', '', any, any, '0', '0', '0', '1000', '0', '', '0', '']);
     for (const room of [host, ahead, behind, idle]) await room.leave();
   });
 });
