@@ -110,6 +110,17 @@ function saveToken(code: string, token: string): void {
   }
 }
 
+/** The class `code` was closed (`closed`): its seat can never be opened again, and the code may go to another class. */
+export function forgetClass(code: string): void {
+  forgetToken(code);
+}
+
+/** The words of a `closed` message (the class is closed for good), or null for anything else. */
+export function closedWords(payload: unknown): string | null {
+  const message = (payload as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && message !== '' ? message : null;
+}
+
 function forgetToken(code: string): void {
   try {
     window.localStorage.removeItem(tokenKey(code));

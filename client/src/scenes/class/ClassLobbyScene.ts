@@ -13,7 +13,7 @@ import { announce } from '../../a11y/announcer.ts';
 import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
-import { describeError, isFinalRefusal, joinClass, type Refusal, type Welcome } from '../../net/connection.ts';
+import { closedWords, describeError, forgetClass, isFinalRefusal, joinClass, type Refusal, type Welcome } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { HeapView } from '../../views/HeapView.ts';
@@ -38,7 +38,7 @@ export interface LobbyData {
   readonly welcome?: Welcome;
 }
 
-type Mode = 'class' | 'kicked' | 'gone';
+type Mode = 'class' | 'kicked' | 'gone' | 'closed';
 
 /**
  * About the height the heap view needs: rows of (ruler, bar, two label lanes) as
@@ -65,6 +65,8 @@ export class ClassLobbyScene extends Phaser.Scene {
   /** Whether the ResultsScene is showing them over this (sleeping) scene. */
   private resultsShown = false;
   private dropped = false;
+  /** Why the class was closed for good (the `closed` message's words). */
+  private closedBecause = '';
   private status = '';
   private statusColour: string = UI.dim;
   /** Where the last move tried to put the block: the spot a refusal is shown at. */
@@ -89,6 +91,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.welcome = data.welcome;
     this.mode = 'class';
     this.dropped = false;
+    this.closedBecause = '';
     this.spokenHeadline = '';
     this.status = '';
     this.heapView = null;
@@ -101,6 +104,7 @@ export class ClassLobbyScene extends Phaser.Scene {
         refused: (payload) => this.setStatus(`Refused: ${(payload as Refusal).message}`, UI.bad),
         ack: () => this.setStatus('', UI.dim),
         kicked: () => { this.mode = 'kicked'; },
+        closed: (payload) => this.classClosed(closedWords(payload) ?? 'The class was closed.'),
         results: (payload) => {
           this.results = typeof payload === 'string' ? payload : null;
           this.refresh();
@@ -109,7 +113,7 @@ export class ClassLobbyScene extends Phaser.Scene {
       onDrop: () => { this.dropped = true; this.refresh(); },
       onReconnect: () => { this.dropped = false; this.refresh(); },
       onLeave: () => {
-        if (this.mode !== 'kicked') {
+        if (this.mode === 'class') {
           this.mode = 'gone';
           // At once: a restarted server is noticed as soon as it answers (net/server-restart.ts).
           this.rejoinSoon(0);
@@ -163,6 +167,14 @@ export class ClassLobbyScene extends Phaser.Scene {
   }
 
   // ---- leaving, rejoining ----------------------------------------------------------
+
+  /** The class is closed for good (by the host, or idle): say so; nothing rejoins it. */
+  private classClosed(words: string): void {
+    this.mode = 'closed';
+    this.closedBecause = words;
+    forgetClass(this.link.state?.code ?? this.welcome?.code ?? '');
+    this.refresh();
+  }
 
   private leaveForTitle(): void {
     this.link.leave();
@@ -358,6 +370,7 @@ export class ClassLobbyScene extends Phaser.Scene {
   private words(phase: ClassPhase): [string, string] {
     const state = this.link.state;
     if (this.mode === 'kicked') return ['The host removed you from the class.', 'Ask your teacher if this was a mistake.'];
+    if (this.mode === 'closed') return [this.closedBecause, 'Your results stay with your teacher. You can close this page.'];
     if (this.mode === 'gone') return ['The connection to the class was lost.', 'Coming back to your seat (and your heap) by itself; Rejoin does it now.'];
     const standing = standingText(state, ownPlayer(state, this.welcome?.playerId));
     const title = state?.roundTitle ?? '';

@@ -9,7 +9,7 @@
 
 import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
-import { createClass, describeError, isFinalRefusal, downloadResults, hostClass, joinLink, listRounds, saveRound, type Refusal } from '../../net/connection.ts';
+import { closedWords, createClass, describeError, isFinalRefusal, downloadResults, hostClass, joinLink, listRounds, saveRound, type Refusal } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
@@ -47,7 +47,7 @@ const ROUND_BUTTONS = ['start', 'pause', 'extend', 'end'] as const;
 const JOIN_BUTTONS = ['lock', 'lateJoin'] as const;
 const BOARD_BUTTONS = ['board-shown', 'board-anonymous', 'board-hidden'] as const;
 const PICKER_BUTTONS = ['prevRound', 'nextRound', 'chooseRound'] as const;
-const SHARE_BUTTONS = ['projector', 'results'] as const;
+const SHARE_BUTTONS = ['projector', 'results', 'closeClass'] as const;
 const BOARD_LABELS: Record<BoardMode, string> = { shown: 'Shown', anonymous: 'Anonymous', hidden: 'Hidden' };
 const BUTTON_HEIGHT = 50;
 /** How long a "press again" confirmation waits. */
@@ -78,7 +78,10 @@ export class HostScene extends Phaser.Scene {
   /** The round chosen in the picker or made in the editor (RoundPickerDialog); null for the ◀ ▶ catalogue's. */
   private chosen: { readonly id: string; readonly title: string } | null = null;
   private picker!: RoundPickerDialog;
-  private confirmingEnd: Phaser.Time.TimerEvent | null = null;
+  /** Set while "Sure? End" or "Sure? Close class" waits for its second press. */
+  private readonly confirming: { end: Phaser.Time.TimerEvent | null; close: Phaser.Time.TimerEvent | null } = { end: null, close: null };
+  /** Why the class was closed for good (the `closed` message's words); then the dashboard offers the results and a new class. */
+  private closedBecause = '';
   /** Counts scene starts, so an answer that arrives after a restart is dropped. */
   private generation = 0;
   private buttons!: ButtonSet;
@@ -109,7 +112,9 @@ export class HostScene extends Phaser.Scene {
     this.lastPhase = null;
     this.dropped = false;
     this.tab = 'join';
-    this.confirmingEnd = null;
+    this.confirming.end = null;
+    this.confirming.close = null;
+    this.closedBecause = '';
     this.generation++;
   }
 
@@ -172,6 +177,7 @@ export class HostScene extends Phaser.Scene {
     for (const mode of ['shown', 'anonymous', 'hidden'] as const) b.add(`board-${mode}`, BOARD_LABELS[mode], () => this.post('host:leaderboard', { mode }), options);
     b.add('projector', 'Open projector view', () => this.openProjector(), options);
     b.add('results', 'Download results (CSV)', () => void this.download(), options);
+    b.add('closeClass', 'Close class', () => this.closeClass(), options);
     // After a lost connection, trying again is what the host wants: the primary action (and it happens by itself).
     b.add('retry', 'Try again now', () => this.scene.restart({ code: this.code }), { ...options, primary: true });
     b.add('newClass', 'Create a new class', () => this.scene.restart({}), options);
@@ -205,11 +211,18 @@ export class HostScene extends Phaser.Scene {
       }
       this.link = new RoomLink(this, room, {
         onState: () => this.refresh(),
-        onMessage: { refused: (payload) => this.setStatus(`Refused: ${(payload as Refusal).message}`, UI.bad) },
+        onMessage: {
+          refused: (payload) => this.setStatus(`Refused: ${(payload as Refusal).message}`, UI.bad),
+          closed: (payload) => { this.closedBecause = closedWords(payload) ?? 'The class was closed.'; },
+        },
         onDrop: () => { this.dropped = true; this.refresh(); },
         onReconnect: () => { this.dropped = false; this.refresh(); },
         // At once: a restarted server is noticed as soon as it answers (net/server-restart.ts).
-        onLeave: () => { this.link = null; this.lostConnection('The connection to the class was lost.', 0); },
+        onLeave: () => {
+          this.link = null;
+          if (this.closedBecause) this.classClosed();
+          else this.lostConnection('The connection to the class was lost.', 0);
+        },
       });
       this.setStatus('', UI.dim);
     } catch (error) {
@@ -272,14 +285,36 @@ export class HostScene extends Phaser.Scene {
 
   /** Ending places whatever is left with the fallback policy, so it asks for a second press. */
   private endRound(): void {
-    if (this.confirmingEnd) {
-      this.confirmingEnd.remove();
-      this.confirmingEnd = null;
+    this.onSecondPress('end', () => {
       this.post('host:end', {});
       this.setStatus('Ending the round: the fallback policy places what is left.', UI.dim);
+    });
+  }
+
+  /** Closing ends the class for good (students and projector are told), so it asks for a second press. */
+  private closeClass(): void {
+    this.onSecondPress('close', () => {
+      this.post('host:close', {});
+      this.setStatus('Closing the class…', UI.dim);
+    });
+  }
+
+  /** A first press arms the button for CONFIRM_MS (its label asks "Sure?"); a second press within that time does `act`. */
+  private onSecondPress(which: keyof HostScene['confirming'], act: () => void): void {
+    const armed = this.confirming[which];
+    if (armed) {
+      armed.remove();
+      this.confirming[which] = null;
+      act();
       return;
     }
-    this.confirmingEnd = this.time.delayedCall(CONFIRM_MS, () => { this.confirmingEnd = null; this.refresh(); });
+    this.confirming[which] = this.time.delayedCall(CONFIRM_MS, () => { this.confirming[which] = null; this.refresh(); });
+    this.refresh();
+  }
+
+  /** The class is closed for good: say so; its results stay downloadable, and a new class is a press away. */
+  private classClosed(): void {
+    this.setupProblem = `${this.closedBecause} Students can no longer join it; its results stay downloadable.`;
     this.refresh();
   }
 
@@ -367,7 +402,7 @@ export class HostScene extends Phaser.Scene {
     b.setEnabled('chooseRound', connected && !running);
     b.setLabel('pause', phase === 'paused' ? 'Resume' : 'Pause');
     b.setEnabled('pause', connected && running);
-    b.setLabel('end', this.confirmingEnd ? 'Sure? End' : 'End');
+    b.setLabel('end', this.confirming.end ? 'Sure? End' : 'End');
     b.setEnabled('end', connected && running);
     b.setEnabled('extend', connected && roundTimeLeftMs(state, Date.now()) !== null);
     b.setLabel('lock', state?.locked ? 'Unlock joining' : 'Lock joining');
@@ -379,7 +414,9 @@ export class HostScene extends Phaser.Scene {
       b.setEnabled(`board-${m}`, connected);
     }
     b.setEnabled('projector', this.code !== '' && this.hostKey !== null);
-    b.setEnabled('results', connected && (state?.roundNo ?? 0) > 0 && (phase === 'results' || (state?.roundNo ?? 0) > 1));
+    b.setEnabled('results', this.closedBecause !== '' || (connected && (state?.roundNo ?? 0) > 0 && (phase === 'results' || (state?.roundNo ?? 0) > 1)));
+    b.setLabel('closeClass', this.confirming.close ? 'Sure? Close class' : 'Close class');
+    b.setEnabled('closeClass', connected);
     for (const { tab, label } of TABS) b.setLabel(`tab-${tab}`, tab === this.tab ? `● ${label}` : label);
   }
 
@@ -397,23 +434,26 @@ export class HostScene extends Phaser.Scene {
     const hosting = narrow ? 'Class' : 'Hosting class';
     const students = state ? ` · ${count} ${count === 1 ? 'student' : 'students'}${round}` : '';
     // While the class is out of reach the header says so, as the body does.
-    const headline = this.setupProblem !== '' ? (this.code ? `Class ${this.code} · not connected` : 'Hosting a class') : this.code ? `${hosting} ${this.code}${students}` : 'Hosting a class';
+    const headline = this.setupProblem !== '' ? (this.code ? `Class ${this.code} · ${this.closedBecause ? 'closed' : 'not connected'}` : 'Hosting a class') : this.code ? `${hosting} ${this.code}${students}` : 'Hosting a class';
     const banner = this.dropped ? ' · connection lost, reconnecting…' : '';
     this.header.setFontSize(Math.round(font * 1.1)).setText(fitText(headline + banner, area.w, Math.round(font * 1.1), true)).setPosition(area.x, area.y);
     [, area] = takeTop(area, lineHeight(Math.round(font * 1.1)), 10);
 
     const setupShown = this.setupProblem !== '';
     this.buttons.setVisible(['newClass'], setupShown);
-    // Without the key, trying again cannot help; after a lost connection it can.
-    this.buttons.setVisible(['retry'], setupShown && this.hostKey !== null);
+    // Without the key, trying again cannot help; after a lost connection it can; a closed class has its results instead.
+    const closed = this.closedBecause !== '';
+    const firstAction = closed ? 'results' : 'retry';
+    this.buttons.setVisible(['retry'], setupShown && !closed && this.hostKey !== null);
     if (setupShown) {
       this.hideDashboard();
-      this.statusText.setFontSize(font).setColor(UI.bad).setWordWrapWidth(area.w).setText(this.setupProblem).setPosition(area.x, area.y).setVisible(true);
+      this.buttons.setVisible(['results'], closed);
+      this.statusText.setFontSize(font).setColor(closed ? UI.text : UI.bad).setWordWrapWidth(area.w).setText(this.setupProblem).setPosition(area.x, area.y).setVisible(true);
       const top = area.y + this.statusText.height + 16;
       const w = Math.min(300, area.w);
-      const retryShown = this.hostKey !== null;
-      if (retryShown) this.buttons.place('retry', area.x + w / 2, top + BUTTON_HEIGHT / 2, w, BUTTON_HEIGHT);
-      this.buttons.place('newClass', area.x + w / 2, top + BUTTON_HEIGHT * (retryShown ? 1.5 : 0.5) + (retryShown ? 12 : 0), w, BUTTON_HEIGHT);
+      const firstShown = closed || this.hostKey !== null;
+      if (firstShown) this.buttons.place(firstAction, area.x + w / 2, top + BUTTON_HEIGHT / 2, w, BUTTON_HEIGHT);
+      this.buttons.place('newClass', area.x + w / 2, top + BUTTON_HEIGHT * (firstShown ? 1.5 : 0.5) + (firstShown ? 12 : 0), w, BUTTON_HEIGHT);
       return;
     }
 
@@ -482,7 +522,7 @@ export class HostScene extends Phaser.Scene {
     this.qr.setVisible(visible && this.code !== '');
     this.buttons.setVisible(SHARE_BUTTONS, visible);
     if (!visible) return;
-    const buttonsHeight = 2 * BUTTON_HEIGHT + 12;
+    const buttonsHeight = 3 * BUTTON_HEIGHT + 24;
     const codeSize = sizeToFit(this.code, box.w, Math.round(font * 3.2), font, true);
     this.codeText.setFontSize(codeSize).setText(this.code).setPosition(box.x + (box.w - this.codeText.width) / 2, box.y);
     const link = this.code ? joinLink(this.code) : '';
@@ -496,6 +536,7 @@ export class HostScene extends Phaser.Scene {
     const buttonsTop = this.linkText.y + this.linkText.height + 12;
     this.buttons.placeRow(['projector'], box.x, buttonsTop, box.w, BUTTON_HEIGHT);
     this.buttons.placeRow(['results'], box.x, buttonsTop + BUTTON_HEIGHT + 12, box.w, BUTTON_HEIGHT);
+    this.buttons.placeRow(['closeClass'], box.x, buttonsTop + 2 * (BUTTON_HEIGHT + 12), box.w, BUTTON_HEIGHT);
   }
 
   private controlsHeight(font: number): number {

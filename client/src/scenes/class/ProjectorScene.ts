@@ -8,7 +8,7 @@
 
 import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
-import { describeError, hostClass, isFinalRefusal, joinLink } from '../../net/connection.ts';
+import { closedWords, describeError, hostClass, isFinalRefusal, joinLink } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
@@ -40,6 +40,8 @@ export class ProjectorScene extends Phaser.Scene {
   private link: RoomLink<ClassStateLike> | null = null;
   private problem = '';
   private dropped = false;
+  /** Why the class was closed for good (the `closed` message's words); then nothing reconnects. */
+  private closedBecause = '';
   private clock!: Phaser.GameObjects.Text;
   private title!: Phaser.GameObjects.Text;
   private codeText!: Phaser.GameObjects.Text;
@@ -60,6 +62,7 @@ export class ProjectorScene extends Phaser.Scene {
     this.link = null;
     this.problem = '';
     this.dropped = false;
+    this.closedBecause = '';
   }
 
   create(): void {
@@ -96,10 +99,18 @@ export class ProjectorScene extends Phaser.Scene {
       const { room } = await hostClass(this.code, key);
       this.link = new RoomLink(this, room, {
         onState: () => this.refresh(),
+        onMessage: { closed: (payload) => { this.closedBecause = closedWords(payload) ?? 'The class was closed.'; } },
         onDrop: () => { this.dropped = true; this.refresh(); },
         onReconnect: () => { this.dropped = false; this.refresh(); },
         // At once: a restarted server is noticed as soon as it answers (net/server-restart.ts).
-        onLeave: () => { this.link = null; this.reconnectSoon('The connection to the class was lost.', 0); },
+        // A class closed for good is said as such, and nothing reconnects.
+        onLeave: () => {
+          this.link = null;
+          if (this.closedBecause) {
+            this.problem = `${this.closedBecause} You can close this window.`;
+            this.refresh();
+          } else this.reconnectSoon('The connection to the class was lost.', 0);
+        },
       });
       this.refresh();
     } catch (error) {
@@ -187,8 +198,8 @@ export class ProjectorScene extends Phaser.Scene {
   }
 
   private layoutProblem(area: Box, font: number): void {
-    this.title.setFontSize(Math.round(font * 1.6)).setWordWrapWidth(area.w).setText('Projector view').setPosition(area.x, area.y);
-    this.body.setFontSize(font).setColor(UI.bad).setWordWrapWidth(area.w).setText(this.problem).setPosition(area.x, area.y + this.title.height + 16);
+    this.title.setFontSize(Math.round(font * 1.6)).setWordWrapWidth(area.w).setText(this.closedBecause ? 'Class closed' : 'Projector view').setPosition(area.x, area.y);
+    this.body.setFontSize(font).setColor(this.closedBecause ? UI.text : UI.bad).setWordWrapWidth(area.w).setText(this.problem).setPosition(area.x, area.y + this.title.height + 16);
   }
 
   private layoutJoin(area: Box, font: number): void {
