@@ -110,6 +110,12 @@ async function snapshot(page: Page, scene: string, name: string): Promise<void> 
   expect(clipped, `${name}: button labels wider than their buttons`).toEqual([]);
 }
 
+/** Presses the editor's Preview and waits for the engine's refusal words. */
+async function previewRefused(host: Page, words: string): Promise<void> {
+  await host.getByRole('button', { name: 'Preview' }).click();
+  await expect.poll(() => host.getByRole('alert').innerText()).toContain(words);
+}
+
 /** A host creates a class from the title screen (key 3) on the laptop. */
 async function openClass(): Promise<{ host: Page; code: string }> {
   const host = await hostAt(LAPTOP);
@@ -191,8 +197,7 @@ describe('the host authors a round (issue 14, done when)', () => {
     await host.getByRole('button', { name: 'New round…' }).click();
     await host.getByLabel('Title').fill('Peaks by hand');
     await host.getByLabel('Alignment (free list)').fill('3');
-    await host.getByRole('button', { name: 'Preview' }).click();
-    await expect.poll(() => host.getByRole('alert').innerText()).toContain('alignment must be a power of two');
+    await previewRefused(host, 'alignment must be a power of two');
     await host.getByLabel('Alignment (free list)').fill('8');
     await host.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => host.locator('.preview-summary').innerText()).toMatch(/^24 requests · peak live \d+ bytes · about 2 min$/);
@@ -217,6 +222,45 @@ describe('the host authors a round (issue 14, done when)', () => {
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'heap' && v.heaps[0] === "Ada's heap");
     await snapshot(host, 'HostScene', 'host-own-round-1366');
     await snapshot(projector, 'ProjectorScene', 'projector-own-round-1920');
+  });
+});
+
+describe('the round editor\'s other settings and editing a copy (issue 14, item 1)', () => {
+  it('sets header, footer, minimum block, mmap threshold, refused in the engine\'s words, and saves a changed copy of a saved round as a new round', async () => {
+    const { host } = await openClass();
+    await press(host, 'HostScene', 'chooseRound');
+    await expect.poll(() => host.locator('[data-round-id]').count(), { timeout: 45_000 }).toBeGreaterThan(20);
+    await host.getByRole('button', { name: 'New round…' }).click();
+    await host.getByLabel('Title').fill('Headers');
+    await host.getByLabel('Header bytes (free list)').fill('8');
+    await host.getByLabel('Footer bytes (free list)').fill('-4');
+    await previewRefused(host, 'the header must be from 0 to the overhead (4) bytes, not 8');
+    await host.getByLabel('Footer bytes (free list)').fill('8');
+    await host.getByLabel('Minimum block (bytes, free list)').fill('32');
+    await host.getByLabel('mmap threshold (bytes, free list; empty: never)').fill('0');
+    await previewRefused(host, 'the mmap threshold must be at least 1 byte, not 0');
+    await host.getByLabel('mmap threshold (bytes, free list; empty: never)').fill('100');
+    await host.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => host.locator('.preview-summary').innerText()).toMatch(/^24 requests/);
+    await host.getByRole('button', { name: 'Save and choose' }).click();
+    const first = await until<HostView>(host, 'HostScene', (v) => !v.pickerOpen && v.round.startsWith('h-'));
+
+    // Its copy opens with the saved settings; changed, it is saved as a second round, the first kept.
+    await press(host, 'HostScene', 'chooseRound');
+    await host.getByRole('button', { name: 'Edit a copy of Headers' }).click();
+    expect(await host.getByLabel('Header bytes (free list)').inputValue()).toBe('8');
+    expect(await host.getByLabel('Footer bytes (free list)').inputValue()).toBe('8');
+    expect(await host.getByLabel('Minimum block (bytes, free list)').inputValue()).toBe('32');
+    expect(await host.getByLabel('mmap threshold (bytes, free list; empty: never)').inputValue()).toBe('100');
+    await host.getByLabel('Title').fill('Headers, no mmap');
+    await host.getByLabel('mmap threshold (bytes, free list; empty: never)').fill('');
+    await host.screenshot({ path: artifactPath('cockpit-editor-copy-1366.png'), fullPage: true });
+    await host.getByRole('button', { name: 'Save and choose' }).click();
+    const second = await until<HostView>(host, 'HostScene', (v) => !v.pickerOpen && v.roundTitle === 'Headers, no mmap');
+    expect(second.round).not.toBe(first.round);
+    await press(host, 'HostScene', 'chooseRound');
+    await host.getByLabel('Search rounds').fill('headers');
+    await expect.poll(() => host.locator('[data-round-id]').allInnerTexts()).toEqual([expect.stringMatching(/^Headers\n/), expect.stringMatching(/^Headers, no mmap\n/)]);
   });
 });
 

@@ -1,9 +1,11 @@
 // The host's round picker and round editor: an HTML dialog over the dashboard (real
 // inputs, selects and buttons with labels, for the keyboard and screen readers). The
 // picker lists every round the class can start with its description, kind, number of
-// requests and expected length, and searches them; the editor sets a round of the host's
-// own (allocator kind and options, stream, seed, clock, hints, fallback, title,
-// description), previews it (the sizes over time, every built-in policy's score) with the
+// requests and expected length, and searches them, and opens a copy of one of the host's
+// own rounds in the editor; the editor sets a round of the host's own (allocator kind and
+// its options: heap limit, alignment, header and footer, minimum block, mmap threshold,
+// coalescing, growth; buddy orders; slab caches, classes and page limit; arena chunk; the
+// stream, seed, clock, hints, fallback, title, description), previews it (the sizes over time, every built-in policy's score) with the
 // engine in the browser, shows the engine's own refusal words, and saves it to the class.
 // Created by the scene and removed when it shuts down.
 
@@ -12,7 +14,7 @@ import { kindLabel, policiesFor, registeredKinds, type RegisteredKind } from '..
 import { previewRound, type RoundPreview } from '../../../../shared/match/round-preview.ts';
 import { LECTURE_SCRIPTS } from '../../../../shared/streams/lecture.ts';
 import type { ListedRound } from '../../net/connection.ts';
-import { EDITOR_DEFAULTS, editorSettings, filterRounds, lengthWords, roundLine, type EditorValues } from './round-catalogue.ts';
+import { EDITOR_DEFAULTS, editorCopy, editorSettings, filterRounds, lengthWords, roundLine, type EditorValues } from './round-catalogue.ts';
 
 export interface RoundPickerDeps {
   readonly load: () => Promise<ListedRound[]>;
@@ -127,7 +129,7 @@ export class RoundPickerDialog {
     const status = el('p', { color: COLOURS.dim, margin: '8px 0' }, this.rounds.length === 0 ? 'Loading the rounds…' : '');
     status.setAttribute('role', 'status');
     const actions = el('div', { display: 'flex', gap: '10px', marginTop: '12px', justifyContent: 'flex-end' });
-    actions.append(button('New round…', () => this.showEditor()), button('Close', () => this.close()));
+    actions.append(button('New round…', () => { this.values = EDITOR_DEFAULTS; this.showEditor(); }), button('Close', () => this.close()));
     this.box.append(this.heading('Choose a round'), label, status, list, actions);
     search.focus();
   }
@@ -148,13 +150,27 @@ export class RoundPickerDialog {
         this.deps.pick(round);
       });
       item.append(b);
+      if (round.settings) item.append(this.editCopyButton(round));
       return item;
     });
   }
 
+  /** "Edit a copy": the host's own round in the editor, saved as a new round. */
+  private editCopyButton(round: ListedRound): HTMLButtonElement {
+    const edit = button('Edit a copy', () => {
+      const copy = editorCopy(round.settings, registeredKinds());
+      this.values = copy.values;
+      const left = copy.dropped.length > 0 ? ` The editor has no field for ${copy.dropped.join(', ')}: the copy leaves ${copy.dropped.length === 1 ? 'it' : 'them'} out.` : '';
+      this.showEditor(`A copy of “${round.title}”`, `Change what you like; saving makes a new round beside the old one.${left}`);
+    });
+    edit.setAttribute('aria-label', `Edit a copy of ${round.title}`);
+    Object.assign(edit.style, { marginTop: '4px', fontSize: '14px', padding: '4px 10px' });
+    return edit;
+  }
+
   // ---- the editor ------------------------------------------------------------------------
 
-  private showEditor(): void {
+  private showEditor(title = 'A round of your own', note = ''): void {
     this.box.dataset.view = 'editor';
     this.box.replaceChildren();
     const form = el('form', { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '10px' });
@@ -165,9 +181,16 @@ export class RoundPickerDialog {
       this.text('title', 'Title', v.title, 80), this.text('description', 'One-line description', v.description, 200),
       this.select('kind', 'Allocator', kinds.map((k) => [k, kindLabel(k)]), v.kind),
       this.number('heapLimit', 'Heap limit (bytes, free list)', v.heapLimit), this.number('align', 'Alignment (free list)', v.align),
+      this.number('header', 'Header bytes (free list)', v.header), this.number('footer', 'Footer bytes (free list)', v.footer),
+      this.number('minBlock', 'Minimum block (bytes, free list)', v.minBlock),
+      this.number('mmapThreshold', 'mmap threshold (bytes, free list; empty: never)', v.mmapThreshold),
       this.select('coalesce', 'Coalescing (free list)', [['immediate', 'immediate'], ['deferred', 'deferred']], v.coalesce),
       this.select('growth', 'Growth (free list)', [['sbrk', 'sbrk'], ['fixed', 'fixed']], v.growth),
-      this.number('maxOrder', 'Buddy: max order', v.maxOrder), this.number('pageLimit', 'Slab: page limit', v.pageLimit), this.number('chunkSize', 'Arena: chunk size', v.chunkSize),
+      this.number('maxOrder', 'Buddy: max order', v.maxOrder), this.number('minOrder', 'Buddy: min order', v.minOrder),
+      this.number('pageLimit', 'Slab: page limit', v.pageLimit),
+      this.select('classes', 'Slab: size classes', [['pow2', 'powers of two'], ['quarter', 'quarter steps'], ['none', 'none (caches only)']], v.classes),
+      this.textArea('caches', 'Slab: caches, one a line: name size [pages] (empty: the kernel\'s)', v.caches),
+      this.number('chunkSize', 'Arena: chunk size', v.chunkSize),
       this.select('source', 'Stream', [['peaks', 'pattern: peaks'], ['ramp', 'pattern: ramp'], ['plateau', 'pattern: plateau'], ['fair', 'fair adversary'], ['adaptive', 'adaptive adversary'], ['script', 'lecture script'], ['ostep', 'OSTEP op list']], v.source),
       this.number('count', 'Requests', v.count), this.number('minSize', 'Smallest size', v.minSize), this.number('maxSize', 'Largest size', v.maxSize),
       this.number('budget', 'Adversary budget (live bytes)', v.budget),
@@ -194,7 +217,8 @@ export class RoundPickerDialog {
       button('Save and choose', () => void this.saveFrom(form, preview), true),
       button('Back to the list', () => this.showList('')),
     );
-    this.box.append(this.heading('A round of your own'), form, actions, status, preview);
+    const intro = note ? [el('p', { color: COLOURS.dim, margin: '0 0 10px' }, note)] : [];
+    this.box.append(this.heading(title), ...intro, form, actions, status, preview);
     // The list it replaced held the focus: the keyboard goes on in the editor (Esc still closes it).
     form.querySelector<HTMLInputElement>('input')?.focus();
   }
@@ -218,12 +242,21 @@ export class RoundPickerDialog {
     return this.labelled(label, input);
   }
 
-  private number(name: string, label: string, value: number): HTMLLabelElement {
+  private number(name: string, label: string, value: number | null): HTMLLabelElement {
     const input = el('input');
     input.type = 'number';
     input.name = name;
-    input.value = String(value);
+    input.value = value === null ? '' : String(value);
     return this.labelled(label, input);
+  }
+
+  private textArea(name: string, label: string, value: string): HTMLLabelElement {
+    const area = el('textarea');
+    area.name = name;
+    area.value = value;
+    area.rows = 3;
+    area.maxLength = 2000;
+    return this.labelled(label, area);
   }
 
   private option(value: string, text: string): HTMLOptionElement {
@@ -252,12 +285,14 @@ export class RoundPickerDialog {
 
   /** The form's fields as the editor's values (a number field left empty reads as 0, which the engine refuses in its words). */
   private read(form: HTMLFormElement): EditorValues {
-    const get = (name: string): string => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
+    const get = (name: string): string => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null)?.value ?? '';
     const num = (name: string): number => Number(get(name));
     const hints = (form.elements.namedItem('hints') as HTMLInputElement | null)?.checked ?? false;
     this.values = {
       title: get('title'), description: get('description'), kind: get('kind') as EditorValues['kind'], heapLimit: num('heapLimit'), align: num('align'),
-      coalesce: get('coalesce') as EditorValues['coalesce'], growth: get('growth') as EditorValues['growth'], maxOrder: num('maxOrder'), pageLimit: num('pageLimit'),
+      header: num('header'), footer: num('footer'), minBlock: num('minBlock'), mmapThreshold: get('mmapThreshold').trim() === '' ? null : num('mmapThreshold'),
+      coalesce: get('coalesce') as EditorValues['coalesce'], growth: get('growth') as EditorValues['growth'], maxOrder: num('maxOrder'), minOrder: num('minOrder'), pageLimit: num('pageLimit'),
+      caches: get('caches'), classes: get('classes') as EditorValues['classes'],
       chunkSize: num('chunkSize'), source: get('source') as EditorValues['source'], count: num('count'), minSize: num('minSize'), maxSize: num('maxSize'),
       budget: num('budget'), script: get('script'), ops: get('ops'), seed: num('seed'), clock: get('clock') as EditorValues['clock'], seconds: num('seconds'),
       hints, fallback: get('fallback'),
