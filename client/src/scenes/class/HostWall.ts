@@ -19,11 +19,13 @@ import { TimeAllowanceRow } from './TimeAllowanceRow.ts';
 import { WallHeapsView } from './views/WallHeapsView.ts';
 
 /** The projector choices on the dashboard, with their buttons' words. */
-const WALL_CHOICES: readonly { readonly show: Exclude<ProjectionShow, 'heap'>; readonly label: string }[] = [
-  { show: 'board', label: 'Board' },
-  { show: 'compare', label: 'Best & worst' },
-  { show: 'figures', label: 'Figures' },
+const WALL_CHOICES: readonly { readonly show: Exclude<ProjectionShow, 'heap'>; readonly label: string; readonly short: string }[] = [
+  { show: 'board', label: 'Board', short: 'Board' },
+  { show: 'compare', label: 'Best & worst', short: 'Compare' },
+  { show: 'figures', label: 'Figures', short: 'Figures' },
 ];
+/** Below this width a projector button takes its short word (four buttons on a phone held upright). */
+const NARROW_BUTTON = 110;
 export const WALL_BUTTONS = [...WALL_CHOICES.map((c) => `wall-${c.show}`), 'wall-podium'];
 export const SPOTLIGHT_BUTTONS = ['spot-named', 'spot-anonymous', 'spot-close'] as const;
 const BUTTON_HEIGHT = 44;
@@ -83,8 +85,10 @@ export class HostWall {
     const [, afterLabel] = takeTop(box, lineHeight(small) + 4);
     const podium = podiumOn(state);
     const current = podium ? null : projectionShow(state);
-    WALL_CHOICES.forEach(({ show, label }) => {
-      this.buttons.setLabel(`wall-${show}`, show === current ? `● ${label}` : label);
+    const narrow = (afterLabel.w - 8 * (WALL_BUTTONS.length - 1)) / WALL_BUTTONS.length < NARROW_BUTTON;
+    WALL_CHOICES.forEach(({ show, label, short }) => {
+      const word = narrow ? short : label;
+      this.buttons.setLabel(`wall-${show}`, show === current ? `● ${word}` : word);
       this.buttons.setEnabled(`wall-${show}`, connected);
     });
     this.buttons.setLabel('wall-podium', podium ? '● Podium' : 'Podium');
