@@ -62,11 +62,6 @@ export function tagPattern(tag: string): Pattern {
   return blockPattern(tagIndex(tag));
 }
 
-/** '#rrggbb' for a 0xrrggbb colour (Phaser text wants CSS strings). */
-export function cssColour(colour: number): string {
-  return `#${colour.toString(16).padStart(6, '0')}`;
-}
-
 function channelLuminance(c: number): number {
   const s = c / 255;
   return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

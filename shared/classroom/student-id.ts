@@ -15,10 +15,6 @@ export const MAX_STUDENT_ID = 100;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function isStudentIdMode(value: unknown): value is StudentIdMode {
-  return typeof value === 'string' && (STUDENT_ID_MODES as readonly string[]).includes(value);
-}
-
 /** What the join form calls the field. */
 export function studentIdLabel(mode: StudentIdMode): string {
   return mode === 'email' ? 'E-mail' : 'Student ID';

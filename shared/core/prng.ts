@@ -51,8 +51,3 @@ export function nextInt(s: PrngState, min: number, max: number): number {
   if (max < min) throw new Error(`nextInt: empty range [${min}, ${max}]`);
   return min + Math.floor(nextFloat(s) * (max - min + 1));
 }
-
-/** A copy that evolves independently of the original. */
-export function clonePrng(s: PrngState): PrngState {
-  return { a: s.a, b: s.b, c: s.c, d: s.d };
-}

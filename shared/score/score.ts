@@ -86,10 +86,6 @@ export function scoreTerms(input: ScoreInput): ScoreTerm[] {
   return terms;
 }
 
-export function scoreOf(input: ScoreInput): number {
-  return scoreRound(input).score;
-}
-
 export interface RelativeScore {
   /** score − best built-in score (negative: behind the best policy). */
   readonly delta: number;

@@ -26,7 +26,7 @@ import { lineMarks } from '../views/line-marks.ts';
 import { MetersView, metersOf } from '../views/MetersView.ts';
 import { QueueView } from '../views/QueueView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
-import { classPhase, isRoundOn } from './class/class-state.ts';
+import { classPhase, hintsOf, isRoundOn } from './class/class-state.ts';
 import { ClassRound } from './play/ClassRound.ts';
 import { PlayControls } from './play/controls.ts';
 import { EventShow } from './play/EventShow.ts';
@@ -223,14 +223,14 @@ export class PlayScene extends Phaser.Scene {
     if (buddyView && view?.kind === 'buddy') {
       buddyView.show({ regions, unit: view.unit, minOrder: view.minOrder, maxOrder: view.maxOrder, freeLists: view.freeLists });
     }
-    const hints = this.controls.showHints ? m.hints.map((h) => ({ label: policyLabel(h.policy), target: h.target })) : [];
-    if (board) board.show(view, regions, hints);
+    // A board's hint may name "a new slab or arena" (target -1); the line's carets point at addresses (hintsOf).
+    if (board) board.show(view, regions, this.controls.showHints ? m.hints.map((h) => ({ label: policyLabel(h.policy), target: h.target })) : []);
     else if (heapView) {
       const mmapThreshold = view?.kind === 'freelist' ? view.rule.mmapThreshold : null;
       const line = playLine(regions, { canGrow: m.canGrow, pendingSize: m.hasPending ? m.pending.size : 0, mmapThreshold });
       heapView.show(view?.kind === 'freelist' && view.rule.header > 0 ? { ...line, headerBytes: view.rule.header } : line);
       // A request the engine maps goes to the mmap strip wherever it is placed: no caret on the line points elsewhere.
-      heapView.setHints(line.mmap?.pendingMapped ? [] : hints.filter((h) => h.target >= 0).map((h) => ({ label: h.label, address: h.target })));
+      heapView.setHints(line.mmap?.pendingMapped || !this.controls.showHints ? [] : hintsOf(m));
       heapView.setMarks(lineMarks(this.data_.level, view));
     }
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);

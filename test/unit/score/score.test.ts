@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { relativeScore, scoreOf, scoreRound, scoreTerms, starsFor, type ScoreInput } from '../../../shared/score/score.ts';
+import { relativeScore, scoreRound, scoreTerms, starsFor, type ScoreInput } from '../../../shared/score/score.ts';
+
+const scoreOf = (input: ScoreInput): number => scoreRound(input).score;
 import { createPrng, nextInt } from '../../../shared/core/prng.ts';
 
 describe('score', () => {

@@ -22,10 +22,6 @@ export function screenMargin(width: number): number {
   return Math.round(Math.max(12, Math.min(32, width / 60)));
 }
 
-export function inset(box: Box, by: number): Box {
-  return { x: box.x + by, y: box.y + by, w: Math.max(0, box.w - 2 * by), h: Math.max(0, box.h - 2 * by) };
-}
-
 /** The top `height` px of a box, and what is left under it (with `gap` between). */
 export function takeTop(box: Box, height: number, gap = 0): [Box, Box] {
   const h = Math.min(box.h, Math.max(0, height));
