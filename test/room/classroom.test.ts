@@ -1,27 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
+import { appServer } from './app-server.ts';
 
-process.env.MALLOCADE_DB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-classroom-')), 'test.db');
-const { default: appConfig } = await import('../../server/app.config.ts');
-
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2612);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer();
 
 interface Refusal { code: string; message: string }
 interface Created { code: string; hostKey: string; roomId: string }
 
 async function createClass(): Promise<Created> {
-  const res = await colyseus.http.post('/api/classes');
+  const res = await colyseus().http.post('/api/classes');
   return res.data as Created;
 }
 
@@ -32,8 +19,8 @@ function collectRefusals(room: Room): Refusal[] {
 }
 
 async function joinStudent(code: string, nickname: string, token?: string): Promise<{ room: Room; welcome: { playerId: string; token?: string; nickname: string } }> {
-  const found = (await colyseus.http.get(`/api/classes/${code}`)).data as { roomId: string };
-  const room = await colyseus.sdk.joinById(found.roomId, token ? { code, token } : { code, nickname });
+  const found = (await colyseus().http.get(`/api/classes/${code}`)).data as { roomId: string };
+  const room = await colyseus().sdk.joinById(found.roomId, token ? { code, token } : { code, nickname });
   const welcome = await new Promise<{ playerId: string; token?: string; nickname: string }>((resolve) => room.onMessage('welcome', resolve));
   return { room, welcome };
 }
@@ -51,7 +38,7 @@ describe('classroom room', () => {
   it('runs a host and three students through a full round, with per-client views, a leaderboard and CSV results', async () => {
     const created = await createClass();
     expect(created.code).toMatch(/^[ACDEFGHJKMNPQRTWXY34679]{6}$/);
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const students = await Promise.all(['Ada', 'Grace', ''].map((n) => joinStudent(created.code, n)));
     expect(students.map((s) => s.welcome.nickname).slice(0, 2)).toEqual(['Ada', 'Grace']);
     expect(students[2]!.welcome.nickname.length).toBeGreaterThan(2);
@@ -78,20 +65,20 @@ describe('classroom room', () => {
     await vi.waitFor(() => expect(host.state.figures.heatMap[16]).toBe(3));
     expect(host.state.figures.heatMap.reduce((a: number, b: number) => a + b, 0)).toBe(3);
 
-    const csv = await colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
+    const csv = await colyseus().http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
     const lines = String(csv.data).trim().split(/\r\n/);
     expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total,late');
     expect(lines).toHaveLength(4);
     expect(lines.slice(1).map((l) => l.split(',')[2]).sort()).toEqual(['Ada', 'Grace', students[2]!.welcome.nickname].sort());
-    await expect(colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': 'wrong' } })).rejects.toMatchObject({ statusCode: 403 });
+    await expect(colyseus().http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': 'wrong' } })).rejects.toMatchObject({ statusCode: 403 });
   });
 
   it("sends a student the board's top five rows and their own rank, and the host the whole board", async () => {
     const created = await createClass();
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const names = ['Ada', 'Grace', 'Lin', 'Edsger', 'Barbara', 'Donald', 'Frances'];
     // Joined by room id: the lookup's per-address limit is the other tests'.
-    const students = await Promise.all(names.map(async (nickname) => ({ room: await colyseus.sdk.joinById(created.roomId, { code: created.code, nickname }) })));
+    const students = await Promise.all(names.map(async (nickname) => ({ room: await colyseus().sdk.joinById(created.roomId, { code: created.code, nickname }) })));
     await vi.waitFor(() => expect(host.state.players.size).toBe(names.length));
     host.send('host:start', { round: 'warm-up' });
     for (const s of students) await vi.waitFor(() => expect(s.room.state.heaps.size).toBe(1));
@@ -110,7 +97,7 @@ describe('classroom room', () => {
 
   it('refuses every host action to a student, and changes nothing', async () => {
     const created = await createClass();
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const { room: student, welcome } = await joinStudent(created.code, 'Mallory');
     const refusals = collectRefusals(student);
     const actions: [string, unknown][] = [
@@ -130,19 +117,19 @@ describe('classroom room', () => {
 
   it('refuses a wrong code, a wrong host key, a taken nickname and joins to a locked class', async () => {
     const created = await createClass();
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
-    await expect(colyseus.sdk.joinById(created.roomId, { code: 'AAAAAA', nickname: 'x' })).rejects.toThrow(/class\/unknown/);
-    await expect(colyseus.sdk.joinById(created.roomId, { hostKey: 'guess' })).rejects.toThrow(/host\/forbidden/);
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    await expect(colyseus().sdk.joinById(created.roomId, { code: 'AAAAAA', nickname: 'x' })).rejects.toThrow(/class\/unknown/);
+    await expect(colyseus().sdk.joinById(created.roomId, { hostKey: 'guess' })).rejects.toThrow(/host\/forbidden/);
     await joinStudent(created.code, 'Linus');
-    await expect(colyseus.sdk.joinById(created.roomId, { code: created.code, nickname: ' linus ' })).rejects.toThrow(/nickname\/taken/);
+    await expect(colyseus().sdk.joinById(created.roomId, { code: created.code, nickname: ' linus ' })).rejects.toThrow(/nickname\/taken/);
     host.send('host:lock', { value: true });
     await vi.waitFor(() => expect(host.state.locked).toBe(true));
-    await expect(colyseus.sdk.joinById(created.roomId, { code: created.code, nickname: 'Late' })).rejects.toThrow(/class\/locked/);
+    await expect(colyseus().sdk.joinById(created.roomId, { code: created.code, nickname: 'Late' })).rejects.toThrow(/class\/locked/);
   });
 
   it('lets a student who dropped come back with their token to the same seat and heap mid-round', async () => {
     const created = await createClass();
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const first = await joinStudent(created.code, 'Ken');
     host.send('host:start', { round: 'warm-up' });
     await vi.waitFor(() => expect(first.room.state.heaps.size).toBe(1));
@@ -164,7 +151,7 @@ describe('classroom room', () => {
 
   it('[MATCH-TIME-2] ends an untimed round on the host\'s word: the match stops where it is, nothing placed by the fallback', async () => {
     const created = await createClass();
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const { room } = await joinStudent(created.code, 'Dana');
     host.send('host:start', { round: 'warm-up' });
     await vi.waitFor(() => expect([...room.state.heaps.values()][0]?.pending?.size).toBe(1));
@@ -183,7 +170,7 @@ describe('classroom room', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 15; i++) {
       try {
-        await colyseus.http.get('/api/classes/CCCCCC');
+        await colyseus().http.get('/api/classes/CCCCCC');
       } catch (error) {
         statuses.push((error as { statusCode: number }).statusCode);
       }

@@ -3,32 +3,19 @@
 // and ending a round early scores everyone on the part they played (shared/match MATCH-TIME-2,
 // MATCH-RES-4), in the results messages and the CSV alike.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { applyMove, hintsFor, startMatch, stopMatch, type MatchState } from '../../shared/match/match.ts';
 import { roundPace, standingOf, type RoundPace } from '../../shared/match/pace.ts';
 import { resolveRound, BUDDY_PEAKS_ID } from '../../shared/levels/rounds.ts';
+import { appServer } from './app-server.ts';
 
-process.env.MALLOCADE_DB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-fair-')), 'test.db');
-const { default: appConfig } = await import('../../server/app.config.ts');
-
-let colyseus: ColyseusTestServer;
+const colyseus = appServer();
 
 /** Waits on the server's state; generous, as a class round's patches come late on a busy machine. */
 function waitFor<T>(check: () => T): Promise<T> {
   return vi.waitFor(check, { timeout: 20_000, interval: 50 });
 }
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2633);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
 
 interface Created { code: string; hostKey: string; roomId: string }
 interface BoardRow { rank: number; name: string; score: number; vsBest: number }
@@ -43,16 +30,16 @@ if (!pacePlayed.ok) throw new Error(pacePlayed.message);
 const pace: RoundPace = pacePlayed.value;
 
 async function joinStudent(code: string, nickname: string): Promise<Room> {
-  const found = (await colyseus.http.get(`/api/classes/${code}`)).data as { roomId: string };
-  const room = await colyseus.sdk.joinById(found.roomId, { code, nickname });
+  const found = (await colyseus().http.get(`/api/classes/${code}`)).data as { roomId: string };
+  const room = await colyseus().sdk.joinById(found.roomId, { code, nickname });
   await new Promise((resolve) => room.onMessage('welcome', resolve));
   return room;
 }
 
 /** A new class with its host and three students joined. */
 async function classOf(names: readonly [string, string, string]): Promise<{ created: Created; host: Room; students: [Room, Room, Room] }> {
-  const created = (await colyseus.http.post('/api/classes')).data as Created;
-  const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+  const created = (await colyseus().http.post('/api/classes')).data as Created;
+  const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
   const students: [Room, Room, Room] = [await joinStudent(created.code, names[0]), await joinStudent(created.code, names[1]), await joinStudent(created.code, names[2])];
   return { created, host, students };
 }
@@ -151,7 +138,7 @@ describe('fair live scores', () => {
     for (const room of [ahead, behind]) expect([...room.state.heaps.values()][0]?.meters.fallbacks).toBe(0);
 
     await waitFor(() => expect(boardOf(idle).map((r) => [r.rank, r.name, r.vsBest])).toEqual([[1, 'Ahead', 0], [2, 'Behind', behindFigure?.vsBest]]));
-    const csv = await colyseus.http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
+    const csv = await colyseus().http.get(`/api/classes/${created.code}/results.csv`, { headers: { 'x-host-key': created.hostKey } });
     const lines = String(csv.data).replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(lines[0]).toBe('round,round title,nickname,student id,utilization,fragmentation,failures,fallbacks,played,score,vs best,rank,total,late');
     const rows = new Map(lines.slice(1).map((l) => l.split(',')).map((cells) => [cells[2], cells]));

@@ -1,28 +1,15 @@
 // Hostile input: thousands of fuzzed messages from several clients, none of which
 // is a legal move. No crash, every one refused with a code, and the state unchanged.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { createPrng, nextInt, nextFloat, type PrngState } from '../../shared/core/prng.ts';
-
-process.env.MALLOCADE_DB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-fuzz-')), 'test.db');
-process.env.MALLOCADE_MESSAGE_RATE = '100000,100000';
-const { default: appConfig } = await import('../../server/app.config.ts');
+import { appServer } from './app-server.ts';
 
 const SEED = 20261126;
 const CLIENTS = 5;
 const PER_CLIENT = 2000;
 
-let colyseus: ColyseusTestServer;
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2614);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer({ MALLOCADE_MESSAGE_RATE: '100000,100000' });
 
 const WEIRD_NUMBERS = [Number.NaN, Number.POSITIVE_INFINITY, -1, -(2 ** 53), 2 ** 53, 1e308, 0.5, -0.000001, 2 ** 31, 2 ** 48 + 1];
 const WEIRD_VALUES: unknown[] = [null, true, 'x', '', 'a'.repeat(5000), [], [1, 2], {}, { nested: { deep: 1 } }, ...WEIRD_NUMBERS];
@@ -47,14 +34,14 @@ function hostileMessage(rng: PrngState, pendingId: number, version: number): [st
 
 describe('fuzzed messages', () => {
   it(`[seed ${SEED}] ${CLIENTS * PER_CLIENT} hostile messages from ${CLIENTS} students are all refused with a code and change nothing`, async () => {
-    const created = (await colyseus.http.post('/api/classes')).data as { code: string; hostKey: string; roomId: string };
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const created = (await colyseus().http.post('/api/classes')).data as { code: string; hostKey: string; roomId: string };
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const students: Room[] = [];
-    for (let i = 0; i < CLIENTS; i++) students.push(await colyseus.sdk.joinById(created.roomId, { code: created.code, nickname: `fuzz${i}` }));
+    for (let i = 0; i < CLIENTS; i++) students.push(await colyseus().sdk.joinById(created.roomId, { code: created.code, nickname: `fuzz${i}` }));
     host.send('host:start', { round: 'warm-up' });
     // After the round's count-in (its seats wait, then play): the state no longer changes by itself.
     for (const s of students) await vi.waitFor(() => expect([...s.state.heaps.values()][0]?.phase).toBe('playing'), { timeout: 10_000 });
-    const server = colyseus.getRoomById<{ toJSON(): unknown }>(created.roomId);
+    const server = colyseus().getRoomById<{ toJSON(): unknown }>(created.roomId);
     const before = JSON.stringify(server.state.toJSON());
 
     const refusals = students.map(() => [] as { code: string; message: string }[]);
@@ -85,8 +72,8 @@ describe('fuzzed messages', () => {
   });
 
   it('closes the connection of a client that sends an oversized message, and the room carries on', async () => {
-    const room = await colyseus.createRoom('practice', {});
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', {});
+    const client = await colyseus().connectTo(room);
     await vi.waitFor(() => expect(client.state.hasPending).toBe(true));
     const before = JSON.stringify(room.state.toJSON());
     const left = new Promise<number>((resolve) => client.onLeave(resolve));

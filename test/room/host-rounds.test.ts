@@ -2,33 +2,19 @@
 // JSON settings or a trace as text/plain, refused in the engine's words, listed beside the
 // built-in rounds, started with host:start { round: id } and played to the end by SDK students.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import { createAllocator } from '../../shared/match/kinds.ts';
 import { ROUND_CHOICES } from '../../shared/levels/rounds.ts';
 import { playToEnd } from './play-to-end.ts';
+import { appServer } from './app-server.ts';
 
-process.env.MALLOCADE_DB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-host-rounds-')), 'test.db');
-const { default: appConfig } = await import('../../server/app.config.ts');
-
-let colyseus: ColyseusTestServer;
-const PORT = 2600 + Math.floor(Math.random() * 400);
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, PORT);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer();
 
 interface Created { code: string; hostKey: string; roomId: string }
 interface Listed { id: string; title: string; builtIn: boolean; kind: string; requests: number; length: { limitMs: number | null; estimateMs: number } }
 
-const base = () => `http://localhost:${PORT}`;
+const base = () => `http://localhost:${colyseus.port}`;
 
 async function createClass(): Promise<Created> {
   return (await (await fetch(`${base()}/api/classes`, { method: 'POST' })).json()) as Created;
@@ -59,7 +45,7 @@ const PEAKS = {
 };
 
 async function joinStudent(created: Created, nickname: string): Promise<Room> {
-  return colyseus.sdk.joinById(created.roomId, { code: created.code, nickname });
+  return colyseus().sdk.joinById(created.roomId, { code: created.code, nickname });
 }
 
 describe('a host\'s own rounds over HTTP', () => {
@@ -97,7 +83,7 @@ describe('a host\'s own rounds over HTTP', () => {
     const malformed = await postRound(created, '1\n1\nq 0 1\n', 'text/plain');
     expect(await malformed.json()).toMatchObject({ code: 'trace/malformed', message: expect.stringMatching(/line 3/) });
 
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const students = [await joinStudent(created, 'Ada'), await joinStudent(created, 'Grace')];
     await vi.waitFor(() => expect(host.state.players.size).toBe(2));
     const refusals: { code: string }[] = [];
@@ -117,7 +103,7 @@ describe('a host\'s own rounds over HTTP', () => {
 
   it('done when: a host uploads a .rep trace over the API, asks for student IDs, two students play it to the end; the CSV has the BOM, the round\'s title, their IDs and totals', async () => {
     const created = await createClass();
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     host.send('host:student-id', { ask: 'id' });
     await vi.waitFor(() => expect(host.state.askStudentId).toBe('id'));
     const lookup = (await (await fetch(`${base()}/api/classes/${created.code}`)).json()) as { askStudentId: string };
@@ -126,8 +112,8 @@ describe('a host\'s own rounds over HTTP', () => {
 
     const res = await postRound(created, TRACE, 'text/plain', '?title=Malloc%20lab%2C%20short');
     const round = (await res.json()) as Listed;
-    const ada = await colyseus.sdk.joinById(created.roomId, { code: created.code, nickname: 'Ada', studentId: ' S-1001 ' });
-    const grace = await colyseus.sdk.joinById(created.roomId, { code: created.code, nickname: 'Grace', studentId: 'S-1002' });
+    const ada = await colyseus().sdk.joinById(created.roomId, { code: created.code, nickname: 'Ada', studentId: ' S-1001 ' });
+    const grace = await colyseus().sdk.joinById(created.roomId, { code: created.code, nickname: 'Grace', studentId: 'S-1002' });
     await vi.waitFor(() => expect(host.state.privateInfo.size).toBe(2));
     // Only the host sees the identifiers: a student's view holds no private entry, their own included.
     const ids = () => [...(host.state.privateInfo as Map<string, { studentId: string }>).values()].map((p) => p.studentId).sort();
@@ -161,7 +147,7 @@ describe('a host\'s own rounds over HTTP', () => {
     const created = await createClass();
     const fixedHeap = { ...PEAKS, clock: { per: 'none' }, options: { align: 1, overhead: 0, header: 0, minBlock: 1, growth: 'fixed', limit: 4096 } };
     const round = (await (await postRound(created, JSON.stringify(fixedHeap), 'application/json')).json()) as Listed;
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const ada = await joinStudent(created, 'Ada');
     const grace = await joinStudent(created, 'Grace');
     await vi.waitFor(() => expect(host.state.players.size).toBe(2));
@@ -232,7 +218,7 @@ describe('lesson plans over HTTP (LV-PLAN)', () => {
     const ownIds = (await listRounds(next)).filter((r) => !r.builtIn).map((r) => r.id);
     expect(imported.rounds.slice(1).map((r) => r.id).sort()).toEqual(ownIds.sort());
     expect(ownIds).not.toContain(own.id);
-    const host = await colyseus.sdk.joinById(next.roomId, { hostKey: next.hostKey });
+    const host = await colyseus().sdk.joinById(next.roomId, { hostKey: next.hostKey });
     host.send('host:start', { round: imported.rounds[1]!.id });
     await vi.waitFor(() => expect(host.state.roundTitle).toBe('Small peaks'));
   });

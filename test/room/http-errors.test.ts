@@ -1,23 +1,13 @@
 // Issue #12, item 15: every HTTP error the server answers is JSON `{ code, message }`,
 // also where Colyseus's matchmaker answers (an unknown room, a malformed body) and where
 // the gate does (a body too large), and for a route that does not exist.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
-import appConfig from '../../server/app.config.ts';
+import { describe, expect, it } from 'vitest';
+import { appServer } from './app-server.ts';
 
-let colyseus: ColyseusTestServer;
-let base = '';
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2633);
-  base = 'http://127.0.0.1:2633';
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer();
 
 async function answer(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: unknown }> {
-  const res = await fetch(`${base}${path}`, { method, body, headers: { 'content-type': 'application/json', ...headers } });
+  const res = await fetch(`${colyseus.base}${path}`, { method, body, headers: { 'content-type': 'application/json', ...headers } });
   const text = await res.text();
   let parsed: unknown = text;
   try {

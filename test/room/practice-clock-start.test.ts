@@ -1,23 +1,15 @@
 // A practice round's clock starts with the player ([MATCH-TIME-4]): through a real
 // server and SDK client, the round waits (phase `waiting`, the deadline standing still)
 // until `resume` or the player's first move, which is played.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
-import appConfig from '../../server/app.config.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { appServer } from './app-server.ts';
 
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2623);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer();
 
 /** The buddy walk-through (30 s per request), joined, its first request pending. */
 async function joinWalkthrough() {
-  const room = await colyseus.createRoom('practice', { level: 'buddy-walkthrough' });
-  const client = await colyseus.connectTo(room);
+  const room = await colyseus().createRoom('practice', { level: 'buddy-walkthrough' });
+  const client = await colyseus().connectTo(room);
   await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
   return client;
 }

@@ -1,28 +1,20 @@
 // The practice room on the slab and arena levels, through a real Colyseus server and
 // SDK client: the synced kind view, placements by slab/arena id, the release message
 // (and its shape check), and the results at the end.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { listenForResults } from './results-message.ts';
-import appConfig from '../../server/app.config.ts';
 import { parseKindView, type SlabKindView } from '../../shared/match/kind-view.ts';
+import { appServer } from './app-server.ts';
 
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2616);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer();
 
 interface Refusal { code: string; message: string }
 interface Hint { policy: string; target: number }
 
 describe('practice room on slab and arena levels', () => {
   it('[MATCH-SLAB-1] [MATCH-VIEW-1] plays the slab level by slab ids, gives empty slabs back, and ends with results', async () => {
-    const room = await colyseus.createRoom('practice', { level: 'slab' });
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', { level: 'slab' });
+    const client = await colyseus().connectTo(room);
     const results$ = listenForResults(client);
     await vi.waitFor(() => expect(client.state.kind).toBe('slab'));
     expect(client.state.canRelease).toBe(true);
@@ -61,8 +53,8 @@ describe('practice room on slab and arena levels', () => {
   });
 
   it('[MATCH-VIEW-1] syncs the arenas and refuses release on the arena level', async () => {
-    const room = await colyseus.createRoom('practice', { level: 'arenas' });
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', { level: 'arenas' });
+    const client = await colyseus().connectTo(room);
     await vi.waitFor(() => expect(client.state.kind).toBe('arena'));
     expect(client.state.canRelease).toBe(false);
     expect(parseKindView(client.state.kindView)).toEqual({ kind: 'arena', arenas: [] });

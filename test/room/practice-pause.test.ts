@@ -2,18 +2,10 @@
 // `pause` and `resume` through a real server and SDK client. While paused the phase says
 // so, moves are refused in words and change nothing, and the pending request's deadline
 // moves later by the time paused; a malformed pause, or one after the round, is refused.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
-import appConfig from '../../server/app.config.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { appServer } from './app-server.ts';
 
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2620);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer();
 
 interface Refusal { code: string; message: string }
 
@@ -21,8 +13,8 @@ const PAUSE_MS = 800;
 
 /** A practice round of the buddy walk-through (every request has a deadline), joined and started, its refusals collected, its first request pending. */
 async function joinWalkthrough() {
-  const room = await colyseus.createRoom('practice', { level: 'buddy-walkthrough' });
-  const client = await colyseus.connectTo(room);
+  const room = await colyseus().createRoom('practice', { level: 'buddy-walkthrough' });
+  const client = await colyseus().connectTo(room);
   const refusals: Refusal[] = [];
   client.onMessage('refused', (r: Refusal) => refusals.push(r));
   await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { listenForResults } from './results-message.ts';
-import appConfig from '../../server/app.config.ts';
+import { appServer } from './app-server.ts';
 
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2611);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer();
 
 interface Refusal { code: string; message: string }
 
 describe('practice room', () => {
   it('plays the warm-up round end to end with a real SDK client and ends with results', async () => {
-    const room = await colyseus.createRoom('practice', {});
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', {});
+    const client = await colyseus().connectTo(room);
     const results$ = listenForResults(client);
     // The buddy walk-through: 2^3 units; alloc 2^0, alloc 2^2, then both are freed.
     await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
@@ -41,8 +33,8 @@ describe('practice room', () => {
   });
 
   it('shows every policy on the same stream beside the player as the round goes [MATCH-RIVAL-1]', async () => {
-    const room = await colyseus.createRoom('practice', {});
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', {});
+    const client = await colyseus().connectTo(room);
     await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
     // Nothing placed yet, by anyone: utilization 1 (the meters' convention), no failures.
     expect(client.state.rivals.map((r: { policy: string; utilization: number }) => [r.policy, r.utilization])).toEqual([['buddy-lowest', 1], ['buddy-lifo', 1]]);
@@ -53,8 +45,8 @@ describe('practice room', () => {
   });
 
   it('refuses illegal, stale, malformed and unknown messages with a code and changes nothing', async () => {
-    const room = await colyseus.createRoom('practice', {});
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', {});
+    const client = await colyseus().connectTo(room);
     await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
     const refusals: Refusal[] = [];
     client.onMessage('refused', (r: Refusal) => refusals.push(r));
@@ -78,8 +70,8 @@ describe('practice room', () => {
   });
 
   it('plays a curriculum level by following the first-fit hints, and the results carry the level\'s par and stars', async () => {
-    const room = await colyseus.createRoom('practice', { level: 'first-fit' });
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', { level: 'first-fit' });
+    const client = await colyseus().connectTo(room);
     const results$ = listenForResults(client);
     await vi.waitFor(() => expect(client.state.kind).toBe('freelist'));
     // The lecture's workload: alloc 20, 1, 15, free two of them, then 8, 12, 12. The 20 is pending; the rest are queued, frees too.
@@ -107,12 +99,12 @@ describe('practice room', () => {
   });
 
   it('refuses to open a practice round for a level that does not exist', async () => {
-    await expect(colyseus.createRoom('practice', { level: 'no-such-level' })).rejects.toThrow(/level\/unknown/);
+    await expect(colyseus().createRoom('practice', { level: 'no-such-level' })).rejects.toThrow(/level\/unknown/);
   });
 
   it('answers GET /health with the boot id of this start of the server, the same on every call', async () => {
-    const first = await colyseus.http.get('/health');
-    const second = await colyseus.http.get('/health');
+    const first = await colyseus().http.get('/health');
+    const second = await colyseus().http.get('/health');
     expect(first.data).toEqual({ ok: true, bootId: expect.stringMatching(/^[\w-]{8,}$/) });
     expect(second.data.bootId).toBe(first.data.bootId);
   });

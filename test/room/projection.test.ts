@@ -3,38 +3,25 @@
 // student of another class, or a student sending it, changes nothing. The comparison
 // names the best and worst students and carries the reference policy's heap at the best
 // student's point (shared/match/SPEC.md MATCH-SPOT-1), following the class as it plays.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
+import { appServer } from './app-server.ts';
 
-process.env.MALLOCADE_DB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-projection-')), 'test.db');
-const { default: appConfig } = await import('../../server/app.config.ts');
-
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2637);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer();
 
 interface Refusal { code: string; message: string }
 interface Created { code: string; hostKey: string; roomId: string }
 interface Region { state: string; start: number; size: number }
 
 async function openClass(): Promise<{ created: Created; host: Room; projector: Room }> {
-  const created = (await colyseus.http.post('/api/classes')).data as Created;
-  const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
-  const projector = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+  const created = (await colyseus().http.post('/api/classes')).data as Created;
+  const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
+  const projector = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
   return { created, host, projector };
 }
 
 async function joinStudent(created: Created, nickname: string): Promise<{ room: Room; playerId: string }> {
-  const room = await colyseus.sdk.joinById(created.roomId, { code: created.code, nickname });
+  const room = await colyseus().sdk.joinById(created.roomId, { code: created.code, nickname });
   const welcome = await new Promise<{ playerId: string }>((resolve) => room.onMessage('welcome', resolve));
   return { room, playerId: welcome.playerId };
 }

@@ -2,20 +2,12 @@
 // the SDK reconnects by itself, and the player is back in the same match with their
 // moves kept and the round's clock stopped while they were away. The client's
 // connection watch (client/src/net/connection-watch.ts) is driven by the same SDK.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { listenForResults } from './results-message.ts';
-import appConfig from '../../server/app.config.ts';
 import { watchConnection } from '../../client/src/net/connection-watch.ts';
+import { appServer } from './app-server.ts';
 
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2618);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer();
 
 /** The first retry waits this long, so the time away is long enough to see on the clock. */
 const RETRY_DELAY_MS = 1500;
@@ -25,8 +17,8 @@ interface Region { start: number; size: number; state: string }
 describe('practice room: a dropped connection', () => {
   it('comes back to the same match with its moves kept, and the clock stood still while it was away', async () => {
     // The buddy walk-through as a curriculum level: 30 s per request, so the pending request has a deadline.
-    const room = await colyseus.createRoom('practice', { level: 'buddy-walkthrough' });
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', { level: 'buddy-walkthrough' });
+    const client = await colyseus().connectTo(room);
     const results$ = listenForResults(client);
     // The SDK only reconnects a room that has been up for `minUptime` (5 s by default); a test need not wait.
     client.reconnection.minUptime = 0;
@@ -75,8 +67,8 @@ describe('practice room: a dropped connection', () => {
   });
 
   it('sends moves made while disconnected once it is back', async () => {
-    const room = await colyseus.createRoom('practice', { level: 'buddy-walkthrough' });
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', { level: 'buddy-walkthrough' });
+    const client = await colyseus().connectTo(room);
     client.reconnection.minUptime = 0;
     client.reconnection.minDelay = 500;
     let reconnected = false;
@@ -98,8 +90,8 @@ describe('watchConnection on a real SDK room', () => {
   const cut = (room: { clients: unknown[] }) => (room.clients[0] as { ref: { terminate(): void } }).ref.terminate();
 
   it('says lost once per outage, back when reconnected, gone when the room is left; unwatch stops it', async () => {
-    const room = await colyseus.createRoom('practice', {});
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', {});
+    const client = await colyseus().connectTo(room);
     client.reconnection.minUptime = 0;
     client.reconnection.minDelay = 300;
     // A retry that comes before the server has seen the drop fails; keep the backoff short so a busy machine still reconnects soon.
@@ -138,8 +130,8 @@ describe('watchConnection on a real SDK room', () => {
   }, 70_000); // three outages, each waiting for the SDK's retries: slow on a loaded machine
 
   it('says gone (with the close code) when the player leaves, and unwatch afterwards leaves other listeners alone', async () => {
-    const room = await colyseus.createRoom('practice', {});
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', {});
+    const client = await colyseus().connectTo(room);
     const heard: string[] = [];
     const unwatch = watchConnection(client, { gone: (code) => heard.push(`gone ${code}`) });
     await client.leave(true);

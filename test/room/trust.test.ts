@@ -3,39 +3,23 @@
 // unknown message types count against the rate, and a join code in the join options
 // is read as the HTTP lookup reads it.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { matchMaker } from '@colyseus/core';
 import type { Room } from '@colyseus/sdk';
+import { appServer } from './app-server.ts';
 
-process.env.MALLOCADE_DB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-trust-')), 'test.db');
-process.env.MALLOCADE_MESSAGE_RATE = '5,10';
 // Every client here comes from one address: the per-address reservation cap (tested in http-gate.test.ts) stays out of the way.
-process.env.MALLOCADE_RESERVATION_RATE = '1000000,100000';
-const { default: appConfig } = await import('../../server/app.config.ts');
-
-const PORT = 2633;
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, PORT);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const colyseus = appServer({ MALLOCADE_MESSAGE_RATE: '5,10', MALLOCADE_RESERVATION_RATE: '1000000,100000' });
 
 interface Created { code: string; hostKey: string; roomId: string; sessionId: string }
 interface Welcome { playerId: string; token?: string; nickname: string }
 
 async function createClass(): Promise<Created> {
-  return (await colyseus.http.post('/api/classes')).data as Created;
+  return (await colyseus().http.post('/api/classes')).data as Created;
 }
 
 async function joinStudent(roomId: string, options: Record<string, unknown>): Promise<{ room: Room; welcome: Welcome }> {
-  const room = await colyseus.sdk.joinById(roomId, options);
+  const room = await colyseus().sdk.joinById(roomId, options);
   const welcome = await new Promise<Welcome>((resolve) => room.onMessage('welcome', resolve));
   return { room, welcome };
 }
@@ -47,7 +31,7 @@ function heapOf(room: Room): { pending: { id: number; size: number }; hasPending
 describe('classroom trust', () => {
   it('seats a returning student (token) in the round that is running, as a new student would be', async () => {
     const created = await createClass();
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const first = await joinStudent(created.roomId, { code: created.code, nickname: 'Ada' });
     await first.room.leave(true);
     await vi.waitFor(() => expect(host.state.players.get(first.welcome.playerId)?.connected).toBe(false));
@@ -67,14 +51,14 @@ describe('classroom trust', () => {
   it('keeps one live room per class: a second room for the same session is refused', async () => {
     const created = await createClass();
     await expect(matchMaker.createRoom('classroom', { sessionId: created.sessionId })).rejects.toThrow(/class\/already_open/);
-    const found = (await colyseus.http.get(`/api/classes/${created.code}`)).data as { roomId: string };
+    const found = (await colyseus().http.get(`/api/classes/${created.code}`)).data as { roomId: string };
     expect(found.roomId).toBe(created.roomId);
     expect((await matchMaker.query({ name: 'classroom' })).filter((r) => r.roomId === created.roomId)).toHaveLength(1);
   });
 
   it('a kick sticks: the kicked client is not reconnected, its token is refused, and it can only join again as a new player', async () => {
     const created = await createClass();
-    const host = await colyseus.sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const host = await colyseus().sdk.joinById(created.roomId, { hostKey: created.hostKey });
     const mallory = await joinStudent(created.roomId, { code: created.code, nickname: 'Mallory' });
     const dropped = vi.fn();
     mallory.room.onDrop(dropped);
@@ -85,28 +69,28 @@ describe('classroom trust', () => {
     await left;
     expect(dropped).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(host.state.players.size).toBe(0));
-    await expect(colyseus.sdk.reconnect(mallory.room.reconnectionToken)).rejects.toThrow();
-    await expect(colyseus.sdk.joinById(created.roomId, { code: created.code, token: mallory.welcome.token })).rejects.toThrow(/class\/kicked/);
+    await expect(colyseus().sdk.reconnect(mallory.room.reconnectionToken)).rejects.toThrow();
+    await expect(colyseus().sdk.joinById(created.roomId, { code: created.code, token: mallory.welcome.token })).rejects.toThrow(/class\/kicked/);
     const again = await joinStudent(created.roomId, { code: created.code, nickname: 'Mallory' });
     expect(again.welcome.playerId).not.toBe(mallory.welcome.playerId);
 
     const eve = await joinStudent(created.roomId, { code: created.code, nickname: 'Eve' });
     host.send('host:kick', { playerId: eve.welcome.playerId, bar: true });
     await vi.waitFor(() => expect(host.state.players.has(eve.welcome.playerId)).toBe(false));
-    await expect(colyseus.sdk.joinById(created.roomId, { code: created.code, token: eve.welcome.token })).rejects.toThrow(/class\/barred/);
+    await expect(colyseus().sdk.joinById(created.roomId, { code: created.code, token: eve.welcome.token })).rejects.toThrow(/class\/barred/);
   });
 
   it('reserves no seat without the code or host key: 600 bare reservations, then a student joins at once', async () => {
     const created = await createClass();
     const statuses = new Map<number, number>();
     for (let i = 0; i < 600; i++) {
-      const res = await fetch(`http://127.0.0.1:${PORT}/matchmake/joinById/${created.roomId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${colyseus.base}/matchmake/joinById/${created.roomId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       await res.body?.cancel();
     }
     expect(statuses.get(200)).toBeUndefined();
     // As a browser does: look the code up (an empty class room may have been put away meanwhile), then join.
-    const found = (await colyseus.http.get(`/api/classes/${created.code}`)).data as { roomId: string };
+    const found = (await colyseus().http.get(`/api/classes/${created.code}`)).data as { roomId: string };
     const student = await joinStudent(found.roomId, { code: created.code, nickname: 'Grace' });
     expect(student.welcome.nickname).toBe('Grace');
   });

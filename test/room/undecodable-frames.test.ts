@@ -2,19 +2,12 @@
 // type) is logged once per connection, without its payload or a stack trace, and changes
 // nothing; the connection stays, and the frames count against the client's message rate.
 // Garbage is written straight onto the SDK client's websocket.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Protocol } from '@colyseus/sdk';
-import appConfig from '../../server/app.config.ts';
+import { appServer } from './app-server.ts';
 
-let colyseus: ColyseusTestServer;
+const colyseus = appServer();
 
-beforeAll(async () => {
-  colyseus = await boot(appConfig, 2631);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -42,8 +35,8 @@ describe('undecodable websocket frames', () => {
         logged.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
       });
     }
-    const room = await colyseus.createRoom('practice', {});
-    const client = await colyseus.connectTo(room);
+    const room = await colyseus().createRoom('practice', {});
+    const client = await colyseus().connectTo(room);
     await vi.waitFor(() => expect(client.state.pending?.size).toBe(1));
     const before = JSON.stringify(room.state.toJSON());
     const send = (frame: Uint8Array): void => (client as unknown as { connection: { send(d: Uint8Array): void } }).connection.send(frame);

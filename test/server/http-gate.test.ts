@@ -3,30 +3,13 @@
 // open to generic matchmaking, class creation and seat reservations are capped per
 // address, and HTTP errors are { code, message } JSON.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { describe, expect, it } from 'vitest';
 import { clientAddress, trustedProxiesFrom } from '../../server/protocol/http-gate.ts';
 import { lanAddresses } from '../../server/net/join-url.ts';
+import { appServer } from '../room/app-server.ts';
 
-process.env.MALLOCADE_DB = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-gate-')), 'test.db');
-process.env.MALLOCADE_CLASS_RATE = '1,4';
-process.env.MALLOCADE_RESERVATION_RATE = '1,6';
-const { default: appConfig } = await import('../../server/app.config.ts');
-
-const PORT = 2631;
-const base = `http://127.0.0.1:${PORT}`;
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(appConfig, PORT);
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const server = appServer({ MALLOCADE_CLASS_RATE: '1,4', MALLOCADE_RESERVATION_RATE: '1,6' });
 
 async function json(res: Response): Promise<Record<string, unknown>> {
   expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -60,19 +43,19 @@ describe('the client address', () => {
 
 describe('the HTTP gate in front of the server', () => {
   it('hands out a join link phones can reach, not the loopback address the host used', async () => {
-    const res = await fetch(`${base}/api/classes`, { method: 'POST' });
+    const res = await fetch(`${server.base}/api/classes`, { method: 'POST' });
     const body = (await json(res)) as { code: string; joinUrl: string };
     const lan = lanAddresses()[0];
-    expect(body.joinUrl).toBe(`http://${lan ?? '127.0.0.1'}:${PORT}/?join=${body.code}`);
-    const found = await json(await fetch(`${base}/api/classes/${body.code}`, { headers: { host: 'localhost:' + PORT } }));
-    expect(found.joinUrl).toBe(`http://${lan ?? 'localhost'}:${PORT}/?join=${body.code}`);
+    expect(body.joinUrl).toBe(`http://${lan ?? '127.0.0.1'}:${server.port}/?join=${body.code}`);
+    const found = await json(await fetch(`${server.base}/api/classes/${body.code}`, { headers: { host: `localhost:${server.port}` } }));
+    expect(found.joinUrl).toBe(`http://${lan ?? 'localhost'}:${server.port}/?join=${body.code}`);
   });
 
   it('rotating X-Forwarded-For and X-Real-IP does not escape the wrong-code limiter', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 14; i++) {
       const forged = `198.51.100.${i + 1}`;
-      const res = await fetch(`${base}/api/classes/ZZZZZZ`, { headers: { 'x-forwarded-for': forged, 'x-real-ip': forged, 'x-client-ip': forged } });
+      const res = await fetch(`${server.base}/api/classes/ZZZZZZ`, { headers: { 'x-forwarded-for': forged, 'x-real-ip': forged, 'x-client-ip': forged } });
       statuses.push(res.status);
       await res.body?.cancel();
     }
@@ -85,10 +68,10 @@ describe('the HTTP gate in front of the server', () => {
   });
 
   it('refuses generic matchmaking into classrooms, without handing out a room id', async () => {
-    const created = await fetch(`${base}/api/classes`, { method: 'POST' });
+    const created = await fetch(`${server.base}/api/classes`, { method: 'POST' });
     expect(created.status).toBe(201);
     for (const verb of ['join', 'joinOrCreate', 'create']) {
-      const res = await fetch(`${base}/matchmake/${verb}/classroom`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${server.base}/matchmake/${verb}/classroom`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(res.status, verb).toBe(403);
       const body = await json(res);
       expect(body.code).toBe('class/join_by_code');
@@ -99,14 +82,14 @@ describe('the HTTP gate in front of the server', () => {
   it('refuses a body over the limit before anything parses it, on every route', async () => {
     const big = `{"x":"${'a'.repeat(20 * 1024 * 1024)}"}`;
     for (const url of ['/matchmake/joinById/whatever', '/api/classes']) {
-      const res = await fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+      const res = await fetch(`${server.base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
       expect(res.status, url).toBe(413);
       expect((await json(res)).code).toBe('request/too_large');
     }
   });
 
   it('answers an unknown API route with { code, message } JSON', async () => {
-    const res = await fetch(`${base}/api/nothing-here`);
+    const res = await fetch(`${server.base}/api/nothing-here`);
     expect(res.status).toBe(404);
     const body = await json(res);
     expect(typeof body.code).toBe('string');
@@ -116,7 +99,7 @@ describe('the HTTP gate in front of the server', () => {
   it('caps seat reservations per address (MALLOCADE_RESERVATION_RATE), also when the address is forged', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await fetch(`${base}/matchmake/joinById/no-such-room`, {
+      const res = await fetch(`${server.base}/matchmake/joinById/no-such-room`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${i}` }, body: '{}',
       });
       statuses.push(res.status);
@@ -130,13 +113,13 @@ describe('the HTTP gate in front of the server', () => {
     // Two classes were created above; the burst is 4.
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await fetch(`${base}/api/classes`, { method: 'POST', headers: { 'x-forwarded-for': `192.0.2.${i}` } });
+      const res = await fetch(`${server.base}/api/classes`, { method: 'POST', headers: { 'x-forwarded-for': `192.0.2.${i}` } });
       statuses.push(res.status);
       await res.body?.cancel();
     }
     expect(statuses.slice(0, 2)).toEqual([201, 201]);
     expect(statuses.slice(2)).toEqual([429, 429]);
-    const res = await fetch(`${base}/api/classes`, { method: 'POST' });
+    const res = await fetch(`${server.base}/api/classes`, { method: 'POST' });
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     expect((await json(res)).code).toBe('class/too_many_created');
   });
