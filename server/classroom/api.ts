@@ -19,7 +19,7 @@ import { hashSecret, newSecret, secretMatches } from './secrets.ts';
 import { GRADEBOOK_LAYOUTS, gradebookCsv, isGradebookLayout, type Gradebook } from './gradebook.ts';
 import { DuplicateCodeError, type SessionRecord } from '../storage/storage.ts';
 import type { Outcome } from '../../shared/core/outcome.ts';
-import { roomForSession as roomForSessionId } from '../cluster/room-locator.ts';
+import { roomForSession as roomForSessionId, sessionsWithLiveRooms } from '../cluster/room-locator.ts';
 import { CLASSROOM_ROOM_NAME } from '../rooms/class-room-id.ts';
 import { traceRoundSettings } from '../../shared/match/round-settings.ts';
 import { listClassRounds, saveHostRound } from './round-library.ts';
@@ -60,11 +60,26 @@ export async function roomForSession(session: SessionRecord): Promise<string> {
 /** Join codes drawn before giving up: another process may open the same code between our read and our insert. */
 const CODE_DRAWS = 5;
 
+/**
+ * The open sessions, after closing those put away (no live room) and idle for the idle
+ * time: a class nobody looks up again would otherwise hold its join code for good. A live
+ * room is left alone, as it judges its own idleness from activity fresher than the one stored.
+ */
+async function openSessionsSwept(services: Services): Promise<SessionRecord[]> {
+  const open = await services.storage.listOpenSessions();
+  const live = await sessionsWithLiveRooms(CLASSROOM_ROOM);
+  const kept: SessionRecord[] = [];
+  for (const session of open) {
+    if (live.has(session.id) || !(await closedForIdleness(services, session))) kept.push(session);
+  }
+  return kept;
+}
+
 /** Stores a new open session under a fresh code; the store refuses a code another open session has (DuplicateCodeError). */
 async function openSession(services: Services, hostKey: string): Promise<SessionRecord> {
   const { storage } = services;
   for (let draw = 1; ; draw++) {
-    const open = new Set((await storage.listOpenSessions()).map((s) => s.code));
+    const open = new Set((await openSessionsSwept(services)).map((s) => s.code));
     const code = generateJoinCode((c) => open.has(c));
     const session: SessionRecord = { id: `s-${newSecret()}`, code, hostKeyHash: hashSecret(hostKey), createdAt: services.now(), status: 'open', settings: '{}' };
     try {

@@ -44,6 +44,16 @@ async function liveRoomOf(roomName: string, sessionId: string): Promise<string |
   return null;
 }
 
+/** The sessions with a live room (held by a living process), from one listing of the rooms. */
+export async function sessionsWithLiveRooms(roomName: string): Promise<Set<string>> {
+  const live = new Set<string>();
+  for (const listing of await matchMaker.query({ name: roomName })) {
+    const sessionId = (listing.metadata as { sessionId?: unknown } | undefined)?.sessionId;
+    if (typeof sessionId === 'string' && (await isHeld(listing))) live.add(sessionId);
+  }
+  return live;
+}
+
 /** Creates the session's room here, unless another process is already doing it; either way answers the room id. */
 async function createOnce(roomName: string, sessionId: string): Promise<string> {
   const key = `mallocade:creating:${sessionId}`;

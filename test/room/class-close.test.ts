@@ -4,7 +4,8 @@
 // retry), the session is stored as closed and no lookup restores it, and the round that
 // was running ends with its results in the CSV. A class with no activity for the idle
 // time closes itself, live (told `closed { by: 'idle' }`) or put away (its lookup finds
-// nothing); activity and an assignment still due keep it open.
+// nothing, and a class created meanwhile closes it, so its code comes free); activity and
+// an assignment still due keep it open.
 
 import { describe, expect, it, vi } from 'vitest';
 import type { Room } from '@colyseus/sdk';
@@ -122,5 +123,25 @@ describe('closing a class', () => {
     const found = await lookup(created.code);
     expect(found.status).toBe(404);
     expect((await storage.getSession(created.sessionId))?.status).toBe('closed');
+  });
+
+  it('a class put away and never looked up again frees its code: creating a class closes it, a recent one stays open', async () => {
+    const forgotten = await createClass();
+    const forgottenHost = await joined(forgotten.roomId, { hostKey: forgotten.hostKey });
+    await forgottenHost.room.leave(true);
+    await waitFor(async () => {
+      clock.wall += 30_000;
+      expect(await matchMaker.getRoomById(forgotten.roomId)).toBeFalsy();
+    });
+    clock.wall += IDLE_MS;
+    expect((await storage.getSession(forgotten.sessionId))?.status).toBe('open');
+
+    // The next class created sweeps: the forgotten one is closed, its code no longer taken.
+    const recent = await createClass();
+    expect((await storage.getSession(forgotten.sessionId))?.status).toBe('closed');
+    expect((await storage.listOpenSessions()).map((s) => s.code)).not.toContain(forgotten.code);
+    // A class created now is not idle: the next sweep leaves it open.
+    await createClass();
+    expect((await storage.getSession(recent.sessionId))?.status).toBe('open');
   });
 });
