@@ -51,6 +51,8 @@ interface StudentView extends Screen {
   score: number;
   rank: number;
   status: string;
+  /** The session's podium when the host reveals it (issue 16, item 5). */
+  podium: { count: number; places: string[][] } | null;
 }
 
 /** A student's PlayScene during a class round. */
@@ -483,6 +485,15 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.phase === 'results' && v.roundNo === 2);
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => v.show === 'podium');
     await snapshot(host, 'HostScene', 'host-ended-round-phone');
+
+    // Grace is reading her results when the host reveals the session's podium: her screen
+    // goes to it, as the lobby's and the projector's do (issue 16, item 5).
+    await press(grace, 'ClassLobbyScene', 'results');
+    await until<ResultsView>(grace, 'ResultsScene', (v) => v.contenders.length > 0);
+    await press(host, 'HostScene', 'tab-class');
+    await press(host, 'HostScene', 'wall-podium');
+    await until<StudentView>(grace, 'ClassLobbyScene', (v) => v.podium !== null && v.podium.places.length > 0);
+    await snapshot(grace, 'ClassLobbyScene', 'student-podium-laptop');
   });
 
   it('the host removes Grace while she plays and locks joining; the projector view needs the host key; a reload comes back as host', async () => {

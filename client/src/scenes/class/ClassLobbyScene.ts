@@ -217,8 +217,8 @@ export class ClassLobbyScene extends Phaser.Scene {
     const roundNo = state?.roundNo ?? 0;
     if (this.scene.isSleeping() && this.resultsShown) {
       // The student is reading their results over this scene: leave them there until
-      // the next round starts or the class is gone.
-      if (this.mode === 'class' && !(isRoundOn(phase) && this.handedRound !== roundNo)) return;
+      // the next round starts, the host reveals the session's podium, or the class is gone.
+      if (this.mode === 'class' && !(isRoundOn(phase) && this.handedRound !== roundNo) && !this.podiumShown()) return;
       this.resultsShown = false;
       this.scene.stop('ResultsScene');
       this.scene.wake();
