@@ -5,15 +5,13 @@
 
 import Phaser from 'phaser';
 import { TitleScene } from './scenes/TitleScene.ts';
-import { PlayScene } from './scenes/PlayScene.ts';
-import { ResultsScene } from './scenes/ResultsScene.ts';
 import { LevelSelectScene } from './scenes/LevelSelectScene.ts';
-import { GalleryScene } from './scenes/GalleryScene.ts';
-import { CLASS_SCENES } from './scenes/class/index.ts';
 import { UI } from './palette.ts';
 import { LEVELS } from '../../shared/levels/levels.ts';
 import { countFramesForTests, reportControlsForTests } from './test-hook.ts';
 import { controlRects } from './a11y/layer.ts';
+import { loadLaterScenes } from './scenes/scene-loader.ts';
+import { isLaterScene } from './scenes/scene-keys.ts';
 
 interface Route {
   readonly scene: string;
@@ -42,7 +40,8 @@ function routeFromAddress(search: string): Route {
 }
 
 const route = routeFromAddress(window.location.search);
-const scenes: Phaser.Types.Scenes.SceneType[] = [TitleScene, LevelSelectScene, PlayScene, ResultsScene, GalleryScene, ...CLASS_SCENES];
+// The first chunk holds the title and the level map; every other scene loads right after (scene-loader.ts).
+const scenes: Phaser.Types.Scenes.SceneType[] = [TitleScene, LevelSelectScene];
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,
@@ -55,6 +54,14 @@ countFramesForTests(game);
 reportControlsForTests(controlRects);
 
 game.events.once(Phaser.Core.Events.READY, () => {
-  for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
-  game.scene.start(game.scene.getScene(route.scene) ? route.scene : 'TitleScene', route.data);
+  if (!isLaterScene(route.scene)) {
+    for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
+    game.scene.start(route.scene, route.data);
+  }
+  // The other screens load now, after the first is up; an address that names one of them opens it when they have.
+  void loadLaterScenes(game).then(() => {
+    if (!isLaterScene(route.scene)) return;
+    for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
+    game.scene.start(route.scene, route.data);
+  }, () => undefined);
 });

@@ -12,6 +12,7 @@ import { CHAPTERS, chapterOfEachLevel } from '../../../shared/levels/chapters.ts
 import { layOutStops, placeChapters, type MapGeometry, type MapLayout } from './level-map.ts';
 import { loadProgress, starTotals } from '../progress.ts';
 import { Button } from '../ui/Button.ts';
+import { goTo } from './scene-loader.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { visibleTexts } from './class/screen-report.ts';
@@ -106,7 +107,7 @@ export class LevelSelectScene extends Phaser.Scene {
     const stop = this.stops[this.selected];
     const level = LEVELS[this.selected];
     if (!stop || !level || !stop.unlocked) return;
-    this.scene.start('PlayScene', { level: level.id, title: `Level ${this.selected + 1}: ${level.title}` });
+    goTo(this, 'PlayScene', { level: level.id, title: `Level ${this.selected + 1}: ${level.title}` });
   }
 
   /**

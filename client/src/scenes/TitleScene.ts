@@ -4,6 +4,7 @@
 import { readScreen } from '../a11y/screen-text.ts';
 import Phaser from 'phaser';
 import { Button } from '../ui/Button.ts';
+import { goTo } from './scene-loader.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 
@@ -19,8 +20,8 @@ export class TitleScene extends Phaser.Scene {
     }).setOrigin(0.5);
     const buttons = [
       new Button(this, 0, 0, '1  Practise alone', () => this.scene.start('LevelSelectScene'), { key: 'ONE', primary: true }),
-      new Button(this, 0, 0, '2  Join a class', () => this.scene.start('JoinScene'), { key: 'TWO' }),
-      new Button(this, 0, 0, '3  Host a class', () => this.scene.start('HostScene'), { key: 'THREE' }),
+      new Button(this, 0, 0, '2  Join a class', () => goTo(this, 'JoinScene'), { key: 'TWO' }),
+      new Button(this, 0, 0, '3  Host a class', () => goTo(this, 'HostScene'), { key: 'THREE' }),
     ];
     const layout = (): void => {
       const { width, height } = this.scale;
