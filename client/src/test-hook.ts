@@ -61,6 +61,8 @@ export interface ClassRoundFactsForTests {
   readonly leaderboard: readonly BoardRow[];
   /** The whole-round countdown as the class panel shows it ('' without one). */
   readonly roundClock: string;
+  /** The round's 3-2-1 as shown ('3', '2', '1'; '' when none runs: MATCH-TIME-6). */
+  readonly countIn: string;
 }
 
 /** A pickable spot on a slab or arena board, in screen pixels. */

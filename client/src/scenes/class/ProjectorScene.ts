@@ -17,7 +17,8 @@ import { loadHostKey, normaliseCode } from './host-key.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
 import { visibleTexts } from './screen-report.ts';
-import { roundClockWords } from './round-clock.ts';
+import { countInAt, roundClockWords } from './round-clock.ts';
+import { Countdown } from '../play/Countdown.ts';
 import { comparisonHeaps, spotlightHeap, wallScreen, type WallHeap, type WallScreen } from './projection.ts';
 import { ClassFiguresView } from './views/ClassFiguresView.ts';
 import { WallHeapsView } from './views/WallHeapsView.ts';
@@ -52,6 +53,10 @@ export class ProjectorScene extends Phaser.Scene {
   private podium!: PodiumView;
   private heaps!: WallHeapsView;
   private figures!: ClassFiguresView;
+  /** A round's 3-2-1, large over the wall (MATCH-TIME-6). */
+  private countdown!: Countdown;
+  /** The 3-2-1's word as last drawn (null: none). */
+  private countIn: string | null = null;
 
   constructor() {
     super('ProjectorScene');
@@ -71,9 +76,11 @@ export class ProjectorScene extends Phaser.Scene {
     this.body = this.add.text(0, 0, '', textStyle(24, UI.dim));
     this.names = this.add.text(0, 0, '', textStyle(22, UI.text));
     this.clock = this.add.text(0, 0, '', textStyle(40, UI.text, true)).setOrigin(1, 0);
-    // The whole-round countdown moves on by itself: the wall is laid out again when its words change.
-    this.time.addEvent({ delay: 500, loop: true, callback: () => {
-      if (roundClockWords(this.link?.state, Date.now()) !== this.clock.text) this.refresh();
+    this.countdown = new Countdown(this);
+    // The whole-round countdown and a round's 3-2-1 move on by themselves: the wall is laid out again when their words change.
+    this.time.addEvent({ delay: 250, loop: true, callback: () => {
+      const now = Date.now();
+      if (roundClockWords(this.link?.state, now) !== this.clock.text || countInAt(this.link?.state, now) !== this.countIn) this.refresh();
     } });
     this.qr = new QrView(this);
     this.board = new LeaderboardView(this);
@@ -81,7 +88,10 @@ export class ProjectorScene extends Phaser.Scene {
     this.heaps = new WallHeapsView(this);
     this.figures = new ClassFiguresView(this);
     this.scale.on('resize', this.refresh, this);
-    this.events.once('shutdown', () => this.scale.off('resize', this.refresh, this));
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', this.refresh, this);
+      this.countdown.destroy();
+    });
     this.refresh();
     void this.open();
   }
@@ -149,6 +159,9 @@ export class ProjectorScene extends Phaser.Scene {
     const clock = show === 'problem' || show === 'join' ? '' : roundClockWords(this.link?.state, Date.now());
     this.clock.setVisible(clock !== '').setText(clock).setFontSize(Math.round(font * 1.5)).setPosition(area.x + area.w, area.y);
     if (clock) area = takeTop(area, this.clock.height, 8)[1];
+    this.countIn = show === 'problem' ? null : countInAt(this.link?.state, Date.now());
+    this.countdown.layout();
+    this.countdown.showWord(this.countIn);
     for (const t of [this.codeText, this.names]) t.setVisible(false);
     this.qr.setVisible(false);
     this.board.setVisible(false);
@@ -321,6 +334,7 @@ export class ProjectorScene extends Phaser.Scene {
       scene: 'ProjectorScene',
       show,
       roundClock: this.clock.visible ? this.clock.text : '',
+      countIn: this.countIn ?? '',
       code: this.code,
       problem: this.problem,
       connected: this.link !== null && !this.dropped,

@@ -3,6 +3,7 @@
 // the round runs, the time left frozen while it is paused), and its words ("4:05 left").
 // Pure: the scene passes the time now and redraws the words every half second.
 
+import { countInWord } from '../../../../shared/match/count-in.ts';
 import { classPhase, isRoundOn, type ClassStateLike } from './class-state.ts';
 
 /** Milliseconds left on the round's whole-round clock at wall time `nowMs`; null when the round has none or is not on. */
@@ -12,7 +13,15 @@ export function roundTimeLeftMs(state: ClassStateLike | undefined, nowMs: number
   const deadline = state.roundDeadline ?? 0;
   const remaining = state.roundRemainingMs ?? 0;
   if (deadline === 0 && remaining === 0) return null;
-  return phase === 'paused' || deadline === 0 ? remaining : Math.max(0, deadline - nowMs);
+  // During the 3-2-1 the clock has not started: all its time is left.
+  return phase === 'paused' || deadline === 0 || countInAt(state, nowMs) !== null ? remaining : Math.max(0, deadline - nowMs);
+}
+
+/** The 3-2-1 of a round just started (MATCH-TIME-6) at wall time `nowMs`: '3', '2', '1', or null when none is running. */
+export function countInAt(state: ClassStateLike | undefined, nowMs: number): '3' | '2' | '1' | null {
+  const startsAt = state?.roundStartsAt ?? 0;
+  if (!state || classPhase(state) !== 'playing' || startsAt === 0) return null;
+  return countInWord(startsAt - nowMs);
 }
 
 /** "4:05", "0:09", "1:02:03": minutes and seconds, rounded up (a clock showing 0:00 has run out). */

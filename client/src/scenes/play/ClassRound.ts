@@ -1,6 +1,7 @@
 // What a class round adds to the play screen: the class panel (score, rank, the board
 // when the host shows it, "Paused by the host"), the words when the host pauses or
-// resumes or the student is done, and the class's facts for the browser tests. It reads
+// resumes or the student is done, the round's 3-2-1 as the server times it (MATCH-TIME-6),
+// and the class's facts for the browser tests. It reads
 // the classroom state; the play scene lays it out and asks it whether moves wait.
 
 import type Phaser from 'phaser';
@@ -8,7 +9,8 @@ import type { ClassRoundFactsForTests } from '../../test-hook.ts';
 import { UI } from '../../palette.ts';
 import { boardMode, boardRows, classPhase, ownPlayer, standingText, type ClassStateLike } from '../class/class-state.ts';
 import { ClassPanelView, type ClassPanel } from '../class/views/ClassPanelView.ts';
-import { roundClockWords } from '../class/round-clock.ts';
+import { countInAt, roundClockWords } from '../class/round-clock.ts';
+import { Countdown } from './Countdown.ts';
 
 export class ClassRound {
   private readonly panel: ClassPanelView;
@@ -20,14 +22,18 @@ export class ClassRound {
   private compact = false;
   /** The whole-round countdown as last drawn. */
   private clock = '';
+  /** The round's 3-2-1, over the heap. */
+  private readonly countdown: Countdown;
 
   constructor(scene: Phaser.Scene, state: () => ClassStateLike | undefined, playerId: string | undefined, sessionId: () => string) {
     this.panel = new ClassPanelView(scene);
     this.state = state;
     this.playerId = playerId;
     this.sessionId = sessionId;
-    // The whole-round countdown moves on by itself between state changes.
-    scene.time.addEvent({ delay: 500, loop: true, callback: () => {
+    this.countdown = new Countdown(scene);
+    // The whole-round countdown and the 3-2-1 move on by themselves between state changes.
+    scene.time.addEvent({ delay: 250, loop: true, callback: () => {
+      this.countdown.showWord(countInAt(this.state(), Date.now()));
       if (roundClockWords(this.state(), Date.now()) !== this.clock) this.panel.show(this.panelData(this.compact));
     } });
   }
@@ -54,6 +60,8 @@ export class ClassRound {
   layout(box: { x: number; y: number; w: number; h: number }, fontSize: number, compact: boolean): void {
     this.panel.show(this.panelData(compact));
     this.panel.layout(box.x, box.y, box.w, box.h, fontSize);
+    this.countdown.layout();
+    this.countdown.showWord(countInAt(this.state(), Date.now()));
   }
 
   /**
@@ -93,10 +101,12 @@ export class ClassRound {
       boardMode: boardMode(state),
       leaderboard: boardRows(state, me?.nickname),
       roundClock: roundClockWords(state, Date.now()),
+      countIn: countInAt(state, Date.now()) ?? '',
     };
   }
 
   destroy(): void {
     this.panel.destroy();
+    this.countdown.destroy();
   }
 }

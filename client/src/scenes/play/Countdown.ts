@@ -1,7 +1,9 @@
 // The visible 3-2-1 before a practice round's clock runs ([MATCH-TIME-4]): the room
 // holds the clock until the player's first move or `resume`, which the scene sends when
 // the count ends (after the level's explanation is closed). A move made meanwhile starts
-// the clock at once, and the count goes away.
+// the clock at once, and the count goes away. A class round's 3-2-1 is timed by the
+// server instead ([MATCH-TIME-6]): the student's screen and the projector show its word
+// (`showWord`).
 
 import type Phaser from 'phaser';
 import { UI } from '../../palette.ts';
@@ -43,6 +45,12 @@ export class Countdown {
         onDone();
       },
     });
+  }
+
+  /** A class round's 3-2-1 as the server times it (MATCH-TIME-6: the scene reads the word from the state); null hides it. */
+  showWord(word: string | null): void {
+    if (this.timer || this.text.text === (word ?? '')) return;
+    this.say(word);
   }
 
   /** Stops a count under way (the player opened the explanation again); it starts over when run. */
