@@ -138,7 +138,7 @@ export class PlayScene extends Phaser.Scene {
       holdsRound: !this.session.inClass,
     });
     // In a class the round ends when the host ends it: no way out but the lobby's, afterwards.
-    if (this.session.inClass) this.classRound = new ClassRound(this, () => this.session.classState(), this.data_.playerId, () => this.session.sessionId);
+    if (this.session.inClass) this.classRound = new ClassRound(this, () => this.session.classState(), this.data_.playerId, () => this.session.sessionId, () => this.republish());
     else this.close = new Button(this, 0, 0, '✕', () => this.session.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC', label: 'Leave the level (Esc)' }).setName('close');
 
     this.card.events.on('drag', (p) => this.moves.previewAt(p.cardLeft, p.y));
@@ -291,6 +291,10 @@ export class PlayScene extends Phaser.Scene {
   private showStatus(text: string, colour: string): void {
     this.statusText.setText(text).setColor(colour);
     this.access?.setStatus(text);
+    this.republish();
+  }
+
+  private republish(): void {
     const m = this.match();
     if (m) this.publish(m);
   }

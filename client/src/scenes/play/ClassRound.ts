@@ -25,7 +25,11 @@ export class ClassRound {
   /** The round's 3-2-1, over the heap. */
   private readonly countdown: Countdown;
 
-  constructor(scene: Phaser.Scene, state: () => ClassStateLike | undefined, playerId: string | undefined, sessionId: () => string) {
+  /**
+   * `onCount` is called when the 3-2-1's word on screen changes by itself (between state
+   * changes), so the scene publishes what is drawn.
+   */
+  constructor(scene: Phaser.Scene, state: () => ClassStateLike | undefined, playerId: string | undefined, sessionId: () => string, onCount: () => void) {
     this.panel = new ClassPanelView(scene);
     this.state = state;
     this.playerId = playerId;
@@ -33,7 +37,9 @@ export class ClassRound {
     this.countdown = new Countdown(scene);
     // The whole-round countdown and the 3-2-1 move on by themselves between state changes.
     scene.time.addEvent({ delay: 250, loop: true, callback: () => {
+      const before = this.countdown.showing;
       this.countdown.showWord(countInAt(this.state(), Date.now()));
+      if (this.countdown.showing !== before) onCount();
       if (roundClockWords(this.state(), Date.now()) !== this.clock) this.panel.show(this.panelData(this.compact));
     } });
   }
@@ -101,7 +107,8 @@ export class ClassRound {
       boardMode: boardMode(state),
       leaderboard: boardRows(state, me?.nickname),
       roundClock: roundClockWords(state, Date.now()),
-      countIn: countInAt(state, Date.now()) ?? '',
+      // What is drawn (the 3-2-1 follows the server's time on its own tick), so a test waits on the screen.
+      countIn: this.countdown.showing,
     };
   }
 

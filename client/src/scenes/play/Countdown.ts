@@ -15,12 +15,15 @@ const WORDS = ['3', '2', '1', 'Go!'] as const;
 export class Countdown {
   private readonly scene: Phaser.Scene;
   private readonly text: Phaser.GameObjects.Text;
+  /** A dark disc behind the word, so what is drawn under it (a heap, a panel's words) does not show through. */
+  private readonly backdrop: Phaser.GameObjects.Arc;
   private timer: Phaser.Time.TimerEvent | null = null;
   /** The count has ended (or the clock started otherwise): it never runs again in this round. */
   private over = false;
 
   constructor(scene: Phaser.Scene) {
     this.scene = scene;
+    this.backdrop = scene.add.circle(0, 0, 80, UI.background, 0.9).setDepth(57).setVisible(false);
     this.text = scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '96px', fontStyle: 'bold', color: UI.text, stroke: UI.dark, strokeThickness: 8 })
       .setOrigin(0.5).setDepth(58).setVisible(false);
   }
@@ -47,6 +50,11 @@ export class Countdown {
     });
   }
 
+  /** The word on screen now ('' when none). */
+  get showing(): string {
+    return this.text.visible ? this.text.text : '';
+  }
+
   /** A class round's 3-2-1 as the server times it (MATCH-TIME-6: the scene reads the word from the state); null hides it. */
   showWord(word: string | null): void {
     if (this.timer || this.text.text === (word ?? '')) return;
@@ -68,16 +76,20 @@ export class Countdown {
 
   layout(): void {
     const { width, height } = this.scene.scale;
-    this.text.setPosition(width / 2, height * 0.45).setFontSize(Math.round(Math.min(140, Math.max(64, height / 8))));
+    const size = Math.round(Math.min(140, Math.max(64, height / 8)));
+    this.text.setPosition(width / 2, height * 0.45).setFontSize(size);
+    this.backdrop.setPosition(width / 2, height * 0.45).setRadius(size * 0.9);
   }
 
   destroy(): void {
     this.timer?.remove();
     this.text.destroy();
+    this.backdrop.destroy();
   }
 
   private say(word: string | null): void {
     this.text.setText(word ?? '').setVisible(word !== null);
+    this.backdrop.setVisible(word !== null);
     reportDrawn('Countdown', { showing: word });
   }
 }
