@@ -149,17 +149,27 @@ export class Seat {
     return move ? succeed({ base: this.match, next: next.value, move }) : refuse('move/none', 'nothing was logged');
   }
 
-  /** Copies the seat's screen into the synced state; only what changed goes over the wire. */
-  mirror(): void {
+  /**
+   * Copies the seat's screen into the synced state; only what changed goes over the wire.
+   * `after` is told when each part is copied (the patch-bytes bench encodes between parts).
+   */
+  mirror(after?: (part: MirrorPart) => void): void {
     const seen = seatView(this.match, this.inputs);
     const v = this.view;
     v.kind = seen.kind;
     v.canGrow = seen.moves.grow;
     v.canCoalesce = seen.moves.coalesce;
     v.canRelease = seen.moves.release;
-    if (v.kindView !== seen.kindView) v.kindView = seen.kindView;
     v.version = seen.version;
+    // The finished round's results (tens of KiB) are never synced: the room sends them as a
+    // `results` message (a patch that large would overflow the schema encoder's buffer).
+    if (seen.finished) v.phase = 'done';
+    else if (v.phase !== 'paused' && v.phase !== 'waiting') v.phase = 'playing';
+    after?.('header');
+    if (v.kindView !== seen.kindView) v.kindView = seen.kindView;
+    after?.('kindView');
     syncRegions(v.regions, seen.regions);
+    after?.('regions');
     v.hasPending = seen.pending !== null;
     if (seen.pending) {
       v.pending.id = seen.pending.requestId;
@@ -168,11 +178,16 @@ export class Seat {
       const due = allowedDeadline(seen.pending, this.timeAllowance);
       v.pending.deadline = due === null ? 0 : due + this.clockOffsetMs;
     }
+    after?.('pending');
     syncHints(v.hints, seen.hints);
+    after?.('hints');
     syncQueue(v.upcoming, seen.upcoming);
+    after?.('queue');
     const happenings = JSON.stringify(seen.happenings);
     if (v.happenings !== happenings) v.happenings = happenings;
+    after?.('happenings');
     syncRivals(v.rivals, seen.rivals);
+    after?.('rivals');
     const { peakLive, peakHeap, failures, fallbacks, placed, total, ...gauge } = seen.meters;
     syncGauge(v.meters, gauge);
     v.meters.peakLive = peakLive;
@@ -181,12 +196,13 @@ export class Seat {
     v.meters.fallbacks = fallbacks;
     v.meters.placed = placed;
     v.meters.total = total;
-    // The finished round's results (tens of KiB) are never synced: the room sends them as a
-    // `results` message (a patch that large would overflow the schema encoder's buffer).
-    if (seen.finished) v.phase = 'done';
-    else if (v.phase !== 'paused' && v.phase !== 'waiting') v.phase = 'playing';
+    after?.('meters');
   }
 }
+
+/** The parts of a seat's synced state, in the order `mirror` copies them. */
+export const MIRROR_PARTS = ['header', 'kindView', 'regions', 'pending', 'hints', 'queue', 'happenings', 'rivals', 'meters'] as const;
+export type MirrorPart = typeof MIRROR_PARTS[number];
 
 /** A move message as the match rules take it, or the shape's refusal. */
 function parseMove(type: SeatMove, raw: unknown): Outcome<Move, string> {
