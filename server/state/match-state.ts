@@ -112,18 +112,70 @@ function assignRegion(target: RegionState, r: RegionView): void {
   if (target.area !== area) target.area = area;
 }
 
-/** Makes `target` equal `regions`, touching only entries that differ. */
+function sameRegion(target: RegionState, r: RegionView): boolean {
+  return target.start === r.start && target.size === r.size && target.state === r.state && target.id === (r.id ?? -1)
+    && target.requested === (r.requested ?? 0) && target.tag === (r.tag ?? '') && target.area === (r.area ?? '');
+}
+
+/** How far back a list's new first entry is looked for among its old entries (a queue moves on by one or two a move). */
+const HEAD_LOOKAHEAD = 4;
+
+/**
+ * Makes the synced list `target` equal `values` in few operations, so that a patch carries only
+ * what moved: entries dropped from the head (a queue moving on), then, between the longest
+ * unchanged head and tail, the changed entries rewritten in place and the rest inserted or
+ * removed with `splice` (a region split in two, buddies merged). Rewriting by position sent
+ * every entry after the first change.
+ */
+function syncList<E extends object, V>(
+  target: ArraySchema<E>, values: readonly V[],
+  item: { readonly same: (e: E, v: V) => boolean; readonly assign: (e: E, v: V) => void; readonly make: () => E },
+): void {
+  const at = (i: number): E => target[i] as E;
+  const dropped = droppedHead(target.length, values.length, (i, j) => item.same(at(i), values[j] as V));
+  if (dropped > 0) target.splice(0, dropped);
+  const oldLength = target.length;
+  let head = 0;
+  while (head < oldLength && head < values.length && item.same(at(head), values[head] as V)) head++;
+  let tail = 0;
+  while (tail < oldLength - head && tail < values.length - head && item.same(at(oldLength - 1 - tail), values[values.length - 1 - tail] as V)) tail++;
+  const oldMiddle = oldLength - head - tail;
+  const newMiddle = values.length - head - tail;
+  const kept = Math.min(oldMiddle, newMiddle);
+  for (let i = head; i < head + kept; i++) item.assign(at(i), values[i] as V);
+  if (oldMiddle > kept) target.splice(head + kept, oldMiddle - kept);
+  else if (newMiddle > kept) {
+    const fresh = values.slice(head + kept, head + newMiddle).map((v) => {
+      const e = item.make();
+      item.assign(e, v);
+      return e;
+    });
+    // At the end, push: @colyseus/schema 5.0's splice puts an insert at the end one slot too
+    // early after a removal in the same patch (the client saw the last two entries swapped).
+    if (head + kept === target.length) target.push(...fresh);
+    else target.splice(head + kept, 0, ...fresh);
+  }
+}
+
+/**
+ * How many entries to drop from the head of an old list of `oldLength` so that what is left
+ * begins the new list of `newLength` (`same(i, j)`: old entry i equals new entry j); 0 when
+ * the lists already start alike or no drop of up to HEAD_LOOKAHEAD entries lines them up.
+ */
+function droppedHead(oldLength: number, newLength: number, same: (i: number, j: number) => boolean): number {
+  if (oldLength === 0 || newLength === 0 || same(0, 0)) return 0;
+  for (let drop = 1; drop <= Math.min(HEAD_LOOKAHEAD, oldLength - 1); drop++) {
+    const overlap = Math.min(oldLength - drop, newLength);
+    let j = 0;
+    while (j < overlap && same(drop + j, j)) j++;
+    if (j === overlap) return drop;
+  }
+  return 0;
+}
+
+/** Makes `target` equal `regions`: a split or merge inserts or removes the regions it makes or ends. */
 export function syncRegions(target: ArraySchema<RegionState>, regions: readonly RegionView[]): void {
-  while (target.length > regions.length) target.pop();
-  regions.forEach((r, i) => {
-    const existing = target[i];
-    if (existing) assignRegion(existing, r);
-    else {
-      const fresh = new RegionState();
-      assignRegion(fresh, r);
-      target.push(fresh);
-    }
-  });
+  syncList(target, regions, { same: sameRegion, assign: assignRegion, make: () => new RegionState() });
 }
 
 /** Makes a synced list of numbers (or strings: a roster page's ids) equal `values`, touching only entries that differ. */
@@ -136,15 +188,18 @@ export function syncNumbers<T extends number | string>(target: ArraySchema<T>, v
   });
 }
 
-/** Makes the synced queue equal `events`, touching only entries that differ. */
-export function syncQueue(target: ArraySchema<QueuedState>, events: readonly { readonly op: string; readonly id: number; readonly size: number }[]): void {
-  while (target.length > events.length) target.pop();
-  events.forEach((e, i) => {
-    const entry = target[i] ?? new QueuedState();
-    if (entry.op !== e.op) entry.op = e.op;
-    if (entry.id !== e.id) entry.id = e.id;
-    if (entry.size !== e.size) entry.size = e.size;
-    if (i >= target.length) target.push(entry);
+type QueuedEvent = { readonly op: string; readonly id: number; readonly size: number };
+
+/** Makes the synced queue equal `events`: the events gone from its head are removed, a new one at its end is added. */
+export function syncQueue(target: ArraySchema<QueuedState>, events: readonly QueuedEvent[]): void {
+  syncList(target, events, {
+    same: (entry, e) => entry.op === e.op && entry.id === e.id && entry.size === e.size,
+    assign: (entry, e) => {
+      if (entry.op !== e.op) entry.op = e.op;
+      if (entry.id !== e.id) entry.id = e.id;
+      if (entry.size !== e.size) entry.size = e.size;
+    },
+    make: () => new QueuedState(),
   });
 }
 

@@ -14,8 +14,7 @@ import { Encoder } from '@colyseus/schema';
 import { startMatch } from '../../shared/match/match.ts';
 import { resolveRound, BUDDY_PEAKS_ID } from '../../server/rooms/rounds.ts';
 import { MIRROR_PARTS, Seat, type MirrorPart } from '../../server/rooms/seat.ts';
-import type { MatchState } from '../../server/state/match-state.ts';
-import { chooseTarget } from '../server/classroom-driver.ts';
+import { chooseAnyTarget } from '../server/classroom-driver.ts';
 
 /** One round per allocator kind: the level it plays. */
 const ROUNDS: readonly { readonly kind: string; readonly level: string }[] = [
@@ -37,12 +36,6 @@ export interface RoundBytes {
   readonly perMove: Readonly<Record<MirrorPart | 'total', number>>;
 }
 
-/** Where the seat's next `place` goes: the first hint (slab, arena), else the first free region that fits. */
-function target(view: MatchState): number | null {
-  if (view.kind === 'slab' || view.kind === 'arena') return view.hints[0]?.target ?? null;
-  return chooseTarget(view);
-}
-
 /** Plays `level`'s round to its end and measures each move's patch by part. */
 export function measureRound(kind: string, level: string): RoundBytes {
   const round = resolveRound(level);
@@ -59,8 +52,7 @@ export function measureRound(kind: string, level: string): RoundBytes {
   const sums = Object.fromEntries([...MIRROR_PARTS, 'total'].map((p) => [p, 0])) as Record<MirrorPart | 'total', number>;
   let moves = 0;
   while (!seat.isFinished && seat.view.hasPending && moves < MAX_MOVES) {
-    const where = target(seat.view);
-    const decided = seat.decide('place', { requestId: seat.view.pending.id, target: where ?? -1, version: seat.view.version }, (moves + 1) * MOVE_MS);
+    const decided = seat.decide('place', { requestId: seat.view.pending.id, target: chooseAnyTarget(seat.view), version: seat.view.version }, (moves + 1) * MOVE_MS);
     if (!decided.ok) throw new Error(`${level}, move ${moves}: ${decided.code}: ${decided.message}`);
     seat.match = decided.value.next;
     seat.mirror((part) => {

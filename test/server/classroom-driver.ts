@@ -99,6 +99,12 @@ export function chooseTarget(heap: MatchState): number | null {
   return heap.regions.find(fits)?.start ?? null;
 }
 
+/** Where a bench or test places next on any kind: the first hint on slab and arena (a slab or arena id), else chooseTarget; -1 when nothing fits. */
+export function chooseAnyTarget(heap: MatchState): number {
+  if (heap.kind === 'slab' || heap.kind === 'arena') return heap.hints[0]?.target ?? -1;
+  return chooseTarget(heap) ?? -1;
+}
+
 /** Whether the heap shows a request the student can place now (the last answer's state has arrived). */
 export function isReadyToPlace(heap: MatchState | undefined, ackedVersion: number): heap is MatchState {
   return heap !== undefined && heap.phase === 'playing' && heap.hasPending && heap.version >= ackedVersion;
