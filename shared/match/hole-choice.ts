@@ -44,3 +44,23 @@ export function nextHoleThatFits(fitting: readonly number[], from: number | null
   if (step > 0) return fitting.find((i) => i > from) ?? fitting[0]!;
   return [...fitting].reverse().find((i) => i < from) ?? fitting[fitting.length - 1]!;
 }
+
+/**
+ * Where a drop at `raw` lands ([MATCH-VIEW-7]): the snapped spot in the free space under
+ * it when the engine takes one there (preview.ts snapPlacement); otherwise (over a live
+ * block, or a hole too small) the legal spot nearest `raw` in any hole, if the block
+ * would start or end within `reach` bytes of it; else null (the drop is refused, in words).
+ */
+export function dropSpot(view: KindView | null, regions: readonly RegionView[], size: number, raw: number, holes: readonly HoleSpan[], reach: number): number | null {
+  const here = snapPlacement(view, regions, size, raw);
+  if (here?.legal) return here.address;
+  let best: { address: number; distance: number } | null = null;
+  for (const hole of holes) {
+    const end = hole.pastBreak ? Infinity : hole.start + hole.size;
+    const near = snapPlacement(view, regions, size, Math.max(hole.start, Math.min(raw, end - 1)));
+    if (!near?.legal || near.address < hole.start || (!hole.pastBreak && near.address + near.size > end)) continue;
+    const distance = raw < near.address ? near.address - raw : Math.max(0, raw - (near.address + near.size - 1));
+    if (distance <= reach && (!best || distance < best.distance)) best = { address: near.address, distance };
+  }
+  return best?.address ?? null;
+}

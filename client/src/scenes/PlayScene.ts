@@ -30,6 +30,8 @@ import { classPhase, hintsOf, isRoundOn } from './class/class-state.ts';
 import { ClassRound } from './play/ClassRound.ts';
 import { PlayControls } from './play/controls.ts';
 import { EventShow } from './play/EventShow.ts';
+import { LeaveConfirm, escape } from './play/LeaveConfirm.ts';
+import { onKey } from '../ui/keys.ts';
 import { PlayEvents } from './play/play-events.ts';
 import { CLASS_COLUMN_WIDTH, playLayout, projectorScale } from './play/layout.ts';
 import { RoundTimer, meterReadings } from './play/meters.ts';
@@ -67,6 +69,8 @@ export class PlayScene extends Phaser.Scene {
   playEvents = new PlayEvents();
   /** The flashes, the failure card and the timeout banner. */
   private eventShow!: EventShow;
+  /** "Leave this level?" before a round is left (✕ or Esc: play/LeaveConfirm.ts). */
+  private leaveConfirm!: LeaveConfirm;
   private moves!: PlayMoves;
   /** In a class: score, rank, the leaderboard and the pause. */
   private classRound: ClassRound | null = null;
@@ -97,10 +101,7 @@ export class PlayScene extends Phaser.Scene {
     const level = found?.ok ? found.value : null;
     this.session = new PlaySession(this, this.data_, {
       redraw: () => this.redraw(), status: (text, colour) => this.showStatus(text, colour), joined: () => { this.reading.joined(); this.redraw(); },
-      refused: (refusal) => {
-        this.moves.refused(refusal, this.session.inClass);
-        this.access.refused(refusal.message);
-      },
+      refused: (refusal) => this.access.refused(this.moves.refused(refusal)),
     });
     this.fullTitle = this.data_.title ?? level?.title ?? 'Practice';
     this.titleText = this.add.text(16, 12, this.fullTitle, { ...font, fontSize: '24px', fontStyle: 'bold' });
@@ -116,7 +117,7 @@ export class PlayScene extends Phaser.Scene {
     this.queue = new QueueView(this);
     this.moves = new PlayMoves({
       match: () => this.match(), link: () => this.session.link, heapView: () => this.screens.heapView, board: () => this.screens.board, card: () => this.card,
-      kindView: (m) => this.session.kindView(m), paused: () => this.classRound?.paused() ?? false, explaining: () => this.reading.explaining || this.eventShow.holding,
+      kindView: (m) => this.session.kindView(m), paused: () => this.classRound?.paused() ?? false, explaining: () => this.overlayOpen(),
       status: (text, colour) => this.showStatus(text, colour),
     });
     this.controls = new PlayControls(this, level !== null, {
@@ -131,7 +132,7 @@ export class PlayScene extends Phaser.Scene {
     this.access = new PlayAccess(this, this.playEvents, { place: (target) => this.moves.placeAt(target), focusHole: (index) => this.screens.heapView?.focusHole(index) });
     this.access.setTitle(this.fullTitle);
     this.moves.listenForBoardKeys(this.input.keyboard); // before the explanation's Enter, so the Enter that closes it places nothing
-    this.reading = new PlayReading(this, level, { session: this.session, access: () => this.access, holding: () => this.eventShow?.holding ?? false, changed: () => this.redraw() });
+    this.reading = new PlayReading(this, level, { session: this.session, access: () => this.access, holding: () => (this.eventShow?.holding ?? false) || (this.leaveConfirm?.open ?? false), changed: () => this.redraw() });
     this.eventShow = new EventShow(this, this.playEvents, {
       heapView: () => this.screens.heapView, regions: () => { const m = this.match(); return m ? decodeRegions(m.regions) : []; },
       status: (text, colour) => this.showStatus(text, colour), roundOver: () => this.match()?.phase === 'done', holdChanged: () => this.reading.readingChanged(),
@@ -139,7 +140,13 @@ export class PlayScene extends Phaser.Scene {
     });
     // In a class the round ends when the host ends it: no way out but the lobby's, afterwards.
     if (this.session.inClass) this.classRound = new ClassRound(this, () => this.session.classState(), this.data_.playerId, () => this.session.sessionId, () => this.republish());
-    else this.close = new Button(this, 0, 0, '✕', () => this.session.leave(), { width: 44, height: 44, fontSize: 18, key: 'ESC', label: 'Leave the level (Esc)' }).setName('close');
+    else this.close = new Button(this, 0, 0, '✕', () => this.askLeave(), { width: 44, height: 44, fontSize: 18, label: 'Leave the level (Esc)' }).setName('close');
+    this.leaveConfirm = new LeaveConfirm(this, () => this.session.leave(), () => this.reading.readingChanged());
+    // Esc closes the open overlay and nothing else; with none open it asks to leave.
+    onKey(this.input.keyboard, 'keydown-ESC', () => escape({
+      confirm: this.leaveConfirm, closeCard: () => this.eventShow.dismiss(), askLeave: this.close ? () => this.askLeave() : null,
+      closeExplanation: () => this.reading.explaining && (this.reading.toggleExplanation(), true),
+    }));
 
     this.card.events.on('drag', (p) => this.moves.previewAt(p.cardLeft, p.y));
     this.card.events.on('drop', (p) => this.moves.dropAt(p.cardLeft, p.y));
@@ -148,7 +155,7 @@ export class PlayScene extends Phaser.Scene {
     this.scale.on('resize', this.layout, this);
     this.events.once('shutdown', () => {
       this.scale.off('resize', this.layout, this);
-      for (const view of [this.classRound, this.screens, this.card, this.meters, this.queue, this.eventShow, this.reading, this.access]) view?.destroy();
+      for (const view of [this.classRound, this.screens, this.card, this.meters, this.queue, this.eventShow, this.reading, this.access, this.leaveConfirm]) view?.destroy();
       this.playEvents.clear();
     });
     void this.session.connect();
@@ -162,6 +169,18 @@ export class PlayScene extends Phaser.Scene {
   /** The player's own match (play/session.ts). */
   private match(): MatchState | null {
     return this.session.match();
+  }
+
+  /** An overlay covers the heap (the explanation, the failure card, the leave question): moves wait, the practice clock stands still. */
+  private overlayOpen(): boolean {
+    return this.reading.explaining || this.eventShow.holding || this.leaveConfirm.open;
+  }
+
+  /** ✕ or Esc: mid-round, asks first (the round's moves would be lost); a round that is over, or not joined, is left at once. */
+  private askLeave(): void {
+    const m = this.match();
+    if (!m || m.phase === 'done') this.session.leave();
+    else this.leaveConfirm.ask();
   }
 
   private nextTip(): void {
@@ -206,6 +225,7 @@ export class PlayScene extends Phaser.Scene {
     buttons.forEach((b, i) => b.setPosition(at.buttons[i]?.x ?? 0, at.buttons[i]?.y ?? 0));
     this.reading.layout();
     this.eventShow.layout();
+    this.leaveConfirm.layout();
     this.redraw();
   }
 
@@ -232,6 +252,7 @@ export class PlayScene extends Phaser.Scene {
       // A request the engine maps goes to the mmap strip wherever it is placed: no caret on the line points elsewhere.
       heapView.setHints(line.mmap?.pendingMapped || !this.controls.showHints ? [] : hintsOf(m));
       heapView.setMarks(lineMarks(this.data_.level, view));
+      this.moves.showFitting();
     }
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
     this.queue.show(m.hasPending && m.upcoming ? m.upcoming.map((e) => ({ op: e.op === 'free' ? 'free' : 'malloc', id: e.id, size: e.size })) : []);
@@ -284,7 +305,7 @@ export class PlayScene extends Phaser.Scene {
       holes: this.screens.heapView?.holes() ?? [],
       spots: board ? board.spots().map((s) => ({ target: s.target, name: board.nameOf(s.target) })) : [],
       meters: metersOf(meterReadings(m, view, null)),
-      canPlace: !(this.classRound?.paused() ?? false) && !this.reading.explaining && !this.eventShow.holding,
+      canPlace: !(this.classRound?.paused() ?? false) && !this.overlayOpen(),
     });
   }
 

@@ -21,6 +21,7 @@ import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
 import { PanelView } from './PanelView.ts';
 import { holesOf, lineExtent, type HeapLine, type HoleRef } from './heap-line.ts';
 import { KeyOnce } from '../ui/keys.ts';
+import { nextHoleThatFits } from '../../../shared/match/hole-choice.ts';
 import { NO_MARKS, type LineMarks } from './line-marks.ts';
 
 /** A preview of the current request at a candidate address; the scene says whether it is legal. */
@@ -102,6 +103,8 @@ export class HeapView extends PanelView<HeapLine> {
   private hints: readonly HeapHint[] = [];
   private marks: LineMarks = NO_MARKS;
   private focused: number | null = null;
+  /** The holes the pending request fits in (indices into the holes), as the scene last said; null: every hole. */
+  private fitting: readonly number[] | null = null;
   private hovered: RegionView | null = null;
   private pinchDistance: number | null = null;
   /** The address a press on the bar started at (chosen or zoomed into when it ends). */
@@ -164,14 +167,32 @@ export class HeapView extends PanelView<HeapLine> {
     this.events.emit('holefocus', { hole });
   }
 
-  /** Moves the keyboard focus to the next (+1) or previous (-1) hole. */
-  moveFocus(step: 1 | -1): void {
-    if (this.holeList.length === 0) return;
-    const next = this.focused === null ? (step > 0 ? 0 : this.holeList.length - 1) : (this.focused + step + this.holeList.length) % this.holeList.length;
-    this.focusHole(next);
+  /**
+   * Which holes the pending request fits in (indices into `holes()`, from the engine's
+   * verdicts: shared/match/hole-choice.ts); null when any hole may be chosen. The
+   * keyboard's focus skips the others, and Enter with no hole focused chooses the first.
+   */
+  setFitting(fitting: readonly number[] | null): void {
+    this.fitting = fitting;
   }
 
+  private fittingHoles(): readonly number[] {
+    return this.fitting ?? this.holeList.map((h) => h.index);
+  }
+
+  /** Moves the keyboard focus to the next (+1) or previous (-1) hole the request fits in. */
+  moveFocus(step: 1 | -1): void {
+    const next = nextHoleThatFits(this.fittingHoles(), this.focused, step);
+    if (next !== null) this.focusHole(next);
+  }
+
+  /** Chooses the focused hole; with none focused (or one the request does not fit), the first it fits in (focused too). */
   chooseFocused(): void {
+    if (this.focused === null || !this.fittingHoles().includes(this.focused)) {
+      const first = nextHoleThatFits(this.fittingHoles(), null, 1);
+      if (first === null) return;
+      this.focusHole(first);
+    }
     const hole = this.focusedHole();
     if (hole) this.events.emit('holechoose', { hole });
   }

@@ -5,7 +5,7 @@ import type { Allocator } from '../../../shared/core/allocator.ts';
 import { createFreeListHeap } from '../../../shared/freelist/heap.ts';
 import type { FreeListConfig } from '../../../shared/freelist/options.ts';
 import { kindViewOf } from '../../../shared/match/kind-view.ts';
-import { holesThatFit, nextHoleThatFits, spotInHole, type HoleSpan } from '../../../shared/match/hole-choice.ts';
+import { dropSpot, holesThatFit, nextHoleThatFits, spotInHole, type HoleSpan } from '../../../shared/match/hole-choice.ts';
 
 function heapOf(config: FreeListConfig): Allocator {
   const heap = createFreeListHeap(config);
@@ -82,5 +82,38 @@ describe('holes a request fits in [MATCH-VIEW-6]', () => {
     expect(nextHoleThatFits(fitting, 2, 1)).toBe(3);
     expect(nextHoleThatFits(fitting, 2, -1)).toBe(1);
     expect(nextHoleThatFits([], 0, 1)).toBeNull();
+  });
+});
+
+describe('where a drop lands [MATCH-VIEW-7]', () => {
+  // 99 lecture bytes: 10 B at 0, a 6 B hole at 10, 20 B at 16, a 30 B hole at 36, 8 B at 66, a 25 B hole at 74.
+  const heap = (): Allocator => {
+    const h = heapOf({ align: 1, overhead: 0, minBlock: 1, growth: 'fixed', limit: 99 });
+    for (const [id, size, at] of [[0, 10, 0], [1, 6, 10], [2, 20, 16], [3, 30, 36], [4, 8, 66]] as const) expect(h.allocate(id, size, at).ok).toBe(true);
+    h.free(1);
+    h.free(3);
+    return h;
+  };
+
+  it('[MATCH-VIEW-7] a drop in a hole that takes the block stays where the snapping puts it', () => {
+    const h = heap();
+    expect(dropSpot(kindViewOf(h), h.walk(), 17, 40, holesOf(h), 8)).toBe(40);
+  });
+
+  it('[MATCH-VIEW-7] a drop on a live block goes to the nearest hole that takes it, within reach', () => {
+    const h = heap();
+    // Over block 2 (16..35), 3 bytes before the 30 B hole at 36: the 17 goes at 36; the 6 B hole at 10 is too small.
+    expect(dropSpot(kindViewOf(h), h.walk(), 17, 33, holesOf(h), 8)).toBe(36);
+    // A 4 B request dropped on block 2 near its start (at 17): the 6 B hole's last spot, 12..15, ends 1 byte before.
+    expect(dropSpot(kindViewOf(h), h.walk(), 4, 17, holesOf(h), 8)).toBe(12);
+    // Too far from any hole that takes it: nowhere.
+    expect(dropSpot(kindViewOf(h), h.walk(), 17, 24, holesOf(h), 8)).toBeNull();
+  });
+
+  it('[MATCH-VIEW-7] a drop in a hole too small goes to the nearest hole that takes it', () => {
+    const h = heap();
+    // In the 6 B hole (10..15) a 17 fits nowhere; the 30 B hole starts 24 bytes away, within a reach of 30.
+    expect(dropSpot(kindViewOf(h), h.walk(), 17, 12, holesOf(h), 30)).toBe(36);
+    expect(dropSpot(kindViewOf(h), h.walk(), 17, 12, holesOf(h), 8)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@
 // gone (a Rejoin button, also for a student taken off the PlayScene) and when the
 // host removes them.
 
+import { refusalWords } from '../../../../shared/match/refusal-words.ts';
 import { announce } from '../../a11y/announcer.ts';
 import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
@@ -101,7 +102,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.link = new RoomLink(this, data.classRoom, {
       onState: () => this.refresh(),
       onMessage: {
-        refused: (payload) => this.setStatus(`Refused: ${(payload as Refusal).message}`, UI.bad),
+        refused: (payload) => this.setStatus(`Refused: ${refusalWords(payload as Refusal)}`, UI.bad),
         ack: () => this.setStatus('', UI.dim),
         kicked: () => { this.mode = 'kicked'; },
         closed: (payload) => this.classClosed(closedWords(payload) ?? 'The class was closed.'),

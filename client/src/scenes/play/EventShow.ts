@@ -132,6 +132,13 @@ export class EventShow {
     this.deps.holdChanged();
   }
 
+  /** Closes the failure card as its Continue does (Esc); false when it is not open. */
+  dismiss(): boolean {
+    if (!this.card.visible) return false;
+    this.closeCard();
+    return true;
+  }
+
   private closeCard(): void {
     if (!this.card.visible) return;
     this.card.setVisible(false);

@@ -2,12 +2,16 @@
 // a slab/arena id, -1 for a new one), the coalesce and give-back buttons become
 // `coalesce` and `release`, and the dragged card's ghost asks the engine's preview
 // (shared/match/preview.ts) where it would snap. The server's answer is the truth: a
-// refusal snaps the card back with the reason in words.
+// refusal snaps the card back with the reason in a student's words (shared/match/
+// refusal-words.ts, from the move tried: "17 B doesn't fit in this 6 B hole"). Which
+// holes the request fits in (shared/match/hole-choice.ts) steers the keyboard's focus.
 
 import type Phaser from 'phaser';
 import type { MatchState } from '../../../../server/state/match-state.ts';
 import type { KindView } from '../../../../shared/match/kind-view.ts';
-import { snapPlacement, type PlacementPreview } from '../../../../shared/match/preview.ts';
+import { dropSpot, holesThatFit } from '../../../../shared/match/hole-choice.ts';
+import { previewPlacement, type PlacementPreview } from '../../../../shared/match/preview.ts';
+import { refusalWords, type RefusalSituation } from '../../../../shared/match/refusal-words.ts';
 import type { Refusal } from '../../net/connection.ts';
 import type { RoomLink } from '../../net/room-link.ts';
 import { decodeRegions } from '../../net/synced.ts';
@@ -32,8 +36,13 @@ export interface MovesContext {
   status(text: string, colour: string): void;
 }
 
+/** How far (in pixels) a drop outside any legal spot still snaps to the nearest one. */
+const SNAP_PX = 32;
+
 export class PlayMoves {
   private readonly ctx: MovesContext;
+  /** The last placement tried, as the player saw the heap: what a refusal is explained from. */
+  private tried: RefusalSituation = {};
 
   constructor(ctx: MovesContext) {
     this.ctx = ctx;
@@ -46,6 +55,8 @@ export class PlayMoves {
     const link = ctx.link();
     if (!m || !link) return;
     if (!m.hasPending) return ctx.status('There is nothing to place right now.', UI.dim);
+    // The explanation or the failure card covers the heap: the key or click that closes it places nothing.
+    if (ctx.explaining()) return ctx.card().snapBack();
     if (ctx.paused()) {
       ctx.card().snapBack();
       return ctx.status('Paused by the host: wait for the round to go on.', UI.bad);
@@ -53,13 +64,17 @@ export class PlayMoves {
     const board = ctx.board();
     const where = board ? `in ${board.nameOf(target)}` : `at address ${target}`;
     ctx.status(`Placing malloc(${m.pending.size}) ${where}…`, UI.dim);
+    this.tried = { size: m.pending.size, target, regions: decodeRegions(m.regions), view: ctx.kindView(m) };
     link.post('place', { requestId: m.pending.id, target, version: m.version });
   }
 
   /** Shows the ghost: where the dragged card would land and whether the engine would take it there. */
   previewAt(x: number, y: number): void {
     const p = this.previewFor(x, y);
-    this.ctx.heapView()?.setGhost(p ? { address: p.address, size: p.size, legal: p.legal, ...(p.message ? { note: p.message } : {}) } : null);
+    const m = this.ctx.match();
+    // Why not, in the words a refusal would be told in.
+    const note = p && !p.legal && m ? refusalWords({ code: p.code ?? '', message: p.message ?? '' }, { size: m.pending.size, target: p.address, regions: decodeRegions(m.regions), view: this.ctx.kindView(m) }) : null;
+    this.ctx.heapView()?.setGhost(p ? { address: p.address, size: p.size, legal: p.legal, ...(note ? { note } : {}) } : null);
   }
 
   dropAt(x: number, y: number): void {
@@ -96,11 +111,21 @@ export class PlayMoves {
     if (m && link) link.post('coalesce', { version: m.version });
   }
 
-  /** A refused move: the card goes home, the ghost goes, the reason in words (practice shows the stable code too). */
-  refused(refusal: Refusal, inClass: boolean): void {
+  /** A refused move: the card goes home, the ghost goes, the reason in the student's words (never the code); returns the words. */
+  refused(refusal: Refusal): string {
     this.ctx.card().snapBack();
     this.ctx.heapView()?.setGhost(null);
-    this.ctx.status(inClass ? `Refused: ${refusal.message}` : `Refused: ${refusal.message} (${refusal.code})`, UI.bad);
+    const words = refusalWords(refusal, this.tried);
+    this.ctx.status(`Refused: ${words}`, UI.bad);
+    return words;
+  }
+
+  /** Tells the heap line which holes the pending request fits in (the keyboard's focus skips the rest); after each drawing. */
+  showFitting(): void {
+    const m = this.ctx.match();
+    const heapView = this.ctx.heapView();
+    if (!heapView) return;
+    heapView.setFitting(m?.hasPending ? holesThatFit(this.ctx.kindView(m), decodeRegions(m.regions), m.pending.size, heapView.holes()) : null);
   }
 
   /** ← → move between slabs or arenas ("+ new" last), Enter places the request in the focused one. */
@@ -123,11 +148,20 @@ export class PlayMoves {
     });
   }
 
-  /** Where a card held at (x, y) would snap, and the engine's verdict there; null off the line. */
+  /**
+   * Where a card held at (x, y) would land (shared/match/hole-choice.ts dropSpot: the
+   * snapped spot under it, else the nearest legal spot within SNAP_PX), and the engine's
+   * verdict there; the verdict under the card when it lands nowhere; null off the line.
+   */
   private previewFor(x: number, y: number): PlacementPreview | null {
     const m = this.ctx.match();
-    const address = this.ctx.heapView()?.addressAt(x, y) ?? null;
-    if (!m?.hasPending || address === null) return null;
-    return snapPlacement(this.ctx.kindView(m), decodeRegions(m.regions), m.pending.size, address);
+    const heapView = this.ctx.heapView();
+    const raw = heapView?.addressAt(x, y) ?? null;
+    if (!m?.hasPending || !heapView || raw === null) return null;
+    const view = this.ctx.kindView(m);
+    const regions = decodeRegions(m.regions);
+    const reach = Math.abs((heapView.addressAt(x + SNAP_PX, y) ?? raw) - raw);
+    const spot = dropSpot(view, regions, m.pending.size, raw, heapView.holes(), reach);
+    return previewPlacement(view, regions, m.pending.size, spot ?? raw);
   }
 }

@@ -17,7 +17,7 @@ import type { PlaySession } from './session.ts';
 export interface ReadingContext {
   readonly session: PlaySession;
   readonly access: () => PlayAccess;
-  /** The failure card holds the round (EventShow). */
+  /** The failure card (EventShow) or the leave question (LeaveConfirm) holds the round. */
   readonly holding: () => boolean;
   /** Reading started or stopped: the screen redraws. */
   readonly changed: () => void;
