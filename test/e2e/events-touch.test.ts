@@ -1,7 +1,8 @@
 // On a phone (a touch screen, no mouse), issue 13 item 17: the play screen speaks of taps
 // rather than keys, a finger held on the heap zooms in (tiny holes become big enough to
 // tap), and on "sbrk versus mmap" the mmap area is drawn before the first mapping, so the
-// words about large requests point at something on screen.
+// words about large requests point at something on screen. A level's explanation speaks
+// of taps too, and the ✕ asks before leaving a round (issue 13, items 13 and 17).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PlayViewForTests } from '../../client/src/test-hook.ts';
@@ -55,5 +56,28 @@ describe('the play screen on a touch screen', () => {
     await expect.poll(() => reports(page).then((r) => r.HeapView?.zoom as number)).toBeGreaterThan(zoomBefore);
     expect((await publishedView<PlayViewForTests>(page))?.blocks).toEqual([]);
     await page.screenshot({ path: artifactPath('touch-phone-mmap-zoomed.png') });
+  });
+
+  it("says the level's explanation with taps, and the ✕ asks before leaving the round (Stay keeps it)", async () => {
+    const page = await live.browser.newPage();
+    await page.goto(`${live.server.url}/?level=bump-ramp`);
+    const reading = await until<PlayViewForTests>(page, 'PlayScene', (v) => v.explaining && v.pending !== null);
+    const words = reading.texts.map((t) => t.text).join('\n');
+    expect(words).toContain('tap the free space at the break');
+    expect(words).not.toMatch(/press Enter|click/i);
+    await page.screenshot({ path: artifactPath('touch-phone-explanation-bump.png') });
+    const box = reading.texts.find((t) => t.text.includes('Tap here to start.'))!;
+    await page.touchscreen.tap(box.x + 20, box.y + 20);
+    const playing = await until<PlayViewForTests>(page, 'PlayScene', (v) => !v.explaining);
+    const close = playing.texts.find((t) => t.text === '✕')!;
+    await page.touchscreen.tap(close.x + close.w / 2, close.y + close.h / 2);
+    await expect.poll(() => reports(page).then((r) => r.LeaveConfirm?.open)).toBe(true);
+    const asked = await until<PlayViewForTests>(page, 'PlayScene', (v) => v.texts.some((t) => t.text === 'Stay'));
+    expect(asked.texts.map((t) => t.text)).toEqual(expect.arrayContaining(["Leave this level? This round's moves are lost.", 'Leave', 'Stay']));
+    await page.screenshot({ path: artifactPath('touch-phone-leave-question.png') });
+    const stay = (await reports(page)).LeaveConfirm!.stay as { x: number; y: number };
+    await page.touchscreen.tap(stay.x, stay.y);
+    await expect.poll(() => reports(page).then((r) => r.LeaveConfirm?.open)).toBe(false);
+    await until<PlayViewForTests>(page, 'PlayScene', (v) => v.pending !== null);
   });
 });

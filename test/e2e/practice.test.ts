@@ -40,7 +40,7 @@ describe('the game in a browser (warm-up practice round)', () => {
     await expect.poll(() => view(page).then((v) => v?.blocks), { timeout: 10_000 }).toEqual([{ id: first.pending!.id, address: 0, size: 1 }]);
     await expect.poll(() => view(page).then((v) => v?.pending?.size), { timeout: 10_000 }).toBe(4);
 
-    // Dragging the 4-unit card to address 1 is refused (misaligned); the reason is shown and nothing changes.
+    // Dragging the 4-unit card to address 1 (a 1-unit hole, no legal spot within reach) is refused; the real reason is shown, without the code, and nothing changes.
     // The card's left edge marks where the block starts: grab it 3 px in from the left.
     const card = await page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, { x: number; y: number; h: number }> } }).mallocade.views?.RequestCardView);
     if (!card) throw new Error('the request card was not drawn');
@@ -49,7 +49,7 @@ describe('the game in a browser (warm-up practice round)', () => {
     await page.mouse.down();
     await page.mouse.move(at1.x + 3, at1.y, { steps: 8 });
     await page.mouse.up();
-    await expect.poll(() => view(page).then((v) => v?.status), { timeout: 10_000 }).toMatch(/^Refused: .+\(place\/misaligned\)$/);
+    await expect.poll(() => view(page).then((v) => v?.status), { timeout: 10_000 }).toBe("Refused: 4 B doesn't fit in this 1 B hole.");
     expect((await view(page))?.blocks).toHaveLength(1);
     await page.screenshot({ path: artifactPath('practice-play.png') });
 

@@ -5,7 +5,7 @@
 
 import Phaser from 'phaser';
 import { UI } from '../palette.ts';
-import { onKey } from './keys.ts';
+import { onKey, useKey } from './keys.ts';
 import { ScreenLayer, type ControlTwin } from '../a11y/layer.ts';
 import { isTouchOnly, withoutKeyHint } from './touch.ts';
 
@@ -45,7 +45,13 @@ export class Button extends Phaser.GameObjects.Container {
     this.on('pointerover', () => this.enabled && this.panel.setStrokeStyle(3, 0xf0e442));
     this.on('pointerout', () => this.panel.setStrokeStyle(2, options.primary ? 0x56b4e9 : UI.freeEdge));
     this.on('pointerup', () => this.press());
-    if (options.key) onKey(scene.input.keyboard, `keydown-${options.key}`, () => this.visible && this.press());
+    if (options.key) {
+      onKey(scene.input.keyboard, `keydown-${options.key}`, (event) => {
+        if (!this.visible) return;
+        useKey(event);
+        this.press();
+      });
+    }
     scene.add.existing(this);
     this.spokenLabel = options.label;
     this.twin = ScreenLayer.of(scene).addControl(options.label ?? text, () => this.press(), {

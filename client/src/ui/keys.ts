@@ -19,6 +19,19 @@ export class KeyOnce {
   }
 }
 
+/** Key presses already used (a button pressed, an overlay closed): other handlers of the same press leave it alone. */
+const used = new WeakSet<KeyboardEvent>();
+
+/** Marks a key press as used: the Enter that closes the explanation does not also place the request. */
+export function useKey(event: KeyboardEvent): void {
+  used.add(event);
+}
+
+/** Whether another handler already used this key press. */
+export function keyUsed(event: KeyboardEvent): boolean {
+  return used.has(event);
+}
+
 /** Listens for `name` (a Phaser keyboard event, e.g. 'keydown-LEFT') and calls `handler` once per DOM event. */
 export function onKey(keyboard: Phaser.Input.Keyboard.KeyboardPlugin | null | undefined, name: string, handler: (event: KeyboardEvent) => void): void {
   if (!keyboard) return;

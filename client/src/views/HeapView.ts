@@ -20,7 +20,7 @@ import { ageRangeOf, blockLook, drawBlockBody, type AgeRange, type BlockLook } f
 import { HeapTooltip, describeRegion } from './HeapTooltip.ts';
 import { PanelView } from './PanelView.ts';
 import { holesOf, lineExtent, type HeapLine, type HoleRef } from './heap-line.ts';
-import { KeyOnce } from '../ui/keys.ts';
+import { KeyOnce, keyUsed } from '../ui/keys.ts';
 import { nextHoleThatFits } from '../../../shared/match/hole-choice.ts';
 import { NO_MARKS, type LineMarks } from './line-marks.ts';
 
@@ -812,7 +812,7 @@ export class HeapView extends PanelView<HeapLine> {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (!this.keyOnce.first(event)) return;
+    if (!this.keyOnce.first(event) || keyUsed(event)) return;
     switch (event.key) {
       case 'ArrowRight': this.moveFocus(1); break;
       case 'ArrowLeft': this.moveFocus(-1); break;

@@ -6,7 +6,7 @@
 import Phaser from 'phaser';
 import type { Level } from '../../../../shared/levels/levels.ts';
 import { UI } from '../../palette.ts';
-import { onKey } from '../../ui/keys.ts';
+import { onKey, useKey } from '../../ui/keys.ts';
 import { forScreen, isTouchOnly, playHelp } from '../../ui/touch.ts';
 
 export class ExplanationPanel {
@@ -35,7 +35,11 @@ export class ExplanationPanel {
       this.panel.setVisible(!this.panel.visible);
       onToggle();
     };
-    onKey(scene.input.keyboard, 'keydown-ENTER', () => this.panel.visible && toggle());
+    onKey(scene.input.keyboard, 'keydown-ENTER', (event) => {
+      if (!this.panel.visible) return;
+      useKey(event); // the Enter that closes the explanation places nothing
+      toggle();
+    });
     this.box.setInteractive().on('pointerup', toggle);
     this.toggle = toggle;
   }

@@ -120,11 +120,16 @@ export class PlayMoves {
     return words;
   }
 
-  /** Tells the heap line which holes the pending request fits in (the keyboard's focus skips the rest); after each drawing. */
+  /**
+   * Tells the heap line which holes the pending request fits in (the keyboard's focus
+   * skips the rest); none while an overlay covers the heap, so the Enter that closes it
+   * chooses nothing. After each drawing.
+   */
   showFitting(): void {
     const m = this.ctx.match();
     const heapView = this.ctx.heapView();
     if (!heapView) return;
+    if (this.ctx.explaining()) return heapView.setFitting([]);
     heapView.setFitting(m?.hasPending ? holesThatFit(this.ctx.kindView(m), decodeRegions(m.regions), m.pending.size, heapView.holes()) : null);
   }
 
