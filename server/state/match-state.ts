@@ -145,15 +145,17 @@ function syncList<E extends object, V>(
   for (let i = head; i < head + kept; i++) item.assign(at(i), values[i] as V);
   if (oldMiddle > kept) target.splice(head + kept, oldMiddle - kept);
   else if (newMiddle > kept) {
-    const fresh = values.slice(head + kept, head + newMiddle).map((v) => {
+    // New entries go on at the end only (push), what follows them rewritten in place: through a
+    // client's filtered view, @colyseus/schema 5.0 shows an entry spliced in mid-list at the end
+    // (test/room/class-state-mirror.test.ts), and its splice puts an insert at the end one slot
+    // early after a removal in the same patch.
+    for (let i = head + kept; i < oldLength; i++) item.assign(at(i), values[i] as V);
+    const fresh = values.slice(target.length).map((v) => {
       const e = item.make();
       item.assign(e, v);
       return e;
     });
-    // At the end, push: @colyseus/schema 5.0's splice puts an insert at the end one slot too
-    // early after a removal in the same patch (the client saw the last two entries swapped).
-    if (head + kept === target.length) target.push(...fresh);
-    else target.splice(head + kept, 0, ...fresh);
+    target.push(...fresh);
   }
 }
 
