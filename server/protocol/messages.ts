@@ -76,6 +76,8 @@ export const CLIENT_MESSAGES = {
   // The podium reveal at the end of a session (shared/score SC-10): a countdown, then third, second, first on every screen.
   'host:podium': { sender: 'host', rooms: ['classroom'], shape: EMPTY },
   'host:time': { sender: 'host', rooms: ['classroom'], shape: { playerId: { type: 'string', maxLength: 64 }, allowance: { type: 'enum', values: TIME_ALLOWANCES } } },
+  // A finished student's round, sent back to the host as `replay` to step through (issue 14, item 7).
+  'host:replay': { sender: 'host', rooms: ['classroom'], shape: { playerId: { type: 'string', maxLength: 64 } } },
   // The host's page of the roster (shared/classroom/SPEC.md CLASS-ROSTER): their view carries only these students.
   'host:page': {
     sender: 'host',
@@ -173,6 +175,15 @@ export interface ClassClosed {
   readonly message: string;
 }
 
+/** `replay` (classroom, to the host who sent `host:replay`): a student's finished round, its results JSON as `results` sends it to them. */
+export interface ReplayMessage {
+  readonly playerId: string;
+  readonly nickname: string;
+  /** The round's title. */
+  readonly title: string;
+  readonly results: string;
+}
+
 /** Every server→client message's body, by type (`results` is the results JSON as a string). */
 export interface ServerMessages {
   readonly refused: RefusalMessage;
@@ -181,4 +192,5 @@ export interface ServerMessages {
   readonly kicked: KickedMessage;
   readonly closed: ClassClosed;
   readonly results: string;
+  readonly replay: ReplayMessage;
 }

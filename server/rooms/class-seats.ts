@@ -10,6 +10,7 @@ import type { Client } from '@colyseus/core';
 import { requestsPlayed, type MatchState as Match, type RoundConfig } from '../../shared/match/match.ts';
 import { roundPace, type RoundPace } from '../../shared/match/pace.ts';
 import type { PlayerRecord } from '../storage/storage.ts';
+import type { RefusalMessage, ReplayMessage } from '../protocol/messages.ts';
 import { PlayerInfo, PrivateInfo, syncLeaderboard, type ClassroomState } from '../state/classroom-state.ts';
 import { syncNumbers } from '../state/match-state.ts';
 import { classBoard, classExtent, heatMapBins, SHARED_BOARD_ROWS, standingOf, utilizationHistogram, type BoardMode, type Heat } from './class-figures.ts';
@@ -197,12 +198,26 @@ export class ClassSeats {
     s.client.send('results', s.seat.results());
   }
 
+  /**
+   * `host:replay`: sends `host` a student's finished round (their results with the config and
+   * move log the replay steps through), as the student was sent it. Refused while they play.
+   */
+  sendReplay(host: Client, playerId: string, title: string): RefusalMessage | null {
+    const s = this.byId.get(playerId);
+    if (!s) return { code: 'player/unknown', message: 'there is no such player in this class' };
+    if (!s.seat?.isFinished) return { code: 'replay/not_ready', message: `${s.record.nickname}'s round is not over yet` };
+    host.send('replay', { playerId, nickname: s.record.nickname, title, results: s.seat.results() } satisfies ReplayMessage);
+    return null;
+  }
+
   /** Ranks the class and publishes the board as the host allows: its top rows to everyone, the whole board to the hosts. */
   publishBoard(mode: BoardMode): void {
     const playing = this.playing();
     const entries = playing.map((s) => ({ playerId: s.record.playerId, nickname: s.record.nickname, score: s.info.score, vsBest: s.info.vsBest, played: requestsPlayed(s.seat.match) }));
     const board = classBoard(entries, mode);
     for (const s of playing) s.info.rank = board.ranks.get(s.record.playerId) ?? 0;
+    const finished = playing.filter((s) => s.info.finished).length;
+    if (this.state.finishedCount !== finished) this.state.finishedCount = finished;
     syncLeaderboard(this.state.leaderboard, board.rows.slice(0, SHARED_BOARD_ROWS));
     syncLeaderboard(this.state.figures.board, board.rows);
   }

@@ -3,8 +3,9 @@
 // taken once the class is closing), is refused to anyone but the host (`host/forbidden`),
 // counts as the class's activity, is checked against its shape, and is then done by the
 // module that owns it: rounds by class-round.ts, students by class-seats.ts (a kick and a
-// time allowance are stored first, so they hold across rejoins and restarts), the
-// projector by class-projection.ts, the podium by podium-reveal.ts, the host's page of
+// time allowance are stored first, so they hold across rejoins and restarts; a finished
+// student's round goes back to the host to replay), the projector by class-projection.ts,
+// the podium by podium-reveal.ts, the host's page of
 // the roster by host-pages.ts, closing the class and its settings (lock, late join,
 // leaderboard, student ID) by the room. An action that throws answers `server/error`.
 // The room hands in what the actions work on (`HostDesk`), storage included; nothing is
@@ -71,6 +72,7 @@ const ACTIONS: Actions = {
   'host:project': (d, m) => project(d, m),
   'host:podium': (d) => d.podium.start([...d.state.totals], d.round.running()),
   'host:page': (d, m, host) => d.pages.ask(host, m),
+  'host:replay': (d, m, host) => d.seated.sendReplay(host, m.playerId, d.state.roundTitle),
 };
 
 /** The room's `messages` entries for every host action; `desk` is asked at each message (the room makes it in onCreate). */

@@ -159,6 +159,8 @@ export const ClassroomState = schema({
   /** 'shown' | 'hidden' | 'anonymous' */
   leaderboardMode: t.string(),
   playerCount: t.uint16(),
+  /** How many students have finished the round: the projector's "N of M done", whatever page a host holds. */
+  finishedCount: t.uint16(),
   /** What new students are asked for at join: 'none' | 'id' | 'email' (shared/classroom/student-id.ts). */
   askStudentId: t.string(),
   /** The board's top rows (at most SHARED_BOARD_ROWS, class-figures.ts): every client's. A student's own row is their PlayerInfo. */

@@ -20,7 +20,7 @@ function waitFor<T>(check: () => T): Promise<T> {
   return vi.waitFor(check, { timeout: 20_000, interval: 50 });
 }
 
-interface Info { playerId: string; nickname: string; placed: number }
+interface Info { playerId: string; nickname: string; placed: number; score: number }
 interface Page { offset: number; limit: number; sort: string; search: string; total: number; ids: Iterable<string> }
 interface HostView {
   players: Map<string, Info>;
@@ -149,5 +149,39 @@ describe('host:page: a class of 300 on the dashboard', () => {
     expect(pageOf(host)).toMatchObject({ offset: 0, limit: 30, sort: 'name', search: '' });
     // A student never sees a host's page.
     expect((student.state as HostView).hostPages?.size ?? 0).toBe(0);
+  });
+});
+
+describe('host:replay: a student\'s finished round for the host (issue 14, item 7)', () => {
+  it('sends the host the round of a student who has finished it, with the log to replay; refuses one still playing, an unknown one and a student', async () => {
+    const created = await classOf300();
+    const host = await driven.server().sdk.joinById(created.roomId, { hostKey: created.hostKey });
+    const join = (nickname: string): Promise<Room> => driven.server().sdk.joinById(created.roomId, { code: created.code, nickname });
+    const [ada, bo] = [await join('Ada'), await join('Bo')];
+    await waitFor(() => expect(pageOf(host)?.total).toBe(CLASS_SIZE + 2));
+    host.send('host:page', { offset: 0, limit: 5, sort: 'name', search: 'a' });
+    await waitFor(() => expect(names(host)[0]).toBe('Ada'));
+    const adaId = pageIds(host)[0]!;
+    const refused: string[] = [];
+    host.onMessage('refused', (r: { code: string }) => refused.push(r.code));
+    const replays: { playerId: string; nickname: string; title: string; results: string }[] = [];
+    host.onMessage('replay', (m: (typeof replays)[number]) => replays.push(m));
+    host.send('host:start', { round: 'warm-up' });
+    await place(ada, 0, 0);
+    host.send('host:replay', { playerId: adaId });
+    await waitFor(() => expect(refused).toEqual(['replay/not_ready']));
+    await place(ada, 1, 4);
+    host.send('host:replay', { playerId: adaId });
+    await waitFor(() => expect(replays).toHaveLength(1));
+    const results = JSON.parse(replays[0]!.results) as { player: { card: { score: number } }; replay: { log: { type: string }[] } };
+    expect(replays[0]).toMatchObject({ playerId: adaId, nickname: 'Ada', title: 'Warm-up: the buddy walk-through' });
+    expect(results.replay.log.filter((m) => m.type === 'place')).toHaveLength(2);
+    expect(results.player.card.score).toBe(view(host).players.get(adaId)?.score);
+    host.send('host:replay', { playerId: 'nobody' });
+    const boRefused: string[] = [];
+    bo.onMessage('refused', (r: { code: string }) => boRefused.push(r.code));
+    bo.send('host:replay', { playerId: adaId });
+    await waitFor(() => expect(refused).toEqual(['replay/not_ready', 'player/unknown']));
+    await waitFor(() => expect(boRefused).toEqual(['host/forbidden']));
   });
 });

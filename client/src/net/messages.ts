@@ -3,4 +3,4 @@
 // from), taken with `import type`, so a field changed there is a type error at every
 // sender here and costs the bundle nothing.
 
-export type { ClientMessages, ClientMessageType } from '../../../server/protocol/messages.ts';
+export type { ClientMessages, ClientMessageType, ServerMessages } from '../../../server/protocol/messages.ts';

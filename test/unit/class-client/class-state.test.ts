@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  boardMode, boardRows, classPhase, heapLineOf, heapThumbs, hintsOf, ownHeap, ownPlayer, playerRows, rankText,
+  boardMode, boardRows, classPhase, heapLineOf, heapThumbs, hintsOf, hostPageOf, ownHeap, ownPlayer, playerRows, rankText,
   type ClassStateLike, type LeaderRowLike, type MatchLike, type PlayerInfoLike, type RegionLike,
 } from '../../../client/src/scenes/class/class-state.ts';
 import { gridCells, splitColumns, takeTop } from '../../../client/src/scenes/class/layout.ts';
@@ -112,6 +112,19 @@ describe('classroom state readers', () => {
     const heaps = new Map([['p1', match([region(0, 8, 'free')])], ['p2', match([region(0, 4, 'live', 1, 3), region(4, 12, 'free')])]]);
     const thumbs = heapThumbs(classState({ players, heaps }));
     expect(thumbs.map((t) => [t.name, t.extent, t.finished, t.placed, t.total])).toEqual([['Ada', 8, false, 1, 2], ['Bo', 16, true, 1, 2]]);
+  });
+
+  it('lists a host\'s page of the roster in the page\'s order, leaving out students the view does not hold yet', () => {
+    const players = new Map([['p1', player('p1', 'Ada')], ['p2', player('p2', 'Bo')], ['p3', player('p3', 'Cy')], ['p9', player('p9', 'Zed')]]);
+    const heaps = new Map([['p3', match([region(0, 8, 'free')])], ['p1', match([region(0, 8, 'free')])]]);
+    const hostPages = new Map([['host-1', { offset: 30, limit: 3, sort: 'placed', search: '', total: 31, ids: ['p3', 'p1', 'p4'] }]]);
+    const state = classState({ players, heaps, hostPages });
+    const page = hostPageOf(state, 'host-1');
+    expect(page).toEqual({ offset: 30, total: 31, ids: ['p3', 'p1', 'p4'] });
+    expect(hostPageOf(state, 'another host')).toBeNull();
+    // Zed is in the view (the projector shows him) but not on the page; p4 has not arrived yet.
+    expect(playerRows(state, page?.ids).map((r) => r.nickname)).toEqual(['Cy', 'Ada']);
+    expect(heapThumbs(state, page?.ids).map((t) => t.name)).toEqual(['Cy', 'Ada']);
   });
 
   it('says a rank in words', () => {

@@ -14,15 +14,17 @@ import { UI, baseFontSize } from '../../palette.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
 import { ROUND_CHOICES, resolveRound } from '../../../../shared/levels/rounds.ts';
-import { boardMode, boardRows, classFigures, classPhase, heapThumbs, isRoundOn, playerRows, type BoardMode, type ClassPhase, type ClassStateLike } from './class-state.ts';
+import { boardMode, boardRows, classFigures, classPhase, heapThumbs, hostPageOf, isRoundOn, playerRows, type BoardMode, type ClassPhase, type ClassStateLike } from './class-state.ts';
 import { loadHostKey, normaliseCode, saveHostKey } from './host-key.ts';
 import { isNarrow, screenMargin, splitColumns, takeTop, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
 import { projectionShow } from './projection.ts';
 import { roundClockWords, roundTimeLeftMs } from './round-clock.ts';
-import type { ClientMessages, ClientMessageType } from '../../net/messages.ts';
+import type { ClientMessages, ClientMessageType, ServerMessages } from '../../net/messages.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { HostWall } from './HostWall.ts';
+import { HostRoster } from './HostRoster.ts';
+import { ROSTER_PAGE_MAX } from '../../../../shared/classroom/roster.ts';
 import { RoundPickerDialog } from './RoundPickerDialog.ts';
 import { roundLine } from './round-catalogue.ts';
 import { ClassFiguresView } from './views/ClassFiguresView.ts';
@@ -98,6 +100,8 @@ export class HostScene extends Phaser.Scene {
   private figures!: ClassFiguresView;
   private thumbs!: HeapThumbnailsView;
   private wall!: HostWall;
+  /** The search, order and page of the students the list and the thumbnails show (host:page). */
+  private roster!: HostRoster;
 
   constructor() {
     super('HostScene');
@@ -141,6 +145,7 @@ export class HostScene extends Phaser.Scene {
     this.figures = new ClassFiguresView(this);
     this.thumbs = new HeapThumbnailsView(this);
     this.createButtons();
+    this.roster = new HostRoster(this, this.buttons, (query) => this.post('host:page', query));
     this.picker = new RoundPickerDialog(this, {
       load: () => (this.hostKey ? listRounds(this.code, this.hostKey) : Promise.resolve([])),
       save: (settings) => (this.hostKey ? saveRound(this.code, this.hostKey, settings) : Promise.reject(new Error('no host key'))),
@@ -149,13 +154,17 @@ export class HostScene extends Phaser.Scene {
         this.setStatus(`Next round: “${round.title}” (${roundLine(round)}).`, UI.dim);
       },
     });
-    this.wall = new HostWall(this, this.buttons, (body) => this.post('host:project', body), () => this.refresh(), (body) => this.post('host:time', body), () => this.revealPodium());
+    this.wall = new HostWall(this, this.buttons, (body) => this.post('host:project', body), () => this.refresh(), (body) => this.post('host:time', body), () => this.revealPodium(), (playerId) => this.post('host:replay', { playerId }));
     this.thumbs.events.on('open', ({ playerId }) => {
       this.wall.open(playerId);
       this.refresh();
     });
+    this.events.on('wake', this.refresh, this);
     this.scale.on('resize', this.refresh, this);
-    this.events.once('shutdown', () => this.scale.off('resize', this.refresh, this));
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', this.refresh, this);
+      this.events.off('wake', this.refresh, this);
+    });
     this.refresh();
     void this.open();
   }
@@ -214,6 +223,7 @@ export class HostScene extends Phaser.Scene {
         onMessage: {
           refused: (payload) => this.setStatus(`Refused: ${(payload as Refusal).message}`, UI.bad),
           closed: (payload) => { this.closedBecause = closedWords(payload) ?? 'The class was closed.'; },
+          replay: (payload) => this.openReplay(payload as ServerMessages['replay']),
         },
         onDrop: () => { this.dropped = true; this.refresh(); },
         onReconnect: () => { this.dropped = false; this.refresh(); },
@@ -224,6 +234,7 @@ export class HostScene extends Phaser.Scene {
           else this.lostConnection('The connection to the class was lost.', 0);
         },
       });
+      this.roster.attach();
       this.setStatus('', UI.dim);
     } catch (error) {
       if (this.hostKey !== null && this.code !== '' && !isFinalRefusal(error)) return this.lostConnection(`Cannot reach the class: ${describeError(error)}.`);
@@ -324,6 +335,14 @@ export class HostScene extends Phaser.Scene {
     this.setStatus('Revealing the podium (totals across the rounds) on every screen: 3, 2, 1, then third, second, first.', UI.dim);
   }
 
+  /** A student's finished round (host:replay's answer): the results and their replay over this (sleeping) dashboard. */
+  private openReplay(replay: ServerMessages['replay']): void {
+    if (!this.sys.isActive()) return;
+    this.roster.hide();
+    this.scene.launch('ResultsScene', { results: replay.results, title: `${replay.nickname} · ${replay.title}`, backTo: 'HostScene' });
+    this.scene.sleep();
+  }
+
   private openProjector(): void {
     window.open(`${window.location.origin}/?projector=${encodeURIComponent(this.code)}`, '_blank');
   }
@@ -364,6 +383,11 @@ export class HostScene extends Phaser.Scene {
     this.refresh();
   }
 
+  /** This dashboard's page of the roster, as the server keeps it (null before it has sent one). */
+  private rosterPage(): ReturnType<typeof hostPageOf> {
+    return hostPageOf(this.link?.state, this.link?.room.sessionId ?? '');
+  }
+
   private phase(): ClassPhase {
     return classPhase(this.link?.state);
   }
@@ -385,9 +409,13 @@ export class HostScene extends Phaser.Scene {
     this.updateButtons();
     this.layout();
     const state = this.link?.state;
-    this.players.show(playerRows(state));
+    const page = this.rosterPage();
+    this.roster.follow(page);
+    this.roster.setOpen(this.wall.openStudent);
+    this.players.setPage(page && { offset: page.offset, total: page.total, search: this.roster.current.search });
+    this.players.show(playerRows(state, page?.ids));
     this.figures.show(classFigures(state));
-    this.thumbs.show(heapThumbs(state));
+    this.thumbs.show(heapThumbs(state, page?.ids));
     this.publish();
   }
 
@@ -473,6 +501,7 @@ export class HostScene extends Phaser.Scene {
     for (const t of [this.codeText, this.linkText, this.roundName, this.clockText, ...Object.values(this.sectionLabels)]) t.setVisible(false);
     this.qr.setVisible(false);
     this.players.setVisible(false);
+    this.roster.hide();
     this.figures.setVisible(false);
     this.thumbs.setVisible(false);
     this.wall.hide();
@@ -496,8 +525,14 @@ export class HostScene extends Phaser.Scene {
     this.layoutJoinPanel(join, font, shown.join);
     this.layoutControls(controls, font, shown.round);
     this.players.setVisible(shown.students);
-    if (shown.students) this.players.layout(list.x, list.y, list.w, list.h, font);
+    this.roster.hide();
+    if (shown.students) {
+      const rows = this.roster.layout(list, this.link !== null);
+      this.players.layout(rows.x, rows.y, rows.w, rows.h, font);
+    }
     this.layoutClassPanel(figures, font, shown.class, only !== null);
+    // A page holds what the list shows, or the thumbnails when they show more (the list then scrolls within it).
+    this.roster.setLimit(Math.max(this.players.rowsThatFit(), this.thumbs.cardsThatFit(ROSTER_PAGE_MAX)));
   }
 
   /** What the projector shows, then a student's heap when one is open, else the class figures and every heap. */
@@ -602,10 +637,11 @@ export class HostScene extends Phaser.Scene {
       locked: state?.locked ?? false,
       lateJoin: state?.lateJoin ?? true,
       boardMode: boardMode(state),
-      players: playerRows(state),
+      players: playerRows(state, this.rosterPage()?.ids),
+      roster: { ...this.roster.current, total: this.rosterPage()?.total ?? 0 },
       leaderboard: boardRows(state),
       figures: classFigures(state),
-      thumbs: heapThumbs(state).map((t) => t.name),
+      thumbs: heapThumbs(state, this.rosterPage()?.ids).map((t) => t.name),
       openStudent: this.wall.openStudent,
       roundClock: roundClockWords(state, Date.now()),
       projection: projectionShow(state),

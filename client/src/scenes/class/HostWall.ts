@@ -28,6 +28,8 @@ const WALL_CHOICES: readonly { readonly show: Exclude<ProjectionShow, 'heap'>; r
 const NARROW_BUTTON = 110;
 export const WALL_BUTTONS = [...WALL_CHOICES.map((c) => `wall-${c.show}`), 'wall-podium'];
 export const SPOTLIGHT_BUTTONS = ['spot-named', 'spot-anonymous', 'spot-close'] as const;
+/** Under a finished student's heap: their round, step by step (host:replay; the scene opens it). */
+const REPLAY_BUTTON = 'spot-replay';
 const BUTTON_HEIGHT = 44;
 
 export class HostWall {
@@ -43,6 +45,7 @@ export class HostWall {
     scene: Phaser.Scene, buttons: ButtonSet, post: (body: ClientMessages['host:project']) => void, onChange: () => void,
     postTime: (body: ClientMessages['host:time']) => void,
     revealPodium: () => void,
+    replay: (playerId: string) => void,
   ) {
     this.buttons = buttons;
     this.post = post;
@@ -55,6 +58,9 @@ export class HostWall {
     buttons.add('spot-named', 'Show on projector', () => this.project(true), { ...options, primary: true });
     buttons.add('spot-anonymous', 'Anonymously', () => this.project(false), options);
     buttons.add('spot-close', 'Back', () => { this.opened = null; onChange(); }, options);
+    buttons.add(REPLAY_BUTTON, 'Replay their round', () => {
+      if (this.opened) replay(this.opened);
+    }, { ...options, label: 'Replay this student\'s round step by step' });
   }
 
   /** The student whose heap is open, or null. */
@@ -72,7 +78,7 @@ export class HostWall {
 
   /** Hides all of it (another tab, the setup problem). */
   hide(): void {
-    this.buttons.setVisible([...WALL_BUTTONS, ...SPOTLIGHT_BUTTONS], false);
+    this.buttons.setVisible([...WALL_BUTTONS, ...SPOTLIGHT_BUTTONS, REPLAY_BUTTON], false);
     this.label.setVisible(false);
     this.heaps.setVisible(false);
     this.time.hide();
@@ -108,7 +114,7 @@ export class HostWall {
     if (!heap || !student) {
       this.opened = null;
       this.time.hide();
-      this.buttons.setVisible(SPOTLIGHT_BUTTONS, false);
+      this.buttons.setVisible([...SPOTLIGHT_BUTTONS, REPLAY_BUTTON], false);
       this.heaps.setVisible(false);
       return false;
     }
@@ -119,7 +125,16 @@ export class HostWall {
     for (const name of ['spot-named', 'spot-anonymous']) this.buttons.setEnabled(name, connected);
     this.buttons.setVisible(SPOTLIGHT_BUTTONS, true);
     this.buttons.placeRow(SPOTLIGHT_BUTTONS, box.x, box.y, box.w, BUTTON_HEIGHT, 8);
-    const rest = this.time.layout(takeTop(box, BUTTON_HEIGHT, 12)[1], font, student, connected);
+    let under = takeTop(box, BUTTON_HEIGHT, 12)[1];
+    // Their round is over: it can be replayed, step by step.
+    const finished = student.finished === true;
+    this.buttons.setVisible([REPLAY_BUTTON], finished);
+    if (finished) {
+      this.buttons.setEnabled(REPLAY_BUTTON, connected);
+      this.buttons.placeRow([REPLAY_BUTTON], under.x, under.y, under.w, BUTTON_HEIGHT);
+      under = takeTop(under, BUTTON_HEIGHT, 12)[1];
+    }
+    const rest = this.time.layout(under, font, student, connected);
     this.heaps.setVisible(true);
     this.heaps.layout(rest.x, rest.y, rest.w, rest.h, font);
     this.heaps.show([{ ...heap, label: fitText(heap.label, rest.w, font, true) }]);

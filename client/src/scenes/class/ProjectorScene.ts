@@ -237,7 +237,7 @@ export class ProjectorScene extends Phaser.Scene {
       const room = left.y + left.h - y;
       const nameSize = Math.round(font * 1.2);
       this.names.setVisible(names.length > 0 && room > lineHeight(nameSize)).setFontSize(nameSize).setWordWrapWidth(left.w);
-      this.names.setText(this.fitNames(names, room, nameSize)).setPosition(left.x, y);
+      this.names.setText(this.fitNames(names, count, room, nameSize)).setPosition(left.x, y);
       qrTop = qrBox.y;
     }
     const box = narrow ? { x: area.x, y: qrTop, w: area.w, h: area.y + area.h - qrTop } : qrBox;
@@ -247,11 +247,11 @@ export class ProjectorScene extends Phaser.Scene {
     this.qr.layout(box.x + (box.w - side) / 2, box.y, side);
   }
 
-  /** As many nicknames as fit a few lines, then "and N more". */
-  private fitNames(names: readonly string[], height: number, font: number): string {
+  /** As many nicknames as fit a few lines, then "and N more" (the projector holds a page of the `count` students). */
+  private fitNames(names: readonly string[], count: number, height: number, font: number): string {
     const lines = Math.max(0, Math.floor(height / lineHeight(font)));
     for (let shown = names.length; shown >= 0; shown--) {
-      const rest = names.length - shown;
+      const rest = Math.max(names.length, count) - shown;
       const text = names.slice(0, shown).join('  ·  ') + (rest > 0 ? `  ·  and ${rest} more` : '');
       this.names.setText(text);
       if (this.names.height <= lines * lineHeight(font) + 2) return text;
@@ -269,7 +269,7 @@ export class ProjectorScene extends Phaser.Scene {
     const [, rest] = takeTop(area, this.title.height, 16);
     const lateJoin = state ? state.lateJoin && !state.locked : false;
     const [board, side] = narrow || !lateJoin ? [rest, null] : twoColumns(rest, 3, 1, area.w * 0.03);
-    const finished = playerRows(state).filter((p) => p.finished).length;
+    const finished = state?.finishedCount ?? 0;
     const status = `${finished} of ${state?.playerCount ?? 0} done${this.dropped ? ' · connection lost, reconnecting…' : ''}`;
     this.body.setFontSize(Math.round(font * 1.2)).setColor(UI.dim).setWordWrapWidth(board.w).setText(status);
     this.body.setPosition(board.x, board.y + board.h - this.body.height);

@@ -80,6 +80,16 @@ export interface ProjectionLike {
   readonly regions: Iterable<RegionLike>;
 }
 
+/** A host's page of the roster (host:page; shared/classroom/SPEC.md CLASS-ROSTER), typed structurally. */
+export interface HostPageLike {
+  readonly offset: number;
+  readonly limit: number;
+  readonly sort: string;
+  readonly search: string;
+  readonly total: number;
+  readonly ids: Iterable<string>;
+}
+
 export interface ClassStateLike {
   readonly code: string;
   readonly phase: string;
@@ -105,6 +115,10 @@ export interface ClassStateLike {
   readonly totals?: Iterable<{ readonly rank: number; readonly name: string; readonly total: number; readonly rounds: number }>;
   /** The podium reveal the host started (`host:podium`; podium-reveal.ts reads it). */
   readonly podium?: PodiumLike | undefined;
+  /** Each host client's page of the roster, by its sessionId (a host sees only its own). */
+  readonly hostPages?: MapLike<HostPageLike> | undefined;
+  /** How many students have finished the round (the whole class's, whatever page a host holds). */
+  readonly finishedCount?: number;
 }
 
 /** The synced podium reveal (shared/score SC-10), typed structurally. */
@@ -113,6 +127,13 @@ export interface PodiumLike {
   readonly count: number;
   readonly revealed: number;
   readonly rows: Iterable<{ readonly rank: number; readonly name: string; readonly total: number; readonly rounds: number }>;
+}
+
+/** The page of the roster the server gave this host: where it starts, how many the search finds, its students in order. */
+export interface RosterPageView {
+  readonly offset: number;
+  readonly total: number;
+  readonly ids: readonly string[];
 }
 
 export interface PlayerRow {
@@ -221,26 +242,41 @@ export function hintsOf(match: MatchLike): HeapHint[] {
   return [...match.hints].filter((h) => h.target >= 0).map((h) => ({ label: policyLabel(h.policy), address: h.target }));
 }
 
-/** Every student for the host, by nickname (case ignored), so a name is easy to find. */
-export function playerRows(state: ClassStateLike | undefined): PlayerRow[] {
+/** This host client's page of the roster (`sessionId` is its connection's), or null before the server gave one. */
+export function hostPageOf(state: ClassStateLike | undefined, sessionId: string): RosterPageView | null {
+  const page = state?.hostPages?.get(sessionId);
+  if (!page) return null;
+  return { offset: page.offset ?? 0, total: page.total ?? 0, ids: [...(page.ids ?? [])] };
+}
+
+/**
+ * The students the host's view holds: in the page's order when given (those the view does not
+ * hold yet left out), else every one by nickname (case ignored), so a name is easy to find.
+ */
+export function playerRows(state: ClassStateLike | undefined, order?: readonly string[]): PlayerRow[] {
   const players = state?.players;
   if (!players) return [];
   const rows: PlayerRow[] = [];
-  for (const [, p] of players.entries()) {
+  const entries: Iterable<[string, PlayerInfoLike]> = order ? order.flatMap((id) => {
+    const p = players.get(id);
+    return p ? [[id, p] as [string, PlayerInfoLike]] : [];
+  }) : players.entries();
+  for (const [, p] of entries) {
     // Schema fields the server has not written yet arrive undefined: read them as zero / false.
     rows.push({
       playerId: p.playerId, nickname: p.nickname ?? '', connected: p.connected === true, score: p.score ?? 0, vsBest: p.vsBest ?? 0, rank: p.rank ?? 0, placed: p.placed ?? 0, finished: p.finished === true,
     });
   }
+  if (order) return rows;
   return rows.sort((a, b) => a.nickname.localeCompare(b.nickname, undefined, { sensitivity: 'base' }) || a.playerId.localeCompare(b.playerId));
 }
 
-/** One thumbnail per student with a heap this round, in the player list's order. */
-export function heapThumbs(state: ClassStateLike | undefined): HeapThumb[] {
+/** One thumbnail per student with a heap this round, in the player list's order (the page's, when given). */
+export function heapThumbs(state: ClassStateLike | undefined, order?: readonly string[]): HeapThumb[] {
   const heaps = state?.heaps;
   if (!heaps) return [];
   const thumbs: HeapThumb[] = [];
-  for (const player of playerRows(state)) {
+  for (const player of playerRows(state, order)) {
     const match = heaps.get(player.playerId);
     if (!match) continue;
     const regions = regionsOf(match);

@@ -86,19 +86,37 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
     return cell ? { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 } : null;
   }
 
+  /** The grid under the title, and each card's size, at the view's size. */
+  private grid(): { readonly grid: Box; readonly cellWidth: number; readonly cellHeight: number; readonly titleHeight: number } {
+    const size = this.baseFont();
+    const small = Math.max(11, Math.round(size * 0.85));
+    const { x, y, width: w } = this.bounds;
+    const titleHeight = lineHeight(Math.round(size * 1.15)) + 8;
+    const barHeight = Math.max(14, Math.round(size * 1.1));
+    return {
+      grid: { x, y: y + titleHeight, w, h: this.bounds.height - titleHeight },
+      cellWidth: Math.max(150, size * 11),
+      cellHeight: lineHeight(size) + lineHeight(small) + barHeight + 14,
+      titleHeight,
+    };
+  }
+
+  /** How many cards the view shows at its size (a page of the roster may hold as many). */
+  cardsThatFit(limit: number): number {
+    const { grid, cellWidth, cellHeight } = this.grid();
+    return gridCells(grid, limit, cellWidth, cellHeight, 10).length;
+  }
+
   protected draw(g: Phaser.GameObjects.Graphics): void {
     const thumbs = this.data;
     const size = this.baseFont();
     const small = Math.max(11, Math.round(size * 0.85));
     const { x, y, width: w } = this.bounds;
     const titleSize = Math.round(size * 1.15);
-    const titleHeight = lineHeight(titleSize) + 8;
+    const { grid, cellWidth, cellHeight, titleHeight } = this.grid();
     this.labels.add(x, y, fitText(`Every student's heap (${thumbs.length})`, w, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
     if (thumbs.length === 0) this.labels.add(x, y + titleHeight, fitText('They appear here when a round starts.', w, size), { size, colour: UI.dim, originX: 0, originY: 0 });
     const barHeight = Math.max(14, Math.round(size * 1.1));
-    const cellHeight = lineHeight(size) + lineHeight(small) + barHeight + 14;
-    const cellWidth = Math.max(150, size * 11);
-    const grid: Box = { x, y: y + titleHeight, w, h: this.bounds.height - titleHeight };
     let cells = gridCells(grid, thumbs.length, cellWidth, cellHeight, 10);
     if (cells.length < thumbs.length) cells = cells.slice(0, Math.max(0, cells.length - 1)); // room for "+N more"
     const hidden = thumbs.length - cells.length;

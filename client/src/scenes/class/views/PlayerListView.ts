@@ -19,6 +19,13 @@ export interface PlayerListEvents {
   confirm: { playerId: string | null };
 }
 
+/** Where the rows stand in the roster: a page from `offset` of the `total` students a search (or none) finds. */
+export interface RosterRange {
+  readonly offset: number;
+  readonly total: number;
+  readonly search: string;
+}
+
 const ROW_HEIGHT = 50;
 const KICK_WIDTH = 88;
 const PAGE_BUTTON = 48;
@@ -48,6 +55,8 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   private shown: PlayerRow[] = [];
   private first = 0;
   private confirming: { playerId: string; timer: Phaser.Time.TimerEvent } | null = null;
+  /** Where the rows stand in the class's roster: the server's page (HostRoster.ts), or null for all of them. */
+  private page: RosterRange | null = null;
 
   constructor(scene: Phaser.Scene, depth = 0) {
     super(scene, depth);
@@ -85,7 +94,15 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
     return Math.max(PAGE_BUTTON, lineHeight(Math.round(this.baseFont() * 1.15)) + lineHeight(Math.round(this.baseFont() * 0.8))) + 8;
   }
 
-  private rowsThatFit(): number {
+  /** The rows are a page of the roster from `offset` of `total` students (null: the rows are all of them). */
+  setPage(page: RosterRange | null): void {
+    if (page?.offset === this.page?.offset && page?.total === this.page?.total && page?.search === this.page?.search) return;
+    this.page = page;
+    this.redraw();
+  }
+
+  /** How many rows the list shows at its size: what a page of the roster holds. */
+  rowsThatFit(): number {
     return Math.max(0, Math.floor((this.bounds.height - this.headerHeight()) / ROW_HEIGHT));
   }
 
@@ -146,7 +163,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
       this.kickButton(i).setVisible(true).setPosition(x + w - KICK_WIDTH / 2 - 2, mid).setText(this.kickLabel(row));
     });
     for (let i = this.shown.length; i < this.kickButtons.length; i++) this.kickButtons[i]?.setVisible(false);
-    reportDrawn('PlayerListView', { rows: this.shown.map((r) => `${r.nickname} ${playerStatus(r)} ${figureOf(r)}`), first: this.first, total: this.data.length });
+    reportDrawn('PlayerListView', { rows: this.shown.map((r) => `${r.nickname} ${playerStatus(r)} ${figureOf(r)}`), first: (this.page?.offset ?? 0) + this.first, total: Math.max(this.page?.total ?? 0, this.data.length) });
   }
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
@@ -158,12 +175,15 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
     const size = this.baseFont();
     const titleSize = Math.round(size * 1.15);
     const paged = rows.length > fit;
-    const range = paged ? `  ${this.first + 1}–${this.first + this.shown.length} of ${rows.length}` : '';
+    const start = (this.page?.offset ?? 0) + this.first;
+    const total = Math.max(this.page?.total ?? 0, rows.length);
+    const range = paged || total > rows.length ? `  ${start + 1}–${start + this.shown.length} of ${total}` : '';
     const titleRoom = paged ? w - 2 * PAGE_BUTTON - 16 : w;
-    this.labels.add(x, y, fitText(`Students (${rows.length})${range}`, titleRoom, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
+    this.labels.add(x, y, fitText(`Students (${total})${range}`, titleRoom, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
     const captionSize = Math.round(size * 0.8);
     this.labels.add(x, y + lineHeight(titleSize), fitText(`scores ${VS_BEST_CAPTION}`, titleRoom, captionSize), { size: captionSize, colour: UI.dim, originX: 0, originY: 0 });
-    if (rows.length === 0) this.labels.add(x, y + this.headerHeight() + ROW_HEIGHT / 2, fitText('No one has joined yet.', w, size), { size, colour: UI.dim, originX: 0 });
+    const empty = this.page?.search ? `No student matches “${this.page.search}”.` : 'No one has joined yet.';
+    if (rows.length === 0) this.labels.add(x, y + this.headerHeight() + ROW_HEIGHT / 2, fitText(empty, w, size), { size, colour: UI.dim, originX: 0 });
     const scoreWidth = measureText('00000', size, true);
     const statusWidth = measureText('00 placed', size);
     const scoreRight = x + w - KICK_WIDTH - 12;

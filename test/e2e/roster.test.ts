@@ -1,0 +1,160 @@
+// A large class on the dashboard (issue 14, item 9) in a real browser: 80 students (SDK
+// clients, as in the room tests) join; the host's list and heap thumbnails show one page of
+// them (host:page: the server sends only that page), ▶ turns to the next, the search field
+// finds a student by name, the order menu puts those who placed most first. The host is a
+// laptop (1366x768), then a phone (390x844, the People tab). Screenshots go to test-artifacts/.
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Client, type Room } from '@colyseus/sdk';
+import { artifactPath, launchChromium, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
+import { press, until, untilLaidOut, type Published } from './scene-support.ts';
+
+interface Probe { x: number; y: number; label?: string; enabled?: boolean; fits?: boolean }
+interface HostView extends Published {
+  code: string;
+  connected: boolean;
+  phase: string;
+  players: { nickname: string; playerId: string }[];
+  thumbs: string[];
+  roster: { offset: number; limit: number; sort: string; search: string; total: number };
+  texts?: TextBox[];
+  buttons?: Record<string, Probe>;
+  tab: string;
+}
+interface ListDrawn { rows?: string[]; first?: number; total?: number }
+
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+const CLASS_SIZE = 80;
+/** The class by name: Grace Hopper, then the students by number (Student 37 is Grace). */
+const BY_NAME = ['Grace Hopper', ...Array.from({ length: CLASS_SIZE }, (_, i) => `Student ${String(i).padStart(2, '0')}`).filter((n) => n !== 'Student 37')];
+const PATIENCE = { timeout: 60_000 };
+
+let server: RunningServer;
+let chromium: Browser;
+const contexts: BrowserContext[] = [];
+const students: Room[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  chromium = await launchChromium();
+});
+afterEach(async () => {
+  await Promise.all(students.splice(0).map((room) => room.leave(true).catch(() => undefined)));
+  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function openClass(viewport: { width: number; height: number }): Promise<{ host: Page; code: string }> {
+  const context = await chromium.newContext({ viewport });
+  context.setDefaultNavigationTimeout(90_000);
+  contexts.push(context);
+  const host = await context.newPage();
+  await host.goto(server.url);
+  await until(host, 'TitleScene');
+  await host.keyboard.press('3');
+  const { code } = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '');
+  return { host, code };
+}
+
+/** `count` students join from their own machines, ten at a time; one of them is Grace Hopper. */
+async function classOf(code: string, count: number): Promise<Room[]> {
+  const found = (await (await fetch(`${server.url}/api/classes/${code}`)).json()) as { roomId: string };
+  const client = new Client(server.url.replace(/^http/, 'ws'));
+  const names = Array.from({ length: count }, (_, i) => (i === 37 ? 'Grace Hopper' : `Student ${String(i).padStart(2, '0')}`));
+  const joined: Room[] = [];
+  for (let i = 0; i < names.length; i += 10) {
+    const batch = await Promise.all(names.slice(i, i + 10).map((nickname) => client.joinById(found.roomId, { code, nickname })));
+    for (const room of batch) room.onMessage('*', () => undefined);
+    joined.push(...batch);
+  }
+  students.push(...joined);
+  return joined;
+}
+
+async function listDrawn(page: Page): Promise<ListDrawn> {
+  return page.evaluate(() => (window as unknown as { mallocade?: { views?: Record<string, ListDrawn> } }).mallocade?.views?.PlayerListView ?? {});
+}
+
+async function snapshot(page: Page, name: string): Promise<void> {
+  const settled = await untilLaidOut<HostView>(page, 'HostScene');
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  await page.screenshot({ path: artifactPath(`roster-${name}.png`) });
+  const texts = settled.texts ?? [];
+  expect(overlappingTexts(texts), `${name}: overlapping texts`).toEqual([]);
+  expect(textsOffScreen(texts, width, height), `${name}: texts off screen`).toEqual([]);
+  const clipped = Object.entries(settled.buttons ?? {}).filter(([, b]) => b.fits === false).map(([n, b]) => `${n}: "${b.label}"`);
+  expect(clipped, `${name}: button labels wider than their buttons`).toEqual([]);
+}
+
+/** Places the student's pending request (the warm-up's first: 1 buddy unit) at 0. */
+async function placeFirst(room: Room): Promise<void> {
+  const heap = () => [...room.state.heaps.values()][0] as { version: number; hasPending: boolean; pending: { id: number } } | undefined;
+  await expect.poll(() => heap()?.hasPending, PATIENCE).toBe(true);
+  room.send('place', { requestId: heap()?.pending.id, target: 0, version: heap()?.version ?? 0 });
+  await expect.poll(() => heap()?.version, PATIENCE).toBe(1);
+}
+
+describe('a class of 80 on the dashboard', () => {
+  it('pages, searches and sorts the student list and the heaps; the host holds one page', async () => {
+    const { host, code } = await openClass(LAPTOP);
+    const rooms = await classOf(code, CLASS_SIZE);
+    const first = await until<HostView>(host, 'HostScene', (v) => v.roster.total === CLASS_SIZE && v.players.length === v.roster.limit);
+    const limit = first.roster.limit;
+    expect(limit).toBeGreaterThan(2);
+    expect(limit).toBeLessThan(CLASS_SIZE);
+    expect(first.players[0]?.nickname).toBe('Grace Hopper');
+    expect(first.players[1]?.nickname).toBe('Student 00');
+    await expect.poll(async () => (await listDrawn(host)).total, PATIENCE).toBe(CLASS_SIZE);
+    await snapshot(host, 'first-page-1366');
+
+    // ▶: the next page of students, drawn from where the first ended.
+    await press(host, 'HostScene', 'page-next');
+    const second = await until<HostView>(host, 'HostScene', (v) => v.roster.offset === limit && v.players[0]?.nickname === BY_NAME[limit]);
+    expect(second.players).toHaveLength(limit);
+    await expect.poll(async () => (await listDrawn(host)).first, PATIENCE).toBe(limit);
+    expect((await listDrawn(host)).rows?.[0]).toMatch(/^Student \d\d /);
+
+    // The search field: a student found by part of their name, back on the first page.
+    await host.getByRole('searchbox', { name: 'Find' }).fill('hopper');
+    const found = await until<HostView>(host, 'HostScene', (v) => v.roster.search === 'hopper' && v.roster.total === 1 && v.players.length === 1);
+    expect(found.players[0]?.nickname).toBe('Grace Hopper');
+    expect(found.roster.offset).toBe(0);
+    await snapshot(host, 'search-1366');
+    await host.getByRole('searchbox', { name: 'Find' }).fill('');
+    await until<HostView>(host, 'HostScene', (v) => v.roster.total === CLASS_SIZE && v.players.length === limit);
+
+    // A round: two students place; ordered by placed, they come first, their heaps with them.
+    await press(host, 'HostScene', 'start');
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing');
+    const last = rooms[CLASS_SIZE - 1]!;
+    const fifty = rooms[50]!;
+    await placeFirst(last);
+    await placeFirst(fifty);
+    await host.getByRole('combobox', { name: 'Sort' }).selectOption('placed');
+    const sorted = await until<HostView>(host, 'HostScene', (v) => v.roster.sort === 'placed' && v.players.slice(0, 2).map((p) => p.nickname).join() === 'Student 50,Student 79');
+    expect(sorted.thumbs.slice(0, 2)).toEqual(['Student 50', 'Student 79']);
+    expect(sorted.thumbs.length).toBeLessThanOrEqual(limit);
+    await snapshot(host, 'sorted-playing-1366');
+  });
+
+  it('on a phone, the People tab pages and searches the same way', async () => {
+    const { host, code } = await openClass(PHONE);
+    await classOf(code, 40);
+    await press(host, 'HostScene', 'tab-students');
+    const first = await until<HostView>(host, 'HostScene', (v) => v.tab === 'students' && v.roster.total === 40 && v.players.length === v.roster.limit);
+    expect(first.roster.limit).toBeLessThan(40);
+    await snapshot(host, 'people-390');
+    await press(host, 'HostScene', 'page-next');
+    await until<HostView>(host, 'HostScene', (v) => v.roster.offset === first.roster.limit);
+    await host.getByRole('searchbox', { name: 'Find' }).fill('student 1');
+    const found = await until<HostView>(host, 'HostScene', (v) => v.roster.search === 'student 1' && v.roster.total === 10);
+    expect(found.roster.offset).toBe(0);
+    expect(found.players[0]?.nickname).toBe('Student 10');
+    await snapshot(host, 'people-search-390');
+  });
+});
