@@ -14,6 +14,23 @@ interface ResultsView {
   contenders: { name: string; role: string; score: number }[];
 }
 
+/** The results' layout and the replay's rivals, as the results scene publishes them. */
+interface ResultsLayoutView {
+  scene: 'ResultsScene';
+  showingReplay: boolean;
+  layout: {
+    width: number;
+    scale: number;
+    body: number;
+    heading: { x: number; y: number; w: number; h: number };
+    summary: { x: number; y: number; w: number; h: number };
+    bars: { x: number; y: number; w: number; h: number };
+    plot: { x: number; y: number; w: number; h: number };
+  };
+  buttons: Record<string, { x: number; y: number; w: number; h: number }>;
+  rivals: { name: string; chosen: boolean; x: number; y: number; w: number; h: number }[];
+}
+
 /** What the replay panel publishes (ReplayView). */
 interface ReplayReading {
   moment: number;
@@ -96,5 +113,65 @@ describe('the game in a browser (warm-up practice round)', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(replay, { timeout: 10_000 }).toMatchObject({ moment: 3, leftBlocks: [{ address: 4, size: 4 }], leftStep: 'free the 1-byte block at 0' });
     await page.screenshot({ path: artifactPath('practice-replay.png') });
+  });
+
+  it('scales the results up on a projector, stacks them on a phone, and lets the player choose the replay\'s rival directly', async () => {
+    const page = await live.browser.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${live.server.url}/?level=warm-up`);
+    await until<PlayViewForTests>(page, 'PlayScene', (v) => v.pending?.size === 1 && v.version === 0, 30_000);
+    const pointOf = (address: number) => page.evaluate((a) => window.mallocadeProbe!.pointOf(a), address);
+    // The buddy walk-through: the 1 at 0, the 4 at 4 (the round ends with both freed).
+    const at0 = (await pointOf(0))!;
+    await page.mouse.click(at0.x + 2, at0.y);
+    await expect.poll(() => view(page).then((v) => v?.pending?.size), { timeout: 10_000 }).toBe(4);
+    const at4 = (await pointOf(4))!;
+    await page.mouse.click(at4.x + 2, at4.y);
+
+    const laidOut = (width: number) => until<ResultsLayoutView>(page, 'ResultsScene', (v) => v.layout.width === width);
+    const laptop = await laidOut(1366);
+    expect(laptop.layout.scale).toBe(1);
+    // [item 19] On a 1920x1080 projector the score's words and the buttons are larger, by the play screen's rule.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const projector = await laidOut(1920);
+    await page.screenshot({ path: artifactPath('results-projector.png') });
+    expect(projector.layout.scale).toBeGreaterThan(1.3);
+    expect(projector.layout.body).toBeGreaterThan(laptop.layout.body);
+    expect(projector.layout.summary.h).toBeGreaterThan(laptop.layout.summary.h);
+    expect(projector.buttons.again!.h).toBeGreaterThan(laptop.buttons.again!.h);
+    expect(projector.buttons.replay!.w).toBeGreaterThan(laptop.buttons.replay!.w);
+    // On a phone the title (wrapped) stays above the score, and the bars and the plot do not overlap.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = await laidOut(390);
+    await page.screenshot({ path: artifactPath('results-phone.png') });
+    expect(phone.layout.heading.y + phone.layout.heading.h).toBeLessThanOrEqual(phone.layout.summary.y);
+    expect(phone.layout.bars.y + phone.layout.bars.h).toBeLessThanOrEqual(phone.layout.plot.y);
+    expect(phone.layout.plot.h).toBeGreaterThanOrEqual(100);
+    expect(phone.layout.plot.y + phone.layout.plot.h).toBeLessThanOrEqual(phone.buttons.again!.y - phone.buttons.again!.h / 2);
+
+    // [item 12] The replay: a chip per rival, each built-in policy and the clairvoyant; a click on one compares with it.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await laidOut(1366);
+    const replay = () => page.evaluate(() => (window as unknown as { mallocade: { views?: Record<string, ReplayReading> } }).mallocade.views?.ReplayView ?? null);
+    await page.keyboard.press('p');
+    const opened = await until<ResultsLayoutView>(page, 'ResultsScene', (v) => v.showingReplay && v.rivals.every((r) => r.x > 0));
+    expect(opened.rivals.map((r) => r.name)).toEqual(['buddy-lowest', 'buddy-lifo', 'clairvoyant']);
+    const seer = opened.rivals[2]!;
+    await page.mouse.click(seer.x, seer.y);
+    await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^clairvoyant/);
+    await until<ResultsLayoutView>(page, 'ResultsScene', (v) => v.rivals[2]?.chosen === true);
+    await page.screenshot({ path: artifactPath('results-replay-rivals.png') });
+    // A number key chooses directly: 2 is the second chip.
+    await page.keyboard.press('2');
+    await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^LIFO buddy/);
+    // The DOM twins: a button per rival, the chosen one pressed; Enter on a twin chooses it.
+    const twin = page.getByRole('button', { name: /^Compare with the clairvoyant/ });
+    await expect.poll(() => page.getByRole('button', { name: /^Compare with/ }).count()).toBe(3);
+    await twin.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^clairvoyant/);
+    await expect.poll(() => twin.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: /^Compare with lowest buddy/ }).first().getAttribute('aria-pressed')).toBe('false');
+    await page.close();
   });
 });

@@ -13,6 +13,7 @@ interface ResultsView {
   scene: string;
   showingReplay: boolean;
   buttons: Record<string, { x: number; y: number; w: number; h: number }>;
+  rivals: { name: string; chosen: boolean; x: number; y: number; w: number; h: number }[];
 }
 
 const PHONE = { width: 390, height: 844 };
@@ -103,5 +104,14 @@ describe('touch on a phone', () => {
     const title = (await replay())!.nextPolicyAt;
     await page.touchscreen.tap(title.x, title.y);
     await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^LIFO buddy/);
+
+    // Or a tap on a rival's chip compares with it directly (issue 13 item 12); the chips sit on the phone's screen.
+    const chips = (await until<ResultsView>(page, 'ResultsScene', (v) => v.rivals[1]?.chosen === true)).rivals;
+    for (const chip of chips) expect(chip.x + chip.w / 2, `${chip.name}'s chip ends on screen`).toBeLessThanOrEqual(PHONE.width);
+    const seer = chips.find((c) => c.name === 'clairvoyant')!;
+    await page.touchscreen.tap(seer.x, seer.y);
+    await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^clairvoyant/);
+    await until<ResultsView>(page, 'ResultsScene', (v) => v.rivals.find((c) => c.name === 'clairvoyant')?.chosen === true);
+    await page.screenshot({ path: artifactPath('touch-phone-replay-rival.png') });
   });
 });

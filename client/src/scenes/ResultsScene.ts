@@ -26,8 +26,10 @@ import { engineOf, replayMatch, type LoggedMove, type RoundConfig } from '../../
 import { lineUpAreas } from '../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../shared/match/kinds.ts';
 import { onKey } from '../ui/keys.ts';
-import { forScreen } from '../ui/touch.ts';
+import { forScreen, isTouchOnly, withoutKeyHint } from '../ui/touch.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
+import { chipRows, resultsLayout, resultsType, type Box } from './results-layout.ts';
+import { measureText } from '../views/labels.ts';
 
 /** What the server sends beside the results so a round can be replayed here. */
 interface ReplaySource {
@@ -84,6 +86,39 @@ const CLAIRVOYANT = 'clairvoyant';
 function seerFrames(source: ReplaySource): ReturnType<typeof clairvoyantFrames> {
   const replayed = replayMatch(source.config, source.startedAtMs, source.log);
   return replayed.ok ? clairvoyantFrames(source.config, engineOf(replayed.value).events) : replayed;
+}
+
+/** The number keys that choose the replay's rival directly (1 for the first chip, …). */
+const DIGIT_KEYS = ['ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE'] as const;
+/** The rival chips' text size and height (a touch target). */
+const CHIP = { fontSize: 14, height: 44, padding: 24 } as const;
+
+/** The replay panel with its row of rivals: what the scene lays out, shows and reads. */
+interface Replay {
+  readonly view: ReplayView;
+  /** One chip per rival (each built-in policy, then the clairvoyant where it is shown). */
+  readonly chips: readonly Button[];
+  /** The rivals' names, in the chips' order. */
+  readonly rivals: readonly string[];
+  chosen(): number;
+  refresh(): void;
+  seek(moment: number): void;
+}
+
+/** A rival's name on its chip and on the replay's right side. */
+function rivalLabel(name: string): string {
+  return name === CLAIRVOYANT ? 'clairvoyant' : policyLabel(name);
+}
+
+/** A rival's chip: its name with the number key that chooses it ("lowest buddy (1)"; a touch screen shows no key). */
+function chipText(name: string, index: number): string {
+  const text = index < DIGIT_KEYS.length ? `${rivalLabel(name)} (${index + 1})` : rivalLabel(name);
+  return isTouchOnly() ? withoutKeyHint(text) : text;
+}
+
+/** A chip's width for its text at CHIP's size, times a projector's factor. */
+function chipWidth(name: string, index: number, scale = 1): number {
+  return Math.ceil((measureText(chipText(name, index), CHIP.fontSize) + CHIP.padding) * scale);
 }
 
 /** A button's centre and size on screen. */
@@ -148,7 +183,8 @@ export class ResultsScene extends Phaser.Scene {
       entries: contenders(results).map(({ entry, role }) => ({ label: role === 'player' ? 'you' : role === 'reference' ? 'clairvoyant (saw it all)' : policyLabel(entry.name), value: entry.card.score, role })),
       format: (v) => String(Math.round(v)),
     });
-    const replay = this.makeReplay(results);
+    // A choice of rival (or a step) is published for the tests, as a layout is.
+    const replay = this.makeReplay(results, () => publish());
     const plot = new LinePlotView(this);
     const timeline = results.player.timeline;
     plot.show({
@@ -168,6 +204,7 @@ export class ResultsScene extends Phaser.Scene {
     const showReplay = (on: boolean): void => {
       showingReplay = on && replay !== null;
       replay?.view.setVisible(showingReplay);
+      for (const chip of replay?.chips ?? []) chip.setVisible(showingReplay);
       if (showingReplay) replay?.refresh();
       toggle.setText(showingReplay ? 'Charts (P)' : 'Replay (P)');
       layout();
@@ -192,6 +229,8 @@ export class ResultsScene extends Phaser.Scene {
       : new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 }).setVisible(!backTo);
 
     announce(`Round over. Your score ${score}${thresholds ? `, ${stars} of 3 stars` : ''}; the best built-in policy, ${policyLabel(results.best.name)}, scores ${results.best.card.score}.`, 'assertive');
+    /** What the last layout made, for the tests: the projector's factor, the text size, where the words and panels went. */
+    let placed: Record<string, unknown> = {};
     const publish = (): void => publishForTests({
       scene: 'ResultsScene',
       thresholds: thresholds ?? null,
@@ -205,50 +244,41 @@ export class ResultsScene extends Phaser.Scene {
       contenders: contenders(results).map(({ entry, role }) => ({ name: entry.name, role, score: entry.card.score })),
       /** Where each button is on screen (centre and size), to click or tap. */
       buttons: backTo ? { back: spotOf(again), replay: spotOf(toggle) } : { again: spotOf(again), levels: spotOf(levels), replay: spotOf(toggle) },
+      /** The replay's rivals: each chip's name, whether it is the one shown, and where it is. */
+      layout: placed,
+      rivals: replay ? replay.rivals.map((name, i) => ({ name, chosen: i === replay.chosen(), ...spotOf(replay.chips[i]!) })) : [],
     });
     const layout = (): void => {
       const { width, height } = this.scale;
-      const pad = width < 700 ? 12 : 24;
-      const starsWidth = starGlyphs.length ? 3 * 38 + 8 : 0;
-      heading.setPosition(pad, 14).setWordWrapWidth(width - 2 * pad - starsWidth);
-      starGlyphs.forEach((glyph, i) => glyph.setPosition(width - pad - (2 - i) * 38 - 17, 32));
+      // Larger on a projector (the play screen's rule), smaller words on a phone (results-layout.ts).
+      const type = resultsType(width, height);
+      const pad = type.pad;
+      const starsWidth = starGlyphs.length ? 3 * type.starStep + 8 : 0;
+      heading.setFontSize(type.heading).setPosition(pad, 14).setWordWrapWidth(width - 2 * pad - starsWidth);
+      starGlyphs.forEach((glyph, i) => glyph.setFontSize(type.star).setPosition(width - pad - (2 - i) * type.starStep - type.starStep / 2, 14 + type.star / 2));
       // A long title wraps on a phone: the summary starts under it, whatever its height.
-      const summaryY = 14 + heading.height + 10;
-      summary.setPosition(pad, summaryY).setWordWrapWidth(width - 2 * pad);
-      debrief.setPosition(pad, summaryY + summary.height + 8).setWordWrapWidth(width - 2 * pad);
+      const summaryY = 14 + Math.max(heading.height, starGlyphs.length ? type.star : 0) + 10;
+      summary.setFontSize(type.body).setLineSpacing(type.lineSpacing).setPosition(pad, summaryY).setWordWrapWidth(width - 2 * pad);
+      debrief.setFontSize(type.body).setLineSpacing(type.lineSpacing).setPosition(pad, summaryY + summary.height + 8).setWordWrapWidth(width - 2 * pad);
       const top = summaryY + summary.height + 8 + (debrief.text === '' ? 0 : debrief.height + 8) + 8;
-      // A phone puts the buttons in two rows (play again and levels, then the replay), a wider
-      // screen in one; in a class the two buttons (back, replay) share one row everywhere.
-      const narrow = width < 640 && !backTo;
-      const rest = height - top - (narrow ? 140 : 80);
-      const side = width >= 1100;
+      const at = resultsLayout({
+        width, height, type, top, inClass: backTo !== undefined,
+        barsHeight: bars.height(), barsMinHeight: bars.minHeight(), buttonWidths: [220, 180, 180],
+      });
       if (showingReplay && replay) {
         bars.layout(-10_000, -10_000, 1, 1);
         plot.layout(-10_000, -10_000, 1, 1);
-        replay.view.layout(pad, top, width - 2 * pad, rest);
-      } else if (side) {
-        bars.layout(pad, top, width / 2 - 1.5 * pad, rest);
-        plot.layout(width / 2 + pad / 2, top, width / 2 - 1.5 * pad, rest);
+        this.layOutReplay(replay, at.replay, type.scale);
       } else {
-        // Stacked: the bars take what their rows need (at most half), the plot the rest.
-        const barsHeight = Math.min(rest * 0.5, bars.height() + 8);
-        bars.layout(pad, top, width - 2 * pad, barsHeight);
-        plot.layout(pad, top + barsHeight + 8, width - 2 * pad, rest - barsHeight - 8);
+        bars.layout(at.bars.x, at.bars.y, at.bars.w, at.bars.h);
+        plot.layout(at.plot.x, at.plot.y, at.plot.w, at.plot.h);
       }
-      if (narrow) {
-        const half = (width - 2 * pad - 10) / 2;
-        again.resize(half, 56).setPosition(pad + half / 2, height - 102);
-        levels.resize(half, 56).setPosition(width - pad - half / 2, height - 102);
-        toggle.resize(width - 2 * pad, 56).setPosition(width / 2, height - 40);
-      } else if (backTo) {
-        const each = Math.min(240, (width - 2 * pad - 10) / 2);
-        again.resize(each, 56).setPosition(pad + each / 2, height - 40);
-        toggle.resize(each, 56).setPosition(pad + each + 10 + each / 2, height - 40);
-      } else {
-        again.resize(220, 56).setPosition(pad + 110, height - 40);
-        levels.resize(180, 56).setPosition(pad + 230 + 90, height - 40);
-        toggle.resize(180, 56).setPosition(pad + 420 + 90, height - 40);
-      }
+      const boxOf = (t: Phaser.GameObjects.Text): Box => ({ x: t.x, y: t.y, w: t.width, h: t.height });
+      placed = { width, height, scale: type.scale, body: type.body, heading: boxOf(heading), summary: boxOf(summary), bars: at.bars, plot: at.plot };
+      [again, levels, toggle].forEach((button, i) => {
+        const box = at.buttons[i];
+        if (box) button.resize(box.w, box.h).setFontSize(type.button.fontSize).setPosition(box.x, box.y);
+      });
       readScreen(this, heading.text);
       publish();
     };
@@ -269,8 +299,26 @@ export class ResultsScene extends Phaser.Scene {
     this.scene.wake(scene, { fromResults: true });
   }
 
-  /** The replay panel: the player's heap beside a policy's, frames computed here from the round's config and log. */
-  private makeReplay(results: PracticeResults): { view: ReplayView; refresh: () => void; seek: (moment: number) => void } | null {
+  /** The row of rivals at the top of the replay's room (larger on a projector), the heaps and the slider under it. */
+  private layOutReplay(replay: Replay, box: Box, scale: number): void {
+    const widths = replay.rivals.map((name, i) => chipWidth(name, i, scale));
+    const rows = chipRows(widths, box.w, Math.round(CHIP.height * scale));
+    replay.chips.forEach((chip, i) => {
+      const at = rows.chips[i];
+      if (at) chip.resize(at.w, at.h).setFontSize(Math.round(CHIP.fontSize * scale)).setPosition(box.x + at.x, box.y + at.y);
+    });
+    const below = rows.height + 8;
+    replay.view.layout(box.x, box.y + below, box.w, Math.max(0, box.h - below));
+  }
+
+  /**
+   * The replay panel: the player's heap beside a rival's (a built-in policy, or the
+   * clairvoyant where it is a target), frames computed here from the round's config and
+   * log. The rival is chosen directly from a row of chips (or 1–9), or the next with V or a
+   * tap on its title; each chip's DOM twin says which one is chosen. `changed` is called
+   * after each redraw (a rival chosen, a step sought).
+   */
+  private makeReplay(results: PracticeResults, changed: () => void): Replay | null {
     const source = results.replay;
     if (!source) return null;
     const mine = playerFrames(source.config, source.startedAtMs, source.log);
@@ -297,10 +345,21 @@ export class ResultsScene extends Phaser.Scene {
       // Slabs and arenas each count from 0: lined up end to end for the address line.
       return { title, heap: lineUpAreas(frame?.heap ?? []), step: frame?.step?.text ?? '' };
     };
+    const chips = policies.map((name, i) => new Button(this, -10_000, -10_000, chipText(name, i), () => choose(i), {
+      width: chipWidth(name, i), height: CHIP.height, fontSize: CHIP.fontSize,
+      label: `Compare with ${name === CLAIRVOYANT ? 'the clairvoyant' : rivalLabel(name)}${i < DIGIT_KEYS.length ? ` (${i + 1})` : ''}`,
+    }).setVisible(false));
     const refresh = (): void => {
       const name = policies[policyIndex] ?? '';
       const title = `${name === CLAIRVOYANT ? 'clairvoyant (saw the whole stream)' : policyLabel(name)} ▸`;
+      chips.forEach((chip, i) => chip.setSelected(i === policyIndex));
       view.show({ moment, lastMoment, left: sideOf('you', mine.value), right: sideOf(title, framesOf(name)) });
+      changed();
+    };
+    const choose = (index: number): void => {
+      if (index < 0 || index >= policies.length) return;
+      policyIndex = index;
+      refresh();
     };
     const seek = (to: number): void => {
       moment = Phaser.Math.Clamp(to, 0, lastMoment);
@@ -317,7 +376,8 @@ export class ResultsScene extends Phaser.Scene {
       refresh();
     };
     onKey(keyboard, 'keydown-V', nextPolicy);
+    DIGIT_KEYS.forEach((key, i) => onKey(keyboard, `keydown-${key}`, () => chips[i]?.visible && choose(i)));
     view.onNextPolicy = nextPolicy;
-    return { view, refresh, seek };
+    return { view, chips, rivals: policies, chosen: () => policyIndex, refresh, seek };
   }
 }

@@ -85,6 +85,16 @@ export class Button extends Phaser.GameObjects.Container {
     return this;
   }
 
+  /**
+   * One of a row of choices: the chosen one is filled like a primary button, and its DOM
+   * twin says it is pressed (aria-pressed), so a screen reader hears which is chosen.
+   */
+  setSelected(selected: boolean): this {
+    this.panel.setFillStyle(selected ? UI.primaryFill : UI.panel);
+    this.twin?.element.setAttribute('aria-pressed', String(selected));
+    return this;
+  }
+
   /** The label's text size in px. */
   setFontSize(px: number): this {
     this.label.setFontSize(px);

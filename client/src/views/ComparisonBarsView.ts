@@ -34,8 +34,16 @@ export class ComparisonBarsView extends PanelView<Comparison> {
 
   /** The height all rows need at their comfortable spacing. */
   height(): number {
-    const font = this.baseFont();
-    return (this.data.title ? lineHeight(font) + 6 : 0) + this.data.entries.length * this.rowHeight();
+    return this.titleHeight() + this.data.entries.length * this.rowHeight();
+  }
+
+  /** The height the rows need at their tightest (draw never packs them closer). */
+  minHeight(): number {
+    return this.titleHeight() + this.data.entries.length * (lineHeight(this.baseFont()) + 4);
+  }
+
+  private titleHeight(): number {
+    return this.data.title ? lineHeight(this.baseFont()) + 6 : 0;
   }
 
   private rowHeight(): number {

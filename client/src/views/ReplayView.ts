@@ -136,7 +136,7 @@ export class ReplayView {
     this.left.show(replayLine(d.left.heap, extent));
     this.right.show(replayLine(d.right.heap, extent));
     const where = d.moment === 0 ? `before the first of ${d.lastMoment} steps` : `step ${d.moment} of ${d.lastMoment}`;
-    const help = this.bounds.width < 600 || isTouchOnly() ? 'drag; tap the policy: next one' : 'drag, or ← → Home End; V or a tap on the policy: the next one';
+    const help = this.bounds.width < 600 || isTouchOnly() ? 'drag; tap a policy' : 'drag, or ← → Home End; a policy above (or 1–9) to compare, V the next';
     this.momentText.setText(`${where}  (${help})`);
     const g = this.track;
     const r = this.trackRect;
