@@ -94,7 +94,10 @@ function personAt(viewport: { width: number; height: number }): Promise<Page> {
 
 /** Saves a screenshot of the layout made for the page's size, and checks that no text overlaps another or leaves the screen. */
 async function snapshot(page: Page, scene: string, name: string): Promise<void> {
-  const settled = await untilLaidOut<Screen>(page, scene);
+  await untilLaidOut<Screen>(page, scene);
+  // A round's 3-2-1 is drawn over everything on purpose (MATCH-TIME-6): the layout is judged once it has gone.
+  const size = page.viewportSize();
+  const settled = await until<Screen & { countIn?: string }>(page, scene, (v) => (v.countIn ?? '') === '' && v.width === size?.width && v.height === size?.height);
   const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
   await page.screenshot({ path: artifactPath(`classroom-${name}.png`) });
   const texts = settled.texts ?? [];
