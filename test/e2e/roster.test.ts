@@ -4,11 +4,11 @@
 // finds a student by name, the order menu puts those who placed most first. The host is a
 // laptop (1366x768), then a phone (390x844, the People tab). Screenshots go to test-artifacts/.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { Client, type Room } from '@colyseus/sdk';
-import { artifactPath, launchChromium, overlappingTexts, startServer, textsOffScreen, type RunningServer, type TextBox } from './support.ts';
-import { press, until, untilLaidOut, type Published } from './scene-support.ts';
+import { artifactPath, overlappingTexts, textsOffScreen, type TextBox } from './support.ts';
+import { press, until, untilLaidOut, useServerAndPeople, type Published } from './scene-support.ts';
 
 interface Probe { x: number; y: number; label?: string; enabled?: boolean; fits?: boolean }
 interface HostView extends Published {
@@ -31,30 +31,16 @@ const CLASS_SIZE = 80;
 const BY_NAME = ['Grace Hopper', ...Array.from({ length: CLASS_SIZE }, (_, i) => `Student ${String(i).padStart(2, '0')}`).filter((n) => n !== 'Student 37')];
 const PATIENCE = { timeout: 60_000 };
 
-let server: RunningServer;
-let chromium: Browser;
-const contexts: BrowserContext[] = [];
+const people = useServerAndPeople();
 const students: Room[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  chromium = await launchChromium();
-});
 afterEach(async () => {
   await Promise.all(students.splice(0).map((room) => room.leave(true).catch(() => undefined)));
-  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.stop();
 });
 
 async function openClass(viewport: { width: number; height: number }): Promise<{ host: Page; code: string }> {
-  const context = await chromium.newContext({ viewport });
-  context.setDefaultNavigationTimeout(90_000);
-  contexts.push(context);
-  const host = await context.newPage();
-  await host.goto(server.url);
+  const host = await people.person(viewport);
+  await host.goto(people.server.url);
   await until(host, 'TitleScene');
   await host.keyboard.press('3');
   const { code } = await until<HostView>(host, 'HostScene', (v) => v.connected && v.code !== '');
@@ -63,8 +49,8 @@ async function openClass(viewport: { width: number; height: number }): Promise<{
 
 /** `count` students join from their own machines, ten at a time; one of them is Grace Hopper. */
 async function classOf(code: string, count: number): Promise<Room[]> {
-  const found = (await (await fetch(`${server.url}/api/classes/${code}`)).json()) as { roomId: string };
-  const client = new Client(server.url.replace(/^http/, 'ws'));
+  const found = (await (await fetch(`${people.server.url}/api/classes/${code}`)).json()) as { roomId: string };
+  const client = new Client(people.server.url.replace(/^http/, 'ws'));
   const names = Array.from({ length: count }, (_, i) => (i === 37 ? 'Grace Hopper' : `Student ${String(i).padStart(2, '0')}`));
   const joined: Room[] = [];
   for (let i = 0; i < names.length; i += 10) {
