@@ -53,15 +53,15 @@ const game = new Phaser.Game({
 countFramesForTests(game);
 reportControlsForTests(controlRects);
 
+/** Stops whatever runs (the title, started first) and opens the address's scene. */
+function openRoute(): void {
+  for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
+  game.scene.start(route.scene, route.data);
+}
+
 game.events.once(Phaser.Core.Events.READY, () => {
-  if (!isLaterScene(route.scene)) {
-    for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
-    game.scene.start(route.scene, route.data);
-  }
+  const later = isLaterScene(route.scene);
+  if (!later) openRoute();
   // The other screens load now, after the first is up; an address that names one of them opens it when they have.
-  void loadLaterScenes(game).then(() => {
-    if (!isLaterScene(route.scene)) return;
-    for (const scene of game.scene.getScenes(true)) game.scene.stop(scene.scene.key);
-    game.scene.start(route.scene, route.data);
-  }, () => undefined);
+  void loadLaterScenes(game).then(() => later && openRoute(), () => undefined);
 });
