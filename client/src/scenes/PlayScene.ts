@@ -4,8 +4,9 @@
 // free lists under it in a buddy round, or the slab/arena board), the request card,
 // meters, the timer — and the player's input to moves. Each job is its own module in
 // play/: the room and what it syncs (session.ts), the moves (moves.ts), where things go
-// (layout.ts, pure), the buttons (controls.ts), the explanation, tips, 3-2-1 and reading
-// pause (reading.ts), the kind's views (kind-screens.ts), and in a class (launched by
+// (layout.ts, pure), the buttons (controls.ts), the title, progress and status lines
+// (words.ts), the ✕, the leave question and Esc (leaving.ts), the explanation, tips, 3-2-1
+// and reading pause (reading.ts), the kind's views (kind-screens.ts), and in a class (launched by
 // ClassLobbyScene, which sleeps meanwhile and takes the student back when the round
 // ends or the class is gone) the class panel and the host's pause (ClassRound.ts).
 
@@ -19,9 +20,7 @@ import { Sound, soundOfEvent } from '../audio/sound.ts';
 import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { PlayAccess } from '../a11y/play-access.ts';
-import { Button } from '../ui/Button.ts';
 import { playLine } from '../views/heap-line.ts';
-import { fitText } from '../views/labels.ts';
 import { lineMarks } from '../views/line-marks.ts';
 import { MetersView, metersOf } from '../views/MetersView.ts';
 import { QueueView } from '../views/QueueView.ts';
@@ -30,8 +29,8 @@ import { classPhase, hintsOf, isRoundOn } from './class/class-state.ts';
 import { ClassRound } from './play/ClassRound.ts';
 import { PlayControls } from './play/controls.ts';
 import { EventShow } from './play/EventShow.ts';
-import { LeaveConfirm, escape } from './play/LeaveConfirm.ts';
-import { onKey } from '../ui/keys.ts';
+import { PlayLeaving } from './play/leaving.ts';
+import { PlayWords, settledWords } from './play/words.ts';
 import { PlayEvents } from './play/play-events.ts';
 import { CLASS_COLUMN_WIDTH, playLayout, projectorScale } from './play/layout.ts';
 import { RoundTimer, meterReadings } from './play/meters.ts';
@@ -50,17 +49,13 @@ export class PlayScene extends Phaser.Scene {
   /** The line, the buddy tree or the slab/arena board, as the round's kind turns out. */
   private screens!: KindScreens;
   private controls!: PlayControls;
-  private close: Button | null = null;
   private card!: RequestCardView;
   private queue!: QueueView;
   private meters!: MetersView;
   /** The screen as DOM and its announcements (a11y/). */
   private access!: PlayAccess;
-  private titleText!: Phaser.GameObjects.Text;
-  private progressText!: Phaser.GameObjects.Text;
-  private statusText!: Phaser.GameObjects.Text;
-  /** The header's words before they are cut to fit the screen. */
-  private fullTitle = '';
+  /** The title, progress and status lines (play/words.ts). */
+  private words!: PlayWords;
   /** The right edge of the heap's box: addresses drawn past it are not probed. */
   private heapRight = 0;
   /** The explanation, its tips, the 3-2-1 and the reading pause (play/reading.ts). */
@@ -69,8 +64,8 @@ export class PlayScene extends Phaser.Scene {
   playEvents = new PlayEvents();
   /** The flashes, the failure card and the timeout banner. */
   private eventShow!: EventShow;
-  /** "Leave this level?" before a round is left (✕ or Esc: play/LeaveConfirm.ts). */
-  private leaveConfirm!: LeaveConfirm;
+  /** The ✕, "Leave this level?" and Esc (play/leaving.ts). */
+  private leaving!: PlayLeaving;
   private moves!: PlayMoves;
   /** In a class: score, rank, the leaderboard and the pause. */
   private classRound: ClassRound | null = null;
@@ -90,27 +85,22 @@ export class PlayScene extends Phaser.Scene {
     this.lastVersion = -1;
     this.resultsScheduled = false;
     this.classRound = null;
-    this.close = null;
     this.timer = new RoundTimer();
     this.playEvents = new PlayEvents();
   }
 
   create(): void {
-    const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
     const found = this.data_.level ? findLevel(this.data_.level) : null;
     const level = found?.ok ? found.value : null;
     this.session = new PlaySession(this, this.data_, {
       redraw: () => this.redraw(), status: (text, colour) => this.showStatus(text, colour), joined: () => { this.reading.joined(); this.redraw(); },
       refused: (refusal) => this.access.refused(this.moves.refused(refusal)),
     });
-    this.fullTitle = this.data_.title ?? level?.title ?? 'Practice';
-    this.titleText = this.add.text(16, 12, this.fullTitle, { ...font, fontSize: '24px', fontStyle: 'bold' });
-    this.progressText = this.add.text(16, 0, '', { ...font, fontSize: '16px', color: UI.dim });
-    this.statusText = this.add.text(16, 0, LINE_HELP, { ...font, fontSize: '16px', color: UI.dim });
+    this.words = new PlayWords(this, this.data_.title ?? level?.title ?? 'Practice', LINE_HELP);
     this.meters = new MetersView(this);
     this.screens = new KindScreens(this, {
       placeAt: (target) => this.moves.placeAt(target), pendingSize: () => (this.match()?.hasPending ? this.match()!.pending.size : null),
-      status: (text, colour) => this.showStatus(text, colour), statusText: () => this.statusText.text, setHelp: (text) => this.statusText.setText(text),
+      status: (text, colour) => this.showStatus(text, colour), statusText: () => this.words.statusText, setHelp: (text) => this.words.setHelp(text),
       offerNew: (label) => this.controls.buttons.new.setText(label).setVisible(true), relayout: () => this.layout(),
     });
     this.card = new RequestCardView(this);
@@ -130,9 +120,9 @@ export class PlayScene extends Phaser.Scene {
       if (name) Sound.of('play').play(name);
     });
     this.access = new PlayAccess(this, this.playEvents, { place: (target) => this.moves.placeAt(target), focusHole: (index) => this.screens.heapView?.focusHole(index) });
-    this.access.setTitle(this.fullTitle);
+    this.access.setTitle(this.words.fullTitle);
     this.moves.listenForBoardKeys(this.input.keyboard); // before the explanation's Enter, so the Enter that closes it places nothing
-    this.reading = new PlayReading(this, level, { session: this.session, access: () => this.access, holding: () => (this.eventShow?.holding ?? false) || (this.leaveConfirm?.open ?? false), changed: () => this.redraw() });
+    this.reading = new PlayReading(this, level, { session: this.session, access: () => this.access, holding: () => (this.eventShow?.holding ?? false) || (this.leaving?.asking ?? false), changed: () => this.redraw() });
     this.eventShow = new EventShow(this, this.playEvents, {
       heapView: () => this.screens.heapView, regions: () => { const m = this.match(); return m ? decodeRegions(m.regions) : []; },
       status: (text, colour) => this.showStatus(text, colour), roundOver: () => this.match()?.phase === 'done', holdChanged: () => this.reading.readingChanged(),
@@ -140,13 +130,11 @@ export class PlayScene extends Phaser.Scene {
     });
     // In a class the round ends when the host ends it: no way out but the lobby's, afterwards.
     if (this.session.inClass) this.classRound = new ClassRound(this, () => this.session.classState(), this.data_.playerId, () => this.session.sessionId, () => this.republish());
-    else this.close = new Button(this, 0, 0, '✕', () => this.askLeave(), { width: 44, height: 44, fontSize: 18, label: 'Leave the level (Esc)' }).setName('close');
-    this.leaveConfirm = new LeaveConfirm(this, () => this.session.leave(), () => this.reading.readingChanged());
-    // Esc closes the open overlay and nothing else; with none open it asks to leave.
-    onKey(this.input.keyboard, 'keydown-ESC', () => escape({
-      confirm: this.leaveConfirm, closeCard: () => this.eventShow.dismiss(), askLeave: this.close ? () => this.askLeave() : null,
+    this.leaving = new PlayLeaving(this, this.session.inClass, {
+      roundOn: () => { const m = this.match(); return m !== null && m.phase !== 'done'; }, leave: () => this.session.leave(),
+      changed: () => this.reading.readingChanged(), closeCard: () => this.eventShow.dismiss(),
       closeExplanation: () => this.reading.explaining && (this.reading.toggleExplanation(), true),
-    }));
+    });
 
     this.card.events.on('drag', (p) => this.moves.previewAt(p.cardLeft, p.y));
     this.card.events.on('drop', (p) => this.moves.dropAt(p.cardLeft, p.y));
@@ -155,7 +143,7 @@ export class PlayScene extends Phaser.Scene {
     this.scale.on('resize', this.layout, this);
     this.events.once('shutdown', () => {
       this.scale.off('resize', this.layout, this);
-      for (const view of [this.classRound, this.screens, this.card, this.meters, this.queue, this.eventShow, this.reading, this.access, this.leaveConfirm]) view?.destroy();
+      for (const view of [this.classRound, this.screens, this.card, this.meters, this.queue, this.eventShow, this.reading, this.access, this.leaving]) view?.destroy();
       this.playEvents.clear();
     });
     void this.session.connect();
@@ -173,14 +161,7 @@ export class PlayScene extends Phaser.Scene {
 
   /** An overlay covers the heap (the explanation, the failure card, the leave question): moves wait, the practice clock stands still. */
   private overlayOpen(): boolean {
-    return this.reading.explaining || this.eventShow.holding || this.leaveConfirm.open;
-  }
-
-  /** ✕ or Esc: mid-round, asks first (the round's moves would be lost); a round that is over, or not joined, is left at once. */
-  private askLeave(): void {
-    const m = this.match();
-    if (!m || m.phase === 'done') this.session.leave();
-    else this.leaveConfirm.ask();
+    return this.reading.explaining || this.eventShow.holding || this.leaving.asking;
   }
 
   private nextTip(): void {
@@ -199,14 +180,13 @@ export class PlayScene extends Phaser.Scene {
     const m = this.match();
     const view = m ? this.session.kindView(m) : null;
     const at = playLayout({
-      width, height, hasClose: this.close !== null, inClass: this.classRound !== null,
+      width, height, hasClose: this.leaving.close !== null, inClass: this.classRound !== null,
       cardHeight: this.card.height(), queueHeight: this.queue.height(), metersHeight: (w) => this.meters.height(w),
       compactPanelHeight: (size) => this.classRound?.compactHeight(size) ?? 0, baseFont: baseFontSize(width, height),
       buttonWidths: buttons.map((b) => b.width), scale,
       buddyLine: buddyView && heapView ? { rowHeight: heapView.rowHeight(), spaceBytes: view?.kind === 'buddy' ? 2 ** view.maxOrder * view.unit : 0 } : null,
     });
-    this.titleText.setPosition(at.title.x, at.title.y).setFontSize(at.title.fontSize).setText(fitText(this.fullTitle, at.title.maxWidth, at.title.fontSize, true));
-    this.close?.setPosition(at.close.x, at.close.y);
+    this.words.layout(at);
     this.heapRight = at.right;
     this.card.layout(at.card.x, at.card.y, at.card.w, at.card.h);
     this.queue.layout(at.queue.x, at.queue.y, at.queue.w, at.queue.h);
@@ -218,14 +198,10 @@ export class PlayScene extends Phaser.Scene {
     board?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
     if (at.classPanel) this.classRound?.layout(at.classPanel.box, at.classPanel.fontSize, at.classPanel.compact);
     this.meters.layout(at.meters.x, at.meters.y, at.meters.w, at.meters.h);
-    this.progressText.setPosition(at.progress.x, at.progress.y).setWordWrapWidth(at.progress.wrap).setFontSize(at.textSize);
-    this.statusText.setFontSize(at.textSize);
-    // Two lines at most, so a long message never runs into the buttons (the whole text is published).
-    this.statusText.setPosition(at.status.x, at.status.y).setWordWrapWidth(at.status.wrap).setMaxLines(2);
     buttons.forEach((b, i) => b.setPosition(at.buttons[i]?.x ?? 0, at.buttons[i]?.y ?? 0));
     this.reading.layout();
     this.eventShow.layout();
-    this.leaveConfirm.layout();
+    this.leaving.layout(at.close);
     this.redraw();
   }
 
@@ -257,14 +233,13 @@ export class PlayScene extends Phaser.Scene {
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
     this.queue.show(m.hasPending && m.upcoming ? m.upcoming.map((e) => ({ op: e.op === 'free' ? 'free' : 'malloc', id: e.id, size: e.size })) : []);
     if (m.version !== this.lastVersion) {
-      if (this.lastVersion >= 0 && this.statusText.text.startsWith('Placing')) this.showStatus('Placed.', UI.good);
-      if (this.lastVersion >= 0 && this.statusText.text.startsWith('Giving')) this.showStatus('Given back: those pages are free for any cache now.', UI.good);
+      const settled = this.lastVersion >= 0 ? settledWords(this.words.statusText) : null;
+      if (settled) this.showStatus(settled, UI.good);
       this.lastVersion = m.version;
     }
     this.playEvents.take(m.version, m.happenings ?? '');
     if (m.phase === 'playing') this.reading.clockRuns();
-    const meters = m.meters;
-    this.progressText.setText(`requests placed ${meters.placed}${meters.failures ? ` · failed ${meters.failures}` : ''}${meters.fallbacks ? ` · placed for you ${meters.fallbacks}` : ''}`);
+    this.words.showProgress(m.meters);
     this.showMeters();
     this.showAccess(m, regions, view);
     const timed = Boolean(m.hasPending && m.pending.deadline);
@@ -275,7 +250,7 @@ export class PlayScene extends Phaser.Scene {
       this.layout();
     }
     if (this.classRound) {
-      const done = m.phase === 'done' && !m.hasPending && !this.statusText.text.startsWith('All your requests');
+      const done = m.phase === 'done' && !m.hasPending && !this.words.statusText.startsWith('All your requests');
       const { status, relayout } = this.classRound.update(done, this.scale.width < CLASS_COLUMN_WIDTH);
       if (status) this.showStatus(status.text, status.colour);
       if (relayout) return this.layout();
@@ -284,7 +259,7 @@ export class PlayScene extends Phaser.Scene {
     if (m.phase === 'done' && results && !this.session.inClass && !this.resultsScheduled && !this.eventShow.holding) {
       // Once: every later redraw (a patch, a resize) must not start the results scene again.
       this.resultsScheduled = true;
-      this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.fullTitle, assignment: this.data_.assignment }));
+      this.time.delayedCall(600, () => this.scene.start('ResultsScene', { results, level: this.data_.level, title: this.words.fullTitle, assignment: this.data_.assignment }));
     }
     this.publish(m);
   }
@@ -310,7 +285,7 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private showStatus(text: string, colour: string): void {
-    this.statusText.setText(text).setColor(colour);
+    this.words.setStatus(text, colour);
     this.access?.setStatus(text);
     this.republish();
   }
@@ -326,7 +301,7 @@ export class PlayScene extends Phaser.Scene {
     publishForTests(playViewForTests(m, {
       scene: this, heapView: this.screens.heapView, buddyView: this.screens.buddyView, board: this.screens.board, kindView: this.session.kindView(m),
       releaseButton: release.visible ? { x: release.x, y: release.y } : null, explaining: this.reading?.explaining ?? false,
-      title: this.fullTitle, status: this.statusText.text, heapRight: this.heapRight, classFacts: this.classRound?.facts() ?? null,
+      title: this.words.fullTitle, status: this.words.statusText, heapRight: this.heapRight, classFacts: this.classRound?.facts() ?? null,
     }));
   }
 }
