@@ -18,6 +18,8 @@ export interface RefusalSituation {
   /** The heap as the player saw it when moving. */
   readonly regions?: readonly RegionView[];
   readonly view?: KindView | null;
+  /** How an address reads (the client's decimal or hex setting); decimal when absent. */
+  readonly address?: (address: number) => string;
 }
 
 interface RefusalLike {
@@ -67,7 +69,8 @@ const doesNotFit: Words = (_refusal, situation) => {
   const wanted = need > size ? `malloc(${size}) needs a ${need} B block, which` : `${size} B`;
   if (hole.size < need) return `${wanted} doesn't fit in this ${hole.size} B hole.`;
   const room = hole.start + hole.size - target;
-  return `${wanted} doesn't fit from address ${target}: only ${room} B of this ${hole.size} B hole are left there; put it at the hole's start (${hole.start}).`;
+  const address = situation.address ?? String;
+  return `${wanted} doesn't fit from address ${address(target)}: only ${room} B of this ${hole.size} B hole are left there; put it at the hole's start (${address(hole.start)}).`;
 };
 
 /** A misaligned spot in a hole too small anyway (a buddy's 16 B block for a 32 B one): the size is the real reason; else the engine's words. */

@@ -1,7 +1,9 @@
 // What one step of a replay did, in words: the stream event (malloc, free or realloc),
 // its size, and where the block went or left from, read off the heap before and after
 // it ([MATCH-REPLAY-3]). The same event reads differently on two heaps (the player put
-// the block at 40, best fit at 16), so each side of the replay has its own label.
+// the block at 40, best fit at 16), so each side of the replay has its own label. The
+// words are written apart from the facts (`writeStep`) so a screen shows addresses as
+// its reader chose (decimal or hex).
 
 import type { RegionView } from '../core/allocator.ts';
 import type { StreamEvent } from '../core/stream.ts';
@@ -12,8 +14,12 @@ export interface StepLabel {
   readonly size: number;
   /** Where the block went (malloc, realloc) or left from (free); null when it went nowhere. */
   readonly at: number | null;
-  readonly text: string;
+  /** The area the block is in when it is not the main heap (an mmap, a slab, an arena); null in the main heap. */
+  readonly area: string | null;
 }
+
+/** How an address reads: decimal unless the reader chose otherwise (the client's hex setting). */
+export type AddressWords = (address: number) => string;
 
 const liveOf = (heap: readonly RegionView[]): RegionView[] => heap.filter((r) => r.state === 'live' && r.id !== undefined);
 
@@ -23,22 +29,26 @@ function arrived(before: readonly RegionView[], after: readonly RegionView[]): R
   return liveOf(after).find((r) => !had.has(r.id)) ?? null;
 }
 
-/** Where a region is, with its area when it is not the main heap (an mmap, a slab, an arena). */
-function placeOf(region: RegionView): string {
-  return region.area === undefined || region.area === 'heap' ? `at ${region.start}` : `at ${region.start} in ${region.area}`;
+function areaOf(region: RegionView): string | null {
+  return region.area === undefined || region.area === 'heap' ? null : region.area;
 }
 
-/** [MATCH-REPLAY-3] The label of the step that ran `event`, turning `before` into `after`. */
+/** [MATCH-REPLAY-3] What the step that ran `event` did, turning `before` into `after`. */
 export function describeStep(event: StreamEvent, before: readonly RegionView[], after: readonly RegionView[]): StepLabel {
   if (event.op === 'free') {
     const left = arrived(after, before);
-    if (!left) return { op: 'free', size: 0, at: null, text: 'free: nothing to free (that malloc returned NULL)' };
-    const size = left.requested ?? left.size;
-    return { op: 'free', size, at: left.start, text: `free the ${size}-byte block ${placeOf(left)}` };
+    return left ? { op: 'free', size: left.requested ?? left.size, at: left.start, area: areaOf(left) } : { op: 'free', size: 0, at: null, area: null };
   }
-  const call = event.op === 'alloc' ? `malloc(${event.size})` : `realloc(${event.size})`;
   const op = event.op === 'alloc' ? 'malloc' : 'realloc';
-  if (event.size <= 0) return { op, size: event.size, at: null, text: `${call}: nothing to place` };
-  const block = arrived(before, after);
-  return block ? { op, size: event.size, at: block.start, text: `${call} → ${placeOf(block)}` } : { op, size: event.size, at: null, text: `${call} → NULL (no room)` };
+  const block = event.size > 0 ? arrived(before, after) : null;
+  return { op, size: event.size, at: block?.start ?? null, area: block ? areaOf(block) : null };
+}
+
+/** [MATCH-REPLAY-3] The step in words, its address as `address` writes it. */
+export function writeStep(step: StepLabel, address: AddressWords = String): string {
+  const where = step.at === null ? '' : `at ${address(step.at)}${step.area === null ? '' : ` in ${step.area}`}`;
+  if (step.op === 'free') return step.at === null ? 'free: nothing to free (that malloc returned NULL)' : `free the ${step.size}-byte block ${where}`;
+  const call = `${step.op}(${step.size})`;
+  if (step.size <= 0) return `${call}: nothing to place`;
+  return step.at === null ? `${call} → NULL (no room)` : `${call} → ${where}`;
 }

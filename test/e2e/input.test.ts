@@ -59,23 +59,49 @@ describe('input forgives', () => {
     const placed = await until<PlayViewForTests>(page, 'PlayScene', (v) => v.blocks.length === 1);
     // The ramp's heap is empty: the first hole that fits is the room at its start.
     expect(placed.blocks).toEqual([{ id: first.pending!.id, address: 0, size: first.pending!.size }]);
-    // Every other request by Enter alone, to the results.
-    for (let step = 0; step < 40; step++) {
-      const v = await untilMoveOrResults(page);
-      if (!v) break;
-      await page.keyboard.press('Enter');
-      await untilPast(page, v.version);
-    }
-    await until(page, 'ResultsScene');
-    await page.keyboard.press('p');
-    await expect.poll(() => reports(page).then((r) => r.ReplayView?.moment)).toBeGreaterThan(0);
-    await page.keyboard.press('Home');
-    await expect.poll(() => reports(page).then((r) => r.ReplayView?.moment)).toBe(0);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => reports(page).then((r) => r.ReplayView?.moment)).toBe(1);
-    const step = (await reports(page)).ReplayView as unknown as ReplayFacts;
+    const step = await replayFirstStep(page);
     expect(step.leftBlocks).toEqual([{ address: 0, size: first.pending!.size }]);
-    expect(step.leftStep).toContain(`malloc(${first.pending!.size})`);
+    expect(step.leftStep).toContain(`malloc(${first.pending!.size}) → at 0`);
     await page.screenshot({ path: artifactPath('input-replay-first-step.png') });
   });
+
+  it('Hex (X) writes every address in hex: the heap\'s mirror, a refusal, and the replay\'s steps (issue 13, item 7)', async () => {
+    const page = await live.browser.newPage();
+    await page.goto(`${live.server.url}/?level=bump-ramp`);
+    await until<PlayViewForTests>(page, 'PlayScene', (v) => v.explaining);
+    await page.keyboard.press('Escape');
+    const first = await until<PlayViewForTests>(page, 'PlayScene', (v) => !v.explaining && v.pending !== null);
+    await page.keyboard.press('x');
+    await until<PlayViewForTests>(page, 'PlayScene', (v) => v.status.includes('in hex'));
+    await page.keyboard.press('Enter');
+    await untilPast(page, first.version);
+    await until<PlayViewForTests>(page, 'PlayScene', (v) => v.blocks.length === 1);
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/Address 0x0, \d+ bytes/);
+    const step = await replayFirstStep(page);
+    expect(step.leftStep).toContain(`malloc(${first.pending!.size}) → at 0x0`);
+    // A screen reader hears each replay step as it is stepped to.
+    await expect.poll(() => page.locator('#a11y-polite').textContent()).toMatch(new RegExp(`Replay step 1 of \\d+\\. You: malloc\\(${first.pending!.size}\\) → at 0x0\\.`));
+    await page.screenshot({ path: artifactPath('input-replay-hex.png') });
+    // The choice is kept in this browser: it was, and goes back to decimal for the tests after this one.
+    expect(await page.evaluate(() => window.localStorage.getItem('mallocade.hexAddresses'))).toBe('true');
+    await page.evaluate(() => window.localStorage.setItem('mallocade.hexAddresses', 'false'));
+  });
 });
+
+/** Every request left by Enter alone, to the results; then the replay's first step. */
+async function replayFirstStep(page: Page): Promise<ReplayFacts> {
+  for (let step = 0; step < 40; step++) {
+    const v = await untilMoveOrResults(page);
+    if (!v) break;
+    await page.keyboard.press('Enter');
+    await untilPast(page, v.version);
+  }
+  await until(page, 'ResultsScene');
+  await page.keyboard.press('p');
+  await expect.poll(() => reports(page).then((r) => r.ReplayView?.moment)).toBeGreaterThan(0);
+  await page.keyboard.press('Home');
+  await expect.poll(() => reports(page).then((r) => r.ReplayView?.moment)).toBe(0);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => reports(page).then((r) => r.ReplayView?.moment)).toBe(1);
+  return (await reports(page)).ReplayView as unknown as ReplayFacts;
+}

@@ -39,6 +39,9 @@ interface ReplayReading {
   leftStep: string;
   rightStep: string;
   leftBlocks: { address: number; size: number }[];
+  /** The right edges of the two sides' titles (the further) and of the replay's panel. */
+  titlesRight: number;
+  panelRight: number;
 }
 
 const live = useServerAndBrowser({ width: 1280, height: 720 });
@@ -172,6 +175,15 @@ describe('the game in a browser (warm-up practice round)', () => {
     await expect.poll(() => replay().then((r) => r?.right), { timeout: 10_000 }).toMatch(/^clairvoyant/);
     await expect.poll(() => twin.getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByRole('button', { name: /^Compare with lowest buddy/ }).first().getAttribute('aria-pressed')).toBe('false');
+    // On a phone the clairvoyant's long title wraps inside the screen, not off it (issue 13).
+    await page.keyboard.press('ArrowLeft');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await laidOut(390);
+    const onPhone = await until<ResultsLayoutView>(page, 'ResultsScene', (v) => v.showingReplay && v.layout.width === 390);
+    expect(onPhone.rivals[2]?.chosen).toBe(true);
+    await expect.poll(() => replay().then((r) => r !== null && r.panelRight <= 390 && r.titlesRight <= r.panelRight), { timeout: 10_000 }).toBe(true);
+    expect((await replay())!.right).toMatch(/^clairvoyant/);
+    await page.screenshot({ path: artifactPath('results-replay-phone.png') });
     await page.close();
   });
 });

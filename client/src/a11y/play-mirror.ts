@@ -9,6 +9,7 @@
 
 import type { RegionView } from '../../../shared/core/allocator.ts';
 import type { HoleRef } from '../views/heap-line.ts';
+import { formatAddress } from '../views/format.ts';
 import { HIDDEN_CLASS, type ScreenLayer } from './layer.ts';
 
 /** A slab or arena the pending object can go to (-1: a new one). */
@@ -46,7 +47,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', hidde
 }
 
 function describeBlock(r: RegionView): string {
-  const at = `Address ${r.start}, ${r.size} bytes`;
+  const at = `Address ${formatAddress(r.start)}, ${r.size} bytes`;
   if (r.state === 'live') return `${at}, live: request ${r.id ?? '?'}${r.requested !== undefined && r.requested !== r.size ? ` (asked ${r.requested})` : ''}${r.tag ? `, ${r.tag}` : ''}${r.area === 'mmap' ? ', mapped' : ''}.`;
   return `${at}, ${r.state === 'free' ? 'free' : 'unused'}${r.area === 'mmap' ? ', mapped' : ''}.`;
 }
@@ -109,7 +110,7 @@ export class PlayMirror {
       items.push(hole && input.canPlace && size !== undefined ? this.holeItem(hole, size) : this.textItem(describeBlock(r)));
     }
     for (const hole of input.holes.filter((h) => h.pastBreak)) {
-      items.push(input.canPlace && size !== undefined ? this.holeItem(hole, size) : this.textItem(`Past the break at address ${hole.start}: room to grow the heap.`));
+      items.push(input.canPlace && size !== undefined ? this.holeItem(hole, size) : this.textItem(`Past the break at address ${formatAddress(hole.start)}: room to grow the heap.`));
     }
     for (const spot of input.spots) {
       if (input.canPlace && size !== undefined) items.push(this.button(`spot:${spot.target}`, `Put malloc(${size}) in ${spot.name}`, () => this.actions.place(spot.target)));
@@ -119,8 +120,8 @@ export class PlayMirror {
 
   private holeItem(hole: HoleRef, size: number): HTMLLIElement {
     const label = hole.pastBreak
-      ? `Grow the heap: place malloc(${size}) at address ${hole.start}, past the break`
-      : `Hole at address ${hole.start}, ${hole.size} bytes, free: place malloc(${size}) here`;
+      ? `Grow the heap: place malloc(${size}) at address ${formatAddress(hole.start)}, past the break`
+      : `Hole at address ${formatAddress(hole.start)}, ${hole.size} bytes, free: place malloc(${size}) here`;
     const item = this.button(`hole:${hole.start}`, label, () => this.actions.place(hole.start));
     const button = item.firstElementChild as HTMLButtonElement;
     button.addEventListener('focus', () => this.actions.focusHole(hole.index));

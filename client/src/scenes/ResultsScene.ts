@@ -12,7 +12,7 @@ import { Sound } from '../audio/sound.ts';
 import { scoreTerms, starsFor } from '../../../shared/score/score.ts';
 import { ComparisonBarsView } from '../views/ComparisonBarsView.ts';
 import { LinePlotView } from '../views/LinePlotView.ts';
-import { formatBytes } from '../views/format.ts';
+import { formatAddress, formatBytes } from '../views/format.ts';
 import { Button } from '../ui/Button.ts';
 import { announce } from '../a11y/announcer.ts';
 import { readScreen } from '../a11y/screen-text.ts';
@@ -22,6 +22,7 @@ import type { AssignmentRound } from '../net/connection.ts';
 import { recordStars } from '../progress.ts';
 import { ReplayView, type ReplaySide } from '../views/ReplayView.ts';
 import { clairvoyantFrames, frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
+import { writeStep } from '../../../shared/replay/steps.ts';
 import { engineOf, replayMatch, type LoggedMove, type RoundConfig } from '../../../shared/match/match.ts';
 import { lineUpAreas } from '../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../shared/match/kinds.ts';
@@ -343,7 +344,7 @@ export class ResultsScene extends Phaser.Scene {
     const sideOf = (title: string, frames: readonly Frame[]): ReplaySide => {
       const frame = frameAt(frames, moment);
       // Slabs and arenas each count from 0: lined up end to end for the address line.
-      return { title, heap: lineUpAreas(frame?.heap ?? []), step: frame?.step?.text ?? '' };
+      return { title, heap: lineUpAreas(frame?.heap ?? []), step: frame?.step ? writeStep(frame.step, formatAddress) : '' };
     };
     const chips = policies.map((name, i) => new Button(this, -10_000, -10_000, chipText(name, i), () => choose(i), {
       width: chipWidth(name, i), height: CHIP.height, fontSize: CHIP.fontSize,
@@ -364,6 +365,11 @@ export class ResultsScene extends Phaser.Scene {
     const seek = (to: number): void => {
       moment = Phaser.Math.Clamp(to, 0, lastMoment);
       refresh();
+      // The step in words for a screen reader (the canvas shows it): both sides, as the labels read.
+      const name = policies[policyIndex] ?? '';
+      const you = sideOf('you', mine.value).step || 'the start';
+      const rival = sideOf(name === CLAIRVOYANT ? 'the clairvoyant' : policyLabel(name), framesOf(name));
+      announce(`Replay step ${moment} of ${lastMoment}. You: ${you}. ${rival.title}: ${rival.step || 'the start'}.`);
     };
     view.onSeek = seek;
     const keyboard = this.input.keyboard;

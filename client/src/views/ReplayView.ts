@@ -116,9 +116,15 @@ export class ReplayView {
     this.right.destroy();
   }
 
+  /**
+   * A side's title over its heap. Narrow (a phone), a long title ("clairvoyant (saw the whole
+   * stream) ▸: malloc(24) → at 40") wraps onto a second line kept for it, never off screen.
+   */
   private place(title: Phaser.GameObjects.Text, view: HeapView, x: number, y: number, w: number, h: number): void {
-    title.setPosition(x, y);
-    view.layout(x, y + 26, w, Math.max(60, h - 30));
+    const lines = w < 600 ? 2 : 1;
+    title.setPosition(x, y).setWordWrapWidth(w, true).setMaxLines(lines);
+    const below = 6 + lines * 20;
+    view.layout(x, y + below, w, Math.max(60, h - below - 4));
   }
 
   private seekTo(px: number): void {
@@ -156,6 +162,9 @@ export class ReplayView {
       rightBlocks: blocksOf(d.right.heap),
       momentText: this.momentText.text,
       nextPolicyAt: { x: this.rightTitle.x + this.rightTitle.width / 2, y: this.rightTitle.y + this.rightTitle.height / 2 },
+      // The titles' right edges and the panel's: a title never runs past it.
+      titlesRight: Math.max(this.leftTitle.x + this.leftTitle.width, this.rightTitle.x + this.rightTitle.width),
+      panelRight: this.bounds.right,
     });
   }
 }

@@ -15,11 +15,11 @@ function heapOf(config: FreeListConfig): Allocator {
 }
 
 /** Places a block where the engine is asked to, expecting a refusal, and words it as the screen would. */
-function refusedWords(heap: Allocator, size: number, target: number): string {
+function refusedWords(heap: Allocator, size: number, target: number, address?: (a: number) => string): string {
   const regions = heap.walk();
   const refusal = heap.allocate(99, size, target);
   if (refusal.ok) throw new Error(`expected ${size} B at ${target} to be refused`);
-  const words = refusalWords(refusal, { size, target, regions, view: kindViewOf(heap) });
+  const words = refusalWords(refusal, { size, target, regions, view: kindViewOf(heap), ...(address ? { address } : {}) });
   expect(words).not.toContain(refusal.code);
   return words;
 }
@@ -43,6 +43,11 @@ describe('refusals in words [MATCH-WORDS-1..2]', () => {
 
   it('[MATCH-WORDS-2] a request put too far into a hole large enough says what is left there and where the hole starts', () => {
     expect(refusedWords(lecture(), 5, 13)).toBe("5 B doesn't fit from address 13: only 3 B of this 6 B hole are left there; put it at the hole's start (10).");
+  });
+
+  it('[MATCH-WORDS-2] addresses read as the player chose (hex)', () => {
+    const hex = (a: number): string => `0x${a.toString(16)}`;
+    expect(refusedWords(lecture(), 5, 13, hex)).toBe("5 B doesn't fit from address 0xd: only 3 B of this 6 B hole are left there; put it at the hole's start (0xa).");
   });
 
   it('[MATCH-WORDS-2] with a header the block is larger than the request, and the words say so', () => {

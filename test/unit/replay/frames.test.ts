@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, startMatch, type RoundConfig } from '../../../shared/match/match.ts';
 import { clairvoyantFrames, frameAt, playerFrames, policyFrames, type Frame } from '../../../shared/replay/frames.ts';
+import { writeStep } from '../../../shared/replay/steps.ts';
 import { LEVELS } from '../../../shared/levels/levels.ts';
 import { policiesFor, type RegisteredKind } from '../../../shared/match/kinds.ts';
 import { alloc, free } from '../../../shared/core/stream.ts';
@@ -46,7 +47,7 @@ describe('replay frames', () => {
         const change = live(frame.heap).length - live(frames.value[i - 1]!.heap).length;
         const step = frame.step!;
         const expected = step.at === null ? 0 : step.op === 'free' ? -1 : step.op === 'malloc' ? 1 : 0;
-        expect(change, `${level.id}, step ${i}: ${step.text}`).toBe(expected);
+        expect(change, `${level.id}, step ${i}: ${writeStep(step)}`).toBe(expected);
       }
     }
   });
@@ -67,18 +68,23 @@ describe('replay frames', () => {
     if (!frames.ok) throw new Error(frames.message);
     expect(frames.value.map((f) => f.step)).toEqual([
       null,
-      { op: 'malloc', size: 1, at: 0, text: 'malloc(1) → at 0' },
-      { op: 'malloc', size: 4, at: 4, text: 'malloc(4) → at 4' },
-      { op: 'free', size: 1, at: 0, text: 'free the 1-byte block at 0' },
-      { op: 'free', size: 4, at: 4, text: 'free the 4-byte block at 4' },
+      { op: 'malloc', size: 1, at: 0, area: null },
+      { op: 'malloc', size: 4, at: 4, area: null },
+      { op: 'free', size: 1, at: 0, area: null },
+      { op: 'free', size: 4, at: 4, area: null },
     ]);
+    expect(frames.value.map((f) => (f.step ? writeStep(f.step) : null))).toEqual([
+      null, 'malloc(1) → at 0', 'malloc(4) → at 4', 'free the 1-byte block at 0', 'free the 4-byte block at 4',
+    ]);
+    // Addresses as the reader chose them (the client's hex setting).
+    expect(writeStep(frameAt(frames.value, 2)!.step!, (a) => `0x${a.toString(16)}`)).toBe('malloc(4) → at 0x4');
   });
 
   it('[MATCH-REPLAY-3] a malloc that fails is labelled as returning NULL', () => {
     const config: RoundConfig = { ...walkthrough, source: { source: 'events', events: [alloc(0, 16)] } };
     const frames = policyFrames(config, 'buddy-lowest');
     if (!frames.ok) throw new Error(frames.message);
-    expect(frames.value.map((f) => f.step?.text ?? null)).toEqual([null, 'malloc(16) → NULL (no room)']);
+    expect(frames.value.map((f) => (f.step ? writeStep(f.step) : null))).toEqual([null, 'malloc(16) → NULL (no room)']);
   });
 
   it("[MATCH-REPLAY-2] the clairvoyant's frames line up the same way", () => {

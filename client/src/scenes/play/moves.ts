@@ -19,6 +19,7 @@ import { UI } from '../../palette.ts';
 import { onKey } from '../../ui/keys.ts';
 import type { HeapView } from '../../views/HeapView.ts';
 import type { RequestCardView } from '../../views/RequestCardView.ts';
+import { formatAddress } from '../../views/format.ts';
 import type { KindBoard } from '../kind-board.ts';
 
 /** What the moves read of the play scene, asked afresh each time (views come and go as the kind turns out). */
@@ -62,9 +63,9 @@ export class PlayMoves {
       return ctx.status('Paused by the host: wait for the round to go on.', UI.bad);
     }
     const board = ctx.board();
-    const where = board ? `in ${board.nameOf(target)}` : `at address ${target}`;
+    const where = board ? `in ${board.nameOf(target)}` : `at address ${formatAddress(target)}`;
     ctx.status(`Placing malloc(${m.pending.size}) ${where}…`, UI.dim);
-    this.tried = { size: m.pending.size, target, regions: decodeRegions(m.regions), view: ctx.kindView(m) };
+    this.tried = { size: m.pending.size, target, regions: decodeRegions(m.regions), view: ctx.kindView(m), address: formatAddress };
     link.post('place', { requestId: m.pending.id, target, version: m.version });
   }
 
@@ -73,7 +74,7 @@ export class PlayMoves {
     const p = this.previewFor(x, y);
     const m = this.ctx.match();
     // Why not, in the words a refusal would be told in.
-    const note = p && !p.legal && m ? refusalWords({ code: p.code ?? '', message: p.message ?? '' }, { size: m.pending.size, target: p.address, regions: decodeRegions(m.regions), view: this.ctx.kindView(m) }) : null;
+    const note = p && !p.legal && m ? refusalWords({ code: p.code ?? '', message: p.message ?? '' }, { size: m.pending.size, target: p.address, regions: decodeRegions(m.regions), view: this.ctx.kindView(m), address: formatAddress }) : null;
     this.ctx.heapView()?.setGhost(p ? { address: p.address, size: p.size, legal: p.legal, ...(note ? { note } : {}) } : null);
   }
 
