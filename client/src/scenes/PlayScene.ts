@@ -21,7 +21,7 @@ import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { PlayAccess } from '../a11y/play-access.ts';
 import { playLine } from '../views/heap-line.ts';
-import { lineMarks } from '../views/line-marks.ts';
+import { lineMarks, marksListOrder } from '../views/line-marks.ts';
 import { MetersView, metersOf } from '../views/MetersView.ts';
 import { QueueView } from '../views/QueueView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
@@ -110,10 +110,10 @@ export class PlayScene extends Phaser.Scene {
       kindView: (m) => this.session.kindView(m), paused: () => this.classRound?.paused() ?? false, explaining: () => this.overlayOpen(),
       status: (text, colour) => this.showStatus(text, colour),
     });
-    this.controls = new PlayControls(this, level !== null, {
+    this.controls = new PlayControls(this, level !== null, marksListOrder(this.data_.level), {
       coalesce: () => this.moves.coalesce(), newOne: () => this.moves.placeAt(-1), release: () => this.moves.release(),
       explain: () => this.reading.toggleExplanation(), tip: () => this.nextTip(),
-      hintsChanged: () => this.redraw(), addressesChanged: () => this.layout(), status: (text, colour) => this.showStatus(text, colour),
+      hintsChanged: () => this.redraw(), orderChanged: () => this.redraw(), addressesChanged: () => this.layout(), status: (text, colour) => this.showStatus(text, colour),
     });
     this.playEvents.on((event) => {
       const name = soundOfEvent(event);
@@ -227,7 +227,7 @@ export class PlayScene extends Phaser.Scene {
       heapView.show(view?.kind === 'freelist' && view.rule.header > 0 ? { ...line, headerBytes: view.rule.header } : line);
       // A request the engine maps goes to the mmap strip wherever it is placed: no caret on the line points elsewhere.
       heapView.setHints(line.mmap?.pendingMapped || !this.controls.showHints ? [] : hintsOf(m));
-      heapView.setMarks(lineMarks(this.data_.level, view));
+      heapView.setMarks(lineMarks(this.data_.level, view, this.controls.listOrder));
       this.moves.showFitting();
     }
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);

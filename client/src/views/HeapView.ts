@@ -145,7 +145,7 @@ export class HeapView extends PanelView<HeapLine> {
 
   /** The level's marks: the next-fit rover, the free list's order (numbers on the holes). */
   setMarks(marks: LineMarks): void {
-    if (marks.rover === this.marks.rover && marks.listOrder?.addresses.join() === this.marks.listOrder?.addresses.join()) return;
+    if (marks.rover === this.marks.rover && marks.listOrder?.name === this.marks.listOrder?.name && marks.listOrder?.addresses.join() === this.marks.listOrder?.addresses.join()) return;
     this.marks = marks;
     this.redraw();
   }

@@ -1,6 +1,7 @@
 // The play screen's row of buttons: hints on or off, coalesce, a new slab or arena,
 // give back an empty slab, explain and tip (a level only), the sound's volume and
-// decimal or hex addresses (both kept in the browser). The scene says which moves are
+// decimal or hex addresses (both kept in the browser), and on the level about free-list
+// order, which order the holes are numbered in. The scene says which moves are
 // on offer and where the row goes; on a projector the buttons are drawn larger than
 // made (layout.ts projectorScale).
 
@@ -9,10 +10,11 @@ import { Sound, volumeLabel } from '../../audio/sound.ts';
 import { UI } from '../../palette.ts';
 import { loadAddressDisplay, toggleAddressDisplay } from '../../ui/address-display.ts';
 import { Button } from '../../ui/Button.ts';
+import { LIST_ORDERS, listOrderName, type ListOrder } from '../../views/line-marks.ts';
 
 const BUTTON = { height: 44, fontSize: 16 } as const;
 
-export type ControlName = 'hints' | 'coalesce' | 'new' | 'release' | 'explain' | 'tip' | 'sound' | 'hex';
+export type ControlName = 'hints' | 'coalesce' | 'new' | 'release' | 'explain' | 'tip' | 'sound' | 'hex' | 'order';
 
 /** What the buttons do beyond their own settings. */
 export interface ControlActions {
@@ -25,8 +27,13 @@ export interface ControlActions {
   readonly hintsChanged: () => void;
   /** Addresses switched between decimal and hex: the screen is laid out again. */
   readonly addressesChanged: () => void;
+  /** The free list is numbered in another order: the screen redraws. */
+  readonly orderChanged: () => void;
   readonly status: (text: string, colour: string) => void;
 }
+
+/** The order button names the order shown. */
+const orderLabel = (order: ListOrder): string => `Order: ${listOrderName(order)} (O)`;
 
 /** The address button says what a press switches to. */
 const hexLabel = (hex: boolean): string => (hex ? 'Decimal (X)' : 'Hex (X)');
@@ -34,11 +41,12 @@ const hexLabel = (hex: boolean): string => (hex ? 'Decimal (X)' : 'Hex (X)');
 export class PlayControls {
   readonly buttons: Readonly<Record<ControlName, Button>>;
   private hints = true;
+  private order: ListOrder = 'lifo';
   /** Each button's width as made, before a projector scales it. */
   private readonly base = new WeakMap<Button, number>();
 
-  /** `withLevel`: a practice level (explain and tip are shown). */
-  constructor(scene: Phaser.Scene, withLevel: boolean, act: ControlActions) {
+  /** `withLevel`: a practice level (explain and tip are shown); `listOrders`: the level about free-list order. */
+  constructor(scene: Phaser.Scene, withLevel: boolean, listOrders: boolean, act: ControlActions) {
     const button = (label: string, width: number, key: string, press: () => void): Button => new Button(scene, 0, 0, label, press, { ...BUTTON, width, key });
     this.buttons = {
       hints: button('Hints: on (H)', 170, 'H', () => this.toggleHints(act)),
@@ -49,10 +57,18 @@ export class PlayControls {
       tip: button('Tip (T)', 120, 'T', act.tip).setName('tip').setVisible(withLevel),
       sound: button(`${volumeLabel(Sound.of('play').volume)} (M)`, 170, 'M', () => this.stepSound(act)).setName('sound'),
       hex: button(hexLabel(loadAddressDisplay()), 150, 'X', () => {
-        this.buttons.hex.setText(hexLabel(toggleAddressDisplay()));
+        const hex = toggleAddressDisplay();
+        this.buttons.hex.setText(hexLabel(hex));
         act.addressesChanged();
+        act.status(hex ? 'Addresses now in hex (0x…).' : 'Addresses now in decimal.', UI.dim);
       }).setName('hex'),
+      order: button(orderLabel('lifo'), 190, 'O', () => this.stepOrder(act)).setName('order').setVisible(listOrders),
     };
+  }
+
+  /** The free-list order the holes are numbered in (the level about it). */
+  get listOrder(): ListOrder {
+    return this.order;
   }
 
   /** Whether the player wants the policies' hints drawn. */
@@ -84,6 +100,14 @@ export class PlayControls {
     this.hints = !this.hints;
     this.buttons.hints.setText(`Hints: ${this.hints ? 'on' : 'off'} (H)`);
     act.hintsChanged();
+  }
+
+  /** The order button: LIFO, FIFO, by address, and round again. */
+  private stepOrder(act: ControlActions): void {
+    this.order = LIST_ORDERS[(LIST_ORDERS.indexOf(this.order) + 1) % LIST_ORDERS.length]!;
+    this.buttons.order.setText(orderLabel(this.order));
+    act.orderChanged();
+    act.status(`The holes are numbered in ${listOrderName(this.order)} order: 1 is the hole first fit tries first.`, UI.dim);
   }
 
   /** The sound button: off, 30 %, 70 %, 100 % (kept in the browser). */
