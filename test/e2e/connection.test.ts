@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Client, type Room } from '@colyseus/sdk';
 import type { PlayViewForTests } from '../../client/src/test-hook.ts';
-import { publishedView, until, untilPast, untilScene, useServerAndBrowser, whileFramesDrawn } from './scene-support.ts';
+import { publishedView, until, untilPast, untilReconnectable, untilScene, useServerAndBrowser, whileFramesDrawn } from './scene-support.ts';
 import type { TextBox } from './support.ts';
 
 const env = useServerAndBrowser({ width: 1280, height: 800 });
@@ -37,15 +37,6 @@ async function goOffline(page: Page): Promise<void> {
 
 async function goOnline(page: Page): Promise<void> {
   await page.context().setOffline(false);
-}
-
-/**
- * Waits until the SDK would reconnect the page's room: it reconnects only a room that
- * has been joined for `reconnection.minUptime` (5 s by default in @colyseus/sdk 0.18),
- * and ends one dropped earlier. The page says when that holds (client/src/test-hook.ts).
- */
-async function untilReconnectable(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => window.mallocade?.reconnectable?.() ?? false), { timeout: 30_000 }).toBe(true);
 }
 
 describe('a lost connection in the browser', () => {

@@ -5,14 +5,10 @@
 // and find the student's heap and the dashboard as they were. "Back" is a new connection
 // (a new session id published by each page), not a screen left over from before the crash.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ClassRoundFactsForTests, PlayViewForTests } from '../../client/src/test-hook.ts';
-import { artifactPath, launchChromium, startServer, type RunningServer } from './support.ts';
-import { until, type Published, press } from './scene-support.ts';
+import { artifactPath } from './support.ts';
+import { until, type Published, press, useRestartableServer } from './scene-support.ts';
 
 interface Probe { x: number; y: number; enabled?: boolean }
 interface HostView extends Published { code: string; connected: boolean; sessionId: string; phase: string; roundNo: number; buttons?: Record<string, Probe>; players: { nickname: string }[] }
@@ -22,32 +18,12 @@ type PlayView = PlayViewForTests & ClassRoundFactsForTests;
 /** How soon after the restarted server answers /health every browser is back on its seat. */
 const BACK_WITHIN_MS = 8000;
 
-const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-restart-')), 'class.db');
-const servers: RunningServer[] = [];
-let chromium: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  servers.push(await startServer({ MALLOCADE_DB: dbFile }));
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await chromium?.close();
-  for (const s of servers) await s.stop();
-});
-
-async function person(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await chromium.newContext({ viewport });
-  context.setDefaultNavigationTimeout(90_000);
-  contexts.push(context);
-  return context.newPage();
-}
-
+const live = useRestartableServer();
+const person = (viewport: { width: number; height: number }) => live.person(viewport);
 
 describe('a class through a server crash', () => {
   it('the student, the host and the projector come back by themselves after kill -9 and a restart, the heap as it was', async () => {
-    const first = servers[0]!;
+    const first = live.server;
     const host = await person({ width: 1920, height: 1080 });
     await host.goto(first.url);
     await until(host, 'TitleScene');
@@ -76,7 +52,7 @@ describe('a class through a server crash', () => {
     // Each page notices the drop (the host's and the projector's views say not connected).
     await until<HostView>(host, 'HostScene', (v) => !v.connected);
     await until<ProjectorView>(projector, 'ProjectorScene', (v) => !v.connected);
-    servers.push(await startServer({ MALLOCADE_DB: dbFile }, { port: first.port }));
+    await live.restart();
     const healthAt = Date.now();
     const since = (): number => Date.now() - healthAt;
 

@@ -2,6 +2,9 @@
 // client/src/test-hook.ts), read from a page; waits on it (a scene, a condition on
 // what it published, frames drawn), never on time; and the server and browser a
 // test file plays against.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MallocadeHook, PlayViewForTests } from '../../client/src/test-hook.ts';
@@ -112,6 +115,15 @@ export async function untilPast(page: Page, version: number): Promise<void> {
 }
 
 /**
+ * Waits until the SDK would reconnect the page's room: it reconnects only a room that
+ * has been joined for `reconnection.minUptime` (5 s by default in @colyseus/sdk 0.18),
+ * and ends one dropped earlier. The page says when that holds (client/src/test-hook.ts).
+ */
+export async function untilReconnectable(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => window.mallocade?.reconnectable?.() ?? false), { timeout: 30_000 }).toBe(true);
+}
+
+/**
  * Presses `key` until `focusOf` reads `target` off what `scene` publishes, waiting after
  * each press for the focus to move; at most `limit` presses.
  */
@@ -210,6 +222,55 @@ export function useServerAndPeople(): People {
       context.setDefaultNavigationTimeout(PAGE_LOAD_MS);
       contexts.push(context);
       await prepare?.(context);
+      return context.newPage();
+    },
+  };
+}
+
+/** A server a test kills and starts again, and the people whose browsers live through it. */
+export interface RestartablePeople {
+  /** The server running now (the last one started). */
+  readonly server: RunningServer;
+  /** Starts the server again on the same database and port (after `server.kill`), where its clients expect it. */
+  restart(): Promise<RunningServer>;
+  /** A page in a browser context of its own (a person's own machine and storage) at this size. */
+  person(viewport: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * For a whole test file: the real server on a SQLite file of its own (so a restarted
+ * server finds what the killed one stored), and one Chromium, each person a context.
+ */
+export function useRestartableServer(): RestartablePeople {
+  const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-restart-')), 'class.db');
+  const servers: RunningServer[] = [];
+  const contexts: BrowserContext[] = [];
+  let chromium: Browser | null = null;
+  beforeAll(async () => {
+    servers.push(await startServer({ MALLOCADE_DB: dbFile }));
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await chromium?.close();
+    for (const s of servers) await s.stop();
+  });
+  return {
+    get server(): RunningServer {
+      const last = servers.at(-1);
+      if (!last) throw new Error('the server is not running yet');
+      return last;
+    },
+    async restart() {
+      const port = this.server.port;
+      servers.push(await startServer({ MALLOCADE_DB: dbFile }, { port }));
+      return this.server;
+    },
+    async person(viewport) {
+      if (!chromium) throw new Error('Chromium is not running yet');
+      const context = await chromium.newContext({ viewport });
+      context.setDefaultNavigationTimeout(PAGE_LOAD_MS);
+      contexts.push(context);
       return context.newPage();
     },
   };

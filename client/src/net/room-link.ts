@@ -34,6 +34,8 @@ export class RoomLink<State = unknown> {
   readonly room: Room;
   private readonly undo: Array<() => void> = [];
   private left = false;
+  /** Between a drop and the reconnection (or the leave). */
+  private lost = false;
 
   constructor(owner: LinkOwner, room: Room, handlers: RoomLinkHandlers) {
     this.room = room;
@@ -45,8 +47,14 @@ export class RoomLink<State = unknown> {
     for (const [type, handler] of Object.entries(handlers.onMessage ?? {})) this.undo.push(room.onMessage(type, handler));
     // Always watched: the link must know when the room has left (see the invariant above).
     this.undo.push(watchConnection(room, {
-      lost: onDrop,
-      back: onReconnect,
+      lost: () => {
+        this.lost = true;
+        onDrop?.();
+      },
+      back: () => {
+        this.lost = false;
+        onReconnect?.();
+      },
       gone: (code) => {
         this.left = true;
         onLeave?.(code);
@@ -64,6 +72,14 @@ export class RoomLink<State = unknown> {
   /** Whether the room is gone for good. */
   get hasLeft(): boolean {
     return this.left;
+  }
+
+  /**
+   * Whether nothing sent now would reach the server: the connection dropped (the SDK
+   * reconnecting, or a restarted server being noticed), its socket is closed, or the room is gone.
+   */
+  get isDown(): boolean {
+    return this.left || this.lost || !this.room.connection.isOpen;
   }
 
   /** Sends a message the rooms accept, typed by the table (messages.ts); nothing once the room has left. */

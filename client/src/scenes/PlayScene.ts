@@ -106,7 +106,7 @@ export class PlayScene extends Phaser.Scene {
     this.card = new RequestCardView(this);
     this.queue = new QueueView(this);
     this.moves = new PlayMoves({
-      match: () => this.match(), link: () => this.session.link, heapView: () => this.screens.heapView, board: () => this.screens.board, card: () => this.card,
+      match: () => this.match(), link: () => this.session.link, delivery: () => this.session.delivery, heapView: () => this.screens.heapView, board: () => this.screens.board, card: () => this.card,
       kindView: (m) => this.session.kindView(m), paused: () => this.classRound?.paused() ?? false, explaining: () => this.overlayOpen(),
       status: (text, colour) => this.showStatus(text, colour),
     });

@@ -5,6 +5,8 @@
 // refusal snaps the card back with the reason in a student's words (shared/match/
 // refusal-words.ts, from the move tried: "17 B doesn't fit in this 6 B hole"). Which
 // holes the request fits in (shared/match/hole-choice.ts) steers the keyboard's focus.
+// A placement goes through the session's MoveDelivery (kept and sent once the connection
+// is back when it is down); the other moves are refused in words while it is down.
 
 import type Phaser from 'phaser';
 import type { MatchState } from '../../../../server/state/match-state.ts';
@@ -18,6 +20,7 @@ import { decodeRegions } from '../../net/synced.ts';
 import { UI } from '../../palette.ts';
 import { onKey } from '../../ui/keys.ts';
 import type { HeapView } from '../../views/HeapView.ts';
+import type { MoveDelivery } from './move-delivery.ts';
 import type { RequestCardView } from '../../views/RequestCardView.ts';
 import { formatAddress } from '../../views/format.ts';
 import type { KindBoard } from '../kind-board.ts';
@@ -25,7 +28,9 @@ import type { KindBoard } from '../kind-board.ts';
 /** What the moves read of the play scene, asked afresh each time (views come and go as the kind turns out). */
 export interface MovesContext {
   match(): MatchState | null;
-  link(): Pick<RoomLink, 'post'> | null;
+  link(): Pick<RoomLink, 'post' | 'isDown'> | null;
+  /** Where placements go (play/move-delivery.ts). */
+  delivery(): Pick<MoveDelivery, 'place'> | null;
   heapView(): HeapView | null;
   board(): KindBoard | null;
   card(): RequestCardView;
@@ -36,6 +41,9 @@ export interface MovesContext {
   explaining(): boolean;
   status(text: string, colour: string): void;
 }
+
+/** A coalesce or give-back tried while the connection is down: not kept (it depends on the heap then), said so. */
+const NOT_CONNECTED = 'Not connected: nothing was done. Try again once the connection is back.';
 
 /** How far (in pixels) a drop outside any legal spot still snaps to the nearest one. */
 const SNAP_PX = 32;
@@ -64,9 +72,8 @@ export class PlayMoves {
     }
     const board = ctx.board();
     const where = board ? `in ${board.nameOf(target)}` : `at address ${formatAddress(target)}`;
-    ctx.status(`Placing malloc(${m.pending.size}) ${where}…`, UI.dim);
     this.tried = { size: m.pending.size, target, regions: decodeRegions(m.regions), view: ctx.kindView(m), address: formatAddress };
-    link.post('place', { requestId: m.pending.id, target, version: m.version });
+    ctx.delivery()?.place({ requestId: m.pending.id, target, version: m.version, size: m.pending.size, where });
   }
 
   /** Shows the ghost: where the dragged card would land and whether the engine would take it there. */
@@ -102,6 +109,7 @@ export class PlayMoves {
     if (!m || !link || !board) return;
     const empty = board.emptySlab();
     if (empty === null) return ctx.status('No slab is empty: a slab goes back only when all its objects are freed.', UI.dim);
+    if (link.isDown) return ctx.status(NOT_CONNECTED, UI.bad);
     ctx.status(`Giving slab #${empty}'s pages back…`, UI.dim);
     link.post('release', { target: empty, version: m.version });
   }
@@ -109,7 +117,9 @@ export class PlayMoves {
   coalesce(): void {
     const m = this.ctx.match();
     const link = this.ctx.link();
-    if (m && link) link.post('coalesce', { version: m.version });
+    if (!m || !link) return;
+    if (link.isDown) return this.ctx.status(NOT_CONNECTED, UI.bad);
+    link.post('coalesce', { version: m.version });
   }
 
   /** A refused move: the card goes home, the ghost goes, the reason in the student's words (never the code); returns the words. */

@@ -5,7 +5,8 @@
 // down: in a class the room lives on in the lobby scene). It answers what the screen
 // reads: the player's own match (the room's state in practice, their heap in a class),
 // the classroom state, the synced kind view parsed once per change, and the finished
-// practice round's results.
+// practice round's results. Its placements go through a MoveDelivery (move-delivery.ts),
+// which keeps them through an outage and settles them when the seat is back.
 
 import type Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
@@ -17,6 +18,7 @@ import { RoomLink } from '../../net/room-link.ts';
 import { UI } from '../../palette.ts';
 import { isTouchOnly, playHelp } from '../../ui/touch.ts';
 import { ownHeap, type ClassStateLike } from '../class/class-state.ts';
+import { MoveDelivery } from './move-delivery.ts';
 
 export interface PlaySceneData {
   /** A practice level's id (the warm-up when missing). */
@@ -46,6 +48,7 @@ export class PlaySession {
   private readonly scene: Phaser.Scene;
   private readonly handlers: SessionHandlers;
   private link_: RoomLink<MatchState | ClassStateLike> | null = null;
+  private delivery_: MoveDelivery | null = null;
   private parsedKindView: { json: string; view: KindView | null } = { json: '', view: null };
   /** The finished practice round's results (JSON), from the room's `results` message. */
   private results_: string | null = null;
@@ -67,6 +70,11 @@ export class PlaySession {
   /** The room's link once joined (moves post through it). */
   get link(): RoomLink<MatchState | ClassStateLike> | null {
     return this.link_;
+  }
+
+  /** How placements reach the server, once joined. */
+  get delivery(): MoveDelivery | null {
+    return this.delivery_;
   }
 
   get results(): string | null {
@@ -95,16 +103,31 @@ export class PlaySession {
       return;
     }
     this.listen(room);
+    // A seat taken over with moves still kept (a class joined again after a restart) settles them now.
+    this.delivery_?.stateChanged();
     this.handlers.joined();
   }
 
   /** Every listener added here is removed when the scene ends. */
   private listen(room: Room): void {
     const inClass = this.inClass;
+    // The seat outlives the scene in a class (a restart's rejoin plays on a new one); in practice it is the room.
+    const delivery = new MoveDelivery(inClass ? `class:${this.data.playerId ?? ''}` : `room:${room.roomId}`, {
+      link: () => this.link_, match: () => this.match(), status: (text, colour) => this.handlers.status(text, colour),
+    });
+    this.delivery_ = delivery;
     this.link_ = new RoomLink<MatchState | ClassStateLike>(this.scene, room, {
-      onState: () => this.handlers.redraw(),
+      onState: () => {
+        delivery.stateChanged();
+        this.handlers.redraw();
+      },
       onMessage: {
-        refused: (payload) => this.handlers.refused(payload as Refusal),
+        refused: (payload) => {
+          delivery.answered();
+          this.handlers.refused(payload as Refusal);
+        },
+        // Classroom: the move is stored (the new heap follows as a patch).
+        ack: () => delivery.answered(),
         // Practice: the finished round's results come as a message (too large for the synced state).
         results: (payload) => {
           this.results_ = typeof payload === 'string' ? payload : null;
@@ -112,7 +135,10 @@ export class PlaySession {
         },
       },
       onDrop: () => this.handlers.status('Connection lost — reconnecting…', UI.bad),
-      onReconnect: () => this.handlers.status('Back online.', UI.good),
+      onReconnect: () => {
+        this.handlers.status('Back online.', UI.good);
+        delivery.back();
+      },
       // In a class the sleeping lobby scene hears it too and takes the student to its Rejoin button.
       onLeave: () => this.handlers.status(inClass ? 'The connection is gone.' : playHelp(isTouchOnly()).gone, UI.bad),
     });
