@@ -103,9 +103,10 @@ export class PlaySession {
       return;
     }
     this.listen(room);
-    // A seat taken over with moves still kept (a class joined again after a restart) settles them now.
-    this.delivery_?.stateChanged();
     this.handlers.joined();
+    // A seat taken over with moves still kept (a class joined again after a restart) settles them
+    // now, after the first drawing (which sets the kind's help line over the status).
+    this.delivery_?.stateChanged();
   }
 
   /** Every listener added here is removed when the scene ends. */
@@ -117,9 +118,10 @@ export class PlaySession {
     });
     this.delivery_ = delivery;
     this.link_ = new RoomLink<MatchState | ClassStateLike>(this.scene, room, {
+      // Drawn first: a status the delivery sets ("Placing…" again) is not overwritten by the drawing.
       onState: () => {
-        delivery.stateChanged();
         this.handlers.redraw();
+        delivery.stateChanged();
       },
       onMessage: {
         refused: (payload) => {
