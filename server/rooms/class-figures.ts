@@ -100,21 +100,37 @@ export interface TotalRow {
   readonly rounds: number;
 }
 
+/** One student's sum over the session's finished rounds: what the room keeps between rounds, one entry a student. */
+export interface PlayerTotal {
+  readonly nickname: string;
+  readonly total: number;
+  /** How many rounds the sum has a result from. */
+  readonly rounds: number;
+}
+
 /**
- * The session's totals across its finished rounds: each student's scores summed over the
- * rounds they played a request in ([SC-10]: sitting through a round scores nothing), ranked
- * (equal totals share a rank: ties are ties, [SC-8]'s ranking), at most BOARD_ROWS rows,
- * shown as the leaderboard is (hidden: none; anonymous: "Player N").
+ * Each student's scores summed over the rounds they played a request in ([SC-10]: sitting
+ * through a round scores nothing), by playerId: one entry a student however many rounds
+ * the session has played, so a room holds the sums, not every round's results.
  */
-export function classTotals(results: readonly RoundScore[], mode: BoardMode): TotalRow[] {
-  const byPlayer = new Map<string, { nickname: string; total: number; rounds: number }>();
+export function sumByPlayer(results: Iterable<RoundScore>): Map<string, PlayerTotal> {
+  const byPlayer = new Map<string, PlayerTotal>();
   for (const r of results) {
     if (!countsTowardTotal(r.played)) continue;
     const sum = byPlayer.get(r.playerId) ?? { nickname: r.nickname, total: 0, rounds: 0 };
     byPlayer.set(r.playerId, { nickname: r.nickname || sum.nickname, total: sum.total + r.score, rounds: sum.rounds + 1 });
   }
+  return byPlayer;
+}
+
+/**
+ * The session's totals across its finished rounds (`sumByPlayer`), ranked (equal totals
+ * share a rank: ties are ties, [SC-8]'s ranking), at most BOARD_ROWS rows, shown as the
+ * leaderboard is (hidden: none; anonymous: "Player N").
+ */
+export function classTotals(totals: ReadonlyMap<string, PlayerTotal>, mode: BoardMode): TotalRow[] {
   if (mode === 'hidden') return [];
-  const ranked = rankByScore([...byPlayer.values()], (e) => e.total, (e) => e.nickname).slice(0, BOARD_ROWS);
+  const ranked = rankByScore([...totals.values()], (e) => e.total, (e) => e.nickname).slice(0, BOARD_ROWS);
   return ranked.map(({ entry, rank }, i) => ({ rank, name: mode === 'anonymous' ? `Player ${i + 1}` : entry.nickname, total: entry.total, rounds: entry.rounds }));
 }
 

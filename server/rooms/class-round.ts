@@ -12,7 +12,7 @@ import { requestsPlayed, startMatch, type LoggedMove, type RoundConfig } from '.
 import type { RefusalMessage } from '../protocol/messages.ts';
 import type { Storage } from '../storage/storage.ts';
 import { syncTotals, type ClassroomState } from '../state/classroom-state.ts';
-import { classTotals, Heat, type BoardMode, type RoundScore } from './class-figures.ts';
+import { classTotals, Heat, sumByPlayer, type BoardMode, type PlayerTotal, type RoundScore } from './class-figures.ts';
 import type { ClassSeats, Seated } from './class-seats.ts';
 import { restoreLastRound, writeRound } from './class-store.ts';
 import { MatchClock } from './match-clock.ts';
@@ -67,8 +67,11 @@ export class ClassRound {
   private classViewAt = 0;
   /** The whole-round clock of the running round (rounds whose settings give the whole round a time). */
   private readonly roundClock: WholeRoundClock;
-  /** Every stored result of the session's finished rounds: what the totals across rounds sum. */
-  private roundScores: RoundScore[] = [];
+  /**
+   * Each student's sum over the session's finished rounds (the totals across rounds): one
+   * entry a student, not one a result, so a long session holds no more than a short one.
+   */
+  private totals: ReadonlyMap<string, PlayerTotal> = new Map();
   /** When the running round began, in class time (a round restored after a restart: when it was restored). */
   private startedAt = 0;
   /** Whether the round is being ended (its whole-round clock ran out): the tick does not end it twice. */
@@ -260,16 +263,17 @@ export class ClassRound {
 
   /** Reads the session's stored results and publishes the totals across its rounds. */
   async loadTotals(): Promise<void> {
-    this.roundScores = (await this.deps.storage.listResults(this.deps.sessionId)).map((r) => {
+    const stored = await this.deps.storage.listResults(this.deps.sessionId);
+    this.totals = sumByPlayer(stored.map((r): RoundScore => {
       const result = JSON.parse(r.result) as { nickname?: string; score: number; played?: number };
       return { playerId: r.playerId, nickname: result.nickname ?? '', score: result.score, played: result.played };
-    });
+    }));
     this.showTotals();
   }
 
   /** The totals across rounds as the board's mode shows them (the podium's rows). */
   showTotals(): void {
-    syncTotals(this.deps.state.totals, classTotals(this.roundScores, this.deps.boardMode()));
+    syncTotals(this.deps.state.totals, classTotals(this.totals, this.deps.boardMode()));
   }
 
   /** Rebuilds the last round after a restart by replaying each player's logged moves. */

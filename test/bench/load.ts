@@ -1,5 +1,5 @@
 // `npm run load -- --clients 300 --rate 1 [--url ws://127.0.0.1:PORT …] [--seconds N | --minutes M]
-//                  [--mode class|spread] [--per-class 30] [--pid PID …] [--end-round]`
+//                  [--mode class|spread] [--per-class 30] [--pid PID …] [--end-round] [--snapshots DIR]`
 // Simulated students on loopback: in one classroom (mode `class`), or spread over
 // many classrooms (mode `spread`). Each student places one request every 1/rate
 // seconds at the first free block that fits, through the real protocol (SDK client,
@@ -13,14 +13,19 @@
 // memory (resident set) at the start, middle and end of play. A round has 60 requests,
 // so a run longer than one round (--minutes) plays round after round: each ends
 // (host:end, timed as the round end is) and the next starts; only play counts in the
-// rates. Bounded in clients and time; loopback only; stops by itself.
+// rates. A server the script starts runs with Node's inspector on a loopback port: at the
+// start of play and after each round's end the script collects its garbage and prints the
+// heap that survived (flat round over round means nothing a round leaves behind piles up),
+// and with --snapshots DIR writes a heap snapshot there at those moments.
+// Bounded in clients and time; loopback only; stops by itself.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { startServer, type RunningServer } from '../e2e/support.ts';
+import { freePort, startServer, type RunningServer } from '../e2e/support.ts';
+import { connectServerHeap, type HeapAfterGc, type ServerHeap } from './server-heap.ts';
 import { BUDDY_PEAKS_ID } from '../../server/rooms/rounds.ts';
 import {
   ClassClient, chooseTarget, createClass, isReadyToPlace, joinAsHost, joinAsStudent, listenForAnswers, ownHeap, waitForState, type ClassRoom,
@@ -48,6 +53,8 @@ interface Settings {
   /** Their process ids, in the order of `urls`, where given. */
   readonly pids: readonly number[];
   readonly endRound: boolean;
+  /** Where to write the started server's heap snapshots (none when null). */
+  readonly snapshots: string | null;
 }
 
 function fail(message: string): never {
@@ -74,6 +81,7 @@ function readSettings(): Settings {
     options: {
       clients: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, minutes: { type: 'string' }, mode: { type: 'string' },
       'per-class': { type: 'string' }, url: { type: 'string', multiple: true }, pid: { type: 'string', multiple: true }, 'end-round': { type: 'boolean' },
+      snapshots: { type: 'string' },
     },
   });
   const mode = values.mode ?? 'class';
@@ -81,6 +89,7 @@ function readSettings(): Settings {
   const urls = values.url ?? [];
   if (urls.some((url) => !isLoopback(url))) fail('--url must be a loopback address (ws://127.0.0.1:PORT)');
   if ((values.pid ?? []).length > urls.length) fail('one --pid per --url at most, in the same order');
+  if (values.snapshots !== undefined && urls.length > 0) fail('--snapshots needs the server this script starts (no --url)');
   const rate = bounded('rate', values.rate, 1, LIMITS.rate);
   if (values.seconds !== undefined && values.minutes !== undefined) fail('--seconds or --minutes, not both');
   // The round has 60 requests: a round stops before the quickest student runs out of them.
@@ -98,6 +107,7 @@ function readSettings(): Settings {
     urls,
     pids: (values.pid ?? []).map((pid) => Math.round(bounded('pid', pid, 0, 2 ** 22))),
     endRound: values['end-round'] ?? false,
+    snapshots: values.snapshots ?? null,
   };
 }
 
@@ -375,6 +385,19 @@ interface MemorySample {
   readonly mb: readonly (number | null)[];
 }
 
+/** The started server's memory after a full collection, at one moment of the run. */
+interface HeapSample {
+  readonly label: string;
+  readonly atSeconds: number;
+  readonly memory: HeapAfterGc;
+}
+
+/** Collects the server's garbage, reads what survived, and writes a snapshot when asked. */
+async function sampleHeap(heap: ServerHeap, label: string, atSeconds: number, snapshots: string | null): Promise<HeapSample> {
+  if (snapshots !== null) await heap.snapshot(path.join(snapshots, `${label.replaceAll(' ', '-')}.heapsnapshot`));
+  return { label, atSeconds, memory: await heap.afterGc() };
+}
+
 /** How long one round's end took to reach everyone, and what it weighed. */
 interface RoundEnd {
   readonly ms: number;
@@ -418,7 +441,7 @@ async function playFor(students: readonly SimulatedStudent[], classrooms: readon
  * than a round lasts (each round ended and the next started in between, outside the
  * measured window), and measures latency, bytes down, CPU and memory over the play.
  */
-async function play(classrooms: readonly Classroom[], settings: Settings, targets: readonly Target[]): Promise<{ total: Figures; cpuByTarget: (number | null)[]; memory: MemorySample[]; roundEnds: RoundEnd[] }> {
+async function play(classrooms: readonly Classroom[], settings: Settings, targets: readonly Target[], heap: ServerHeap | null): Promise<{ total: Figures; cpuByTarget: (number | null)[]; memory: MemorySample[]; roundEnds: RoundEnd[]; heaps: HeapSample[] }> {
   const students = classrooms.flatMap((c) => c.students);
   const periodMs = 1000 / settings.rate;
   const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -426,16 +449,21 @@ async function play(classrooms: readonly Classroom[], settings: Settings, target
   const memory: MemorySample[] = [];
   const sampleMemory = () => memory.push({ atSeconds: (performance.now() - started) / 1000, mb: targets.map((t) => (t.pid ? processRssMb(t.pid) : null)) });
   sampleMemory();
-  const sampler = setInterval(sampleMemory, Math.max(1000, (settings.seconds * 1000) / 20));
+  // Often enough to see each round's peak (a round lasts 55 s at 1 move/s).
+  const sampler = setInterval(sampleMemory, Math.min(5000, Math.max(1000, (settings.seconds * 1000) / 20)));
   const roundEnds: RoundEnd[] = [];
+  const heaps: HeapSample[] = [];
+  const atNow = () => (performance.now() - started) / 1000;
+  if (heap) heaps.push(await sampleHeap(heap, 'round 1 started', atNow(), settings.snapshots));
   let seconds = 0;
   let ownCpuSeconds = 0;
   const cpuByTarget: (number | null)[] = targets.map(() => 0);
   const down = students.map(() => 0);
   const host = classrooms.map(() => 0);
-  for (let played = 0; played < settings.seconds; played += settings.roundSeconds) {
+  for (let played = 0, round = 1; played < settings.seconds; played += settings.roundSeconds, round++) {
     if (played > 0) {
       roundEnds.push(await measureRoundEnd(classrooms));
+      if (heap) heaps.push(await sampleHeap(heap, `round ${round - 1} ended`, atNow(), settings.snapshots));
       await Promise.all(classrooms.map(startRound));
     }
     lag.enable();
@@ -449,6 +477,7 @@ async function play(classrooms: readonly Classroom[], settings: Settings, target
   }
   clearInterval(sampler);
   sampleMemory();
+  if (heap) heaps.push(await sampleHeap(heap, 'play over', atNow(), settings.snapshots));
   const downRatesByStudent = down.map((b) => b / seconds);
   const total: Figures = {
     seconds,
@@ -462,7 +491,7 @@ async function play(classrooms: readonly Classroom[], settings: Settings, target
     ownLagP99Ms: lag.percentile(99) / 1e6,
     latenciesMs: students.flatMap((s) => s.latenciesMs).sort((a, b) => a - b),
   };
-  return { total, cpuByTarget, memory, roundEnds };
+  return { total, cpuByTarget, memory, roundEnds, heaps };
 }
 
 /** The servers' memory at the start, middle and end of play, and its peak. */
@@ -477,6 +506,24 @@ function reportMemory(memory: readonly MemorySample[], targets: readonly Target[
     console.log(`server memory (resident)${targets.length > 1 ? ` ${t.label}` : ''}: start ${at(first, i)}, middle ${at(middle, i)} (${fmt(middle.atSeconds, 0)} s), ` +
       `end ${at(last, i)} (${fmt(last.atSeconds, 0)} s), peak ${fmt(peak, 0)} MB`);
   }
+}
+
+/**
+ * The started server's memory after a full collection at each round's end (flat means
+ * nothing a round leaves behind piles up), beside the highest resident set sampled since
+ * the row before (garbage not collected yet included: level means V8's heap stopped growing).
+ */
+function reportHeaps(heaps: readonly HeapSample[], memory: readonly MemorySample[]): void {
+  if (heaps.length === 0) return;
+  const mb = (bytes: number) => fmt(bytes / 2 ** 20, 1);
+  console.log('server memory after a full collection (MB): heap used / heap total, external (array buffers), resident; highest resident before it');
+  heaps.forEach((h, i) => {
+    const m = h.memory;
+    const since = heaps[i - 1]?.atSeconds ?? -1;
+    const peak = Math.max(...memory.filter((s) => s.atSeconds > since && s.atSeconds <= h.atSeconds).map((s) => s.mb[0] ?? NaN));
+    console.log(`  ${h.label.padEnd(16)} ${fmt(h.atSeconds, 0).padStart(5)} s   ${mb(m.heapUsed).padStart(6)} / ${mb(m.heapTotal).padStart(6)}   ` +
+      `${mb(m.external).padStart(5)} (${mb(m.arrayBuffers)})   ${mb(m.rss).padStart(6)}; ${Number.isFinite(peak) ? fmt(peak, 1) : 'n/a'}`);
+  });
 }
 
 /** The rounds' ends: the slowest and the mean time to reach everyone. */
@@ -540,11 +587,18 @@ function targetAt(wsUrl: string, pid: number | null, label: string): Target {
 
 async function run(settings: Settings): Promise<void> {
   let server: RunningServer | null = null;
+  let heap: ServerHeap | null = null;
   let targets: Target[];
   if (settings.urls.length === 0) {
+    const inspectorPort = await freePort();
     const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mallocade-load-')), 'load.db');
     // Every simulated student comes from this machine's one address: lift the per-address caps.
-    server = await startServer({ MALLOCADE_DB: db, SKIP_CLIENT_BUILD: '1', MALLOCADE_CLASS_RATE: '100000,100000', MALLOCADE_RESERVATION_RATE: '1000000,100000' });
+    server = await startServer(
+      { MALLOCADE_DB: db, SKIP_CLIENT_BUILD: '1', MALLOCADE_CLASS_RATE: '100000,100000', MALLOCADE_RESERVATION_RATE: '1000000,100000' },
+      { nodeArgs: [`--inspect=127.0.0.1:${inspectorPort}`] },
+    );
+    heap = await connectServerHeap(inspectorPort);
+    if (settings.snapshots !== null) fs.mkdirSync(settings.snapshots, { recursive: true });
     targets = [targetAt(server.url.replace(/^http/, 'ws'), server.pid, `server started here (pid ${server.pid})`)];
   } else {
     targets = settings.urls.map((url, i) => targetAt(url, settings.pids[i] ?? null, url));
@@ -562,16 +616,18 @@ async function run(settings: Settings): Promise<void> {
       openClassroom(targets[c % targets.length]!, Math.min(settings.perClass, settings.clients - c * settings.perClass), c * settings.perClass));
     console.log(`joined in ${fmt((performance.now() - joinStart) / 1000)} s`);
     await Promise.all(classrooms.map(startRound));
-    const { total, cpuByTarget, memory, roundEnds } = await play(classrooms, settings, targets);
+    const { total, cpuByTarget, memory, roundEnds, heaps } = await play(classrooms, settings, targets, heap);
     if (targets.length > 1) {
       for (const [i, t] of targets.entries()) report(figuresOf(total, classrooms.filter((c) => c.target === t), cpuByTarget[i] ?? null), os.cpus().length, t.label);
     }
     report(total, os.cpus().length, targets.length > 1 ? `in total, over ${targets.length} processes` : targets[0]!.label);
     reportMemory(memory, targets);
+    reportHeaps(heaps, memory);
     if (settings.endRound) roundEnds.push(await measureRoundEnd(classrooms));
     reportRoundEnds(roundEnds);
     for (const c of classrooms) for (const room of [c.host, ...c.students.map((s) => s.room)]) room.reconnection.enabled = false;
   } finally {
+    heap?.close();
     await server?.stop();
   }
 }

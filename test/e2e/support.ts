@@ -37,12 +37,14 @@ export interface RunningServer {
 export interface ServerOptions {
   /** Listen on this port (e.g. to restart a killed server where its clients expect it); a free one by default. */
   readonly port?: number;
+  /** Flags for the server's Node before its script (the load script's `--inspect=127.0.0.1:PORT`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   // The server as `npm start` runs it: its JavaScript build, made first when stale (server/build.ts).
-  const child: ChildProcess = spawn(process.execPath, [ensureServerBuilt()], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ensureServerBuilt()], {
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,7 +2,7 @@
 // functions: standings from a match, the ranked board as the host shows it, the
 // utilization histogram, and the heat map of the most recent request.
 import { describe, expect, it } from 'vitest';
-import { classBoard, classExtent, classTotals, Heat, heatMapBins, standingOf, utilizationHistogram, HEAT_BINS } from '../../server/rooms/class-figures.ts';
+import { classBoard, classExtent, classTotals, Heat, heatMapBins, standingOf, sumByPlayer, utilizationHistogram, HEAT_BINS } from '../../server/rooms/class-figures.ts';
 import { applyMove, startMatch } from '../../shared/match/match.ts';
 import { alloc } from '../../shared/core/stream.ts';
 import { roundPace } from '../../shared/match/pace.ts';
@@ -113,7 +113,7 @@ describe('totals across a session\'s rounds (the podium)', () => {
 
   it('sums each student\'s scores over the rounds and ranks them; equal totals share a rank (ties are ties)', () => {
     // Ada 700 + 300 = 1000, Grace 900 + 100 = 1000, Linus 800 (one round).
-    expect(classTotals(results, 'shown')).toEqual([
+    expect(classTotals(sumByPlayer(results), 'shown')).toEqual([
       { rank: 1, name: 'Ada', total: 1000, rounds: 2 },
       { rank: 1, name: 'Grace', total: 1000, rounds: 2 },
       { rank: 3, name: 'Linus', total: 800, rounds: 1 },
@@ -122,17 +122,25 @@ describe('totals across a session\'s rounds (the podium)', () => {
 
   it('[SC-10] counts a round only where the student played a request: sitting through one (an empty heap, 1000 points) adds nothing', () => {
     const sat = [...results, { playerId: 'l', nickname: 'Linus', score: 1000, played: 0 }, { playerId: 'b', nickname: 'Bo', score: 1000, played: 0 }, { playerId: 'a', nickname: 'Ada', score: 0, played: 3 }];
-    expect(classTotals(sat, 'shown')).toEqual([
+    expect(classTotals(sumByPlayer(sat), 'shown')).toEqual([
       { rank: 1, name: 'Ada', total: 1000, rounds: 3 },
       { rank: 1, name: 'Grace', total: 1000, rounds: 2 },
       { rank: 3, name: 'Linus', total: 800, rounds: 1 },
     ]);
   });
 
+  it('keeps one sum a student however many rounds the session plays (a long class holds no more than a short one)', () => {
+    const rounds = 40;
+    const many = Array.from({ length: rounds }, () => results.slice(0, 3)).flat();
+    const sums = sumByPlayer(many);
+    expect(sums.size).toBe(3);
+    expect(sums.get('a')).toEqual({ nickname: 'Ada', total: 700 * rounds, rounds });
+  });
+
   it('shows the totals as the board is shown: none when hidden, "Player N" when anonymous', () => {
-    expect(classTotals(results, 'hidden')).toEqual([]);
-    expect(classTotals(results, 'anonymous').map((r) => [r.rank, r.name])).toEqual([[1, 'Player 1'], [1, 'Player 2'], [3, 'Player 3']]);
-    expect(classTotals([], 'shown')).toEqual([]);
+    expect(classTotals(sumByPlayer(results), 'hidden')).toEqual([]);
+    expect(classTotals(sumByPlayer(results), 'anonymous').map((r) => [r.rank, r.name])).toEqual([[1, 'Player 1'], [1, 'Player 2'], [3, 'Player 3']]);
+    expect(classTotals(sumByPlayer([]), 'shown')).toEqual([]);
   });
 });
 
