@@ -70,18 +70,17 @@ export function actionRow(...buttons: HTMLElement[]): HTMLDivElement {
   return row;
 }
 
-/** An error's words as they came (a server refusal's message, else the error's text). */
-export function errorWords(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export class DomDialog {
   protected readonly root: HTMLDivElement;
   protected readonly box: HTMLDivElement;
   /** What had the focus when the dialog opened: it gets it back when the dialog closes. */
   private opener: HTMLElement | null = null;
 
-  constructor(scene: Phaser.Scene, className: string) {
+  /** Told when the dialog opens or closes (the scene publishes what it shows). */
+  private readonly toggled: () => void;
+
+  constructor(scene: Phaser.Scene, className: string, toggled: () => void = () => undefined) {
+    this.toggled = toggled;
     addFocusStyle();
     this.root = el('div', { position: 'fixed', inset: '0', background: 'rgba(10,12,16,0.72)', display: 'none', zIndex: '20', font: '16px system-ui, sans-serif', color: COLOURS.text });
     this.root.className = `mallocade-dialog ${className}`;
@@ -109,12 +108,14 @@ export class DomDialog {
   protected show(): void {
     this.opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.root.style.display = 'block';
+    this.toggled();
   }
 
   close(): void {
     this.root.style.display = 'none';
     this.opener?.focus({ preventScroll: true });
     this.opener = null;
+    this.toggled();
   }
 
   /** The view's heading, which names the dialog. */
@@ -132,9 +133,25 @@ export class DomDialog {
     return status;
   }
 
-  /** Puts `text` on the open view's status line. */
+  /** A line for refusals (role="alert"): read out at once, in the warning colour. */
+  protected alertLine(): HTMLParagraphElement {
+    const alert = el('p', { color: COLOURS.bad, margin: '8px 0', minHeight: '1.2em' });
+    alert.setAttribute('role', 'alert');
+    return alert;
+  }
+
+  /** Puts `text` on the open view's refusal line (and clears the status line). */
+  protected warn(text: string): void {
+    this.say('');
+    const alert = this.box.querySelector<HTMLElement>('[role=alert]');
+    if (alert) alert.textContent = text;
+  }
+
+  /** Puts `text` on the open view's status line (and clears the refusal line). */
   protected say(text: string): void {
     const note = this.box.querySelector<HTMLElement>('[role=status]');
     if (note) note.textContent = text;
+    const alert = this.box.querySelector<HTMLElement>('[role=alert]');
+    if (alert && text !== '') alert.textContent = '';
   }
 }

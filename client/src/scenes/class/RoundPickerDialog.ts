@@ -13,9 +13,9 @@ import type Phaser from 'phaser';
 import { kindLabel, policiesFor, registeredKinds, type RegisteredKind } from '../../../../shared/match/kinds.ts';
 import { previewRound, type RoundPreview } from '../../../../shared/match/round-preview.ts';
 import { LECTURE_SCRIPTS } from '../../../../shared/streams/lecture.ts';
-import type { ListedRound } from '../../net/connection.ts';
+import { describeError, type ListedRound } from '../../net/connection.ts';
 import { EDITOR_DEFAULTS, editorCopy, editorSettings, filterRounds, lengthWords, type EditorValues } from './round-catalogue.ts';
-import { actionRow, button, COLOURS, DomDialog, el, errorWords, INPUT_STYLE, labelled, roundWords, smallButton } from './DomDialog.ts';
+import { actionRow, button, COLOURS, DomDialog, el, INPUT_STYLE, labelled, roundWords, smallButton } from './DomDialog.ts';
 
 export interface RoundPickerDeps {
   readonly load: () => Promise<ListedRound[]>;
@@ -40,7 +40,7 @@ export class RoundPickerDialog extends DomDialog {
     void this.deps.load().then((rounds) => {
       this.rounds = rounds;
       if (this.isOpen && this.box.dataset.view === 'list') this.showList(this.searchText());
-    }).catch((error: unknown) => this.say(`The rounds could not be loaded: ${errorWords(error)}`));
+    }).catch((error: unknown) => this.say(`The rounds could not be loaded: ${describeError(error)}`));
   }
 
   private searchText(): string {
@@ -299,7 +299,7 @@ export class RoundPickerDialog extends DomDialog {
       this.close();
       this.deps.pick(saved);
     } catch (error) {
-      this.say(`Not saved: ${errorWords(error)}`);
+      this.say(`Not saved: ${describeError(error)}`);
     }
   }
 }
