@@ -1,6 +1,6 @@
 // What the dashboard's HTML dialogs share (the round picker, the lesson plans): a modal
 // box over the canvas with role="dialog", labelled by its heading; Esc closes it and the
-// focus goes back to what had it; keys pressed inside never reach the game; the focus is
+// focus goes back to what had it; keys, presses and releases inside never reach the game; the focus is
 // drawn as a white ring on every control. Plus the small element makers their views use
 // (buttons, labelled inputs), so the two dialogs look and behave alike. Removed with the scene.
 
@@ -95,6 +95,11 @@ export class DomDialog {
       if (event.key === 'Escape') this.close();
       event.stopPropagation();
     });
+    // Phaser hears presses and releases on the whole window (to end a drag outside the canvas):
+    // one on the dialog would press the canvas button under it. They stop here.
+    for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend'] as const) {
+      this.root.addEventListener(type, (event) => event.stopPropagation());
+    }
     document.body.append(this.root);
     scene.events.once('shutdown', () => this.root.remove());
     scene.events.once('destroy', () => this.root.remove());

@@ -315,16 +315,16 @@ export class HostScene extends Phaser.Scene {
   private queuePlan(plan: Parameters<typeof runPlan>[0]): void {
     this.planRun = runPlan(plan);
     this.chosen = null;
-    if (this.planRun) this.setStatus(`Lesson plan “${plan.title}”: its ${plan.rounds.length} rounds are queued; Start plays “${queuedRound(this.planRun).title}”.`, UI.dim);
+    if (this.planRun) this.setStatus(`Lesson plan “${plan.title}”: ${plan.rounds.length === 1 ? 'its round is' : `its ${plan.rounds.length} rounds are`} queued; Start plays “${queuedRound(this.planRun).title}”.`, UI.dim);
   }
 
-  /** A round ended: a running plan queues its next round, or is done. */
-  private planWords(): string {
+  /** A round ended: a running plan queues its next round (or is done), and the status says so in place of the usual words; null without a plan. */
+  private planWords(roundNo: number): string | null {
     const before = this.planRun;
-    if (!before) return '';
+    if (!before) return null;
     this.planRun = planRoundOver(before);
-    if (!this.planRun) return ` Lesson plan “${before.title}” done: all ${before.rounds.length} rounds played.`;
-    return this.planRun === before ? '' : ` Next in the plan: “${queuedRound(this.planRun).title}” (Next round in plan).`;
+    if (!this.planRun) return `Round ${roundNo} is over: lesson plan “${before.title}” done, all ${before.rounds.length} rounds played.`;
+    return this.planRun === before ? null : `Round ${roundNo} is over. Next in the plan: “${queuedRound(this.planRun).title}”.`;
   }
 
   private pauseOrResume(): void {
@@ -405,7 +405,7 @@ export class HostScene extends Phaser.Scene {
     const words: Partial<Record<ClassPhase, string>> = {
       playing: before === 'paused' ? 'Resumed: every clock runs again.' : `Round ${roundNo} is on: the students are placing blocks.`,
       paused: 'Paused: every clock has stopped and moves wait.',
-      results: `Round ${roundNo} is over: the podium is on the projector, and the results can be downloaded.${phase === 'results' ? this.planWords() : ''}`,
+      results: (phase === 'results' ? this.planWords(roundNo) : null) ?? `Round ${roundNo} is over: the podium is on the projector, and the results can be downloaded.`,
     };
     const text = words[phase];
     if (text) {
