@@ -82,7 +82,7 @@ export class DomDialog {
   constructor(scene: Phaser.Scene, className: string, toggled: () => void = () => undefined) {
     this.toggled = toggled;
     addFocusStyle();
-    this.root = el('div', { position: 'fixed', inset: '0', background: 'rgba(10,12,16,0.72)', display: 'none', zIndex: '20', font: '16px system-ui, sans-serif', color: COLOURS.text });
+    this.root = el('div', { position: 'fixed', inset: '0', background: 'rgba(10,12,16,0.72)', zIndex: '20', font: '16px system-ui, sans-serif', color: COLOURS.text });
     this.root.className = `mallocade-dialog ${className}`;
     this.box = el('div', {
       position: 'absolute', left: '50%', top: '3vh', transform: 'translateX(-50%)', width: 'min(760px, 94vw)', maxHeight: '94vh', overflowY: 'auto',
@@ -100,24 +100,24 @@ export class DomDialog {
     for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend'] as const) {
       this.root.addEventListener(type, (event) => event.stopPropagation());
     }
-    document.body.append(this.root);
     scene.events.once('shutdown', () => this.root.remove());
     scene.events.once('destroy', () => this.root.remove());
   }
 
+  /** Open while on the page: a closed dialog is taken off it, so the page holds only the dialog in use. */
   get isOpen(): boolean {
-    return this.root.style.display !== 'none';
+    return this.root.isConnected;
   }
 
   /** Shows the dialog, noting what had the focus. */
   protected show(): void {
     this.opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    this.root.style.display = 'block';
+    document.body.append(this.root);
     this.toggled();
   }
 
   close(): void {
-    this.root.style.display = 'none';
+    this.root.remove();
     this.opener?.focus({ preventScroll: true });
     this.opener = null;
     this.toggled();
