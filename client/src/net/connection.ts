@@ -56,11 +56,35 @@ export function describeError(error: unknown): string {
   return text;
 }
 
-async function requestJson<T>(method: string, path: string, headers: Record<string, string> = {}): Promise<T> {
-  const res = await fetch(`${httpOrigin()}${path}`, { method, headers });
-  const body = (await res.json().catch(() => ({}))) as T & Partial<Refusal>;
-  if (!res.ok) throw new Error(`${body.code ?? 'server/error'}: ${body.message ?? res.statusText}`);
-  return body;
+/** An HTTP call answered with JSON; a refusal (`{ code, message }`) is thrown as "code: message". A `json` body is sent as application/json. */
+export async function requestJson<T>(method: string, path: string, headers: Record<string, string> = {}, json?: unknown): Promise<T> {
+  const sent = json === undefined ? {} : { body: JSON.stringify(json), headers: { ...headers, 'content-type': 'application/json' } };
+  const res = await fetch(`${httpOrigin()}${path}`, { method, headers, ...sent });
+  if (!res.ok) throw await refusalError(res);
+  return (await res.json().catch(() => ({}))) as T;
+}
+
+/** A failed response's refusal as the error the calls throw ("code: message", the server's words). */
+export async function refusalError(res: Response): Promise<Error> {
+  const body = (await res.json().catch(() => ({}))) as Partial<Refusal>;
+  return new Error(`${body.code ?? 'server/error'}: ${body.message ?? res.statusText}`);
+}
+
+/** The path of a class's host-only HTTP routes (`/api/classes/CODE/…`). */
+export function classPath(code: string, rest: string): string {
+  return `/api/classes/${encodeURIComponent(code)}/${rest}`;
+}
+
+/** Hands `blob` to the browser as a file download named `name`. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
 }
 
 export async function joinPractice(level?: string, options: { readonly clock?: boolean } = {}): Promise<Room> {
@@ -213,32 +237,20 @@ export async function hostClass(code: string, hostKey: string): Promise<{ room: 
 
 /** The results CSV of a class, as a file the browser downloads. */
 export async function downloadResults(code: string, hostKey: string): Promise<void> {
-  const res = await fetch(`${httpOrigin()}/api/classes/${encodeURIComponent(code)}/results.csv`, { headers: { 'x-host-key': hostKey } });
+  const res = await fetch(`${httpOrigin()}${classPath(code, 'results.csv')}`, { headers: { 'x-host-key': hostKey } });
   if (!res.ok) throw new Error('host/forbidden: the results could not be fetched');
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `mallocade-${code}-results.csv`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
+  saveFile(await res.blob(), `mallocade-${code}-results.csv`);
 }
 
 /** Every round the class can start (built-in first, then the host's), as GET /api/classes/:code/rounds lists them. */
 export async function listRounds(code: string, hostKey: string): Promise<ListedRound[]> {
-  const body = await requestJson<{ rounds: ListedRound[] }>('GET', `/api/classes/${encodeURIComponent(code)}/rounds`, { 'x-host-key': hostKey });
+  const body = await requestJson<{ rounds: ListedRound[] }>('GET', classPath(code, 'rounds'), { 'x-host-key': hostKey });
   return body.rounds;
 }
 
 /** Saves a round of the host's own (JSON round settings); the server refuses bad settings in the engine's words. */
 export async function saveRound(code: string, hostKey: string, settings: unknown): Promise<ListedRound> {
-  const res = await fetch(`${httpOrigin()}/api/classes/${encodeURIComponent(code)}/rounds`, {
-    method: 'POST', headers: { 'x-host-key': hostKey, 'content-type': 'application/json' }, body: JSON.stringify(settings),
-  });
-  const body = (await res.json().catch(() => ({}))) as ListedRound & Partial<Refusal>;
-  if (!res.ok) throw new Error(`${body.code ?? 'server/error'}: ${body.message ?? res.statusText}`);
-  return body;
+  return requestJson<ListedRound>('POST', classPath(code, 'rounds'), { 'x-host-key': hostKey }, settings);
 }
 
 /** The link a student opens to join (the QR code encodes it). */

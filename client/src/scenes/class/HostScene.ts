@@ -26,6 +26,8 @@ import { HostWall } from './HostWall.ts';
 import { HostRoster } from './HostRoster.ts';
 import { ROSTER_PAGE_MAX } from '../../../../shared/classroom/roster.ts';
 import { RoundPickerDialog } from './RoundPickerDialog.ts';
+import { LessonPlanDialog } from './LessonPlanDialog.ts';
+import { isNextInPlan, planChoiceTitle, planRoundOver, planRoundStarted, queuedRound, runPlan, stepPlan, type PlanRun } from './plan-run.ts';
 import { roundLine } from './round-catalogue.ts';
 import { ClassFiguresView } from './views/ClassFiguresView.ts';
 import { HeapThumbnailsView } from './views/HeapThumbnailsView.ts';
@@ -49,6 +51,8 @@ const ROUND_BUTTONS = ['start', 'pause', 'extend', 'end'] as const;
 const JOIN_BUTTONS = ['lock', 'lateJoin'] as const;
 const BOARD_BUTTONS = ['board-shown', 'board-anonymous', 'board-hidden'] as const;
 const PICKER_BUTTONS = ['prevRound', 'nextRound', 'chooseRound'] as const;
+/** The row under the round's name: the picker and the lesson plans, each as wide as its label needs. */
+const CHOICE_ROW = ['chooseRound', 'lessonPlans'] as const;
 const SHARE_BUTTONS = ['projector', 'results', 'closeClass'] as const;
 const BOARD_LABELS: Record<BoardMode, string> = { shown: 'Shown', anonymous: 'Anonymous', hidden: 'Hidden' };
 const BUTTON_HEIGHT = 50;
@@ -80,6 +84,9 @@ export class HostScene extends Phaser.Scene {
   /** The round chosen in the picker or made in the editor (RoundPickerDialog); null for the ◀ ▶ catalogue's. */
   private chosen: { readonly id: string; readonly title: string } | null = null;
   private picker!: RoundPickerDialog;
+  private plans!: LessonPlanDialog;
+  /** A lesson plan whose rounds queue up in the round choice (plan-run.ts); null when none runs. */
+  private planRun: PlanRun | null = null;
   /** Set while "Sure? End" or "Sure? Close class" waits for its second press. */
   private readonly confirming: { end: Phaser.Time.TimerEvent | null; close: Phaser.Time.TimerEvent | null } = { end: null, close: null };
   /** Why the class was closed for good (the `closed` message's words); then the dashboard offers the results and a new class. */
@@ -151,8 +158,14 @@ export class HostScene extends Phaser.Scene {
       save: (settings) => (this.hostKey ? saveRound(this.code, this.hostKey, settings) : Promise.reject(new Error('no host key'))),
       pick: (round) => {
         this.chosen = { id: round.id, title: round.title };
+        this.planRun = null;
         this.setStatus(`Next round: “${round.title}” (${roundLine(round)}).`, UI.dim);
       },
+    });
+    this.plans = new LessonPlanDialog(this, {
+      host: () => (this.hostKey ? { code: this.code, hostKey: this.hostKey } : null),
+      run: (plan) => this.queuePlan(plan),
+      toggled: () => this.publish(),
     });
     this.wall = new HostWall(this, this.buttons, (body) => this.post('host:project', body), () => this.refresh(), (body) => this.post('host:time', body), () => this.revealPodium(), (playerId) => this.post('host:replay', { playerId }));
     this.thumbs.events.on('open', ({ playerId }) => {
@@ -177,6 +190,7 @@ export class HostScene extends Phaser.Scene {
     b.add('prevRound', '◀', () => this.pickRound(-1), { ...options, width: 56, label: 'Previous round' });
     b.add('nextRound', '▶', () => this.pickRound(1), { ...options, width: 56, label: 'Next round' });
     b.add('chooseRound', 'Choose or make a round…', () => this.picker.open(), { ...options, fontSize: 17 });
+    b.add('lessonPlans', 'Lesson plans…', () => this.plans.open(), { ...options, fontSize: 17 });
     b.add('start', 'Start', () => this.startRound(), { ...options, fontSize: 17, primary: true });
     b.add('pause', 'Pause', () => this.pauseOrResume(), { ...options, fontSize: 17 });
     b.add('extend', '+30 s', () => this.post('host:extend', { seconds: 30 }), { ...options, fontSize: 17 });
@@ -268,6 +282,10 @@ export class HostScene extends Phaser.Scene {
   }
 
   private pickRound(step: number): void {
+    if (this.planRun) {
+      this.planRun = stepPlan(this.planRun, step);
+      return this.refresh();
+    }
     const count = ROUND_CHOICES.length;
     this.roundIndex = (this.roundIndex + step + count) % Math.max(1, count);
     this.chosen = null;
@@ -278,16 +296,35 @@ export class HostScene extends Phaser.Scene {
     const id = this.roundId();
     if (!id) return;
     this.post('host:start', { round: id });
+    if (this.planRun) this.planRun = planRoundStarted(this.planRun);
     this.setStatus(`Starting “${this.roundLabel()}”…`, UI.dim);
   }
 
-  /** The round Start starts: the one chosen in the picker, else the catalogue's under ◀ ▶. */
+  /** The round Start starts: a running plan's queued one, else the one chosen in the picker, else the catalogue's under ◀ ▶. */
   private roundId(): string {
+    if (this.planRun) return queuedRound(this.planRun).id;
     return this.chosen?.id ?? ROUND_CHOICES[this.roundIndex] ?? '';
   }
 
   private roundLabel(): string {
+    if (this.planRun) return planChoiceTitle(this.planRun);
     return this.chosen?.title ?? roundTitle(this.roundId());
+  }
+
+  /** A lesson plan's rounds queue up in the round choice, its first one next (the Lesson plans dialog's Run). */
+  private queuePlan(plan: Parameters<typeof runPlan>[0]): void {
+    this.planRun = runPlan(plan);
+    this.chosen = null;
+    if (this.planRun) this.setStatus(`Lesson plan “${plan.title}”: ${plan.rounds.length === 1 ? 'its round is' : `its ${plan.rounds.length} rounds are`} queued; Start plays “${queuedRound(this.planRun).title}”.`, UI.dim);
+  }
+
+  /** A round ended: a running plan queues its next round (or is done), and the status says so in place of the usual words; null without a plan. */
+  private planWords(roundNo: number): string | null {
+    const before = this.planRun;
+    if (!before) return null;
+    this.planRun = planRoundOver(before);
+    if (!this.planRun) return `Round ${roundNo} is over: lesson plan “${before.title}” done, all ${before.rounds.length} rounds played.`;
+    return this.planRun === before ? null : `Round ${roundNo} is over. Next in the plan: “${queuedRound(this.planRun).title}”.`;
   }
 
   private pauseOrResume(): void {
@@ -368,7 +405,7 @@ export class HostScene extends Phaser.Scene {
     const words: Partial<Record<ClassPhase, string>> = {
       playing: before === 'paused' ? 'Resumed: every clock runs again.' : `Round ${roundNo} is on: the students are placing blocks.`,
       paused: 'Paused: every clock has stopped and moves wait.',
-      results: `Round ${roundNo} is over: the podium is on the projector, and the results can be downloaded.`,
+      results: (phase === 'results' ? this.planWords(roundNo) : null) ?? `Round ${roundNo} is over: the podium is on the projector, and the results can be downloaded.`,
     };
     const text = words[phase];
     if (text) {
@@ -428,6 +465,8 @@ export class HostScene extends Phaser.Scene {
     b.setEnabled('start', connected && !running && ROUND_CHOICES.length > 0);
     for (const name of PICKER_BUTTONS) b.setEnabled(name, !running && ROUND_CHOICES.length > 1);
     b.setEnabled('chooseRound', connected && !running);
+    b.setEnabled('lessonPlans', connected);
+    b.setLabel('start', isNextInPlan(this.planRun) ? 'Next round in plan' : 'Start');
     b.setLabel('pause', phase === 'paused' ? 'Resume' : 'Pause');
     b.setEnabled('pause', connected && running);
     b.setLabel('end', this.confirming.end ? 'Sure? End' : 'End');
@@ -497,7 +536,7 @@ export class HostScene extends Phaser.Scene {
   }
 
   private hideDashboard(): void {
-    this.buttons.setVisible([...TABS.map((t) => `tab-${t.tab}`), ...ROUND_BUTTONS, ...JOIN_BUTTONS, ...BOARD_BUTTONS, ...PICKER_BUTTONS, ...SHARE_BUTTONS], false);
+    this.buttons.setVisible([...TABS.map((t) => `tab-${t.tab}`), ...ROUND_BUTTONS, ...JOIN_BUTTONS, ...BOARD_BUTTONS, ...PICKER_BUTTONS, ...CHOICE_ROW, ...SHARE_BUTTONS], false);
     for (const t of [this.codeText, this.linkText, this.roundName, this.clockText, ...Object.values(this.sectionLabels)]) t.setVisible(false);
     this.qr.setVisible(false);
     this.players.setVisible(false);
@@ -582,7 +621,7 @@ export class HostScene extends Phaser.Scene {
 
   /** Round picker and controls, joining, leaderboard, and the status line. */
   private layoutControls(box: Box, font: number, visible: boolean): void {
-    const names = [...ROUND_BUTTONS, ...PICKER_BUTTONS, ...JOIN_BUTTONS, ...BOARD_BUTTONS];
+    const names = [...ROUND_BUTTONS, ...PICKER_BUTTONS, ...CHOICE_ROW, ...JOIN_BUTTONS, ...BOARD_BUTTONS];
     this.buttons.setVisible(names, visible);
     this.roundName.setVisible(visible);
     this.clockText.setVisible(visible);
@@ -605,9 +644,12 @@ export class HostScene extends Phaser.Scene {
     const nameSize = sizeToFit(title, nameRoom, font, Math.max(12, font - 4), true);
     this.roundName.setFontSize(nameSize).setText(fitText(title, nameRoom, nameSize, true)).setPosition(box.x + box.w / 2, y + BUTTON_HEIGHT / 2);
     y += BUTTON_HEIGHT + 10;
-    this.buttons.placeRow(['chooseRound'], box.x, y, box.w, BUTTON_HEIGHT);
-    y += BUTTON_HEIGHT + 10;
-    this.buttons.placeRow(ROUND_BUTTONS, box.x, y, box.w, BUTTON_HEIGHT);
+    // On a phone the two do not fit side by side: one above the other (the Round tab has the room).
+    for (const row of isNarrow(this.scale.width) ? CHOICE_ROW.map((name) => [name]) : [CHOICE_ROW]) {
+      this.buttons.placeRowFitted(row, box.x, y, box.w, BUTTON_HEIGHT);
+      y += BUTTON_HEIGHT + 10;
+    }
+    this.buttons.placeRowFitted(ROUND_BUTTONS, box.x, y, box.w, BUTTON_HEIGHT);
     y += BUTTON_HEIGHT + 14;
     section(this.sectionLabels.joining);
     this.buttons.placeRow(JOIN_BUTTONS, box.x, y, box.w, BUTTON_HEIGHT);
@@ -633,7 +675,11 @@ export class HostScene extends Phaser.Scene {
       roundNo: state?.roundNo ?? 0,
       round: this.roundId(),
       roundTitle: this.roundLabel(),
+      /** The title of the round the class plays (or played last). */
+      playingTitle: state?.roundTitle ?? '',
       pickerOpen: this.picker.isOpen,
+      plansOpen: this.plans.isOpen,
+      planRun: this.planRun && { title: this.planRun.title, at: this.planRun.at, rounds: this.planRun.rounds.map((r) => r.id) },
       locked: state?.locked ?? false,
       lateJoin: state?.lateJoin ?? true,
       boardMode: boardMode(state),

@@ -13,8 +13,9 @@ import type Phaser from 'phaser';
 import { kindLabel, policiesFor, registeredKinds, type RegisteredKind } from '../../../../shared/match/kinds.ts';
 import { previewRound, type RoundPreview } from '../../../../shared/match/round-preview.ts';
 import { LECTURE_SCRIPTS } from '../../../../shared/streams/lecture.ts';
-import type { ListedRound } from '../../net/connection.ts';
-import { EDITOR_DEFAULTS, editorCopy, editorSettings, filterRounds, lengthWords, roundLine, type EditorValues } from './round-catalogue.ts';
+import { describeError, type ListedRound } from '../../net/connection.ts';
+import { EDITOR_DEFAULTS, editorCopy, editorSettings, filterRounds, lengthWords, type EditorValues } from './round-catalogue.ts';
+import { actionRow, button, COLOURS, DomDialog, el, INPUT_STYLE, labelled, roundWords, smallButton } from './DomDialog.ts';
 
 export interface RoundPickerDeps {
   readonly load: () => Promise<ListedRound[]>;
@@ -22,91 +23,28 @@ export interface RoundPickerDeps {
   readonly pick: (round: ListedRound) => void;
 }
 
-const COLOURS = { text: '#e8eaf0', dim: '#a0a6b4', panel: '#1f232d', edge: '#4a5163', accent: '#56b4e9', bad: '#ff8a80', bar: '#e69f00' };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, style: Partial<CSSStyleDeclaration> = {}, text = ''): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  Object.assign(node.style, style);
-  if (text) node.textContent = text;
-  return node;
-}
-
-function button(text: string, onClick: () => void, primary = false): HTMLButtonElement {
-  const b = el('button', {
-    font: '16px system-ui, sans-serif', padding: '8px 14px', borderRadius: '6px', cursor: 'pointer', color: '#ffffff',
-    border: `2px solid ${primary ? COLOURS.accent : COLOURS.edge}`, background: primary ? '#0072b2' : COLOURS.panel,
-  }, text);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-const INPUT_STYLE: Partial<CSSStyleDeclaration> = { font: '16px system-ui, sans-serif', padding: '6px 8px', borderRadius: '6px', border: `2px solid ${COLOURS.edge}`, background: COLOURS.panel, color: COLOURS.text };
-
-export class RoundPickerDialog {
+export class RoundPickerDialog extends DomDialog {
   private readonly deps: RoundPickerDeps;
-  private readonly root: HTMLDivElement;
-  private readonly box: HTMLDivElement;
   private rounds: ListedRound[] = [];
   private values: EditorValues = EDITOR_DEFAULTS;
-  /** What had the focus when the dialog opened: it gets it back when the dialog closes. */
-  private opener: HTMLElement | null = null;
 
   constructor(scene: Phaser.Scene, deps: RoundPickerDeps) {
+    super(scene, 'mallocade-round-dialog');
     this.deps = deps;
-    this.root = el('div', { position: 'fixed', inset: '0', background: 'rgba(10,12,16,0.72)', display: 'none', zIndex: '20', font: '16px system-ui, sans-serif', color: COLOURS.text });
-    this.root.className = 'mallocade-round-dialog';
-    this.box = el('div', {
-      position: 'absolute', left: '50%', top: '3vh', transform: 'translateX(-50%)', width: 'min(760px, 94vw)', maxHeight: '94vh', overflowY: 'auto',
-      background: '#15181f', border: `2px solid ${COLOURS.edge}`, borderRadius: '10px', padding: '16px', boxSizing: 'border-box',
-    });
-    this.box.setAttribute('role', 'dialog');
-    this.box.setAttribute('aria-modal', 'true');
-    this.root.append(this.box);
-    this.root.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.close();
-      event.stopPropagation();
-    });
-    document.body.append(this.root);
-    scene.events.once('shutdown', () => this.root.remove());
-    scene.events.once('destroy', () => this.root.remove());
-  }
-
-  get isOpen(): boolean {
-    return this.root.style.display !== 'none';
   }
 
   /** Opens the picker on the class's list of rounds. */
   open(): void {
-    this.opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    this.root.style.display = 'block';
+    this.show();
     this.showList('');
     void this.deps.load().then((rounds) => {
       this.rounds = rounds;
       if (this.isOpen && this.box.dataset.view === 'list') this.showList(this.searchText());
-    }).catch((error: unknown) => this.say(`The rounds could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
-  }
-
-  close(): void {
-    this.root.style.display = 'none';
-    this.opener?.focus({ preventScroll: true });
-    this.opener = null;
+    }).catch((error: unknown) => this.say(`The rounds could not be loaded: ${describeError(error)}`));
   }
 
   private searchText(): string {
     return this.box.querySelector<HTMLInputElement>('input[name=round-search]')?.value ?? '';
-  }
-
-  private say(text: string): void {
-    const note = this.box.querySelector<HTMLElement>('[role=status]');
-    if (note) note.textContent = text;
-  }
-
-  private heading(text: string): HTMLHeadingElement {
-    const h = el('h2', { margin: '0 0 10px', fontSize: '22px' }, text);
-    h.id = 'round-dialog-title';
-    this.box.setAttribute('aria-labelledby', h.id);
-    return h;
   }
 
   // ---- the picker ------------------------------------------------------------------------
@@ -126,10 +64,8 @@ export class RoundPickerDialog {
     const fill = (): void => list.replaceChildren(...this.listItems(search.value));
     search.addEventListener('input', fill);
     fill();
-    const status = el('p', { color: COLOURS.dim, margin: '8px 0' }, this.rounds.length === 0 ? 'Loading the rounds…' : '');
-    status.setAttribute('role', 'status');
-    const actions = el('div', { display: 'flex', gap: '10px', marginTop: '12px', justifyContent: 'flex-end' });
-    actions.append(button('New round…', () => { this.values = EDITOR_DEFAULTS; this.showEditor(); }), button('Close', () => this.close()));
+    const status = this.statusLine(this.rounds.length === 0 ? 'Loading the rounds…' : '');
+    const actions = actionRow(button('New round…', () => { this.values = EDITOR_DEFAULTS; this.showEditor(); }), button('Close', () => this.close()));
     this.box.append(this.heading('Choose a round'), label, status, list, actions);
     search.focus();
   }
@@ -142,9 +78,7 @@ export class RoundPickerDialog {
       });
       b.type = 'button';
       b.dataset.roundId = round.id;
-      b.append(el('strong', { display: 'block' }, round.title));
-      if (round.description) b.append(el('span', { display: 'block', color: COLOURS.dim, fontSize: '14px' }, round.description));
-      b.append(el('span', { display: 'block', color: COLOURS.dim, fontSize: '14px' }, roundLine(round)));
+      b.append(...roundWords(round));
       b.addEventListener('click', () => {
         this.close();
         this.deps.pick(round);
@@ -157,14 +91,13 @@ export class RoundPickerDialog {
 
   /** "Edit a copy": the host's own round in the editor, saved as a new round. */
   private editCopyButton(round: ListedRound): HTMLButtonElement {
-    const edit = button('Edit a copy', () => {
+    const edit = smallButton('Edit a copy', `Edit a copy of ${round.title}`, () => {
       const copy = editorCopy(round.settings, registeredKinds());
       this.values = copy.values;
       const left = copy.dropped.length > 0 ? ` The editor has no field for ${copy.dropped.join(', ')}: the copy leaves ${copy.dropped.length === 1 ? 'it' : 'them'} out.` : '';
       this.showEditor(`A copy of “${round.title}”`, `Change what you like; saving makes a new round beside the old one.${left}`);
     });
-    edit.setAttribute('aria-label', `Edit a copy of ${round.title}`);
-    Object.assign(edit.style, { marginTop: '4px', fontSize: '14px', padding: '4px 10px' });
+    edit.style.marginTop = '4px';
     return edit;
   }
 
@@ -209,10 +142,8 @@ export class RoundPickerDialog {
     const preview = el('div', { marginTop: '12px' });
     preview.setAttribute('aria-live', 'polite');
     preview.className = 'round-preview';
-    const status = el('p', { color: COLOURS.dim, margin: '8px 0' });
-    status.setAttribute('role', 'status');
-    const actions = el('div', { display: 'flex', gap: '10px', marginTop: '12px', justifyContent: 'flex-end', flexWrap: 'wrap' });
-    actions.append(
+    const status = this.statusLine();
+    const actions = actionRow(
       button('Preview', () => this.preview(form, preview)),
       button('Save and choose', () => void this.saveFrom(form, preview), true),
       button('Back to the list', () => this.showList('')),
@@ -227,19 +158,12 @@ export class RoundPickerDialog {
     return policiesFor(kind).map((p) => [p.name, p.label]);
   }
 
-  private labelled(text: string, control: HTMLElement): HTMLLabelElement {
-    const label = el('label', { display: 'flex', flexDirection: 'column', gap: '4px', fontSize: '14px', color: COLOURS.dim }, text);
-    Object.assign(control.style, INPUT_STYLE);
-    label.append(control);
-    return label;
-  }
-
   private text(name: string, label: string, value: string, maxLength: number): HTMLLabelElement {
     const input = el('input');
     input.name = name;
     input.value = value;
     input.maxLength = maxLength;
-    return this.labelled(label, input);
+    return labelled(label, input);
   }
 
   private number(name: string, label: string, value: number | null): HTMLLabelElement {
@@ -247,7 +171,7 @@ export class RoundPickerDialog {
     input.type = 'number';
     input.name = name;
     input.value = value === null ? '' : String(value);
-    return this.labelled(label, input);
+    return labelled(label, input);
   }
 
   private textArea(name: string, label: string, value: string): HTMLLabelElement {
@@ -256,7 +180,7 @@ export class RoundPickerDialog {
     area.value = value;
     area.rows = 3;
     area.maxLength = 2000;
-    return this.labelled(label, area);
+    return labelled(label, area);
   }
 
   private option(value: string, text: string): HTMLOptionElement {
@@ -270,7 +194,7 @@ export class RoundPickerDialog {
     select.name = name;
     select.append(...options.map(([v, t]) => this.option(v, t)));
     select.value = value;
-    return this.labelled(label, select);
+    return labelled(label, select);
   }
 
   private checkbox(name: string, label: string, checked: boolean): HTMLLabelElement {
@@ -375,7 +299,7 @@ export class RoundPickerDialog {
       this.close();
       this.deps.pick(saved);
     } catch (error) {
-      this.say(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      this.say(`Not saved: ${describeError(error)}`);
     }
   }
 }

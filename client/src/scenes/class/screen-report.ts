@@ -60,6 +60,8 @@ interface Entry {
 
 /** Button.ts draws its labels at 20 px unless told otherwise. */
 const BUTTON_FONT = 20;
+/** Room a label wants beside it inside a button (probes() calls a label that fits in 8 px less than the button "fits"). */
+const LABEL_PADDING = 24;
 
 /** The scene's buttons by name, with the label and enabled state each one shows. */
 export class ButtonSet {
@@ -109,6 +111,27 @@ export class ButtonSet {
   placeRow(names: readonly string[], left: number, top: number, width: number, height: number, gap = 10): void {
     const each = (width - gap * (names.length - 1)) / Math.max(1, names.length);
     names.forEach((name, i) => this.place(name, left + i * (each + gap) + each / 2, top + height / 2, each, height));
+  }
+
+  /**
+   * Places buttons side by side like placeRow: equal widths when every label fits its
+   * share, else each as wide as its label needs plus an equal part of the room left over.
+   */
+  placeRowFitted(names: readonly string[], left: number, top: number, width: number, height: number, gap = 10): void {
+    const room = width - gap * (names.length - 1);
+    const needs = names.map((name) => {
+      const entry = this.entries.get(name);
+      return entry ? measureText(entry.label, entry.fontSize) + LABEL_PADDING : 0;
+    });
+    const total = needs.reduce((a, b) => a + b, 0);
+    if (needs.every((need) => need <= room / names.length)) return this.placeRow(names, left, top, width, height, gap);
+    const widths = total <= room ? needs.map((need) => need + (room - total) / names.length) : needs.map((need) => (need * room) / total);
+    let x = left;
+    names.forEach((name, i) => {
+      const w = widths[i] ?? 0;
+      this.place(name, x + w / 2, top + height / 2, w, height);
+      x += w + gap;
+    });
   }
 
   setVisible(names: readonly string[], visible: boolean): void {
