@@ -23,6 +23,30 @@ export function toBit(flag: boolean): 0 | 1 {
   return flag ? 1 : 0;
 }
 
+/** One of the given strings. */
+export function oneOf<const S extends string>(...values: readonly S[]): Reader<S> {
+  return (v) => (typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as S) : undefined);
+}
+
+/** `null`, or what `read` reads. */
+export function orNull<T>(read: Reader<T>): Reader<T | null> {
+  return (v) => (v === null ? null : read(v));
+}
+
+/** An array whose every item `read` reads. */
+export function listOf<T>(read: Reader<T>): Reader<T[]> {
+  return (v) => {
+    if (!Array.isArray(v)) return undefined;
+    const out: T[] = [];
+    for (const item of v) {
+      const value = read(item);
+      if (value === undefined) return undefined;
+      out.push(value);
+    }
+    return out;
+  };
+}
+
 /**
  * An array of exactly `readers.length` items, each read by its reader; or, when
  * `optional` is given, also one more item at the end read by it (missing: undefined).

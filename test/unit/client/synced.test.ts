@@ -1,9 +1,11 @@
 // The client's one reader of what a room synced (client/src/net/synced.ts): synced
 // RegionState -> RegionView, and a MatchState's compact strings -> the engine's shapes.
 import { describe, it, expect } from 'vitest';
-import { decodeRegions, syncedHappenings, type RegionLike } from '../../../client/src/net/synced.ts';
+import { decodeRegions, syncedHappenings, syncedKindView, type RegionLike } from '../../../client/src/net/synced.ts';
 import { encodeHappenings } from '../../../shared/match/happening-wire.ts';
 import type { Happening } from '../../../shared/match/happenings.ts';
+import { encodeKindView } from '../../../shared/match/kind-view-wire.ts';
+import type { KindView } from '../../../shared/match/kind-view.ts';
 
 function synced(start: number, size: number, state: string, extra: Partial<RegionLike> = {}): RegionLike {
   return { start, size, state, id: -1, requested: 0, tag: '', area: '', ...extra };
@@ -36,5 +38,15 @@ describe('the synced happenings', () => {
     expect(syncedHappenings({})).toEqual([]);
     expect(syncedHappenings({ happenings: '' })).toEqual([]);
     expect(syncedHappenings({ happenings: JSON.stringify([FREED]) })).toEqual([]);
+  });
+});
+
+describe('the synced kind view', () => {
+  it('[MATCH-VIEW-2] reads the kind view\'s tuple; null for a kind without one, before the first patch, and for a malformed payload', () => {
+    const buddy: KindView = { kind: 'buddy', unit: 1, minOrder: 0, maxOrder: 2, freeLists: [[], [2], []] };
+    expect(syncedKindView({ kindView: encodeKindView(buddy) })).toEqual(buddy);
+    expect(syncedKindView({ kindView: '' })).toBeNull();
+    expect(syncedKindView({})).toBeNull();
+    expect(syncedKindView({ kindView: JSON.stringify(buddy) })).toBeNull();
   });
 });
