@@ -10,6 +10,7 @@
 
 import { allowedDeadline, type TimeAllowance } from '../../shared/match/time-allowance.ts';
 import { invariant, refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
+import { encodeHappenings } from '../../shared/match/happening-wire.ts';
 import { applyMove, expire, stopMatch, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
 import { roundResults, type RoundResults } from '../../shared/match/results.ts';
 import { Rivals } from '../../shared/match/rivals.ts';
@@ -183,7 +184,7 @@ export class Seat {
     after?.('hints');
     syncQueue(v.upcoming, seen.upcoming);
     after?.('queue');
-    const happenings = JSON.stringify(seen.happenings);
+    const happenings = encodeHappenings(seen.happenings);
     if (v.happenings !== happenings) v.happenings = happenings;
     after?.('happenings');
     syncRivals(v.rivals, seen.rivals);

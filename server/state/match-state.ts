@@ -93,7 +93,7 @@ export const MatchState = schema({
   canRelease: t.boolean(),
   /** Every built-in policy on the same stream at the player's moment (practice, fixed streams; shared/match/rivals.ts). */
   rivals: t.array(RivalState),
-  /** What the last change did, in order (shared/match/happenings.ts, JSON): placed, freed, merged, failed, timeout. */
+  /** What the last change did, in order: placed, freed, merged, failed, timeout (tuples, shared/match/happening-wire.ts). */
   happenings: t.string(),
 }, 'MatchState');
 export type MatchState = SchemaType<typeof MatchState>;

@@ -1,6 +1,6 @@
-// What each kind's screen needs beyond the walker's regions, read from the allocator
-// as plain data so the server can sync it as one compact JSON string: the slab and
-// arena boards (slabViews/cacheViews/arenaViews), the buddy tree's orders and free
+// What each kind's screen needs beyond the walker's regions, read from the allocator as
+// plain data, which the server syncs as one compact string (kind-view-wire.ts): the slab
+// and arena boards (slabViews/cacheViews/arenaViews), the buddy tree's orders and free
 // lists, and the free list's placement rule (for the drag preview, shared/match/preview.ts),
 // next-fit rover and list orders (drawn on the line where a level is about them).
 // Pure: reads the allocator, changes nothing.
@@ -53,8 +53,6 @@ export interface FreeListKindView {
 
 export type KindView = SlabKindView | ArenaKindView | BuddyKindView | FreeListKindView;
 
-const KINDS: ReadonlySet<string> = new Set(['slab', 'arena', 'buddy', 'freelist']);
-
 /** The pending request, as far as the kind view cares. */
 export interface PendingShape {
   readonly size: number;
@@ -80,24 +78,6 @@ function placeRuleOf(o: FreeListOptions): PlaceRule {
     align, overhead, header, minBlock, split, growth, growthStep, chunk, limit, prologue, epilogue,
     mmapThreshold: Number.isFinite(o.mmapThreshold) ? o.mmapThreshold : null,
   };
-}
-
-/** The kind view as the synced state carries it: JSON, or '' for kinds without one. */
-export function kindViewJson(allocator: Allocator, pending: PendingShape | null = null): string {
-  const view = kindViewOf(allocator, pending);
-  return view ? JSON.stringify(view) : '';
-}
-
-/** Parses a synced kind view; null for '' or anything that is not one. */
-export function parseKindView(json: string): KindView | null {
-  if (!json) return null;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (typeof parsed !== 'object' || parsed === null || !('kind' in parsed)) return null;
-    return typeof parsed.kind === 'string' && KINDS.has(parsed.kind) ? (parsed as KindView) : null;
-  } catch {
-    return null;
-  }
 }
 
 function pendingCacheOf(slab: SlabAllocator, caches: readonly CacheView[], pending: PendingShape | null): string | undefined {

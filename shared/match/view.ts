@@ -9,7 +9,8 @@ import type { RegionView, Target } from '../core/allocator.ts';
 import type { HeapGauge } from '../core/metrics.ts';
 import type { StreamEvent } from '../core/stream.ts';
 import { requestedSize } from './engine.ts';
-import { kindViewJson } from './kind-view.ts';
+import { kindViewOf } from './kind-view.ts';
+import { encodeKindView } from './kind-view-wire.ts';
 import { movesOnOffer, type MovesOnOffer, type RegisteredKind } from './kinds.ts';
 import type { Happening } from './happenings.ts';
 import { engineOf, hintsFor, type MatchState, type PendingRequest } from './match.ts';
@@ -158,7 +159,7 @@ export function seatView(match: MatchState, inputs: SeatInputs): SeatView {
       placed: match.totals.placed,
       total: match.totals.requests,
     },
-    kindView: kindViewJson(engine.allocator, match.pending),
+    kindView: encodeKindView(kindViewOf(engine.allocator, match.pending)),
     moves: movesOnOffer(match.config.kind, engine.allocator),
     rivals: inputs.rivals?.at(met) ?? [],
     finished: match.finished,

@@ -3,7 +3,8 @@
 // (and its shape check), and the results at the end.
 import { describe, expect, it, vi } from 'vitest';
 import { listenForResults } from './results-message.ts';
-import { parseKindView, type SlabKindView } from '../../shared/match/kind-view.ts';
+import type { SlabKindView } from '../../shared/match/kind-view.ts';
+import { decodeKindView } from '../../shared/match/kind-view-wire.ts';
 import { appServer } from './app-server.ts';
 
 const colyseus = appServer();
@@ -28,13 +29,13 @@ describe('practice room on slab and arena levels', () => {
       await vi.waitFor(() => expect(client.state.hasPending || client.state.phase === 'done').toBe(true));
       if (client.state.phase === 'done') break;
       const version = client.state.version;
-      const view = parseKindView(client.state.kindView) as SlabKindView | null;
+      const view = decodeKindView(client.state.kindView) as SlabKindView | null;
       expect(view?.kind).toBe('slab');
       const empty = view?.slabs.find((s) => s.state === 'empty');
       if (empty) {
         client.send('release', { target: empty.id, version });
         await vi.waitFor(() => expect(client.state.version).toBe(version + 1));
-        const after = parseKindView(client.state.kindView) as SlabKindView;
+        const after = decodeKindView(client.state.kindView) as SlabKindView;
         expect(after.slabs.some((s) => s.id === empty.id)).toBe(false);
         expect(after.pages.held).toBe((view?.pages.held ?? 0) - empty.pages);
         released++;
@@ -57,12 +58,12 @@ describe('practice room on slab and arena levels', () => {
     const client = await colyseus().connectTo(room);
     await vi.waitFor(() => expect(client.state.kind).toBe('arena'));
     expect(client.state.canRelease).toBe(false);
-    expect(parseKindView(client.state.kindView)).toEqual({ kind: 'arena', arenas: [] });
+    expect(decodeKindView(client.state.kindView)).toEqual({ kind: 'arena', arenas: [] });
     const refusals: Refusal[] = [];
     client.onMessage('refused', (r: Refusal) => refusals.push(r));
     client.send('place', { requestId: client.state.pending.id, target: -1, version: 0 });
     await vi.waitFor(() => expect(client.state.version).toBe(1));
-    expect(parseKindView(client.state.kindView)).toMatchObject({ kind: 'arena', arenas: [{ id: 0, liveObjects: 1 }] });
+    expect(decodeKindView(client.state.kindView)).toMatchObject({ kind: 'arena', arenas: [{ id: 0, liveObjects: 1 }] });
     client.send('release', { target: 0, version: 1 });
     client.send('place', { requestId: client.state.pending.id, target: 5, version: 1 });
     await vi.waitFor(() => expect(refusals.map((r) => r.code)).toEqual(['move/unsupported', 'arena/unknown']));

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { alloc, free } from '../../shared/core/stream.ts';
 import { startMatch, type RoundConfig } from '../../shared/match/match.ts';
-import { parseKindView } from '../../shared/match/kind-view.ts';
+import { decodeKindView } from '../../shared/match/kind-view-wire.ts';
 import { Seat } from '../../server/rooms/seat.ts';
 
 const SLAB_ROUND: RoundConfig = {
@@ -26,10 +26,10 @@ describe('a seat on a slab round', () => {
     const seat = seatOn(SLAB_ROUND);
     expect(seat.view.kind).toBe('slab');
     expect(seat.view.canRelease).toBe(true);
-    expect(parseKindView(seat.view.kindView)).toEqual({ kind: 'slab', caches: [expect.objectContaining({ name: 'task' })], slabs: [], pages: { held: 0 }, pendingCache: 'task' });
+    expect(decodeKindView(seat.view.kindView)).toEqual({ kind: 'slab', caches: [expect.objectContaining({ name: 'task' })], slabs: [], pages: { held: 0 }, pendingCache: 'task' });
     expect(seat.place({ requestId: 0, target: -1, version: 0 }, 1).ok).toBe(true);
     // The free emptied slab 0; it stays held until the player gives it back.
-    expect(parseKindView(seat.view.kindView)).toMatchObject({ slabs: [{ id: 0, cache: 'task', used: 0, state: 'empty' }], pages: { held: 1 }, pendingCache: 'file' });
+    expect(decodeKindView(seat.view.kindView)).toMatchObject({ slabs: [{ id: 0, cache: 'task', used: 0, state: 'empty' }], pages: { held: 1 }, pendingCache: 'file' });
     expect(seat.view.hints.map((h) => [h.policy, h.target])).toEqual([['slab-fullest', -1], ['slab-first', -1], ['slab-naive', -1]]);
   });
 
@@ -41,7 +41,7 @@ describe('a seat on a slab round', () => {
     expect(seat.release({ target: 4, version: 1 }, 2)).toMatchObject({ ok: false, code: 'slab/unknown' });
     expect(seat.release({ target: 0, version: 1 }, 2)).toEqual({ ok: true, value: { type: 'release', target: 0, atMs: 2 } });
     expect(seat.view.version).toBe(2);
-    expect(parseKindView(seat.view.kindView)).toMatchObject({ slabs: [], pages: { held: 0 } });
+    expect(decodeKindView(seat.view.kindView)).toMatchObject({ slabs: [], pages: { held: 0 } });
     expect(seat.view.hasPending).toBe(true);
   });
 });
@@ -51,7 +51,7 @@ describe('a seat on an arena round', () => {
     const seat = seatOn({ kind: 'arena', options: { chunkSize: 64 }, source: { source: 'events', events: [alloc(0, 20, 'a'), alloc(1, 8, 'a')] }, seed: 1, timePerRequestMs: null, fallback: 'arena-per-tag' });
     expect(seat.view.canRelease).toBe(false);
     seat.place({ requestId: 0, target: -1, version: 0 }, 1);
-    expect(parseKindView(seat.view.kindView)).toEqual({ kind: 'arena', arenas: [{ id: 0, label: 'a', chunks: 1, bytesHeld: 64, liveObjects: 1, deadObjects: 0, room: 40 }] });
+    expect(decodeKindView(seat.view.kindView)).toEqual({ kind: 'arena', arenas: [{ id: 0, label: 'a', chunks: 1, bytesHeld: 64, liveObjects: 1, deadObjects: 0, room: 40 }] });
     expect(seat.view.hints.map((h) => [h.policy, h.target])).toEqual([['arena-per-tag', 0], ['arena-single', 0]]);
     expect(seat.release({ target: 0, version: 1 }, 2)).toMatchObject({ ok: false, code: 'move/unsupported' });
   });

@@ -1,8 +1,14 @@
 // Reading what a room synced into the engine's shapes: the one region decoder (a
-// RegionState of server/state/match-state.ts -> the engine's RegionView). Typed
-// structurally, so it runs on plain objects in unit tests too.
+// RegionState of server/state/match-state.ts -> the engine's RegionView), and the
+// compact strings a player's MatchState carries, decoded with shared/'s own codecs
+// (the happenings, shared/match/happening-wire.ts; the kind view, kind-view-wire.ts).
+// Typed structurally, so it runs on plain objects in unit tests too.
 
 import type { RegionView } from '../../../shared/core/allocator.ts';
+import { decodeHappenings } from '../../../shared/match/happening-wire.ts';
+import type { Happening } from '../../../shared/match/happenings.ts';
+import { decodeKindView } from '../../../shared/match/kind-view-wire.ts';
+import type { KindView } from '../../../shared/match/kind-view.ts';
 
 /** A synced region as the schema holds it: every field present, -1 and '' for "none". */
 export interface RegionLike {
@@ -35,4 +41,14 @@ export function decodeRegion(r: RegionLike): RegionView {
 /** The synced regions, in their order. */
 export function decodeRegions(regions: Iterable<RegionLike>): RegionView[] {
   return Array.from(regions, decodeRegion);
+}
+
+/** What the player's last change did, in order (a synced MatchState's `happenings`); none before the first patch. */
+export function syncedHappenings(m: { readonly happenings?: string }): Happening[] {
+  return decodeHappenings(m.happenings ?? '');
+}
+
+/** What the kind's screen draws beyond the regions (a synced MatchState's `kindView`); null for a kind without one, or none yet. */
+export function syncedKindView(m: { readonly kindView?: string }): KindView | null {
+  return decodeKindView(m.kindView ?? '');
 }

@@ -15,7 +15,7 @@ import type { MatchState } from '../../../server/state/match-state.ts';
 import { findLevel } from '../../../shared/levels/levels.ts';
 import type { KindView } from '../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../shared/match/kinds.ts';
-import { decodeRegions } from '../net/synced.ts';
+import { decodeRegions, syncedHappenings } from '../net/synced.ts';
 import { Sound, soundOfEvent } from '../audio/sound.ts';
 import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
@@ -211,7 +211,7 @@ export class PlayScene extends Phaser.Scene {
     if (!m || !this.card || !m.regions) return;
     // Once a class's round is over the lobby scene takes over (and stops this one): draw and publish nothing more.
     // The last moves' events are still told (the placement that ended the round, its frees).
-    if (this.session.inClass && !isRoundOn(classPhase(this.session.classState()))) return this.playEvents.take(m.version, m.happenings ?? '');
+    if (this.session.inClass && !isRoundOn(classPhase(this.session.classState()))) return this.playEvents.take(m.version, syncedHappenings(m));
     this.screens.ensureFor(m.kind);
     const { heapView, board, buddyView } = this.screens;
     const regions = decodeRegions(m.regions);
@@ -237,7 +237,7 @@ export class PlayScene extends Phaser.Scene {
       if (settled) this.showStatus(settled, UI.good);
       this.lastVersion = m.version;
     }
-    this.playEvents.take(m.version, m.happenings ?? '');
+    this.playEvents.take(m.version, syncedHappenings(m));
     if (m.phase === 'playing') this.reading.clockRuns();
     this.words.showProgress(m.meters);
     this.showMeters();

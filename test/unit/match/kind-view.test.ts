@@ -4,7 +4,7 @@ import { SlabAllocator } from '../../../shared/slab/slab.ts';
 import { ArenaAllocator } from '../../../shared/arena/arena.ts';
 import { BuddyAllocator } from '../../../shared/buddy/buddy.ts';
 import { createFreeListHeap } from '../../../shared/freelist/heap.ts';
-import { kindViewJson, kindViewOf, lineUpAreas, parseKindView } from '../../../shared/match/kind-view.ts';
+import { kindViewOf, lineUpAreas } from '../../../shared/match/kind-view.ts';
 
 const CACHES = [
   { name: 'task', objectSize: 96, pagesPerSlab: 1 },
@@ -78,16 +78,6 @@ describe('the kind view of a round', () => {
     expect(view.listOrder.fifo).toEqual(heap.freeList('fifo'));
     expect(view.listOrder.lifo.slice(0, 2)).toEqual([30, 10]);
     expect(view.listOrder.fifo.indexOf(10)).toBeLessThan(view.listOrder.fifo.indexOf(30));
-  });
-
-  it('[MATCH-VIEW-2] the JSON form parses back; anything else parses to null', () => {
-    const arenas = new ArenaAllocator();
-    arenas.allocate(0, 8, -1);
-    expect(parseKindView(kindViewJson(arenas))).toEqual(kindViewOf(arenas));
-    expect(parseKindView('')).toBeNull();
-    expect(parseKindView('{"kind":"heap"}')).toBeNull();
-    expect(parseKindView(kindViewJson(new BuddyAllocator({ maxOrder: 2 })))).toEqual({ kind: 'buddy', unit: 1, minOrder: 0, maxOrder: 2, freeLists: [[], [], [0]] });
-    expect(parseKindView('not json')).toBeNull();
   });
 
   it('[MATCH-VIEW-3] lines slabs up end to end in the walker\'s order; other regions keep their addresses', () => {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { alloc, free, realloc, type StreamEvent } from '../../../shared/core/stream.ts';
 import { engineOf, hintsFor, startMatch, applyMove, type MatchState, type RoundConfig } from '../../../shared/match/match.ts';
 import { movesOnOffer } from '../../../shared/match/kinds.ts';
-import { kindViewJson } from '../../../shared/match/kind-view.ts';
+import { kindViewOf } from '../../../shared/match/kind-view.ts';
+import { decodeKindView } from '../../../shared/match/kind-view-wire.ts';
 import { Rivals } from '../../../shared/match/rivals.ts';
 import { seatStream, seatView, upcomingEvents, type QueuedEvent } from '../../../shared/match/view.ts';
 import { LEVELS } from '../../../shared/levels/levels.ts';
@@ -51,7 +52,7 @@ describe('the seat view [MATCH-SEAT-1] [MATCH-SEAT-2]', () => {
     expect(view.hints).toEqual([]);
     expect(view.rivals).toEqual([]);
     expect(view.meters).toMatchObject({ ...match.gauge, placed: 0, total: 1, failures: 0, fallbacks: 0 });
-    expect(view.kindView).toBe(kindViewJson(engineOf(match).allocator, match.pending));
+    expect(decodeKindView(view.kindView)).toEqual(kindViewOf(engineOf(match).allocator, match.pending));
     expect(view.finished).toBe(false);
   });
 

@@ -2,7 +2,8 @@
 // (shared/match/happenings.ts: placed, freed, merged, failed, timeout), emitted once each,
 // in order, to every subscriber — the heap's flashes and the failure card and timeout
 // banner (play/EventShow.ts), the sound (audio/sound.ts) and anyone else who wants to
-// announce them. The scene feeds it every synced state (`take`); a subscriber calls `on`.
+// announce them. The scene feeds it every synced state's version and its decoded
+// happenings (net/synced.ts `syncedHappenings`, `take`); a subscriber calls `on`.
 
 import type { Happening } from '../../../../shared/match/happenings.ts';
 import { policyLabel } from '../../../../shared/match/kinds.ts';
@@ -10,20 +11,6 @@ import { formatAddress, formatBytes } from '../../views/format.ts';
 
 export type PlayEvent = Happening;
 export type PlayEventListener = (event: PlayEvent) => void;
-
-const TYPES: ReadonlySet<string> = new Set(['placed', 'freed', 'merged', 'failed', 'timeout']);
-
-/** The synced `happenings` JSON as events; anything else (empty, malformed) is none. */
-export function parseHappenings(json: string): PlayEvent[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(parsed)) return [];
-  return parsed.filter((e): e is PlayEvent => typeof e === 'object' && e !== null && TYPES.has((e as { type?: unknown }).type as string));
-}
 
 export class PlayEvents {
   private readonly listeners = new Set<PlayEventListener>();
@@ -41,12 +28,12 @@ export class PlayEvents {
    * join, or the screen's start after a reconnect) is where the screen starts: what happened
    * before it is not told again.
    */
-  take(version: number, happenings: string): void {
+  take(version: number, happenings: readonly PlayEvent[]): void {
     if (version === this.seen) return;
     const first = this.seen < 0;
     this.seen = version;
     if (first) return;
-    for (const event of parseHappenings(happenings)) for (const listener of [...this.listeners]) listener(event);
+    for (const event of happenings) for (const listener of [...this.listeners]) listener(event);
   }
 
   clear(): void {

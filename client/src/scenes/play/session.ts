@@ -11,10 +11,11 @@
 import type Phaser from 'phaser';
 import type { Room } from '@colyseus/sdk';
 import type { MatchState } from '../../../../server/state/match-state.ts';
-import { parseKindView, type KindView } from '../../../../shared/match/kind-view.ts';
+import type { KindView } from '../../../../shared/match/kind-view.ts';
 import { loadComfort } from '../../a11y/comfort.ts';
 import { describeError, joinAssignmentRound, joinPractice, type AssignmentRound, type Refusal } from '../../net/connection.ts';
 import { RoomLink } from '../../net/room-link.ts';
+import { syncedKindView } from '../../net/synced.ts';
 import { UI } from '../../palette.ts';
 import { isTouchOnly, playHelp } from '../../ui/touch.ts';
 import { ownHeap, type ClassStateLike } from '../class/class-state.ts';
@@ -49,7 +50,7 @@ export class PlaySession {
   private readonly handlers: SessionHandlers;
   private link_: RoomLink<MatchState | ClassStateLike> | null = null;
   private delivery_: MoveDelivery | null = null;
-  private parsedKindView: { json: string; view: KindView | null } = { json: '', view: null };
+  private parsedKindView: { wire: string; view: KindView | null } = { wire: '', view: null };
   /** The finished practice round's results (JSON), from the room's `results` message. */
   private results_: string | null = null;
   /** False once the scene has shut down (a practice room joined after that is left again). */
@@ -157,9 +158,9 @@ export class PlaySession {
     return this.link_.state as MatchState;
   }
 
-  /** The synced kind view, parsed once per change (the meters ask for it every frame of a timed round). */
+  /** The synced kind view, decoded once per change (the meters ask for it every frame of a timed round). */
   kindView(m: MatchState): KindView | null {
-    if (m.kindView !== this.parsedKindView.json) this.parsedKindView = { json: m.kindView, view: parseKindView(m.kindView) };
+    if (m.kindView !== this.parsedKindView.wire) this.parsedKindView = { wire: m.kindView, view: syncedKindView(m) };
     return this.parsedKindView.view;
   }
 
