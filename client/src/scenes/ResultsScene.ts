@@ -350,12 +350,16 @@ export class ResultsScene extends Phaser.Scene {
       width: chipWidth(name, i), height: CHIP.height, fontSize: CHIP.fontSize,
       label: `Compare with ${name === CLAIRVOYANT ? 'the clairvoyant' : rivalLabel(name)}${i < DIGIT_KEYS.length ? ` (${i + 1})` : ''}`,
     }).setVisible(false));
-    const refresh = (): void => {
+    /** Shows the replay at `moment` beside the chosen rival; returns the two sides shown and the rival's spoken name. */
+    const refresh = (): { left: ReplaySide; right: ReplaySide; rival: string } => {
       const name = policies[policyIndex] ?? '';
-      const title = `${name === CLAIRVOYANT ? 'clairvoyant (saw the whole stream)' : policyLabel(name)} ▸`;
+      const rival = name === CLAIRVOYANT ? 'the clairvoyant' : policyLabel(name);
+      const title = `${name === CLAIRVOYANT ? 'clairvoyant (saw the whole stream)' : rival} ▸`;
       chips.forEach((chip, i) => chip.setSelected(i === policyIndex));
-      view.show({ moment, lastMoment, left: sideOf('you', mine.value), right: sideOf(title, framesOf(name)) });
+      const shown = { moment, lastMoment, left: sideOf('you', mine.value), right: sideOf(title, framesOf(name)) };
+      view.show(shown);
       changed();
+      return { left: shown.left, right: shown.right, rival };
     };
     const choose = (index: number): void => {
       if (index < 0 || index >= policies.length) return;
@@ -364,12 +368,9 @@ export class ResultsScene extends Phaser.Scene {
     };
     const seek = (to: number): void => {
       moment = Phaser.Math.Clamp(to, 0, lastMoment);
-      refresh();
-      // The step in words for a screen reader (the canvas shows it): both sides, as the labels read.
-      const name = policies[policyIndex] ?? '';
-      const you = sideOf('you', mine.value).step || 'the start';
-      const rival = sideOf(name === CLAIRVOYANT ? 'the clairvoyant' : policyLabel(name), framesOf(name));
-      announce(`Replay step ${moment} of ${lastMoment}. You: ${you}. ${rival.title}: ${rival.step || 'the start'}.`);
+      // The step in words for a screen reader (the canvas shows it): both sides, as their labels read.
+      const { left, right, rival } = refresh();
+      announce(`Replay step ${moment} of ${lastMoment}. You: ${left.step || 'the start'}. ${rival}: ${right.step || 'the start'}.`);
     };
     view.onSeek = seek;
     const keyboard = this.input.keyboard;
