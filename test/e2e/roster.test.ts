@@ -23,6 +23,15 @@ interface HostView extends Published {
   tab: string;
 }
 interface ListDrawn { rows?: string[]; first?: number; total?: number }
+interface CardsDrawn { cards?: { name: string; x: number; y: number }[] }
+interface ReplayDrawn { left?: string; right?: string }
+interface ResultsView extends Published {
+  summary: string;
+  debrief: string;
+  terms: { term: string; text: string }[];
+  showingReplay: boolean;
+  buttons: Record<string, { x: number; y: number }>;
+}
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -66,6 +75,10 @@ async function listDrawn(page: Page): Promise<ListDrawn> {
   return page.evaluate(() => (window as unknown as { mallocade?: { views?: Record<string, ListDrawn> } }).mallocade?.views?.PlayerListView ?? {});
 }
 
+async function drawn<T>(page: Page, view: string): Promise<T> {
+  return page.evaluate((name) => (window as unknown as { mallocade?: { views?: Record<string, unknown> } }).mallocade?.views?.[name] ?? {}, view) as Promise<T>;
+}
+
 async function snapshot(page: Page, name: string): Promise<void> {
   const settled = await untilLaidOut<HostView>(page, 'HostScene');
   const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
@@ -77,12 +90,13 @@ async function snapshot(page: Page, name: string): Promise<void> {
   expect(clipped, `${name}: button labels wider than their buttons`).toEqual([]);
 }
 
-/** Places the student's pending request (the warm-up's first: 1 buddy unit) at 0. */
-async function placeFirst(room: Room): Promise<void> {
+/** Places the student's pending request at `target` (the warm-up's first, 1 buddy unit, at 0 by default). */
+async function placeFirst(room: Room, target = 0): Promise<void> {
   const heap = () => [...room.state.heaps.values()][0] as { version: number; hasPending: boolean; pending: { id: number } } | undefined;
   await expect.poll(() => heap()?.hasPending, PATIENCE).toBe(true);
-  room.send('place', { requestId: heap()?.pending.id, target: 0, version: heap()?.version ?? 0 });
-  await expect.poll(() => heap()?.version, PATIENCE).toBe(1);
+  const version = heap()?.version ?? 0;
+  room.send('place', { requestId: heap()?.pending.id, target, version });
+  await expect.poll(() => heap()?.version, PATIENCE).toBe(version + 1);
 }
 
 describe('a class of 80 on the dashboard', () => {
@@ -142,5 +156,39 @@ describe('a class of 80 on the dashboard', () => {
     expect(found.roster.offset).toBe(0);
     expect(found.players[0]?.nickname).toBe('Student 10');
     await snapshot(host, 'people-search-390');
+  });
+
+  it('[SC-11] replays a finished student\'s round for the host in words about that student, not "you"', async () => {
+    const { host, code } = await openClass(LAPTOP);
+    const rooms = await classOf(code, 40);
+    await until<HostView>(host, 'HostScene', (v) => v.roster.total === 40);
+    await press(host, 'HostScene', 'start');
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing');
+    // Grace plays the warm-up to its end: the 1-unit block at 0, the 4-unit block at 4.
+    const grace = rooms[37]!;
+    await placeFirst(grace, 0);
+    await placeFirst(grace, 4);
+    await host.getByRole('searchbox', { name: 'Find' }).fill('hopper');
+    await until<HostView>(host, 'HostScene', (v) => v.roster.total === 1 && v.thumbs[0] === 'Grace Hopper');
+    await expect.poll(async () => (await drawn<CardsDrawn>(host, 'HeapThumbnailsView')).cards?.map((c) => c.name), PATIENCE).toEqual(['Grace Hopper']);
+    const card = (await drawn<CardsDrawn>(host, 'HeapThumbnailsView')).cards?.[0];
+    if (!card) throw new Error('no card for Grace Hopper');
+    await host.mouse.click(card.x, card.y);
+    await press(host, 'HostScene', 'spot-replay');
+
+    const results = await until<ResultsView>(host, 'ResultsScene', (v) => v.terms.length > 0);
+    expect(results.terms.find((t) => t.term === 'fallbacks')?.text).toContain('placements made for Grace Hopper when time ran out');
+    expect(results.summary).toMatch(/^Grace Hopper's score /);
+    expect(results.summary).toMatch(/Grace Hopper is \d+ (ahead|behind)/);
+    expect(results.debrief).toMatch(/^Grace Hopper's heap /);
+    const words = [results.summary, results.debrief, ...results.terms.map((t) => t.text)].join(' ');
+    expect(words).not.toMatch(/\byour?\b/i);
+    await host.screenshot({ path: artifactPath('roster-host-results-1366.png') });
+
+    // The replay: her heap, by name, beside a policy's, step by step.
+    await host.mouse.click(results.buttons.replay!.x, results.buttons.replay!.y);
+    await until<ResultsView>(host, 'ResultsScene', (v) => v.showingReplay);
+    await expect.poll(async () => (await drawn<ReplayDrawn>(host, 'ReplayView')).left, PATIENCE).toBe('Grace Hopper');
+    await host.screenshot({ path: artifactPath('roster-host-replay-1366.png') });
   });
 });

@@ -376,7 +376,7 @@ export class HostScene extends Phaser.Scene {
   private openReplay(replay: ServerMessages['replay']): void {
     if (!this.sys.isActive()) return;
     this.roster.hide();
-    this.scene.launch('ResultsScene', { results: replay.results, title: `${replay.nickname} · ${replay.title}`, backTo: 'HostScene' });
+    this.scene.launch('ResultsScene', { results: replay.results, title: `${replay.nickname} · ${replay.title}`, backTo: 'HostScene', player: replay.nickname });
     this.scene.sleep();
   }
 
