@@ -22,7 +22,7 @@ interface HostView extends Published {
   buttons?: Record<string, Probe>;
   tab: string;
 }
-interface ListDrawn { rows?: string[]; first?: number; total?: number }
+interface ListDrawn { rows?: string[]; first?: number; total?: number; scrolls?: boolean }
 interface CardsDrawn { cards?: { name: string; x: number; y: number }[] }
 interface ReplayDrawn { left?: string; right?: string }
 interface ResultsView extends Published {
@@ -35,6 +35,9 @@ interface ResultsView extends Published {
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
+const PROJECTOR = { width: 1920, height: 1080 };
+/** A search field this wide shows its placeholder ("name or student ID") whole. */
+const USABLE_SEARCH_PX = 160;
 const CLASS_SIZE = 80;
 /** The class by name: Grace Hopper, then the students by number (Student 37 is Grace). */
 const BY_NAME = ['Grace Hopper', ...Array.from({ length: CLASS_SIZE }, (_, i) => `Student ${String(i).padStart(2, '0')}`).filter((n) => n !== 'Student 37')];
@@ -158,6 +161,31 @@ describe('a class of 80 on the dashboard', () => {
     await snapshot(host, 'people-search-390');
   });
 
+  it('with 300 students, each size has one paging control (◀ ▶) and a search field wide enough to use: laptop, phone, projector', async () => {
+    const { host, code } = await openClass(LAPTOP);
+    await classOf(code, 300);
+    for (const [name, size] of [['1366', LAPTOP], ['390', PHONE], ['1920', PROJECTOR]] as const) {
+      await host.setViewportSize(size);
+      if (size === PHONE) await press(host, 'HostScene', 'tab-students');
+      const shown = await until<HostView>(host, 'HostScene', (v) => v.roster.total === 300 && v.players.length === v.roster.limit && v.buttons?.['page-next']?.enabled === true);
+      await expect.poll(async () => (await listDrawn(host)).total, PATIENCE).toBe(300);
+      // The page is what the list shows: the list has no ▲ ▼ of its own beside ◀ ▶.
+      expect((await listDrawn(host)).rows, name).toHaveLength(shown.roster.limit);
+      expect((await listDrawn(host)).scrolls, name).toBe(false);
+      const search = await host.getByRole('searchbox', { name: 'Find' }).boundingBox();
+      expect(search?.width ?? 0, `${name}: the search field's width`).toBeGreaterThanOrEqual(USABLE_SEARCH_PX);
+      const sort = await host.getByRole('combobox', { name: 'Sort' }).boundingBox();
+      const next = shown.buttons?.['page-next'];
+      // ◀ ▶ stay clear of the HTML fields (which would take their clicks).
+      expect(sort && next ? sort.x + sort.width < next.x - 26 || sort.y + sort.height < next.y - 22 : false, `${name}: the sort menu clear of ▶`).toBe(true);
+      await snapshot(host, `people-300-${name}`);
+      await press(host, 'HostScene', 'page-next');
+      await until<HostView>(host, 'HostScene', (v) => v.roster.offset === shown.roster.limit);
+      await press(host, 'HostScene', 'page-prev');
+      await until<HostView>(host, 'HostScene', (v) => v.roster.offset === 0);
+    }
+  });
+
   it('[SC-11] replays a finished student\'s round for the host in words about that student, not "you"', async () => {
     const { host, code } = await openClass(LAPTOP);
     const rooms = await classOf(code, 40);
@@ -183,6 +211,11 @@ describe('a class of 80 on the dashboard', () => {
     expect(results.debrief).toMatch(/^Grace Hopper's heap /);
     const words = [results.summary, results.debrief, ...results.terms.map((t) => t.text)].join(' ');
     expect(words).not.toMatch(/\byour?\b/i);
+    // The dashboard sleeps under the results: its HTML search bar goes with it, and stays
+    // gone when the class changes underneath (a classmate places).
+    await placeFirst(rooms[0]!, 0);
+    await until<ResultsView>(host, 'ResultsScene');
+    await expect.poll(() => host.getByRole('searchbox', { name: 'Find' }).isVisible(), PATIENCE).toBe(false);
     await host.screenshot({ path: artifactPath('roster-host-results-1366.png') });
 
     // The replay: her heap, by name, beside a policy's, step by step.
@@ -190,5 +223,9 @@ describe('a class of 80 on the dashboard', () => {
     await until<ResultsView>(host, 'ResultsScene', (v) => v.showingReplay);
     await expect.poll(async () => (await drawn<ReplayDrawn>(host, 'ReplayView')).left, PATIENCE).toBe('Grace Hopper');
     await host.screenshot({ path: artifactPath('roster-host-replay-1366.png') });
+    // Back to the class: the dashboard and its search bar again.
+    await host.keyboard.press('B');
+    await until<HostView>(host, 'HostScene', (v) => v.roster.total === 1);
+    await expect.poll(() => host.getByRole('searchbox', { name: 'Find' }).isVisible(), PATIENCE).toBe(true);
   });
 });
