@@ -175,7 +175,7 @@ export interface ClassClosed {
   readonly message: string;
 }
 
-/** `replay` (classroom, to the host who sent `host:replay`): a student's finished round, its results JSON as `results` sends it to them. */
+/** `replay` (classroom, to the host who sent `host:replay`): a student's finished round, its results JSON as `results` sends it to them, in words about the student (SC-11). */
 export interface ReplayMessage {
   readonly playerId: string;
   readonly nickname: string;

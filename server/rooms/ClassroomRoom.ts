@@ -130,7 +130,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     });
     await this.setMetadata({ sessionId: session.id, code: session.code });
     Object.assign(this.state, { code: session.code, figures: new ClassFigures(), projection: new Projection(), podium: new PodiumReveal(), phase: 'lobby', roundNo: 0, roundTitle: '', roundDeadline: 0, roundRemainingMs: 0, roundStartsAt: 0, playerCount: 0 });
-    this.podium = new PodiumRevealer(this.state.podium, services.now);
+    this.podium = new PodiumRevealer(this.state.podium, services.now, this.settings.podium);
     this.projection = new ClassProjection({ projection: this.state.projection, seated: this.seated, config: () => this.round.roundConfig });
     this.pages = new HostPages({ state: this.state, seated: this.seated, projected: () => this.projection.shownIds() });
     this.desk = {

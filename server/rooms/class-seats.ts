@@ -200,13 +200,14 @@ export class ClassSeats {
 
   /**
    * `host:replay`: sends `host` a student's finished round (their results with the config and
-   * move log the replay steps through), as the student was sent it. Refused while they play.
+   * move log the replay steps through), its words naming the student. Refused while they play.
    */
   sendReplay(host: Client, playerId: string, title: string): RefusalMessage | null {
     const s = this.byId.get(playerId);
     if (!s) return { code: 'player/unknown', message: 'there is no such player in this class' };
     if (!s.seat?.isFinished) return { code: 'replay/not_ready', message: `${s.record.nickname}'s round is not over yet` };
-    host.send('replay', { playerId, nickname: s.record.nickname, title, results: s.seat.results() } satisfies ReplayMessage);
+    // Written for the host: the same figures, in words about the student ([SC-11]).
+    host.send('replay', { playerId, nickname: s.record.nickname, title, results: s.seat.results(s.record.nickname) } satisfies ReplayMessage);
     return null;
   }
 

@@ -8,6 +8,7 @@ import type { PlayerRecord, Storage } from '../storage/storage.ts';
 import type { StudentIdMode } from '../../shared/classroom/student-id.ts';
 import type { BoardMode } from './class-figures.ts';
 import { DEFAULT_PROJECTION, type ProjectionChoice } from './class-projection.ts';
+import type { StoredPodium } from './podium-reveal.ts';
 
 export interface SessionSettings {
   locked: boolean;
@@ -25,9 +26,11 @@ export interface SessionSettings {
   roundEndsAt: number | null;
   /** The class's last activity (wall ms) as last written (server/rooms/class-closing.ts); null before any was. */
   lastActiveAt: number | null;
+  /** The podium reveal the host started (`host:podium`), until a new round or another projector choice puts it away; null: none. */
+  podium: StoredPodium | null;
 }
 
-const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false, projection: DEFAULT_PROJECTION, askStudentId: 'none', roundEndsAt: null, lastActiveAt: null };
+const DEFAULT_SETTINGS: SessionSettings = { locked: false, lateJoin: true, leaderboardMode: 'shown', pausedMs: 0, paused: false, projection: DEFAULT_PROJECTION, askStudentId: 'none', roundEndsAt: null, lastActiveAt: null, podium: null };
 
 /** A session's settings from its stored JSON, defaults filled in. */
 export function readSettings(json: string): SessionSettings {

@@ -5,7 +5,7 @@
 // module that owns it: rounds by class-round.ts, students by class-seats.ts (a kick and a
 // time allowance are stored first, so they hold across rejoins and restarts; a finished
 // student's round goes back to the host to replay), the projector by class-projection.ts,
-// the podium by podium-reveal.ts, the host's page of
+// the podium by podium-reveal.ts (stored with the settings first), the host's page of
 // the roster by host-pages.ts, closing the class and its settings (lock, late join,
 // leaderboard, student ID) by the room. An action that throws answers `server/error`.
 // The room hands in what the actions work on (`HostDesk`), storage included; nothing is
@@ -70,7 +70,7 @@ const ACTIONS: Actions = {
   'host:leaderboard': (d, m) => d.saveSettings({ leaderboardMode: m.mode }),
   'host:student-id': (d, m) => d.saveSettings({ askStudentId: m.ask }),
   'host:project': (d, m) => project(d, m),
-  'host:podium': (d) => d.podium.start([...d.state.totals], d.round.running()),
+  'host:podium': (d) => revealPodium(d),
   'host:page': (d, m, host) => d.pages.ask(host, m),
   'host:replay': (d, m, host) => d.seated.sendReplay(host, m.playerId, d.state.roundTitle),
 };
@@ -99,10 +99,20 @@ function hostAction<T extends HostMessageType>(desk: HostDesk, client: Client, t
     });
 }
 
-/** A new round puts the podium away. */
+/** A new round puts the podium away, and the session's settings forget it. */
 async function startRound(desk: HostDesk, round: string): Promise<RefusalMessage | null> {
   const refusal = await desk.round.start(round);
-  if (!refusal) desk.podium.clear();
+  if (refusal || !desk.podium.isUp) return refusal;
+  desk.podium.clear();
+  return desk.saveSettings({ podium: null });
+}
+
+/** The podium reveal: stored first, so a restarted server shows it as it was; then on every screen. */
+async function revealPodium(desk: HostDesk): Promise<RefusalMessage | null> {
+  const planned = desk.podium.plan([...desk.state.totals], desk.round.running());
+  if ('code' in planned) return planned;
+  const refusal = await desk.saveSettings({ podium: planned });
+  if (!refusal) desk.podium.show(planned);
   return refusal;
 }
 
@@ -135,5 +145,5 @@ async function project(desk: HostDesk, message: ClientMessage<'host:project'>): 
   const choice = desk.projection.check(message);
   if ('code' in choice) return choice;
   desk.podium.clear();
-  return desk.saveSettings({ projection: choice });
+  return desk.saveSettings({ projection: choice, podium: null });
 }

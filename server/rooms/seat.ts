@@ -132,16 +132,23 @@ export class Seat {
     return this.match.finished;
   }
 
-  /** The round's results (player, every policy, clairvoyant) as JSON, computed once the match is over. */
-  results(): string {
+  /**
+   * The round's results (player, every policy, clairvoyant) as JSON, computed once the match
+   * is over. Written for the player (kept once made), or, given `nickname`, for the host
+   * watching them: the same figures in words about that student ([SC-11]).
+   */
+  results(nickname?: string): string {
     if (!this.match.finished) return '';
-    if (!this.resultsJson) {
-      const results = roundResults(this.match, { timeline: true }, sharedContenders(this.match));
-      // The config and log travel with the results so the client can replay the round frame by frame.
-      const replay = { config: this.match.config, startedAtMs: this.match.startedAtMs, log: this.match.log };
-      this.resultsJson = results.ok ? JSON.stringify({ ...thinResults(results.value), replay, ...this.resultsExtras }) : JSON.stringify({ error: results.code, message: results.message });
-    }
+    if (nickname !== undefined) return this.resultsJsonFor(nickname);
+    if (!this.resultsJson) this.resultsJson = this.resultsJsonFor(undefined);
     return this.resultsJson;
+  }
+
+  private resultsJsonFor(nickname: string | undefined): string {
+    const results = roundResults(this.match, { timeline: true, player: nickname }, sharedContenders(this.match));
+    // The config and log travel with the results so the client can replay the round frame by frame.
+    const replay = { config: this.match.config, startedAtMs: this.match.startedAtMs, log: this.match.log };
+    return results.ok ? JSON.stringify({ ...thinResults(results.value), replay, ...this.resultsExtras }) : JSON.stringify({ error: results.code, message: results.message });
   }
 
   private decided(next: Outcome<Match, string>): Outcome<Decision, string> {

@@ -10,6 +10,7 @@ import type { ContenderResult } from './contenders.ts';
 import { engineOf, replayMatch, type MatchState } from './match.ts';
 import { measureStream } from '../streams/measure.ts';
 import { policyLabel } from './kinds.ts';
+import { playerWords, type PlayerWords } from '../score/player-words.ts';
 
 /** Longer logs are not replayed for the step-by-step facts (a class's long round, a trace). */
 export const MAX_DEBRIEF_MOVES = 500;
@@ -46,6 +47,8 @@ export interface DebriefContext {
   readonly best: ContenderResult;
   readonly clairvoyant: ContenderResult;
   readonly clairvoyantBetter: boolean;
+  /** [SC-11] Who played: the reader (absent), or a student the host watches, named. */
+  readonly who?: PlayerWords;
 }
 
 /**
@@ -78,7 +81,7 @@ export function debriefFacts(state: MatchState): Outcome<DebriefFacts, string> {
 /** [MATCH-DEBRIEF-2] One or two sentences: what decided the player's run, then how it compares. */
 export function writeDebrief(facts: DebriefFacts, context: DebriefContext, unit = 'B'): string {
   const size = (n: number): string => `${n} ${unit}`;
-  return [outcomeSentence(facts, context.player, size), comparisonSentence(context, size)].join(' ');
+  return [outcomeSentence(facts, context.player, size, context.who ?? playerWords()), comparisonSentence(context, size)].join(' ');
 }
 
 /** The facts and the sentences together; an empty string when the log does not replay (a bug the tests catch). */
@@ -173,7 +176,7 @@ function largestFreeRun(heap: readonly RegionView[]): number {
   return best;
 }
 
-function outcomeSentence(facts: DebriefFacts, player: ContenderResult, bytes: (n: number) => string): string {
+function outcomeSentence(facts: DebriefFacts, player: ContenderResult, bytes: (n: number) => string, who: PlayerWords): string {
   const { failure, slivers, growth } = facts;
   if (failure) {
     return `malloc(${failure.size}) failed at step ${failure.step}: ${bytes(failure.freeBytes)} were free, but no hole was larger than ${bytes(failure.largestFree)}.`;
@@ -183,10 +186,10 @@ function outcomeSentence(facts: DebriefFacts, player: ContenderResult, bytes: (n
   if (slivers.length > 0 && peakHeap > peakLive) {
     const shown = slivers.slice(0, 3).map((s) => `${bytes(s.size)} at step ${s.step}`);
     const more = slivers.length > 3 ? ` and ${slivers.length - 3} more` : '';
-    return `Your placements left ${count(slivers.length, 'sliver')} smaller than any request that followed (${shown.join(', ')}${more}).`;
+    return `${who.Possessive} placements left ${count(slivers.length, 'sliver')} smaller than any request that followed (${shown.join(', ')}${more}).`;
   }
-  if (peakHeap <= peakLive) return `Your heap never grew past the ${bytes(peakLive)} the program had live at its peak: nothing wasted.`;
-  return `Your heap peaked at ${bytes(peakHeap)} for ${bytes(peakLive)} live at most (${Math.round(player.card.utilization * 100)}% used).`;
+  if (peakHeap <= peakLive) return `${who.Possessive} heap never grew past the ${bytes(peakLive)} the program had live at its peak: nothing wasted.`;
+  return `${who.Possessive} heap peaked at ${bytes(peakHeap)} for ${bytes(peakLive)} live at most (${Math.round(player.card.utilization * 100)}% used).`;
 }
 
 function growthSentence(g: Growth, bytes: (n: number) => string): string {

@@ -15,6 +15,7 @@ import { playResting, roundPace } from './pace.ts';
 import type { RoundConfig } from './round-config.ts';
 import { playClairvoyant } from './clairvoyant.ts';
 import { debriefRound } from './debrief.ts';
+import { playerWords } from '../score/player-words.ts';
 import { fixedStream, isFixedSource } from './sources.ts';
 import type { StreamEvent } from '../core/stream.ts';
 
@@ -85,11 +86,17 @@ export function fixedStreamContenders(config: RoundConfig, options: RunOptions =
   return stream.ok ? playContenders(config, stream.value, options) : stream;
 }
 
+/** How the results are made: with timelines or not, and for whom their words are written. */
+export interface ResultsOptions extends RunOptions {
+  /** [SC-11] The nickname of who played, when someone else (the host) reads the results; absent: the player reads them ("you"). */
+  readonly player?: string;
+}
+
 /**
  * [MATCH-RES-1] [MATCH-RES-2] The results of a round, the player beside everyone else;
  * `contenders` from fixedStreamContenders spares computing them again for each player.
  */
-export function roundResults(state: MatchState, options: RunOptions = { timeline: true }, contenders?: Contenders): Outcome<RoundResults, string> {
+export function roundResults(state: MatchState, options: ResultsOptions = { timeline: true }, contenders?: Contenders): Outcome<RoundResults, string> {
   const engine = engineOf(state);
   const player = resultOf('you', 'player', engine);
   const others = contenders ? succeed(contenders)
@@ -105,7 +112,7 @@ export function roundResults(state: MatchState, options: RunOptions = { timeline
     best,
     clairvoyant,
     clairvoyantBetter,
-    debrief: debriefRound(state, { player, best, clairvoyant, clairvoyantBetter }),
+    debrief: debriefRound(state, { player, best, clairvoyant, clairvoyantBetter, who: playerWords(options.player) }),
     lowerBound: { peakLive: measureStream(engine.events).peakLive },
     relative: relativeScore(player.card.score, best.card.score),
   });

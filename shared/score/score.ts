@@ -4,6 +4,7 @@
 // to the best built-in policy on the same stream. Rules: shared/score/SPEC.md.
 
 import { utilization } from '../core/metrics.ts';
+import { playerWords, type PlayerWords } from './player-words.ts';
 
 /** What a round's play produced, as the score reads it. */
 export interface ScoreInput {
@@ -55,9 +56,10 @@ export interface ScoreTerm {
 /**
  * [SC-9] The score broken into its terms, from the one score function: utilization points,
  * each penalty with its count, and, when the penalties would take the score below 0, the
- * floor that lifts it back. The terms' points sum to the score.
+ * floor that lifts it back. The terms' points sum to the score. [SC-11] `who` played: the
+ * reader by default ("made for you"), or a student the host watches ("made for Ada").
  */
-export function scoreTerms(input: ScoreInput): ScoreTerm[] {
+export function scoreTerms(input: ScoreInput, who: PlayerWords = playerWords()): ScoreTerm[] {
   const card = scoreRound(input);
   const percent = Math.round(card.utilization * 1000) / 10;
   const terms: ScoreTerm[] = [
@@ -78,7 +80,7 @@ export function scoreTerms(input: ScoreInput): ScoreTerm[] {
       term: 'fallbacks',
       points: 0 - card.fallbackPenalty,
       count: input.fallbacks,
-      text: `−${card.fallbackPenalty} for ${input.fallbacks} placement${input.fallbacks === 1 ? '' : 's'} made for you when time ran out (${FALLBACK_PENALTY} each)`,
+      text: `−${card.fallbackPenalty} for ${input.fallbacks} placement${input.fallbacks === 1 ? '' : 's'} made for ${who.name} when time ran out (${FALLBACK_PENALTY} each)`,
     },
   ];
   const below = card.points - card.failurePenalty - card.fallbackPenalty;

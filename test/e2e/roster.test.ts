@@ -22,10 +22,22 @@ interface HostView extends Published {
   buttons?: Record<string, Probe>;
   tab: string;
 }
-interface ListDrawn { rows?: string[]; first?: number; total?: number }
+interface ListDrawn { rows?: string[]; first?: number; total?: number; scrolls?: boolean }
+interface CardsDrawn { cards?: { name: string; x: number; y: number }[] }
+interface ReplayDrawn { left?: string; right?: string }
+interface ResultsView extends Published {
+  summary: string;
+  debrief: string;
+  terms: { term: string; text: string }[];
+  showingReplay: boolean;
+  buttons: Record<string, { x: number; y: number }>;
+}
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
+const PROJECTOR = { width: 1920, height: 1080 };
+/** A search field this wide shows its placeholder ("name or student ID") whole. */
+const USABLE_SEARCH_PX = 160;
 const CLASS_SIZE = 80;
 /** The class by name: Grace Hopper, then the students by number (Student 37 is Grace). */
 const BY_NAME = ['Grace Hopper', ...Array.from({ length: CLASS_SIZE }, (_, i) => `Student ${String(i).padStart(2, '0')}`).filter((n) => n !== 'Student 37')];
@@ -66,6 +78,10 @@ async function listDrawn(page: Page): Promise<ListDrawn> {
   return page.evaluate(() => (window as unknown as { mallocade?: { views?: Record<string, ListDrawn> } }).mallocade?.views?.PlayerListView ?? {});
 }
 
+async function drawn<T>(page: Page, view: string): Promise<T> {
+  return page.evaluate((name) => (window as unknown as { mallocade?: { views?: Record<string, unknown> } }).mallocade?.views?.[name] ?? {}, view) as Promise<T>;
+}
+
 async function snapshot(page: Page, name: string): Promise<void> {
   const settled = await untilLaidOut<HostView>(page, 'HostScene');
   const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
@@ -77,12 +93,13 @@ async function snapshot(page: Page, name: string): Promise<void> {
   expect(clipped, `${name}: button labels wider than their buttons`).toEqual([]);
 }
 
-/** Places the student's pending request (the warm-up's first: 1 buddy unit) at 0. */
-async function placeFirst(room: Room): Promise<void> {
+/** Places the student's pending request at `target` (the warm-up's first, 1 buddy unit, at 0 by default). */
+async function placeFirst(room: Room, target = 0): Promise<void> {
   const heap = () => [...room.state.heaps.values()][0] as { version: number; hasPending: boolean; pending: { id: number } } | undefined;
   await expect.poll(() => heap()?.hasPending, PATIENCE).toBe(true);
-  room.send('place', { requestId: heap()?.pending.id, target: 0, version: heap()?.version ?? 0 });
-  await expect.poll(() => heap()?.version, PATIENCE).toBe(1);
+  const version = heap()?.version ?? 0;
+  room.send('place', { requestId: heap()?.pending.id, target, version });
+  await expect.poll(() => heap()?.version, PATIENCE).toBe(version + 1);
 }
 
 describe('a class of 80 on the dashboard', () => {
@@ -142,5 +159,73 @@ describe('a class of 80 on the dashboard', () => {
     expect(found.roster.offset).toBe(0);
     expect(found.players[0]?.nickname).toBe('Student 10');
     await snapshot(host, 'people-search-390');
+  });
+
+  it('with 300 students, each size has one paging control (◀ ▶) and a search field wide enough to use: laptop, phone, projector', async () => {
+    const { host, code } = await openClass(LAPTOP);
+    await classOf(code, 300);
+    for (const [name, size] of [['1366', LAPTOP], ['390', PHONE], ['1920', PROJECTOR]] as const) {
+      await host.setViewportSize(size);
+      if (size === PHONE) await press(host, 'HostScene', 'tab-students');
+      const shown = await until<HostView>(host, 'HostScene', (v) => v.roster.total === 300 && v.players.length === v.roster.limit && v.buttons?.['page-next']?.enabled === true);
+      await expect.poll(async () => (await listDrawn(host)).total, PATIENCE).toBe(300);
+      // The page is what the list shows: the list has no ▲ ▼ of its own beside ◀ ▶.
+      expect((await listDrawn(host)).rows, name).toHaveLength(shown.roster.limit);
+      expect((await listDrawn(host)).scrolls, name).toBe(false);
+      const search = await host.getByRole('searchbox', { name: 'Find' }).boundingBox();
+      expect(search?.width ?? 0, `${name}: the search field's width`).toBeGreaterThanOrEqual(USABLE_SEARCH_PX);
+      const sort = await host.getByRole('combobox', { name: 'Sort' }).boundingBox();
+      const next = shown.buttons?.['page-next'];
+      // ◀ ▶ stay clear of the HTML fields (which would take their clicks).
+      expect(sort && next ? sort.x + sort.width < next.x - 26 || sort.y + sort.height < next.y - 22 : false, `${name}: the sort menu clear of ▶`).toBe(true);
+      await snapshot(host, `people-300-${name}`);
+      await press(host, 'HostScene', 'page-next');
+      await until<HostView>(host, 'HostScene', (v) => v.roster.offset === shown.roster.limit);
+      await press(host, 'HostScene', 'page-prev');
+      await until<HostView>(host, 'HostScene', (v) => v.roster.offset === 0);
+    }
+  });
+
+  it('[SC-11] replays a finished student\'s round for the host in words about that student, not "you"', async () => {
+    const { host, code } = await openClass(LAPTOP);
+    const rooms = await classOf(code, 40);
+    await until<HostView>(host, 'HostScene', (v) => v.roster.total === 40);
+    await press(host, 'HostScene', 'start');
+    await until<HostView>(host, 'HostScene', (v) => v.phase === 'playing');
+    // Grace plays the warm-up to its end: the 1-unit block at 0, the 4-unit block at 4.
+    const grace = rooms[37]!;
+    await placeFirst(grace, 0);
+    await placeFirst(grace, 4);
+    await host.getByRole('searchbox', { name: 'Find' }).fill('hopper');
+    await until<HostView>(host, 'HostScene', (v) => v.roster.total === 1 && v.thumbs[0] === 'Grace Hopper');
+    await expect.poll(async () => (await drawn<CardsDrawn>(host, 'HeapThumbnailsView')).cards?.map((c) => c.name), PATIENCE).toEqual(['Grace Hopper']);
+    const card = (await drawn<CardsDrawn>(host, 'HeapThumbnailsView')).cards?.[0];
+    if (!card) throw new Error('no card for Grace Hopper');
+    await host.mouse.click(card.x, card.y);
+    await press(host, 'HostScene', 'spot-replay');
+
+    const results = await until<ResultsView>(host, 'ResultsScene', (v) => v.terms.length > 0);
+    expect(results.terms.find((t) => t.term === 'fallbacks')?.text).toContain('placements made for Grace Hopper when time ran out');
+    expect(results.summary).toMatch(/^Grace Hopper's score /);
+    expect(results.summary).toMatch(/Grace Hopper is \d+ (ahead|behind)/);
+    expect(results.debrief).toMatch(/^Grace Hopper's heap /);
+    const words = [results.summary, results.debrief, ...results.terms.map((t) => t.text)].join(' ');
+    expect(words).not.toMatch(/\byour?\b/i);
+    // The dashboard sleeps under the results: its HTML search bar goes with it, and stays
+    // gone when the class changes underneath (a classmate places).
+    await placeFirst(rooms[0]!, 0);
+    await until<ResultsView>(host, 'ResultsScene');
+    await expect.poll(() => host.getByRole('searchbox', { name: 'Find' }).isVisible(), PATIENCE).toBe(false);
+    await host.screenshot({ path: artifactPath('roster-host-results-1366.png') });
+
+    // The replay: her heap, by name, beside a policy's, step by step.
+    await host.mouse.click(results.buttons.replay!.x, results.buttons.replay!.y);
+    await until<ResultsView>(host, 'ResultsScene', (v) => v.showingReplay);
+    await expect.poll(async () => (await drawn<ReplayDrawn>(host, 'ReplayView')).left, PATIENCE).toBe('Grace Hopper');
+    await host.screenshot({ path: artifactPath('roster-host-replay-1366.png') });
+    // Back to the class: the dashboard and its search bar again.
+    await host.keyboard.press('B');
+    await until<HostView>(host, 'HostScene', (v) => v.roster.total === 1);
+    await expect.poll(() => host.getByRole('searchbox', { name: 'Find' }).isVisible(), PATIENCE).toBe(true);
   });
 });

@@ -177,6 +177,10 @@ describe('host:replay: a student\'s finished round for the host (issue 14, item 
     expect(replays[0]).toMatchObject({ playerId: adaId, nickname: 'Ada', title: 'Warm-up: the buddy walk-through' });
     expect(results.replay.log.filter((m) => m.type === 'place')).toHaveLength(2);
     expect(results.player.card.score).toBe(view(host).players.get(adaId)?.score);
+    // [SC-11] The host reads the round about Ada, not as Ada would ("Your heap …").
+    const debrief = (JSON.parse(replays[0]!.results) as { debrief: string }).debrief;
+    expect(debrief).toMatch(/^Ada's heap /);
+    expect(debrief).not.toMatch(/\byour?\b/i);
     host.send('host:replay', { playerId: 'nobody' });
     const boRefused: string[] = [];
     bo.onMessage('refused', (r: { code: string }) => boRefused.push(r.code));

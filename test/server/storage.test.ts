@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../../server/storage/sqlite-storage.ts';
 import { MIGRATIONS, PgStorage } from '../../server/storage/pg-storage.ts';
 import { DuplicateCodeError, type SessionRecord, type Storage } from '../../server/storage/storage.ts';
+import { readSettings } from '../../server/rooms/class-store.ts';
 import { freshSchema, postgresProblem, type TestDatabase } from './pg-test-db.ts';
 
 /** A place for one store's data, and how to open a store on it (again, to test durability). */
@@ -204,6 +205,18 @@ function storageContract(name: string, kind: StoreKind): void {
       expect((await again.listAttempts('a-1')).map((a) => [a.roundIndex, a.finishedAt, a.result])).toEqual([
         [0, 20, '{"score":2}'], [0, 1_796_000_000_010, '{"score":3}'], [1, 30, '{"score":1}'],
       ]);
+      await again.close();
+    });
+
+    it('keeps a session\'s settings across a reopen, a podium reveal in them as it was stored (issue 14, item 10)', async () => {
+      const place = await kind.fresh();
+      const first = place.open();
+      await first.createSession(session);
+      const podium = { startedAt: 1_796_000_003_000, rows: [{ rank: 1, name: 'Zoë 🦊', total: 1875, rounds: 2 }, { rank: 1, name: 'Ada', total: 1875, rounds: 2 }, { rank: 3, name: 'Bo', total: 900, rounds: 1 }] };
+      await first.updateSession('s1', { settings: JSON.stringify({ ...readSettings(session.settings), podium }) });
+      await first.close();
+      const again = place.open();
+      expect(readSettings((await again.getSession('s1'))?.settings ?? '{}').podium).toEqual(podium);
       await again.close();
     });
 

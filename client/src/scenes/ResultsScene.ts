@@ -10,6 +10,7 @@ import type { ContenderResult } from '../../../shared/match/contenders.ts';
 import { externalFragmentation } from '../../../shared/core/metrics.ts';
 import { Sound } from '../audio/sound.ts';
 import { scoreTerms, starsFor } from '../../../shared/score/score.ts';
+import { playerWords, type PlayerWords } from '../../../shared/score/player-words.ts';
 import { ComparisonBarsView } from '../views/ComparisonBarsView.ts';
 import { LinePlotView } from '../views/LinePlotView.ts';
 import { formatAddress, formatBytes } from '../views/format.ts';
@@ -56,6 +57,8 @@ export interface ResultsSceneData {
   readonly backTo?: string;
   /** An assignment's round: "play again" plays it again, and the other way on is back to the assignment. */
   readonly assignment?: AssignmentRound;
+  /** Who played, when the reader is someone else (the host replaying a student's round): the words name them, not "you". */
+  readonly player?: string;
 }
 
 /**
@@ -64,6 +67,16 @@ export interface ResultsSceneData {
  */
 function showsClairvoyant(r: RoundResults): boolean {
   return (r as Partial<RoundResults>).clairvoyantBetter ?? true;
+}
+
+/** `word` with its first letter in capitals ("you" → "You"; a nickname stays as typed apart from that). */
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A contender's name on the bars: the player as `who` names them ("you", or the student the host watches). */
+function barLabel(entry: ContenderResult, role: 'player' | 'policy' | 'reference', who: PlayerWords): string {
+  return role === 'player' ? who.name : role === 'reference' ? 'clairvoyant (saw it all)' : policyLabel(entry.name);
 }
 
 function contenders(r: RoundResults): { entry: ContenderResult; role: 'player' | 'policy' | 'reference' }[] {
@@ -149,6 +162,7 @@ export class ResultsScene extends Phaser.Scene {
       return;
     }
     const score = results.player.card.score;
+    const who = playerWords(this.input_.player);
     const thresholds = this.input_.stars ?? results.level?.stars;
     const stars = thresholds ? starsFor(score, thresholds) : 0;
     if (this.input_.level) recordStars(this.input_.level, stars);
@@ -169,23 +183,23 @@ export class ResultsScene extends Phaser.Scene {
       peakHeap: results.player.summary.peakHeap,
       failures: results.player.totals.failures,
       fallbacks: results.player.totals.fallbacks,
-    });
+    }, who);
     const summary = this.add.text(0, 0,
-      `Your score ${score}  ${starText}\n` +
+      `${who.Possessive} score ${score}  ${starText}\n` +
       `= ${terms.map((t) => t.text).join('   ')}\n` +
       `no heap can be smaller than ${formatBytes(results.lowerBound.peakLive)} (the stream's peak live) · ` +
-      `${results.level ? `par: ${policyLabel(results.level.par.policy)} scores ${results.level.par.score} · ` : ''}best built-in policy: ${policyLabel(results.best.name)} (${results.best.card.score}); you are ${results.relative.delta >= 0 ? `${results.relative.delta} ahead` : `${-results.relative.delta} behind`}`,
+      `${results.level ? `par: ${policyLabel(results.level.par.policy)} scores ${results.level.par.score} · ` : ''}best built-in policy: ${policyLabel(results.best.name)} (${results.best.card.score}); ${who.name} ${who.are} ${results.relative.delta >= 0 ? `${results.relative.delta} ahead` : `${-results.relative.delta} behind`}`,
       { ...font, fontSize: '17px', color: UI.text, lineSpacing: 6 });
     const debrief = this.add.text(0, 0, [results.debrief ?? '', clairvoyantNote(results)].filter((line) => line !== '').join('\n'),
       { ...font, fontSize: '17px', color: UI.text, fontStyle: 'italic', lineSpacing: 4 });
     const bars = new ComparisonBarsView(this);
     bars.show({
       title: 'score on the same stream (higher is better)',
-      entries: contenders(results).map(({ entry, role }) => ({ label: role === 'player' ? 'you' : role === 'reference' ? 'clairvoyant (saw it all)' : policyLabel(entry.name), value: entry.card.score, role })),
+      entries: contenders(results).map(({ entry, role }) => ({ label: barLabel(entry, role, who), value: entry.card.score, role })),
       format: (v) => String(Math.round(v)),
     });
     // A choice of rival (or a step) is published for the tests, as a layout is.
-    const replay = this.makeReplay(results, () => publish());
+    const replay = this.makeReplay(results, who, () => publish());
     const plot = new LinePlotView(this);
     const timeline = results.player.timeline;
     plot.show({
@@ -195,7 +209,7 @@ export class ResultsScene extends Phaser.Scene {
       leftFormat: formatBytes,
       rightFormat: (v) => v.toFixed(1),
       series: [
-        { name: 'your heap', axis: 'left', style: 'solid', colour: 0xe69f00, points: timeline.map((p) => ({ x: p.op, y: p.heapBytes })) },
+        { name: `${who.possessive} heap`, axis: 'left', style: 'solid', colour: 0xe69f00, points: timeline.map((p) => ({ x: p.op, y: p.heapBytes })) },
         { name: 'live bytes', axis: 'left', style: 'dashed', colour: 0x56b4e9, points: timeline.map((p) => ({ x: p.op, y: p.liveBytes })) },
         { name: `${policyLabel(results.best.name)}'s heap`, axis: 'left', style: 'dotted', colour: 0x009e73, points: results.best.timeline.map((p) => ({ x: p.op, y: p.heapBytes })) },
         { name: 'ext. fragmentation', axis: 'right', style: 'dotted', colour: 0xcc79a7, points: timeline.map((p) => ({ x: p.op, y: externalFragmentation(p) })) },
@@ -229,7 +243,7 @@ export class ResultsScene extends Phaser.Scene {
       ? new Button(this, 0, 0, 'Assignment (L)', () => this.scene.start('AssignmentScene', { id: homework.info.id }), { key: 'L', width: 180 })
       : new Button(this, 0, 0, 'Levels (L)', () => this.scene.start('LevelSelectScene'), { key: 'L', width: 180 }).setVisible(!backTo);
 
-    announce(`Round over. Your score ${score}${thresholds ? `, ${stars} of 3 stars` : ''}; the best built-in policy, ${policyLabel(results.best.name)}, scores ${results.best.card.score}.`, 'assertive');
+    announce(`Round over. ${who.Possessive} score ${score}${thresholds ? `, ${stars} of 3 stars` : ''}; the best built-in policy, ${policyLabel(results.best.name)}, scores ${results.best.card.score}.`, 'assertive');
     /** What the last layout made, for the tests: the projector's factor, the text size, where the words and panels went. */
     let placed: Record<string, unknown> = {};
     const publish = (): void => publishForTests({
@@ -239,6 +253,7 @@ export class ResultsScene extends Phaser.Scene {
       showingReplay,
       score,
       stars,
+      summary: summary.text,
       debrief: debrief.text,
       starsAnimated: animated && stars > 0,
       terms: terms.map((t) => ({ term: t.term, points: t.points, text: t.text })),
@@ -313,13 +328,13 @@ export class ResultsScene extends Phaser.Scene {
   }
 
   /**
-   * The replay panel: the player's heap beside a rival's (a built-in policy, or the
+   * The replay panel: the player's heap (titled as `who` names them) beside a rival's (a built-in policy, or the
    * clairvoyant where it is a target), frames computed here from the round's config and
    * log. The rival is chosen directly from a row of chips (or 1–9), or the next with V or a
    * tap on its title; each chip's DOM twin says which one is chosen. `changed` is called
    * after each redraw (a rival chosen, a step sought).
    */
-  private makeReplay(results: PracticeResults, changed: () => void): Replay | null {
+  private makeReplay(results: PracticeResults, who: PlayerWords, changed: () => void): Replay | null {
     const source = results.replay;
     if (!source) return null;
     const mine = playerFrames(source.config, source.startedAtMs, source.log);
@@ -356,7 +371,7 @@ export class ResultsScene extends Phaser.Scene {
       const rival = name === CLAIRVOYANT ? 'the clairvoyant' : policyLabel(name);
       const title = `${name === CLAIRVOYANT ? 'clairvoyant (saw the whole stream)' : rival} ▸`;
       chips.forEach((chip, i) => chip.setSelected(i === policyIndex));
-      const shown = { moment, lastMoment, left: sideOf('you', mine.value), right: sideOf(title, framesOf(name)) };
+      const shown = { moment, lastMoment, left: sideOf(who.name, mine.value), right: sideOf(title, framesOf(name)) };
       view.show(shown);
       changed();
       return { left: shown.left, right: shown.right, rival };
@@ -370,7 +385,7 @@ export class ResultsScene extends Phaser.Scene {
       moment = Phaser.Math.Clamp(to, 0, lastMoment);
       // The step in words for a screen reader (the canvas shows it): both sides, as their labels read.
       const { left, right, rival } = refresh();
-      announce(`Replay step ${moment} of ${lastMoment}. You: ${left.step || 'the start'}. ${rival}: ${right.step || 'the start'}.`);
+      announce(`Replay step ${moment} of ${lastMoment}. ${capitalised(who.name)}: ${left.step || 'the start'}. ${rival}: ${right.step || 'the start'}.`);
     };
     view.onSeek = seek;
     const keyboard = this.input.keyboard;

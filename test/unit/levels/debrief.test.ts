@@ -74,6 +74,15 @@ describe('the debrief', () => {
     expect(text).toContain('That beats every built-in policy');
   });
 
+  it('[MATCH-DEBRIEF-2] [SC-11] written for the host watching a student, it names the student, not "you": peaks, the reference', () => {
+    const played = playReference(level('peaks').config, level('peaks').reference);
+    if (!played.ok) throw new Error(played.message);
+    const results = roundResults(played.value, { timeline: true, player: 'Ada' });
+    if (!results.ok) throw new Error(results.message);
+    expect(results.value.debrief).toContain("Ada's heap never grew past the 46 B the program had live at its peak");
+    expect(results.value.debrief).not.toMatch(/\byour?\b/i);
+  });
+
   it('[MATCH-DEBRIEF-2] leaves the clairvoyant out where it is only the best policy again: first fit', () => {
     const text = debriefOf(followHints(level('first-fit'), 'first-fit-address'));
     expect(text).toContain('That matches the best built-in policy');

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { relativeScore, scoreRound, scoreTerms, starsFor, type ScoreInput } from '../../../shared/score/score.ts';
+import { playerWords } from '../../../shared/score/player-words.ts';
 
 const scoreOf = (input: ScoreInput): number => scoreRound(input).score;
 import { createPrng, nextInt } from '../../../shared/core/prng.ts';
@@ -54,5 +55,20 @@ describe('score', () => {
     expect(scoreTerms({ peakLive: 10, peakHeap: 100, failures: 3, fallbacks: 0 }).map((t) => [t.term, t.points])).toEqual([
       ['utilization', 100], ['failures', -300], ['fallbacks', 0], ['floor', 200],
     ]);
+  });
+
+  it('[SC-11] the terms name who played: "you" for the player, the nickname for the host watching them', () => {
+    const input: ScoreInput = { peakLive: 50, peakHeap: 100, failures: 0, fallbacks: 1 };
+    expect(scoreTerms(input).find((t) => t.term === 'fallbacks')?.text).toBe('−25 for 1 placement made for you when time ran out (25 each)');
+    const watched = scoreTerms(input, playerWords('Ada'));
+    expect(watched.find((t) => t.term === 'fallbacks')?.text).toBe('−25 for 1 placement made for Ada when time ran out (25 each)');
+    expect(watched.map((t) => t.text).join(' ')).not.toMatch(/\byou\b/i);
+    expect(watched.map((t) => t.points)).toEqual(scoreTerms(input).map((t) => t.points));
+  });
+
+  it('[SC-11] the player\'s words: second person with no nickname (or a blank one), third person with one', () => {
+    expect(playerWords()).toEqual({ name: 'you', possessive: 'your', Possessive: 'Your', are: 'are' });
+    expect(playerWords('  ')).toEqual(playerWords());
+    expect(playerWords('Grace Hopper')).toEqual({ name: 'Grace Hopper', possessive: "Grace Hopper's", Possessive: "Grace Hopper's", are: 'is' });
   });
 });

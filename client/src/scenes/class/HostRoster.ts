@@ -15,7 +15,16 @@ import type { ButtonSet } from './screen-report.ts';
 export const ROSTER_BUTTONS = ['page-prev', 'page-next'] as const;
 const SORT_WORDS: Record<RosterSort, string> = { rank: 'Rank', name: 'Name', score: 'Score', placed: 'Placed', fallbacks: 'Fallbacks', late: 'Joined late' };
 const BAR_HEIGHT = 44;
-const PAGE_BUTTON = 52;
+/** ◀ ▶, each as wide as the list's heading leaves room for (PlayerListView's PAGE_BUTTON). */
+const PAGE_BUTTON = 48;
+const PAGE_BUTTON_HEIGHT = 44;
+const ROW_GAP = 8;
+/**
+ * The narrowest one-row bar: "Find" (40 px), a search field that shows its placeholder
+ * (160), "Sort" (40), the widest order (140) and the gap. Narrower (a phone), the search
+ * field takes a row of its own.
+ */
+const ONE_ROW_MIN = 400;
 /** How long typing may pause before the search is sent (one message per word, not per key). */
 const SEARCH_PAUSE_MS = 250;
 const INPUT_STYLE: Partial<CSSStyleDeclaration> = {
@@ -49,6 +58,8 @@ export class HostRoster {
     this.bar.setAttribute('role', 'search');
     this.bar.setAttribute('aria-label', 'Find students');
     Object.assign(this.bar.style, { position: 'absolute', display: 'none', gap: '8px', alignItems: 'center', zIndex: '5', font: '15px system-ui, sans-serif', color: '#a0a6b4' } satisfies Partial<CSSStyleDeclaration>);
+    // Only its controls take the pointer, not the bar's empty room.
+    Object.assign(this.bar.style, { flexWrap: 'wrap', rowGap: `${ROW_GAP}px`, alignContent: 'flex-start', pointerEvents: 'none' } satisfies Partial<CSSStyleDeclaration>);
     this.search = this.labelled('Find', document.createElement('input'));
     this.search.type = 'search';
     this.search.name = 'roster-search';
@@ -69,7 +80,7 @@ export class HostRoster {
 
   private labelled<T extends HTMLInputElement | HTMLSelectElement>(words: string, control: T): T {
     const label = document.createElement('label');
-    Object.assign(label.style, { display: 'flex', gap: '6px', alignItems: 'center', flex: control instanceof HTMLInputElement ? '1 1 auto' : '0 0 auto', minWidth: '0' } satisfies Partial<CSSStyleDeclaration>);
+    Object.assign(label.style, { display: 'flex', gap: '6px', alignItems: 'center', flex: control instanceof HTMLInputElement ? '1 1 auto' : '0 0 auto', minWidth: '0', pointerEvents: 'auto' } satisfies Partial<CSSStyleDeclaration>);
     label.append(words, control);
     Object.assign(control.style, INPUT_STYLE);
     this.bar.append(label);
@@ -150,18 +161,35 @@ export class HostRoster {
     this.buttons.setVisible(ROSTER_BUTTONS, false);
   }
 
-  /** The bar along the top of `box` (search, sort, ◀ ▶); answers the box under it. */
+  /**
+   * The bar along the top of `box`: the search field and the order on one row, or, in a
+   * narrow box (a phone), on two, the search field alone on the first. ◀ ▶ sit at the right
+   * of the list's heading under it, the list's one paging control (the list leaves them room
+   * and has none of its own: PlayerListView). Answers the box under the bar. While the
+   * dashboard sleeps under another scene (a student's results) the HTML bar stays hidden,
+   * whatever the class does meanwhile.
+   */
   layout(box: Box, connected: boolean): Box {
-    this.bar.style.display = 'flex';
-    const buttonsWidth = 2 * PAGE_BUTTON + 8;
-    Object.assign(this.bar.style, { left: `${Math.round(box.x)}px`, top: `${Math.round(box.y)}px`, width: `${Math.max(0, Math.round(box.w - buttonsWidth - 10))}px`, height: `${BAR_HEIGHT}px` });
+    const rows = box.w < ONE_ROW_MIN ? 2 : 1;
+    const height = rows * BAR_HEIGHT + (rows - 1) * ROW_GAP;
+    Object.assign(this.bar.style, {
+      display: this.scene.sys.isSleeping() ? 'none' : 'flex',
+      left: `${Math.round(box.x)}px`, top: `${Math.round(box.y)}px`, width: `${Math.max(0, Math.round(box.w))}px`, height: `${height}px`,
+    } satisfies Partial<CSSStyleDeclaration>);
+    this.searchLabel().style.flexBasis = rows === 2 ? '100%' : 'auto';
+    const used = height + 10;
     this.buttons.setVisible(ROSTER_BUTTONS, true);
     const right = box.x + box.w;
-    this.buttons.place('page-prev', right - buttonsWidth + PAGE_BUTTON / 2, box.y + BAR_HEIGHT / 2, PAGE_BUTTON, BAR_HEIGHT);
-    this.buttons.place('page-next', right - PAGE_BUTTON / 2, box.y + BAR_HEIGHT / 2, PAGE_BUTTON, BAR_HEIGHT);
+    const middle = box.y + used + PAGE_BUTTON_HEIGHT / 2;
+    this.buttons.place('page-prev', right - 2 * PAGE_BUTTON - 8 + PAGE_BUTTON / 2, middle, PAGE_BUTTON, PAGE_BUTTON_HEIGHT);
+    this.buttons.place('page-next', right - PAGE_BUTTON / 2, middle, PAGE_BUTTON, PAGE_BUTTON_HEIGHT);
     this.buttons.setEnabled('page-prev', connected && this.query.offset > 0);
     this.buttons.setEnabled('page-next', connected && this.query.offset + this.query.limit < this.total);
-    const used = BAR_HEIGHT + 10;
     return { x: box.x, y: box.y + used, w: box.w, h: Math.max(0, box.h - used) };
+  }
+
+  /** The label that holds "Find" and the search field. */
+  private searchLabel(): HTMLElement {
+    return this.search.parentElement ?? this.search;
   }
 }

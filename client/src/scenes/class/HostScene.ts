@@ -24,7 +24,6 @@ import type { ClientMessages, ClientMessageType, ServerMessages } from '../../ne
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { HostWall } from './HostWall.ts';
 import { HostRoster } from './HostRoster.ts';
-import { ROSTER_PAGE_MAX } from '../../../../shared/classroom/roster.ts';
 import { RoundPickerDialog } from './RoundPickerDialog.ts';
 import { LessonPlanDialog } from './LessonPlanDialog.ts';
 import { isNextInPlan, planChoiceTitle, planRoundOver, planRoundStarted, queuedRound, runPlan, stepPlan, type PlanRun } from './plan-run.ts';
@@ -376,7 +375,7 @@ export class HostScene extends Phaser.Scene {
   private openReplay(replay: ServerMessages['replay']): void {
     if (!this.sys.isActive()) return;
     this.roster.hide();
-    this.scene.launch('ResultsScene', { results: replay.results, title: `${replay.nickname} · ${replay.title}`, backTo: 'HostScene' });
+    this.scene.launch('ResultsScene', { results: replay.results, title: `${replay.nickname} · ${replay.title}`, backTo: 'HostScene', player: replay.nickname });
     this.scene.sleep();
   }
 
@@ -441,7 +440,9 @@ export class HostScene extends Phaser.Scene {
   }
 
   private refresh(): void {
-    if (!this.header) return;
+    // Asleep under a student's results, the dashboard draws, lays out (its HTML bar included)
+    // and publishes nothing; waking refreshes it.
+    if (!this.header || this.sys.isSleeping()) return;
     this.notePhaseChange();
     this.updateButtons();
     this.layout();
@@ -570,8 +571,9 @@ export class HostScene extends Phaser.Scene {
       this.players.layout(rows.x, rows.y, rows.w, rows.h, font);
     }
     this.layoutClassPanel(figures, font, shown.class, only !== null);
-    // A page holds what the list shows, or the thumbnails when they show more (the list then scrolls within it).
-    this.roster.setLimit(Math.max(this.players.rowsThatFit(), this.thumbs.cardsThatFit(ROSTER_PAGE_MAX)));
+    // A page holds what the list shows, so ◀ ▶ is the one paging control: the list never
+    // scrolls within its page (the thumbnails show the same page, "+N more" where fewer fit).
+    this.roster.setLimit(this.players.rowsThatFit());
   }
 
   /** What the projector shows, then a student's heap when one is open, else the class figures and every heap. */

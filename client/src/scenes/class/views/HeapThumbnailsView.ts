@@ -101,12 +101,6 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
     };
   }
 
-  /** How many cards the view shows at its size (a page of the roster may hold as many). */
-  cardsThatFit(limit: number): number {
-    const { grid, cellWidth, cellHeight } = this.grid();
-    return gridCells(grid, limit, cellWidth, cellHeight, 10).length;
-  }
-
   protected draw(g: Phaser.GameObjects.Graphics): void {
     const thumbs = this.data;
     const size = this.baseFont();

@@ -1,7 +1,8 @@
 // The host's list of students: name, what they are doing (ready, placed so many,
 // done, away), their figure against the best policy on the same requests (shared/score
 // SC-7; "–" before they have played, SC-8), and a Kick button per row that asks "Sure?" before it acts.
-// Rows that do not fit are paged with ▲ ▼ buttons or the mouse wheel. The view only
+// Rows that do not fit are paged with ▲ ▼ buttons or the mouse wheel (on the dashboard the
+// roster's page is what fits, and its ◀ ▶ sit where ▲ ▼ would: HostRoster.ts). The view only
 // reports a confirmed kick; the scene sends it.
 
 import type Phaser from 'phaser';
@@ -163,7 +164,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
       this.kickButton(i).setVisible(true).setPosition(x + w - KICK_WIDTH / 2 - 2, mid).setText(this.kickLabel(row));
     });
     for (let i = this.shown.length; i < this.kickButtons.length; i++) this.kickButtons[i]?.setVisible(false);
-    reportDrawn('PlayerListView', { rows: this.shown.map((r) => `${r.nickname} ${playerStatus(r)} ${figureOf(r)}`), first: (this.page?.offset ?? 0) + this.first, total: Math.max(this.page?.total ?? 0, this.data.length) });
+    reportDrawn('PlayerListView', { rows: this.shown.map((r) => `${r.nickname} ${playerStatus(r)} ${figureOf(r)}`), first: (this.page?.offset ?? 0) + this.first, total: Math.max(this.page?.total ?? 0, this.data.length), scrolls: paged });
   }
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
@@ -178,7 +179,8 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
     const start = (this.page?.offset ?? 0) + this.first;
     const total = Math.max(this.page?.total ?? 0, rows.length);
     const range = paged || total > rows.length ? `  ${start + 1}–${start + this.shown.length} of ${total}` : '';
-    const titleRoom = paged ? w - 2 * PAGE_BUTTON - 16 : w;
+    // ▲ ▼, or the roster's ◀ ▶ (HostRoster.ts) when the rows are a page of it, sit right of the heading.
+    const titleRoom = paged || this.page ? w - 2 * PAGE_BUTTON - 16 : w;
     this.labels.add(x, y, fitText(`Students (${total})${range}`, titleRoom, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
     const captionSize = Math.round(size * 0.8);
     this.labels.add(x, y + lineHeight(titleSize), fitText(`scores ${VS_BEST_CAPTION}`, titleRoom, captionSize), { size: captionSize, colour: UI.dim, originX: 0, originY: 0 });
