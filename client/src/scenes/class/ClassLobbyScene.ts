@@ -26,6 +26,7 @@ import {
 } from './class-state.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
+import { rejoinWhenServerAnswers } from '../../net/rejoin-when-up.ts';
 import { addressProbes } from '../../test-probe.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
@@ -52,9 +53,6 @@ function heapHeightFor(extent: number, width: number, font: number): number {
   const rows = Math.max(1, Math.min(4, Math.ceil((extent * 2) / Math.max(1, width))));
   return rows * band + 4;
 }
-
-/** How long the lobby waits before trying to rejoin a lost class by itself. */
-const REJOIN_RETRY_MS = 3000;
 
 export class ClassLobbyScene extends Phaser.Scene {
   private link!: RoomLink<ClassStateLike>;
@@ -117,7 +115,7 @@ export class ClassLobbyScene extends Phaser.Scene {
         if (this.mode === 'class') {
           this.mode = 'gone';
           // At once: a restarted server is noticed as soon as it answers (net/server-restart.ts).
-          this.rejoinSoon(0);
+          this.rejoinSoon();
         }
         this.refresh();
       },
@@ -197,15 +195,14 @@ export class ClassLobbyScene extends Phaser.Scene {
 
   /**
    * The class is gone (a restarted server, an outage longer than the SDK's retries): come
-   * back to the seat by itself, after `delayMs` and then every few seconds, until it works
-   * or is refused for good.
+   * back to the seat by itself as soon as the server answers (net/rejoin-when-up.ts), and
+   * again until it works or is refused for good; not while the student reads results over
+   * this scene (it waits until they close them).
    */
-  private rejoinSoon(delayMs = REJOIN_RETRY_MS): void {
-    this.time.delayedCall(delayMs, () => {
-      if (this.mode !== 'gone' || !this.sys.isActive()) return;
-      void this.rejoin().then((settled) => {
-        if (!settled) this.rejoinSoon();
-      });
+  private rejoinSoon(): void {
+    rejoinWhenServerAnswers(this, 0, async () => {
+      if (this.mode !== 'gone') return true;
+      return this.sys.isActive() ? this.rejoin() : false;
     });
   }
 

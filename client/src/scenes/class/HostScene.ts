@@ -18,6 +18,7 @@ import { boardMode, boardRows, classFigures, classPhase, heapThumbs, hostPageOf,
 import { loadHostKey, normaliseCode, saveHostKey } from './host-key.ts';
 import { isNarrow, screenMargin, splitColumns, takeTop, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
+import { REJOIN_POLL_MS, rejoinWhenServerAnswers } from '../../net/rejoin-when-up.ts';
 import { projectionShow } from './projection.ts';
 import { roundClockWords, roundTimeLeftMs } from './round-clock.ts';
 import type { ClientMessages, ClientMessageType, ServerMessages } from '../../net/messages.ts';
@@ -64,9 +65,6 @@ function roundTitle(id: string): string {
   const round = resolveRound(id);
   return round.ok ? round.value.title : id;
 }
-
-/** How long the dashboard waits before trying a lost class again by itself. */
-const AUTO_RETRY_MS = 3000;
 
 export class HostScene extends Phaser.Scene {
   private code = '';
@@ -258,14 +256,16 @@ export class HostScene extends Phaser.Scene {
 
   /**
    * The class's connection is gone (a restarted server, a network outage): say so, and try
-   * again by itself every few seconds until the dashboard is back; "Try again now" does not wait.
+   * again by itself as soon as the server answers (net/rejoin-when-up.ts), then about once
+   * a second, until the dashboard is back; "Try again now" does not wait.
    */
-  private lostConnection(why: string, delayMs = AUTO_RETRY_MS): void {
+  private lostConnection(why: string, delayMs = REJOIN_POLL_MS): void {
     this.setupProblem = `${why} Reconnecting by itself in a few seconds…`;
     this.refresh();
     const generation = this.generation;
-    this.time.delayedCall(delayMs, () => {
+    rejoinWhenServerAnswers(this, delayMs, () => {
       if (generation === this.generation && this.sys.isActive()) this.scene.restart({ code: this.code });
+      return true;
     });
   }
 

@@ -16,6 +16,7 @@ import { boardMode, boardRows, classFigures, classPhase, figureText, playerRows,
 import { loadHostKey, normaliseCode } from './host-key.ts';
 import { isNarrow, screenMargin, takeTop, twoColumns, twoRows, type Box } from './layout.ts';
 import { RoomLink } from '../../net/room-link.ts';
+import { REJOIN_POLL_MS, rejoinWhenServerAnswers } from '../../net/rejoin-when-up.ts';
 import { visibleTexts } from './screen-report.ts';
 import { countInAt, roundClockWords } from './round-clock.ts';
 import { Countdown } from '../play/Countdown.ts';
@@ -32,9 +33,6 @@ import { sizeToFit, textStyle } from './views/text-style.ts';
 export interface ProjectorData {
   readonly code?: string;
 }
-
-/** How long the projector waits before trying a lost class again. */
-const PROJECTOR_RETRY_MS = 3000;
 
 export class ProjectorScene extends Phaser.Scene {
   private code = '';
@@ -132,11 +130,12 @@ export class ProjectorScene extends Phaser.Scene {
   }
 
   /** The projector finds its class again by itself (a restarted server, a network outage): nobody has to reload the wall. */
-  private reconnectSoon(why: string, delayMs = PROJECTOR_RETRY_MS): void {
+  private reconnectSoon(why: string, delayMs = REJOIN_POLL_MS): void {
     this.problem = `${why} Reconnecting by itself in a few seconds…`;
     this.refresh();
-    this.time.delayedCall(delayMs, () => {
+    rejoinWhenServerAnswers(this, delayMs, () => {
       if (this.sys.isActive()) this.scene.restart({ code: this.code });
+      return true;
     });
   }
 
