@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { REJOIN_POLL_MS, rejoinWhenServerAnswers } from '../../../client/src/net/rejoin-when-up.ts';
+import type { LinkOwner } from '../../../client/src/net/room-link.ts';
 
 let up = false;
 let asked = 0;
@@ -28,9 +29,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** A scene as the helper sees it: something that says when it shuts down. */
-function scene(): { events: EventEmitter } {
-  return { events: new EventEmitter() };
+/** A scene as the helper sees it: something that says when it shuts down (Node's emitter stands in for Phaser's). */
+function scene(): LinkOwner & { events: EventEmitter } {
+  return { events: new EventEmitter() } as unknown as LinkOwner & { events: EventEmitter };
 }
 
 describe('rejoinWhenServerAnswers', () => {
