@@ -9,22 +9,14 @@
 // real time when frames are slow (a projector's large canvas on a busy machine measured
 // 7 s for a 3 s `delayedCall`), and not at all while the scene sleeps.
 
-import { httpOrigin } from './origin.ts';
 import type { LinkOwner } from './room-link.ts';
+import { currentBootId } from './server-restart.ts';
 
 /** How often the server is asked whether it answers, and the least time between two attempts. */
 export const REJOIN_POLL_MS = 1000;
-/** How long one `/health` question may take. */
-const ASK_TIMEOUT_MS = 2500;
-
-/** Whether the server answers `/health` now. */
+/** Whether the server answers `/health` now (with its boot id: server-restart.ts asks). */
 async function serverAnswers(): Promise<boolean> {
-  try {
-    const res = await fetch(`${httpOrigin()}/health`, { cache: 'no-store', signal: AbortSignal.timeout(ASK_TIMEOUT_MS) });
-    return res.ok;
-  } catch {
-    return false;
-  }
+  return (await currentBootId()) !== null;
 }
 
 /**

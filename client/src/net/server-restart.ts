@@ -21,7 +21,7 @@ export function noteJoinedUnder(room: Room, bootId: unknown): void {
 }
 
 /** The server's boot id now, or null while it does not answer. */
-async function currentBootId(): Promise<string | null> {
+export async function currentBootId(): Promise<string | null> {
   try {
     const res = await fetch(`${httpOrigin()}/health`, { cache: 'no-store', signal: AbortSignal.timeout(ASK_TIMEOUT_MS) });
     if (!res.ok) return null;

@@ -20,7 +20,7 @@ beforeEach(() => {
     expect(url).toBe('http://127.0.0.1:2567/health');
     asked++;
     if (!up) throw new TypeError('Failed to fetch');
-    return { ok: true };
+    return { ok: true, json: async () => ({ bootId: 'after-the-restart' }) };
   });
 });
 
