@@ -7,6 +7,8 @@
 export interface PlayerWords {
   /** As a subject or an object: "you", "Ada". */
   readonly name: string;
+  /** Opening a sentence: "You", "Ada". */
+  readonly Name: string;
   /** Whose: "your", "Ada's". */
   readonly possessive: string;
   /** Whose, opening a sentence: "Your", "Ada's". */
@@ -15,7 +17,7 @@ export interface PlayerWords {
   readonly are: string;
 }
 
-const SECOND_PERSON: PlayerWords = { name: 'you', possessive: 'your', Possessive: 'Your', are: 'are' };
+const SECOND_PERSON: PlayerWords = { name: 'you', Name: 'You', possessive: 'your', Possessive: 'Your', are: 'are' };
 
 /**
  * [SC-11] The words for who played: with no nickname, the reader themself (second person);
@@ -24,5 +26,5 @@ const SECOND_PERSON: PlayerWords = { name: 'you', possessive: 'your', Possessive
 export function playerWords(nickname?: string): PlayerWords {
   if (nickname === undefined || nickname.trim() === '') return SECOND_PERSON;
   const possessive = `${nickname}'s`;
-  return { name: nickname, possessive, Possessive: possessive, are: 'is' };
+  return { name: nickname, Name: nickname, possessive, Possessive: possessive, are: 'is' };
 }

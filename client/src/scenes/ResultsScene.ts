@@ -69,11 +69,6 @@ function showsClairvoyant(r: RoundResults): boolean {
   return (r as Partial<RoundResults>).clairvoyantBetter ?? true;
 }
 
-/** `word` with its first letter in capitals ("you" → "You"; a nickname stays as typed apart from that). */
-function capitalised(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
 /** A contender's name on the bars: the player as `who` names them ("you", or the student the host watches). */
 function barLabel(entry: ContenderResult, role: 'player' | 'policy' | 'reference', who: PlayerWords): string {
   return role === 'player' ? who.name : role === 'reference' ? 'clairvoyant (saw it all)' : policyLabel(entry.name);
@@ -385,7 +380,7 @@ export class ResultsScene extends Phaser.Scene {
       moment = Phaser.Math.Clamp(to, 0, lastMoment);
       // The step in words for a screen reader (the canvas shows it): both sides, as their labels read.
       const { left, right, rival } = refresh();
-      announce(`Replay step ${moment} of ${lastMoment}. ${capitalised(who.name)}: ${left.step || 'the start'}. ${rival}: ${right.step || 'the start'}.`);
+      announce(`Replay step ${moment} of ${lastMoment}. ${who.Name}: ${left.step || 'the start'}. ${rival}: ${right.step || 'the start'}.`);
     };
     view.onSeek = seek;
     const keyboard = this.input.keyboard;

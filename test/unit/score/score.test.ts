@@ -67,8 +67,8 @@ describe('score', () => {
   });
 
   it('[SC-11] the player\'s words: second person with no nickname (or a blank one), third person with one', () => {
-    expect(playerWords()).toEqual({ name: 'you', possessive: 'your', Possessive: 'Your', are: 'are' });
+    expect(playerWords()).toEqual({ name: 'you', Name: 'You', possessive: 'your', Possessive: 'Your', are: 'are' });
     expect(playerWords('  ')).toEqual(playerWords());
-    expect(playerWords('Grace Hopper')).toEqual({ name: 'Grace Hopper', possessive: "Grace Hopper's", Possessive: "Grace Hopper's", are: 'is' });
+    expect(playerWords('Grace Hopper')).toEqual({ name: 'Grace Hopper', Name: 'Grace Hopper', possessive: "Grace Hopper's", Possessive: "Grace Hopper's", are: 'is' });
   });
 });
