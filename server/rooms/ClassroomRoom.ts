@@ -32,6 +32,7 @@ import { CLASSROOM_ROOM_NAME, classRoomId } from './class-room-id.ts';
 import { ClassLifetime } from './class-lifetime.ts';
 import { ROOM_HEADER } from '../protocol/http-gate.ts';
 import type { SeatMove } from './seat.ts';
+import { MoveAnswers } from './move-answers.ts';
 
 const TICK_MS = 100;
 const RECONNECT_SECONDS = 90;
@@ -68,6 +69,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
   private desk!: HostDesk;
   /** Activity, put away when empty, closed when idle or by the host (class-lifetime.ts). */
   private lifetime!: ClassLifetime;
+  /** Acks and the patches that show the moves, written together at the end of each turn (move-answers.ts). */
+  private readonly answers = new MoveAnswers(() => this.broadcastPatch());
 
   override messages = {
     place: (client: Client, raw: unknown) => this.studentMove(client, raw, 'place'),
@@ -248,7 +251,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState; client: Client<
     this.lifetime.note();
     const s = this.seatedOf(client);
     if (!s) return refuseTo(client, { code: 'class/not_a_player', message: 'only students place blocks' });
-    const refusal = await this.round.move(s, type, raw, (version) => client.send('ack', { version }));
+    const refusal = await this.round.move(s, type, raw, (version) => this.answers.ack(client, version));
     if (refusal) refuseTo(client, refusal);
   }
 

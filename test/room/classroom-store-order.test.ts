@@ -87,6 +87,19 @@ describe('classroom: a move is shown only once it is stored', () => {
     await host.leave();
   });
 
+  it('answers a stored move at once: the patch that shows it, then the ack, without waiting for the patch interval', async () => {
+    const { room, student, host } = await studentInRound();
+    // No patch tick for a minute: whatever reaches the student now came with the move's answer.
+    room.setPatchRate(60_000);
+    const seenAtAck: (number | undefined)[] = [];
+    student.onMessage('ack', (version: number) => seenAtAck.push(version, [...student.state.heaps.values()][0]?.version));
+    student.send('place', { requestId: 0, target: 0, version: 0 });
+    await vi.waitFor(() => expect(seenAtAck).toEqual([1, 1]));
+    room.setPatchRate(50);
+    await student.leave();
+    await host.leave();
+  });
+
   it('refuses the move when the write fails, and leaves the state as it was (the same move goes through once the store is back)', async () => {
     const { room, student, host, answers } = await studentInRound();
     storage.mode = 'reject';

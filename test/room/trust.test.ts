@@ -42,7 +42,7 @@ describe('classroom trust', () => {
     expect(back.welcome.playerId).toBe(first.welcome.playerId);
     await vi.waitFor(() => expect(heapOf(back.room)?.hasPending).toBe(true));
     const acks: number[] = [];
-    back.room.onMessage('ack', (m: { version: number }) => acks.push(m.version));
+    back.room.onMessage('ack', (version: number) => acks.push(version));
     const heap = heapOf(back.room)!;
     back.room.send('place', { requestId: heap.pending.id, target: 0, version: heap.version });
     await vi.waitFor(() => expect(acks).toEqual([1]));

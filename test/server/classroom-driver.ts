@@ -117,7 +117,7 @@ export function liveBlocks(heap: MatchState): string[] {
 
 /** Calls `onAnswer` with every `ack` and `refused` the room receives (a client with one move in flight knows whose it is). */
 export function listenForAnswers(room: ClassRoom, onAnswer: (answer: MoveAnswer) => void): void {
-  room.onMessage('ack', (m: { version: number }) => onAnswer({ type: 'ack', version: m.version }));
+  room.onMessage('ack', (version: number) => onAnswer({ type: 'ack', version }));
   room.onMessage('refused', (m: { code: string; message: string }) => onAnswer({ type: 'refused', code: m.code, message: m.message }));
 }
 
