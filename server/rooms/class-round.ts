@@ -27,6 +27,12 @@ import { StoredMoves, type Decided } from './stored-moves.ts';
  * whole board to every student up to 20 times a second (about 10 KB/s each in a class of 300).
  */
 const CLASS_VIEW_REFRESH_MS = 1000;
+/**
+ * What every student sees of the class (their rank, the board's top rows, how many are done)
+ * is published at most this often while a round runs: at the hosts' pace it cost each of 300
+ * students a write and about 50 bytes a second. A mover's own rank goes with their move.
+ */
+const STUDENT_VIEW_REFRESH_MS = 5000;
 
 /** What the rounds need from their room. */
 export interface RoundDeps {
@@ -65,6 +71,8 @@ export class ClassRound {
   /** Whether a move changed scores or placements since the board and figures were last published. */
   private classViewStale = false;
   private classViewAt = 0;
+  /** When the students' part of the class views was last published. */
+  private studentViewAt = 0;
   /** The whole-round clock of the running round (rounds whose settings give the whole round a time). */
   private readonly roundClock: WholeRoundClock;
   /**
@@ -172,7 +180,8 @@ export class ClassRound {
         if (result?.ok) this.afterChange(s, result.value);
       });
     }
-    if (this.classViewStale && this.deps.now() - this.classViewAt >= CLASS_VIEW_REFRESH_MS) this.publishClassView();
+    const now = this.deps.now();
+    if (this.classViewStale && now - this.classViewAt >= CLASS_VIEW_REFRESH_MS) this.publishClassView(now - this.studentViewAt >= STUDENT_VIEW_REFRESH_MS ? 'all' : 'hosts');
   }
 
   async start(choice: string): Promise<RefusalMessage | null> {
@@ -302,12 +311,13 @@ export class ClassRound {
     this.showRoundClock();
   }
 
-  /** Publishes the class figures and the leaderboard (with the ranks) now. */
-  publishClassView(): void {
-    this.classViewStale = false;
+  /** Publishes the class figures and the leaderboard now: to the hosts, or to everyone (the students' ranks and top rows too). */
+  publishClassView(audience: 'all' | 'hosts' = 'all'): void {
+    this.classViewStale = audience === 'hosts';
     this.classViewAt = this.deps.now();
+    if (audience === 'all') this.studentViewAt = this.classViewAt;
     this.deps.seated.publishFigures(this.heat);
-    this.deps.seated.publishBoard(this.deps.boardMode());
+    this.deps.seated.publishBoard(this.deps.boardMode(), audience);
     this.deps.onClassView?.();
   }
 
@@ -327,6 +337,7 @@ export class ClassRound {
   private afterChange(s: Seated, move: LoggedMove): void {
     const { seated } = this.deps;
     seated.updateStanding(s);
+    seated.showOwnRank(s);
     if (s.seat?.isFinished) seated.sendResults(s);
     if (move.type === 'place') this.heat.note(s.record.playerId, move.requestId, move.target);
     this.classViewStale = true;

@@ -87,9 +87,10 @@ export class ClassSeats {
     return this.all().filter((s): s is Playing => s.seat !== null);
   }
 
-  /** Whether every student with a heap has finished the round. */
+  /** Whether every student with a heap has finished the round (asked after every move: no list is made). */
   allFinished(): boolean {
-    return this.playing().every((s) => s.seat.isFinished);
+    for (const s of this.byId.values()) if (s.seat && !s.seat.isFinished) return false;
+    return true;
   }
 
   /** Seats a student (not yet connected, no heap) and syncs their entry. */
@@ -211,16 +212,33 @@ export class ClassSeats {
     return null;
   }
 
-  /** Ranks the class and publishes the board as the host allows: its top rows to everyone, the whole board to the hosts. */
-  publishBoard(mode: BoardMode): void {
+  /** Each student's rank as the class was last ranked (`publishBoard`). */
+  private ranks: ReadonlyMap<string, number> = new Map();
+
+  /**
+   * Ranks the class and publishes the whole board to the hosts. With `audience` 'all' it also
+   * publishes what every student sees of it: each one's rank, the board's top rows and how
+   * many are done. Those reach every student's screen, so a round running publishes them less
+   * often than the hosts' board (class-round.ts); meanwhile a student's own rank goes with
+   * their own move (`showOwnRank`), in the write that answers it.
+   */
+  publishBoard(mode: BoardMode, audience: 'all' | 'hosts' = 'all'): void {
     const playing = this.playing();
     const entries = playing.map((s) => ({ playerId: s.record.playerId, nickname: s.record.nickname, score: s.info.score, vsBest: s.info.vsBest, played: requestsPlayed(s.seat.match) }));
     const board = classBoard(entries, mode);
-    for (const s of playing) s.info.rank = board.ranks.get(s.record.playerId) ?? 0;
+    this.ranks = board.ranks;
+    syncLeaderboard(this.state.figures.board, board.rows);
+    if (audience === 'hosts') return;
+    for (const s of playing) this.showOwnRank(s);
     const finished = playing.filter((s) => s.info.finished).length;
     if (this.state.finishedCount !== finished) this.state.finishedCount = finished;
     syncLeaderboard(this.state.leaderboard, board.rows.slice(0, SHARED_BOARD_ROWS));
-    syncLeaderboard(this.state.figures.board, board.rows);
+  }
+
+  /** Shows a student their rank as the class was last ranked (a student who has played nothing since has none). */
+  showOwnRank(s: Seated): void {
+    const rank = s.seat ? (this.ranks.get(s.record.playerId) ?? 0) : 0;
+    if (s.info.rank !== rank) s.info.rank = rank;
   }
 
   /** Publishes the heat map (once a request has been placed) and the utilization histogram. */
