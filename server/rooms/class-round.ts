@@ -357,12 +357,12 @@ export class ClassRound {
     await storage.endRound(sessionId, roundNo, this.clock.now());
     await this.deps.saveClock({ roundEndsAt: null });
     this.publishClassView();
-    const rows = seated.resultsOf(roundNo).map(({ record, info, seat }) => ({
+    const rows = seated.resultsOf(roundNo).map(({ record, info, seat, standing }) => ({
       sessionId,
       roundNo,
       playerId: record.playerId,
       result: JSON.stringify({
-        nickname: record.nickname, utilization: info.utilization, fragmentation: seat.match.summary.fragmentation, failures: info.failures,
+        nickname: record.nickname, utilization: standing.utilization, fragmentation: seat.match.summary.fragmentation, failures: standing.failures,
         fallbacks: seat.match.totals.fallbacks, played: requestsPlayed(seat.match), score: info.score, vsBest: info.vsBest, rank: info.rank,
       }),
     }));

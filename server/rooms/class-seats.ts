@@ -13,7 +13,7 @@ import type { PlayerRecord } from '../storage/storage.ts';
 import type { RefusalMessage, ReplayMessage } from '../protocol/messages.ts';
 import { PlayerInfo, PrivateInfo, syncLeaderboard, type ClassroomState } from '../state/classroom-state.ts';
 import { syncNumbers } from '../state/match-state.ts';
-import { classBoard, classExtent, heatMapBins, SHARED_BOARD_ROWS, standingOf, utilizationHistogram, type BoardMode, type Heat } from './class-figures.ts';
+import { classBoard, classExtent, heatMapBins, SHARED_BOARD_ROWS, standingOf, utilizationHistogram, type BoardMode, type Heat, type Standing } from './class-figures.ts';
 import { Seat } from './seat.ts';
 import { MatchClock } from './match-clock.ts';
 
@@ -36,7 +36,12 @@ export interface Seated {
   resultsSent: boolean;
   /** How long after the round began they joined it, in class time (0: from its start); the roster's `late` order. */
   lateMs: number;
+  /** Their figures in the current (or last) round; what no screen shows (utilization, failures) stays here, off the wire. */
+  standing: Standing;
 }
+
+/** A student's standing before they have a heap. */
+const NO_STANDING: Standing = { score: 0, vsBest: 0, played: 0, utilization: 0, failures: 0, placed: 0, finished: false };
 
 /** A student with a heap in the current (or last) round. */
 export type Playing = Seated & { seat: Seat };
@@ -102,7 +107,7 @@ export class ClassSeats {
     info.timeAllowance = record.timeAllowance ?? 'standard';
     const privateInfo = new PrivateInfo();
     privateInfo.studentId = record.studentId ?? '';
-    const s: Seated = { record, client: null, seat: null, seatRound: 0, clock: this.clockFor(), info, privateInfo, resultsSent: false, lateMs: 0 };
+    const s: Seated = { record, client: null, seat: null, seatRound: 0, clock: this.clockFor(), info, privateInfo, resultsSent: false, lateMs: 0, standing: NO_STANDING };
     this.byId.set(record.playerId, s);
     this.state.players.set(record.playerId, info);
     this.state.privateInfo.set(record.playerId, privateInfo);
@@ -183,11 +188,9 @@ export class ClassSeats {
   /** Copies a student's standing (score against the pace, utilization, …) from their match into their entry. */
   updateStanding(s: Seated): void {
     if (!s.seat) return;
-    const standing = standingOf(s.seat.match, this.pace);
+    const standing = (s.standing = standingOf(s.seat.match, this.pace));
     s.info.score = standing.score;
     s.info.vsBest = standing.vsBest;
-    s.info.utilization = standing.utilization;
-    s.info.failures = standing.failures;
     s.info.placed = standing.placed;
     s.info.finished = standing.finished;
   }
@@ -251,6 +254,6 @@ export class ClassSeats {
       figures.heatMapBytes = extent;
       syncNumbers(figures.heatMap, heatMapBins(heat.places(), extent));
     }
-    syncNumbers(figures.utilizationHistogram, utilizationHistogram(playing.map((s) => s.info.utilization)));
+    syncNumbers(figures.utilizationHistogram, utilizationHistogram(playing.map((s) => s.standing.utilization)));
   }
 }

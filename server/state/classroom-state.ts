@@ -17,8 +17,6 @@ export const PlayerInfo = schema({
   vsBest: t.int32(),
   /** 0 until the player has played a request (SC-8). */
   rank: t.uint32(),
-  utilization: t.float32(),
-  failures: t.uint32(),
   placed: t.uint32(),
   finished: t.boolean(),
   /** The time accommodation the host gave (shared/match MATCH-TIME-5): standard, x1.5, x2 or none. */

@@ -6,7 +6,7 @@
 
 import { ArraySchema, schema, t, type SchemaType } from '@colyseus/schema';
 import type { RegionView } from '../../shared/core/allocator.ts';
-import { externalFragmentation, type HeapGauge } from '../../shared/core/metrics.ts';
+import type { HeapGauge } from '../../shared/core/metrics.ts';
 
 export const RegionState = schema({
   start: t.number(),
@@ -36,7 +36,6 @@ export const MetersState = schema({
   freeBytes: t.number(),
   largestFree: t.number(),
   internalBytes: t.number(),
-  externalFragmentation: t.float32(),
   peakLive: t.number(),
   peakHeap: t.number(),
   failures: t.uint32(),
@@ -234,5 +233,4 @@ export function syncGauge(meters: MetersState, g: HeapGauge): void {
   meters.freeBytes = g.freeBytes;
   meters.largestFree = g.largestFree;
   meters.internalBytes = g.internalBytes;
-  meters.externalFragmentation = externalFragmentation(g);
 }

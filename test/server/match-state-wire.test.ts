@@ -9,11 +9,9 @@ import { Seat } from '../../server/rooms/seat.ts';
 import { BUDDY_PEAKS_ID, resolveRound } from '../../server/rooms/rounds.ts';
 import { startMatch } from '../../shared/match/match.ts';
 
-/** The view as plain data, the float32 fragmentation left out (it is rounded on the wire by design). */
+/** The view as plain data. */
 function plain(view: { toJSON(): unknown } | undefined): unknown {
-  const json = view?.toJSON() as { meters?: { externalFragmentation?: number } } | undefined;
-  if (json?.meters) json.meters.externalFragmentation = 0;
-  return json;
+  return view?.toJSON();
 }
 
 describe('a heap on the wire (server/state/match-state.ts)', () => {

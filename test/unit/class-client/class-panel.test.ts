@@ -17,7 +17,7 @@ function state(leaderboardMode: string): ClassStateLike {
   };
 }
 
-const me: PlayerInfoLike = { playerId: 'p1', nickname: 'Ada', connected: true, score: 640, vsBest: -40, rank: 2, utilization: 0.8, failures: 0, placed: 3, finished: false };
+const me: PlayerInfoLike = { playerId: 'p1', nickname: 'Ada', connected: true, score: 640, vsBest: -40, rank: 2, placed: 3, finished: false };
 
 describe('the class panel on the play board', () => {
   it('[SC-7] says the figure against the best policy and the rank in words, and only the figure while the host hides the board', () => {

@@ -23,7 +23,7 @@ function match(regions: RegionLike[], overrides: Partial<MatchLike> = {}): Match
 }
 
 function player(playerId: string, nickname: string, extra: Partial<PlayerInfoLike> = {}): PlayerInfoLike {
-  return { playerId, nickname, connected: true, score: 0, vsBest: 0, rank: 0, utilization: 0, failures: 0, placed: 0, finished: false, ...extra };
+  return { playerId, nickname, connected: true, score: 0, vsBest: 0, rank: 0, placed: 0, finished: false, ...extra };
 }
 
 function classState(overrides: Partial<ClassStateLike> = {}): ClassStateLike {

@@ -12,7 +12,7 @@ function heap(regions: RegionLike[], placed: number, total: number): MatchLike {
 }
 
 const player = (playerId: string, nickname: string, rank: number, vsBest: number): PlayerInfoLike => ({
-  playerId, nickname, connected: true, score: 0, vsBest, rank, utilization: 0, failures: 0, placed: 0, finished: false,
+  playerId, nickname, connected: true, score: 0, vsBest, rank, placed: 0, finished: false,
 });
 
 function projection(overrides: Partial<ProjectionLike>): ProjectionLike {

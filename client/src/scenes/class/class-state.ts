@@ -38,8 +38,6 @@ export interface PlayerInfoLike {
   /** The score against the best policy on the same requests (shared/score SC-7): what the board ranks by. */
   readonly vsBest: number;
   readonly rank: number;
-  readonly utilization: number;
-  readonly failures: number;
   readonly placed: number;
   readonly finished: boolean;
   /** The host's time accommodation for them (shared/match/time-allowance.ts; host only). */

@@ -4,7 +4,7 @@
 // (the server moves the deadline on by the pause when the round resumes).
 
 import type { MatchState } from '../../../../server/state/match-state.ts';
-import { utilization } from '../../../../shared/core/metrics.ts';
+import { externalFragmentation, utilization } from '../../../../shared/core/metrics.ts';
 import type { KindView } from '../../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../../shared/match/kinds.ts';
 import type { MeterReadings } from '../../views/MetersView.ts';
@@ -41,7 +41,8 @@ export function meterReadings(m: MatchState, view: KindView | null, timer: Meter
     ...(view?.kind === 'slab' ? { pages: view.pages } : {}),
     rival: best ? { name: policyLabel(best.policy), utilization: best.utilization } : null,
     utilization: utilization(g.peakLive, g.peakHeap),
-    externalFragmentation: g.externalFragmentation,
+    // Not synced: the one formula, on the synced free bytes and largest hole.
+    externalFragmentation: externalFragmentation(g),
     largestHole: g.largestFree,
     heapBytes: g.heapBytes,
     liveBytes: g.liveBytes,
