@@ -14,6 +14,7 @@
 
 import { isTimeAllowance } from '../../shared/match/time-allowance.ts';
 import pg from 'pg';
+import { GroupCommit } from './group-commit.ts';
 import { DuplicateCodeError, type AssignmentRecord, type AttemptRecord, type HostRoundRecord, type LessonPlanRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 /** A schema change: applied once, in order of `version`, inside one transaction. */
@@ -302,9 +303,22 @@ export class PgStorage implements Storage {
     return (await this.query<SeatRow>('SELECT * FROM seats WHERE session_id = $1 AND round_no = $2 ORDER BY player_id COLLATE "C"', [sessionId, roundNo])).map(toSeat);
   }
 
-  async appendMove(m: MoveRecord): Promise<void> {
-    await this.query('INSERT INTO moves (session_id, round_no, player_id, seq, move, at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [m.sessionId, m.roundNo, m.playerId, m.seq, m.move, m.at]);
+  /** Settles once the move is committed, in one statement with the others asked for meanwhile (group-commit.ts). */
+  appendMove(m: MoveRecord): Promise<void> {
+    return this.moves.add(m);
+  }
+
+  /** The moves gathered while the last batch was written: one INSERT of many rows, one round trip, all or none. */
+  private readonly moves = new GroupCommit<MoveRecord>({
+    all: (moves) => this.insertMoves(moves),
+    one: (m) => this.insertMoves([m]),
+    maxBatch: 1000,
+  });
+
+  private async insertMoves(moves: readonly MoveRecord[]): Promise<void> {
+    const rows = moves.map((_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`);
+    await this.query(`INSERT INTO moves (session_id, round_no, player_id, seq, move, at) VALUES ${rows.join(', ')}`,
+      moves.flatMap((m) => [m.sessionId, m.roundNo, m.playerId, m.seq, m.move, m.at]));
   }
 
   async listMoves(sessionId: string, roundNo: number): Promise<MoveRecord[]> {
@@ -335,6 +349,7 @@ export class PgStorage implements Storage {
 
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
+    await this.moves.drain();
     await this.pool.end();
   }
 }

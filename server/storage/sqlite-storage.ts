@@ -9,6 +9,7 @@ import { isTimeAllowance } from '../../shared/match/time-allowance.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { GroupCommit } from './group-commit.ts';
 import { DuplicateCodeError, type AssignmentRecord, type AttemptRecord, type HostRoundRecord, type LessonPlanRecord, type MoveRecord, type PlayerRecord, type ResultRecord, type RoundRecord, type SeatRecord, type SessionRecord, type Storage } from './storage.ts';
 
 const SCHEMA = `
@@ -100,6 +101,13 @@ export class SqliteStorage implements Storage {
   private readonly db: DatabaseSync;
   /** Prepared once: a move is appended on every acknowledged placement, the hot path. */
   private readonly insertMove: ReturnType<DatabaseSync['prepare']>;
+  /** The moves asked for in one turn of the event loop, committed in one transaction (group-commit.ts). */
+  private readonly moves = new GroupCommit<MoveRecord>({
+    all: (moves) => this.inTransaction(() => {
+      for (const m of moves) this.insertMoveRow(m);
+    }),
+    one: (m) => this.insertMoveRow(m),
+  });
 
   constructor(file: string = defaultDatabasePath()) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -218,8 +226,25 @@ export class SqliteStorage implements Storage {
     return (this.db.prepare('SELECT * FROM seats WHERE session_id = ? AND round_no = ? ORDER BY player_id').all(sessionId, roundNo) as unknown as SeatRow[]).map(toSeat);
   }
 
-  async appendMove(m: MoveRecord): Promise<void> {
+  /** Settles once the move is committed, with the others asked for in the same turn of the event loop. */
+  appendMove(m: MoveRecord): Promise<void> {
+    return this.moves.add(m);
+  }
+
+  private insertMoveRow(m: MoveRecord): void {
     this.insertMove.run(m.sessionId, m.roundNo, m.playerId, m.seq, m.move, m.at);
+  }
+
+  /** Runs `write` in one transaction: all of it is committed, or none. */
+  private inTransaction(write: () => void): void {
+    this.db.exec('BEGIN');
+    try {
+      write();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   async listMoves(sessionId: string, roundNo: number): Promise<MoveRecord[]> {
@@ -229,14 +254,9 @@ export class SqliteStorage implements Storage {
   async saveResults(results: readonly ResultRecord[]): Promise<void> {
     const insert = this.db.prepare(`INSERT INTO results (session_id, round_no, player_id, result) VALUES (?, ?, ?, ?)
       ON CONFLICT (session_id, round_no, player_id) DO UPDATE SET result = excluded.result`);
-    this.db.exec('BEGIN');
-    try {
+    this.inTransaction(() => {
       for (const r of results) insert.run(r.sessionId, r.roundNo, r.playerId, r.result);
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 
   async listResults(sessionId: string): Promise<ResultRecord[]> {
@@ -244,6 +264,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.moves.drain();
     this.db.close();
   }
 }

@@ -104,6 +104,20 @@ function storageContract(name: string, kind: StoreKind): void {
       await store.close();
     });
 
+    it('stores moves appended at once (one batch), refusing only a duplicate among them, and a close first stores what was asked', async () => {
+      const place = await kind.fresh();
+      const store = place.open();
+      await store.createSession(session);
+      const move = (playerId: string, seq: number, text: string) => ({ sessionId: 's1', roundNo: 1, playerId, seq, move: text, at: seq });
+      const answers = await Promise.allSettled([move('p1', 0, 'a'), move('p2', 0, 'b'), move('p1', 0, 'dup'), move('p1', 1, 'c')].map((m) => store.appendMove(m)));
+      expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      void store.appendMove(move('p2', 1, 'd'));
+      await store.close();
+      const again = place.open();
+      expect((await again.listMoves('s1', 1)).map((m) => m.move)).toEqual(['a', 'c', 'b', 'd']);
+      await again.close();
+    });
+
     it('lists each player\'s moves in sequence order, players in the same order in every store', async () => {
       const store = (await kind.fresh()).open();
       await store.createSession(session);
