@@ -1,7 +1,8 @@
 // `npm run load -- --clients 300 --rate 1 [--url ws://127.0.0.1:PORT …] [--seconds N | --minutes M]
-//                  [--mode class|spread] [--per-class 30] [--pid PID …] [--end-round] [--snapshots DIR]`
-// Simulated students on loopback: in one classroom (mode `class`), or spread over
-// many classrooms (mode `spread`). Each student places one request every 1/rate
+//                  [--mode class|spread] [--per-class N] [--pid PID …] [--end-round] [--snapshots DIR]`
+// Simulated students on loopback: in classrooms of up to 300 (mode `class`: one class for
+// 300, seven of 285 or 286 for 2000; --per-class up to 499), or spread over many small
+// classrooms (mode `spread`, 30 a class). Each student places one request every 1/rate
 // seconds at the first free block that fits, through the real protocol (SDK client,
 // synced state, `place` → `ack`). Against the server at --url, or the processes of a
 // cluster at several --url (classes go to them in turn, each class created and joined
@@ -33,7 +34,10 @@ import {
 
 /** Issue 15's goals (items 9 and 10) and issue 12's latency. */
 const GOALS = { p95Ms: 50, p99Ms: 100, bytesPerSecond: 300, hostKbPerSecond: 20, cpuUsPerMove: 150 };
-const LIMITS = { clients: 3000, seconds: 120, minutes: 60, rate: 10, perClass: 500 };
+/** A class room holds 500 clients (ClassroomRoom.maxClients): 499 students and its host. */
+const LIMITS = { clients: 3000, seconds: 120, minutes: 60, rate: 10, perClass: 499 };
+/** Students a class of mode `class` holds unless --per-class says otherwise: a large lecture's class (issue 15). */
+const CLASS_SIZE = 300;
 /** Joins in flight at once while the class fills. */
 const JOIN_CONCURRENCY = 25;
 /** Requests in the round; a student who placed them all stops. */
@@ -103,7 +107,7 @@ function readSettings(): Settings {
     seconds,
     roundSeconds,
     mode,
-    perClass: Math.round(bounded('per-class', values['per-class'], mode === 'spread' ? 30 : LIMITS.perClass, LIMITS.perClass)),
+    perClass: Math.round(bounded('per-class', values['per-class'], mode === 'spread' ? 30 : CLASS_SIZE, LIMITS.perClass)),
     urls,
     pids: (values.pid ?? []).map((pid) => Math.round(bounded('pid', pid, 0, 2 ** 22))),
     endRound: values['end-round'] ?? false,
@@ -283,6 +287,13 @@ async function inBatches<T>(count: number, size: number, make: (i: number) => Pr
     out.push(...(await Promise.all(Array.from({ length: Math.min(size, count - from) }, (_, k) => make(from + k)))));
   }
   return out;
+}
+
+/** The students of each class: as few classes as hold `clients` at `perClass` at most, filled evenly (2000 at 300: seven of 285 or 286). */
+function classSizes(clients: number, perClass: number): number[] {
+  const count = Math.ceil(clients / perClass);
+  const base = Math.floor(clients / count);
+  return Array.from({ length: count }, (_, c) => base + (c < clients % count ? 1 : 0));
 }
 
 async function openClassroom(target: Target, students: number, firstIndex: number): Promise<Classroom> {
@@ -603,7 +614,8 @@ async function run(settings: Settings): Promise<void> {
   } else {
     targets = settings.urls.map((url, i) => targetAt(url, settings.pids[i] ?? null, url));
   }
-  const classCount = Math.ceil(settings.clients / settings.perClass);
+  const sizes = classSizes(settings.clients, settings.perClass);
+  const classCount = sizes.length;
   console.log(`load: ${settings.clients} students in ${classCount} class${classCount > 1 ? 'es' : ''} (${settings.mode}), ` +
     `${settings.rate} move/s each, ${settings.seconds} s, round ${BUDDY_PEAKS_ID}, ` +
     `on ${targets.map((t) => `${t.label}${t.pid && !server ? ` (pid ${t.pid})` : ''}`).join(', ')}`);
@@ -612,8 +624,8 @@ async function run(settings: Settings): Promise<void> {
     // Small classes fill a few at a time (about 100 joins in flight at most).
     const classesAtOnce = Math.max(1, Math.floor(100 / settings.perClass));
     // Classes go to the processes in turn: class c is created and joined through process c mod n, which holds it.
-    const classrooms = await inBatches(classCount, classesAtOnce, (c) =>
-      openClassroom(targets[c % targets.length]!, Math.min(settings.perClass, settings.clients - c * settings.perClass), c * settings.perClass));
+    const firstIndex = sizes.map((_, c) => sum(sizes.slice(0, c)));
+    const classrooms = await inBatches(classCount, classesAtOnce, (c) => openClassroom(targets[c % targets.length]!, sizes[c] ?? 0, firstIndex[c] ?? 0));
     console.log(`joined in ${fmt((performance.now() - joinStart) / 1000)} s`);
     await Promise.all(classrooms.map(startRound));
     const { total, cpuByTarget, memory, roundEnds, heaps } = await play(classrooms, settings, targets, heap);
