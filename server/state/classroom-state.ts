@@ -3,6 +3,7 @@
 // tagged `.view()` reach only the clients whose StateView holds them: a student's own
 // player entry (their rank and figure) and heap, and, for the host (and projector),
 // every player, every heap and the class figures (the whole board among them).
+// Counts, ranks and scores are `number`s: as few bytes as their value needs (a uint32 took 4).
 
 import { schema, t, type ArraySchema, type SchemaType } from '@colyseus/schema';
 import { MatchState, RegionState } from './match-state.ts';
@@ -12,12 +13,12 @@ export const PlayerInfo = schema({
   nickname: t.string(),
   connected: t.boolean(),
   /** Score on the part played of the current (or last) round. */
-  score: t.uint32(),
+  score: t.number(),
   /** Score − the round's best policy's score on the same part (shared/score SC-7): what the board ranks by. */
-  vsBest: t.int32(),
+  vsBest: t.number(),
   /** 0 until the player has played a request (SC-8). */
-  rank: t.uint32(),
-  placed: t.uint32(),
+  rank: t.number(),
+  placed: t.number(),
   finished: t.boolean(),
   /** The time accommodation the host gave (shared/match MATCH-TIME-5): standard, x1.5, x2 or none. */
   timeAllowance: t.string(),
@@ -25,12 +26,12 @@ export const PlayerInfo = schema({
 export type PlayerInfo = SchemaType<typeof PlayerInfo>;
 
 export const LeaderRow = schema({
-  rank: t.uint32(),
+  rank: t.number(),
   /** The nickname, or "Player N" when the host shows the board anonymously. */
   name: t.string(),
-  score: t.uint32(),
+  score: t.number(),
   /** The figure the board ranks by (shared/score SC-7). */
-  vsBest: t.int32(),
+  vsBest: t.number(),
 }, 'LeaderRow');
 export type LeaderRow = SchemaType<typeof LeaderRow>;
 
@@ -54,12 +55,12 @@ export function syncLeaderboard(board: ArraySchema<LeaderRow>, rows: readonly { 
 
 /** A row of the session's totals across its rounds (the podium): shown as the leaderboard is. */
 export const TotalRow = schema({
-  rank: t.uint32(),
+  rank: t.number(),
   name: t.string(),
   /** The sum of the student's scores over the session's finished rounds (the CSV's `total`). */
-  total: t.int32(),
+  total: t.number(),
   /** How many rounds the student has a result in. */
-  rounds: t.uint16(),
+  rounds: t.number(),
 }, 'TotalRow');
 export type TotalRow = SchemaType<typeof TotalRow>;
 
@@ -76,9 +77,9 @@ export const PodiumReveal = schema({
   /** '' (none) | 'countdown' | 'reveal' | 'done' */
   stage: t.string(),
   /** The countdown's number (3, 2, 1) while counting down, else 0. */
-  count: t.uint8(),
+  count: t.number(),
   /** How many of the podium's places are shown, from the lowest (SC-10). */
-  revealed: t.uint8(),
+  revealed: t.number(),
   /** Everyone on the podium (ranks 1 to 3 of the totals, ties included), as the board's mode names them. */
   rows: t.array(TotalRow),
 }, 'PodiumReveal');
@@ -94,7 +95,7 @@ export const ClassFigures = schema({
   /** The address range the heat map covers. */
   heatMapBytes: t.float64(),
   /** Which request the heat map shows. */
-  heatMapRequest: t.int32(),
+  heatMapRequest: t.number(),
 }, 'ClassFigures');
 export type ClassFigures = SchemaType<typeof ClassFigures>;
 
@@ -111,7 +112,7 @@ export const Projection = schema({
   worstId: t.string(),
   /** 'compare': the built-in policy shown beside them, its heap after as many requests as the best student has met. */
   policy: t.string(),
-  requests: t.uint32(),
+  requests: t.number(),
   regions: t.array(RegionState),
 }, 'Projection');
 export type Projection = SchemaType<typeof Projection>;
@@ -128,13 +129,13 @@ export type PrivateInfo = SchemaType<typeof PrivateInfo>;
  * carries these students' entries and heaps, not the whole class's.
  */
 export const HostPage = schema({
-  offset: t.uint32(),
-  limit: t.uint8(),
+  offset: t.number(),
+  limit: t.number(),
   /** shared/classroom/roster.ts ROSTER_SORTS */
   sort: t.string(),
   search: t.string(),
   /** How many students the search finds. */
-  total: t.uint32(),
+  total: t.number(),
   /** The page's students (playerIds), in the sort's order. */
   ids: t.array('string'),
 }, 'HostPage');
@@ -144,7 +145,7 @@ export const ClassroomState = schema({
   code: t.string(),
   /** 'lobby' | 'playing' | 'paused' | 'results' */
   phase: t.string(),
-  roundNo: t.uint16(),
+  roundNo: t.number(),
   roundTitle: t.string(),
   /** Wall time the round's whole-round clock runs out while it runs; 0 while paused or without one. */
   roundDeadline: t.float64(),
@@ -156,9 +157,9 @@ export const ClassroomState = schema({
   lateJoin: t.boolean(),
   /** 'shown' | 'hidden' | 'anonymous' */
   leaderboardMode: t.string(),
-  playerCount: t.uint16(),
+  playerCount: t.number(),
   /** How many students have finished the round: the projector's "N of M done", whatever page a host holds. */
-  finishedCount: t.uint16(),
+  finishedCount: t.number(),
   /** What new students are asked for at join: 'none' | 'id' | 'email' (shared/classroom/student-id.ts). */
   askStudentId: t.string(),
   /** The board's top rows (at most SHARED_BOARD_ROWS, class-figures.ts): every client's. A student's own row is their PlayerInfo. */

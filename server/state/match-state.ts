@@ -1,8 +1,10 @@
 // Colyseus state for one player's match: the heap as regions (from the engine's
 // walker), the pending request, the queue, meters and the version. Written only by
 // the rooms, from the engine's answers; diffed in place so a move sends only what changed.
-// Byte counts, addresses and times are `number`s, which go over the wire in as few bytes as
-// their value needs (1 to 3 for the byte counts of a heap; a float64 took 8 each).
+// Byte counts, addresses, times, ids, counts and the version are `number`s, which go over the
+// wire in as few bytes as their value needs (1 to 3 for the byte counts of a heap; a float64
+// took 8 each, an int32 or uint32 always 4: the version, a region's id and the placed count,
+// rewritten on every move, cost a student about 26 bytes a move more).
 
 import { ArraySchema, schema, t, type SchemaType } from '@colyseus/schema';
 import type { RegionView } from '../../shared/core/allocator.ts';
@@ -14,7 +16,7 @@ export const RegionState = schema({
   /** 'live' | 'free' | 'unused' */
   state: t.string(),
   /** Request id of a live block, -1 otherwise. */
-  id: t.int32(),
+  id: t.number(),
   requested: t.number(),
   tag: t.string(),
   area: t.string(),
@@ -22,7 +24,7 @@ export const RegionState = schema({
 export type RegionState = SchemaType<typeof RegionState>;
 
 export const RequestState = schema({
-  id: t.int32(),
+  id: t.number(),
   size: t.number(),
   tag: t.string(),
   /** Server time (ms since the epoch) by which the request must be placed; 0 when untimed. */
@@ -38,10 +40,10 @@ export const MetersState = schema({
   internalBytes: t.number(),
   peakLive: t.number(),
   peakHeap: t.number(),
-  failures: t.uint32(),
-  fallbacks: t.uint32(),
-  placed: t.uint32(),
-  total: t.uint32(),
+  failures: t.number(),
+  fallbacks: t.number(),
+  placed: t.number(),
+  total: t.number(),
 }, 'MetersState');
 export type MetersState = SchemaType<typeof MetersState>;
 
@@ -56,7 +58,7 @@ export const RivalState = schema({
   policy: t.string(),
   /** The policy's utilization so far on the same stream, at the player's moment. */
   utilization: t.float32(),
-  failures: t.uint16(),
+  failures: t.number(),
 }, 'RivalState');
 export type RivalState = SchemaType<typeof RivalState>;
 
@@ -64,7 +66,7 @@ export type RivalState = SchemaType<typeof RivalState>;
 export const QueuedState = schema({
   /** 'malloc' | 'free' */
   op: t.string(),
-  id: t.int32(),
+  id: t.number(),
   size: t.number(),
 }, 'QueuedState');
 export type QueuedState = SchemaType<typeof QueuedState>;
@@ -73,7 +75,7 @@ export const MatchState = schema({
   kind: t.string(),
   /** 'waiting' | 'playing' | 'paused' | 'done' */
   phase: t.string(),
-  version: t.uint32(),
+  version: t.number(),
   regions: t.array(RegionState),
   pending: RequestState,
   hasPending: t.boolean(),
