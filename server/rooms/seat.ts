@@ -12,7 +12,8 @@ import { allowedDeadline, type TimeAllowance } from '../../shared/match/time-all
 import { invariant, refuse, succeed, type Outcome } from '../../shared/core/outcome.ts';
 import { encodeHappenings } from '../../shared/match/happening-wire.ts';
 import { applyMove, expire, stopMatch, type LoggedMove, type MatchState as Match, type Move } from '../../shared/match/match.ts';
-import { roundResults, type RoundResults } from '../../shared/match/results.ts';
+import { roundResults } from '../../shared/match/results.ts';
+import { resultsJson } from './results-json.ts';
 import { Rivals } from '../../shared/match/rivals.ts';
 import { seatStream, seatView, type SeatInputs } from '../../shared/match/view.ts';
 import { sharedContenders } from './contenders-cache.ts';
@@ -145,10 +146,11 @@ export class Seat {
   }
 
   private resultsJsonFor(nickname: string | undefined): string {
-    const results = roundResults(this.match, { timeline: true, player: nickname }, sharedContenders(this.match));
+    const shared = sharedContenders(this.match);
+    const results = roundResults(this.match, { timeline: true, player: nickname }, shared);
     // The config and log travel with the results so the client can replay the round frame by frame.
     const replay = { config: this.match.config, startedAtMs: this.match.startedAtMs, log: this.match.log };
-    return results.ok ? JSON.stringify({ ...thinResults(results.value), replay, ...this.resultsExtras }) : JSON.stringify({ error: results.code, message: results.message });
+    return results.ok ? resultsJson(results.value, shared, { replay, ...this.resultsExtras }) : JSON.stringify({ error: results.code, message: results.message });
   }
 
   private decided(next: Outcome<Match, string>): Outcome<Decision, string> {
@@ -228,31 +230,4 @@ function parseMove(type: SeatMove, raw: unknown): Outcome<Move, string> {
       return parsed.ok ? succeed({ type, ...parsed.value }) : parsed;
     }
   }
-}
-
-/** At most this many timeline points per contender go to the client. */
-const TIMELINE_POINTS = 120;
-
-function thin<T>(points: readonly T[]): T[] {
-  if (points.length <= TIMELINE_POINTS) return [...points];
-  const step = points.length / TIMELINE_POINTS;
-  const out: T[] = [];
-  for (let i = 0; i < TIMELINE_POINTS; i++) {
-    const p = points[Math.floor(i * step)];
-    if (p !== undefined) out.push(p);
-  }
-  const last = points[points.length - 1];
-  if (last !== undefined) out.push(last);
-  return out;
-}
-
-/** Results with timelines thinned for the wire. */
-function thinResults(r: RoundResults): RoundResults {
-  return {
-    ...r,
-    player: { ...r.player, timeline: thin(r.player.timeline) },
-    policies: r.policies.map((p) => ({ ...p, timeline: thin(p.timeline) })),
-    best: { ...r.best, timeline: thin(r.best.timeline) },
-    clairvoyant: { ...r.clairvoyant, timeline: thin(r.clairvoyant.timeline) },
-  };
 }
