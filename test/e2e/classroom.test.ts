@@ -328,8 +328,8 @@ describe('a class in the browser: host, projector and two students', { timeout: 
     // The leaderboard moved: Ada's finished round changed her score on every screen; Grace has not played yet.
     const adaBefore = scoreOf(boardBefore, 'Ada');
     const graceBefore = scoreOf(boardBefore, 'Grace');
-    // The board is republished at most once a second, so it may show an in-between score first:
-    // wait until it has caught up with Ada's own score.
+    // The students' board is republished at most every five seconds, so it may show an in-between
+    // score first: wait until it has caught up with Ada's own score.
     // The round goes on for Grace, so Ada still sees the play board, with her score, rank and the board.
     adaView = await until<PlayView>(ada, 'PlayScene', (v) => scoreOf(v.leaderboard, 'Ada') !== adaBefore && scoreOf(v.leaderboard, 'Ada') === v.score);
     const adaAfter = scoreOf(adaView.leaderboard, 'Ada');
