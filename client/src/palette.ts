@@ -1,6 +1,9 @@
 // The colour-blind-safe palette (Okabe-Ito), the UI's neutral tones, the text sizes
-// and the fill patterns that go with colours, in one place. Nothing the player must
+// (the player's comfort text size, 100-200 %, multiplies them all) and the fill
+// patterns that go with colours, in one place. Nothing the player must
 // tell apart depends on colour alone: every colour comes with a pattern or a label.
+
+import { currentTextSize } from './a11y/comfort.ts';
 
 export const OKABE_ITO = [0xe69f00, 0x56b4e9, 0x009e73, 0xf0e442, 0x0072b2, 0xd55e00, 0xcc79a7] as const;
 
@@ -94,9 +97,14 @@ export const FONT_FAMILY = 'system-ui, "DejaVu Sans", "Liberation Sans", sans-se
 
 /**
  * The base text size in px for a screen: about 13px on a phone held upright,
- * 16px on a laptop and 22px on a 1920x1080 projector.
+ * 16px on a laptop and 22px on a 1920x1080 projector, times the player's text size.
  */
-export function baseFontSize(width: number, height: number): number {
+export function baseFontSize(width: number, height: number, textSize: number = currentTextSize()): number {
   const scale = Math.min(width / 1200, height / 720);
-  return Math.round(Math.max(12.5, Math.min(22, 16 * scale)));
+  return Math.round(Math.max(12.5, Math.min(22, 16 * scale)) * textSize);
+}
+
+/** A text size drawn at `px` at 100 %, at the player's text size. */
+export function textPx(px: number): number {
+  return Math.round(px * currentTextSize());
 }

@@ -117,7 +117,13 @@ export class Sound {
 
   /** Steps the volume (off, 30%, 70%, 100%, off…) and keeps it in the browser; returns the new volume. */
   stepVolume(): number {
-    this.settings = { volume: nextVolume(this.settings.volume) };
+    return this.setVolume(nextVolume(this.settings.volume));
+  }
+
+  /** Sets the volume to one of VOLUME_STEPS (anything else changes nothing) and keeps it in the browser; returns the volume now. */
+  setVolume(volume: number): number {
+    if (!(VOLUME_STEPS as readonly number[]).includes(volume)) return this.settings.volume;
+    this.settings = { volume };
     localStore()?.setItem(storageKey(this.place), JSON.stringify(this.settings));
     this.report(null);
     return this.settings.volume;

@@ -5,7 +5,7 @@
 // opens once the one before it has a star. Click or tap a stop, or move with the
 // arrow keys and press Enter.
 
-import { loadComfort, saveComfort } from '../a11y/comfort.ts';
+import { currentTextSize, loadComfort, saveComfort } from '../a11y/comfort.ts';
 import Phaser from 'phaser';
 import { LEVELS } from '../../../shared/levels/levels.ts';
 import { CHAPTERS, chapterOfEachLevel } from '../../../shared/levels/chapters.ts';
@@ -13,10 +13,10 @@ import { layOutStops, placeChapters, type MapGeometry, type MapLayout } from './
 import { loadProgress, starTotals } from '../progress.ts';
 import { Button } from '../ui/Button.ts';
 import { goTo } from './scene-loader.ts';
-import { UI } from '../palette.ts';
+import { UI, textPx } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { visibleTexts } from './class/screen-report.ts';
-import { fitText } from '../views/labels.ts';
+import { fitText, measureText } from '../views/labels.ts';
 import { onKey } from '../ui/keys.ts';
 import { ScreenLayer } from '../a11y/layer.ts';
 
@@ -28,6 +28,12 @@ interface Stop {
   readonly id: string;
   readonly unlocked: boolean;
   readonly stars: number;
+}
+
+/** The map's geometry on a screen this wide, grown by `grow` (the player's text size, or less where the screen is short). */
+function mapGeometry(width: number, pad: number, top: number, narrow: boolean, grow: number): MapGeometry {
+  const radius = Math.round((narrow ? 20 : 24) * Math.min(1.5, grow));
+  return { width, pad, top, radius, cell: Math.round((narrow ? 88 : 150) * grow), rowHeight: Math.round((narrow ? 76 : 122) * grow), captionBand: Math.round((narrow ? 16 : 0) * grow) };
 }
 
 export class LevelSelectScene extends Phaser.Scene {
@@ -120,22 +126,47 @@ export class LevelSelectScene extends Phaser.Scene {
     const { width, height } = this.scale;
     const narrow = width < 600;
     const pad = narrow ? 12 : 32;
+    // Buttons grow with the player's text size (at most half as wide again); their labels fit them (Button.ts).
+    const grow = currentTextSize();
+    const wider = Math.min(1.5, grow);
+    const buttonH = Math.max(narrow ? 48 : 56, Math.ceil(textPx(20) * 1.25) + 12);
+    const backW = Math.round((narrow ? 110 : 170) * wider);
+    const clockW = narrow ? Math.min(Math.round(150 * wider), Math.floor((width - 2 * pad - 12) / 2)) : Math.round(150 * wider);
+    const headerY = Math.max(narrow ? 30 : 36, 8 + buttonH / 2);
     const back = this.children.getByName('back') as Button | null;
-    back?.setText(narrow ? '← Back' : '← Back (Esc)').resize(narrow ? 110 : 170, narrow ? 48 : 56);
-    back?.setPosition(width - pad - (narrow ? 55 : 85), narrow ? 30 : 36);
+    back?.setText(narrow ? '← Back' : '← Back (Esc)').resize(backW, buttonH);
+    back?.setPosition(width - pad - backW / 2, headerY);
     const clock = this.children.getByName('clock') as Button | null;
-    clock?.setText(narrow ? clockLabel().replace(' (K)', '') : clockLabel()).resize(narrow ? 112 : 150, narrow ? 48 : 56);
+    clock?.setText(narrow ? clockLabel().replace(' (K)', '') : clockLabel()).resize(clockW, buttonH);
+    // On a phone Play and the clock share the bottom row.
+    this.play.resize(narrow ? clockW : Math.round(200 * wider), buttonH);
     // Beside Back on a wide screen; on a phone the heading leaves no room there: on the Play button's row.
-    if (!narrow) clock?.setPosition(width - pad - (170 + 12 + 75), 36);
-    this.heading.setFontSize(narrow ? 22 : 28).setPosition(pad, narrow ? 14 : 16);
+    if (!narrow) clock?.setPosition(width - pad - backW - 12 - clockW / 2, headerY);
+    // The heading at the player's text size beside the buttons; where that leaves it too little room (a phone
+    // with large text), on a row of its own under them; smaller only if even that is too narrow.
+    const counterW = measureText(narrow ? `★${this.totals.earned}/${this.totals.possible}` : this.counter.text, textPx(narrow ? 15 : 22), true) + 16;
+    const besideRoom = width - 2 * pad - backW - 12 - (narrow ? 0 : clockW + 12) - counterW;
+    const ownRow = measureText(this.heading.text, textPx(narrow ? 22 : 28), true) > besideRoom;
+    const headingRoom = ownRow ? width - 2 * pad - counterW : besideRoom;
+    for (let size = textPx(narrow ? 22 : 28); size >= 14; size--) if (this.heading.setFontSize(size).width <= headingRoom) break;
+    const headingY = ownRow ? headerY + buttonH / 2 + 8 + this.heading.height / 2 : headerY;
+    this.heading.setPosition(pad, headingY - this.heading.height / 2);
     for (const t of this.texts) t.destroy();
     for (const z of this.zones) z.destroy();
     this.texts = [];
     this.zones = [];
-    const radius = narrow ? 20 : 24;
-    // On a phone the rows sit close: a row where a chapter begins gets a band for its title.
-    const geometry: MapGeometry = { width, pad, top: narrow ? 64 : 90, radius, cell: narrow ? 88 : 150, rowHeight: narrow ? 76 : 122, captionBand: narrow ? 16 : 0 };
-    const map = layOutStops(this.stops.length, this.chapterOfStop, geometry);
+    // The map grows with the text size as far as it leaves room under it for two lines of words and Play.
+    const mapTop = Math.max(narrow ? 64 : 90, Math.max(headerY + buttonH / 2, this.heading.y + this.heading.height) + (narrow ? 20 : 26));
+    let mapGrow = grow as number;
+    let geometry = mapGeometry(width, pad, mapTop, narrow, mapGrow);
+    let map = layOutStops(this.stops.length, this.chapterOfStop, geometry);
+    while (mapGrow > 1 && map.bottom > height - buttonH - 3 * textPx(17) - 40) {
+      mapGrow = Math.max(1, mapGrow - 0.125);
+      geometry = mapGeometry(width, pad, mapTop, narrow, mapGrow);
+      map = layOutStops(this.stops.length, this.chapterOfStop, geometry);
+    }
+    const radius = geometry.radius;
+    const stopFont = (px: number): string => `${Math.round(px * mapGrow)}px`;
     const centres = [...map.centres];
     this.centres = centres;
     const g = this.graphics;
@@ -161,22 +192,22 @@ export class LevelSelectScene extends Phaser.Scene {
       const fill = !stop.unlocked ? UI.panel : stop.stars > 0 ? UI.doneFill : UI.primaryFill;
       g.fillStyle(fill, 1).fillCircle(c.x, c.y, radius);
       g.lineStyle(isSelected ? 5 : 2, isSelected ? 0xf0e442 : UI.freeEdge, 1).strokeCircle(c.x, c.y, isSelected ? radius + 4 : radius);
-      const number = this.add.text(c.x, c.y, String(i + 1), { fontFamily: 'system-ui, sans-serif', fontSize: narrow ? '16px' : '18px', fontStyle: 'bold', color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);
-      const stars = this.add.text(c.x, c.y + radius + 14, stop.unlocked ? `${'★'.repeat(stop.stars)}${'☆'.repeat(3 - stop.stars)}` : 'locked', { fontFamily: 'system-ui, sans-serif', fontSize: narrow ? '13px' : '14px', color: stop.stars ? '#f0e442' : UI.dim }).setOrigin(0.5);
+      const number = this.add.text(c.x, c.y, String(i + 1), { fontFamily: 'system-ui, sans-serif', fontSize: stopFont(narrow ? 16 : 18), fontStyle: 'bold', color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);
+      const stars = this.add.text(c.x, c.y + radius + Math.round(14 * mapGrow), stop.unlocked ? `${'★'.repeat(stop.stars)}${'☆'.repeat(3 - stop.stars)}` : 'locked', { fontFamily: 'system-ui, sans-serif', fontSize: stopFont(narrow ? 13 : 14), color: stop.stars ? '#f0e442' : UI.dim }).setOrigin(0.5);
       this.texts.push(number, stars);
       // On a wide screen each stop also says what it teaches.
       const title = LEVELS[i]?.title ?? '';
       if (!narrow && title) {
-        const label = this.add.text(c.x, c.y + radius + 32, fitText(title, Math.min(geometry.cell - 12, 2 * (c.x - pad), 2 * (width - pad - c.x)), 13), { fontFamily: 'system-ui, sans-serif', fontSize: '13px', color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);
+        const label = this.add.text(c.x, c.y + radius + Math.round(32 * mapGrow), fitText(title, Math.min(geometry.cell - 12, 2 * (c.x - pad), 2 * (width - pad - c.x)), Math.round(13 * mapGrow)), { fontFamily: 'system-ui, sans-serif', fontSize: stopFont(13), color: stop.unlocked ? UI.text : UI.dim }).setOrigin(0.5);
         this.texts.push(label);
       }
       const zone = this.add.zone(c.x, c.y, radius * 2 + 16, radius * 2 + 16).setInteractive({ useHandCursor: true });
       zone.on('pointerup', () => (i === this.selected ? this.start() : this.select(i)));
       this.zones.push(zone);
     });
-    const chapters = this.drawChapters(map, geometry, narrow);
+    const chapters = this.drawChapters(map, geometry, narrow, mapGrow);
     const detailTop = map.bottom - radius - 6 + 8;
-    const bottom = height - 40;
+    const bottom = height - Math.max(40, buttonH / 2 + 12);
     const level = LEVELS[this.selected];
     const stop = this.stops[this.selected];
     if (level && stop) {
@@ -188,16 +219,16 @@ export class LevelSelectScene extends Phaser.Scene {
       ScreenLayer.of(this).setLine('detail', this.detail.text);
     }
     // As many lines as fit between the map and the Play button (the rest is read in the level).
-    this.detail.setFontSize(narrow ? 15 : 17).setPosition(pad, detailTop).setWordWrapWidth(width - 2 * pad).setMaxLines(0);
+    this.detail.setFontSize(textPx(narrow ? 15 : 17)).setPosition(pad, detailTop).setWordWrapWidth(width - 2 * pad).setMaxLines(0);
     const perLine = this.detail.height / Math.max(1, this.detail.getWrappedText().length);
-    this.detail.setMaxLines(Math.max(1, Math.floor((bottom - 36 - detailTop) / Math.max(1, perLine))));
+    this.detail.setMaxLines(Math.max(1, Math.floor((bottom - buttonH / 2 - 8 - detailTop) / Math.max(1, perLine))));
     // The Play button right under the words (at the bottom when they fill the room).
-    const playY = Math.min(bottom, detailTop + this.detail.height + 44);
-    this.play.setPosition(pad + 100, playY).setEnabled(stop?.unlocked ?? false);
-    if (narrow) clock?.setPosition(width - pad - 56, playY);
+    const playY = Math.min(bottom, detailTop + this.detail.height + 8 + buttonH / 2);
+    this.play.setPosition(pad + this.play.width / 2, playY).setEnabled(stop?.unlocked ?? false);
+    if (narrow) clock?.setPosition(width - pad - clockW / 2, playY);
     // The stars counter beside the heading (on a phone the clock button sits beside Play, so the header has room).
     this.counter.setText(narrow ? `★${this.totals.earned}/${this.totals.possible}` : `★ ${this.totals.earned} of ${this.totals.possible}`);
-    this.counter.setFontSize(narrow ? 15 : 22).setOrigin(0, 0.5).setPosition(pad + this.heading.width + (narrow ? 8 : 24), this.heading.y + this.heading.height / 2);
+    this.counter.setFontSize(textPx(narrow ? 15 : 22)).setOrigin(0, 0.5).setPosition(pad + this.heading.width + (narrow ? 8 : 24), this.heading.y + this.heading.height / 2);
     publishForTests({
       scene: 'LevelSelectScene',
       width,
@@ -212,8 +243,8 @@ export class LevelSelectScene extends Phaser.Scene {
   }
 
   /** Each chapter's brackets over its stops and its title over the longest of them (shortened to fit); what was drawn, for the tests. */
-  private drawChapters(map: MapLayout, geometry: MapGeometry, narrow: boolean): { title: string; shown: string }[] {
-    const size = narrow ? 12 : 14;
+  private drawChapters(map: MapLayout, geometry: MapGeometry, narrow: boolean, grow: number): { title: string; shown: string }[] {
+    const size = Math.round((narrow ? 12 : 14) * grow);
     const g = this.graphics;
     g.lineStyle(2, Phaser.Display.Color.HexStringToColor(UI.good).color, 1);
     return placeChapters(map, this.chapterOfStop, geometry).map((place) => {

@@ -18,6 +18,7 @@ import { policyLabel } from '../../../shared/match/kinds.ts';
 import { decodeRegions, syncedHappenings } from '../net/synced.ts';
 import { Sound, soundOfEvent } from '../audio/sound.ts';
 import { UI, baseFontSize } from '../palette.ts';
+import { currentTextSize } from '../a11y/comfort.ts';
 import { publishForTests } from '../test-hook.ts';
 import { PlayAccess } from '../a11y/play-access.ts';
 import { playLine } from '../views/heap-line.ts';
@@ -30,9 +31,11 @@ import { ClassRound } from './play/ClassRound.ts';
 import { PlayControls } from './play/controls.ts';
 import { EventShow } from './play/EventShow.ts';
 import { PlayLeaving } from './play/leaving.ts';
+import { PlayComfort } from './play/comfort.ts';
 import { PlayWords, settledWords } from './play/words.ts';
 import { PlayEvents } from './play/play-events.ts';
 import { CLASS_COLUMN_WIDTH, playLayout, projectorScale } from './play/layout.ts';
+import { fitPlayLayout } from './play/fit.ts';
 import { RoundTimer, meterReadings } from './play/meters.ts';
 import { KindScreens, LINE_HELP } from './play/kind-screens.ts';
 import { PlayMoves } from './play/moves.ts';
@@ -67,6 +70,8 @@ export class PlayScene extends Phaser.Scene {
   /** The ✕, "Leave this level?" and Esc (play/leaving.ts). */
   private leaving!: PlayLeaving;
   private moves!: PlayMoves;
+  /** The ⚙ and the comfort settings overlay (play/comfort.ts). */
+  private comfort!: PlayComfort;
   /** In a class: score, rank, the leaderboard and the pause. */
   private classRound: ClassRound | null = null;
   /** Whether the meters include the timer row (the layout depends on it). */
@@ -122,7 +127,7 @@ export class PlayScene extends Phaser.Scene {
     this.access = new PlayAccess(this, this.playEvents, { place: (target) => this.moves.placeAt(target), focusHole: (index) => this.screens.heapView?.focusHole(index) });
     this.access.setTitle(this.words.fullTitle);
     this.moves.listenForBoardKeys(this.input.keyboard); // before the explanation's Enter, so the Enter that closes it places nothing
-    this.reading = new PlayReading(this, level, { session: this.session, access: () => this.access, holding: () => (this.eventShow?.holding ?? false) || (this.leaving?.asking ?? false), changed: () => this.redraw() });
+    this.reading = new PlayReading(this, level, { session: this.session, access: () => this.access, holding: () => (this.eventShow?.holding ?? false) || (this.leaving?.asking ?? false) || (this.comfort?.open ?? false), changed: () => this.redraw() });
     this.eventShow = new EventShow(this, this.playEvents, {
       heapView: () => this.screens.heapView, regions: () => { const m = this.match(); return m ? decodeRegions(m.regions) : []; },
       status: (text, colour) => this.showStatus(text, colour), roundOver: () => this.match()?.phase === 'done', holdChanged: () => this.reading.readingChanged(),
@@ -136,6 +141,7 @@ export class PlayScene extends Phaser.Scene {
       closeExplanation: () => this.reading.explaining && (this.reading.toggleExplanation(), true),
     });
 
+    this.comfort = new PlayComfort(this, { held: () => this.reading.readingChanged(), soundChanged: () => this.controls.showVolume() });
     this.card.events.on('drag', (p) => this.moves.previewAt(p.cardLeft, p.y));
     this.card.events.on('drop', (p) => this.moves.dropAt(p.cardLeft, p.y));
 
@@ -161,7 +167,7 @@ export class PlayScene extends Phaser.Scene {
 
   /** An overlay covers the heap (the explanation, the failure card, the leave question): moves wait, the practice clock stands still. */
   private overlayOpen(): boolean {
-    return this.reading.explaining || this.eventShow.holding || this.leaving.asking;
+    return this.reading.explaining || this.eventShow.holding || this.leaving.asking || this.comfort.open;
   }
 
   private nextTip(): void {
@@ -175,21 +181,25 @@ export class PlayScene extends Phaser.Scene {
     const { width, height } = this.scale;
     // On a projector the buttons, status and progress are drawn larger (layout.ts projectorScale).
     const scale = projectorScale(width, height);
-    const buttons = this.controls.shown(scale);
+    const buttons = this.controls.shown(scale, width - (width < 700 ? 24 : 48), width < 700);
     const { heapView, board, buddyView } = this.screens;
     const m = this.match();
     const view = m ? this.session.kindView(m) : null;
-    const at = playLayout({
-      width, height, hasClose: this.leaving.close !== null, inClass: this.classRound !== null,
-      cardHeight: this.card.height(), queueHeight: this.queue.height(), metersHeight: (w) => this.meters.height(w),
-      compactPanelHeight: (size) => this.classRound?.compactHeight(size) ?? 0, baseFont: baseFontSize(width, height),
-      buttonWidths: buttons.map((b) => b.width), scale,
-      buddyLine: buddyView && heapView ? { rowHeight: heapView.rowHeight(), spaceBytes: view?.kind === 'buddy' ? 2 ** view.maxOrder * view.unit : 0 } : null,
+    // The views' text at the player's size, smaller only where the screen is too short for it (play/fit.ts).
+    const { at, font } = fitPlayLayout(baseFontSize(width, height), baseFontSize(width, height, 1), (size) => {
+      for (const v of [this.card, this.queue, this.meters]) v.setFont(size);
+      return playLayout({
+        width, height, hasClose: this.leaving.close !== null, inClass: this.classRound !== null,
+        cardHeight: this.card.height(), queueHeight: this.queue.height(), metersHeight: (w) => this.meters.height(w),
+        compactPanelHeight: (s) => this.classRound?.compactHeight(s) ?? 0, baseFont: size,
+        buttonWidths: buttons.map((b) => b.width), scale, textSize: size / baseFontSize(width, height, 1), buttonHeight: buttons[0]?.height,
+        buddyLine: buddyView && heapView ? { rowHeight: heapView.rowHeight(), spaceBytes: view?.kind === 'buddy' ? 2 ** view.maxOrder * view.unit : 0 } : null,
+      });
     });
     this.words.layout(at);
     this.heapRight = at.right;
-    this.card.layout(at.card.x, at.card.y, at.card.w, at.card.h);
-    this.queue.layout(at.queue.x, at.queue.y, at.queue.w, at.queue.h);
+    this.card.layout(at.card.x, at.card.y, at.card.w, at.card.h, font);
+    this.queue.layout(at.queue.x, at.queue.y, at.queue.w, at.queue.h, font);
     if (at.tree) this.screens.fold(at.tree.w, at.tree.h);
     if (buddyView && heapView && at.tree) {
       heapView.layout(at.line.x, at.line.y, at.line.w, at.line.h);
@@ -197,11 +207,12 @@ export class PlayScene extends Phaser.Scene {
     } else heapView?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
     board?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
     if (at.classPanel) this.classRound?.layout(at.classPanel.box, at.classPanel.fontSize, at.classPanel.compact);
-    this.meters.layout(at.meters.x, at.meters.y, at.meters.w, at.meters.h);
+    this.meters.layout(at.meters.x, at.meters.y, at.meters.w, at.meters.h, font);
     buttons.forEach((b, i) => b.setPosition(at.buttons[i]?.x ?? 0, at.buttons[i]?.y ?? 0));
     this.reading.layout();
     this.eventShow.layout();
     this.leaving.layout(at.close);
+    this.comfort.layout(at.settings);
     this.redraw();
   }
 

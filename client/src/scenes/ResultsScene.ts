@@ -19,6 +19,7 @@ import { announce } from '../a11y/announcer.ts';
 import { readScreen } from '../a11y/screen-text.ts';
 import { UI } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
+import { visibleTexts } from './class/screen-report.ts';
 import type { AssignmentRound } from '../net/connection.ts';
 import { recordStars } from '../progress.ts';
 import { ReplayView, type ReplaySide } from '../views/ReplayView.ts';
@@ -29,8 +30,8 @@ import { lineUpAreas } from '../../../shared/match/kind-view.ts';
 import { policyLabel } from '../../../shared/match/kinds.ts';
 import { onKey } from '../ui/keys.ts';
 import { forScreen, isTouchOnly, withoutKeyHint } from '../ui/touch.ts';
-import { prefersReducedMotion } from '../ui/motion.ts';
-import { chipRows, resultsLayout, resultsType, type Box } from './results-layout.ts';
+import { currentTextSize, isMotionReduced } from '../a11y/comfort.ts';
+import { chipRows, resultsLayout, resultsType, type Box, type ResultsType } from './results-layout.ts';
 import { measureText } from '../views/labels.ts';
 
 /** What the server sends beside the results so a round can be replayed here. */
@@ -166,7 +167,7 @@ export class ResultsScene extends Phaser.Scene {
     const heading = this.add.text(0, 0, this.input_.title ? `${this.input_.title} — results` : 'Results', { ...font, fontSize: '26px', fontStyle: 'bold' });
     // The stars earned, large at the top right: each earned one pops in (at once with reduced motion).
     const starGlyphs = thresholds ? [0, 1, 2].map((i) => this.add.text(0, 0, i < stars ? '★' : '☆', { ...font, fontSize: '34px', color: i < stars ? '#f0e442' : UI.dim }).setOrigin(0.5)) : [];
-    const animated = !prefersReducedMotion();
+    const animated = !isMotionReduced();
     starGlyphs.forEach((glyph, i) => {
       if (i >= stars || !animated) return;
       glyph.setScale(0);
@@ -258,20 +259,20 @@ export class ResultsScene extends Phaser.Scene {
       /** The replay's rivals: each chip's name, whether it is the one shown, and where it is. */
       layout: placed,
       rivals: replay ? replay.rivals.map((name, i) => ({ name, chosen: i === replay.chosen(), ...spotOf(replay.chips[i]!) })) : [],
+      texts: visibleTexts(this),
     });
     const layout = (): void => {
       const { width, height } = this.scale;
       // Larger on a projector (the play screen's rule), smaller words on a phone (results-layout.ts).
-      const type = resultsType(width, height);
-      const pad = type.pad;
-      const starsWidth = starGlyphs.length ? 3 * type.starStep + 8 : 0;
-      heading.setFontSize(type.heading).setPosition(pad, 14).setWordWrapWidth(width - 2 * pad - starsWidth);
-      starGlyphs.forEach((glyph, i) => glyph.setFontSize(type.star).setPosition(width - pad - (2 - i) * type.starStep - type.starStep / 2, 14 + type.star / 2));
-      // A long title wraps on a phone: the summary starts under it, whatever its height.
-      const summaryY = 14 + Math.max(heading.height, starGlyphs.length ? type.star : 0) + 10;
-      summary.setFontSize(type.body).setLineSpacing(type.lineSpacing).setPosition(pad, summaryY).setWordWrapWidth(width - 2 * pad);
-      debrief.setFontSize(type.body).setLineSpacing(type.lineSpacing).setPosition(pad, summaryY + summary.height + 8).setWordWrapWidth(width - 2 * pad);
-      const top = summaryY + summary.height + 8 + (debrief.text === '' ? 0 : debrief.height + 8) + 8;
+      // The words at the player's text size, smaller only where they would leave the charts less than 40 % of the screen.
+      let grow: number = currentTextSize();
+      let type = resultsType(width, height, grow);
+      let top = this.layOutWords({ heading, summary, debrief, starGlyphs }, type, width);
+      while (grow > 1 && top > height * 0.6) {
+        grow = Math.max(1, grow - 0.125);
+        type = resultsType(width, height, grow);
+        top = this.layOutWords({ heading, summary, debrief, starGlyphs }, type, width);
+      }
       const at = resultsLayout({
         width, height, type, top, inClass: backTo !== undefined,
         barsHeight: bars.height(), barsMinHeight: bars.minHeight(), buttonWidths: [220, 180, 180],
@@ -302,6 +303,20 @@ export class ResultsScene extends Phaser.Scene {
       replay?.view.destroy();
     });
     publish();
+  }
+
+  /** The heading, the stars, the summary and the debrief in `type`'s sizes; returns where the panels may start under them. */
+  private layOutWords(words: { heading: Phaser.GameObjects.Text; summary: Phaser.GameObjects.Text; debrief: Phaser.GameObjects.Text; starGlyphs: Phaser.GameObjects.Text[] }, type: ResultsType, width: number): number {
+    const { heading, summary, debrief, starGlyphs } = words;
+    const pad = type.pad;
+    const starsWidth = starGlyphs.length ? 3 * type.starStep + 8 : 0;
+    heading.setFontSize(type.heading).setPosition(pad, 14).setWordWrapWidth(width - 2 * pad - starsWidth);
+    starGlyphs.forEach((glyph, i) => glyph.setFontSize(type.star).setPosition(width - pad - (2 - i) * type.starStep - type.starStep / 2, 14 + type.star / 2));
+    // A long title wraps on a phone: the summary starts under it, whatever its height.
+    const summaryY = 14 + Math.max(heading.height, starGlyphs.length ? type.star : 0) + 10;
+    summary.setFontSize(type.body).setLineSpacing(type.lineSpacing).setPosition(pad, summaryY).setWordWrapWidth(width - 2 * pad);
+    debrief.setFontSize(type.body).setLineSpacing(type.lineSpacing).setPosition(pad, summaryY + summary.height + 8).setWordWrapWidth(width - 2 * pad);
+    return summaryY + summary.height + 8 + (debrief.text === '' ? 0 : debrief.height + 8) + 8;
   }
 
   /** Ends this scene and wakes the class scene it was opened over. */

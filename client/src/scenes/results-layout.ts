@@ -15,6 +15,8 @@ const GAP = 8;
 export interface ResultsType {
   /** The projector's factor (1 elsewhere). */
   readonly scale: number;
+  /** The player's text size the words are drawn at (1 to 2: a11y/comfort.ts), which also widens the buttons. */
+  readonly grow: number;
   readonly heading: number;
   readonly body: number;
   /** Between the lines of the summary and the debrief. */
@@ -26,18 +28,21 @@ export interface ResultsType {
   readonly pad: number;
 }
 
-/** [Item 19] The results' text and button sizes for a screen of this size. */
-export function resultsType(width: number, height: number): ResultsType {
+/** [Item 19] The results' text and button sizes for a screen of this size, at the player's text size `grow`. */
+export function resultsType(width: number, height: number, grow = 1): ResultsType {
   const scale = projectorScale(width, height);
   const narrow = width < NARROW;
+  const buttonFont = Math.round(20 * scale);
   return {
     scale,
-    heading: Math.round((narrow ? 22 : 26) * scale),
-    body: Math.round((narrow ? 14 : 17) * scale),
+    grow,
+    heading: Math.round((narrow ? 22 : 26) * scale * grow),
+    body: Math.round((narrow ? 14 : 17) * scale * grow),
     lineSpacing: narrow ? 2 : Math.round(5 * scale),
-    star: Math.round((narrow ? 28 : 34) * scale),
-    starStep: Math.round((narrow ? 32 : 38) * scale),
-    button: { height: Math.round((narrow ? 48 : 56) * scale), fontSize: Math.round(20 * scale) },
+    star: Math.round((narrow ? 28 : 34) * scale * grow),
+    starStep: Math.round((narrow ? 32 : 38) * scale * grow),
+    // The button's label size at 100 % (Button.ts draws it at the player's text size); the height holds it.
+    button: { height: Math.max(Math.round((narrow ? 48 : 56) * scale), Math.ceil(buttonFont * grow * 1.25) + 14), fontSize: buttonFont },
     pad: width < 700 ? 12 : Math.round(24 * scale),
   };
 }
@@ -100,7 +105,10 @@ export function resultsLayout(input: ResultsLayoutInput): ResultsLayout {
     plot = { x: pad, y: top + barsH + GAP, w: inner, h: Math.max(0, rest - barsH - GAP) };
   }
   const bottomRow = height - 10 - buttonH / 2;
-  const [againW, levelsW, replayW] = input.buttonWidths.map((w) => Math.round(w * type.scale)) as [number, number, number];
+  // Wider for larger text, but the row never wider than the screen.
+  const wanted = input.buttonWidths.map((w) => w * type.scale * type.grow);
+  const fit = Math.min(1, (inner - 20) / wanted.reduce((a, b) => a + b, 0));
+  const [againW, levelsW, replayW] = wanted.map((w) => Math.floor(w * fit)) as [number, number, number];
   let buttons: [Box, Box, Box];
   if (narrow) {
     const half = (inner - 10) / 2;
@@ -111,7 +119,7 @@ export function resultsLayout(input: ResultsLayoutInput): ResultsLayout {
       { x: width / 2, y: bottomRow, w: inner, h: buttonH },
     ];
   } else if (inClass) {
-    const each = Math.min(240 * type.scale, (inner - 10) / 2);
+    const each = Math.min(240 * type.scale * type.grow, (inner - 10) / 2);
     buttons = [
       { x: pad + each / 2, y: bottomRow, w: each, h: buttonH },
       { x: -10_000, y: -10_000, w: levelsW, h: buttonH },

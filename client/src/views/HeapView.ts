@@ -23,6 +23,7 @@ import { holesOf, lineExtent, type HeapLine, type HoleRef } from './heap-line.ts
 import { KeyOnce, keyUsed } from '../ui/keys.ts';
 import { nextHoleThatFits } from '../../../shared/match/hole-choice.ts';
 import { NO_MARKS, type LineMarks } from './line-marks.ts';
+import { isMotionReduced } from '../a11y/comfort.ts';
 
 /** A preview of the current request at a candidate address; the scene says whether it is legal. */
 export interface HeapGhost {
@@ -264,9 +265,11 @@ export class HeapView extends PanelView<HeapLine> {
       }
     }
     this.flashes.add(g);
-    this.scene.tweens.add({ targets: g, alpha: 0, duration: FLASH_MS[kind], ease: 'Quad.easeIn', onComplete: () => this.endFlash(g) });
+    // Under reduced motion the flash stands still as long as it would have faded, then goes at once.
+    const still = isMotionReduced();
+    this.scene.tweens.add({ targets: g, alpha: 0, delay: still ? FLASH_MS[kind] : 0, duration: still ? 0 : FLASH_MS[kind], ease: 'Quad.easeIn', onComplete: () => this.endFlash(g) });
     this.flashCount++;
-    reportDrawn('HeapFlash', { kind, start, size, count: this.flashCount });
+    reportDrawn('HeapFlash', { kind, start, size, count: this.flashCount, fades: !still });
   }
 
   /** A new place on screen: flashes drawn for the old one would mark the wrong bytes, so they go. */

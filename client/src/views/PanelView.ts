@@ -75,6 +75,11 @@ export abstract class PanelView<T> {
     this.labels.destroy();
   }
 
+  /** Takes a text size (null: the screen's base size) without redrawing, so the view's measures (its height) are at that size. */
+  setFont(fontSize: number | null): void {
+    this.fontSize = fontSize;
+  }
+
   /** Takes a rectangle and text size without redrawing (for a view that places more first). */
   protected setBounds(x: number, y: number, width: number, height: number, fontSize?: number): void {
     this.bounds = new Bounds(x, y, width, height);

@@ -11,6 +11,7 @@ import { formatBytes } from './format.ts';
 import { lineHeight, measureText } from './labels.ts';
 import { drawIdStripe } from './patterns.ts';
 import { PanelView } from './PanelView.ts';
+import { isMotionReduced } from '../a11y/comfort.ts';
 
 export interface RequestCard {
   readonly id: number;
@@ -90,6 +91,11 @@ export class RequestCardView extends PanelView<RequestCard | null> {
   /** Returns the card to its resting place (after a refused or finished drop). */
   snapBack(): void {
     this.dragging = false;
+    if (isMotionReduced()) {
+      this.at.x = this.home.x;
+      this.at.y = this.home.y;
+      return this.redraw();
+    }
     this.scene.tweens.add({
       targets: this.at, x: this.home.x, y: this.home.y, duration: 180, ease: 'Quad.easeOut',
       onUpdate: () => this.redraw(), onComplete: () => this.redraw(),

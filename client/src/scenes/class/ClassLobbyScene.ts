@@ -32,7 +32,7 @@ import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
 import { PodiumView } from './views/PodiumView.ts';
 import { podiumOn, podiumPicture, shownPlaces } from './podium-reveal.ts';
-import { prefersReducedMotion } from '../../ui/motion.ts';
+import { isMotionReduced } from '../../a11y/comfort.ts';
 import { textStyle } from './views/text-style.ts';
 
 export interface LobbyData {
@@ -337,7 +337,7 @@ export class ClassLobbyScene extends Phaser.Scene {
     this.podium.setVisible(podium);
     if (podium) {
       this.podium.layout(boardBox.x, boardBox.y, boardBox.w, Math.min(boardBox.h, height - margin - boardBox.y), Math.round(font * 1.2));
-      this.podium.show(podiumPicture(state, prefersReducedMotion()) ?? { count: 0, rows: [] });
+      this.podium.show(podiumPicture(state, isMotionReduced()) ?? { count: 0, rows: [] });
     }
     const showBoard = !podium && this.mode === 'class' && ((state?.roundNo ?? 0) > 0 || (state?.leaderboard ? [...state.leaderboard].length > 0 : false));
     this.board.setVisible(showBoard);
@@ -399,7 +399,7 @@ export class ClassLobbyScene extends Phaser.Scene {
       roundTitle: state?.roundTitle ?? '',
       boardMode: boardMode(state),
       leaderboard: boardRows(state, this.nickname()),
-      podium: this.podiumShown() ? { count: podiumPicture(state, prefersReducedMotion())?.count ?? 0, places: shownPlaces(podiumPicture(state, prefersReducedMotion())) } : null,
+      podium: this.podiumShown() ? { count: podiumPicture(state, isMotionReduced())?.count ?? 0, places: shownPlaces(podiumPicture(state, isMotionReduced())) } : null,
       score: me?.score ?? 0,
       rank: me?.rank ?? 0,
       dropped: this.dropped,

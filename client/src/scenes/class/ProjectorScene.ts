@@ -26,7 +26,7 @@ import { WallHeapsView } from './views/WallHeapsView.ts';
 import { LeaderboardView } from './views/LeaderboardView.ts';
 import { PodiumView } from './views/PodiumView.ts';
 import { podiumPicture, shownPlaces } from './podium-reveal.ts';
-import { prefersReducedMotion } from '../../ui/motion.ts';
+import { isMotionReduced } from '../../a11y/comfort.ts';
 import { QrView } from './views/QrView.ts';
 import { sizeToFit, textStyle } from './views/text-style.ts';
 
@@ -323,7 +323,7 @@ export class ProjectorScene extends Phaser.Scene {
     const [, rest] = takeTop(area, this.title.height, 20);
     this.podium.setVisible(true);
     this.podium.layout(rest.x, rest.y, rest.w, rest.h, Math.round(font * (isNarrow(area.w) ? 1.2 : 1.7)));
-    this.podium.show(podiumPicture(this.link?.state, prefersReducedMotion()) ?? { count: 0, rows: [] });
+    this.podium.show(podiumPicture(this.link?.state, isMotionReduced()) ?? { count: 0, rows: [] });
   }
 
   private publish(show: WallScreen): void {
@@ -341,7 +341,7 @@ export class ProjectorScene extends Phaser.Scene {
       phase: this.phase(),
       playerCount: state?.playerCount ?? 0,
       leaderboard: boardRows(state),
-      podium: show === 'reveal' ? { count: podiumPicture(state, prefersReducedMotion())?.count ?? 0, places: shownPlaces(podiumPicture(state, prefersReducedMotion())) } : null,
+      podium: show === 'reveal' ? { count: podiumPicture(state, isMotionReduced())?.count ?? 0, places: shownPlaces(podiumPicture(state, isMotionReduced())) } : null,
       heaps: show === 'heap' ? this.spotlight().map((h) => h.label) : show === 'compare' ? comparisonHeaps(state).map((h) => h.label) : [],
       texts: visibleTexts(this),
       width: this.scale.width,

@@ -21,7 +21,7 @@ export interface ButtonProbe {
   readonly y: number;
   readonly label: string;
   readonly enabled: boolean;
-  /** Whether the label fits inside the button with a little padding. */
+  /** Whether the label is drawn inside the button at its whole size (Button.labelFits). */
   readonly fits: boolean;
 }
 
@@ -143,7 +143,7 @@ export class ButtonSet {
     const probes: Record<string, ButtonProbe> = {};
     for (const [name, entry] of this.entries) {
       if (!isShown(entry.button)) continue;
-      const fits = measureText(entry.label, entry.fontSize) + 8 <= entry.button.width;
+      const fits = entry.button.labelFits();
       probes[name] = { x: Math.round(entry.button.x), y: Math.round(entry.button.y), label: entry.label, enabled: entry.enabled, fits };
     }
     return probes;

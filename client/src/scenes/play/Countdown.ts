@@ -3,11 +3,13 @@
 // the count ends (after the level's explanation is closed). A move made meanwhile starts
 // the clock at once, and the count goes away. A class round's 3-2-1 is timed by the
 // server instead ([MATCH-TIME-6]): the student's screen and the projector show its word
-// (`showWord`).
+// (`showWord`). Under reduced motion a practice round has no count: its clock runs once
+// the explanation is closed.
 
 import type Phaser from 'phaser';
 import { UI } from '../../palette.ts';
 import { reportDrawn } from '../../test-hook.ts';
+import { isMotionReduced } from '../../a11y/comfort.ts';
 
 const STEP_MS = 700;
 const WORDS = ['3', '2', '1', 'Go!'] as const;
@@ -32,9 +34,14 @@ export class Countdown {
     return this.over;
   }
 
-  /** Counts 3, 2, 1, Go! and then calls `onDone`, once per round; nothing if it is counting or over. */
+  /** Counts 3, 2, 1, Go! and then calls `onDone`, once per round; nothing if it is counting or over. Under reduced motion there is no count: `onDone` at once. */
   run(onDone: () => void): void {
     if (this.over || this.timer) return;
+    if (isMotionReduced()) {
+      this.finish();
+      reportDrawn('Countdown', { showing: null, skipped: true });
+      return onDone();
+    }
     let step = 0;
     this.say(WORDS[0]);
     this.timer = this.scene.time.addEvent({

@@ -6,11 +6,12 @@
 
 import Phaser from 'phaser';
 import type { RegionView } from '../../../../shared/core/allocator.ts';
-import { UI } from '../../palette.ts';
+import { UI, textPx } from '../../palette.ts';
 import { reportDrawn } from '../../test-hook.ts';
 import { Button } from '../../ui/Button.ts';
 import type { HeapView } from '../../views/HeapView.ts';
 import { describeEvent, failureReason, type PlayEvent, type PlayEvents } from './play-events.ts';
+import { currentTextSize, isMotionReduced } from '../../a11y/comfort.ts';
 
 export interface EventShowDeps {
   readonly heapView: () => HeapView | null;
@@ -67,18 +68,24 @@ export class EventShow {
   /** The card sits at the bottom of the screen, centred; the banner near the top. */
   layout(): void {
     const { width, height } = this.scene.scale;
-    const w = Math.min(640, width - 24);
-    this.title.setWordWrapWidth(w - 40).setPosition(20, 20);
-    this.body.setWordWrapWidth(w - 40).setPosition(20, 30 + this.title.height);
-    const h = 30 + this.title.height + this.body.height + 24 + 48 + 20;
+    const w = Math.min(Math.round(640 * Math.min(1.5, currentTextSize())), width - 24);
+    const buttonH = Math.max(48, Math.ceil(textPx(18) * 1.25) + 14);
+    this.button.resize(Math.min(w - 40, Math.round(260 * currentTextSize())), buttonH);
+    // At the player's text size, smaller only if the card would not fit the screen.
+    for (let grow = currentTextSize(); grow >= 0.7; grow -= 0.1) {
+      this.title.setFontSize(Math.round(26 * grow)).setWordWrapWidth(w - 40).setPosition(20, 20);
+      this.body.setFontSize(Math.round(18 * grow)).setWordWrapWidth(w - 40).setPosition(20, 30 + this.title.height);
+      if (30 + this.title.height + this.body.height + 24 + buttonH + 20 <= height - 24) break;
+    }
+    const h = 30 + this.title.height + this.body.height + 24 + buttonH + 20;
     this.box.setSize(w, h);
     const x = (width - w) / 2;
     // At the bottom, over the meters and buttons (the round is held): the heap line and its holes stay in sight.
     const y = Math.max(12, height - h - 12);
     this.card.setPosition(x, y);
-    this.button.setPosition(x + w / 2, y + h - 20 - 24);
+    this.button.setPosition(x + w / 2, y + h - 20 - buttonH / 2);
     // In the middle of the screen, under the heap line's first row, over nothing the player needs this moment.
-    this.banner.setPosition(width / 2, Math.round(height * 0.42)).setWordWrapWidth(width - 32);
+    this.banner.setFontSize(textPx(22)).setPosition(width / 2, Math.round(height * 0.42)).setWordWrapWidth(width - 60);
   }
 
   destroy(): void {
@@ -160,8 +167,9 @@ export class EventShow {
     this.bannerTween?.stop();
     this.banner.setText(text).setAlpha(1).setVisible(true);
     reportDrawn('EventBanner', { text });
+    // Under reduced motion the banner goes at once instead of fading.
     this.bannerTween = this.scene.tweens.add({
-      targets: this.banner, alpha: 0, delay: BANNER_MS, duration: 500, onComplete: () => this.banner.setVisible(false),
+      targets: this.banner, alpha: 0, delay: BANNER_MS, duration: isMotionReduced() ? 0 : 500, onComplete: () => this.banner.setVisible(false),
     });
   }
 }

@@ -5,7 +5,8 @@
 
 import Phaser from 'phaser';
 import type { Level } from '../../../../shared/levels/levels.ts';
-import { UI } from '../../palette.ts';
+import { UI, textPx } from '../../palette.ts';
+import { currentTextSize } from '../../a11y/comfort.ts';
 import { onKey, useKey } from '../../ui/keys.ts';
 import { forScreen, isTouchOnly, playHelp } from '../../ui/touch.ts';
 
@@ -56,12 +57,20 @@ export class ExplanationPanel {
     return this.level !== null;
   }
 
-  /** Centred, a third of the way down, as wide as the screen allows up to 720 px. */
+  /**
+   * Centred, a third of the way down, as wide as the screen allows up to 720 px (more
+   * with larger text); drawn smaller than the player's text size only if it would not
+   * fit the screen's height.
+   */
   layout(): void {
     if (!this.box || !this.text) return;
     const { width, height } = this.scene.scale;
-    const w = Math.min(720, width - 24);
+    const w = Math.min(Math.round(720 * Math.min(1.5, currentTextSize())), width - 24);
     this.text.setWordWrapWidth(w - 40).setPosition(20, 20);
+    for (let size = textPx(19); size >= 12; size--) {
+      this.text.setFontSize(size);
+      if (this.text.height + 40 <= height - 24) break;
+    }
     this.box.setSize(w, this.text.height + 40);
     this.panel.setPosition((width - w) / 2, Math.max(12, (height - this.text.height - 40) / 3));
   }

@@ -6,7 +6,8 @@
 // round has no way out but the lobby's).
 
 import type Phaser from 'phaser';
-import { UI } from '../../palette.ts';
+import { UI, textPx } from '../../palette.ts';
+import { currentTextSize } from '../../a11y/comfort.ts';
 import { reportDrawn } from '../../test-hook.ts';
 import { Button } from '../../ui/Button.ts';
 
@@ -51,16 +52,21 @@ export class LeaveConfirm {
 
   layout(): void {
     const { width, height } = this.scene.scale;
-    const w = Math.min(520, width - 24);
+    const w = Math.min(Math.round(520 * Math.min(1.5, currentTextSize())), width - 24);
     this.backdrop.setSize(width, height);
-    this.text.setWordWrapWidth(w - 32).setPosition(width / 2, 0);
-    const h = 24 + this.text.height + 20 + 48 + 24;
+    this.text.setFontSize(textPx(20)).setWordWrapWidth(w - 32).setPosition(width / 2, 0);
+    // The buttons share the box's width (each at most 150 px at 100 % text) and grow with their labels.
+    const buttonW = Math.min(Math.round(150 * currentTextSize()), Math.floor((w - 48) / 2));
+    const buttonH = Math.max(48, Math.ceil(textPx(18) * 1.25) + 14);
+    this.leave.resize(buttonW, buttonH);
+    this.stay.resize(buttonW, buttonH);
+    const h = 24 + this.text.height + 20 + buttonH + 24;
     const top = Math.max(12, (height - h) / 2);
     this.box.setPosition((width - w) / 2, top).setSize(w, h);
     this.text.setY(top + 24);
-    const buttonsY = top + 24 + this.text.height + 20 + 24;
-    this.leave.setPosition(width / 2 - 85, buttonsY);
-    this.stay.setPosition(width / 2 + 85, buttonsY);
+    const buttonsY = top + 24 + this.text.height + 20 + buttonH / 2;
+    this.leave.setPosition(width / 2 - buttonW / 2 - 10, buttonsY);
+    this.stay.setPosition(width / 2 + buttonW / 2 + 10, buttonsY);
   }
 
   destroy(): void {

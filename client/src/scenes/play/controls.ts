@@ -3,11 +3,13 @@
 // decimal or hex addresses (both kept in the browser), and on the level about free-list
 // order, which order the holes are numbered in. The scene says which moves are
 // on offer and where the row goes; on a projector the buttons are drawn larger than
-// made (layout.ts projectorScale).
+// made (layout.ts projectorScale), and they grow with the player's text size (two to
+// a row at most on a phone, where the labels drop their key hints: Button.ts).
 
 import type Phaser from 'phaser';
 import { Sound, volumeLabel } from '../../audio/sound.ts';
 import { UI } from '../../palette.ts';
+import { currentTextSize } from '../../a11y/comfort.ts';
 import { loadAddressDisplay, toggleAddressDisplay } from '../../ui/address-display.ts';
 import { Button } from '../../ui/Button.ts';
 import { LIST_ORDERS, listOrderName, type ListOrder } from '../../views/line-marks.ts';
@@ -76,13 +78,19 @@ export class PlayControls {
     return this.hints;
   }
 
-  /** The visible buttons, in order, sized for a screen `scale` times a laptop's. */
-  shown(scale: number): Button[] {
+  /**
+   * The visible buttons, in order, sized for a screen `scale` times a laptop's and the
+   * player's text size, none wider than a row of `rowWidth` (half of it when `narrow`).
+   */
+  shown(scale: number, rowWidth: number, narrow: boolean): Button[] {
     const shown = Object.values(this.buttons).filter((b) => b.visible);
+    const grow = currentTextSize();
+    const widest = narrow ? Math.floor((rowWidth - 12) / 2) : rowWidth;
+    const height = Math.max(Math.round(BUTTON.height * scale), Math.ceil(BUTTON.fontSize * scale * grow * 1.25) + 12);
     for (const b of shown) {
       const width = this.base.get(b) ?? b.width;
       this.base.set(b, width);
-      b.resize(Math.round(width * scale), Math.round(BUTTON.height * scale)).setFontSize(Math.round(BUTTON.fontSize * scale));
+      b.resize(Math.min(widest, Math.round(width * scale * grow)), height).setFontSize(Math.round(BUTTON.fontSize * scale));
     }
     return shown;
   }
@@ -108,6 +116,11 @@ export class PlayControls {
     this.buttons.order.setText(orderLabel(this.order));
     act.orderChanged();
     act.status(`The holes are numbered in ${listOrderName(this.order)} order: 1 is the hole first fit tries first.`, UI.dim);
+  }
+
+  /** Shows the volume as it is now (after the comfort settings changed it). */
+  showVolume(): void {
+    this.buttons.sound.setText(`${volumeLabel(Sound.of('play').volume)} (M)`);
   }
 
   /** The sound button: off, 30 %, 70 %, 100 % (kept in the browser). */

@@ -38,12 +38,18 @@ export interface PlayLayoutInput {
   readonly buddyLine: { readonly rowHeight: number; readonly spaceBytes: number } | null;
   /** How much larger the status, progress and buttons are drawn (projectorScale); 1 when absent. */
   readonly scale?: number;
+  /** The player's text size (1 to 2, a11y/comfort.ts): the title, progress and status lines grow by it; 1 when absent. */
+  readonly textSize?: number;
+  /** The buttons' height (they grow with their labels); 44 × scale when absent. */
+  readonly buttonHeight?: number;
 }
 
 export interface PlayLayout {
   readonly narrow: boolean;
   readonly title: { readonly x: number; readonly y: number; readonly fontSize: number; readonly maxWidth: number };
   readonly close: Point;
+  /** The comfort settings' button, left of the ✕ (or where the ✕ would be). */
+  readonly settings: Point;
   readonly card: Rect;
   readonly queue: Rect;
   /** The heap's whole box (the board of a slab or arena round). */
@@ -61,6 +67,8 @@ export interface PlayLayout {
   readonly buttons: readonly Point[];
   /** The right edge of the content (addresses drawn past it are off the heap's box). */
   readonly right: number;
+  /** Everything has its room: the heap got at least its least height and the buttons are not pushed up into the words. */
+  readonly fits: boolean;
   /** The progress and status lines' text size, and the buttons' height. */
   readonly textSize: number;
   readonly buttonHeight: number;
@@ -117,16 +125,21 @@ function buttonCentres(widths: readonly number[], left: number, top: number, rig
 export function playLayout(input: PlayLayoutInput): PlayLayout {
   const { width, height } = input;
   const scale = input.scale ?? 1;
-  const rowStep = Math.round(BUTTON_ROW * scale);
-  const textSize = Math.round(16 * scale);
+  const grow = input.textSize ?? 1;
+  const buttonHeight = input.buttonHeight ?? Math.round(44 * scale);
+  const rowStep = Math.max(Math.round(BUTTON_ROW * scale), buttonHeight + 8);
+  const textSize = Math.round(16 * scale * grow);
   const narrow = width < NARROW;
   const pad = narrow ? 12 : 24;
+  // The progress line and the status's two lines, between the meters and the buttons.
+  const wordsHeight = Math.ceil(textSize * 1.25 * 3) + 10;
   // In a class on a wide screen the class panel takes a column on the right; the board keeps the rest.
   const column = input.inClass && width >= CLASS_COLUMN_WIDTH ? Math.round(Math.min(420, Math.max(260, width * 0.24))) : 0;
   const contentW = width - 2 * pad - (column ? column + pad : 0);
   const right = pad + contentW;
-  const title = { x: pad, y: 12, fontSize: narrow ? 20 : 26, maxWidth: width - 2 * pad - (input.hasClose ? 56 : 0) };
-  const cardTop = narrow ? 56 : 64;
+  const titleFont = Math.round((narrow ? 20 : 26) * grow);
+  const title = { x: pad, y: 12, fontSize: titleFont, maxWidth: width - 2 * pad - (input.hasClose ? 56 : 0) - 52 };
+  const cardTop = Math.max(narrow ? 56 : 64, 12 + Math.ceil(titleFont * 1.25) + 8);
   const card = { x: pad, y: cardTop, w: contentW, h: input.cardHeight };
   // The next requests sit beside the card, or on a phone on a line of their own under it.
   const queueTop = cardTop + input.cardHeight + 8;
@@ -141,7 +154,10 @@ export function playLayout(input: PlayLayoutInput): PlayLayout {
   const panelHeight = input.inClass && !column ? input.compactPanelHeight(panelFont) : 0;
   // Rows of buttons past the first take room from the heap, so every button stays on screen.
   const extraRows = (countRows(input.buttonWidths, contentW) - 1) * rowStep;
-  const heapHeight = Math.max(140, height - heapTop - metersHeight - panelHeight - (narrow ? 150 : 120) * scale - extraRows);
+  // Under the heap: a gap, the meters, the words, the first row of buttons and the bottom margin.
+  const below = 12 + 8 + wordsHeight + buttonHeight + 8 + (narrow ? 12 : 0);
+  const heapRoom = height - heapTop - metersHeight - panelHeight - below - extraRows;
+  const heapHeight = Math.max(140, heapRoom);
   const heap = { x: pad, y: heapTop, w: contentW, h: heapHeight };
   // A buddy round: the address line on top (the one or two rows its space needs at 2 px a
   // byte, as the line wraps), the tree and its free lists under it.
@@ -157,24 +173,26 @@ export function playLayout(input: PlayLayoutInput): PlayLayout {
   const classPanel = input.inClass
     ? { box: column ? { x: right + pad, y: cardTop, w: column, h: height - cardTop - pad } : { x: pad, y: panelTop, w: contentW, h: panelHeight }, fontSize: panelFont, compact: !column }
     : null;
-  const below = panelTop + panelHeight;
-  const buttonsY = Math.min(height - 30 * scale - extraRows, below + metersHeight + (narrow ? 96 : 84) * scale);
+  const wordsTop = panelTop + panelHeight;
+  const buttonsY = Math.min(height - 8 - buttonHeight / 2 - extraRows, wordsTop + metersHeight + 8 + wordsHeight + buttonHeight / 2);
   return {
     narrow,
     title,
     close: { x: width - pad - 22, y: 34 },
+    settings: { x: width - pad - 22 - (input.hasClose ? 52 : 0), y: 34 },
     card,
     queue,
     heap,
     line,
     tree,
     classPanel,
-    meters: { x: pad, y: below, w: contentW, h: metersHeight },
-    progress: { x: pad, y: below + metersHeight + 8, wrap: contentW },
-    status: { x: pad, y: below + metersHeight + 8 + Math.round(24 * scale), wrap: contentW },
+    meters: { x: pad, y: wordsTop, w: contentW, h: metersHeight },
+    progress: { x: pad, y: wordsTop + metersHeight + 8, wrap: contentW },
+    status: { x: pad, y: wordsTop + metersHeight + 8 + Math.max(Math.round(24 * scale), Math.ceil(textSize * 1.25) + 4), wrap: contentW },
     buttons: buttonCentres(input.buttonWidths, pad, buttonsY, right, rowStep),
     right,
     textSize,
-    buttonHeight: Math.round(44 * scale),
+    buttonHeight,
+    fits: heapRoom >= 140,
   };
 }
