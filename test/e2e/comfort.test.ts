@@ -72,7 +72,9 @@ function textsOutOfTheirControls(texts: readonly TextBox[], rects: readonly Rect
 async function expectFits(page: Page, view: Screen, name: string): Promise<void> {
   await page.screenshot({ path: artifactPath(`comfort-${name}.png`) });
   expect(view.texts.length, `${name} shows text`).toBeGreaterThan(0);
-  expect(textsOffScreen(view.texts, view.width, view.height), `${name}: texts off screen`).toEqual([]);
+  // A view not shown is parked far off the canvas (the results' replay while the charts show): not a text drawn off screen.
+  const drawn = view.texts.filter((t) => t.x > -5000 && t.y > -5000);
+  expect(textsOffScreen(drawn, view.width, view.height), `${name}: texts off screen`).toEqual([]);
   expect(textsOutOfTheirControls(view.texts, await controls(page)), `${name}: texts out of their buttons`).toEqual([]);
 }
 

@@ -221,9 +221,11 @@ export class LevelSelectScene extends Phaser.Scene {
     // As many lines as fit between the map and the Play button (the rest is read in the level).
     this.detail.setFontSize(textPx(narrow ? 15 : 17)).setPosition(pad, detailTop).setWordWrapWidth(width - 2 * pad).setMaxLines(0);
     const perLine = this.detail.height / Math.max(1, this.detail.getWrappedText().length);
-    this.detail.setMaxLines(Math.max(1, Math.floor((bottom - buttonH / 2 - 8 - detailTop) / Math.max(1, perLine))));
+    // No room for a line (a phone at large text): the words are left to the level's explanation (and the screen reader's line).
+    const lines = Math.floor((bottom - buttonH / 2 - 8 - detailTop) / Math.max(1, perLine));
+    this.detail.setMaxLines(Math.max(1, lines)).setVisible(lines >= 1);
     // The Play button right under the words (at the bottom when they fill the room).
-    const playY = Math.min(bottom, detailTop + this.detail.height + 8 + buttonH / 2);
+    const playY = Math.min(bottom, detailTop + (lines >= 1 ? this.detail.height : 0) + 8 + buttonH / 2);
     this.play.setPosition(pad + this.play.width / 2, playY).setEnabled(stop?.unlocked ?? false);
     if (narrow) clock?.setPosition(width - pad - clockW / 2, playY);
     // The stars counter beside the heading (on a phone the clock button sits beside Play, so the header has room).

@@ -18,7 +18,6 @@ import { policyLabel } from '../../../shared/match/kinds.ts';
 import { decodeRegions, syncedHappenings } from '../net/synced.ts';
 import { Sound, soundOfEvent } from '../audio/sound.ts';
 import { UI, baseFontSize } from '../palette.ts';
-import { currentTextSize } from '../a11y/comfort.ts';
 import { publishForTests } from '../test-hook.ts';
 import { PlayAccess } from '../a11y/play-access.ts';
 import { playLine } from '../views/heap-line.ts';

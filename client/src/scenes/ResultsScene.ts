@@ -17,7 +17,7 @@ import { formatAddress, formatBytes } from '../views/format.ts';
 import { Button } from '../ui/Button.ts';
 import { announce } from '../a11y/announcer.ts';
 import { readScreen } from '../a11y/screen-text.ts';
-import { UI } from '../palette.ts';
+import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { visibleTexts } from './class/screen-report.ts';
 import type { AssignmentRound } from '../net/connection.ts';
@@ -31,7 +31,7 @@ import { policyLabel } from '../../../shared/match/kinds.ts';
 import { onKey } from '../ui/keys.ts';
 import { forScreen, isTouchOnly, withoutKeyHint } from '../ui/touch.ts';
 import { currentTextSize, isMotionReduced } from '../a11y/comfort.ts';
-import { chipRows, resultsLayout, resultsType, type Box, type ResultsType } from './results-layout.ts';
+import { chipRows, resultsLayout, resultsType, type Box, type ResultsLayout, type ResultsType } from './results-layout.ts';
 import { measureText } from '../views/labels.ts';
 
 /** What the server sends beside the results so a round can be replayed here. */
@@ -264,26 +264,34 @@ export class ResultsScene extends Phaser.Scene {
     const layout = (): void => {
       const { width, height } = this.scale;
       // Larger on a projector (the play screen's rule), smaller words on a phone (results-layout.ts).
-      // The words at the player's text size, smaller only where they would leave the charts less than 40 % of the screen.
+      // The words at the player's text size, smaller only where they would leave the charts less than half the screen.
       let grow: number = currentTextSize();
       let type = resultsType(width, height, grow);
       let top = this.layOutWords({ heading, summary, debrief, starGlyphs }, type, width);
-      while (grow > 1 && top > height * 0.6) {
+      while (grow > 1 && top > height * 0.5) {
         grow = Math.max(1, grow - 0.125);
         type = resultsType(width, height, grow);
         top = this.layOutWords({ heading, summary, debrief, starGlyphs }, type, width);
       }
-      const at = resultsLayout({
+      // The charts' words at the player's text size, smaller only until the bars' rows fit their box.
+      const lay = (): ResultsLayout => resultsLayout({
         width, height, type, top, inClass: backTo !== undefined,
         barsHeight: bars.height(), barsMinHeight: bars.minHeight(), buttonWidths: [220, 180, 180],
       });
+      let chartFont = baseFontSize(width, height);
+      bars.setFont(chartFont);
+      let at = lay();
+      while (chartFont > baseFontSize(width, height, 1) && bars.minHeight() > at.bars.h) {
+        bars.setFont(--chartFont);
+        at = lay();
+      }
       if (showingReplay && replay) {
         bars.layout(-10_000, -10_000, 1, 1);
         plot.layout(-10_000, -10_000, 1, 1);
         this.layOutReplay(replay, at.replay, type.scale);
       } else {
-        bars.layout(at.bars.x, at.bars.y, at.bars.w, at.bars.h);
-        plot.layout(at.plot.x, at.plot.y, at.plot.w, at.plot.h);
+        bars.layout(at.bars.x, at.bars.y, at.bars.w, at.bars.h, chartFont);
+        plot.layout(at.plot.x, at.plot.y, at.plot.w, at.plot.h, chartFont);
       }
       const boxOf = (t: Phaser.GameObjects.Text): Box => ({ x: t.x, y: t.y, w: t.width, h: t.height });
       placed = { width, height, scale: type.scale, body: type.body, heading: boxOf(heading), summary: boxOf(summary), bars: at.bars, plot: at.plot };

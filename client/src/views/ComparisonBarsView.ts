@@ -55,7 +55,7 @@ export class ComparisonBarsView extends PanelView<Comparison> {
     const format = this.data.format ?? formatPercent;
     let top = this.bounds.y;
     if (this.data.title) {
-      this.labels.add(this.bounds.x, top, this.data.title, { size: font, colour: UI.text, bold: true, originX: 0, originY: 0 });
+      this.labels.add(this.bounds.x, top, fitText(this.data.title, this.bounds.width, font, true), { size: font, colour: UI.text, bold: true, originX: 0, originY: 0 });
       top += lineHeight(font) + 6;
     }
     const entries = this.data.entries;
