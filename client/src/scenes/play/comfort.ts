@@ -1,4 +1,4 @@
-// The comfort settings from the play screen: the ⚙ in the header (or O) opens the
+// The comfort settings from the play screen: the ⚙ in the header (or S) opens the
 // settings overlay (a11y/ComfortDialog.ts). While it is open the round is held like
 // under any overlay (moves wait, the practice clock stands still); a new text size
 // lays the screen out again, and a new volume shows on the Sound button.
@@ -24,7 +24,7 @@ export class PlayComfort {
       else if (change === 'sound') host.soundChanged();
       else if (change === 'text') scene.scale.refresh();
     });
-    this.button = new Button(scene, 0, 0, '⚙', () => this.dialog.open(), { width: 44, height: 44, fontSize: 20, key: 'O', label: 'Comfort settings (O)' }).setName('comfort');
+    this.button = new Button(scene, 0, 0, '⚙', () => this.dialog.open(), { width: 44, height: 44, fontSize: 20, key: 'S', label: 'Comfort settings (S)' }).setName('comfort');
   }
 
   /** Whether the settings overlay is open (it holds the round). */
