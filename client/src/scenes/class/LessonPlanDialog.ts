@@ -10,7 +10,8 @@
 import type Phaser from 'phaser';
 import { describeError, listRounds, type ListedRound } from '../../net/connection.ts';
 import { exportPlan, listAssignments, listPlans, makeAssignment, savePlan, type HostAssignment, type ListedPlan } from '../../net/lesson-plans.ts';
-import { actionRow, button, COLOURS, DomDialog, el, labelled, roundWords, smallButton } from './DomDialog.ts';
+import { actionRow, button, COLOURS, DomDialog, el, labelled, smallButton } from '../../ui/DomDialog.ts';
+import { roundWords } from './round-words.ts';
 import { addToDraft, dateTimeValue, deadlineFrom, EMPTY_DRAFT, moveInDraft, planBody, readPlanFile, removeFromDraft, suggestedDeadline, type PlanDraft } from './plan-draft.ts';
 import { filterRounds } from './round-catalogue.ts';
 

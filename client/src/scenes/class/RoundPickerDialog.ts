@@ -15,7 +15,8 @@ import { previewRound, type RoundPreview } from '../../../../shared/match/round-
 import { LECTURE_SCRIPTS } from '../../../../shared/streams/lecture.ts';
 import { describeError, type ListedRound } from '../../net/connection.ts';
 import { EDITOR_DEFAULTS, editorCopy, editorSettings, filterRounds, lengthWords, type EditorValues } from './round-catalogue.ts';
-import { actionRow, button, COLOURS, DomDialog, el, INPUT_STYLE, labelled, roundWords, smallButton } from './DomDialog.ts';
+import { actionRow, button, COLOURS, DomDialog, el, INPUT_STYLE, labelled, smallButton } from '../../ui/DomDialog.ts';
+import { roundWords } from './round-words.ts';
 
 export interface RoundPickerDeps {
   readonly load: () => Promise<ListedRound[]>;

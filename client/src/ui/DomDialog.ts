@@ -1,11 +1,11 @@
-// What the dashboard's HTML dialogs share (the round picker, the lesson plans): a modal
-// box over the canvas with role="dialog", labelled by its heading; Esc closes it and the
-// focus goes back to what had it; keys, presses and releases inside never reach the game; the focus is
-// drawn as a white ring on every control. Plus the small element makers their views use
-// (buttons, labelled inputs), so the two dialogs look and behave alike. Removed with the scene.
+// What the game's HTML dialogs share (the comfort settings, the dashboard's round picker
+// and lesson plans): a modal box over the canvas with role="dialog", labelled by its
+// heading; Esc closes it and the focus goes back to what had it; Tab and Shift+Tab stay
+// inside it; keys, presses and releases inside never reach the game; the focus is drawn
+// as a ring on every control. Plus the small element makers their views use (buttons,
+// labelled inputs), so the dialogs look and behave alike. Removed with the scene.
 
 import type Phaser from 'phaser';
-import { roundLine, type ListedRoundLike } from './round-catalogue.ts';
 
 export const COLOURS = { text: '#e8eaf0', dim: '#a0a6b4', panel: '#1f232d', edge: '#4a5163', accent: '#56b4e9', bad: '#ff8a80', bar: '#e69f00' };
 
@@ -55,14 +55,6 @@ export function labelled(text: string, control: HTMLElement): HTMLLabelElement {
   return label;
 }
 
-/** A round's title, description and line (kind, requests, length), as the picker lists it. */
-export function roundWords(round: ListedRoundLike): HTMLElement[] {
-  const words = [el('strong', { display: 'block' }, round.title)];
-  if (round.description) words.push(el('span', { display: 'block', color: COLOURS.dim, fontSize: '14px' }, round.description));
-  words.push(el('span', { display: 'block', color: COLOURS.dim, fontSize: '14px' }, roundLine(round)));
-  return words;
-}
-
 /** A row of buttons at the foot of a view. */
 export function actionRow(...buttons: HTMLElement[]): HTMLDivElement {
   const row = el('div', { display: 'flex', gap: '10px', marginTop: '12px', justifyContent: 'flex-end', flexWrap: 'wrap' });
@@ -93,6 +85,7 @@ export class DomDialog {
     this.root.append(this.box);
     this.root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.close();
+      else if (event.key === 'Tab') this.keepFocusInside(event);
       event.stopPropagation();
     });
     // Phaser hears presses and releases on the whole window (to end a drag outside the canvas):
@@ -121,6 +114,23 @@ export class DomDialog {
     this.opener?.focus({ preventScroll: true });
     this.opener = null;
     this.toggled();
+  }
+
+  /** Tab from the last control goes to the first, Shift+Tab from the first to the last (a radio group is one stop: its checked button). */
+  private keepFocusInside(event: KeyboardEvent): void {
+    const focusable = [...this.box.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href]')]
+      .filter((e) => !(e as HTMLInputElement).disabled && e.offsetParent !== null && !(e instanceof HTMLInputElement && e.type === 'radio' && !e.checked));
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const inside = document.activeElement instanceof HTMLElement && this.box.contains(document.activeElement);
+    if (!event.shiftKey && (document.activeElement === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    } else if (event.shiftKey && (document.activeElement === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    }
   }
 
   /** The view's heading, which names the dialog. */
