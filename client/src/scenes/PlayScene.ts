@@ -6,7 +6,8 @@
 // play/: the room and what it syncs (session.ts), the moves (moves.ts), where things go
 // (layout.ts, pure), the buttons (controls.ts), the title, progress and status lines
 // (words.ts), the ✕, the leave question and Esc (leaving.ts), the explanation, tips, 3-2-1
-// and reading pause (reading.ts), the kind's views (kind-screens.ts), and in a class (launched by
+// and reading pause (reading.ts), the kind's views, laid out and drawn (kind-screens.ts), the ⚙
+// comfort settings (comfort.ts), and in a class (launched by
 // ClassLobbyScene, which sleeps meanwhile and takes the student back when the round
 // ends or the class is gone) the class panel and the host's pause (ClassRound.ts).
 
@@ -14,18 +15,16 @@ import Phaser from 'phaser';
 import type { MatchState } from '../../../server/state/match-state.ts';
 import { findLevel } from '../../../shared/levels/levels.ts';
 import type { KindView } from '../../../shared/match/kind-view.ts';
-import { policyLabel } from '../../../shared/match/kinds.ts';
 import { decodeRegions, syncedHappenings } from '../net/synced.ts';
 import { Sound, soundOfEvent } from '../audio/sound.ts';
 import { UI, baseFontSize } from '../palette.ts';
 import { publishForTests } from '../test-hook.ts';
 import { PlayAccess } from '../a11y/play-access.ts';
-import { playLine } from '../views/heap-line.ts';
-import { lineMarks, marksListOrder } from '../views/line-marks.ts';
+import { marksListOrder } from '../views/line-marks.ts';
 import { MetersView, metersOf } from '../views/MetersView.ts';
 import { QueueView } from '../views/QueueView.ts';
 import { RequestCardView } from '../views/RequestCardView.ts';
-import { classPhase, hintsOf, isRoundOn } from './class/class-state.ts';
+import { classPhase, isRoundOn } from './class/class-state.ts';
 import { ClassRound } from './play/ClassRound.ts';
 import { PlayControls } from './play/controls.ts';
 import { EventShow } from './play/EventShow.ts';
@@ -181,7 +180,7 @@ export class PlayScene extends Phaser.Scene {
     // On a projector the buttons, status and progress are drawn larger (layout.ts projectorScale).
     const scale = projectorScale(width, height);
     const buttons = this.controls.shown(scale, width - (width < 700 ? 24 : 48), width < 700);
-    const { heapView, board, buddyView } = this.screens;
+    const { heapView, buddyView } = this.screens;
     const m = this.match();
     const view = m ? this.session.kindView(m) : null;
     // The views' text at the player's size, smaller only where the screen is too short for it (play/fit.ts).
@@ -199,12 +198,7 @@ export class PlayScene extends Phaser.Scene {
     this.heapRight = at.right;
     this.card.layout(at.card.x, at.card.y, at.card.w, at.card.h, font);
     this.queue.layout(at.queue.x, at.queue.y, at.queue.w, at.queue.h, font);
-    if (at.tree) this.screens.fold(at.tree.w, at.tree.h);
-    if (buddyView && heapView && at.tree) {
-      heapView.layout(at.line.x, at.line.y, at.line.w, at.line.h);
-      buddyView.layout(at.tree.x, at.tree.y, at.tree.w, Math.min(buddyView.height(), at.tree.h));
-    } else heapView?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
-    board?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
+    this.screens.layout(at);
     if (at.classPanel) this.classRound?.layout(at.classPanel.box, at.classPanel.fontSize, at.classPanel.compact);
     this.meters.layout(at.meters.x, at.meters.y, at.meters.w, at.meters.h, font);
     buttons.forEach((b, i) => b.setPosition(at.buttons[i]?.x ?? 0, at.buttons[i]?.y ?? 0));
@@ -223,23 +217,10 @@ export class PlayScene extends Phaser.Scene {
     // The last moves' events are still told (the placement that ended the round, its frees).
     if (this.session.inClass && !isRoundOn(classPhase(this.session.classState()))) return this.playEvents.take(m.version, syncedHappenings(m));
     this.screens.ensureFor(m.kind);
-    const { heapView, board, buddyView } = this.screens;
     const regions = decodeRegions(m.regions);
     const view = this.session.kindView(m);
-    if (buddyView && view?.kind === 'buddy') {
-      buddyView.show({ regions, unit: view.unit, minOrder: view.minOrder, maxOrder: view.maxOrder, freeLists: view.freeLists });
-    }
-    // A board's hint may name "a new slab or arena" (target -1); the line's carets point at addresses (hintsOf).
-    if (board) board.show(view, regions, this.controls.showHints ? m.hints.map((h) => ({ label: policyLabel(h.policy), target: h.target })) : []);
-    else if (heapView) {
-      const mmapThreshold = view?.kind === 'freelist' ? view.rule.mmapThreshold : null;
-      const line = playLine(regions, { canGrow: m.canGrow, pendingSize: m.hasPending ? m.pending.size : 0, mmapThreshold });
-      heapView.show(view?.kind === 'freelist' && view.rule.header > 0 ? { ...line, headerBytes: view.rule.header } : line);
-      // A request the engine maps goes to the mmap strip wherever it is placed: no caret on the line points elsewhere.
-      heapView.setHints(line.mmap?.pendingMapped || !this.controls.showHints ? [] : hintsOf(m));
-      heapView.setMarks(lineMarks(this.data_.level, view, this.controls.listOrder));
-      this.moves.showFitting();
-    }
+    this.screens.show(m, view, regions, { hints: this.controls.showHints, level: this.data_.level, listOrder: this.controls.listOrder });
+    if (this.screens.heapView) this.moves.showFitting();
     this.card.show(m.hasPending && m.phase !== 'done' ? { id: m.pending.id, size: m.pending.size, ...(m.pending.tag ? { tag: m.pending.tag } : {}) } : null);
     this.queue.show(m.hasPending && m.upcoming ? m.upcoming.map((e) => ({ op: e.op === 'free' ? 'free' : 'malloc', id: e.id, size: e.size })) : []);
     if (m.version !== this.lastVersion) {

@@ -4,11 +4,19 @@
 // or arena board instead of the line. Each view's picks become the scene's placements.
 
 import type Phaser from 'phaser';
+import type { MatchState } from '../../../../server/state/match-state.ts';
+import type { KindView } from '../../../../shared/match/kind-view.ts';
+import { policyLabel } from '../../../../shared/match/kinds.ts';
+import type { decodeRegions } from '../../net/synced.ts';
 import { UI } from '../../palette.ts';
 import { exposeProbe } from '../../test-probe.ts';
 import { BuddyView } from '../../views/BuddyView.ts';
 import { HeapView } from '../../views/HeapView.ts';
 import { formatAddress } from '../../views/format.ts';
+import { playLine } from '../../views/heap-line.ts';
+import { lineMarks, type ListOrder } from '../../views/line-marks.ts';
+import { hintsOf } from '../class/class-state.ts';
+import type { PlayLayout } from './layout.ts';
 import { isBoardKind, KindBoard } from '../kind-board.ts';
 import { isTouchOnly, playHelp } from '../../ui/touch.ts';
 
@@ -18,6 +26,13 @@ export const LINE_HELP = HELP.line;
 const BUDDY_TREE_HELP = HELP.tree;
 /** From this width BuddyView puts its free lists beside the tree rather than under it. */
 const BUDDY_SIDE_BY_SIDE = 900;
+
+/** What the player chose to see: the policies' hints, and on the list-order level the order shown. */
+export interface ShownMarks {
+  readonly hints: boolean;
+  readonly level: string | undefined;
+  readonly listOrder: ListOrder;
+}
 
 /** What the screens ask of the play scene. */
 export interface KindScreensHost {
@@ -82,6 +97,34 @@ export class KindScreens {
     this.buddyView?.setListsOnly(this.treeFolded);
     if (this.treeFolded && this.host.statusText() === BUDDY_TREE_HELP) this.host.setHelp(LINE_HELP);
     if (!this.treeFolded && this.host.statusText() === LINE_HELP) this.host.setHelp(BUDDY_TREE_HELP);
+  }
+
+  /** Puts the line (with the tree under it in a buddy round) or the board in the layout's boxes. */
+  layout(at: Pick<PlayLayout, 'heap' | 'line' | 'tree'>): void {
+    if (at.tree) this.fold(at.tree.w, at.tree.h);
+    const { heapView, buddyView, board } = this;
+    if (buddyView && heapView && at.tree) {
+      heapView.layout(at.line.x, at.line.y, at.line.w, at.line.h);
+      buddyView.layout(at.tree.x, at.tree.y, at.tree.w, Math.min(buddyView.height(), at.tree.h));
+    } else heapView?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
+    board?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
+  }
+
+  /** Draws the match: the buddy tree and its lists, the board, or the line with its hints and marks. */
+  show(m: MatchState, view: KindView | null, regions: ReturnType<typeof decodeRegions>, shown: ShownMarks): void {
+    const { heapView, board, buddyView } = this;
+    if (buddyView && view?.kind === 'buddy') {
+      buddyView.show({ regions, unit: view.unit, minOrder: view.minOrder, maxOrder: view.maxOrder, freeLists: view.freeLists });
+    }
+    // A board's hint may name "a new slab or arena" (target -1); the line's carets point at addresses (hintsOf).
+    if (board) return board.show(view, regions, shown.hints ? m.hints.map((h) => ({ label: policyLabel(h.policy), target: h.target })) : []);
+    if (!heapView) return;
+    const mmapThreshold = view?.kind === 'freelist' ? view.rule.mmapThreshold : null;
+    const line = playLine(regions, { canGrow: m.canGrow, pendingSize: m.hasPending ? m.pending.size : 0, mmapThreshold });
+    heapView.show(view?.kind === 'freelist' && view.rule.header > 0 ? { ...line, headerBytes: view.rule.header } : line);
+    // A request the engine maps goes to the mmap strip wherever it is placed: no caret on the line points elsewhere.
+    heapView.setHints(line.mmap?.pendingMapped || !shown.hints ? [] : hintsOf(m));
+    heapView.setMarks(lineMarks(shown.level, view, shown.listOrder));
   }
 
   destroy(): void {
