@@ -6,27 +6,14 @@
 // and the heap's flashes stand still instead of fading.
 
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PlayViewForTests } from '../../client/src/test-hook.ts';
-import { artifactPath, textsOffScreen, type TextBox } from './support.ts';
-import { until, untilLaidOut, untilMoveOrResults, untilPast, untilScene, useServerAndPeople, type Published } from './scene-support.ts';
+import { artifactPath, type TextBox } from './support.ts';
+import { until, untilLaidOut, untilMoveOrResults, untilPast, untilScene, useServerAndPeople } from './scene-support.ts';
 import { expectNoSeriousViolations, focused } from './a11y-support.ts';
+import { expectFits, personWith as personWithIn, type Screen } from './comfort-support.ts';
 
 const people = useServerAndPeople();
-
-interface Screen extends Published {
-  readonly width: number;
-  readonly height: number;
-  readonly texts: readonly TextBox[];
-}
-
-interface Rect {
-  readonly label: string;
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
 
 interface DialogReport {
   readonly open: boolean;
@@ -37,45 +24,10 @@ interface DialogReport {
 const SIZES = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
 
 /** A browser whose comfort settings start as `comfort` (as if chosen on an earlier visit). */
-function personWith(size: { width: number; height: number }, comfort: Record<string, unknown>): Promise<Page> {
-  return people.person(size, async (context: BrowserContext) => {
-    await context.addInitScript((stored) => {
-      if (window.localStorage.getItem('mallocade:comfort') === null) window.localStorage.setItem('mallocade:comfort', stored);
-    }, JSON.stringify(comfort));
-  });
-}
-
-function controls(page: Page): Promise<Rect[]> {
-  return page.evaluate(() => [...((window as unknown as { mallocade?: { controls?: () => Rect[] } }).mallocade?.controls?.() ?? [])]);
-}
+const personWith = (size: { width: number; height: number }, comfort: Record<string, unknown>): Promise<Page> => personWithIn(people, size, comfort);
 
 function dialog(page: Page): Promise<DialogReport | null> {
   return page.evaluate(() => ((window as unknown as { mallocade?: { views?: Record<string, unknown> } }).mallocade?.views?.ComfortDialog as DialogReport | undefined) ?? null);
-}
-
-/** Texts whose middle is on a control but which stick out of it. */
-function textsOutOfTheirControls(texts: readonly TextBox[], rects: readonly Rect[]): string[] {
-  const out: string[] = [];
-  for (const t of texts) {
-    const cx = t.x + t.w / 2;
-    const cy = t.y + t.h / 2;
-    const under = rects.find((r) => cx >= r.x && cx <= r.x + r.w && cy >= r.y && cy <= r.y + r.h);
-    if (!under) continue;
-    if (t.x < under.x - 1 || t.y < under.y - 1 || t.x + t.w > under.x + under.w + 1 || t.y + t.h > under.y + under.h + 1) {
-      out.push(`"${t.text}" (${t.x},${t.y} ${t.w}x${t.h}) sticks out of "${under.label}" (${Math.round(under.x)},${Math.round(under.y)} ${Math.round(under.w)}x${Math.round(under.h)})`);
-    }
-  }
-  return out;
-}
-
-/** Every text of the screen on screen and inside the control it sits on; a screenshot as `name`. */
-async function expectFits(page: Page, view: Screen, name: string): Promise<void> {
-  await page.screenshot({ path: artifactPath(`comfort-${name}.png`) });
-  expect(view.texts.length, `${name} shows text`).toBeGreaterThan(0);
-  // A view not shown is parked far off the canvas (the results' replay while the charts show): not a text drawn off screen.
-  const drawn = view.texts.filter((t) => t.x > -5000 && t.y > -5000);
-  expect(textsOffScreen(drawn, view.width, view.height), `${name}: texts off screen`).toEqual([]);
-  expect(textsOutOfTheirControls(view.texts, await controls(page)), `${name}: texts out of their buttons`).toEqual([]);
 }
 
 /** The biggest text drawn by the play screen's request card and status, to see that 200 % is really larger. */
