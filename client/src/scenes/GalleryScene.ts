@@ -256,7 +256,7 @@ export class GalleryScene extends Phaser.Scene {
     buddy.enableInput();
     buddy.events.on('pick', (region) => this.note(`pick block ${region.start} order ${buddy.orderOf(region)} ${region.state}`));
     return {
-      layout: (x, y, w, h) => buddy.layout(x, y, w, Math.min(h, buddy.height())),
+      layout: (x, y, w, h) => buddy.layout(x, y, w, Math.min(h, buddy.height(w))),
       destroy: () => buddy.destroy(),
       probes: () => ({ free: buddy.pointOf(32) }),
     };

@@ -185,20 +185,21 @@ export class PlayScene extends Phaser.Scene {
     const view = m ? this.session.kindView(m) : null;
     // The views' text at the player's size, smaller only where the screen is too short for it (play/fit.ts).
     const { at, font } = fitPlayLayout(baseFontSize(width, height), baseFontSize(width, height, 1), (size) => {
-      for (const v of [this.card, this.queue, this.meters]) v.setFont(size);
+      for (const v of [this.card, this.queue, this.meters, this.screens]) v.setFont(size);
       return playLayout({
         width, height, hasClose: this.leaving.close !== null, inClass: this.classRound !== null,
         cardHeight: this.card.height(), queueHeight: this.queue.height(), metersHeight: (w) => this.meters.height(w),
         compactPanelHeight: (s) => this.classRound?.compactHeight(s) ?? 0, baseFont: size,
         buttonWidths: buttons.map((b) => b.width), scale, textSize: size / baseFontSize(width, height, 1), buttonHeight: buttons[0]?.height,
-        buddyLine: buddyView && heapView ? { rowHeight: heapView.rowHeight(), spaceBytes: view?.kind === 'buddy' ? 2 ** view.maxOrder * view.unit : 0 } : null,
+        buddyLine: buddyView && heapView ? { rowHeight: heapView.rowHeight(), spaceBytes: view?.kind === 'buddy' ? 2 ** view.maxOrder * view.unit : 0, treeLeast: (w) => buddyView.listsLeast(w) } : null,
+        heapLeast: heapView?.leastHeight(),
       });
     });
     this.words.layout(at);
     this.heapRight = at.right;
     this.card.layout(at.card.x, at.card.y, at.card.w, at.card.h, font);
     this.queue.layout(at.queue.x, at.queue.y, at.queue.w, at.queue.h, font);
-    this.screens.layout(at);
+    this.screens.layout(at, font);
     if (at.classPanel) this.classRound?.layout(at.classPanel.box, at.classPanel.fontSize, at.classPanel.compact);
     this.meters.layout(at.meters.x, at.meters.y, at.meters.w, at.meters.h, font);
     buttons.forEach((b, i) => b.setPosition(at.buttons[i]?.x ?? 0, at.buttons[i]?.y ?? 0));

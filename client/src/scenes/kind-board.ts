@@ -37,6 +37,8 @@ export class KindBoard {
   private area = { x: 0, y: 0, width: 1, height: 1 };
   /** The room the hint line took at the last layout. */
   private hintsHeight = 0;
+  /** The board's text size from the last layout (the screen's base size when absent). */
+  private font: number | undefined;
 
   constructor(scene: Phaser.Scene, kind: BoardKind) {
     this.kind = kind;
@@ -76,8 +78,14 @@ export class KindBoard {
     this.pickListener = listener;
   }
 
-  layout(x: number, y: number, width: number, height: number): void {
+  /** Measures the board at a text size without drawing (the play screen's fit tries sizes). */
+  setFont(size: number): void {
+    this.view.setFont(size);
+  }
+
+  layout(x: number, y: number, width: number, height: number, font?: number): void {
     this.area = { x, y, width, height };
+    this.font = font;
     this.hintText.setPosition(x, y).setWordWrapWidth(width);
     this.placeView();
   }
@@ -86,7 +94,7 @@ export class KindBoard {
   private placeView(): void {
     const { x, y, width, height } = this.area;
     this.hintsHeight = this.hintRoom();
-    this.view.layout(x, y + this.hintsHeight, width, Math.max(60, height - this.hintsHeight));
+    this.view.layout(x, y + this.hintsHeight, width, Math.max(60, height - this.hintsHeight), this.font);
   }
 
   private hintRoom(): number {

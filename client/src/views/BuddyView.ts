@@ -1,7 +1,8 @@
 // Draws a binary buddy allocator as its tree: one row per order, the whole space at
 // the top, each split block joined to its two halves below, the blocks in use now
 // (free or live) filled in at their order; beside or under it, each order's free
-// list in list order (alone when the scene has no room for a deep tree). Clicking a block reports it as `pick` (the scene decides if it
+// list in list order, in columns where the room is short (alone when the scene has no
+// room for a deep tree). Clicking a block reports it as `pick` (the scene decides if it
 // may take the request); hovering shows what it is.
 
 import type Phaser from 'phaser';
@@ -28,6 +29,9 @@ export interface BuddyTree {
 }
 
 const GAP = 16;
+/** From this width the free lists go beside the tree, which takes this share of it. */
+const SIDE_BY_SIDE = 900;
+const TREE_SHARE = 0.62;
 
 export class BuddyView extends PickablePanel<RegionView, BuddyTree> {
   protected data: BuddyTree = { regions: [], unit: 1, minOrder: 0, maxOrder: 0 };
@@ -89,37 +93,68 @@ export class BuddyView extends PickablePanel<RegionView, BuddyTree> {
     return this.levels() * lineHeight(this.font()) * 2.2;
   }
 
-  /** The height tree and free lists need, stacked (as on a narrow screen). */
-  fullHeight(): number {
-    return this.treeHeight() + GAP + this.listsHeight();
+  /** The least height the tree is read at: rows far enough apart that their labels do not meet. */
+  treeLeast(): number {
+    return this.levels() * lineHeight(this.font()) * 1.5;
   }
 
-  /** The height the view needs as it draws now (the free lists alone, or tree and lists). */
-  height(): number {
-    return this.listsOnly ? this.listsHeight() : this.fullHeight();
+  /** The widest list line's width when its list is empty (a longer list is cut to its column). */
+  private columnWidth(): number {
+    const font = this.font();
+    const widest = Math.max(...this.listLines().map((line) => measureText(line.replace(/: .*$/, ': —'), font)), measureText('free lists (head first)', font, true) / 2);
+    return widest + GAP;
   }
 
-  private listsHeight(): number {
-    return lineHeight(this.font()) * (this.levels() + 1) + 4;
+  /** How many columns of free lists fit side by side in `width`. */
+  private columnsIn(width: number): number {
+    return Math.max(1, Math.min(this.levels(), Math.floor((width + GAP) / this.columnWidth())));
+  }
+
+  /** The free lists' height in `columns` columns (a heading, then the orders row by row). */
+  private listsHeightIn(columns: number): number {
+    return lineHeight(this.font()) * (Math.ceil(this.levels() / columns) + 1) + 4;
+  }
+
+  /** The free lists' height at `width`, in as many columns as fit (the least room they need). */
+  listsLeast(width: number): number {
+    return this.listsHeightIn(this.columnsIn(width));
+  }
+
+  /** The height the tree and free lists need stacked at `width` (the lists in as many columns as fit). */
+  stackedLeast(width: number): number {
+    return this.treeLeast() + GAP + this.listsLeast(width);
+  }
+
+  /** Whether tree and free lists are read in a box of this size (else the scene shows the lists alone). */
+  readableIn(width: number, height: number): boolean {
+    if (width < SIDE_BY_SIDE) return height >= this.stackedLeast(width);
+    return height >= Math.max(this.treeLeast(), this.listsLeast(width * (1 - TREE_SHARE) - GAP * 2));
+  }
+
+  /** The height the view needs as it draws now at `width` (the free lists alone, or tree and lists). */
+  height(width = this.bounds.width): number {
+    if (this.listsOnly) return this.listsLeast(width);
+    return width >= SIDE_BY_SIDE ? Math.max(this.treeHeight(), this.listsLeast(width * (1 - TREE_SHARE) - GAP * 2)) : this.treeHeight() + GAP + this.listsLeast(width);
   }
 
   protected draw(g: Phaser.GameObjects.Graphics): void {
     const font = this.font();
+    const free = this.data.regions.filter((r) => r.state === 'free').length;
     if (this.listsOnly) {
       this.drawLists({ x: this.bounds.x, y: this.bounds.y, w: this.bounds.width, h: this.bounds.height }, font);
-      reportDrawn('BuddyView', { levels: this.levels(), blocks: this.data.regions.length, free: this.data.regions.filter((r) => r.state === 'free').length, listsOnly: true });
+      reportDrawn('BuddyView', { levels: this.levels(), blocks: this.data.regions.length, free, listsOnly: true });
       return;
     }
-    const wide = this.bounds.width >= 900;
-    const listH = lineHeight(font) * (this.levels() + 1) + 4;
+    const wide = this.bounds.width >= SIDE_BY_SIDE;
+    const listH = this.listsLeast(this.bounds.width);
     const treeH = Math.min(this.treeHeight(), wide ? this.bounds.height : Math.max(60, this.bounds.height - listH - GAP));
-    const tree: Rect = { x: this.bounds.x, y: this.bounds.y, w: wide ? this.bounds.width * 0.62 : this.bounds.width, h: treeH };
+    const tree: Rect = { x: this.bounds.x, y: this.bounds.y, w: wide ? this.bounds.width * TREE_SHARE : this.bounds.width, h: treeH };
     const lists: Rect = wide
       ? { x: tree.x + tree.w + GAP * 2, y: this.bounds.y, w: this.bounds.width - tree.w - GAP * 2, h: this.bounds.height }
       : { x: this.bounds.x, y: tree.y + tree.h + GAP, w: this.bounds.width, h: listH };
     this.drawTree(g, tree, font);
     this.drawLists(lists, font);
-    reportDrawn('BuddyView', { levels: this.levels(), blocks: this.data.regions.length, free: this.data.regions.filter((r) => r.state === 'free').length, listsOnly: false });
+    reportDrawn('BuddyView', { levels: this.levels(), blocks: this.data.regions.length, free, listsOnly: false });
   }
 
   private drawTree(g: Phaser.GameObjects.Graphics, area: Rect, font: number): void {
@@ -179,11 +214,18 @@ export class BuddyView extends PickablePanel<RegionView, BuddyTree> {
     if (text && lineHeight(font) <= rect.h) this.labels.add(rect.x + Math.max(bodyW, measureText(text, font, true) + 6) / 2, rect.y + rect.h / 2, text, { size: font, colour: textOn(look.colour), bold: true });
   }
 
+  /** The free lists under their heading, in the fewest columns that fit the area's height (as many as its width holds, at most). */
   private drawLists(area: Rect, font: number): void {
     this.labels.add(area.x, area.y, 'free lists (head first)', { size: font, colour: UI.text, bold: true, originX: 0, originY: 0 });
+    let columns = 1;
+    while (columns < this.columnsIn(area.w) && this.listsHeightIn(columns) > area.h) columns++;
+    const rows = Math.ceil(this.levels() / columns);
+    // Columns a gap apart, the last one flush with the area's right edge.
+    const pitch = (area.w + GAP) / columns;
     for (const [i, line] of this.listLines().entries()) {
-      const text = fitText(line, area.w, font);
-      this.labels.add(area.x, area.y + lineHeight(font) * (i + 1) + 4, text, { size: font, colour: line.endsWith('—') ? UI.dim : UI.text, originX: 0, originY: 0 });
+      const column = Math.floor(i / rows);
+      const text = fitText(line, pitch - GAP, font);
+      this.labels.add(area.x + column * pitch, area.y + lineHeight(font) * ((i % rows) + 1) + 4, text, { size: font, colour: line.endsWith('—') ? UI.dim : UI.text, originX: 0, originY: 0 });
     }
   }
 }

@@ -216,6 +216,12 @@ export class HeapView extends PanelView<HeapLine> {
     return this.metrics().band - this.barGrowth;
   }
 
+  /** The least height the line is drawn in at the current text size: one row and the mmap strip, if any. */
+  leastHeight(): number {
+    const m = this.metrics();
+    return m.band - this.barGrowth + m.mmapHeight;
+  }
+
   zoomBy(factor: number, anchor?: number): void {
     this.line.setZoom(this.line.zoom * factor, anchor);
     this.afterZoom();
@@ -273,10 +279,10 @@ export class HeapView extends PanelView<HeapLine> {
   }
 
   /** A new place on screen: flashes drawn for the old one would mark the wrong bytes, so they go. */
-  override layout(x: number, y: number, width: number, height: number): void {
+  override layout(x: number, y: number, width: number, height: number, fontSize?: number): void {
     const { x: ox, y: oy, width: ow, height: oh } = this.bounds;
     if (x !== ox || y !== oy || width !== ow || height !== oh) this.clearFlashes();
-    super.layout(x, y, width, height);
+    super.layout(x, y, width, height, fontSize);
   }
 
   private clearFlashes(): void {

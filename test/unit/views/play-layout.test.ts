@@ -61,6 +61,31 @@ describe('the play screen layout', () => {
     expect(at.tree!.y + at.tree!.h).toBeLessThanOrEqual(at.heap.y + at.heap.h);
   });
 
+  it('a buddy round fits only where the tree box holds its free lists (the scene then tries a smaller text size), and its line takes one row rather than squeeze them', () => {
+    const roomy = playLayout(input(390, 844, { buddyLine: { rowHeight: 60, spaceBytes: 512, treeLeast: () => 100 } }));
+    expect(roomy.fits).toBe(true);
+    expect(roomy.tree!.h).toBeGreaterThanOrEqual(100);
+    expect(roomy.line.h).toBe(2 * 60 + 4);
+    // Two rows of line would leave the tree less than it needs: one row, the tree keeps its room.
+    const tight = playLayout(input(390, 844, { buddyLine: { rowHeight: 60, spaceBytes: 512, treeLeast: (w) => (w > 0 ? 300 : 0) } }));
+    expect(tight.line.h).toBe(60 + 4);
+    const tooTall = playLayout(input(390, 844, { buddyLine: { rowHeight: 60, spaceBytes: 512, treeLeast: () => 2000 } }));
+    expect(tooTall.fits).toBe(false);
+  });
+
+  it('the heap box is at least as tall as the line needs at the text size, else the layout does not fit', () => {
+    expect(playLayout(input(1366, 768, { heapLeast: 200 })).heap.h).toBeGreaterThanOrEqual(200);
+    const short = playLayout(input(1366, 768, { heapLeast: 700 }));
+    expect(short.fits).toBe(false);
+    expect(short.heap.h).toBe(700);
+  });
+
+  it('at a larger text size the queue starts further right, clear of the larger request card', () => {
+    const plain = playLayout(input(1366, 768));
+    const large = playLayout(input(1366, 768, { textSize: 2 }));
+    expect(large.queue.x - large.card.x).toBe(2 * (plain.queue.x - plain.card.x));
+  });
+
   it('a 1920×1080 projector scales the status, the progress and the buttons up; a laptop and a phone keep them as they are', () => {
     expect(projectorScale(1366, 768)).toBe(1);
     expect(projectorScale(390, 844)).toBe(1);

@@ -1,4 +1,5 @@
-// The play screen's text size for its views (the request card, the queue, the meters):
+// The play screen's text size for its views (the request card, the queue, the meters, the
+// heap line, the buddy tree, the slab and arena boards):
 // the player's (a11y/comfort.ts, through palette.baseFontSize), or where the screen is
 // too short for everything at that size, the largest smaller one down to 100 % at which
 // the layout fits (the heap keeps its least height, the buttons stay clear of the words).

@@ -24,8 +24,6 @@ import { isTouchOnly, playHelp } from '../../ui/touch.ts';
 const HELP = playHelp(isTouchOnly());
 export const LINE_HELP = HELP.line;
 const BUDDY_TREE_HELP = HELP.tree;
-/** From this width BuddyView puts its free lists beside the tree rather than under it. */
-const BUDDY_SIDE_BY_SIDE = 900;
 
 /** What the player chose to see: the policies' hints, and on the list-order level the order shown. */
 export interface ShownMarks {
@@ -57,9 +55,8 @@ export class KindScreens {
   buddyView: BuddyView | null = null;
   private readonly scene: Phaser.Scene;
   private readonly host: KindScreensHost;
-  /** The buddy tree is folded away for want of room (see fold), and the room it needs. */
+  /** The buddy tree is folded away for want of room (see fold). */
   private treeFolded = false;
-  private treeNeeds = 0;
 
   constructor(scene: Phaser.Scene, host: KindScreensHost) {
     this.scene = scene;
@@ -83,15 +80,13 @@ export class KindScreens {
   }
 
   /**
-   * Folds the buddy tree down to its free lists when it has no room to be read: stacked
-   * under the line (narrower than BUDDY_SIDE_BY_SIDE), its rows squeeze to overlapping
-   * labels below about three quarters of its comfortable height, as with a deep tree on
-   * a phone. The address line plays the round, the free lists of each order stay in
-   * view; the tree comes back when there is room.
+   * Folds the buddy tree down to its free lists when it has no room to be read (BuddyView.readableIn:
+   * its rows would squeeze to overlapping labels, as with a deep tree on a phone or at a large
+   * text size). The address line plays the round, the free lists of each order stay in view;
+   * the tree comes back when there is room.
    */
   fold(width: number, room: number): void {
-    if (this.buddyView) this.treeNeeds = this.buddyView.fullHeight() * 0.75;
-    const fits = width >= BUDDY_SIDE_BY_SIDE || room >= this.treeNeeds;
+    const fits = this.buddyView?.readableIn(width, room) ?? true;
     if (fits === !this.treeFolded) return;
     this.treeFolded = !fits;
     this.buddyView?.setListsOnly(this.treeFolded);
@@ -99,15 +94,21 @@ export class KindScreens {
     if (!this.treeFolded && this.host.statusText() === LINE_HELP) this.host.setHelp(BUDDY_TREE_HELP);
   }
 
-  /** Puts the line (with the tree under it in a buddy round) or the board in the layout's boxes. */
-  layout(at: Pick<PlayLayout, 'heap' | 'line' | 'tree'>): void {
+  /** Measures the views at a text size (the play screen tries sizes until its layout fits: play/fit.ts). */
+  setFont(size: number): void {
+    for (const view of [this.heapView, this.buddyView, this.board]) view?.setFont(size);
+  }
+
+  /** Puts the line (with the tree under it in a buddy round) or the board in the layout's boxes, with their text at `font`. */
+  layout(at: Pick<PlayLayout, 'heap' | 'line' | 'tree'>, font: number): void {
+    this.setFont(font);
     if (at.tree) this.fold(at.tree.w, at.tree.h);
     const { heapView, buddyView, board } = this;
     if (buddyView && heapView && at.tree) {
-      heapView.layout(at.line.x, at.line.y, at.line.w, at.line.h);
-      buddyView.layout(at.tree.x, at.tree.y, at.tree.w, Math.min(buddyView.height(), at.tree.h));
-    } else heapView?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
-    board?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h);
+      heapView.layout(at.line.x, at.line.y, at.line.w, at.line.h, font);
+      buddyView.layout(at.tree.x, at.tree.y, at.tree.w, Math.min(buddyView.height(at.tree.w), at.tree.h), font);
+    } else heapView?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h, font);
+    board?.layout(at.heap.x, at.heap.y, at.heap.w, at.heap.h, font);
   }
 
   /** Draws the match: the buddy tree and its lists, the board, or the line with its hints and marks. */

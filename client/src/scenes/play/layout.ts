@@ -34,8 +34,10 @@ export interface PlayLayoutInput {
   readonly baseFont: number;
   /** The visible buttons' widths, in order. */
   readonly buttonWidths: readonly number[];
-  /** A buddy round's address line: the height of one row and the bytes of the buddy space; null otherwise. */
-  readonly buddyLine: { readonly rowHeight: number; readonly spaceBytes: number } | null;
+  /** A buddy round's address line: the height of one row and the bytes of the buddy space, and the least height of the tree's box (its free lists alone); null otherwise. */
+  readonly buddyLine: { readonly rowHeight: number; readonly spaceBytes: number; readonly treeLeast?: (width: number) => number } | null;
+  /** The least height the heap's box is drawn in without its words meeting (one row of the line and its mmap strip); 140 at least. */
+  readonly heapLeast?: number;
   /** How much larger the status, progress and buttons are drawn (projectorScale); 1 when absent. */
   readonly scale?: number;
   /** The player's text size (1 to 2, a11y/comfort.ts): the title, progress and status lines grow by it; 1 when absent. */
@@ -67,10 +69,11 @@ export interface PlayLayout {
   readonly buttons: readonly Point[];
   /** The right edge of the content (addresses drawn past it are off the heap's box). */
   readonly right: number;
-  /** Everything has its room: the heap got at least its least height and the buttons are not pushed up into the words. */
+  /** Everything has its room: the heap (and a buddy round's tree) got at least its least height and the buttons are not pushed up into the words. */
   readonly fits: boolean;
-  /** The progress and status lines' text size, and the buttons' height. */
+  /** The progress and status lines' text size (and at 100 % text, the least the status shrinks to for its two lines), and the buttons' height. */
   readonly textSize: number;
+  readonly wordsLeast: number;
   readonly buttonHeight: number;
 }
 
@@ -90,6 +93,8 @@ export const CLASS_COLUMN_WIDTH = 900;
 /** Where the queue of next requests starts, right of the request card. */
 const QUEUE_OFFSET = 300;
 const BUTTON_GAP = 12;
+/** The heap's box is never shorter than this. */
+const MIN_HEAP = 140;
 const BUTTON_ROW = 52;
 
 /** How many rows buttons of these widths take when they wrap within `width`. */
@@ -143,7 +148,8 @@ export function playLayout(input: PlayLayoutInput): PlayLayout {
   const card = { x: pad, y: cardTop, w: contentW, h: input.cardHeight };
   // The next requests sit beside the card, or on a phone on a line of their own under it.
   const queueTop = cardTop + input.cardHeight + 8;
-  const queueLeft = pad + QUEUE_OFFSET;
+  // The card grows with the text size: the queue starts further right.
+  const queueLeft = pad + Math.round(QUEUE_OFFSET * grow);
   const queue = narrow
     ? { x: pad, y: queueTop, w: contentW, h: input.queueHeight }
     : { x: queueLeft, y: cardTop, w: Math.max(1, right - queueLeft - 60), h: input.cardHeight };
@@ -157,15 +163,19 @@ export function playLayout(input: PlayLayoutInput): PlayLayout {
   // Under the heap: a gap, the meters, the words, the first row of buttons and the bottom margin.
   const below = 12 + 8 + wordsHeight + buttonHeight + 8 + (narrow ? 12 : 0);
   const heapRoom = height - heapTop - metersHeight - panelHeight - below - extraRows;
-  const heapHeight = Math.max(140, heapRoom);
+  const heapLeast = Math.max(MIN_HEAP, input.heapLeast ?? 0);
+  const heapHeight = Math.max(heapLeast, heapRoom);
   const heap = { x: pad, y: heapTop, w: contentW, h: heapHeight };
   // A buddy round: the address line on top (the one or two rows its space needs at 2 px a
   // byte, as the line wraps), the tree and its free lists under it.
   let line: Rect = heap;
   let tree: Rect | null = null;
   if (input.buddyLine) {
-    const rows = Math.max(1, Math.min(2, Math.ceil((input.buddyLine.spaceBytes * 2) / Math.max(1, contentW))));
-    const lineHeight = Math.min(Math.floor(heapHeight * 0.45), input.buddyLine.rowHeight * rows + 4);
+    // Two rows where the space needs them and the tree keeps its room, else one (the line scrolls).
+    const wanted = Math.max(1, Math.min(2, Math.ceil((input.buddyLine.spaceBytes * 2) / Math.max(1, contentW))));
+    const treeLeast = input.buddyLine.treeLeast?.(contentW) ?? 0;
+    const rows = wanted > 1 && heapHeight - (input.buddyLine.rowHeight * wanted + 4) - 8 < treeLeast ? 1 : wanted;
+    const lineHeight = input.buddyLine.rowHeight * rows + 4;
     line = { ...heap, h: lineHeight };
     tree = { x: pad, y: heapTop + lineHeight + 8, w: contentW, h: heapHeight - lineHeight - 8 };
   }
@@ -192,7 +202,8 @@ export function playLayout(input: PlayLayoutInput): PlayLayout {
     buttons: buttonCentres(input.buttonWidths, pad, buttonsY, right, rowStep),
     right,
     textSize,
+    wordsLeast: Math.round(16 * scale),
     buttonHeight,
-    fits: heapRoom >= 140,
+    fits: heapRoom >= heapLeast && (tree === null || tree.h >= (input.buddyLine?.treeLeast?.(tree.w) ?? 0)),
   };
 }
