@@ -31,6 +31,9 @@ export class PlayWords {
   private readonly title: Phaser.GameObjects.Text;
   private readonly progress: Phaser.GameObjects.Text;
   private readonly status: Phaser.GameObjects.Text;
+  /** The status line's text size from the layout, and the least it is drawn at (its size at 100 % text). */
+  private statusSize = 16;
+  private statusLeast = 16;
 
   constructor(scene: Phaser.Scene, fullTitle: string, help: string) {
     const font = { fontFamily: 'system-ui, sans-serif', color: UI.text };
@@ -47,11 +50,13 @@ export class PlayWords {
 
   setStatus(text: string, colour: string): void {
     this.status.setText(text).setColor(colour);
+    this.fitStatus();
   }
 
   /** Replaces the status words, keeping their colour (a kind's help line). */
   setHelp(text: string): void {
     this.status.setText(text);
+    this.fitStatus();
   }
 
   showProgress(p: ProgressFigures): void {
@@ -62,6 +67,17 @@ export class PlayWords {
     this.title.setPosition(at.title.x, at.title.y).setFontSize(at.title.fontSize).setText(fitText(this.fullTitle, at.title.maxWidth, at.title.fontSize, true));
     this.progress.setPosition(at.progress.x, at.progress.y).setWordWrapWidth(at.progress.wrap).setFontSize(at.textSize);
     // Two lines at most, so a long message never runs into the buttons (the whole text is published).
-    this.status.setFontSize(at.textSize).setPosition(at.status.x, at.status.y).setWordWrapWidth(at.status.wrap).setMaxLines(2);
+    this.status.setPosition(at.status.x, at.status.y).setWordWrapWidth(at.status.wrap).setMaxLines(2);
+    this.statusSize = at.textSize;
+    this.statusLeast = Math.min(at.textSize, at.wordsLeast);
+    this.fitStatus();
+  }
+
+  /** Draws the status at the layout's size, or smaller (down to its 100 % size) where its words need more than its two lines. */
+  private fitStatus(): void {
+    for (let size = this.statusSize; ; size--) {
+      this.status.setFontSize(size);
+      if (size <= this.statusLeast || this.status.getWrappedText().length <= 2) return;
+    }
   }
 }
