@@ -1,11 +1,12 @@
 // What the comfort browser tests share (comfort.test.ts for practice, comfort-class.test.ts
 // for a class): a browser whose comfort settings were chosen on an earlier visit, and the
-// check that every text of a screen stays on it and inside the canvas button it labels;
+// check that every text of a screen stays on it and inside the canvas button it labels
+// (and, on the play screens, that no two texts overlap);
 // for the HTML over the canvas (forms, dialogs), that nothing is wider than its box or the screen.
 
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { artifactPath, textsOffScreen, type TextBox } from './support.ts';
+import { artifactPath, overlappingTexts, textsOffScreen, type TextBox } from './support.ts';
 import type { People, Published } from './scene-support.ts';
 
 export interface Screen extends Published {
@@ -59,6 +60,29 @@ export async function expectFits(page: Page, view: Screen, name: string): Promis
   const drawn = view.texts.filter((t) => t.x > -5000 && t.y > -5000);
   expect.soft(textsOffScreen(drawn, view.width, view.height), `${name}: texts off screen`).toEqual([]);
   expect.soft(textsOutOfTheirControls(view.texts, await controls(page)), `${name}: texts out of their buttons`).toEqual([]);
+}
+
+/** Texts that reach into a control they do not label (their middle is outside it). */
+function textsUnderControls(texts: readonly TextBox[], rects: readonly Rect[]): string[] {
+  const out: string[] = [];
+  for (const t of texts) {
+    const cx = t.x + t.w / 2;
+    const cy = t.y + t.h / 2;
+    for (const r of rects) {
+      if (cx >= r.x && cx <= r.x + r.w && cy >= r.y && cy <= r.y + r.h) continue;
+      const dx = Math.min(t.x + t.w, r.x + r.w) - Math.max(t.x, r.x);
+      const dy = Math.min(t.y + t.h, r.y + r.h) - Math.max(t.y, r.y);
+      if (dx > 1 && dy > 1) out.push(`"${t.text}" reaches into "${r.label}"`);
+    }
+  }
+  return out;
+}
+
+/** No two texts of the screen overlap, and none reaches into a button it does not label (checked on the play screens, whose views share the heap's room). */
+export async function expectApart(page: Page, view: Screen, name: string): Promise<void> {
+  const drawn = view.texts.filter((t) => t.x > -5000 && t.y > -5000);
+  expect.soft(overlappingTexts(drawn), `${name}: overlapping texts`).toEqual([]);
+  expect.soft(textsUnderControls(drawn, await controls(page)), `${name}: texts under buttons`).toEqual([]);
 }
 
 /**

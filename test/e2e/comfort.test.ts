@@ -3,7 +3,10 @@
 // student plays level 1 to its results on a laptop and a phone, and on every screen on
 // the way (title, level map, the explanation, play, results) each text stays on screen
 // and inside the button it labels; with reduced motion the practice round has no 3-2-1
-// and the heap's flashes stand still instead of fading.
+// and the heap's flashes stand still instead of fading. Every kind's play screen (free list,
+// list order, the mmap strip, buddy, slab, arena) at 100, 150 and 200 % on both: its texts
+// on screen, inside their buttons and apart from one another, when the round starts and
+// after a few moves.
 
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,7 +14,7 @@ import type { PlayViewForTests } from '../../client/src/test-hook.ts';
 import { artifactPath, type TextBox } from './support.ts';
 import { until, untilLaidOut, untilMoveOrResults, untilPast, untilScene, useServerAndPeople } from './scene-support.ts';
 import { expectNoSeriousViolations, focused } from './a11y-support.ts';
-import { expectFits, personWith as personWithIn, type Screen } from './comfort-support.ts';
+import { expectApart, expectFits, personWith as personWithIn, type Screen } from './comfort-support.ts';
 
 const people = useServerAndPeople();
 
@@ -22,6 +25,20 @@ interface DialogReport {
 }
 
 const SIZES = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
+
+/** A level for each kind of play screen: the address line (with its list-order marks, its mmap strip), the buddy tree (small and deep), the slab and arena boards. */
+const LEVEL_OF_KIND = {
+  'free list': 'first-fit',
+  'list order': 'free-list-order',
+  mmap: 'sbrk-mmap',
+  'small buddy': 'buddy-walkthrough',
+  buddy: 'buddy-rounding',
+  slab: 'slab',
+  arena: 'arenas',
+} as const;
+
+/** Moves played (Enter: the first spot that fits; on a board, the first slab or arena) before the second check, so the heap has blocks and holes. */
+const MOVES_BEFORE_SECOND_CHECK = 3;
 
 /** A browser whose comfort settings start as `comfort` (as if chosen on an earlier visit). */
 const personWith = (size: { width: number; height: number }, comfort: Record<string, unknown>): Promise<Page> => personWithIn(people, size, comfort);
@@ -91,6 +108,36 @@ describe('comfort settings', () => {
       const results = await until<Screen & { layout: { width?: number } }>(page, 'ResultsScene', (v) => v.layout.width === size.width);
       await expectFits(page, { ...results, width: size.width, height: size.height }, `results-${name}-200`);
     });
+  }
+
+  for (const [kind, level] of Object.entries(LEVEL_OF_KIND)) {
+    for (const [device, size] of Object.entries(SIZES)) {
+      for (const textSize of [1, 1.5, 2]) {
+        it(`the ${kind} play screen fits a ${device} at ${textSize * 100} % text, its texts apart from one another`, { timeout: 90_000 }, async () => {
+          const name = `${kind.replace(' ', '-')}-${device}-${textSize * 100}`;
+          // Reduced motion: no 3-2-1 drawn over the board (it is judged once the round runs).
+          const page = await personWith(size, { textSize, motion: 'reduce' });
+          await page.goto(`${people.server.url}/?level=${level}`);
+          await until<PlayViewForTests>(page, 'PlayScene', (v) => v.explaining && v.width === size.width);
+          await page.keyboard.press('Enter');
+          const start = await until<PlayViewForTests>(page, 'PlayScene', (v) => !v.explaining && v.phase === 'playing' && v.pending !== null);
+          await expectFits(page, start, `play-${name}`);
+          await expectApart(page, start, `play-${name}`);
+          let last: PlayViewForTests | null = start;
+          for (let move = 0; move < MOVES_BEFORE_SECOND_CHECK && last; move++) {
+            // On a slab or arena board the arrows choose a slab or arena first ("+ new" when there is none).
+            if (last.spots.length > 0) await page.keyboard.press('ArrowRight');
+            await page.keyboard.press('Enter');
+            await untilPast(page, last.version);
+            last = await untilMoveOrResults(page);
+          }
+          // A round short enough to end meanwhile was seen at its start.
+          if (!last) return;
+          await expectFits(page, last, `play-${name}-moved`);
+          await expectApart(page, last, `play-${name}-moved`);
+        });
+      }
+    }
   }
 
   it('with reduced motion start the round without a 3-2-1 and flash the heap without fading', async () => {
