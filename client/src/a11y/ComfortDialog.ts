@@ -9,6 +9,7 @@ import { Sound, VOLUME_STEPS } from '../audio/sound.ts';
 import { reportDrawn } from '../test-hook.ts';
 import { prefersReducedMotion } from '../ui/motion.ts';
 import { button, DomDialog, el } from '../ui/DomDialog.ts';
+import { htmlPx } from '../ui/html-text.ts';
 import { MOTION_CHOICES, TEXT_SIZES, loadComfort, saveComfort, type MotionChoice } from './comfort.ts';
 
 /** What changed: a setting, or 'open' when the dialog opened or closed. */
@@ -16,9 +17,10 @@ export type ComfortChange = 'text' | 'motion' | 'sound' | 'clock' | 'open';
 
 /** The controls inside (the box and its backdrop are DomDialog's); sizes in em follow the box's text size. */
 const STYLE = `
-.comfort-dialog fieldset { border: 1px solid #4a5163; border-radius: 8px; margin: 0 0 0.7em; padding: 0.4em 0.8em 0.6em; }
+/* A fieldset is as wide as its widest word by default: at 200 % on a phone that is wider than the screen. */
+.comfort-dialog fieldset { border: 1px solid #4a5163; border-radius: 8px; margin: 0 0 0.7em; padding: 0.4em 0.5em 0.6em; min-inline-size: 0; }
 .comfort-dialog legend { padding: 0 0.3em; font-weight: bold; }
-.comfort-dialog label { display: inline-flex; align-items: center; gap: 0.35em; margin: 0.25em 1em 0.25em 0; min-height: 24px; }
+.comfort-dialog label { display: inline-flex; align-items: center; gap: 0.35em; margin: 0.25em 0.6em 0.25em 0; min-height: 24px; overflow-wrap: anywhere; }
 .comfort-dialog input, .comfort-dialog select { font: inherit; }
 .comfort-dialog input[type=radio], .comfort-dialog input[type=checkbox] { width: 1.1em; height: 1.1em; margin: 0; }
 .comfort-dialog select { background: #1f232d; color: #e8eaf0; border: 2px solid #4a5163; border-radius: 6px; padding: 0.2em 0.4em; }
@@ -29,8 +31,8 @@ const MOTION_WORDS: Readonly<Record<MotionChoice, string>> = { system: 'As my sy
 
 const percent = (size: number): string => `${Math.round(size * 100)}%`;
 
-/** The dialog's own words grow with the text size, to 1.5 times at most (so it still fits a phone at 200 %). */
-const boxFont = (textSize: number): string => `${Math.round(18 * Math.min(1.5, textSize))}px`;
+/** The dialog's own words follow the text size (ui/html-text.ts: the size is a CSS variable, so they change as it is chosen). */
+const BOX_FONT = htmlPx(18);
 
 /** A radio button with its label, in `group`. */
 function radio(group: string, value: string, words: string, checked: boolean, onPick: () => void): HTMLLabelElement {
@@ -75,7 +77,7 @@ export class ComfortDialog extends DomDialog {
   /** The dialog's controls for the settings as they are now. */
   private fill(): void {
     const comfort = loadComfort();
-    this.box.style.fontSize = boxFont(comfort.textSize);
+    this.box.style.fontSize = BOX_FONT;
     const title = this.heading('Comfort settings');
     title.style.fontSize = '1.3em';
 
@@ -121,8 +123,7 @@ export class ComfortDialog extends DomDialog {
   }
 
   private change(setting: Parameters<typeof saveComfort>[0], what: ComfortChange): void {
-    const comfort = saveComfort(setting);
-    if (what === 'text') this.box.style.fontSize = boxFont(comfort.textSize);
+    saveComfort(setting);
     this.changed(what);
   }
 

@@ -1,11 +1,13 @@
 // The player's comfort settings, kept in this browser (issue 16): practice with no clock
 // (shared/match MATCH-TIME-5: no deadline shown, nothing goes to the fallback), reduced
 // motion (by default whatever the system asks: `prefers-reduced-motion`), and the text
-// size every canvas view multiplies the screen's base size by (palette.baseFontSize).
+// size every canvas view multiplies the screen's base size by (palette.baseFontSize) and
+// the HTML over the canvas its font sizes (ui/html-text.ts, a CSS variable set from here).
 // Sound is not here: its volume has its own store, audio/sound.ts, which the settings
 // overlay (a11y/ComfortDialog.ts) steps.
 
 import { prefersReducedMotion } from '../ui/motion.ts';
+import { setHtmlTextSize } from '../ui/html-text.ts';
 
 const KEY = 'mallocade:comfort';
 
@@ -61,13 +63,16 @@ function storage(): Storage | null {
 }
 
 export function loadComfort(): Comfort {
-  current ??= readComfort(storage()?.getItem(KEY) ?? null);
+  if (current) return current;
+  current = readComfort(storage()?.getItem(KEY) ?? null);
+  setHtmlTextSize(current.textSize);
   return current;
 }
 
 /** Keeps `change` (over the current settings) in the browser; returns the settings now. */
 export function saveComfort(change: Partial<Comfort>): Comfort {
   current = { ...loadComfort(), ...change };
+  setHtmlTextSize(current.textSize);
   try {
     storage()?.setItem(KEY, JSON.stringify(current));
   } catch {

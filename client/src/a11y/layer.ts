@@ -12,19 +12,20 @@
 // control (bottom-left first), so it never hides a button the player may want next.
 
 import type Phaser from 'phaser';
+import { htmlFont } from '../ui/html-text.ts';
 
 /** Hidden visually, read by screen readers; shown as a pill while focused. */
 export const HIDDEN_CLASS = 'a11y-hidden';
 
 const STYLE = `
-#a11y-layer { position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 30; font: 18px system-ui, sans-serif; }
+#a11y-layer { position: fixed; left: 0; top: 0; width: 0; height: 0; z-index: 30; font: ${htmlFont(18)}; }
 .${HIDDEN_CLASS}:not(:focus) { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; border: 0; }
 #a11y-layer .a11y-outlined { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; border: 0; }
 #a11y-layer button:focus:not(.a11y-outlined), #a11y-layer [tabindex]:focus { position: fixed; left: 12px; bottom: 12px; max-width: calc(100vw - 48px);
   padding: 10px 14px; background: #1f232d; color: #ffffff; border: 2px solid #e8eaf0; border-radius: 8px;
-  outline: 3px solid #f0e442; outline-offset: 2px; font: 18px system-ui, sans-serif; white-space: normal; }
+  outline: 3px solid #f0e442; outline-offset: 2px; font: ${htmlFont(18)}; white-space: normal; }
 `;
 
 /** Where a control sits on the canvas, in CSS pixels: its centre and, when known, its size (null: not on screen). */

@@ -6,10 +6,11 @@
 // labelled inputs), so the dialogs look and behave alike. Removed with the scene.
 
 import type Phaser from 'phaser';
+import { htmlFont, htmlPx } from './html-text.ts';
 
 export const COLOURS = { text: '#e8eaf0', dim: '#a0a6b4', panel: '#1f232d', edge: '#4a5163', accent: '#56b4e9', bad: '#ff8a80', bar: '#e69f00' };
 
-export const INPUT_STYLE: Partial<CSSStyleDeclaration> = { font: '16px system-ui, sans-serif', padding: '6px 8px', borderRadius: '6px', border: `2px solid ${COLOURS.edge}`, background: COLOURS.panel, color: COLOURS.text };
+export const INPUT_STYLE: Partial<CSSStyleDeclaration> = { font: htmlFont(16), padding: '6px 8px', borderRadius: '6px', border: `2px solid ${COLOURS.edge}`, background: COLOURS.panel, color: COLOURS.text };
 
 /** A visible focus ring for every control of a dialog (added to the page once). */
 const FOCUS_CSS = '.mallocade-dialog :focus-visible { outline: 3px solid #ffffff; outline-offset: 2px; }';
@@ -31,7 +32,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, style: Partial
 
 export function button(text: string, onClick: () => void, primary = false): HTMLButtonElement {
   const b = el('button', {
-    font: '16px system-ui, sans-serif', padding: '8px 14px', borderRadius: '6px', cursor: 'pointer', color: '#ffffff',
+    font: htmlFont(16), padding: '8px 14px', borderRadius: '6px', cursor: 'pointer', color: '#ffffff',
     border: `2px solid ${primary ? COLOURS.accent : COLOURS.edge}`, background: primary ? '#0072b2' : COLOURS.panel,
   }, text);
   b.type = 'button';
@@ -43,13 +44,13 @@ export function button(text: string, onClick: () => void, primary = false): HTML
 export function smallButton(text: string, label: string, onClick: () => void): HTMLButtonElement {
   const b = button(text, onClick);
   b.setAttribute('aria-label', label);
-  Object.assign(b.style, { fontSize: '14px', padding: '4px 10px' });
+  Object.assign(b.style, { fontSize: htmlPx(14), padding: '4px 10px' });
   return b;
 }
 
 /** A control under its label's words (the label names it for a screen reader). */
 export function labelled(text: string, control: HTMLElement): HTMLLabelElement {
-  const label = el('label', { display: 'flex', flexDirection: 'column', gap: '4px', fontSize: '14px', color: COLOURS.dim }, text);
+  const label = el('label', { display: 'flex', flexDirection: 'column', gap: '4px', fontSize: htmlPx(14), color: COLOURS.dim }, text);
   Object.assign(control.style, INPUT_STYLE);
   label.append(control);
   return label;
@@ -74,10 +75,10 @@ export class DomDialog {
   constructor(scene: Phaser.Scene, className: string, toggled: () => void = () => undefined) {
     this.toggled = toggled;
     addFocusStyle();
-    this.root = el('div', { position: 'fixed', inset: '0', background: 'rgba(10,12,16,0.72)', zIndex: '20', font: '16px system-ui, sans-serif', color: COLOURS.text });
+    this.root = el('div', { position: 'fixed', inset: '0', background: 'rgba(10,12,16,0.72)', zIndex: '20', font: htmlFont(16), color: COLOURS.text });
     this.root.className = `mallocade-dialog ${className}`;
     this.box = el('div', {
-      position: 'absolute', left: '50%', top: '3vh', transform: 'translateX(-50%)', width: 'min(760px, 94vw)', maxHeight: '94vh', overflowY: 'auto',
+      position: 'absolute', left: '50%', top: '3vh', transform: 'translateX(-50%)', width: `min(${htmlPx(760)}, 94vw)`, maxHeight: '94vh', overflowY: 'auto',
       background: '#15181f', border: `2px solid ${COLOURS.edge}`, borderRadius: '10px', padding: '16px', boxSizing: 'border-box',
     });
     this.box.setAttribute('role', 'dialog');
@@ -135,7 +136,7 @@ export class DomDialog {
 
   /** The view's heading, which names the dialog. */
   protected heading(text: string): HTMLHeadingElement {
-    const h = el('h2', { margin: '0 0 10px', fontSize: '22px' }, text);
+    const h = el('h2', { margin: '0 0 10px', fontSize: htmlPx(22) }, text);
     h.id = `${this.root.classList[1] ?? 'dialog'}-title`;
     this.box.setAttribute('aria-labelledby', h.id);
     return h;

@@ -3,6 +3,7 @@
 // Created by a scene and removed when it shuts down.
 
 import type Phaser from 'phaser';
+import { htmlFont, htmlPx } from './html-text.ts';
 
 export interface FieldOptions {
   readonly label: string;
@@ -24,7 +25,7 @@ export class DomForm {
     this.element.className = 'mallocade-form';
     Object.assign(this.element.style, {
       position: 'absolute', left: '50%', transform: 'translateX(-50%)', display: 'flex', flexDirection: 'column', gap: '10px',
-      width: 'min(360px, 86vw)', font: '18px system-ui, sans-serif', color: '#e8eaf0',
+      width: `min(${htmlPx(360)}, 86vw)`, font: htmlFont(18), color: '#e8eaf0',
     } satisfies Partial<CSSStyleDeclaration>);
     this.element.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -58,7 +59,7 @@ export class DomForm {
       input.autocapitalize = 'characters';
     }
     Object.assign(input.style, {
-      font: '22px system-ui, sans-serif', padding: '10px 12px', borderRadius: '8px', border: '2px solid #4a5163',
+      font: htmlFont(22), padding: '10px 12px', minWidth: '0', borderRadius: '8px', border: '2px solid #4a5163',
       background: '#1f232d', color: '#e8eaf0', letterSpacing: options.uppercase ? '0.2em' : 'normal',
     } satisfies Partial<CSSStyleDeclaration>);
     label.append(input);
@@ -72,7 +73,7 @@ export class DomForm {
     button.type = 'submit';
     button.textContent = text;
     Object.assign(button.style, {
-      font: '20px system-ui, sans-serif', padding: '12px', borderRadius: '8px', border: '2px solid #56b4e9', background: '#0072b2', color: '#ffffff', cursor: 'pointer',
+      font: htmlFont(20), padding: '12px', borderRadius: '8px', border: '2px solid #56b4e9', background: '#0072b2', color: '#ffffff', cursor: 'pointer',
     } satisfies Partial<CSSStyleDeclaration>);
     this.element.append(button);
     return button;

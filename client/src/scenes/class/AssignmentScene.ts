@@ -14,6 +14,7 @@ import { MAX_STUDENT_ID, studentIdLabel } from '../../../../shared/classroom/stu
 import { screenMargin } from './layout.ts';
 import { visibleTexts } from './screen-report.ts';
 import { textStyle } from './views/text-style.ts';
+import { htmlFont } from '../../ui/html-text.ts';
 
 export interface AssignmentSceneData {
   readonly id: string;
@@ -54,7 +55,7 @@ export class AssignmentScene extends Phaser.Scene {
     this.form = new DomForm(this, () => undefined);
     this.message = document.createElement('p');
     this.message.setAttribute('role', 'alert');
-    Object.assign(this.message.style, { margin: '4px 0 0', minHeight: '1.3em', color: UI.bad, font: '17px system-ui, sans-serif' } satisfies Partial<CSSStyleDeclaration>);
+    Object.assign(this.message.style, { margin: '4px 0 0', minHeight: '1.3em', color: UI.bad, font: htmlFont(17) } satisfies Partial<CSSStyleDeclaration>);
     this.message.textContent = this.input_.message ?? '';
     this.form.element.append(this.message);
     this.layout();
@@ -96,7 +97,7 @@ export class AssignmentScene extends Phaser.Scene {
     button.name = `round-${round}`;
     button.textContent = label;
     Object.assign(button.style, {
-      font: '19px system-ui, sans-serif', padding: '12px', borderRadius: '8px', border: '2px solid #56b4e9', background: '#0072b2', color: '#ffffff', cursor: 'pointer', textAlign: 'left',
+      font: htmlFont(19), padding: '12px', borderRadius: '8px', border: '2px solid #56b4e9', background: '#0072b2', color: '#ffffff', cursor: 'pointer', textAlign: 'left',
     } satisfies Partial<CSSStyleDeclaration>);
     button.addEventListener('click', () => this.play(round));
     this.form.element.append(button);

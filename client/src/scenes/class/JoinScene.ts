@@ -14,6 +14,7 @@ import { normaliseCode } from './host-key.ts';
 import { screenMargin } from './layout.ts';
 import { ButtonSet, visibleTexts } from './screen-report.ts';
 import { textStyle } from './views/text-style.ts';
+import { htmlFont } from '../../ui/html-text.ts';
 
 export interface JoinData {
   readonly code?: string;
@@ -73,7 +74,7 @@ export class JoinScene extends Phaser.Scene {
     this.submit = this.form.addSubmit('Join');
     this.message = document.createElement('p');
     this.message.setAttribute('role', 'alert');
-    Object.assign(this.message.style, { margin: '4px 0 0', minHeight: '1.3em', color: UI.bad, font: '17px system-ui, sans-serif' } satisfies Partial<CSSStyleDeclaration>);
+    Object.assign(this.message.style, { margin: '4px 0 0', minHeight: '1.3em', color: UI.bad, font: htmlFont(17) } satisfies Partial<CSSStyleDeclaration>);
     this.form.element.append(this.message);
     this.layout();
     this.scale.on('resize', this.layout, this);

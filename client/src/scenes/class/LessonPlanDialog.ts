@@ -14,6 +14,7 @@ import { actionRow, button, COLOURS, DomDialog, el, labelled, smallButton } from
 import { roundWords } from './round-words.ts';
 import { addToDraft, dateTimeValue, deadlineFrom, EMPTY_DRAFT, moveInDraft, planBody, readPlanFile, removeFromDraft, suggestedDeadline, type PlanDraft } from './plan-draft.ts';
 import { filterRounds } from './round-catalogue.ts';
+import { htmlPx } from '../../ui/html-text.ts';
 
 /** The class the dialog works on: its code and host key (null before the dashboard has them). */
 export type HostCredentials = { readonly code: string; readonly hostKey: string } | null;
@@ -30,7 +31,7 @@ const LIST_STYLE: Partial<CSSStyleDeclaration> = { listStyle: 'none', margin: '0
 const ENTRY_STYLE: Partial<CSSStyleDeclaration> = { padding: '8px 10px', borderRadius: '6px', border: `2px solid ${COLOURS.edge}`, background: COLOURS.panel };
 
 function subheading(text: string): HTMLHeadingElement {
-  return el('h3', { margin: '16px 0 8px', fontSize: '18px' }, text);
+  return el('h3', { margin: '16px 0 8px', fontSize: htmlPx(18) }, text);
 }
 
 function dueWords(deadline: number): string {
@@ -88,7 +89,7 @@ export class LessonPlanDialog extends DomDialog {
   private planEntry(plan: ListedPlan): HTMLLIElement {
     const item = el('li', ENTRY_STYLE);
     item.dataset.planId = plan.id;
-    const rounds = el('ol', { margin: '4px 0 8px', paddingLeft: '24px', color: COLOURS.dim, fontSize: '15px' });
+    const rounds = el('ol', { margin: '4px 0 8px', paddingLeft: '24px', color: COLOURS.dim, fontSize: htmlPx(15) });
     rounds.setAttribute('aria-label', `Rounds of ${plan.title}`);
     rounds.append(...plan.rounds.map((r) => el('li', {}, r.title)));
     const buttons = el('div', { display: 'flex', gap: '8px', flexWrap: 'wrap' });
@@ -124,7 +125,7 @@ export class LessonPlanDialog extends DomDialog {
       input.value = '';
     });
     const label = labelled('Import a plan file', input);
-    Object.assign(input.style, { padding: '4px', maxWidth: '240px' });
+    Object.assign(input.style, { padding: '4px', maxWidth: htmlPx(240) });
     return label;
   }
 
@@ -148,7 +149,7 @@ export class LessonPlanDialog extends DomDialog {
     list.append(...this.assignments.map((a) => {
       const item = el('li', ENTRY_STYLE);
       item.dataset.assignmentId = a.id;
-      item.append(el('strong', { display: 'block' }, a.title), el('span', { display: 'block', color: COLOURS.dim, fontSize: '14px' }, `Due ${dueWords(a.deadline)}`), this.linkRow(a));
+      item.append(el('strong', { display: 'block' }, a.title), el('span', { display: 'block', color: COLOURS.dim, fontSize: htmlPx(14) }, `Due ${dueWords(a.deadline)}`), this.linkRow(a));
       return item;
     }));
     return list;
@@ -276,7 +277,7 @@ export class LessonPlanDialog extends DomDialog {
       const row = el('div', { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' });
       const change = (next: PlanDraft, key: string): void => { this.draft = next; this.fillChosen(chosen, key); };
       row.append(
-        el('span', { flex: '1', minWidth: '140px' }, round.title),
+        el('span', { flex: '1', minWidth: `min(${htmlPx(140)}, 100%)` }, round.title),
         smallButton('↑', `Move ${round.title} (round ${i + 1}) up`, () => change(moveInDraft(this.draft, i, -1), `up-${Math.max(0, i - 1)}`)),
         smallButton('↓', `Move ${round.title} (round ${i + 1}) down`, () => change(moveInDraft(this.draft, i, 1), `down-${Math.min(rounds.length - 1, i + 1)}`)),
         smallButton('Remove', `Remove ${round.title} (round ${i + 1})`, () => change(removeFromDraft(this.draft, i), `remove-${Math.min(i, rounds.length - 2)}`)),

@@ -17,6 +17,7 @@ import { describeError, type ListedRound } from '../../net/connection.ts';
 import { EDITOR_DEFAULTS, editorCopy, editorSettings, filterRounds, lengthWords, type EditorValues } from './round-catalogue.ts';
 import { actionRow, button, COLOURS, DomDialog, el, INPUT_STYLE, labelled, smallButton } from '../../ui/DomDialog.ts';
 import { roundWords } from './round-words.ts';
+import { htmlFont, htmlPx } from '../../ui/html-text.ts';
 
 export interface RoundPickerDeps {
   readonly load: () => Promise<ListedRound[]>;
@@ -75,7 +76,7 @@ export class RoundPickerDialog extends DomDialog {
     return filterRounds(this.rounds, query).map((round) => {
       const item = el('li');
       const b = el('button', {
-        width: '100%', textAlign: 'left', padding: '8px 10px', borderRadius: '6px', border: `2px solid ${COLOURS.edge}`, background: COLOURS.panel, color: COLOURS.text, cursor: 'pointer', font: '16px system-ui, sans-serif',
+        width: '100%', textAlign: 'left', padding: '8px 10px', borderRadius: '6px', border: `2px solid ${COLOURS.edge}`, background: COLOURS.panel, color: COLOURS.text, cursor: 'pointer', font: htmlFont(16),
       });
       b.type = 'button';
       b.dataset.roundId = round.id;
@@ -107,7 +108,7 @@ export class RoundPickerDialog extends DomDialog {
   private showEditor(title = 'A round of your own', note = ''): void {
     this.box.dataset.view = 'editor';
     this.box.replaceChildren();
-    const form = el('form', { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '10px' });
+    const form = el('form', { display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(min(${htmlPx(200)}, 100%), 1fr))`, gap: '10px' });
     form.addEventListener('submit', (event) => event.preventDefault());
     const v = this.values;
     const kinds = registeredKinds();
@@ -203,7 +204,7 @@ export class RoundPickerDialog extends DomDialog {
     input.type = 'checkbox';
     input.name = name;
     input.checked = checked;
-    const l = el('label', { display: 'flex', alignItems: 'center', gap: '8px', fontSize: '14px', color: COLOURS.dim });
+    const l = el('label', { display: 'flex', alignItems: 'center', gap: '8px', fontSize: htmlPx(14), color: COLOURS.dim });
     l.append(input, document.createTextNode(label));
     return l;
   }
@@ -241,8 +242,8 @@ export class RoundPickerDialog extends DomDialog {
   private previewParts(p: RoundPreview): HTMLElement[] {
     const summary = el('p', { margin: '0 0 6px' }, `${p.requests} requests · peak live ${p.peakLive} bytes · ${lengthWords(p.length)}`);
     summary.className = 'preview-summary';
-    const caption = el('p', { margin: '0', color: COLOURS.dim, fontSize: '14px' }, 'Request sizes over time (bars) and the bytes live (line):');
-    const table = el('table', { borderCollapse: 'collapse', marginTop: '8px', fontSize: '15px' });
+    const caption = el('p', { margin: '0', color: COLOURS.dim, fontSize: htmlPx(14) }, 'Request sizes over time (bars) and the bytes live (line):');
+    const table = el('table', { borderCollapse: 'collapse', marginTop: '8px', fontSize: htmlPx(15) });
     table.className = 'preview-policies';
     const head = el('tr');
     head.append(...['Policy', 'Score', 'Utilization', 'Failures'].map((t) => el('th', { textAlign: 'left', padding: '2px 12px 2px 0', color: COLOURS.dim }, t)));

@@ -3,11 +3,12 @@
 
 import { COLOURS, el } from '../../ui/DomDialog.ts';
 import { roundLine, type ListedRoundLike } from './round-catalogue.ts';
+import { htmlPx } from '../../ui/html-text.ts';
 
 /** A round's title, description and line, as the picker lists it. */
 export function roundWords(round: ListedRoundLike): HTMLElement[] {
   const words = [el('strong', { display: 'block' }, round.title)];
-  if (round.description) words.push(el('span', { display: 'block', color: COLOURS.dim, fontSize: '14px' }, round.description));
-  words.push(el('span', { display: 'block', color: COLOURS.dim, fontSize: '14px' }, roundLine(round)));
+  if (round.description) words.push(el('span', { display: 'block', color: COLOURS.dim, fontSize: htmlPx(14) }, round.description));
+  words.push(el('span', { display: 'block', color: COLOURS.dim, fontSize: htmlPx(14) }, roundLine(round)));
   return words;
 }
