@@ -11,27 +11,34 @@ import type { ClientMessages } from '../../net/messages.ts';
 import type { RosterPageView } from './class-state.ts';
 import type { Box } from './layout.ts';
 import type { ButtonSet } from './screen-report.ts';
+import { currentTextSize } from '../../a11y/comfort.ts';
+import { textPx } from '../../palette.ts';
+import { htmlFont } from '../../ui/html-text.ts';
+import { pageButtonSize } from './views/PlayerListView.ts';
 
 export const ROSTER_BUTTONS = ['page-prev', 'page-next'] as const;
 const SORT_WORDS: Record<RosterSort, string> = { rank: 'Rank', name: 'Name', score: 'Score', placed: 'Placed', fallbacks: 'Fallbacks', late: 'Joined late' };
+/** The bar's row at 100 % text; its fields grow with the text size (barHeight). */
 const BAR_HEIGHT = 44;
-/** ◀ ▶, each as wide as the list's heading leaves room for (PlayerListView's PAGE_BUTTON). */
-const PAGE_BUTTON = 48;
-const PAGE_BUTTON_HEIGHT = 44;
 const ROW_GAP = 8;
 /**
- * The narrowest one-row bar: "Find" (40 px), a search field that shows its placeholder
- * (160), "Sort" (40), the widest order (140) and the gap. Narrower (a phone), the search
- * field takes a row of its own.
+ * The narrowest one-row bar at 100 % text: "Find" (40 px), a search field that shows its
+ * placeholder (160), "Sort" (40), the widest order (140) and the gap; it grows with the
+ * text size. Narrower (a phone, or large text), the search field takes a row of its own.
  */
 const ONE_ROW_MIN = 400;
 /** How long typing may pause before the search is sent (one message per word, not per key). */
 const SEARCH_PAUSE_MS = 250;
 const INPUT_STYLE: Partial<CSSStyleDeclaration> = {
-  font: '16px system-ui, sans-serif', padding: '6px 8px', borderRadius: '6px', border: '2px solid #4a5163', background: '#1f232d', color: '#e8eaf0', minWidth: '0',
+  font: htmlFont(16), padding: '6px 8px', borderRadius: '6px', border: '2px solid #4a5163', background: '#1f232d', color: '#e8eaf0', minWidth: '0',
 };
 
 type PageQuery = ClientMessages['host:page'];
+
+/** A row of the bar: a field's text at the player's size, its padding and border (INPUT_STYLE), at least BAR_HEIGHT. */
+function barHeight(): number {
+  return Math.max(BAR_HEIGHT, Math.ceil(textPx(16) * 1.25) + 20);
+}
 
 export class HostRoster {
   private readonly scene: Phaser.Scene;
@@ -51,13 +58,14 @@ export class HostRoster {
     this.scene = scene;
     this.buttons = buttons;
     this.post = post;
-    const options = { fontSize: 18, height: BAR_HEIGHT, width: PAGE_BUTTON };
+    // ◀ ▶ sit in the room the list's heading leaves them (PlayerListView's pageButtonSize).
+    const options = { fontSize: 18, height: pageButtonSize().h, width: pageButtonSize().w };
     buttons.add('page-prev', '◀', () => this.turn(-1), { ...options, label: 'Previous page of students' });
     buttons.add('page-next', '▶', () => this.turn(1), { ...options, label: 'Next page of students' });
     this.bar = document.createElement('div');
     this.bar.setAttribute('role', 'search');
     this.bar.setAttribute('aria-label', 'Find students');
-    Object.assign(this.bar.style, { position: 'absolute', display: 'none', gap: '8px', alignItems: 'center', zIndex: '5', font: '15px system-ui, sans-serif', color: '#a0a6b4' } satisfies Partial<CSSStyleDeclaration>);
+    Object.assign(this.bar.style, { position: 'absolute', display: 'none', gap: '8px', alignItems: 'center', zIndex: '5', font: htmlFont(15), color: '#a0a6b4' } satisfies Partial<CSSStyleDeclaration>);
     // Only its controls take the pointer, not the bar's empty room.
     Object.assign(this.bar.style, { flexWrap: 'wrap', rowGap: `${ROW_GAP}px`, alignContent: 'flex-start', pointerEvents: 'none' } satisfies Partial<CSSStyleDeclaration>);
     this.search = this.labelled('Find', document.createElement('input'));
@@ -170,8 +178,8 @@ export class HostRoster {
    * whatever the class does meanwhile.
    */
   layout(box: Box, connected: boolean): Box {
-    const rows = box.w < ONE_ROW_MIN ? 2 : 1;
-    const height = rows * BAR_HEIGHT + (rows - 1) * ROW_GAP;
+    const rows = box.w < ONE_ROW_MIN * currentTextSize() ? 2 : 1;
+    const height = rows * barHeight() + (rows - 1) * ROW_GAP;
     Object.assign(this.bar.style, {
       display: this.scene.sys.isSleeping() ? 'none' : 'flex',
       left: `${Math.round(box.x)}px`, top: `${Math.round(box.y)}px`, width: `${Math.max(0, Math.round(box.w))}px`, height: `${height}px`,
@@ -180,9 +188,10 @@ export class HostRoster {
     const used = height + 10;
     this.buttons.setVisible(ROSTER_BUTTONS, true);
     const right = box.x + box.w;
-    const middle = box.y + used + PAGE_BUTTON_HEIGHT / 2;
-    this.buttons.place('page-prev', right - 2 * PAGE_BUTTON - 8 + PAGE_BUTTON / 2, middle, PAGE_BUTTON, PAGE_BUTTON_HEIGHT);
-    this.buttons.place('page-next', right - PAGE_BUTTON / 2, middle, PAGE_BUTTON, PAGE_BUTTON_HEIGHT);
+    const page = pageButtonSize();
+    const middle = box.y + used + page.h / 2;
+    this.buttons.place('page-prev', right - 2 * page.w - 8 + page.w / 2, middle, page.w, page.h);
+    this.buttons.place('page-next', right - page.w / 2, middle, page.w, page.h);
     this.buttons.setEnabled('page-prev', connected && this.query.offset > 0);
     this.buttons.setEnabled('page-next', connected && this.query.offset + this.query.limit < this.total);
     return { x: box.x, y: box.y + used, w: box.w, h: Math.max(0, box.h - used) };

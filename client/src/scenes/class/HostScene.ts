@@ -5,7 +5,8 @@
 // and leaderboard settings, the live class figures, every student's heap as a
 // thumbnail (click one to open it, live, and put it on the projector: HostWall.ts),
 // what the projector shows, the results download and a button that opens the projector view.
-// Side by side on a wide screen; on a phone held upright, the same panels as tabs.
+// Side by side on a wide screen; on a phone held upright, or where large text leaves the
+// student list too little room beside the controls (a laptop at 200 %), the same panels as tabs.
 
 import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
@@ -56,6 +57,8 @@ const CHOICE_ROW = ['chooseRound', 'lessonPlans'] as const;
 const SHARE_BUTTONS = ['projector', 'results', 'closeClass'] as const;
 const BOARD_LABELS: Record<BoardMode, string> = { shown: 'Shown', anonymous: 'Anonymous', hidden: 'Hidden' };
 const BUTTON_HEIGHT = 50;
+/** Side by side, the student list under the controls shows at least this many rows; else the panels are tabs. */
+const LIST_ROWS_BESIDE = 3;
 /** How long a "press again" confirmation waits. */
 const CONFIRM_MS = 4000;
 
@@ -77,6 +80,8 @@ export class HostScene extends Phaser.Scene {
   private statusColour: string = UI.dim;
   private dropped = false;
   private tab: Tab = 'join';
+  /** Whether the panels are tabs (a phone, or large text on a screen too small for them side by side): the last layout's choice. */
+  private tabbed = false;
   private roundIndex = 0;
   /** The round chosen in the picker or made in the editor (RoundPickerDialog); null for the ◀ ▶ catalogue's. */
   private chosen: { readonly id: string; readonly title: string } | null = null;
@@ -525,15 +530,22 @@ export class HostScene extends Phaser.Scene {
       return;
     }
 
-    if (narrow) {
+    this.tabbed = narrow;
+    if (!narrow) {
+      this.buttons.setVisible(TABS.map((t) => `tab-${t.tab}`), false);
+      this.layoutPanels(area, font, null);
+      this.tabbed = this.players.rowsThatFit() < LIST_ROWS_BESIDE;
+    }
+    if (this.tabbed) {
       const [bar, rest] = takeTop(area, 44, 12);
       this.buttons.setVisible(TABS.map((t) => `tab-${t.tab}`), true);
       this.buttons.placeRow(TABS.map((t) => `tab-${t.tab}`), bar.x, bar.y, bar.w, 44, 6);
       this.layoutPanels(rest, font, { join: this.tab === 'join', round: this.tab === 'round', students: this.tab === 'students', class: this.tab === 'class' });
-    } else {
-      this.buttons.setVisible(TABS.map((t) => `tab-${t.tab}`), false);
-      this.layoutPanels(area, font, null);
     }
+    // A page holds what the list shows, so ◀ ▶ is the one paging control: the list never
+    // scrolls within its page (the thumbnails show the same page, "+N more" where fewer fit).
+    // On another tab the list keeps the page it had.
+    if (!this.tabbed || this.tab === 'students') this.roster.setLimit(this.players.rowsThatFit());
   }
 
   private hideDashboard(): void {
@@ -557,7 +569,7 @@ export class HostScene extends Phaser.Scene {
     if (!only) {
       const [left, middle, right] = splitColumns(area, [0.8, 1, 1.15], gap);
       join = left ?? area;
-      const controlsHeight = this.controlsHeight(font);
+      const controlsHeight = this.controlsHeight(font, middle?.w ?? area.w);
       [controls, list] = takeTop(middle ?? area, controlsHeight, gap);
       figures = right ?? area;
     }
@@ -571,9 +583,6 @@ export class HostScene extends Phaser.Scene {
       this.players.layout(rows.x, rows.y, rows.w, rows.h, font);
     }
     this.layoutClassPanel(figures, font, shown.class, only !== null);
-    // A page holds what the list shows, so ◀ ▶ is the one paging control: the list never
-    // scrolls within its page (the thumbnails show the same page, "+N more" where fewer fit).
-    this.roster.setLimit(this.players.rowsThatFit());
   }
 
   /** What the projector shows, then a student's heap when one is open, else the class figures and every heap. */
@@ -615,9 +624,10 @@ export class HostScene extends Phaser.Scene {
     this.buttons.placeRow(['closeClass'], box.x, buttonsTop + 2 * (BUTTON_HEIGHT + 12), box.w, BUTTON_HEIGHT);
   }
 
-  private controlsHeight(font: number): number {
+  /** The controls' height in a column `width` px wide: the status line as many lines as its words take there. */
+  private controlsHeight(font: number, width: number): number {
     const label = lineHeight(Math.round(font * 0.9)) + 4;
-    const status = this.status ? lineHeight(font, 2) + 8 : 0;
+    const status = this.status ? this.statusText.setFontSize(font).setWordWrapWidth(width).setText(this.status).height + 8 : 0;
     return label + 3 * BUTTON_HEIGHT + 20 + 14 + label + BUTTON_HEIGHT + 14 + label + BUTTON_HEIGHT + 14 + status;
   }
 
@@ -695,7 +705,7 @@ export class HostScene extends Phaser.Scene {
       projection: projectionShow(state),
       joinLink: this.code ? joinLink(this.code) : '',
       status: this.status,
-      tab: isNarrow(this.scale.width) ? this.tab : 'all',
+      tab: this.tabbed ? this.tab : 'all',
       buttons: this.buttons.probes(),
       kicks: this.players.kickProbes(),
       texts: visibleTexts(this),

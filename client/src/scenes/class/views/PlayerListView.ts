@@ -2,11 +2,14 @@
 // done, away), their figure against the best policy on the same requests (shared/score
 // SC-7; "–" before they have played, SC-8), and a Kick button per row that asks "Sure?" before it acts.
 // Rows that do not fit are paged with ▲ ▼ buttons or the mouse wheel (on the dashboard the
-// roster's page is what fits, and its ◀ ▶ sit where ▲ ▼ would: HostRoster.ts). The view only
-// reports a confirmed kick; the scene sends it.
+// roster's page is what fits, and its ◀ ▶ sit where ▲ ▼ would: HostRoster.ts). Rows, the
+// Kick button and the heading's buttons grow with the player's text size; where a row is too
+// narrow for a name beside its status and figure (large text, a narrow column), each row
+// takes two lines, the name whole on the first. The view only reports a confirmed kick; the
+// scene sends it.
 
 import type Phaser from 'phaser';
-import { UI } from '../../../palette.ts';
+import { UI, textPx } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
 import { Button } from '../../../ui/Button.ts';
 import { ViewEvents } from '../../../views/emitter.ts';
@@ -27,9 +30,26 @@ export interface RosterRange {
   readonly search: string;
 }
 
+/** A row, the Kick button's width and the heading's page buttons at 100 % text: the least each gets. */
 const ROW_HEIGHT = 50;
 const KICK_WIDTH = 88;
+const KICK_FONT = 17;
 const PAGE_BUTTON = 48;
+const PAGE_BUTTON_HEIGHT = 44;
+const PAGE_FONT = 18;
+/** A name of this many characters fits beside the status and the figure, or rows take two lines. */
+const NAME_ROOM = 'n'.repeat(14);
+
+/** The heading's page buttons (▲ ▼ here, the roster's ◀ ▶ on the dashboard) at the player's text size. */
+export function pageButtonSize(): { readonly w: number; readonly h: number } {
+  const px = textPx(PAGE_FONT);
+  return { w: Math.max(PAGE_BUTTON, px + 24), h: Math.max(PAGE_BUTTON_HEIGHT, lineHeight(px) + 10) };
+}
+
+/** The Kick button's width: its longer label, "Sure?", at the player's text size. */
+function kickWidth(): number {
+  return Math.max(KICK_WIDTH, Math.ceil(measureText('Sure?', textPx(KICK_FONT))) + 24);
+}
 /** How long a "Sure?" waits for the second press. */
 const CONFIRM_MS = 4000;
 
@@ -62,8 +82,9 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   constructor(scene: Phaser.Scene, depth = 0) {
     super(scene, depth);
     this.depth = depth;
-    this.up = new Button(scene, 0, 0, '▲', () => this.scrollBy(-1), { width: PAGE_BUTTON, height: 44, fontSize: 18, label: 'Scroll the students up' }).setDepth(depth + 2);
-    this.down = new Button(scene, 0, 0, '▼', () => this.scrollBy(1), { width: PAGE_BUTTON, height: 44, fontSize: 18, label: 'Scroll the students down' }).setDepth(depth + 2);
+    const page = pageButtonSize();
+    this.up = new Button(scene, 0, 0, '▲', () => this.scrollBy(-1), { width: page.w, height: page.h, fontSize: PAGE_FONT, label: 'Scroll the students up' }).setDepth(depth + 2);
+    this.down = new Button(scene, 0, 0, '▼', () => this.scrollBy(1), { width: page.w, height: page.h, fontSize: PAGE_FONT, label: 'Scroll the students down' }).setDepth(depth + 2);
     scene.input.on('wheel', this.onWheel, this);
     scene.events.once('shutdown', () => scene.input.off('wheel', this.onWheel, this));
   }
@@ -92,7 +113,18 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   }
 
   private headerHeight(): number {
-    return Math.max(PAGE_BUTTON, lineHeight(Math.round(this.baseFont() * 1.15)) + lineHeight(Math.round(this.baseFont() * 0.8))) + 8;
+    return Math.max(pageButtonSize().h, lineHeight(Math.round(this.baseFont() * 1.15)) + lineHeight(Math.round(this.baseFont() * 0.8))) + 8;
+  }
+
+  /** Where a row's words go: the name's room on one line, else two lines a row (the name alone on the first). */
+  private rowShape(): { readonly twoLines: boolean; readonly height: number; readonly statusLeft: number; readonly scoreRight: number } {
+    const size = this.baseFont();
+    const { x, width: w } = this.bounds;
+    const scoreRight = x + w - kickWidth() - 12;
+    const oneLineStatus = scoreRight - measureText('00000', size, true) - 12 - measureText('00 placed', size);
+    const twoLines = oneLineStatus - x - 16 < measureText(NAME_ROOM, size);
+    const height = twoLines ? lineHeight(size, 2) + 12 : Math.max(ROW_HEIGHT, lineHeight(size) + 12);
+    return { twoLines, height, statusLeft: twoLines ? x + 8 + measureText('● ', size) : oneLineStatus, scoreRight };
   }
 
   /** The rows are a page of the roster from `offset` of `total` students (null: the rows are all of them). */
@@ -104,7 +136,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
 
   /** How many rows the list shows at its size: what a page of the roster holds. */
   rowsThatFit(): number {
-    return Math.max(0, Math.floor((this.bounds.height - this.headerHeight()) / ROW_HEIGHT));
+    return Math.max(0, Math.floor((this.bounds.height - this.headerHeight()) / this.rowShape().height));
   }
 
   private clampFirst(first: number): number {
@@ -126,7 +158,7 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   private kickButton(i: number): Button {
     let button = this.kickButtons[i];
     if (!button) {
-      button = new Button(this.scene, 0, 0, 'Kick', () => this.pressKick(i), { width: KICK_WIDTH, height: ROW_HEIGHT - 6, fontSize: 17 }).setDepth(this.depth + 2);
+      button = new Button(this.scene, 0, 0, 'Kick', () => this.pressKick(i), { width: kickWidth(), height: ROW_HEIGHT - 6, fontSize: KICK_FONT }).setDepth(this.depth + 2);
       this.kickButtons.push(button);
     }
     return button;
@@ -155,13 +187,17 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
   protected override redraw(): void {
     this.shown = [];
     super.redraw();
-    const paged = this.visible && this.data.length > this.rowsThatFit();
+    // A page of the roster is paged by the roster's ◀ ▶ alone: no ▲ ▼ over them.
+    const paged = this.visible && this.page === null && this.data.length > this.rowsThatFit();
     const { x, y, width: w } = this.bounds;
-    this.up.setVisible(paged).setPosition(x + w - PAGE_BUTTON * 1.5 - 8, y + PAGE_BUTTON / 2).setEnabled(this.first > 0);
-    this.down.setVisible(paged).setPosition(x + w - PAGE_BUTTON / 2, y + PAGE_BUTTON / 2).setEnabled(this.first + this.rowsThatFit() < this.data.length);
+    const page = pageButtonSize();
+    this.up.setVisible(paged).resize(page.w, page.h).setPosition(x + w - page.w * 1.5 - 8, y + page.h / 2).setEnabled(this.first > 0);
+    this.down.setVisible(paged).resize(page.w, page.h).setPosition(x + w - page.w / 2, y + page.h / 2).setEnabled(this.first + this.rowsThatFit() < this.data.length);
+    const rowHeight = this.rowShape().height;
+    const kick = kickWidth();
     this.shown.forEach((row, i) => {
-      const mid = y + this.headerHeight() + i * ROW_HEIGHT + ROW_HEIGHT / 2;
-      this.kickButton(i).setVisible(true).setPosition(x + w - KICK_WIDTH / 2 - 2, mid).setText(this.kickLabel(row));
+      const mid = y + this.headerHeight() + i * rowHeight + rowHeight / 2;
+      this.kickButton(i).setVisible(true).resize(kick, rowHeight - 6).setPosition(x + w - kick / 2 - 2, mid).setText(this.kickLabel(row));
     });
     for (let i = this.shown.length; i < this.kickButtons.length; i++) this.kickButtons[i]?.setVisible(false);
     reportDrawn('PlayerListView', { rows: this.shown.map((r) => `${r.nickname} ${playerStatus(r)} ${figureOf(r)}`), first: (this.page?.offset ?? 0) + this.first, total: Math.max(this.page?.total ?? 0, this.data.length), scrolls: paged });
@@ -175,30 +211,31 @@ export class PlayerListView extends PanelView<readonly PlayerRow[]> {
     const { x, y, width: w } = this.bounds;
     const size = this.baseFont();
     const titleSize = Math.round(size * 1.15);
-    const paged = rows.length > fit;
+    const paged = this.page === null && rows.length > fit;
     const start = (this.page?.offset ?? 0) + this.first;
     const total = Math.max(this.page?.total ?? 0, rows.length);
     const range = paged || total > rows.length ? `  ${start + 1}–${start + this.shown.length} of ${total}` : '';
     // ▲ ▼, or the roster's ◀ ▶ (HostRoster.ts) when the rows are a page of it, sit right of the heading.
-    const titleRoom = paged || this.page ? w - 2 * PAGE_BUTTON - 16 : w;
+    const titleRoom = paged || this.page ? w - 2 * pageButtonSize().w - 16 : w;
     this.labels.add(x, y, fitText(`Students (${total})${range}`, titleRoom, titleSize, true), { size: titleSize, colour: UI.text, bold: true, originX: 0, originY: 0 });
     const captionSize = Math.round(size * 0.8);
     this.labels.add(x, y + lineHeight(titleSize), fitText(`scores ${VS_BEST_CAPTION}`, titleRoom, captionSize), { size: captionSize, colour: UI.dim, originX: 0, originY: 0 });
     const empty = this.page?.search ? `No student matches “${this.page.search}”.` : 'No one has joined yet.';
-    if (rows.length === 0) this.labels.add(x, y + this.headerHeight() + ROW_HEIGHT / 2, fitText(empty, w, size), { size, colour: UI.dim, originX: 0 });
-    const scoreWidth = measureText('00000', size, true);
-    const statusWidth = measureText('00 placed', size);
-    const scoreRight = x + w - KICK_WIDTH - 12;
-    const statusLeft = scoreRight - scoreWidth - 12 - statusWidth;
+    const shape = this.rowShape();
+    if (rows.length === 0) this.labels.add(x, y + this.headerHeight() + shape.height / 2, fitText(empty, w, size), { size, colour: UI.dim, originX: 0 });
+    // On two lines the name has the row's width up to the Kick button; the status and the figure go under it.
+    const nameRight = shape.twoLines ? shape.scoreRight + 12 : shape.statusLeft;
     this.shown.forEach((row, i) => {
-      const top = y + this.headerHeight() + i * ROW_HEIGHT;
-      const mid = top + ROW_HEIGHT / 2;
-      g.fillStyle(i % 2 === 0 ? UI.panel : UI.background, 1).fillRect(x, top, w, ROW_HEIGHT - 2);
+      const top = y + this.headerHeight() + i * shape.height;
+      const mid = top + shape.height / 2;
+      const nameMid = shape.twoLines ? top + 6 + lineHeight(size) / 2 : mid;
+      const figuresMid = shape.twoLines ? nameMid + lineHeight(size) : mid;
+      g.fillStyle(i % 2 === 0 ? UI.panel : UI.background, 1).fillRect(x, top, w, shape.height - 2);
       // ● online, ○ away: the shape says it, and the status word says it again.
       const marker = row.connected ? '●' : '○';
-      this.labels.add(x + 8, mid, fitText(`${marker} ${row.nickname}`, statusLeft - x - 16, size), { size, colour: row.connected ? UI.text : UI.dim, originX: 0 });
-      this.labels.add(statusLeft, mid, playerStatus(row), { size, colour: UI.dim, originX: 0 });
-      this.labels.add(scoreRight, mid, figureOf(row), { size, colour: UI.text, bold: true, originX: 1 });
+      this.labels.add(x + 8, nameMid, fitText(`${marker} ${row.nickname}`, nameRight - x - 16, size), { size, colour: row.connected ? UI.text : UI.dim, originX: 0 });
+      this.labels.add(shape.statusLeft, figuresMid, playerStatus(row), { size, colour: UI.dim, originX: 0 });
+      this.labels.add(shape.scoreRight, figuresMid, figureOf(row), { size, colour: UI.text, bold: true, originX: 1 });
     });
   }
 }

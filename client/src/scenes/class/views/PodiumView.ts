@@ -12,6 +12,7 @@ import { UI, textOn } from '../../../palette.ts';
 import { reportDrawn } from '../../../test-hook.ts';
 import { fitText, lineHeight } from '../../../views/labels.ts';
 import { PanelView } from '../../../views/PanelView.ts';
+import { sizeToFit } from './text-style.ts';
 
 /** One row on the podium: its rank, name and the line under the name; hidden until its place is revealed. */
 export interface PodiumRow {
@@ -93,7 +94,9 @@ export class PodiumView extends PanelView<PodiumPicture> {
       const more = moreTied(rows, row);
       if (more > 0) this.labels.add(left + stepWidth / 2, top + stepHeight - 8, fitText(`and ${more} more tied`, stepWidth - 8, scoreSize), { size: scoreSize, colour: textOn(step.colour), originY: 1 });
       this.labels.add(left + stepWidth / 2, top - 6, fitText(row.caption, stepWidth, scoreSize), { size: scoreSize, colour: UI.dim, originY: 1 });
-      this.labels.add(left + stepWidth / 2, top - 10 - lineHeight(scoreSize), fitText(row.name, stepWidth, size, true), { size, colour: UI.text, bold: true, originY: 1 });
+      // A long name is drawn smaller to stay whole (to half the size), and cut only past that.
+      const nameSize = sizeToFit(row.name, stepWidth, size, Math.round(size / 2), true);
+      this.labels.add(left + stepWidth / 2, top - 10 - lineHeight(scoreSize), fitText(row.name, stepWidth, nameSize, true), { size: nameSize, colour: UI.text, bold: true, originY: 1 });
     });
   }
 }
