@@ -57,10 +57,17 @@ const CHOICE_ROW = ['chooseRound', 'lessonPlans'] as const;
 const SHARE_BUTTONS = ['projector', 'results', 'closeClass'] as const;
 const BOARD_LABELS: Record<BoardMode, string> = { shown: 'Shown', anonymous: 'Anonymous', hidden: 'Hidden' };
 const BUTTON_HEIGHT = 50;
-/** Side by side, the student list under the controls shows at least this many rows; else the panels are tabs. */
-const LIST_ROWS_BESIDE = 3;
+/**
+ * Side by side, the student list under the controls shows at least this many rows (with
+ * two lines kept for the status, whatever it says now, so the choice does not flip with
+ * the status's length); else the panels are tabs.
+ */
+const LIST_ROWS_BESIDE = 1;
 /** How long a "press again" confirmation waits. */
 const CONFIRM_MS = 4000;
+
+/** How much room the controls keep for the status line: two lines (choosing the layout), or what its words take. */
+type StatusRoom = 'two lines' | 'as it is';
 
 const PHASE_WORDS: Record<ClassPhase, string> = { lobby: 'in the lobby', playing: 'playing', paused: 'paused', results: 'over' };
 
@@ -533,8 +540,10 @@ export class HostScene extends Phaser.Scene {
     this.tabbed = narrow;
     if (!narrow) {
       this.buttons.setVisible(TABS.map((t) => `tab-${t.tab}`), false);
-      this.layoutPanels(area, font, null);
+      this.layoutPanels(area, font, null, 'two lines');
       this.tabbed = this.players.rowsThatFit() < LIST_ROWS_BESIDE;
+      // A status longer than the two lines kept for it pushes the list down.
+      if (!this.tabbed && this.statusHeight(font) > this.controlsStatusRoom(font)) this.layoutPanels(area, font, null, 'as it is');
     }
     if (this.tabbed) {
       const [bar, rest] = takeTop(area, 44, 12);
@@ -560,7 +569,7 @@ export class HostScene extends Phaser.Scene {
   }
 
   /** Lays out the four panels: all of them side by side (`only` null), or the one tab shown. */
-  private layoutPanels(area: Box, font: number, only: Record<Tab, boolean> | null): void {
+  private layoutPanels(area: Box, font: number, only: Record<Tab, boolean> | null, status: StatusRoom = 'as it is'): void {
     const gap = screenMargin(this.scale.width);
     let join = area;
     let controls = area;
@@ -569,7 +578,7 @@ export class HostScene extends Phaser.Scene {
     if (!only) {
       const [left, middle, right] = splitColumns(area, [0.8, 1, 1.15], gap);
       join = left ?? area;
-      const controlsHeight = this.controlsHeight(font, middle?.w ?? area.w);
+      const controlsHeight = this.controlsHeight(font, middle?.w ?? area.w, status);
       [controls, list] = takeTop(middle ?? area, controlsHeight, gap);
       figures = right ?? area;
     }
@@ -624,10 +633,21 @@ export class HostScene extends Phaser.Scene {
     this.buttons.placeRow(['closeClass'], box.x, buttonsTop + 2 * (BUTTON_HEIGHT + 12), box.w, BUTTON_HEIGHT);
   }
 
-  /** The controls' height in a column `width` px wide: the status line as many lines as its words take there. */
-  private controlsHeight(font: number, width: number): number {
+  /** The room two lines of status take. */
+  private controlsStatusRoom(font: number): number {
+    return lineHeight(font, 2);
+  }
+
+  /** The status's height as last laid out (its words wrapped to the controls' width). */
+  private statusHeight(font: number): number {
+    return this.status ? Math.max(lineHeight(font), this.statusText.height) : 0;
+  }
+
+  /** The controls' height in a column `width` px wide: the status kept two lines, or as many lines as its words take there. */
+  private controlsHeight(font: number, width: number, room: StatusRoom): number {
     const label = lineHeight(Math.round(font * 0.9)) + 4;
-    const status = this.status ? this.statusText.setFontSize(font).setWordWrapWidth(width).setText(this.status).height + 8 : 0;
+    const statusLines = room === 'two lines' ? this.controlsStatusRoom(font) : this.statusText.setFontSize(font).setWordWrapWidth(width).setText(this.status).height;
+    const status = this.status ? statusLines + 8 : 0;
     return label + 3 * BUTTON_HEIGHT + 20 + 14 + label + BUTTON_HEIGHT + 14 + label + BUTTON_HEIGHT + 14 + status;
   }
 

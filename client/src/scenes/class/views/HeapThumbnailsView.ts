@@ -16,6 +16,7 @@ import { gridCells, type Box } from '../layout.ts';
 import type { HeapThumb } from '../class-state.ts';
 import { PanelView } from '../../../views/PanelView.ts';
 import { ScreenLayer, type ControlTwin } from '../../../a11y/layer.ts';
+import { sizeToFit } from './text-style.ts';
 
 /** "3/8 placed", "done" or "away": a card's second line. */
 export function thumbProgress(thumb: HeapThumb): string {
@@ -133,7 +134,9 @@ export class HeapThumbnailsView extends PanelView<readonly HeapThumb[]> {
     const size = this.baseFont();
     g.fillStyle(UI.panel, 1).fillRect(cell.x, cell.y, cell.w, cell.h);
     const inner = cell.w - 16;
-    this.labels.add(cell.x + 8, cell.y + 4, fitText(thumb.name, inner, size, true), { size, colour: thumb.connected ? UI.text : UI.dim, bold: true, originX: 0, originY: 0 });
+    // A long name is drawn smaller to stay whole (to 60 %, not under 12 px), and cut only past that.
+    const nameSize = sizeToFit(thumb.name, inner, size, Math.min(size, Math.max(12, Math.round(size * 0.6))), true);
+    this.labels.add(cell.x + 8, cell.y + 4, fitText(thumb.name, inner, nameSize, true), { size: nameSize, colour: thumb.connected ? UI.text : UI.dim, bold: true, originX: 0, originY: 0 });
     this.labels.add(cell.x + 8, cell.y + 4 + lineHeight(size), fitText(thumbProgress(thumb), inner, small), { size: small, colour: UI.dim, originX: 0, originY: 0 });
     const barTop = cell.y + cell.h - barHeight - 6;
     const px = inner / scale;
