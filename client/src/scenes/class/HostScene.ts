@@ -12,6 +12,7 @@ import { readScreen } from '../../a11y/screen-text.ts';
 import Phaser from 'phaser';
 import { closedWords, createClass, describeError, isFinalRefusal, downloadResults, hostClass, joinLink, listRounds, saveRound, type Refusal } from '../../net/connection.ts';
 import { UI, baseFontSize } from '../../palette.ts';
+import { currentTextSize } from '../../a11y/comfort.ts';
 import { publishForTests } from '../../test-hook.ts';
 import { fitText, lineHeight } from '../../views/labels.ts';
 import { ROUND_CHOICES, resolveRound } from '../../../../shared/levels/rounds.ts';
@@ -60,9 +61,13 @@ const BUTTON_HEIGHT = 50;
 /**
  * Side by side, the student list under the controls shows at least this many rows (with
  * two lines kept for the status, whatever it says now, so the choice does not flip with
- * the status's length); else the panels are tabs.
+ * the status's length); else the panels are tabs. At 100 % text a small laptop (1280x720)
+ * keeps its columns with a row or two (◀ ▶ page through the rest); with larger text,
+ * where the list would show fewer than three, the tabs give it the whole screen.
  */
-const LIST_ROWS_BESIDE = 1;
+function listRowsBeside(): number {
+  return currentTextSize() > 1 ? 3 : 1;
+}
 /** How long a "press again" confirmation waits. */
 const CONFIRM_MS = 4000;
 
@@ -541,7 +546,7 @@ export class HostScene extends Phaser.Scene {
     if (!narrow) {
       this.buttons.setVisible(TABS.map((t) => `tab-${t.tab}`), false);
       this.layoutPanels(area, font, null, 'two lines');
-      this.tabbed = this.players.rowsThatFit() < LIST_ROWS_BESIDE;
+      this.tabbed = this.players.rowsThatFit() < listRowsBeside();
       // A status longer than the two lines kept for it pushes the list down.
       if (!this.tabbed && this.statusHeight(font) > this.controlsStatusRoom(font)) this.layoutPanels(area, font, null, 'as it is');
     }
