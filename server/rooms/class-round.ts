@@ -245,7 +245,7 @@ export class ClassRound {
     // Every match stops where it is and is scored on the part played, as the policies
     // are on the same part ([MATCH-TIME-2], [MATCH-RES-4]): nothing is conceded.
     const now = this.clock.now();
-    // Every student's stop at once: each in their own queue, the writes stored together (group commit).
+    // Every student's stop at once, each in their own queue (PostgreSQL stores the writes together: group commit).
     await Promise.all(this.deps.seated.all().map(async (s) => {
       await this.change(s, (seat) => orNothing(seat.decideStop(now)));
       this.deps.seated.updateStanding(s);

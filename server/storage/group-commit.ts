@@ -1,15 +1,14 @@
-// Group commit for a store's hot write (a class's moves): the writes asked for while the
-// event loop is busy are gathered and written together, in one transaction, at the next
+// Group commit for a store's hot write (PostgreSQL's moves of a class): the writes asked for
+// while the event loop is busy are gathered and written together, in one statement, at the next
 // turn of the loop (or, while a batch is being written, as soon as it is done). Each
 // caller's promise settles only when the transaction holding its write has committed, so
 // a move acknowledged after `await add(…)` is as durable as one written on its own.
 // A batch that fails as a whole (one bad row rolls back the rest) is written again one
 // write at a time, so only the bad write is refused.
 //
-// Why: every commit of SQLite's (WAL) writes and locks the log on its own, and every
-// thousand pages of log the committing call checkpoints it (copies and fsyncs) on the
-// event loop; PostgreSQL pays a round trip per statement. Hundreds of moves a second
-// made that most of a move's storage cost.
+// Why: PostgreSQL pays a round trip per statement; hundreds of moves a second made that
+// most of a move's storage cost. (SQLite writes each move at once: its batches held one
+// move and cost a transaction more, sqlite-storage.ts.)
 
 /** How a store writes a batch (atomically: all or none) and a single item. */
 export interface BatchWriter<T> {

@@ -219,29 +219,13 @@ export class SqliteStorage implements Storage {
   }
 
   /**
-   * Written at once, in its own commit: on SQLite a move's insert costs a few tens of µs and
-   * moves mostly come one per turn of the event loop, so gathering them (group-commit.ts, as
-   * PostgreSQL does to save round trips) cost a transaction and a turn more than it saved:
-   * 826-941 µs a move against 750 in `npm run load` on a quiet machine.
+   * Written at once, in its own commit: moves mostly come one per turn of the event loop, so
+   * gathering them as PostgreSQL does (group-commit.ts, to save round trips) cost SQLite a
+   * transaction and a turn more than it saved: 826-941 µs a move against 750 in `npm run load`
+   * on a quiet machine.
    */
   async appendMove(m: MoveRecord): Promise<void> {
-    this.insertMoveRow(m);
-  }
-
-  private insertMoveRow(m: MoveRecord): void {
     this.insertMove.run(m.sessionId, m.roundNo, m.playerId, m.seq, m.move, m.at);
-  }
-
-  /** Runs `write` in one transaction: all of it is committed, or none. */
-  private inTransaction(write: () => void): void {
-    this.db.exec('BEGIN');
-    try {
-      write();
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
   }
 
   async listMoves(sessionId: string, roundNo: number): Promise<MoveRecord[]> {
@@ -251,9 +235,14 @@ export class SqliteStorage implements Storage {
   async saveResults(results: readonly ResultRecord[]): Promise<void> {
     const insert = this.db.prepare(`INSERT INTO results (session_id, round_no, player_id, result) VALUES (?, ?, ?, ?)
       ON CONFLICT (session_id, round_no, player_id) DO UPDATE SET result = excluded.result`);
-    this.inTransaction(() => {
+    this.db.exec('BEGIN');
+    try {
       for (const r of results) insert.run(r.sessionId, r.roundNo, r.playerId, r.result);
-    });
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   async listResults(sessionId: string): Promise<ResultRecord[]> {
